@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "stance-pipeline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Tokenize", targets: ["Tokenize"]),
+    .library(name: "Entities", targets: ["Entities"]),
+    .library(name: "Stance", targets: ["Stance"]),
+    .library(name: "PipelineKit", targets: ["PipelineKit"]),
+    .executable(name: "pipeline", targets: ["pipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // ICU, from Debian's libicu-dev through pkg-config. Only CICU's .c file includes its headers.
+    .systemLibrary(
+      name: "CICUSystem",
+      pkgConfig: "icu-i18n",
+      providers: [.apt(["libicu-dev"])]
+    ),
+    .target(name: "CICU", dependencies: ["CICUSystem"]),
+
+    .target(name: "Tokenize", dependencies: ["CICU"]),
+    .target(name: "Entities", dependencies: ["Tokenize"]),
+    .target(name: "Stance", dependencies: ["Tokenize", "Entities"]),
+
+    // The repository's lexicons/ folder, embedded into the build so the binary needs no files.
+    .executableTarget(name: "embed-lexicons", path: "Sources/EmbedLexiconsTool"),
+    .plugin(
+      name: "EmbedLexicons",
+      capability: .buildTool(),
+      dependencies: ["embed-lexicons"]
+    ),
+    .target(name: "DefaultLexicons", plugins: ["EmbedLexicons"]),
+
+    .target(
+      name: "PipelineKit",
+      dependencies: ["Tokenize", "Entities", "Stance", "DefaultLexicons"]
+    ),
+    .executableTarget(
+      name: "pipeline",
+      dependencies: [
+        "PipelineKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    .target(name: "TestSupport", dependencies: ["Tokenize"], path: "Tests/TestSupport"),
+    .testTarget(name: "TokenizeTests", dependencies: ["Tokenize", "TestSupport"]),
+    .testTarget(name: "EntitiesTests", dependencies: ["Entities", "TestSupport"]),
+    .testTarget(name: "StanceTests", dependencies: ["Stance", "TestSupport"]),
+    .testTarget(
+      name: "PipelineTests",
+      dependencies: ["PipelineKit", "pipeline", "TestSupport"],
+      exclude: ["Fixtures", "Snapshots"]
+    ),
+  ]
+)

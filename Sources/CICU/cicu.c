@@ -1,0 +1,90 @@
+#include "cicu.h"
+
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+#include <unicode/uclean.h>
+#include <unicode/unorm2.h>
+#include <unicode/utypes.h>
+#include <unicode/uversion.h>
+
+struct cicu_breaker {
+  UBreakIterator *iterator;
+};
+
+static int32_t wrap(UBreakIterator *iterator, UErrorCode status, cicu_breaker **out) {
+  *out = NULL;
+  if (U_FAILURE(status)) {
+    if (iterator) ubrk_close(iterator);
+    return (int32_t)status;
+  }
+  cicu_breaker *breaker = malloc(sizeof *breaker);
+  if (!breaker) {
+    ubrk_close(iterator);
+    return (int32_t)U_MEMORY_ALLOCATION_ERROR;
+  }
+  breaker->iterator = iterator;
+  *out = breaker;
+  return (int32_t)status;
+}
+
+int32_t cicu_breaker_open(int32_t kind, const char *locale, cicu_breaker **out) {
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIteratorType type = kind == CICU_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD;
+  UBreakIterator *iterator = ubrk_open(type, locale, NULL, 0, &status);
+  return wrap(iterator, status, out);
+}
+
+int32_t cicu_breaker_clone(const cicu_breaker *breaker, cicu_breaker **out) {
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_clone(breaker->iterator, &status);
+  return wrap(iterator, status, out);
+}
+
+void cicu_breaker_close(cicu_breaker *breaker) {
+  if (!breaker) return;
+  ubrk_close(breaker->iterator);
+  free(breaker);
+}
+
+int32_t cicu_breaker_segment(cicu_breaker *breaker, const uint16_t *text, int32_t length,
+                             int32_t *boundaries, int32_t *statuses, int32_t *count) {
+  UErrorCode status = U_ZERO_ERROR;
+  *count = 0;
+  ubrk_setText(breaker->iterator, (const UChar *)text, length, &status);
+  if (U_FAILURE(status)) return (int32_t)status;
+  int32_t n = 0;
+  ubrk_first(breaker->iterator);
+  for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE && n < length;
+       b = ubrk_next(breaker->iterator)) {
+    boundaries[n] = b;
+    if (statuses) statuses[n] = ubrk_getRuleStatus(breaker->iterator);
+    n++;
+  }
+  *count = n;
+  /* Detach the text so the iterator never points at a freed buffer. */
+  ubrk_setText(breaker->iterator, NULL, 0, &status);
+  return (int32_t)status;
+}
+
+int32_t cicu_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *dest,
+                           int32_t capacity, int32_t *result_length) {
+  UErrorCode status = U_ZERO_ERROR;
+  *result_length = 0;
+  const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+  if (U_FAILURE(status)) return (int32_t)status;
+  int32_t n = unorm2_normalize(normalizer, (const UChar *)source, length, (UChar *)dest,
+                               capacity, &status);
+  *result_length = n;
+  if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) {
+    return (int32_t)U_ZERO_ERROR;
+  }
+  return (int32_t)status;
+}
+
+const char *cicu_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
+
+void cicu_version(char *buffer) {
+  UVersionInfo info;
+  u_getVersion(info);
+  u_versionToString(info, buffer);
+}

@@ -1,0 +1,60 @@
+/*
+ * cicu.h: the only interface between Swift and ICU.
+ *
+ * Exposes plain C types and opaque handles only, so that Swift never parses ICU's headers
+ * (they clash with Foundation's private ICU module, and ICU's versioned renaming macros do not
+ * import). Every function returns or fills an ICU UErrorCode as a plain int32_t; a value > 0 is
+ * an error whose name cicu_error_name() returns.
+ */
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Opaque break iterator handle. Not thread-safe: one owner at a time. */
+typedef struct cicu_breaker cicu_breaker;
+
+enum {
+  CICU_BREAK_WORD = 0,
+  CICU_BREAK_SENTENCE = 1,
+};
+
+/** Opens a break iterator of `kind` (CICU_BREAK_*) for `locale`; stores it in *out. */
+int32_t cicu_breaker_open(int32_t kind, const char *locale, cicu_breaker **out);
+
+/** Makes an independent copy (cheaper than opening a new one). */
+int32_t cicu_breaker_clone(const cicu_breaker *breaker, cicu_breaker **out);
+
+void cicu_breaker_close(cicu_breaker *breaker);
+
+/**
+ * Segments `text` (UTF-16, `length` units; must stay alive during the call) and writes every
+ * boundary after the first (offset 0) into `boundaries`, with the rule status of the segment
+ * that ends there into `statuses` (may be NULL). Both arrays need room for `length` entries.
+ * Stores the number written in *count. Returns an ICU status.
+ */
+int32_t cicu_breaker_segment(cicu_breaker *breaker, const uint16_t *text, int32_t length,
+                             int32_t *boundaries, int32_t *statuses, int32_t *count);
+
+/**
+ * NFKC_Casefold of `source` into `dest` (capacity `capacity` units). Stores the full length of
+ * the result in *length (which may exceed capacity: then call again with a larger buffer).
+ */
+int32_t cicu_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *dest,
+                           int32_t capacity, int32_t *result_length);
+
+/** ICU's name for a status code, e.g. "U_ILLEGAL_ARGUMENT_ERROR". */
+const char *cicu_error_name(int32_t status);
+
+/** The ICU version string, e.g. "72.1". Writes at most 32 bytes including the NUL. */
+void cicu_version(char *buffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,15 @@
+import Foundation
+
+/// The repository's `lexicons/` folder as it was at build time.
+///
+/// The files are generated into the build by the `EmbedLexicons` plugin
+/// (`EmbeddedLexicons.base64Files`); this namespace decodes them.
+public enum DefaultLexicons {
+  /// Each embedded file: its path relative to the repository root (for example
+  /// `lexicons/stance/cooperation.tsv`) and its bytes, sorted by path.
+  public static var files: [(path: String, bytes: [UInt8])] {
+    EmbeddedLexicons.base64Files.map { entry in
+      (entry.path, [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
+    }
+  }
+}

@@ -1,0 +1,198 @@
+/// One thread's tokenizer: the configuration plus reusable ICU iterators and a key cache.
+///
+/// Not `Sendable`: use it from one thread (or task) at a time.
+public final class TokenizeSession {
+  public let tokenizer: Tokenizer
+  private let wordBreaker: BreakIterator
+  private let sentenceBreaker: BreakIterator
+  /// Keys of non-ASCII surfaces already seen (bounded; cleared when full).
+  private var keyCache: [String: String] = [:]
+  private static let keyCacheLimit = 50_000
+
+  init(_ tokenizer: Tokenizer) throws(TokenizeError) {
+    self.tokenizer = tokenizer
+    do {
+      wordBreaker = try BreakIterator(.word, locale: Tokenizer.wordLocale)
+      sentenceBreaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
+    } catch {
+      throw .icu(error)
+    }
+  }
+
+  /// Splits `text` into sentences and tokens.
+  ///
+  /// - Complexity: O(n) in the length of the text.
+  public func tokenize(_ text: String) throws(TokenizeError) -> TokenizedText {
+    let utf16 = Array(text.utf16)
+    guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
+    do {
+      return try utf16.withUnsafeBufferPointer { (units) throws(ICUError) -> TokenizedText in
+        let offsets = ScalarOffsets(units)
+        let tokens = try makeTokens(units, offsets)
+        let sentences = try makeSentences(units, tokens)
+        return TokenizedText(text: text, utf16: utf16, tokens: tokens, sentences: sentences)
+      }
+    } catch {
+      throw .icu(error)
+    }
+  }
+
+  // MARK: - Tokens
+
+  private func makeTokens(
+    _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets
+  ) throws(ICUError) -> [Token] {
+    let (boundaries, statuses) = try wordBreaker.segment(units)
+    var tokens: [Token] = []
+    tokens.reserveCapacity(boundaries.count / 2 + 1)
+    var start = 0
+    for (index, boundary) in boundaries.enumerated() {
+      let end = Int(boundary)
+      defer { start = end }
+      guard let kind = Self.kind(of: units[start..<end], status: statuses[index]) else { continue }
+      if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
+        try append(start..<split, .word, units, offsets, to: &tokens)
+        try append(split..<end, .word, units, offsets, to: &tokens)
+      } else {
+        try append(start..<end, kind, units, offsets, to: &tokens)
+      }
+    }
+    return tokens
+  }
+
+  private func append(
+    _ range: Range<Int>, _ kind: TokenKind, _ units: UnsafeBufferPointer<UInt16>,
+    _ offsets: ScalarOffsets, to tokens: inout [Token]
+  ) throws(ICUError) {
+    tokens.append(
+      Token(
+        start: offsets[range.lowerBound], end: offsets[range.upperBound], kind: kind,
+        key: try key(units[range]), utf16Start: range.lowerBound, utf16End: range.upperBound))
+  }
+
+  private func key(_ units: Slice<UnsafeBufferPointer<UInt16>>) throws(ICUError) -> String {
+    if !units.contains(where: { $0 >= 0x80 }) { return try KeyFolder.key(of: units) }
+    let surface = String(decoding: units, as: UTF16.self)
+    if let cached = keyCache[surface] { return cached }
+    let key = try KeyFolder.key(of: units)
+    if keyCache.count >= Self.keyCacheLimit { keyCache.removeAll(keepingCapacity: true) }
+    keyCache[surface] = key
+    return key
+  }
+
+  /// The kind of a word-break segment, or nil for a segment that is not a token (white space,
+  /// controls and format characters only).
+  static func kind(of units: Slice<UnsafeBufferPointer<UInt16>>, status: Int32) -> TokenKind? {
+    switch status {
+    case 100..<200: return .number
+    case 200..<500: return .word
+    default: break
+    }
+    var symbol = false
+    var visible = false
+    for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+      let properties = scalar.properties
+      switch properties.generalCategory {
+      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+        return .word
+      case .decimalNumber, .letterNumber, .otherNumber:
+        return .number
+      case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        symbol = true
+        visible = true
+      case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+        break
+      default:
+        if !properties.isWhitespace { visible = true }
+      }
+    }
+    guard visible else { return nil }
+    return symbol ? .symbol : .punctuation
+  }
+
+  /// Where to split an English clitic off a word: before the apostrophe of a final `'s`, or
+  /// before the `n` of a final `n't` (typographic apostrophes too). Nil when there is none.
+  static func cliticSplit(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> Int? {
+    let end = units.endIndex
+    let count = units.count
+    func lower(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+    if count >= 3, lower(units[end - 1]) == 0x73, KeyFolder.isApostrophe(units[end - 2]) {
+      return end - 2  // 's
+    }
+    if count >= 4, lower(units[end - 1]) == 0x74, KeyFolder.isApostrophe(units[end - 2]),
+      lower(units[end - 3]) == 0x6E
+    {
+      return end - 3  // n't
+    }
+    return nil
+  }
+
+  // MARK: - Sentences
+
+  private func makeSentences(
+    _ units: UnsafeBufferPointer<UInt16>, _ tokens: [Token]
+  ) throws(ICUError) -> [Sentence] {
+    guard !tokens.isEmpty else { return [] }
+    let (boundaries, _) = try sentenceBreaker.segment(units)
+    var ends: [Int] = []
+    ends.reserveCapacity(boundaries.count)
+    var last = -1  // index of the last token ending at or before the boundary
+    for (index, boundary) in boundaries.enumerated() {
+      let b = Int(boundary)
+      while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
+      if index < boundaries.count - 1, last >= 1, endsWithAbbreviation(tokens, at: last) {
+        continue
+      }
+      ends.append(b)
+    }
+    var sentences: [Sentence] = []
+    var first = 0
+    var next = 0
+    for end in ends {
+      while next < tokens.count && tokens[next].utf16Start < end { next += 1 }
+      if next > first {
+        sentences.append(
+          Sentence(start: tokens[first].start, end: tokens[next - 1].end, tokens: first..<next))
+        first = next
+      }
+    }
+    if first < tokens.count {
+      sentences.append(
+        Sentence(start: tokens[first].start, end: tokens.last!.end, tokens: first..<tokens.count))
+    }
+    return sentences
+  }
+
+  /// Whether token `index` is a period glued to a word from the abbreviation list ("Dr.").
+  private func endsWithAbbreviation(_ tokens: [Token], at index: Int) -> Bool {
+    let period = tokens[index]
+    let word = tokens[index - 1]
+    return period.key == "." && word.utf16End == period.utf16Start
+      && tokenizer.abbreviations.contains(word.key)
+  }
+}
+
+/// Maps UTF-16 offsets to Unicode scalar offsets (they differ after a surrogate pair).
+struct ScalarOffsets {
+  /// Nil when the text has no surrogate pairs (offsets are then equal).
+  private let table: [Int]?
+
+  init(_ units: UnsafeBufferPointer<UInt16>) {
+    guard units.contains(where: { $0 & 0xFC00 == 0xDC00 }) else {
+      table = nil
+      return
+    }
+    var table = [Int](repeating: 0, count: units.count + 1)
+    var scalars = 0
+    for (i, unit) in units.enumerated() {
+      table[i] = scalars  // scalars that start before offset i
+      // A low surrogate that follows a high one continues the same scalar.
+      let continues = unit & 0xFC00 == 0xDC00 && i > 0 && units[i - 1] & 0xFC00 == 0xD800
+      if !continues { scalars += 1 }
+    }
+    table[units.count] = scalars
+    self.table = table
+  }
+
+  subscript(_ utf16Offset: Int) -> Int { table?[utf16Offset] ?? utf16Offset }
+}

@@ -1,0 +1,42 @@
+/// A text with its sentences and tokens. The text has one owner; everything else is offsets.
+public struct TokenizedText: Sendable {
+  /// The original text, unchanged.
+  public let text: String
+  public let tokens: [Token]
+  public let sentences: [Sentence]
+  /// The text as UTF-16 code units (what ICU segmented).
+  let utf16: [UInt16]
+  /// For each token, the index of the sentence that holds it.
+  public let sentenceOfToken: [Int]
+
+  init(text: String, utf16: [UInt16], tokens: [Token], sentences: [Sentence]) {
+    self.text = text
+    self.utf16 = utf16
+    self.tokens = tokens
+    self.sentences = sentences
+    var owner = [Int](repeating: 0, count: tokens.count)
+    for (index, sentence) in sentences.enumerated() {
+      for token in sentence.tokens { owner[token] = index }
+    }
+    self.sentenceOfToken = owner
+  }
+
+  /// Number of Unicode scalars in the text (the end offset of the whole text).
+  public var scalarCount: Int { text.unicodeScalars.count }
+
+  /// The surface string of a token.
+  public func surface(of token: Token) -> String {
+    surface(utf16: token.utf16Start..<token.utf16End)
+  }
+
+  /// The surface string of tokens `range` (from the first's start to the last's end).
+  public func surface(tokens range: Range<Int>) -> String {
+    guard let first = range.first, let last = range.last else { return "" }
+    return surface(utf16: tokens[first].utf16Start..<tokens[last].utf16End)
+  }
+
+  /// The surface string of a UTF-16 range of the text.
+  public func surface(utf16 range: Range<Int>) -> String {
+    utf16.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF16.self) }
+  }
+}

@@ -1,0 +1,49 @@
+/// Splits text into sentences and tokens with ICU, and gives each token a matching key.
+///
+/// The configuration is an immutable value, so one `Tokenizer` can be shared by every thread.
+/// ICU iterators are not thread-safe; each thread makes its own `TokenizeSession` (cheap to keep,
+/// costly to open) with `makeSession()`, or calls `tokenize(_:)`, which opens one per call.
+///
+/// ```swift
+/// let tokenizer = Tokenizer(abbreviations: ["Dr.", "Gen."])
+/// let doc = try tokenizer.tokenize("Dmitry Rogozin’s agency didn't comment.")
+/// doc.tokens.map(\.key)  // ["dmitry", "rogozin", "'s", "agency", "did", "n't", "comment", "."]
+/// ```
+public struct Tokenizer: Sendable {
+  /// ICU locale for sentence breaking: English with ICU's abbreviation suppressions.
+  public static let sentenceLocale = "en@ss=standard"
+  /// ICU locale for word breaking.
+  public static let wordLocale = "en"
+
+  /// Keys of words after which a period does not end a sentence (`dr`, `gen`, `u.s`).
+  public let abbreviations: Set<String>
+
+  /// - Parameter abbreviations: words as written with their final period (`"Dr."`); a trailing
+  ///   period is optional.
+  public init(abbreviations: some Sequence<String> = [String]()) {
+    var keys = Set<String>()
+    for abbreviation in abbreviations {
+      var word = Substring(abbreviation)
+      while word.last == "." { word.removeLast() }
+      if !word.isEmpty { keys.insert(Self.matchingKey(String(word))) }
+    }
+    self.abbreviations = keys
+  }
+
+  /// Opens the ICU iterators one thread needs.
+  public func makeSession() throws(TokenizeError) -> TokenizeSession {
+    try TokenizeSession(self)
+  }
+
+  /// Tokenizes one text with a fresh session. For many texts, reuse a `TokenizeSession`.
+  public func tokenize(_ text: String) throws(TokenizeError) -> TokenizedText {
+    try makeSession().tokenize(text)
+  }
+
+  /// The key of a string as a token key would be computed (NFKC case fold, quotes folded).
+  /// Does not segment: use `tokenize(_:)` for a phrase.
+  public static func matchingKey(_ string: String) -> String {
+    let units = Array(string.utf16)
+    return units.withUnsafeBufferPointer { (try? KeyFolder.key(of: $0[...])) ?? string.lowercased() }
+  }
+}
