@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Tokenize", targets: ["Tokenize"]),
     .library(name: "Entities", targets: ["Entities"]),
     .library(name: "Stance", targets: ["Stance"]),
+    .library(name: "JSON", targets: ["JSON"]),
     .library(name: "PipelineKit", targets: ["PipelineKit"]),
     .executable(name: "pipeline", targets: ["pipeline"]),
   ],
@@ -24,7 +25,8 @@ let package = Package(
     .target(name: "CICU", dependencies: ["CICUSystem"]),
 
     .target(name: "Tokenize", dependencies: ["CICU"]),
-    .target(name: "Entities", dependencies: ["Tokenize"]),
+    .target(name: "JSON"),
+    .target(name: "Entities", dependencies: ["Tokenize", "JSON"]),
     .target(name: "Stance", dependencies: ["Tokenize", "Entities"]),
 
     // The repository's lexicons/ folder, embedded into the build so the binary needs no files.
@@ -38,7 +40,7 @@ let package = Package(
 
     .target(
       name: "PipelineKit",
-      dependencies: ["Tokenize", "Entities", "Stance", "DefaultLexicons"]
+      dependencies: ["Tokenize", "Entities", "Stance", "JSON", "DefaultLexicons"]
     ),
     .executableTarget(
       name: "pipeline",
@@ -50,6 +52,7 @@ let package = Package(
 
     .target(name: "TestSupport", dependencies: ["Tokenize"], path: "Tests/TestSupport"),
     .testTarget(name: "TokenizeTests", dependencies: ["Tokenize", "TestSupport"]),
+    .testTarget(name: "JSONTests", dependencies: ["JSON"]),
     .testTarget(name: "EntitiesTests", dependencies: ["Entities", "TestSupport"]),
     .testTarget(name: "StanceTests", dependencies: ["Stance", "TestSupport"]),
     .testTarget(

@@ -1,0 +1,42 @@
+import Tokenize
+
+/// An entity of the gazetteer: stable id, type and display name (its first alias).
+public struct Entity: Sendable, Hashable {
+  public var id: String
+  public var type: String
+  public var name: String
+  public var location: SourceLocation
+}
+
+/// How an alias compares with the text.
+public enum MatchMode: String, Sendable, Hashable, CaseIterable {
+  /// Case- and width-insensitive: token keys (NFKC case fold) must be equal.
+  case fold
+  /// Case-sensitive: each token's surface must equal the alias's token as written.
+  case exact
+}
+
+/// One alias line of a gazetteer.
+public struct Alias: Sendable, Hashable {
+  /// Index of the entity in `Gazetteer.entities`.
+  public var entity: Int
+  public var text: String
+  public var mode: MatchMode
+  public var keys: [String]
+  /// Token surfaces as written (compared for `exact` aliases).
+  public var surfaces: [String]
+  public var location: SourceLocation
+}
+
+/// A mention of an entity in a text: the span (Unicode scalar offsets, half-open), the tokens,
+/// the sentence and the alias that matched.
+public struct EntityMention: Sendable, Hashable {
+  /// Index of the entity in `Gazetteer.entities`.
+  public var entity: Int
+  /// Index of the alias in `Gazetteer.aliases`.
+  public var alias: Int
+  public var start: Int
+  public var end: Int
+  public var tokens: Range<Int>
+  public var sentence: Int
+}

@@ -1,0 +1,142 @@
+/// Writes JSON into a byte buffer: compact, deterministic, with correct string escaping.
+///
+/// The caller writes structure in order (`beginObject`, `key`, values, `endObject`); the writer
+/// inserts commas. Doubles are rounded to `fractionDigits` and printed in their shortest form.
+public struct JSONWriter {
+  public private(set) var bytes: [UInt8] = []
+  private var needsComma = false
+  public static let fractionDigits = 4
+
+  public init() { bytes.reserveCapacity(4096) }
+
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma = false
+  }
+
+  private mutating func separate() {
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+    needsComma = true
+  }
+
+  public mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma = false
+  }
+
+  public mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    needsComma = true
+  }
+
+  public mutating func beginArray() {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma = false
+  }
+
+  public mutating func endArray() {
+    bytes.append(UInt8(ascii: "]"))
+    needsComma = true
+  }
+
+  /// An object key; the next call writes its value.
+  public mutating func key(_ key: String) {
+    separate()
+    appendEscaped(key)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  public mutating func string(_ value: String) {
+    separate()
+    appendEscaped(value)
+  }
+
+  public mutating func int(_ value: Int) {
+    separate()
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// A number rounded to `fractionDigits` decimals; `-0` is written as `0`.
+  public mutating func double(_ value: Double) {
+    separate()
+    bytes.append(contentsOf: Self.format(value).utf8)
+  }
+
+  public mutating func bool(_ value: Bool) {
+    separate()
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  public mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// Writes a parsed value back (numbers keep their original text).
+  public mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let b): bool(b)
+    case .number(let text):
+      separate()
+      bytes.append(contentsOf: text.utf8)
+    case .string(let s): string(s)
+    case .array(let elements):
+      beginArray()
+      for element in elements { self.value(element) }
+      endArray()
+    case .object(let members):
+      beginObject()
+      for member in members {
+        key(member.key)
+        self.value(member.value)
+      }
+      endObject()
+    }
+  }
+
+  /// Ends a JSON Lines record.
+  public mutating func newline() {
+    bytes.append(0x0A)
+    needsComma = false
+  }
+
+  /// The text a double is written as: rounded to `fractionDigits`, shortest round-trip form.
+  public static func format(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    let scale = 10_000.0
+    var rounded = (value * scale).rounded() / scale
+    if rounded == 0 { rounded = 0 }  // no "-0"
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return "\(rounded)"
+  }
+
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func appendEscaped(_ string: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in string.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0..<0x20:
+        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+        bytes.append(Self.hex[Int(byte >> 4)])
+        bytes.append(Self.hex[Int(byte & 0xF)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}
+
+extension JSONWriter {
+  /// Appends text as is (for plain-text views that share the writer's buffer).
+  public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+}

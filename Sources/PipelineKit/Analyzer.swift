@@ -1,0 +1,78 @@
+import Entities
+import Stance
+import Tokenize
+
+/// One document analysed: its tokens, entity mentions and stance.
+public struct Analysis: Sendable {
+  public let doc: TokenizedText
+  public let mentions: [EntityMention]
+  public let stance: StanceAnalysis
+
+  /// Entities mentioned, in order of their first mention.
+  public var entitiesInOrder: [Int] {
+    var seen = Set<Int>()
+    return mentions.compactMap { seen.insert($0.entity).inserted ? $0.entity : nil }
+  }
+}
+
+/// The three stages chained: tokenize → mentions(in:) → score. Immutable and `Sendable`; each
+/// thread passes its own `TokenizeSession`.
+public struct Analyzer: Sendable {
+  public let tokenizer: Tokenizer
+  public let gazetteer: Gazetteer
+  public let scorer: StanceScorer
+
+  public init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
+    self.tokenizer = tokenizer
+    self.gazetteer = gazetteer
+    self.scorer = scorer
+  }
+
+  /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
+  public init(
+    sources: LexiconSources, scope: AttributionScope = .sentence,
+    thresholds: Thresholds = Thresholds()
+  ) throws(PipelineError) {
+    var abbreviations: [String] = []
+    for file in sources.abbreviations {
+      for line in LexiconLine.lines(of: file.bytes) {
+        guard let text = line.text else {
+          throw .unreadable(path: "\(file.path):\(line.number)", reason: "expected UTF-8 text, found invalid bytes")
+        }
+        abbreviations.append(text.trimmingCharacters(in: " \t"))
+      }
+    }
+    let tokenizer = Tokenizer(abbreviations: abbreviations)
+    let gazetteer: Gazetteer
+    do { gazetteer = try Gazetteer(files: sources.gazetteer, tokenizer: tokenizer) } catch {
+      throw .gazetteer(error)
+    }
+    let lexicon: Lexicon
+    let modifiers: Modifiers
+    do {
+      lexicon = try Lexicon(files: sources.lexicon, tokenizer: tokenizer)
+      modifiers = try Modifiers(files: sources.modifiers, tokenizer: tokenizer)
+    } catch {
+      throw .lexicon(error)
+    }
+    self.init(
+      tokenizer: tokenizer, gazetteer: gazetteer,
+      scorer: StanceScorer(lexicon: lexicon, modifiers: modifiers, scope: scope, thresholds: thresholds))
+  }
+
+  public func analyze(_ text: String, session: TokenizeSession) throws(TokenizeError) -> Analysis {
+    let doc = try session.tokenize(text)
+    let mentions = gazetteer.mentions(in: doc)
+    return Analysis(doc: doc, mentions: mentions, stance: scorer.score(doc, mentions: mentions))
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    let chars = Set(set)
+    var s = Substring(self)
+    while let c = s.first, chars.contains(c) { s.removeFirst() }
+    while let c = s.last, chars.contains(c) { s.removeLast() }
+    return String(s)
+  }
+}

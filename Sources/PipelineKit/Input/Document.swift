@@ -1,0 +1,141 @@
+import JSON
+
+/// A warning attached to a document that was processed anyway.
+public struct Warning: Sendable, Hashable {
+  public var code: String
+  public var message: String
+}
+
+/// An input record that could not become a document: it becomes an error record in its place.
+public struct RecordError: Error, Sendable, Equatable {
+  public enum Code: String, Sendable {
+    case invalidJSON = "invalid_json"
+    case notAnObject = "not_an_object"
+    case missingText = "missing_text"
+    case textNotString = "text_not_string"
+    case invalidID = "invalid_id"
+    case unreadableFile = "unreadable_file"
+    case tokenizeFailed = "tokenize_failed"
+  }
+
+  public var id: JSONValue?
+  public var source: String
+  public var line: Int?
+  public var code: Code
+  public var message: String
+}
+
+/// One unit of input as read, before decoding (decoding happens on the worker threads).
+public enum RawRecord: Sendable {
+  /// One line of a JSON Lines input (1-based line number).
+  case jsonLine(bytes: [UInt8], source: String, line: Int)
+  /// A whole `.txt` file: one document, id = its path as given.
+  case textFile(bytes: [UInt8], source: String)
+  /// Input that could not be read at all.
+  case failure(RecordError)
+
+  /// Input bytes (for throughput figures).
+  public var byteCount: Int {
+    switch self {
+    case .jsonLine(let bytes, _, _), .textFile(let bytes, _): return bytes.count
+    case .failure: return 0
+    }
+  }
+}
+
+/// A document ready for analysis.
+public struct Document: Sendable {
+  public var id: JSONValue
+  public var text: String
+  /// Other fields of a JSON Lines record, carried through in input order.
+  public var meta: [JSONMember]
+  public var warnings: [Warning]
+  public var source: String
+  public var line: Int?
+
+  public init(
+    id: JSONValue, text: String, meta: [JSONMember] = [], warnings: [Warning] = [],
+    source: String, line: Int? = nil
+  ) {
+    self.id = id
+    self.text = text
+    self.meta = meta
+    self.warnings = warnings
+    self.source = source
+    self.line = line
+  }
+
+  /// Which fields of a JSON Lines record hold the id and the text.
+  public struct Fields: Sendable {
+    public var id: String
+    public var text: String
+    public init(id: String = "id", text: String = "text") {
+      self.id = id
+      self.text = text
+    }
+  }
+
+  /// Decodes a raw record, or describes why it cannot be a document.
+  public static func decode(_ raw: RawRecord, fields: Fields) -> Result<Document, RecordError> {
+    switch raw {
+    case .failure(let error):
+      return .failure(error)
+    case .textFile(let bytes, let source):
+      var warnings: [Warning] = []
+      let text: String
+      if let valid = String(validating: bytes, as: UTF8.self) {
+        text = valid
+      } else {
+        text = String(decoding: bytes, as: UTF8.self)
+        warnings.append(
+          Warning(
+            code: "invalid_utf8",
+            message: "invalid UTF-8 in '\(source)' replaced with U+FFFD; offsets count the replacements"))
+      }
+      return .success(
+        Document(id: .string(source), text: text, meta: [], warnings: warnings, source: source, line: nil))
+    case .jsonLine(let bytes, let source, let line):
+      return decodeJSONLine(bytes, source: source, line: line, fields: fields)
+    }
+  }
+
+  private static func decodeJSONLine(
+    _ bytes: [UInt8], source: String, line: Int, fields: Fields
+  ) -> Result<Document, RecordError> {
+    func failure(_ id: JSONValue?, _ code: RecordError.Code, _ message: String) -> Result<Document, RecordError> {
+      .failure(RecordError(id: id, source: source, line: line, code: code, message: message))
+    }
+    let parsed: (value: JSONValue, repairs: JSONRepairs)
+    do { parsed = try JSONParser.parse(bytes) } catch {
+      return failure(nil, .invalidJSON, "expected a JSON object, \(error)")
+    }
+    guard case .object(let members) = parsed.value else {
+      return failure(nil, .notAnObject, "expected a JSON object, found \(parsed.value.kindDescription)")
+    }
+    var id: JSONValue = .string("\(source):\(line)")
+    switch parsed.value[fields.id] {
+    case nil: break
+    case let value? where { if case .string = value { return true }; if case .number = value { return true }; return false }():
+      id = value
+    case let other?:
+      return failure(nil, .invalidID, "expected field '\(fields.id)' to be a string or a number, found \(other.kindDescription)")
+    }
+    let text: String
+    switch parsed.value[fields.text] {
+    case .string(let value)?: text = value
+    case nil:
+      return failure(id, .missingText, "expected a string field '\(fields.text)', found none")
+    case let other?:
+      return failure(id, .textNotString, "expected field '\(fields.text)' to be a string, found \(other.kindDescription)")
+    }
+    var warnings: [Warning] = []
+    if parsed.repairs.invalidUTF8 > 0 {
+      warnings.append(Warning(code: "invalid_utf8", message: "invalid UTF-8 replaced with U+FFFD in \(parsed.repairs.invalidUTF8) string(s)"))
+    }
+    if parsed.repairs.loneSurrogates > 0 {
+      warnings.append(Warning(code: "lone_surrogate", message: "\(parsed.repairs.loneSurrogates) unpaired surrogate escape(s) replaced with U+FFFD"))
+    }
+    let meta = members.filter { $0.key != fields.id && $0.key != fields.text }
+    return .success(Document(id: id, text: text, meta: meta, warnings: warnings, source: source, line: line))
+  }
+}

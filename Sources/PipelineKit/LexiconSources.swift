@@ -1,0 +1,89 @@
+import DefaultLexicons
+import Foundation
+
+/// Which word-list files a run loads: the defaults (embedded at build time from the
+/// repository's `lexicons/`, or read from `--lexicons-dir`) plus the files named by options.
+///
+/// - `--gazetteer` and `--lexicon` add files to the defaults; `--modifiers` and
+///   `--abbreviations` replace the default file of their kind; `--no-default-lexicons` drops
+///   every default, so that only the named files load.
+public struct LexiconSources: Sendable {
+  public typealias File = (path: String, bytes: [UInt8])
+
+  public var gazetteer: [File] = []
+  public var lexicon: [File] = []
+  public var modifiers: [File] = []
+  public var abbreviations: [File] = []
+
+  public init() {}
+
+  /// The embedded defaults: the repository's `lexicons/` as it was at build time.
+  public static func embedded() -> LexiconSources {
+    var sources = LexiconSources()
+    for file in DefaultLexicons.files { sources.assign(file, relativePath: file.path) }
+    return sources
+  }
+
+  /// The files of a lexicons folder laid out like the repository's (`entities/`, `stance/`,
+  /// `stance/modifiers.tsv`, `abbreviations.txt`).
+  public static func directory(_ path: String) throws(PipelineError) -> LexiconSources {
+    var sources = LexiconSources()
+    let files = try Self.files(under: path, option: "--lexicons-dir", extensions: ["tsv", "jsonl", "txt"])
+    let root = URL(fileURLWithPath: path).standardizedFileURL.path
+    for file in files {
+      var relative = URL(fileURLWithPath: file.path).standardizedFileURL.path
+      if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
+      sources.assign(file, relativePath: "lexicons/" + relative)
+    }
+    return sources
+  }
+
+  /// Sorts a default file into its kind by its place in the `lexicons/` layout.
+  private mutating func assign(_ file: File, relativePath path: String) {
+    if path.hasPrefix("lexicons/entities/") && (path.hasSuffix(".tsv") || path.hasSuffix(".jsonl")) {
+      gazetteer.append(file)
+    } else if path == "lexicons/stance/modifiers.tsv" {
+      modifiers.append(file)
+    } else if path.hasPrefix("lexicons/stance/") && path.hasSuffix(".tsv") {
+      lexicon.append(file)
+    } else if path == "lexicons/abbreviations.txt" {
+      abbreviations.append(file)
+    }
+  }
+
+  /// A file as given, or every file with one of `extensions` below a directory, sorted by path.
+  public static func files(
+    under path: String, option: String, extensions: Set<String>, excluding excluded: Set<String> = []
+  ) throws(PipelineError) -> [File] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .unreadable(path: path, reason: "no such file or directory")
+    }
+    guard isDirectory.boolValue else { return [try read(path)] }
+    var paths: [String] = []
+    if let walker = FileManager.default.enumerator(atPath: path) {
+      for case let relative as String in walker {
+        let name = (relative as NSString).lastPathComponent
+        guard extensions.contains((name as NSString).pathExtension), !excluded.contains(name) else {
+          continue
+        }
+        let full = (path as NSString).appendingPathComponent(relative)
+        var dir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue {
+          paths.append(full)
+        }
+      }
+    }
+    guard !paths.isEmpty else { throw .noLexiconFiles(option: option, path: path) }
+    var result: [File] = []
+    for p in paths.sorted() { result.append(try read(p)) }
+    return result
+  }
+
+  static func read(_ path: String) throws(PipelineError) -> File {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path, reason: "permission denied or not a regular file")
+    }
+    return (path, [UInt8](data))
+  }
+}

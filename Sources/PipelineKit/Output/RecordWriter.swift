@@ -1,0 +1,138 @@
+import Entities
+import JSON
+import Stance
+import Tokenize
+
+/// Writes output records as JSON Lines, one line per input record, in a fixed key order so
+/// that the same input always gives the same bytes.
+///
+/// Document record:
+/// `{"id", "entities": [{"entity", "type", "name", "mentions": [{"start", "end", "text",
+/// "sentence"}], "stance": {DIM: {"score", "raw", "hits", "label"}}, "evidence": [HIT]}],
+/// "document": {DIM: {…}}, "warnings": [{"code", "message"}], "meta": {…}}` (`meta` only when
+/// the input record had other fields). HIT: `{"dimension", "term", "source", "text", "start",
+/// "end", "sentence", "base", "weight", "modifiers": [{"kind", "text", "start", "end",
+/// "factor" | "delta"}]}`.
+///
+/// Error record: `{"id", "source", "line", "error": {"code", "message"}}`.
+public struct RecordWriter: Sendable {
+  public let analyzer: Analyzer
+
+  public init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+  public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
+    let doc = analysis.doc
+    let gazetteer = analyzer.gazetteer
+    w.beginObject()
+    w.key("id")
+    w.value(document.id)
+    w.key("entities")
+    w.beginArray()
+    for entity in analysis.entitiesInOrder {
+      let info = gazetteer.entities[entity]
+      w.beginObject()
+      w.key("entity"); w.string(info.id)
+      w.key("type"); w.string(info.type)
+      w.key("name"); w.string(info.name)
+      w.key("mentions")
+      w.beginArray()
+      for mention in analysis.mentions where mention.entity == entity {
+        w.beginObject()
+        w.key("start"); w.int(mention.start)
+        w.key("end"); w.int(mention.end)
+        w.key("text"); w.string(doc.surface(tokens: mention.tokens))
+        w.key("sentence"); w.int(mention.sentence)
+        w.endObject()
+      }
+      w.endArray()
+      w.key("stance")
+      writeScores(analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), into: &w)
+      w.key("evidence")
+      w.beginArray()
+      for h in analysis.stance.entityHits[entity] ?? [] {
+        writeHit(analysis.stance.hits[h], doc: doc, into: &w)
+      }
+      w.endArray()
+      w.endObject()
+    }
+    w.endArray()
+    w.key("document")
+    writeScores(analysis.stance.document, into: &w)
+    w.key("warnings")
+    w.beginArray()
+    for warning in document.warnings {
+      w.beginObject()
+      w.key("code"); w.string(warning.code)
+      w.key("message"); w.string(warning.message)
+      w.endObject()
+    }
+    w.endArray()
+    if !document.meta.isEmpty {
+      w.key("meta")
+      w.value(.object(document.meta))
+    }
+    w.endObject()
+    w.newline()
+  }
+
+  public func writeError(_ error: RecordError, into w: inout JSONWriter) {
+    w.beginObject()
+    w.key("id")
+    w.value(error.id ?? .null)
+    w.key("source"); w.string(error.source)
+    w.key("line")
+    if let line = error.line { w.int(line) } else { w.null() }
+    w.key("error")
+    w.beginObject()
+    w.key("code"); w.string(error.code.rawValue)
+    w.key("message"); w.string(error.message)
+    w.endObject()
+    w.endObject()
+    w.newline()
+  }
+
+  func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
+    w.beginObject()
+    for dimension in analyzer.scorer.lexicon.dimensions {
+      guard let score = scores[dimension] else { continue }
+      w.key(dimension)
+      w.beginObject()
+      w.key("score"); w.double(score.score)
+      w.key("raw"); w.double(score.raw)
+      w.key("hits"); w.int(score.hits)
+      w.key("label"); w.string(score.label.rawValue)
+      w.endObject()
+    }
+    w.endObject()
+  }
+
+  func writeHit(_ hit: Hit, doc: TokenizedText, into w: inout JSONWriter) {
+    let entry = analyzer.scorer.lexicon.entries[hit.entry]
+    w.beginObject()
+    w.key("dimension"); w.string(hit.dimension)
+    w.key("term"); w.string(entry.term)
+    w.key("source"); w.string(entry.location.description)
+    w.key("text"); w.string(doc.surface(tokens: hit.tokens))
+    w.key("start"); w.int(hit.start)
+    w.key("end"); w.int(hit.end)
+    w.key("sentence"); w.int(hit.sentence)
+    w.key("base"); w.double(hit.base)
+    w.key("weight"); w.double(hit.weight)
+    w.key("modifiers")
+    w.beginArray()
+    for modifier in hit.modifiers {
+      w.beginObject()
+      w.key("kind"); w.string(modifier.kind.rawValue)
+      w.key("text"); w.string(doc.surface(of: doc.tokens[modifier.token]))
+      w.key("start"); w.int(modifier.start)
+      w.key("end"); w.int(modifier.end)
+      switch modifier.effect {
+      case .factor(let f): w.key("factor"); w.double(f)
+      case .delta(let d): w.key("delta"); w.double(d)
+      }
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+  }
+}

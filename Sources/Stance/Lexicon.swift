@@ -1,0 +1,54 @@
+import Tokenize
+
+/// One weighted entry of a stance lexicon.
+public struct LexiconEntry: Sendable, Hashable {
+  /// The term as written, `*` included.
+  public var term: String
+  public var weight: Double
+  public var dimension: String
+  public var keys: [String]
+  /// Whether the last key is a prefix (`cooperat*`).
+  public var isPrefix: Bool
+  public var location: SourceLocation
+}
+
+/// Weighted terms by dimension, each dimension compiled into its own phrase matcher.
+///
+/// Immutable after loading; `Sendable`.
+public struct Lexicon: Sendable {
+  public static let defaultDimension = "stance"
+  public static let weightRange: ClosedRange<Double> = -4...4
+
+  public private(set) var entries: [LexiconEntry] = []
+  /// Dimensions in order of first appearance.
+  public private(set) var dimensions: [String] = []
+  private var matchers: [String: PhraseMatcher<Int>] = [:]
+
+  public init() {}
+
+  /// Adds an entry. The term is tokenized like text; a trailing `*` makes its last word a prefix.
+  public mutating func add(
+    term: String, weight: Double, dimension: String, location: SourceLocation,
+    tokenizer session: TokenizeSession
+  ) throws(StanceError) {
+    var body = Substring(term)
+    let isPrefix = body.hasSuffix("*")
+    if isPrefix { body.removeLast() }
+    guard !body.contains("*") else { throw .misplacedWildcard(location, term: term) }
+    let tokenized: TokenizedText
+    do { tokenized = try session.tokenize(String(body)) } catch { throw .tokenize(error) }
+    guard !tokenized.tokens.isEmpty else { throw .termHasNoTokens(location, term: term) }
+    let entry = LexiconEntry(
+      term: term, weight: weight, dimension: dimension, keys: tokenized.tokens.map(\.key),
+      isPrefix: isPrefix, location: location)
+    if matchers[dimension] == nil {
+      matchers[dimension] = PhraseMatcher()
+      dimensions.append(dimension)
+    }
+    matchers[dimension]!.insert(entry.keys, lastIsPrefix: isPrefix, value: entries.count)
+    entries.append(entry)
+  }
+
+  /// The phrase matcher of one dimension (values are indices into `entries`).
+  public func matcher(for dimension: String) -> PhraseMatcher<Int>? { matchers[dimension] }
+}

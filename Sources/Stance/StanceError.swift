@@ -1,0 +1,49 @@
+import Tokenize
+
+/// Errors of the Stance module. Wording lives in `description`; cases carry the data.
+public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
+  case fieldCount(SourceLocation, expected: String, found: Int)
+  case emptyField(SourceLocation, field: String)
+  case invalidWeight(SourceLocation, found: String)
+  case weightOutOfRange(SourceLocation, found: Double, range: ClosedRange<Double>)
+  case invalidDimension(SourceLocation, found: String)
+  case misplacedWildcard(SourceLocation, term: String)
+  case termHasNoTokens(SourceLocation, term: String)
+  case unknownModifierKind(SourceLocation, found: String)
+  case unknownParameter(SourceLocation, found: String, valid: [String])
+  case modifierNotOneToken(SourceLocation, term: String, tokens: Int)
+  case invalidUTF8(SourceLocation)
+  case invalidScope(found: String)
+  case tokenize(TokenizeError)
+
+  public var description: String {
+    switch self {
+    case .fieldCount(let at, let expected, let found):
+      return "\(at): expected \(expected), found \(found) field\(found == 1 ? "" : "s")"
+    case .emptyField(let at, let field):
+      return "\(at): expected a non-empty \(field), found an empty field"
+    case .invalidWeight(let at, let found):
+      return "\(at): expected a number, found '\(found)'"
+    case .weightOutOfRange(let at, let found, let range):
+      return "\(at): expected a weight from \(range.lowerBound) to \(range.upperBound), found \(found)"
+    case .invalidDimension(let at, let found):
+      return "\(at): expected a dimension name of letters, digits, '_' or '-', found '\(found)'"
+    case .misplacedWildcard(let at, let term):
+      return "\(at): expected '*' only at the end of the last word, found '\(term)'"
+    case .termHasNoTokens(let at, let term):
+      return "\(at): expected a term with at least one token, found '\(term)'"
+    case .unknownModifierKind(let at, let found):
+      return "\(at): expected kind negator, booster, dampener, contrast or param, found '\(found)'"
+    case .unknownParameter(let at, let found, let valid):
+      return "\(at): expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
+    case .modifierNotOneToken(let at, let term, let tokens):
+      return "\(at): expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
+    case .invalidUTF8(let at):
+      return "\(at): expected UTF-8 text, found invalid bytes"
+    case .invalidScope(let found):
+      return "expected scope 'sentence' or 'window:N' with N ≥ 0, found '\(found)'"
+    case .tokenize(let error):
+      return error.description
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/// The content lines of a lexicon-style text file: UTF-8, `#` comment lines and blank lines
+/// skipped, a leading BOM and trailing CR removed. Shared by every loader of the word lists.
+public struct LexiconLine: Sendable {
+  /// 1-based line number.
+  public var number: Int
+  /// The line's text, or nil when its bytes are not valid UTF-8.
+  public var text: String?
+
+  /// Tab-separated fields, each trimmed of surrounding spaces.
+  public var fields: [String] {
+    (text ?? "").split(separator: "\t", omittingEmptySubsequences: false).map {
+      String($0.trimmingSpaces())
+    }
+  }
+
+  /// Splits a file's bytes into its content lines.
+  public static func lines(of bytes: [UInt8]) -> [LexiconLine] {
+    var result: [LexiconLine] = []
+    var number = 0
+    var start = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    while start < bytes.count {
+      number += 1
+      var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let next = end + 1
+      if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+      let raw = bytes[start..<end]
+      start = next
+      guard let text = String(validating: raw, as: UTF8.self) else {
+        result.append(LexiconLine(number: number, text: nil))
+        continue
+      }
+      let trimmed = text.trimmingSpaces()
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      result.append(LexiconLine(number: number, text: text))
+    }
+    return result
+  }
+}
+
+extension StringProtocol {
+  /// The string without leading and trailing spaces, tabs and CRs.
+  func trimmingSpaces() -> SubSequence {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
+    let last = lastIndex(where: { !isSpace($0) })!
+    return self[first...last]
+  }
+}

@@ -1,0 +1,14 @@
+/// Where an entry of a lexicon or gazetteer was read: a file path as given and a 1-based line.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+
+  public var description: String { "\(file):\(line)" }
+
+  public static func < (a: Self, b: Self) -> Bool { (a.file, a.line) < (b.file, b.line) }
+}

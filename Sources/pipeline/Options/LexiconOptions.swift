@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PipelineKit
+import Stance
+
+/// Which word lists to load and how to score: shared by every subcommand.
+struct LexiconOptions: ParsableArguments {
+  @Option(
+    name: .customLong("lexicons-dir"),
+    help: ArgumentHelp(
+      "Read the default word lists from this folder (laid out like the repository's lexicons/) instead of the copy built into the binary.",
+      valueName: "DIR"))
+  var lexiconsDirectory: String?
+
+  @Flag(name: .customLong("no-default-lexicons"), help: "Load only the files named by the options below.")
+  var noDefaults = false
+
+  @Option(
+    name: .customLong("gazetteer"),
+    help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"))
+  var gazetteers: [String] = []
+
+  @Option(
+    name: .customLong("lexicon"),
+    help: ArgumentHelp("Add a stance lexicon file (.tsv) or a folder of them. Repeatable.", valueName: "PATH"))
+  var lexicons: [String] = []
+
+  @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"))
+  var modifiers: String?
+
+  @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"))
+  var abbreviations: String?
+
+  @Option(help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"))
+  var scope = "sentence"
+
+  @Option(name: .customLong("favor-threshold"), help: "Scores at or above this are labelled favor.")
+  var favorThreshold = 0.05
+
+  @Option(name: .customLong("against-threshold"), help: "Scores at or below this are labelled against.")
+  var againstThreshold = -0.05
+
+  /// The files to load: defaults (unless dropped) plus the named ones.
+  func sources() throws(PipelineError) -> LexiconSources {
+    var sources = LexiconSources()
+    if !noDefaults {
+      if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
+        sources = try LexiconSources.directory(directory)
+      } else {
+        sources = LexiconSources.embedded()
+      }
+    }
+    for path in gazetteers {
+      sources.gazetteer += try LexiconSources.files(under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
+    }
+    for path in lexicons {
+      sources.lexicon += try LexiconSources.files(
+        under: path, option: "--lexicon", extensions: ["tsv"], excluding: ["modifiers.tsv"])
+    }
+    if let modifiers {
+      sources.modifiers = try LexiconSources.files(under: modifiers, option: "--modifiers", extensions: ["tsv"])
+    }
+    if let abbreviations {
+      sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
+    }
+    return sources
+  }
+
+  /// Loads every word list, or prints `FILE:LINE: message` and exits with status 2.
+  func analyzer() throws -> Analyzer {
+    do {
+      let scope: AttributionScope
+      do { scope = try AttributionScope(parsing: self.scope) } catch { throw PipelineError.lexicon(error) }
+      guard favorThreshold > againstThreshold else {
+        throw PipelineError.invalidOption(
+          "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
+      }
+      return try Analyzer(
+        sources: sources(), scope: scope,
+        thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
+    } catch let error as PipelineError {
+      Diagnostics.error(error.description)
+      throw ExitCode(error.exitStatus)
+    }
+  }
+}
+
+/// Messages on standard error.
+enum Diagnostics {
+  static func error(_ message: String) {
+    FileHandle.standardError.write(Data("pipeline: error: \(message)\n".utf8))
+  }
+
+  static func note(_ message: String) {
+    FileHandle.standardError.write(Data("pipeline: \(message)\n".utf8))
+  }
+}

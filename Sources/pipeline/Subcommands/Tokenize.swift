@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import JSON
+import PipelineKit
+import Tokenize
+
+struct Tokenize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show each document's sentences and tokens (spans, kind, key).",
+    discussion: "What to run when an alias or a term does not match: it shows how the text was split and keyed.")
+
+  @Argument(help: ArgumentHelp("Input files, directories, or '-' for stdin.", valueName: "INPUT"))
+  var inputs: [String] = []
+
+  @Option(name: .customLong("text"), help: "Tokenize this text instead of inputs.")
+  var text: String?
+
+  @Flag(help: "JSON Lines instead of the table.")
+  var json = false
+
+  @Option(name: .customLong("id-field")) var idField = "id"
+  @Option(name: .customLong("text-field")) var textField = "text"
+
+  @OptionGroup var lexiconOptions: LexiconOptions
+
+  func run() throws {
+    let analyzer = try lexiconOptions.analyzer()
+    let session = try analyzer.tokenizer.makeSession()
+    let fields = Document.Fields(id: idField, text: textField)
+    var out = JSONWriter()
+    func emit(_ document: Document) throws {
+      let doc = try session.tokenize(document.text)
+      if json { Self.writeJSON(document.id, doc, into: &out) } else { Self.writeTable(document.id, doc, into: &out) }
+      FileHandle.standardOutput.write(Data(out.bytes))
+      out.removeAll()
+    }
+    if let text {
+      try emit(Document(id: .string("text"), text: text, meta: [], warnings: [], source: "--text", line: nil))
+      return
+    }
+    let reader = InputReader(inputs: inputs.isEmpty ? ["-"] : inputs)
+    let writer = RecordWriter(analyzer: analyzer)
+    while let raw = reader.next() {
+      switch Document.decode(raw, fields: fields) {
+      case .success(let document): try emit(document)
+      case .failure(let error):
+        writer.writeError(error, into: &out)
+        FileHandle.standardOutput.write(Data(out.bytes))
+        out.removeAll()
+      }
+    }
+  }
+
+  static func writeJSON(_ id: JSONValue, _ doc: TokenizedText, into w: inout JSONWriter) {
+    w.beginObject()
+    w.key("id"); w.value(id)
+    w.key("sentences")
+    w.beginArray()
+    for sentence in doc.sentences {
+      w.beginObject()
+      w.key("start"); w.int(sentence.start)
+      w.key("end"); w.int(sentence.end)
+      w.key("text"); w.string(doc.surface(tokens: sentence.tokens))
+      w.endObject()
+    }
+    w.endArray()
+    w.key("tokens")
+    w.beginArray()
+    for (index, token) in doc.tokens.enumerated() {
+      w.beginObject()
+      w.key("start"); w.int(token.start)
+      w.key("end"); w.int(token.end)
+      w.key("text"); w.string(doc.surface(of: token))
+      w.key("kind"); w.string(token.kind.rawValue)
+      w.key("key"); w.string(token.key)
+      w.key("sentence"); w.int(doc.sentenceOfToken[index])
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+    w.newline()
+  }
+
+  static func writeTable(_ id: JSONValue, _ doc: TokenizedText, into w: inout JSONWriter) {
+    var lines: [String] = []
+    var idText = JSONWriter()
+    idText.value(id)
+    lines.append("# \(String(decoding: idText.bytes, as: UTF8.self)): \(doc.sentences.count) sentences, \(doc.tokens.count) tokens")
+    for (s, sentence) in doc.sentences.enumerated() {
+      lines.append("sentence \(s) [\(sentence.start), \(sentence.end))")
+      for t in sentence.tokens {
+        let token = doc.tokens[t]
+        let span = "[\(token.start), \(token.end))".padding(toLength: 14, withPad: " ", startingAt: 0)
+        let kind = token.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        let surface = Self.visible(doc.surface(of: token))
+        lines.append("  \(span)\(kind)\(surface.padding(toLength: max(18, surface.count + 1), withPad: " ", startingAt: 0))\(Self.visible(token.key))")
+      }
+    }
+    lines.append("")
+    for line in lines { w.raw(line + "\n") }
+  }
+
+  /// Control characters shown as escapes so the table stays one token a line.
+  static func visible(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 || scalar.value == 0x7F {
+        result += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
