@@ -66,7 +66,7 @@ extension Gazetteer {
       guard let text = line.text else { throw .invalidUTF8(at) }
       let value: JSONValue
       do { value = try JSONParser.parse(Array(text.utf8)).value } catch {
-        throw .invalidPattern(at, message: "expected a JSON object, \(error)")
+        throw .invalidPattern(at, message: "invalid JSON: \(error)")
       }
       guard case .object = value else {
         throw .invalidPattern(at, message: "expected a JSON object, found \(value.kindDescription)")

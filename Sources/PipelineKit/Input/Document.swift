@@ -107,7 +107,7 @@ public struct Document: Sendable {
     }
     let parsed: (value: JSONValue, repairs: JSONRepairs)
     do { parsed = try JSONParser.parse(bytes) } catch {
-      return failure(nil, .invalidJSON, "expected a JSON object, \(error)")
+      return failure(nil, .invalidJSON, "invalid JSON: \(error)")
     }
     guard case .object(let members) = parsed.value else {
       return failure(nil, .notAnObject, "expected a JSON object, found \(parsed.value.kindDescription)")
