@@ -60,5 +60,8 @@ let package = Package(
       dependencies: ["PipelineKit", "pipeline", "TestSupport"],
       exclude: ["Fixtures", "Snapshots"]
     ),
+    .testTarget(name: "LintTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"]),
+    .testTarget(name: "AnalystTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"]),
+    .testTarget(name: "ReportTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"]),
   ]
 )

@@ -60,8 +60,13 @@ public struct Analyzer: Sendable {
       scorer: StanceScorer(lexicon: lexicon, modifiers: modifiers, scope: scope, thresholds: thresholds))
   }
 
+  /// Tokenizes and analyzes one text. `pipeline run` and every analyst command go through here.
   public func analyze(_ text: String, session: TokenizeSession) throws(TokenizeError) -> Analysis {
-    let doc = try session.tokenize(text)
+    analyze(tokenized: try session.tokenize(text))
+  }
+
+  /// Analyzes an already tokenized text (to compare lexicon sets over one tokenization).
+  public func analyze(tokenized doc: TokenizedText) -> Analysis {
     let mentions = gazetteer.mentions(in: doc)
     return Analysis(doc: doc, mentions: mentions, stance: scorer.score(doc, mentions: mentions))
   }

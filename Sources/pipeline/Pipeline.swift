@@ -13,6 +13,9 @@ struct Pipeline: ParsableCommand {
       output); 1 when output could not be written; 2 when a lexicon or gazetteer is malformed \
       or an option value is invalid (nothing is written); 64 for command-line usage errors.
       """,
-    subcommands: [Run.self, Tokenize.self]
+    subcommands: [
+      Run.self, Tokenize.self, Explain.self, Eval.self, Diff.self, Coverage.self, Kwic.self,
+      Lint.self, Report.self,
+    ]
   )
 }

@@ -5,45 +5,8 @@ import TestSupport
 /// Runs the built `pipeline` binary as a user would: stdout, stderr and exit status.
 @Suite("pipeline binary")
 struct EndToEndTests {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// The `pipeline` executable beside the test bundle in the build folder.
-  static let binary: String? = {
-    var candidates: [URL] = [Bundle.main.bundleURL]
-    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-    for directory in candidates {
-      for url in [directory, directory.deletingLastPathComponent()] {
-        let path = url.appendingPathComponent("pipeline").path
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-      }
-    }
-    return nil
-  }()
-
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: String = Repository.root) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(binary, "pipeline binary not found"))
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-      stderr: String(decoding: stderrData, as: UTF8.self))
+  static func run(_ arguments: [String], stdin: String? = nil, in directory: String = Repository.root) throws -> ProcessResult {
+    try PipelineProcess.run(arguments, stdin: stdin, in: directory)
   }
 
   @Test func sampleCorpusMatchesTheGoldenFile() throws {

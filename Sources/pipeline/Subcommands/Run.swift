@@ -11,17 +11,10 @@ struct Run: ParsableCommand {
       (the default). Output lines follow input order. A summary goes to stderr.
       """)
 
-  @Argument(help: ArgumentHelp("Input files, directories, or '-' for stdin.", valueName: "INPUT"))
-  var inputs: [String] = []
+  @OptionGroup var input: InputOptions
 
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
   var output: String?
-
-  @Option(name: .customLong("id-field"), help: "JSON Lines field holding the document id.")
-  var idField = "id"
-
-  @Option(name: .customLong("text-field"), help: "JSON Lines field holding the document text.")
-  var textField = "text"
 
   @Option(help: "Worker threads (default: every core). Output does not depend on it.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -39,9 +32,9 @@ struct Run: ParsableCommand {
     let analyzer = try lexiconOptions.analyzer()
     var options = RunOptions()
     options.jobs = jobs
-    options.fields = Document.Fields(id: idField, text: textField)
+    options.fields = input.fields
     let runner = Runner(analyzer: analyzer, options: options)
-    let reader = InputReader(inputs: inputs.isEmpty ? ["-"] : inputs)
+    let reader = input.reader()
     let sink: OutputFile
     do { sink = try OutputFile(path: output) } catch {
       Diagnostics.error(error.description)

@@ -9,8 +9,7 @@ struct Tokenize: ParsableCommand {
     abstract: "Show each document's sentences and tokens (spans, kind, key).",
     discussion: "What to run when an alias or a term does not match: it shows how the text was split and keyed.")
 
-  @Argument(help: ArgumentHelp("Input files, directories, or '-' for stdin.", valueName: "INPUT"))
-  var inputs: [String] = []
+  @OptionGroup var input: InputOptions
 
   @Option(name: .customLong("text"), help: "Tokenize this text instead of inputs.")
   var text: String?
@@ -18,15 +17,12 @@ struct Tokenize: ParsableCommand {
   @Flag(help: "JSON Lines instead of the table.")
   var json = false
 
-  @Option(name: .customLong("id-field")) var idField = "id"
-  @Option(name: .customLong("text-field")) var textField = "text"
-
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
     let session = try analyzer.tokenizer.makeSession()
-    let fields = Document.Fields(id: idField, text: textField)
+    let fields = input.fields
     var out = JSONWriter()
     func emit(_ document: Document) throws {
       let doc = try session.tokenize(document.text)
@@ -38,7 +34,7 @@ struct Tokenize: ParsableCommand {
       try emit(Document(id: .string("text"), text: text, meta: [], warnings: [], source: "--text", line: nil))
       return
     }
-    let reader = InputReader(inputs: inputs.isEmpty ? ["-"] : inputs)
+    let reader = input.reader()
     let writer = RecordWriter(analyzer: analyzer)
     while let raw = reader.next() {
       switch Document.decode(raw, fields: fields) {
