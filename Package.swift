@@ -60,8 +60,11 @@ let package = Package(
       dependencies: ["PipelineKit", "pipeline", "TestSupport"],
       exclude: ["Fixtures", "Snapshots"]
     ),
-    .testTarget(name: "LintTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"]),
-    .testTarget(name: "AnalystTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"]),
-    .testTarget(name: "ReportTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"]),
+    .testTarget(
+      name: "LintTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "AnalystTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
   ]
 )
