@@ -56,7 +56,50 @@ public struct JSONWriter {
 
   public mutating func int(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    appendInt(value)
+  }
+
+  private mutating func appendInt(_ value: Int) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    if magnitude < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, no allocation
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      var i = scratch.count
+      while magnitude > 0 {
+        i -= 1
+        scratch[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      }
+      bytes.append(contentsOf: scratch[i...])
+    }
+  }
+
+  /// A string given as UTF-16 code units (for example a slice of a tokenized text), transcoded
+  /// to UTF-8 and escaped; unpaired surrogates become U+FFFD.
+  public mutating func string(utf16 units: some Collection<UInt16>) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    var iterator = units.makeIterator()
+    var decoder = UTF16()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if scalar.value < 0x80 {
+          appendEscapedASCII(UInt8(scalar.value))
+        } else {
+          bytes.append(contentsOf: UTF8.encode(scalar)!)
+        }
+      case .error:
+        bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+      case .emptyInput:
+        bytes.append(UInt8(ascii: "\""))
+        return
+      }
+    }
   }
 
   /// A number rounded to `fractionDigits` decimals; `-0` is written as `0`.
@@ -107,6 +150,7 @@ public struct JSONWriter {
   /// The text a double is written as: rounded to `fractionDigits`, shortest round-trip form.
   public static func format(_ value: Double) -> String {
     guard value.isFinite else { return "null" }
+    if abs(value) >= 1e15 { return "\(value)" }  // no fraction left to round; avoids overflow
     let scale = 10_000.0
     var rounded = (value * scale).rounded() / scale
     if rounded == 0 { rounded = 0 }  // no "-0"
@@ -118,21 +162,36 @@ public struct JSONWriter {
 
   private mutating func appendEscaped(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
-        bytes.append(Self.hex[Int(byte >> 4)])
-        bytes.append(Self.hex[Int(byte & 0xF)])
-      default: bytes.append(byte)
+    var string = string
+    string.withUTF8 { utf8 in
+      // Copy runs that need no escape in one go.
+      var runStart = 0
+      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+        appendEscapedASCII(byte)
+        runStart = i + 1
+      }
+      if runStart < utf8.count {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
       }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  @inline(__always)
+  private mutating func appendEscapedASCII(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+    case 0..<0x20:
+      bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+      bytes.append(Self.hex[Int(byte >> 4)])
+      bytes.append(Self.hex[Int(byte & 0xF)])
+    default: bytes.append(byte)
+    }
   }
 }
 

@@ -110,18 +110,20 @@ public struct StanceScorer: Sendable {
     // Word ordinals: modifier windows count words, numbers and symbols, not punctuation.
     var ordinal = [Int](repeating: 0, count: sentence.tokens.count)
     var counted = 0
-    var marks: [(token: Int, word: Modifiers.Word)] = []
+    var marks: [ModifierMark] = []
     var contrast: Int?
     for t in sentence.tokens {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t - sentence.tokens.lowerBound] = counted
       if let word = modifiers.words[tokens[t].key] {
-        marks.append((t, word))
+        marks.append(ModifierMark(token: t, word: word))
         if word.kind == .contrast && contrast == nil { contrast = t }
       }
     }
-    func distance(_ from: Int, _ to: Int) -> Int {
-      ordinal[to - sentence.tokens.lowerBound] - ordinal[from - sentence.tokens.lowerBound]
+    /// Whether `from` is 1…window words before `to` (a window of 0 disables modifiers).
+    func inWindow(_ from: Int, _ to: Int) -> Bool {
+      let d = ordinal[to - sentence.tokens.lowerBound] - ordinal[from - sentence.tokens.lowerBound]
+      return d >= 1 && d <= modifiers.negationWindow
     }
     for dimension in lexicon.dimensions {
       guard let matcher = lexicon.matcher(for: dimension) else { continue }
@@ -140,24 +142,21 @@ public struct StanceScorer: Sendable {
               effect: effect))
         }
         // Boosters and dampeners between the previous hit and this one, within the window.
-        for (token, word) in marks
-        where (word.kind == .booster || word.kind == .dampener) && token >= previousEnd
-          && token < start && (1...max(1, modifiers.negationWindow)).contains(distance(token, start))
+        for mark in marks
+        where (mark.word.kind == .booster || mark.word.kind == .dampener) && mark.token >= previousEnd
+          && mark.token < start && inWindow(mark.token, start)
         {
-          let delta = modifiers.value(of: word)
+          let delta = modifiers.value(of: mark.word)
           if base != 0 {
             weight += base > 0 ? delta : -delta
-            note(word.kind, token, .delta(delta))
+            note(mark.word.kind, mark.token, .delta(delta))
           }
         }
         // Negators within the window before the hit, each one flipping and damping.
-        for (token, word) in marks
-        where word.kind == .negator && token < start
-          && (1...max(1, modifiers.negationWindow)).contains(distance(token, start))
-        {
-          let factor = modifiers.value(of: word)
+        for mark in marks where mark.word.kind == .negator && mark.token < start && inWindow(mark.token, start) {
+          let factor = modifiers.value(of: mark.word)
           weight *= factor
-          note(.negator, token, .factor(factor))
+          note(.negator, mark.token, .factor(factor))
         }
         // The sentence's first contrast word: before it ×contrastBefore, after ×contrastAfter.
         if let c = contrast {
@@ -210,6 +209,12 @@ public struct StanceScorer: Sendable {
     }
     return result
   }
+}
+
+/// A modifier word found in a sentence.
+private struct ModifierMark {
+  var token: Int
+  var word: Modifiers.Word
 }
 
 extension Hit {

@@ -1,8 +1,9 @@
 /// Finds phrases (sequences of token keys) in tokenized text: whole tokens only, the longest
 /// phrase at each start, no overlaps. The last word of a phrase may be a prefix (`cooperat*`).
 ///
-/// Backed by one hash table of (node, key) edges rather than a node per object, so it stays
-/// compact and fast with millions of phrases (spaCy's `PhraseMatcher` is the model).
+/// Backed by one hash table of (node, key) edges rather than an object per node, so it stays
+/// compact and fast with millions of phrases (spaCy's `PhraseMatcher` is the model). The walk
+/// itself touches only concrete tables; values are looked up once a phrase has matched.
 ///
 /// ```swift
 /// var matcher = PhraseMatcher<String>()
@@ -17,15 +18,55 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// (node << 32 | key id) → child node. Node 0 is the root.
   private var edges: [UInt64: UInt32] = [:]
   private var nodeCount: UInt32 = 1
-  /// Node → values of the phrases that end there.
-  private var terminals: [UInt32: [Value]] = [:]
-  /// Node → prefix phrases whose last word starts at this node: prefix → values.
+  /// Node → indices into `values` of the phrases that end there.
+  private var terminals: [UInt32: [Int]] = [:]
+  /// Node → prefix phrases whose last word starts after this node.
   private var prefixes: [UInt32: PrefixTable] = [:]
+  private var values: [Value] = []
 
+  /// Prefixes indexed by their first one or two UTF-8 bytes, so a token costs one or two
+  /// integer look-ups and no allocation.
   private struct PrefixTable: Sendable {
-    var byPrefix: [String: [Value]] = [:]
-    /// Distinct prefix lengths in UTF-8 bytes, longest first.
-    var lengths: [Int] = []
+    struct Entry: Sendable {
+      var bytes: [UInt8]
+      var prefix: String
+      var values: [Int]
+    }
+    /// Bucket key (see `bucket`) → entries, longest prefix first.
+    var buckets: [UInt32: [Entry]] = [:]
+
+    static func bucket(_ first: UInt8, _ second: UInt8?) -> UInt32 {
+      second.map { UInt32(first) << 8 | UInt32($0) } ?? (0x1_0000 | UInt32(first))
+    }
+
+    mutating func insert(_ prefix: String, value: Int) -> Bool {
+      let bytes = Array(prefix.utf8)
+      let key = Self.bucket(bytes[0], bytes.count > 1 ? bytes[1] : nil)
+      var entries = buckets[key] ?? []
+      if let i = entries.firstIndex(where: { $0.bytes == bytes }) {
+        entries[i].values.append(value)
+        buckets[key] = entries
+        return false
+      }
+      entries.append(Entry(bytes: bytes, prefix: prefix, values: [value]))
+      entries.sort { $0.bytes.count > $1.bytes.count }
+      buckets[key] = entries
+      return true
+    }
+
+    /// Entries whose prefix starts `key`, longest first.
+    func candidates(for key: String, _ body: (Entry) -> Bool) {
+      var utf8 = key.utf8.makeIterator()
+      guard let first = utf8.next() else { return }
+      if let second = utf8.next(), let entries = buckets[Self.bucket(first, second)] {
+        for entry in entries where key.utf8.starts(with: entry.bytes) {
+          if body(entry) { return }
+        }
+      }
+      if let entries = buckets[Self.bucket(first, nil)] {
+        for entry in entries where body(entry) { return }
+      }
+    }
   }
 
   public init() {}
@@ -37,6 +78,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// Values of the same phrase accumulate in insertion order.
   public mutating func insert(_ keys: [String], lastIsPrefix: Bool = false, value: Value) {
     precondition(!keys.isEmpty, "a phrase needs at least one key")
+    precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
     let path = lastIsPrefix ? keys.dropLast() : keys[...]
     var node: UInt32 = 0
     for key in path {
@@ -50,19 +92,15 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         nodeCount += 1
       }
     }
+    let index = values.count
+    values.append(value)
     if lastIsPrefix {
-      let prefix = keys[keys.count - 1]
-      var table = prefixes[node] ?? PrefixTable()
-      if table.byPrefix[prefix] == nil { count += 1 }
-      table.byPrefix[prefix, default: []].append(value)
-      if !table.lengths.contains(prefix.utf8.count) {
-        table.lengths.append(prefix.utf8.count)
-        table.lengths.sort(by: >)
+      if prefixes[node, default: PrefixTable()].insert(keys[keys.count - 1], value: index) {
+        count += 1
       }
-      prefixes[node] = table
     } else {
       if terminals[node] == nil { count += 1 }
-      terminals[node, default: []].append(value)
+      terminals[node, default: []].append(index)
     }
   }
 
@@ -90,24 +128,30 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     in tokens: [Token], from start: Int, limit: Int,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
-    var best: Match?
+    let found = walk(tokens, from: start, limit: limit) { index, range in accept(values[index], range) }
+    guard let found else { return nil }
+    return Match(
+      tokens: start..<found.end, values: found.indices.map { values[$0] }, prefix: found.prefix)
+  }
+
+  /// The longest match as value indices. Not generic over `Value`, so the per-token loop runs
+  /// without generic metadata look-ups even when called from another module.
+  private func walk(
+    _ tokens: [Token], from start: Int, limit: Int, accept: (Int, Range<Int>) -> Bool
+  ) -> Found? {
+    var best: Found?
     var node: UInt32 = 0
     var position = start
     while position < limit {
       let key = tokens[position].key
       // A prefix phrase whose last word is this token.
       if let table = prefixes[node] {
-        let utf8 = key.utf8
-        for length in table.lengths where length <= utf8.count {
-          let candidate = String(decoding: utf8.prefix(length), as: UTF8.self)
-          if let values = table.byPrefix[candidate] {
-            let range = start..<(position + 1)
-            let accepted = values.filter { accept($0, range) }
-            if !accepted.isEmpty {
-              best = Match(tokens: range, values: accepted, prefix: candidate)
-              break
-            }
-          }
+        let range = start..<(position + 1)
+        table.candidates(for: key) { entry in
+          let accepted = Self.filter(entry.values, range, accept)
+          guard !accepted.isEmpty else { return false }
+          best = Found(end: range.upperBound, indices: accepted, prefix: entry.prefix)
+          return true
         }
       }
       guard let id = vocabulary[key], let child = edges[UInt64(node) << 32 | UInt64(id)] else {
@@ -115,13 +159,26 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
       }
       node = child
       position += 1
-      if let values = terminals[node] {
-        let range = start..<position
-        let accepted = values.filter { accept($0, range) }
-        if !accepted.isEmpty { best = Match(tokens: range, values: accepted, prefix: nil) }
+      if let indices = terminals[node] {
+        let accepted = Self.filter(indices, start..<position, accept)
+        if !accepted.isEmpty { best = Found(end: position, indices: accepted, prefix: nil) }
       }
     }
     return best
+  }
+
+  private struct Found {
+    var end: Int
+    var indices: [Int]
+    var prefix: String?
+  }
+
+  @inline(__always)
+  private static func filter(
+    _ indices: [Int], _ range: Range<Int>, _ accept: (Int, Range<Int>) -> Bool
+  ) -> [Int] {
+    if indices.count == 1 { return accept(indices[0], range) ? indices : [] }
+    return indices.filter { accept($0, range) }
   }
 
   /// All non-overlapping matches in `tokens[range]`, leftmost-longest.

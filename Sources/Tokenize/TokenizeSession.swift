@@ -88,9 +88,34 @@ public final class TokenizeSession {
     case 200..<500: return .word
     default: break
     }
+    // Fast path: ASCII segments (white space, punctuation, symbols).
+    if units.allSatisfy({ $0 < 0x80 }) {
+      var visible = false
+      var symbol = false
+      for unit in units {
+        switch unit {
+        case 0x00...0x20, 0x7F: continue
+        case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
+        case 0x30...0x39: return .number
+        case 0x41...0x5A, 0x61...0x7A: return .word
+        default: break
+        }
+        visible = true
+      }
+      guard visible else { return nil }
+      return symbol ? .symbol : .punctuation
+    }
     var symbol = false
     var visible = false
-    for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+    var iterator = units.makeIterator()
+    var decoder = UTF16()
+    decoding: while true {
+      let scalar: Unicode.Scalar
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let value): scalar = value
+      case .emptyInput: break decoding
+      case .error: scalar = "\u{FFFD}"
+      }
       let properties = scalar.properties
       switch properties.generalCategory {
       case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:

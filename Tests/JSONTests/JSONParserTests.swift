@@ -52,7 +52,9 @@ struct JSONParserTests {
       ])),
     ValidCase(
       "duplicate keys are both kept", #"{"k":1,"k":2}"#,
-      .object([JSONMember(key: "k", value: .number("1")), JSONMember(key: "k", value: .number("2"))])),
+      .object([
+        JSONMember(key: "k", value: .number("1")), JSONMember(key: "k", value: .number("2")),
+      ])),
     ValidCase(
       "simple escapes", #""\" \\ \/ \b \f \n \r \t""#, .string("\" \\ / \u{08} \u{0C} \n \r \t")),
     ValidCase("\\u escape of é", #""caf\u00e9""#, .string("café")),
@@ -111,16 +113,21 @@ struct JSONParserTests {
       "leading zero", "01", "expected end of input after the JSON value, found '1' at byte 2"),
     InvalidCase(
       "leading zero in an array", "[01]", "expected ',' or ']' in array, found '1' at byte 3"),
-    InvalidCase("minus without digits", "-", "expected a digit in number, found end of input at byte 2"),
+    InvalidCase(
+      "minus without digits", "-", "expected a digit in number, found end of input at byte 2"),
     InvalidCase("plus sign", "+1", "expected a JSON value, found '+' at byte 1"),
     InvalidCase(
-      "fraction without digits", "1.", "expected a digit after '.' in number, found end of input at byte 3"),
-    InvalidCase("exponent without digits", "1e+", "expected a digit in exponent, found end of input at byte 4"),
+      "fraction without digits", "1.",
+      "expected a digit after '.' in number, found end of input at byte 3"),
+    InvalidCase(
+      "exponent without digits", "1e+", "expected a digit in exponent, found end of input at byte 4"
+    ),
     InvalidCase("misspelled literal", "nul", "expected 'null', found 'n' at byte 1"),
     InvalidCase("capitalized literal", "True", "expected a JSON value, found 'T' at byte 1"),
     InvalidCase("unquoted key", "{a:1}", "expected a string key in object, found 'a' at byte 2"),
     InvalidCase("missing colon", #"{"a" 1}"#, "expected ':' after object key, found '1' at byte 6"),
-    InvalidCase("two values", "1 2", "expected end of input after the JSON value, found '2' at byte 3"),
+    InvalidCase(
+      "two values", "1 2", "expected end of input after the JSON value, found '2' at byte 3"),
     InvalidCase(
       "single quotes", "'a'", "expected a JSON value, found ''' at byte 1"),
     InvalidCase(

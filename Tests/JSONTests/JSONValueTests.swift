@@ -16,7 +16,9 @@ struct JSONValueTests {
   }
 
   @Test func kindDescriptions() {
-    let values: [JSONValue] = [.null, .bool(true), .number("1"), .string(""), .array([]), .object([])]
+    let values: [JSONValue] = [
+      .null, .bool(true), .number("1"), .string(""), .array([]), .object([]),
+    ]
     #expect(
       values.map(\.kindDescription) == [
         "null", "a boolean", "a number", "a string", "an array", "an object",

@@ -54,12 +54,13 @@ struct JSONWriterTests {
   }
 
   @Test func keysAreEscapedLikeStrings() {
-    #expect(written { w in
-      w.beginObject()
-      w.key("a\"b\n")
-      w.int(1)
-      w.endObject()
-    } == #"{"a\"b\n":1}"#)
+    #expect(
+      written { w in
+        w.beginObject()
+        w.key("a\"b\n")
+        w.int(1)
+        w.endObject()
+      } == #"{"a\"b\n":1}"#)
   }
 
   @Test func insertsCommasBetweenValuesAndMembers() {
@@ -138,8 +139,7 @@ struct JSONWriterTests {
     #expect(written { $0.double(c.value) } == c.text)
   }
 
-  @Test(.disabled("bug: format(1e305) returns 'inf' (value * 10000 overflows), which is not JSON"))
-  func formatsHugeFiniteDoublesAsJSON() throws {
+  @Test func formatsHugeFiniteDoublesAsJSON() throws {
     let text = JSONWriter.format(1e305)
     #expect(text == "1e+305")
     #expect(try JSONParser.parse(Array(text.utf8)).value == .number(text))
@@ -150,7 +150,8 @@ struct JSONWriterTests {
   static let roundTripCases: [RoundTripCase] = [
     RoundTripCase(name: "null", value: .null),
     RoundTripCase(name: "number text", value: .number("-12.5E+03")),
-    RoundTripCase(name: "string with every escape", value: .string("\"\\/\u{08}\u{0C}\n\r\t\u{01}\u{1F}")),
+    RoundTripCase(
+      name: "string with every escape", value: .string("\"\\/\u{08}\u{0C}\n\r\t\u{01}\u{1F}")),
     RoundTripCase(name: "non-ASCII string", value: .string("Роскосмос 🚀 ＮＡＳＡ é")),
     RoundTripCase(name: "empty containers", value: .array([.array([]), .object([])])),
     RoundTripCase(

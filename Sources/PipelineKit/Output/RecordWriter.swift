@@ -40,7 +40,7 @@ public struct RecordWriter: Sendable {
         w.beginObject()
         w.key("start"); w.int(mention.start)
         w.key("end"); w.int(mention.end)
-        w.key("text"); w.string(doc.surface(tokens: mention.tokens))
+        w.key("text"); w.string(utf16: doc.surfaceUnits(tokens: mention.tokens))
         w.key("sentence"); w.int(mention.sentence)
         w.endObject()
       }
@@ -112,7 +112,7 @@ public struct RecordWriter: Sendable {
     w.key("dimension"); w.string(hit.dimension)
     w.key("term"); w.string(entry.term)
     w.key("source"); w.string(entry.location.description)
-    w.key("text"); w.string(doc.surface(tokens: hit.tokens))
+    w.key("text"); w.string(utf16: doc.surfaceUnits(tokens: hit.tokens))
     w.key("start"); w.int(hit.start)
     w.key("end"); w.int(hit.end)
     w.key("sentence"); w.int(hit.sentence)
@@ -123,7 +123,7 @@ public struct RecordWriter: Sendable {
     for modifier in hit.modifiers {
       w.beginObject()
       w.key("kind"); w.string(modifier.kind.rawValue)
-      w.key("text"); w.string(doc.surface(of: doc.tokens[modifier.token]))
+      w.key("text"); w.string(utf16: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)))
       w.key("start"); w.int(modifier.start)
       w.key("end"); w.int(modifier.end)
       switch modifier.effect {

@@ -1,0 +1,246 @@
+import Entities
+import Testing
+import Tokenize
+
+private let tokenizer = Tokenizer(abbreviations: ["Dr.", "Gen."])
+
+private func load(_ files: (String, [UInt8])...) throws(EntitiesError) -> Gazetteer {
+  try Gazetteer(files: files.map { (path: $0.0, bytes: $0.1) }, tokenizer: tokenizer)
+}
+
+private func bytes(_ text: String) -> [UInt8] { [UInt8](text.utf8) }
+
+/// A gazetteer file that must be refused, and the exact message naming `FILE:LINE`.
+struct LoadErrorCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  let path: String
+  let bytes: [UInt8]
+  let description: String
+  var testDescription: String { name }
+
+  init(_ name: String, path: String = "g.tsv", _ text: String, _ description: String) {
+    self.init(name, path: path, bytes: Array(text.utf8), description)
+  }
+
+  init(_ name: String, path: String = "g.tsv", bytes: [UInt8], _ description: String) {
+    self.name = name
+    self.path = path
+    self.bytes = bytes
+    self.description = description
+  }
+}
+
+@Suite("Gazetteer loading")
+struct GazetteerLoadingTests {
+  // MARK: - TSV
+
+  @Test func loadsThreeAndFourFieldLines() throws {
+    let gazetteer = try load(
+      (
+        "g.tsv",
+        bytes(
+          "nasa\tORG\tNASA\nunited_states\tGPE\tUS\texact\nrogozin\tPERSON\tDmitry Rogozin\tfold\n")
+      ))
+    #expect(gazetteer.entities.map(\.id) == ["nasa", "united_states", "rogozin"])
+    #expect(gazetteer.entities.map(\.type) == ["ORG", "GPE", "PERSON"])
+    #expect(gazetteer.aliases.map(\.mode) == [.fold, .exact, .fold])
+    #expect(gazetteer.aliases[2].keys == ["dmitry", "rogozin"])
+    #expect(gazetteer.aliases[1].surfaces == ["US"])
+  }
+
+  @Test func firstAliasIsTheDisplayName() throws {
+    let gazetteer = try load(
+      ("g.tsv", bytes("rogozin\tPERSON\tDmitry Rogozin\nrogozin\tPERSON\tRogozin\n")))
+    #expect(gazetteer.entities.count == 1)
+    #expect(gazetteer.entities[0].name == "Dmitry Rogozin")
+    #expect(gazetteer.aliases.map(\.text) == ["Dmitry Rogozin", "Rogozin"])
+    #expect(gazetteer.aliases.allSatisfy { $0.entity == 0 })
+  }
+
+  @Test func skipsCommentsAndBlankLinesButCountsThem() throws {
+    let text = "# agencies\n\n   \nnasa\tORG\tNASA\n  # indented comment\nesa\tORG\tESA\texact\n"
+    let gazetteer = try load(("agencies.tsv", bytes(text)))
+    #expect(gazetteer.aliases.map(\.text) == ["NASA", "ESA"])
+    #expect(gazetteer.aliases.map(\.location.description) == ["agencies.tsv:4", "agencies.tsv:6"])
+  }
+
+  @Test func acceptsCRLFAndABOM() throws {
+    let text = "\u{FEFF}nasa\tORG\tNASA\r\nesa\tORG\tESA\texact\r\n"
+    let gazetteer = try load(("g.tsv", bytes(text)))
+    #expect(gazetteer.entities.map(\.id) == ["nasa", "esa"])
+    #expect(gazetteer.aliases.map(\.text) == ["NASA", "ESA"])
+    #expect(gazetteer.aliases[1].mode == .exact)
+    #expect(gazetteer.aliases[0].location.line == 1)
+  }
+
+  @Test func trimsSpacesAroundFields() throws {
+    let gazetteer = try load(("g.tsv", bytes("nasa \t ORG\t NASA Watch \t exact\n")))
+    #expect(gazetteer.entities[0].type == "ORG")
+    #expect(gazetteer.aliases[0].text == "NASA Watch")
+    #expect(gazetteer.aliases[0].mode == .exact)
+  }
+
+  @Test func loadsFilesInOrder() throws {
+    let gazetteer = try load(
+      ("a.tsv", bytes("nasa\tORG\tNASA\n")), ("b.tsv", bytes("\nnasa\tORG\tNational Aeronautics\n"))
+    )
+    #expect(gazetteer.entities.count == 1)
+    #expect(gazetteer.aliases.map(\.location.description) == ["a.tsv:1", "b.tsv:2"])
+  }
+
+  @Test func anEmptyFileGivesAnEmptyGazetteer() throws {
+    let gazetteer = try load(("g.tsv", []), ("h.tsv", bytes("# only a comment\n")))
+    #expect(gazetteer.entities.isEmpty && gazetteer.aliases.isEmpty)
+  }
+
+  static let errorCases: [LoadErrorCase] = [
+    LoadErrorCase(
+      "two fields", "nasa\tORG\tNASA\n# comment\nesa\tORG\n",
+      "g.tsv:3: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 2"),
+    LoadErrorCase(
+      "five fields", "nasa\tORG\tNASA\tfold\textra\n",
+      "g.tsv:1: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 5"),
+    LoadErrorCase(
+      "spaces instead of tabs", "nasa ORG NASA\n",
+      "g.tsv:1: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 1"),
+    LoadErrorCase(
+      "uppercase id", "NASA\tORG\tNASA\n",
+      "g.tsv:1: expected an entity id of lowercase letters, digits and '_', found 'NASA'"),
+    LoadErrorCase(
+      "id with a hyphen", "\n\nnasa-watch\tORG\tNASA Watch\n",
+      "g.tsv:3: expected an entity id of lowercase letters, digits and '_', found 'nasa-watch'"),
+    LoadErrorCase(
+      "empty id", "\tORG\tNASA\n",
+      "g.tsv:1: expected an entity id of lowercase letters, digits and '_', found ''"),
+    LoadErrorCase(
+      "empty type", "nasa\t\tNASA\n", "g.tsv:1: expected a non-empty type, found an empty field"),
+    LoadErrorCase(
+      "empty alias", "nasa\tORG\t  \n", "g.tsv:1: expected a non-empty alias, found an empty field"),
+    LoadErrorCase(
+      "unknown match mode", "nasa\tORG\tNASA\tfuzzy\n",
+      "g.tsv:1: expected match mode 'fold' or 'exact', found 'fuzzy'"),
+    LoadErrorCase(
+      "match mode is case-sensitive", "nasa\tORG\tNASA\tExact\n",
+      "g.tsv:1: expected match mode 'fold' or 'exact', found 'Exact'"),
+    LoadErrorCase(
+      "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
+      "g.tsv:2: entity 'nasa' has type 'ORG' earlier, found 'PERSON'"),
+    LoadErrorCase(
+      "invalid UTF-8", bytes: Array("nasa\tORG\tNASA\nesa\tORG\t".utf8) + [0xFF, 0xFE] + [0x0A],
+      "g.tsv:2: expected UTF-8 text, found invalid bytes"),
+    LoadErrorCase(
+      "alias with no tokens", "nasa\tORG\tNASA\nblank\tORG\t\u{200B}\n",
+      "g.tsv:2: expected an alias with at least one token, found '\u{200B}'"),
+    LoadErrorCase(
+      "line number counts CRLF lines and the BOM line", "\u{FEFF}# c\r\n\r\nnasa\tORG\r\n",
+      "g.tsv:3: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 2"),
+  ]
+
+  @Test(arguments: errorCases)
+  func refusesMalformedTSV(_ c: LoadErrorCase) {
+    let error = #expect(throws: EntitiesError.self) { try load((c.path, c.bytes)) }
+    #expect(error?.description == c.description)
+  }
+
+  @Test func errorNamesTheFileItIsIn() {
+    let error = #expect(throws: EntitiesError.self) {
+      try load(
+        ("people.tsv", bytes("rogozin\tPERSON\tRogozin\n")),
+        ("places.tsv", bytes("\nmoscow\tGPE\n")))
+    }
+    #expect(error?.description.hasPrefix("places.tsv:2: ") == true)
+  }
+
+  @Test func typeConflictAcrossFiles() {
+    let error = #expect(throws: EntitiesError.self) {
+      try load(
+        ("a.tsv", bytes("iss\tFACILITY\tISS\n")), ("b.tsv", bytes("iss\tPRODUCT\tSpace Station\n")))
+    }
+    #expect(
+      error
+        == .typeConflict(
+          SourceLocation(file: "b.tsv", line: 1), entity: "iss", type: "PRODUCT",
+          earlier: "FACILITY"))
+  }
+
+  // MARK: - spaCy EntityRuler JSONL
+
+  @Test func loadsAStringPatternAsFold() throws {
+    let gazetteer = try load(
+      ("p.jsonl", bytes(#"{"label": "ORG", "pattern": "Roscosmos", "id": "roscosmos"}"# + "\n")))
+    let entity = try #require(gazetteer.entity(id: "roscosmos"))
+    #expect(gazetteer.entities[entity].type == "ORG")
+    #expect(gazetteer.entities[entity].name == "Roscosmos")
+    #expect(gazetteer.aliases[0].mode == .fold)
+    #expect(gazetteer.aliases[0].location.description == "p.jsonl:1")
+  }
+
+  @Test func lowerTokenPatternIsFoldAndOrthIsExact() throws {
+    let lines = [
+      #"{"label": "MEDIA", "pattern": [{"LOWER": "nasa"}, {"LOWER": "watch"}], "id": "nasa_watch"}"#,
+      #"{"label": "GPE", "pattern": [{"ORTH": "US"}], "id": "united_states"}"#,
+      #"{"label": "ORG", "pattern": [{"TEXT": "ESA"}], "id": "esa"}"#,
+    ]
+    let gazetteer = try load(("p.jsonl", bytes(lines.joined(separator: "\n"))))
+    #expect(gazetteer.aliases.map(\.text) == ["nasa watch", "US", "ESA"])
+    #expect(gazetteer.aliases.map(\.mode) == [.fold, .exact, .exact])
+    #expect(gazetteer.aliases[0].keys == ["nasa", "watch"])
+  }
+
+  @Test func missingIDIsDerivedFromThePattern() throws {
+    let lines = [
+      #"{"label": "ORG", "pattern": "European Space Agency"}"#,
+      #"{"label": "PERSON", "pattern": [{"ORTH": "Oleg"}, {"ORTH": "Kononenko"}]}"#,
+    ]
+    let gazetteer = try load(("p.jsonl", bytes(lines.joined(separator: "\n") + "\n")))
+    #expect(gazetteer.entities.map(\.id) == ["european_space_agency", "oleg_kononenko"])
+  }
+
+  @Test func jsonlAndTSVShareEntities() throws {
+    let gazetteer = try load(
+      ("g.tsv", bytes("roscosmos\tORG\tRoscosmos\n")),
+      ("p.jsonl", bytes(#"{"label": "ORG", "pattern": "Роскосмос", "id": "roscosmos"}"#)))
+    #expect(gazetteer.entities.count == 1)
+    #expect(gazetteer.aliases.map(\.entity) == [0, 0])
+  }
+
+  static let patternErrorCases: [LoadErrorCase] = [
+    LoadErrorCase(
+      "bad JSON names the line", path: "p.jsonl",
+      #"{"label": "ORG", "pattern": "NASA"}"# + "\n" + #"{"label": "ORG",}"#,
+      "p.jsonl:2: invalid JSON: expected a string key in object, found '}' at byte 17"),
+    LoadErrorCase(
+      "not an object", path: "p.jsonl", #"["ORG", "NASA"]"#,
+      "p.jsonl:1: expected a JSON object, found an array"),
+    LoadErrorCase(
+      "missing label", path: "p.jsonl", #"{"pattern": "NASA"}"#,
+      "p.jsonl:1: expected a non-empty string \"label\""),
+    LoadErrorCase(
+      "pattern is a number", path: "p.jsonl", #"{"label": "ORG", "pattern": 7}"#,
+      "p.jsonl:1: expected \"pattern\" to be a string or a list of tokens"),
+    LoadErrorCase(
+      "unsupported token attribute", path: "p.jsonl",
+      #"{"label": "ORG", "pattern": [{"POS": "NOUN"}]}"#,
+      "p.jsonl:1: expected token attribute LOWER, ORTH or TEXT, found 'POS'"),
+    LoadErrorCase(
+      "mixed token attributes", path: "p.jsonl",
+      #"{"label": "ORG", "pattern": [{"LOWER": "nasa"}, {"ORTH": "Watch"}]}"#,
+      "p.jsonl:1: expected a non-empty token pattern using one attribute"),
+    LoadErrorCase(
+      "empty token pattern", path: "p.jsonl", #"{"label": "ORG", "pattern": []}"#,
+      "p.jsonl:1: expected a non-empty token pattern using one attribute"),
+    LoadErrorCase(
+      "id is a number", path: "p.jsonl", #"{"label": "ORG", "pattern": "NASA", "id": 3}"#,
+      "p.jsonl:1: expected \"id\" to be a string, found a number"),
+    LoadErrorCase(
+      "invalid UTF-8", path: "p.jsonl",
+      bytes: Array(#"{"label": "ORG", "pattern": ""#.utf8) + [0xC3, 0x22, 0x7D],
+      "p.jsonl:1: expected UTF-8 text, found invalid bytes"),
+  ]
+
+  @Test(arguments: patternErrorCases)
+  func refusesMalformedPatterns(_ c: LoadErrorCase) {
+    let error = #expect(throws: EntitiesError.self) { try load((c.path, c.bytes)) }
+    #expect(error?.description == c.description)
+  }
+}
