@@ -41,6 +41,16 @@ public struct JSONWriter {
     needsComma = true
   }
 
+  /// An object key known at compile time (ASCII, nothing to escape); the next call writes its
+  /// value.
+  public mutating func key(_ key: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    needsComma = false
+  }
+
   /// An object key; the next call writes its value.
   public mutating func key(_ key: String) {
     separate()
@@ -80,26 +90,36 @@ public struct JSONWriter {
 
   /// A string given as UTF-16 code units (for example a slice of a tokenized text), transcoded
   /// to UTF-8 and escaped; unpaired surrogates become U+FFFD.
-  public mutating func string(utf16 units: some Collection<UInt16>) {
+  public mutating func string(utf16 units: ArraySlice<UInt16>) {
     separate()
     bytes.append(UInt8(ascii: "\""))
-    var iterator = units.makeIterator()
-    var decoder = UTF16()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        if scalar.value < 0x80 {
-          appendEscapedASCII(UInt8(scalar.value))
-        } else {
-          bytes.append(contentsOf: UTF8.encode(scalar)!)
-        }
-      case .error:
-        bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-      case .emptyInput:
-        bytes.append(UInt8(ascii: "\""))
-        return
+    var i = units.startIndex
+    let end = units.endIndex
+    while i < end {
+      let unit = units[i]
+      i += 1
+      switch unit {
+      case 0..<0x80:
+        appendEscapedASCII(UInt8(unit))
+      case 0x80..<0x800:
+        bytes.append(0xC0 | UInt8(unit >> 6))
+        bytes.append(0x80 | UInt8(unit & 0x3F))
+      case 0xD800..<0xDC00 where i < end && units[i] & 0xFC00 == 0xDC00:
+        let scalar = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[i] - 0xDC00)
+        i += 1
+        bytes.append(0xF0 | UInt8(scalar >> 18))
+        bytes.append(0x80 | UInt8((scalar >> 12) & 0x3F))
+        bytes.append(0x80 | UInt8((scalar >> 6) & 0x3F))
+        bytes.append(0x80 | UInt8(scalar & 0x3F))
+      case 0xD800..<0xE000:
+        bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // unpaired surrogate
+      default:
+        bytes.append(0xE0 | UInt8(unit >> 12))
+        bytes.append(0x80 | UInt8((unit >> 6) & 0x3F))
+        bytes.append(0x80 | UInt8(unit & 0x3F))
       }
     }
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// A number rounded to `fractionDigits` decimals; `-0` is written as `0`.

@@ -3,7 +3,7 @@
 ///
 /// Backed by one hash table of (node, key) edges rather than an object per node, so it stays
 /// compact and fast with millions of phrases (spaCy's `PhraseMatcher` is the model). The walk
-/// itself touches only concrete tables; values are looked up once a phrase has matched.
+/// runs in the non-generic `PhraseTrie`; values are looked up once a phrase has matched.
 ///
 /// ```swift
 /// var matcher = PhraseMatcher<String>()
@@ -13,102 +13,19 @@
 ///
 /// - Complexity: matching is O(tokens × longest phrase) hash look-ups.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-  /// Token key → dense id.
-  private var vocabulary: [String: UInt32] = [:]
-  /// (node << 32 | key id) → child node. Node 0 is the root.
-  private var edges: [UInt64: UInt32] = [:]
-  private var nodeCount: UInt32 = 1
-  /// Node → indices into `values` of the phrases that end there.
-  private var terminals: [UInt32: [Int]] = [:]
-  /// Node → prefix phrases whose last word starts after this node.
-  private var prefixes: [UInt32: PrefixTable] = [:]
+  private var trie = PhraseTrie()
   private var values: [Value] = []
-
-  /// Prefixes indexed by their first one or two UTF-8 bytes, so a token costs one or two
-  /// integer look-ups and no allocation.
-  private struct PrefixTable: Sendable {
-    struct Entry: Sendable {
-      var bytes: [UInt8]
-      var prefix: String
-      var values: [Int]
-    }
-    /// Bucket key (see `bucket`) → entries, longest prefix first.
-    var buckets: [UInt32: [Entry]] = [:]
-
-    static func bucket(_ first: UInt8, _ second: UInt8?) -> UInt32 {
-      second.map { UInt32(first) << 8 | UInt32($0) } ?? (0x1_0000 | UInt32(first))
-    }
-
-    mutating func insert(_ prefix: String, value: Int) -> Bool {
-      let bytes = Array(prefix.utf8)
-      let key = Self.bucket(bytes[0], bytes.count > 1 ? bytes[1] : nil)
-      var entries = buckets[key] ?? []
-      if let i = entries.firstIndex(where: { $0.bytes == bytes }) {
-        entries[i].values.append(value)
-        buckets[key] = entries
-        return false
-      }
-      entries.append(Entry(bytes: bytes, prefix: prefix, values: [value]))
-      entries.sort { $0.bytes.count > $1.bytes.count }
-      buckets[key] = entries
-      return true
-    }
-
-    /// Entries whose prefix starts `key`, longest first.
-    func candidates(for key: String, _ body: (Entry) -> Bool) {
-      var utf8 = key.utf8.makeIterator()
-      guard let first = utf8.next() else { return }
-      if let second = utf8.next(), let entries = buckets[Self.bucket(first, second)] {
-        for entry in entries where key.utf8.starts(with: entry.bytes) {
-          if body(entry) { return }
-        }
-      }
-      if let entries = buckets[Self.bucket(first, nil)] {
-        for entry in entries where body(entry) { return }
-      }
-    }
-  }
 
   public init() {}
 
   /// Number of distinct phrases inserted (prefix phrases included).
-  public private(set) var count = 0
+  public var count: Int { trie.count }
 
   /// Adds a phrase. With `lastIsPrefix`, the last key matches any token key starting with it.
   /// Values of the same phrase accumulate in insertion order.
   public mutating func insert(_ keys: [String], lastIsPrefix: Bool = false, value: Value) {
-    precondition(!keys.isEmpty, "a phrase needs at least one key")
-    precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
-    let path = lastIsPrefix ? keys.dropLast() : keys[...]
-    var node: UInt32 = 0
-    for key in path {
-      let id = vocabularyID(key)
-      let edge = UInt64(node) << 32 | UInt64(id)
-      if let child = edges[edge] {
-        node = child
-      } else {
-        edges[edge] = nodeCount
-        node = nodeCount
-        nodeCount += 1
-      }
-    }
-    let index = values.count
+    trie.insert(keys, lastIsPrefix: lastIsPrefix, value: values.count)
     values.append(value)
-    if lastIsPrefix {
-      if prefixes[node, default: PrefixTable()].insert(keys[keys.count - 1], value: index) {
-        count += 1
-      }
-    } else {
-      if terminals[node] == nil { count += 1 }
-      terminals[node, default: []].append(index)
-    }
-  }
-
-  private mutating func vocabularyID(_ key: String) -> UInt32 {
-    if let id = vocabulary[key] { return id }
-    let id = UInt32(vocabulary.count)
-    vocabulary[key] = id
-    return id
   }
 
   /// One match: the token range and the values of the phrase(s) that matched it. For a prefix
@@ -128,15 +45,86 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     in tokens: [Token], from start: Int, limit: Int,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
-    let found = walk(tokens, from: start, limit: limit) { index, range in accept(values[index], range) }
+    let found = trie.walk(tokens, from: start, limit: limit) { accept(values[$0], $1) }
     guard let found else { return nil }
     return Match(
       tokens: start..<found.end, values: found.indices.map { values[$0] }, prefix: found.prefix)
   }
 
-  /// The longest match as value indices. Not generic over `Value`, so the per-token loop runs
-  /// without generic metadata look-ups even when called from another module.
-  private func walk(
+  /// All non-overlapping matches in `tokens[range]`, leftmost-longest.
+  public func matches(
+    in tokens: [Token], range: Range<Int>,
+    accept: (Value, Range<Int>) -> Bool = { _, _ in true }
+  ) -> [Match] {
+    var result: [Match] = []
+    var position = range.lowerBound
+    while position < range.upperBound {
+      if let match = longestMatch(in: tokens, from: position, limit: range.upperBound, accept: accept) {
+        result.append(match)
+        position = match.tokens.upperBound
+      } else {
+        position += 1
+      }
+    }
+    return result
+  }
+}
+
+/// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token
+/// loop runs without generic metadata look-ups when called from another module.
+struct PhraseTrie: Sendable {
+  /// Token key → dense id.
+  private var vocabulary: [String: UInt32] = [:]
+  /// (node << 32 | key id) → child node. Node 0 is the root.
+  private var edges: [UInt64: UInt32] = [:]
+  private var nodeCount: UInt32 = 1
+  /// Node → value indices of the phrases that end there.
+  private var terminals: [UInt32: [Int]] = [:]
+  /// Node → prefix phrases whose last word follows this node.
+  private var prefixes: [UInt32: PrefixTable] = [:]
+  private(set) var count = 0
+
+  mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
+    precondition(!keys.isEmpty, "a phrase needs at least one key")
+    precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
+    let path = lastIsPrefix ? keys.dropLast() : keys[...]
+    var node: UInt32 = 0
+    for key in path {
+      let id = vocabularyID(key)
+      let edge = UInt64(node) << 32 | UInt64(id)
+      if let child = edges[edge] {
+        node = child
+      } else {
+        edges[edge] = nodeCount
+        node = nodeCount
+        nodeCount += 1
+      }
+    }
+    if lastIsPrefix {
+      if prefixes[node, default: PrefixTable()].insert(keys[keys.count - 1], value: value) {
+        count += 1
+      }
+    } else {
+      if terminals[node] == nil { count += 1 }
+      terminals[node, default: []].append(value)
+    }
+  }
+
+  private mutating func vocabularyID(_ key: String) -> UInt32 {
+    if let id = vocabulary[key] { return id }
+    let id = UInt32(vocabulary.count)
+    vocabulary[key] = id
+    return id
+  }
+
+  struct Found {
+    var end: Int
+    var indices: [Int]
+    var prefix: String?
+  }
+
+  /// The longest accepted phrase from `start`, as value indices.
+  func walk(
     _ tokens: [Token], from start: Int, limit: Int, accept: (Int, Range<Int>) -> Bool
   ) -> Found? {
     var best: Found?
@@ -145,7 +133,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     while position < limit {
       let key = tokens[position].key
       // A prefix phrase whose last word is this token.
-      if let table = prefixes[node] {
+      if !prefixes.isEmpty, let table = prefixes[node] {
         let range = start..<(position + 1)
         table.candidates(for: key) { entry in
           let accepted = Self.filter(entry.values, range, accept)
@@ -167,12 +155,6 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     return best
   }
 
-  private struct Found {
-    var end: Int
-    var indices: [Int]
-    var prefix: String?
-  }
-
   @inline(__always)
   private static func filter(
     _ indices: [Int], _ range: Range<Int>, _ accept: (Int, Range<Int>) -> Bool
@@ -180,22 +162,49 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     if indices.count == 1 { return accept(indices[0], range) ? indices : [] }
     return indices.filter { accept($0, range) }
   }
+}
 
-  /// All non-overlapping matches in `tokens[range]`, leftmost-longest.
-  public func matches(
-    in tokens: [Token], range: Range<Int>,
-    accept: (Value, Range<Int>) -> Bool = { _, _ in true }
-  ) -> [Match] {
-    var result: [Match] = []
-    var position = range.lowerBound
-    while position < range.upperBound {
-      if let match = longestMatch(in: tokens, from: position, limit: range.upperBound, accept: accept) {
-        result.append(match)
-        position = match.tokens.upperBound
-      } else {
-        position += 1
+/// Prefixes indexed by their first one or two UTF-8 bytes, so a token costs one or two integer
+/// look-ups and no allocation.
+struct PrefixTable: Sendable {
+  struct Entry: Sendable {
+    var bytes: [UInt8]
+    var prefix: String
+    var values: [Int]
+  }
+  /// Bucket key (see `bucket`) → entries, longest prefix first.
+  private var buckets: [UInt32: [Entry]] = [:]
+
+  private static func bucket(_ first: UInt8, _ second: UInt8?) -> UInt32 {
+    second.map { UInt32(first) << 8 | UInt32($0) } ?? (0x1_0000 | UInt32(first))
+  }
+
+  /// Adds a value for a prefix; true when the prefix is new.
+  mutating func insert(_ prefix: String, value: Int) -> Bool {
+    let bytes = Array(prefix.utf8)
+    let key = Self.bucket(bytes[0], bytes.count > 1 ? bytes[1] : nil)
+    var entries = buckets[key] ?? []
+    defer { buckets[key] = entries }
+    if let i = entries.firstIndex(where: { $0.bytes == bytes }) {
+      entries[i].values.append(value)
+      return false
+    }
+    entries.append(Entry(bytes: bytes, prefix: prefix, values: [value]))
+    entries.sort { $0.bytes.count > $1.bytes.count }
+    return true
+  }
+
+  /// Calls `body` with each entry whose prefix starts `key`, longest first, until it returns true.
+  func candidates(for key: String, _ body: (Entry) -> Bool) {
+    var utf8 = key.utf8.makeIterator()
+    guard let first = utf8.next() else { return }
+    if let second = utf8.next(), let entries = buckets[Self.bucket(first, second)] {
+      for entry in entries where key.utf8.starts(with: entry.bytes) {
+        if body(entry) { return }
       }
     }
-    return result
+    if let entries = buckets[Self.bucket(first, nil)] {
+      for entry in entries where body(entry) { return }
+    }
   }
 }
