@@ -1,7 +1,133 @@
 import ArgumentParser
+import Foundation
+import PipelineKit
+import Stance
 
-// Scaffold: replaced by the real command (issue 4).
+/// `pipeline diff`: what a lexicon edit changes across a corpus.
 struct Diff: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "diff", abstract: "(not yet implemented)")
-  func run() throws { throw ValidationError("'diff' is not implemented yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Compare two lexicon sets over a corpus: every label that changes, and the entries responsible.",
+    discussion: """
+      Each side (--base, --lexicon) is either ONE lexicons folder laid out like the repository's \
+      lexicons/ (entities/, stance/, stance/modifiers.tsv, abbreviations.txt), or one or more \
+      stance lexicon files (.tsv, or folders of them): the defaults with these files replacing \
+      the default stance lexicon. --gazetteer, --modifiers and --abbreviations apply to both \
+      sides; --lexicons-dir sets the defaults a side given as files starts from.
+
+      Each document is tokenized once, with the base side's tokenizer, and analysed with both \
+      sets. If the two sides' abbreviation lists differ, the base side's list decides sentence \
+      boundaries for both (a note says so).
+
+      Lists every (document, entity, dimension) whose label changes, from → to, with the score \
+      delta and the entries responsible: entries added, removed or re-weighted (compared by term \
+      and dimension) with hits counting for that entity on either side. A summary counts changes \
+      by direction and by entity. Exit status 2 when a side cannot be loaded.
+      """)
+
+  @Option(
+    name: .customLong("base"),
+    help: ArgumentHelp("The lexicon set before the edit: a lexicons folder, or stance .tsv files. Repeatable for files.", valueName: "PATH"))
+  var base: [String] = []
+
+  @Option(
+    name: .customLong("lexicon"),
+    help: ArgumentHelp("The lexicon set after the edit: a lexicons folder, or stance .tsv files. Repeatable for files.", valueName: "PATH"))
+  var lexicon: [String] = []
+
+  @Flag(help: "Print one JSON object instead of the report.")
+  var json = false
+
+  @OptionGroup var input: InputOptions
+
+  @OptionGroup var shared: SharedLexiconOptions
+
+  /// The lexicon options of `pipeline run` that mean the same on both sides (`--lexicon` is
+  /// taken by the new side).
+  struct SharedLexiconOptions: ParsableArguments {
+    @Option(
+      name: .customLong("lexicons-dir"),
+      help: ArgumentHelp("Defaults for a side given as files: this folder instead of the copy built into the binary.", valueName: "DIR"))
+    var lexiconsDirectory: String?
+
+    @Option(
+      name: .customLong("gazetteer"),
+      help: ArgumentHelp("Add a gazetteer file or folder to both sides. Repeatable.", valueName: "PATH"))
+    var gazetteers: [String] = []
+
+    @Option(help: ArgumentHelp("Use this modifiers file on both sides.", valueName: "FILE"))
+    var modifiers: String?
+
+    @Option(help: ArgumentHelp("Use this abbreviations file on both sides.", valueName: "FILE"))
+    var abbreviations: String?
+
+    @Option(help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"))
+    var scope = "sentence"
+
+    @Option(name: .customLong("favor-threshold"), help: "Scores at or above this are labelled favor.")
+    var favorThreshold = 0.05
+
+    @Option(name: .customLong("against-threshold"), help: "Scores at or below this are labelled against.")
+    var againstThreshold = -0.05
+  }
+
+  func validate() throws {
+    if base.isEmpty { throw ValidationError("missing --base PATH (the lexicon set before the edit)") }
+    if lexicon.isEmpty { throw ValidationError("missing --lexicon PATH (the lexicon set after the edit)") }
+  }
+
+  func run() throws {
+    let baseAnalyzer = try analyzer(base, option: "--base")
+    let newAnalyzer = try analyzer(lexicon, option: "--lexicon")
+    var notes: [String] = []
+    if baseAnalyzer.tokenizer.abbreviations != newAnalyzer.tokenizer.abbreviations {
+      notes.append("the two sides' abbreviation lists differ; sentences are split with the base side's list for both")
+    }
+    var diff = LexiconDiff(base: baseAnalyzer, new: newAnalyzer)
+    let scan = CorpusScan(analyzer: baseAnalyzer, fields: input.fields)
+    let skipped = try scan.forEach(input.reader()) { document, doc in
+      diff.add(
+        id: documentKey(document.id), base: baseAnalyzer.analyze(tokenized: doc), baseAnalyzer: baseAnalyzer,
+        new: newAnalyzer.analyze(tokenized: doc), newAnalyzer: newAnalyzer)
+    }
+    for error in skipped { Diagnostics.note("skipped \(error.located)") }
+    let output = json ? diff.renderJSON(notes: notes) : Array(diff.renderText(notes: notes).utf8)
+    FileHandle.standardOutput.write(Data(output))
+  }
+
+  /// Loads one side with the shared options, or prints the error and exits with status 2.
+  private func analyzer(_ paths: [String], option: String) throws -> Analyzer {
+    do {
+      let scope: AttributionScope
+      do { scope = try AttributionScope(parsing: shared.scope) } catch { throw PipelineError.lexicon(error) }
+      guard shared.favorThreshold > shared.againstThreshold else {
+        throw PipelineError.invalidOption(
+          "--favor-threshold (\(shared.favorThreshold)) must be greater than --against-threshold (\(shared.againstThreshold))")
+      }
+      var sources = try DiffSide.sources(paths, option: option) { () throws(PipelineError) in
+        if let directory = shared.lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
+          return try LexiconSources.directory(directory)
+        }
+        return LexiconSources.embedded()
+      }
+      for path in shared.gazetteers {
+        sources.gazetteer += try LexiconSources.files(under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
+      }
+      if let modifiers = shared.modifiers {
+        sources.modifiers = try LexiconSources.files(under: modifiers, option: "--modifiers", extensions: ["tsv"])
+      }
+      if let abbreviations = shared.abbreviations {
+        sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
+      }
+      return try Analyzer(
+        sources: sources, scope: scope,
+        thresholds: Thresholds(favor: shared.favorThreshold, against: shared.againstThreshold))
+    } catch let error as PipelineError {
+      Diagnostics.error("\(option): \(error.description)")
+      throw ExitCode(error.exitStatus)
+    } catch let error as AnalystError {
+      Diagnostics.error(error.description)
+      throw ExitCode(2)
+    }
+  }
 }

@@ -1,0 +1,179 @@
+import JSON
+import Stance
+import Tokenize
+
+/// Hand annotations of one document: the entities a careful reader finds, with the stance the
+/// text attributes to each and, optionally, the exact mention spans.
+///
+/// A gold line: `{"id": ID, "entities": [{"entity": ID, "stance"?: "favor"|"against"|"neutral",
+/// "mentions"?: [[start, end], …]}]}`; spans are half-open Unicode code point offsets, the
+/// convention of the output records.
+public struct GoldDocument: Sendable, Equatable {
+  public var id: String
+  public var entities: [GoldEntity]
+  /// Where the line was read.
+  public var location: SourceLocation
+
+  public init(id: String, entities: [GoldEntity], location: SourceLocation) {
+    self.id = id
+    self.entities = entities
+    self.location = location
+  }
+}
+
+/// One annotated entity of a gold document.
+public struct GoldEntity: Sendable, Equatable {
+  public var entity: String
+  /// Nil when the annotator gave no stance (the entity counts for detection only).
+  public var stance: StanceScore.Label?
+  /// Nil when the annotator gave no spans (the entity counts at document level only).
+  public var mentions: [Span]?
+
+  public init(entity: String, stance: StanceScore.Label? = nil, mentions: [Span]? = nil) {
+    self.entity = entity
+    self.stance = stance
+    self.mentions = mentions
+  }
+}
+
+/// A half-open span of Unicode code point offsets.
+public struct Span: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var start: Int
+  public var end: Int
+
+  public init(_ start: Int, _ end: Int) {
+    self.start = start
+    self.end = end
+  }
+
+  public var description: String { "[\(start), \(end))" }
+  public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
+}
+
+/// The text form of a document id for matching gold against a corpus: a string as is, a
+/// number as written.
+public func documentKey(_ id: JSONValue) -> String {
+  switch id {
+  case .string(let s): return s
+  case .number(let n): return n
+  default: return "\(id)"
+  }
+}
+
+extension GoldDocument {
+  /// Reads a gold file: one JSON object a line; blank lines are skipped but counted.
+  ///
+  /// Throws `AnalystError.gold` naming `FILE:LINE` for the first line that is not valid JSON,
+  /// lacks an id or entities, has an unknown label, a malformed span, or repeats an id or an
+  /// entity.
+  public static func load(_ bytes: [UInt8], path: String) throws(AnalystError) -> [GoldDocument] {
+    var documents: [GoldDocument] = []
+    var seen: [String: Int] = [:]
+    var lineNumber = 0
+    var lineStart = 0
+    var index = 0
+    while lineStart < bytes.count {
+      index = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+      lineNumber += 1
+      var line = Array(bytes[lineStart..<index])
+      lineStart = index + 1
+      if line.last == 0x0D { line.removeLast() }
+      if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+      let at = SourceLocation(file: path, line: lineNumber)
+      let document = try parse(line, at: at)
+      if let first = seen[document.id] {
+        throw .gold(at, "expected each id once, found '\(document.id)' again (first on line \(first))")
+      }
+      seen[document.id] = lineNumber
+      documents.append(document)
+    }
+    return documents
+  }
+
+  /// Parses one gold line.
+  static func parse(_ line: [UInt8], at: SourceLocation) throws(AnalystError) -> GoldDocument {
+    let value: JSONValue
+    do { value = try JSONParser.parse(line).value } catch {
+      throw .gold(at, "expected a JSON object, found invalid JSON: \(error)")
+    }
+    guard case .object = value else {
+      throw .gold(at, "expected a JSON object, found \(value.kindDescription)")
+    }
+    let id: String
+    switch value["id"] {
+    case .string(let s)?: id = s
+    case .number(let n)?: id = n
+    case nil: throw .gold(at, "expected a field 'id', found none")
+    case let other?: throw .gold(at, "expected 'id' to be a string or a number, found \(other.kindDescription)")
+    }
+    guard let entitiesValue = value["entities"] else {
+      throw .gold(at, "expected a field 'entities' (an array), found none")
+    }
+    guard case .array(let elements) = entitiesValue else {
+      throw .gold(at, "expected 'entities' to be an array, found \(entitiesValue.kindDescription)")
+    }
+    var entities: [GoldEntity] = []
+    for (n, element) in elements.enumerated() {
+      let entity = try parseEntity(element, at: at, index: n)
+      if entities.contains(where: { $0.entity == entity.entity }) {
+        throw .gold(at, "expected each entity once per document, found '\(entity.entity)' again")
+      }
+      entities.append(entity)
+    }
+    return GoldDocument(id: id, entities: entities, location: at)
+  }
+
+  private static func parseEntity(_ value: JSONValue, at: SourceLocation, index: Int) throws(AnalystError) -> GoldEntity {
+    let place = "entities[\(index)]"
+    guard case .object = value else {
+      throw .gold(at, "\(place): expected an object, found \(value.kindDescription)")
+    }
+    guard case .string(let entity)? = value["entity"], !entity.isEmpty else {
+      let found = value["entity"].map { $0.kindDescription } ?? "none"
+      throw .gold(at, "\(place): expected a non-empty string 'entity' (a gazetteer id), found \(found)")
+    }
+    var stance: StanceScore.Label?
+    switch value["stance"] {
+    case nil, .null?: break
+    case .string(let label)?:
+      guard let parsed = StanceScore.Label(rawValue: label) else {
+        throw .gold(at, "\(place) '\(entity)': expected stance 'favor', 'against' or 'neutral', found '\(label)'")
+      }
+      stance = parsed
+    case let other?:
+      throw .gold(at, "\(place) '\(entity)': expected stance 'favor', 'against' or 'neutral', found \(other.kindDescription)")
+    }
+    var mentions: [Span]?
+    if let spans = value["mentions"] {
+      mentions = try parseSpans(spans, at: at, place: "\(place) '\(entity)'")
+    }
+    return GoldEntity(entity: entity, stance: stance, mentions: mentions)
+  }
+
+  private static func parseSpans(_ value: JSONValue, at: SourceLocation, place: String) throws(AnalystError) -> [Span] {
+    guard case .array(let elements) = value else {
+      throw .gold(at, "\(place): expected 'mentions' to be an array of [start, end] pairs, found \(value.kindDescription)")
+    }
+    var spans: [Span] = []
+    for element in elements {
+      guard case .array(let pair) = element, pair.count == 2,
+        case .number(let a) = pair[0], case .number(let b) = pair[1],
+        let start = Int(a), let end = Int(b)
+      else {
+        throw .gold(at, "\(place): expected a mention span [start, end] of two integers, found \(describe(element))")
+      }
+      guard start >= 0, start < end else {
+        throw .gold(at, "\(place): expected a span with 0 ≤ start < end, found [\(start), \(end)]")
+      }
+      spans.append(Span(start, end))
+    }
+    return spans
+  }
+
+  private static func describe(_ value: JSONValue) -> String {
+    var w = JSONWriter()
+    w.value(value)
+    return String(decoding: w.bytes, as: UTF8.self)
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import PipelineKit
+import Stance
+import Testing
+import TestSupport
+
+/// The hand-computed case: `Fixtures/diff-corpus.jsonl` analysed with the `diff-base` lexicons,
+/// against `Fixtures/gold-small.jsonl`.
+///
+/// Predictions (diff-base: praise* +1, cooperat* +2, sanction* -2; score = raw/√(raw²+15)):
+///   d1 "NASA praised Roscosmos."        nasa favor, roscosmos favor (+1 → 0.25)
+///   d2 "Roscosmos faces sanctions."     roscosmos against (-2 → -0.4588)
+///   d3 "ESA will warn NASA."            esa neutral, nasa neutral (no hits)
+///   d4 "NASA and Roscosmos cooperate."  nasa favor, roscosmos favor
+///   d5 "NASA praised the cooperation."  nasa favor                  (not in gold)
+/// Gold: d1 nasa favor [0,4), roscosmos neutral [13,23); d2 roscosmos against; d3 esa against,
+/// nasa neutral; d4 nasa favor, esa favor; d6 nasa neutral (not in the corpus).
+@Suite("pipeline eval")
+struct EvalTests {
+  static let arguments = [
+    "eval", "--gold", fixture("gold-small.jsonl"), fixture("diff-corpus.jsonl"),
+    "--lexicons-dir", fixture("diff-base"),
+  ]
+
+  static func report() throws -> EvaluationReport {
+    let analyzer = try fixtureAnalyzer("diff-base")
+    let gold = try GoldDocument.load(
+      Array(try String(contentsOfFile: fixture("gold-small.jsonl"), encoding: .utf8).utf8), path: "gold-small.jsonl")
+    var predictions: [DocumentPrediction] = []
+    _ = try CorpusScan(analyzer: analyzer, fields: Document.Fields()).forEach(
+      InputReader(inputs: [fixture("diff-corpus.jsonl")])
+    ) { document, doc in
+      predictions.append(
+        DocumentPrediction(
+          id: documentKey(document.id), analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
+          dimension: "cooperation"))
+    }
+    return try EvaluationReport(gold: gold, predictions: predictions, dimension: "cooperation")
+  }
+
+  @Test func handComputedMetrics() throws {
+    let report = try Self.report()
+    #expect(report.documents == ["d1", "d2", "d3", "d4"])
+    #expect(report.goldOnly == ["d6"])
+    #expect(report.corpusOnly == ["d5"])
+    // Entities, per document: d1 TP nasa, roscosmos; d2 TP roscosmos; d3 TP esa, nasa;
+    // d4 TP nasa, FP roscosmos, FN esa. Micro: TP 6, FP 1, FN 1 → P = R = F1 = 6/7.
+    #expect(report.entities.micro == Counts(truePositives: 6, falsePositives: 1, falseNegatives: 1))
+    #expect(report.entities.perEntity["roscosmos"] == Counts(truePositives: 2, falsePositives: 1))
+    #expect(report.entities.perEntity["esa"] == Counts(truePositives: 1, falseNegatives: 1))
+    #expect(abs(report.metric(named: "entities.f1")! - 6.0 / 7) < 1e-12)
+    // Mentions (d1 only): nasa [0,4) TP; roscosmos predicted [13,22) ≠ gold [13,23): FP + FN.
+    // TP 1, FP 1, FN 1 → P = R = F1 = 0.5.
+    #expect(report.mentions?.micro == Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+    // Stance pairs (gold stance and found): d1 nasa favor/favor ✓, d1 roscosmos neutral/favor ✗,
+    // d2 roscosmos against/against ✓, d3 esa against/neutral ✗, d3 nasa neutral/neutral ✓,
+    // d4 nasa favor/favor ✓; d4 esa is missing (not found). Accuracy 4/6.
+    #expect(report.confusion.total == 6)
+    #expect(abs(report.confusion.accuracy - 4.0 / 6) < 1e-12)
+    #expect(report.missing.map { "\($0.id)/\($0.entity)" } == ["d4/esa"])
+    // favor: TP 2, FP 1, FN 0 → P 2/3, R 1, F1 4/5. against: TP 1, FP 0, FN 1 → F1 2/3.
+    // neutral: TP 1, FP 1 (against→neutral), FN 1 (neutral→favor) → F1 1/2.
+    #expect(report.confusion.counts(for: .favor) == Counts(truePositives: 2, falsePositives: 1))
+    #expect(report.confusion.counts(for: .against) == Counts(truePositives: 1, falseNegatives: 1))
+    #expect(report.confusion.counts(for: .neutral) == Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+    // SemEval = (4/5 + 2/3) / 2 = 11/15; macro = (4/5 + 2/3 + 1/2) / 3 = 59/90.
+    #expect(abs(report.metric(named: "stance.f1_semeval")! - 11.0 / 15) < 1e-12)
+    #expect(abs(report.metric(named: "stance.f1_macro")! - 59.0 / 90) < 1e-12)
+    // Errors: d1 roscosmos pushed to favor by praise* (+1); d3 esa had no hits at all.
+    #expect(report.mistakes.map { "\($0.id)/\($0.entity)" } == ["d1/roscosmos", "d3/esa"])
+    #expect(report.mistakes[0].drivers.map(\.term) == ["praise*"])
+    #expect(report.mistakes[1].drivers.isEmpty && report.mistakes[1].score.hits == 0)
+    #expect(report.errorDrivers.map { "\($0.term) \($0.errors) \($0.weight)" } == ["praise* 1 1.0"])
+  }
+
+  @Test func driversPushTowardThePredictedLabel() {
+    func hit(_ term: String, _ weight: Double) -> EvidenceHit {
+      EvidenceHit(term: term, dimension: "d", source: "f:1", text: term, start: 0, sentence: 0, base: weight, weight: weight)
+    }
+    let hits = [hit("a", 1), hit("b", -3), hit("c", 2), hit("z", 0)]
+    // Predicted favor: positive hits, largest first.
+    let favor = EvaluationReport.drivers(hits, gold: .against, predicted: .favor).map(\.term)
+    #expect(favor == ["c", "a"])
+    // Predicted neutral for a gold favor: the negative hits held it back.
+    #expect(EvaluationReport.drivers(hits, gold: .favor, predicted: .neutral).map(\.term) == ["b"])
+    #expect(EvaluationReport.drivers(hits, gold: .neutral, predicted: .against).map(\.term) == ["b"])
+  }
+
+  @Test func binaryReportsTheSameNumbersAsJSON() throws {
+    let result = try PipelineProcess.run(Self.arguments + ["--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try jsonObject(result.stdout)
+    let metrics = object["metrics"] as! [String: Any]
+    #expect(metrics["stance.accuracy"] as? Double == 0.6667)
+    #expect(metrics["stance.f1_semeval"] as? Double == 0.7333)
+    #expect(metrics["entities.f1"] as? Double == 0.8571)
+    #expect(metrics["mentions.f1"] as? Double == 0.5)
+    #expect(object["gold_only"] as? [String] == ["d6"])
+    #expect(object["corpus_only"] as? [String] == ["d5"])
+  }
+
+  @Test func humanReadableReport() throws {
+    let result = try PipelineProcess.run(Self.arguments)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("ids only in gold (not scored): d6"))
+    #expect(result.stdout.contains("accuracy           0.667  (4/6)"))
+    #expect(result.stdout.contains("d1  roscosmos: gold neutral, predicted favor"))
+    #expect(result.stdout.contains("no lexicon hits"))
+  }
+
+  @Test func failUnderExitsOneAndNamesTheMetric() throws {
+    let failing = try PipelineProcess.run(
+      Self.arguments + ["--fail-under", "stance.accuracy=0.7", "--fail-under", "entities.f1=0.8"])
+    #expect(failing.status == 1)
+    #expect(failing.stderr.contains("stance.accuracy = 0.667 is below 0.7"), "\(failing.stderr)")
+    #expect(!failing.stderr.contains("entities.f1"))
+    let passing = try PipelineProcess.run(Self.arguments + ["--fail-under", "stance.f1_semeval=0.7"])
+    #expect(passing.status == 0, "\(passing.stderr)")
+    let unknown = try PipelineProcess.run(Self.arguments + ["--fail-under", "stance.f2=0.5"])
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("stance.f1_semeval"))
+  }
+
+  @Test func sampleCorpusEvaluates() throws {
+    let result = try PipelineProcess.run(["eval", "--gold", "samples/gold.jsonl", "samples/news.jsonl", "--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try jsonObject(result.stdout)
+    #expect(object["documents"] as? Int == 14)
+    #expect((object["gold_only"] as? [String])?.isEmpty == true)
+    #expect(object["mentions"] is [String: Any])
+  }
+}
