@@ -9,6 +9,12 @@ public struct JSONWriter {
 
   public init() { bytes.reserveCapacity(4096) }
 
+  /// Drops everything written after `count` bytes (to take back the last record).
+  public mutating func truncate(to count: Int) {
+    bytes.removeSubrange(count...)
+    needsComma = false
+  }
+
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
     needsComma = false

@@ -4,33 +4,31 @@ import JSON
 import Synchronization
 import Tokenize
 
-/// How a run reads and schedules its work.
-public struct RunOptions: Sendable {
-  /// Worker threads (default: every core).
-  public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-  public var fields = Document.Fields()
-  /// A batch closes at this many records or bytes, whichever comes first.
-  public var batchRecords = 64
-  public var batchBytes = 1 << 20
-  /// Batches in flight per worker: bounds memory at about jobs × this × batchBytes.
-  public var batchesPerWorker = 4
-
-  public init() {}
-}
-
 /// Counts of a run, for the summary line.
 public struct RunSummary: Sendable {
+  /// Documents written.
   public var documents = 0
+  /// Bad input records (written as error records, skipped, or the one that stopped the run).
   public var errors = 0
+  /// Records left out because they belong to another shard.
+  public var otherShards = 0
+  /// Input bytes read.
   public var bytes = 0
   public var seconds = 0.0
+  /// With `--on-error fail`: the record that stopped the run.
+  public var stoppedAt: RecordError?
 
   public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
 }
 
 /// Runs the analyzer over a stream of raw records on `jobs` threads and hands the output to
-/// `write` in input order. Memory stays bounded: at most `jobs × batchesPerWorker` batches are
-/// read ahead of the writer. Output bytes do not depend on the number of jobs.
+/// `write` in input order.
+///
+/// Three roles overlap: a reader thread cuts the input into batches, `jobs` worker threads
+/// (each with its own ICU session) analyze and serialize them, and the calling thread writes
+/// finished batches in order. At most `jobs × batchesPerWorker` batches are in flight: when
+/// the writer falls behind, the reader waits (back-pressure), so memory stays bounded however
+/// large the input. Output bytes do not depend on the number of jobs.
 public struct Runner: Sendable {
   public let analyzer: Analyzer
   public let options: RunOptions
@@ -42,92 +40,156 @@ public struct Runner: Sendable {
     self.writer = RecordWriter(analyzer: analyzer)
   }
 
-  /// Processes every record of `reader`. `write` receives each batch's output in order;
-  /// `progress` is called after each window of batches with the counts so far.
+  /// Processes every record of `reader` (which the run takes over: don't use it meanwhile).
+  /// `write` receives output in order on the calling thread; `progress` is called there too,
+  /// after each batch, with the counts so far.
   public func run(
     _ reader: InputReader, write: ([UInt8]) throws -> Void,
     progress: ((RunSummary) -> Void)? = nil
   ) throws -> RunSummary {
     let start = DispatchTime.now()
     let jobs = max(1, options.jobs)
-    let sessions = try (0..<jobs).map { _ in try Workspace(analyzer.tokenizer.makeSession()) }
+    let state = Scheduler(capacity: jobs * max(1, options.batchesPerWorker))
+    let done = DispatchGroup()
+    let input = Handoff(reader)
+    spawn(done) { readBatches(input.value, into: state) }
+    for _ in 0..<jobs {
+      spawn(done) { work(state) }
+    }
     var summary = RunSummary()
-    var exhausted = false
-    while !exhausted {
-      // Read a window of batches.
-      var batches: [[RawRecord]] = []
-      while batches.count < jobs * options.batchesPerWorker {
-        var batch: [RawRecord] = []
-        var bytes = 0
-        while batch.count < options.batchRecords && bytes < options.batchBytes {
-          guard let record = reader.next() else {
-            exhausted = true
-            break
-          }
-          bytes += record.byteCount
-          batch.append(record)
+    var failure: Error?
+    var next = 0
+    while let output = state.result(next) {
+      next += 1
+      summary.bytes += output.inputBytes
+      summary.otherShards += output.otherShards
+      do {
+        if let stop = output.stop {
+          summary.documents += stop.documentsBefore
+          summary.errors += stop.errorsBefore + 1
+          try write(Array(output.bytes[..<stop.offset]))
+          summary.stoppedAt = stop.error
+          break
         }
-        summary.bytes += bytes
-        if !batch.isEmpty { batches.append(batch) }
-        if exhausted { break }
-      }
-      if batches.isEmpty { break }
-      // Process them on every worker, each with its own ICU session.
-      let results = Results(count: batches.count)
-      let next = Atomic<Int>(0)
-      let frozen = batches
-      DispatchQueue.concurrentPerform(iterations: min(jobs, frozen.count)) { worker in
-        let workspace = sessions[worker]
-        while true {
-          let index = next.add(1, ordering: .relaxed).oldValue
-          guard index < frozen.count else { break }
-          results.store(index, process(frozen[index], workspace))
-        }
-      }
-      for output in results.outputs() {
         summary.documents += output.documents
         summary.errors += output.errors
         try write(output.bytes)
+      } catch {
+        failure = error
+        break
       }
+      state.release()
       summary.seconds = Self.seconds(since: start)
       progress?(summary)
     }
+    state.cancel()
+    done.wait()
+    if let failure { throw failure }
+    if let error = state.workerError { throw error }
     summary.seconds = Self.seconds(since: start)
     return summary
   }
 
-  /// One batch: decode, analyze, serialize.
-  private func process(_ batch: [RawRecord], _ workspace: Workspace) -> BatchOutput {
-    var output = BatchOutput()
+  // MARK: - Roles
+
+  private func readBatches(_ reader: InputReader, into state: Scheduler) {
+    var exhausted = false
+    while !exhausted && state.acquire() {
+      var batch: [RawRecord] = []
+      var bytes = 0
+      while batch.count < options.batchRecords && bytes < options.batchBytes {
+        guard let record = reader.next() else {
+          exhausted = true
+          break
+        }
+        bytes += record.byteCount
+        batch.append(record)
+      }
+      if batch.isEmpty {
+        state.returnSlot()
+      } else {
+        state.submit(batch)
+      }
+    }
+    state.finishReading()
+  }
+
+  private func work(_ state: Scheduler) {
+    let session: TokenizeSession
+    do { session = try analyzer.tokenizer.makeSession() } catch {
+      state.fail(error)
+      return
+    }
     var w = JSONWriter()
+    while let (index, batch) = state.nextWork() {
+      state.store(index, process(batch, session, into: &w))
+    }
+  }
+
+  /// One batch: decode, filter by shard, analyze, serialize.
+  private func process(_ batch: [RawRecord], _ session: TokenizeSession, into w: inout JSONWriter) -> BatchOutput {
+    var output = BatchOutput()
+    w.removeAll()
     for raw in batch {
-      switch process(raw, workspace.session, into: &w) {
-      case true: output.documents += 1
-      case false: output.errors += 1
+      output.inputBytes += raw.byteCount
+      let offset = w.bytes.count
+      switch process(raw, session, into: &w) {
+      case .document: output.documents += 1
+      case .otherShard: output.otherShards += 1
+      case .error(let error):
+        switch options.onError {
+        case .record: output.errors += 1
+        case .skip:
+          output.errors += 1
+          w.truncate(to: offset)
+        case .fail:
+          output.stop = BatchOutput.Stop(
+            offset: offset, error: error, documentsBefore: output.documents,
+            errorsBefore: output.errors)
+          output.bytes = w.bytes
+          return output
+        }
       }
     }
     output.bytes = w.bytes
     return output
   }
 
-  /// Writes the output record of one raw record; returns false for an error record.
+  /// What became of one input record.
+  public enum Outcome {
+    case document
+    case error(RecordError)
+    case otherShard
+  }
+
+  /// Writes the output record of one raw record (nothing for a record of another shard).
   @discardableResult
-  public func process(_ raw: RawRecord, _ session: TokenizeSession, into w: inout JSONWriter) -> Bool {
+  public func process(_ raw: RawRecord, _ session: TokenizeSession, into w: inout JSONWriter) -> Outcome {
     switch Document.decode(raw, fields: options.fields) {
     case .failure(let error):
+      if let shard = options.shard,
+        !shard.contains(key: Shard.key(id: error.id, source: error.source, line: error.line))
+      {
+        return .otherShard
+      }
       writer.writeError(error, into: &w)
-      return false
+      return .error(error)
     case .success(let document):
+      if let shard = options.shard,
+        !shard.contains(key: Shard.key(id: document.id, source: document.source, line: document.line))
+      {
+        return .otherShard
+      }
       do {
         let analysis = try analyzer.analyze(document.text, session: session)
         writer.writeDocument(document, analysis, into: &w)
-        return true
+        return .document
       } catch {
-        writer.writeError(
-          RecordError(
-            id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
-            message: error.description), into: &w)
-        return false
+        let failure = RecordError(
+          id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
+          message: error.description)
+        writer.writeError(failure, into: &w)
+        return .error(failure)
       }
     }
   }
@@ -135,25 +197,148 @@ public struct Runner: Sendable {
   static func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
   }
+
+  /// Runs `body` on a new thread with a generous stack, counted in `group`.
+  private func spawn(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+    group.enter()
+    let thread = Thread {
+      body()
+      group.leave()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
 }
 
+/// The output of one batch.
 struct BatchOutput: Sendable {
   var bytes: [UInt8] = []
   var documents = 0
   var errors = 0
+  var otherShards = 0
+  var inputBytes = 0
+  /// With `--on-error fail`: where the first bad record's output would start.
+  var stop: Stop?
+
+  struct Stop: Sendable {
+    var offset: Int
+    var error: RecordError
+    var documentsBefore: Int
+    var errorsBefore: Int
+  }
 }
 
-/// A worker's own tokenizer session. Each is used by exactly one worker of a window at a
-/// time (worker index = session index), which is what makes the unchecked conformance sound.
-final class Workspace: @unchecked Sendable {
-  let session: TokenizeSession
-  init(_ session: TokenizeSession) { self.session = session }
+/// Moves a non-`Sendable` value to the one thread that will use it from then on.
+final class Handoff<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
 
-/// Result slots filled by the workers, read in order once they are all done.
-final class Results: Sendable {
-  private let slots: Mutex<[BatchOutput?]>
-  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-  func store(_ index: Int, _ output: BatchOutput) { slots.withLock { $0[index] = output } }
-  func outputs() -> [BatchOutput] { slots.withLock { $0.map { $0! } } }
+/// The shared state of a run: a bounded number of batch slots, the work queue and the
+/// finished outputs. All waiting goes through one condition variable.
+final class Scheduler: @unchecked Sendable {
+  // @unchecked: every mutable field below is read and written only with `condition` locked.
+  private let condition = NSCondition()
+  private var free: Int
+  private var queue: [(Int, [RawRecord])] = []
+  private var queueHead = 0
+  private var submitted = 0
+  private var readingDone = false
+  private var cancelled = false
+  private var results: [Int: BatchOutput] = [:]
+  private(set) var workerError: Error?
+
+  init(capacity: Int) { free = capacity }
+
+  private func locked<T>(_ body: () -> T) -> T {
+    condition.lock()
+    defer { condition.unlock() }
+    return body()
+  }
+
+  /// Reader: waits for a free slot; false when the run was cancelled.
+  func acquire() -> Bool {
+    locked {
+      while free == 0 && !cancelled { condition.wait() }
+      if cancelled { return false }
+      free -= 1
+      return true
+    }
+  }
+
+  /// Reader: gives back a slot it did not use.
+  func returnSlot() {
+    locked {
+      free += 1
+      condition.broadcast()
+    }
+  }
+
+  /// Writer: a batch was written; its slot is free again.
+  func release() { returnSlot() }
+
+  func submit(_ batch: [RawRecord]) {
+    locked {
+      queue.append((submitted, batch))
+      submitted += 1
+      condition.broadcast()
+    }
+  }
+
+  func finishReading() {
+    locked {
+      readingDone = true
+      condition.broadcast()
+    }
+  }
+
+  /// Worker: the next batch, or nil when there is no more work.
+  func nextWork() -> (Int, [RawRecord])? {
+    locked {
+      while queueHead == queue.count && !readingDone && !cancelled { condition.wait() }
+      guard queueHead < queue.count, !cancelled else { return nil }
+      let item = queue[queueHead]
+      queue[queueHead].1 = []
+      queueHead += 1
+      if queueHead > 1024 && queueHead * 2 > queue.count {
+        queue.removeFirst(queueHead)
+        queueHead = 0
+      }
+      return item
+    }
+  }
+
+  func store(_ index: Int, _ output: BatchOutput) {
+    locked {
+      results[index] = output
+      condition.broadcast()
+    }
+  }
+
+  /// Writer: the output of batch `index` once it is done, or nil at the end of the input.
+  func result(_ index: Int) -> BatchOutput? {
+    locked {
+      while true {
+        if let output = results.removeValue(forKey: index) { return output }
+        if cancelled || (readingDone && index >= submitted) { return nil }
+        condition.wait()
+      }
+    }
+  }
+
+  func fail(_ error: Error) {
+    locked {
+      if workerError == nil { workerError = error }
+      cancelled = true
+      condition.broadcast()
+    }
+  }
+
+  /// Stops every role: the reader stops reading, workers stop taking work.
+  func cancel() {
+    locked {
+      cancelled = true
+      condition.broadcast()
+    }
+  }
 }

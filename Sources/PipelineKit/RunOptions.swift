@@ -1,0 +1,79 @@
+import Foundation
+import JSON
+
+/// How a run reads, filters and schedules its work.
+public struct RunOptions: Sendable {
+  /// Worker threads (default: every core).
+  public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  public var fields = Document.Fields()
+  /// A batch closes at this many records or input bytes, whichever comes first.
+  public var batchRecords = 64
+  public var batchBytes = 256 << 10
+  /// Batches read ahead of the writer per worker: with `batchBytes` this bounds memory.
+  public var batchesPerWorker = 4
+  /// Only the records of this shard (nil: all).
+  public var shard: Shard?
+  /// What a bad input record does.
+  public var onError: ErrorPolicy = .record
+
+  public init() {}
+}
+
+/// What a bad input record (invalid JSON, missing text, unreadable file…) does to a run.
+public enum ErrorPolicy: String, Sendable, CaseIterable {
+  /// Write an error record in its place and go on (the default).
+  case record
+  /// Leave it out of the output and go on (the summary counts it).
+  case skip
+  /// Stop the run at the first one, in input order.
+  case fail
+}
+
+/// Shard K of N: the records whose id (for `.txt` inputs, the path) hashes to K − 1 modulo N
+/// with 64-bit FNV-1a over the id's UTF-8 bytes. N workers with shards 1/N … N/N split any
+/// corpus without coordination; together their outputs hold exactly the records of one full
+/// run. Records without an id (error records) hash by `SOURCE:LINE`.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+  /// 1-based.
+  public let index: Int
+  public let count: Int
+
+  public init(index: Int, count: Int) {
+    precondition(count >= 1 && (1...count).contains(index), "shard \(index)/\(count) out of range")
+    self.index = index
+    self.count = count
+  }
+
+  /// Parses `K/N` with 1 ≤ K ≤ N; nil when malformed.
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k)
+    else { return nil }
+    self.init(index: k, count: n)
+  }
+
+  public var description: String { "\(index)/\(count)" }
+
+  public func contains(key: String) -> Bool {
+    Int(Self.fnv1a(key) % UInt64(count)) == index - 1
+  }
+
+  /// 64-bit FNV-1a: stable across runs, machines and versions (unlike `Hasher`).
+  public static func fnv1a(_ key: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in key.utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The key a record is sharded by: its id as text, else `SOURCE:LINE` (or the source).
+  static func key(id: JSONValue?, source: String, line: Int?) -> String {
+    switch id {
+    case .string(let s)?: return s
+    case .number(let n)?: return n
+    default: return line.map { "\(source):\($0)" } ?? source
+    }
+  }
+}
