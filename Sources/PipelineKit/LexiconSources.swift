@@ -1,5 +1,7 @@
 import DefaultLexicons
 import Foundation
+import Stance
+import Tokenize
 
 /// Which word-list files a run loads: the defaults (embedded at build time from the
 /// repository's `lexicons/`, or read from `--lexicons-dir`) plus the files named by options.
@@ -38,22 +40,48 @@ public struct LexiconSources: Sendable {
     return sources
   }
 
+  /// The words of the abbreviations files (`Dr.`), one a content line, trimmed; lines that are
+  /// not UTF-8 are skipped (`pipeline lint` reports them).
+  public var abbreviationWords: [String] {
+    abbreviations.flatMap { file in
+      LexiconLine.lines(of: file.bytes).compactMap { $0.text?.trimmingCharacters(in: " \t") }
+    }
+  }
+
   /// Sorts a default file into its kind by its place in the `lexicons/` layout.
   private mutating func assign(_ file: File, relativePath path: String) {
     if path.hasPrefix("lexicons/entities/") && (path.hasSuffix(".tsv") || path.hasSuffix(".jsonl")) {
       gazetteer.append(file)
     } else if path == "lexicons/stance/modifiers.tsv" {
       modifiers.append(file)
-    } else if path.hasPrefix("lexicons/stance/") && path.hasSuffix(".tsv") {
+    } else if path.hasPrefix("lexicons/stance/"),
+      LexiconFormat.isLexiconFileName((path as NSString).lastPathComponent)
+    {
       lexicon.append(file)
     } else if path == "lexicons/abbreviations.txt" {
       abbreviations.append(file)
     }
   }
 
+  /// Stance lexicon files for `--lexicon`: a file as given (any name), or every lexicon file
+  /// below a directory: `*.tsv` except `modifiers.tsv`, and files whose name selects an import
+  /// format (`vader_lexicon.txt`, `AFINN-165.txt`, `*.vader.tsv` …, see `LexiconFormat`).
+  public static func lexiconFiles(under path: String, option: String) throws(PipelineError) -> [File] {
+    try files(under: path, option: option, accepting: LexiconFormat.isLexiconFileName)
+  }
+
   /// A file as given, or every file with one of `extensions` below a directory, sorted by path.
   public static func files(
     under path: String, option: String, extensions: Set<String>, excluding excluded: Set<String> = []
+  ) throws(PipelineError) -> [File] {
+    try files(under: path, option: option) { name in
+      extensions.contains((name as NSString).pathExtension) && !excluded.contains(name)
+    }
+  }
+
+  /// A file as given, or every file below a directory whose name `accept`s, sorted by path.
+  public static func files(
+    under path: String, option: String, accepting accept: (String) -> Bool
   ) throws(PipelineError) -> [File] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -63,10 +91,7 @@ public struct LexiconSources: Sendable {
     var paths: [String] = []
     if let walker = FileManager.default.enumerator(atPath: path) {
       for case let relative as String in walker {
-        let name = (relative as NSString).lastPathComponent
-        guard extensions.contains((name as NSString).pathExtension), !excluded.contains(name) else {
-          continue
-        }
+        guard accept((relative as NSString).lastPathComponent) else { continue }
         let full = (path as NSString).appendingPathComponent(relative)
         var dir: ObjCBool = false
         if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue {

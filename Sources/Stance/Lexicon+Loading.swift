@@ -1,43 +1,42 @@
 import Tokenize
 
 extension Lexicon {
-  /// Loads stance lexicon files in order: `term<TAB>weight[<TAB>dimension]` lines.
+  /// Loads stance lexicon files in order, each in the format its name selects
+  /// (`LexiconFormat(path:)`): `term<TAB>weight[<TAB>dimension]` lines, or VADER and AFINN
+  /// files imported into the dimension `stance`.
   ///
   /// Throws on the first malformed line, naming `FILE:LINE`.
   public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(StanceError) {
     self.init()
     let session: TokenizeSession
     do { session = try tokenizer.makeSession() } catch { throw .tokenize(error) }
-    for file in files { try loadTSV(file.bytes, path: file.path, session: session) }
-  }
-
-  mutating func loadTSV(_ bytes: [UInt8], path: String, session: TokenizeSession) throws(StanceError) {
-    for line in LexiconLine.lines(of: bytes) {
-      let at = SourceLocation(file: path, line: line.number)
-      guard line.text != nil else { throw .invalidUTF8(at) }
-      let fields = line.fields
-      guard fields.count == 2 || fields.count == 3 else {
-        throw .fieldCount(
-          at, expected: "2 or 3 tab-separated fields (term, weight, dimension)", found: fields.count)
-      }
-      guard !fields[0].isEmpty else { throw .emptyField(at, field: "term") }
-      let weight = try Self.parseWeight(fields[1], at: at)
-      var dimension = Self.defaultDimension
-      if fields.count == 3 {
-        dimension = fields[2]
-        guard Self.isValidDimension(dimension) else { throw .invalidDimension(at, found: dimension) }
-      }
-      try add(term: fields[0], weight: weight, dimension: dimension, location: at, tokenizer: session)
+    for file in files {
+      try load(file.bytes, path: file.path, format: LexiconFormat(path: file.path), session: session)
     }
   }
 
-  /// A finite number within `weightRange`.
-  static func parseWeight(_ text: String, at: SourceLocation) throws(StanceError) -> Double {
+  mutating func load(
+    _ bytes: [UInt8], path: String, format: LexiconFormat, session: TokenizeSession
+  ) throws(StanceError) {
+    for line in LexiconLine.lines(of: bytes) {
+      let at = SourceLocation(file: path, line: line.number)
+      guard line.text != nil else { throw .invalidUTF8(at) }
+      let entry = try Self.entry(fields: line.fields, format: format, at: at)
+      try add(
+        term: entry.term, weight: entry.weight, dimension: entry.dimension, location: at,
+        tokenizer: session)
+    }
+  }
+
+  /// A finite number within `range` (by default `weightRange`).
+  static func parseWeight(
+    _ text: String, at: SourceLocation, range: ClosedRange<Double> = weightRange
+  ) throws(StanceError) -> Double {
     guard let weight = Double(text), weight.isFinite,
       text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
     else { throw .invalidWeight(at, found: text) }
-    guard weightRange.contains(weight) else {
-      throw .weightOutOfRange(at, found: weight, range: weightRange)
+    guard range.contains(weight) else {
+      throw .weightOutOfRange(at, found: weight, range: range)
     }
     return weight
   }
@@ -61,14 +60,17 @@ extension Modifiers {
       for line in LexiconLine.lines(of: file.bytes) {
         let at = SourceLocation(file: file.path, line: line.number)
         guard line.text != nil else { throw .invalidUTF8(at) }
-        try parse(line.fields, at: at, session: session)
+        try add(fields: line.fields, at: at, session: session)
       }
     }
   }
 
-  private mutating func parse(
-    _ fields: [String], at: SourceLocation, session: TokenizeSession
-  ) throws(StanceError) {
+  /// Adds one content line's fields (`pipeline lint` calls it line by line). Returns the word's
+  /// key and kind, or nil for a `param` line.
+  @discardableResult
+  public mutating func add(
+    fields: [String], at: SourceLocation, session: TokenizeSession
+  ) throws(StanceError) -> (key: String, kind: Kind)? {
     guard fields.count == 2 || fields.count == 3 else {
       throw .fieldCount(at, expected: "2 or 3 tab-separated fields (kind, term, value)", found: fields.count)
     }
@@ -91,7 +93,7 @@ extension Modifiers {
       case "contrast_after": contrastAfter = value
       default: throw .unknownParameter(at, found: fields[1], valid: Self.parameterNames)
       }
-      return
+      return nil
     }
     guard let kind = Kind(rawValue: fields[0]) else { throw .unknownModifierKind(at, found: fields[0]) }
     var value: Double?
@@ -107,5 +109,6 @@ extension Modifiers {
       throw .modifierNotOneToken(at, term: fields[1], tokens: tokens.tokens.count)
     }
     add(tokens.tokens[0].key, kind: kind, value: value, location: at)
+    return (tokens.tokens[0].key, kind)
   }
 }

@@ -22,7 +22,9 @@ struct LexiconOptions: ParsableArguments {
 
   @Option(
     name: .customLong("lexicon"),
-    help: ArgumentHelp("Add a stance lexicon file (.tsv) or a folder of them. Repeatable.", valueName: "PATH"))
+    help: ArgumentHelp(
+      "Add a stance lexicon file or a folder of them. Repeatable. Read as VADER when named vader_lexicon.txt or *.vader.tsv, as AFINN when named AFINN-*.txt or *.afinn.tsv, else as term<TAB>weight[<TAB>dimension].",
+      valueName: "PATH"))
   var lexicons: [String] = []
 
   @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"))
@@ -54,8 +56,7 @@ struct LexiconOptions: ParsableArguments {
       sources.gazetteer += try LexiconSources.files(under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
     }
     for path in lexicons {
-      sources.lexicon += try LexiconSources.files(
-        under: path, option: "--lexicon", extensions: ["tsv"], excluding: ["modifiers.tsv"])
+      sources.lexicon += try LexiconSources.lexiconFiles(under: path, option: "--lexicon")
     }
     if let modifiers {
       sources.modifiers = try LexiconSources.files(under: modifiers, option: "--modifiers", extensions: ["tsv"])

@@ -1,7 +1,85 @@
 import ArgumentParser
+import Foundation
+import JSON
+import PipelineKit
+import Tokenize
 
-// Scaffold: replaced by the real command (issue 4).
+/// `pipeline lint [PATH ...]`: checks word-list files and reports like a compiler.
 struct Lint: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "lint", abstract: "(not yet implemented)")
-  func run() throws { throw ValidationError("'lint' is not implemented yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check lexicon, gazetteer and modifiers files; report FILE:LINE:COLUMN: error|warning: message.",
+    discussion: """
+      Without PATH, checks the files a run loads (the defaults plus --gazetteer, --lexicon, \
+      --modifiers, --abbreviations). With PATH, checks those files, or every word-list file \
+      below a folder (*.tsv, *.jsonl, abbreviations.txt, VADER and AFINN names); a file's kind \
+      comes from its name and folder (modifiers.tsv, abbreviations.txt, *.jsonl, entities/, \
+      stance/), else from its first line. Every line is checked; diagnostics are sorted by file \
+      and line, then a summary line follows.
+
+      Exit status: 0 when there is no error (warnings alone pass), 1 when there is at least one \
+      error, 2 when a PATH cannot be read.
+      """)
+
+  @Argument(help: ArgumentHelp("Files or folders to check (default: the files a run loads).", valueName: "PATH"))
+  var paths: [String] = []
+
+  @Flag(help: "JSON Lines diagnostics on stdout (the summary goes to stderr).")
+  var json = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Comma-separated dimensions stance entries may use; any other is an error. Without it, a dimension used by one entry only, in a file using others, is a warning.",
+      valueName: "LIST"))
+  var dimensions: String?
+
+  @OptionGroup var lexiconOptions: LexiconOptions
+
+  func run() throws {
+    let files: [LintFile]
+    let tokenizer: Tokenizer
+    do {
+      let sources = try lexiconOptions.sources()
+      if paths.isEmpty {
+        files = LintFile.files(of: sources)
+      } else {
+        var named: [LintFile] = []
+        for path in paths { named += try LintFile.files(at: path) }
+        files = named
+      }
+      // Sentence breaks inside aliases depend on the abbreviations: those linted, else the run's.
+      var abbreviations = LexiconSources()
+      abbreviations.abbreviations = files.filter { $0.kind == .abbreviations }.map { ($0.path, $0.bytes) }
+      if abbreviations.abbreviations.isEmpty { abbreviations.abbreviations = sources.abbreviations }
+      tokenizer = Tokenizer(abbreviations: abbreviations.abbreviationWords)
+    } catch {
+      Diagnostics.error(error.description)
+      throw ExitCode(error.exitStatus)
+    }
+    let declared = dimensions.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+    let diagnostics = try Linter(tokenizer: tokenizer, dimensions: declared).lint(files)
+
+    var out = JSONWriter()
+    for diagnostic in diagnostics {
+      if json {
+        diagnostic.write(to: &out)
+        out.newline()
+      } else {
+        out.raw(diagnostic.description + "\n")
+      }
+    }
+    let lines = files.reduce(0) { $0 + LexiconLine.lines(of: $1.bytes).count }
+    let summary =
+      "\(files.count) file\(files.count == 1 ? "" : "s"), \(lines) lines: "
+      + "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), "
+      + "\(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
+    if json {
+      FileHandle.standardOutput.write(Data(out.bytes))
+      Diagnostics.note("lint: " + summary)
+    } else {
+      out.raw("lint: " + summary + "\n")
+      FileHandle.standardOutput.write(Data(out.bytes))
+    }
+    if diagnostics.errorCount > 0 { throw ExitCode(1) }
+  }
 }

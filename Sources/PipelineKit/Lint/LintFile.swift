@@ -1,0 +1,153 @@
+import Foundation
+import Stance
+import Tokenize
+
+/// A word-list file to lint and what kind of file it is.
+public struct LintFile: Sendable {
+  public enum Kind: String, Sendable, Hashable {
+    case gazetteer, lexicon, modifiers, abbreviations
+  }
+
+  public var path: String
+  public var bytes: [UInt8]
+  public var kind: Kind
+
+  public init(path: String, bytes: [UInt8], kind: Kind) {
+    self.path = path
+    self.bytes = bytes
+    self.kind = kind
+  }
+
+  /// Every file a run would load from `sources`, each with the kind it is loaded as.
+  public static func files(of sources: LexiconSources) -> [LintFile] {
+    sources.gazetteer.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .gazetteer) }
+      + sources.lexicon.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .lexicon) }
+      + sources.modifiers.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .modifiers) }
+      + sources.abbreviations.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .abbreviations) }
+  }
+
+  /// The files named on the command line: a file as given, or every word-list file below a
+  /// folder (`*.tsv`, `*.jsonl`, `abbreviations.txt` and VADER/AFINN file names), sorted.
+  public static func files(at path: String) throws(PipelineError) -> [LintFile] {
+    let found = try LexiconSources.files(under: path, option: "lint", accepting: isWordListName)
+    return found.map { LintFile(path: $0.path, bytes: $0.bytes, kind: Kind(path: $0.path, bytes: $0.bytes)) }
+  }
+
+  static func isWordListName(_ name: String) -> Bool {
+    name.hasSuffix(".tsv") || name.hasSuffix(".jsonl") || name == "abbreviations.txt"
+      || LexiconFormat(path: name) != .tsv
+  }
+}
+
+extension LintFile.Kind {
+  /// The kind of a file named on the command line, decided in this order: `modifiers.tsv`;
+  /// `abbreviations.txt`; `*.jsonl` (spaCy patterns) is a gazetteer; a VADER or AFINN name is a
+  /// lexicon; a file under an `entities/` folder is a gazetteer and under `stance/` a lexicon;
+  /// otherwise the first content line decides: 3 or 4 fields whose second is not a number is a
+  /// gazetteer line (`entity, type, alias`), anything else a lexicon line (`term, weight`).
+  public init(path: String, bytes: [UInt8]) {
+    let components = path.split(separator: "/").map(String.init)
+    let name = components.last ?? path
+    if name == "modifiers.tsv" {
+      self = .modifiers
+    } else if name == "abbreviations.txt" {
+      self = .abbreviations
+    } else if name.hasSuffix(".jsonl") {
+      self = .gazetteer
+    } else if LexiconFormat(path: name) != .tsv {
+      self = .lexicon
+    } else if components.dropLast().contains("entities") {
+      self = .gazetteer
+    } else if components.dropLast().contains("stance") {
+      self = .lexicon
+    } else if let first = LexiconLine.lines(of: bytes).first(where: { $0.text != nil }),
+      (3...4).contains(first.fields.count), Double(first.fields[1]) == nil
+    {
+      self = .gazetteer
+    } else {
+      self = .lexicon
+    }
+  }
+}
+
+/// One content line of a file being linted, with the character columns of its fields.
+struct LintLine {
+  let path: String
+  let number: Int
+  let text: String
+  let fields: [String]
+  /// 1-based column of each field's first character (after leading spaces).
+  let columns: [Int]
+
+  init(path: String, number: Int, text: String) {
+    self.path = path
+    self.number = number
+    self.text = text
+    var fields: [String] = []
+    var columns: [Int] = []
+    var column = 1
+    for raw in text.split(separator: "\t", omittingEmptySubsequences: false) {
+      let leading = raw.prefix { $0 == " " || $0 == "\r" }.count
+      fields.append(String(raw.trimmingSpaces()))
+      columns.append(column + leading)
+      column += raw.count + 1
+    }
+    self.fields = fields
+    self.columns = columns
+  }
+
+  var location: SourceLocation { SourceLocation(file: path, line: number) }
+
+  /// The column of field `index`, or one past the end of the line when there is no such field.
+  func column(ofField index: Int) -> Int {
+    index < columns.count ? columns[index] : endColumn
+  }
+
+  /// One past the last character of the line.
+  var endColumn: Int { text.count + 1 }
+
+  /// The column of the first field (from `startingAt`) equal to `value`, or 1.
+  func column(ofValue value: String, startingAt first: Int = 0) -> Int {
+    for index in fields.indices where index >= first && fields[index] == value { return columns[index] }
+    return first < columns.count ? columns[first] : 1
+  }
+
+  /// The column of character `offset` (0-based) within field `index`.
+  func column(ofField index: Int, offset: Int) -> Int { column(ofField: index) + offset }
+
+  func diagnostic(
+    _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, column: Int, _ message: String
+  ) -> Diagnostic {
+    Diagnostic(severity, code, file: path, line: number, column: column, message: message)
+  }
+}
+
+extension StringProtocol {
+  /// The string without leading and trailing spaces, tabs and CRs (as `LexiconLine.fields`).
+  func trimmingSpaces() -> SubSequence {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
+    return self[first...lastIndex(where: { !isSpace($0) })!]
+  }
+}
+
+/// The 1-based byte column of the first invalid UTF-8 byte on line `number` of a file (the same
+/// lines as `LexiconLine.lines`: a leading BOM is not counted), or nil when the line is valid.
+func invalidUTF8Column(in bytes: [UInt8], line number: Int) -> Int? {
+  var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  for _ in 1..<number {
+    guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+    start = newline + 1
+  }
+  let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+  var iterator = bytes[start..<end].makeIterator()
+  var decoder = UTF8()
+  var offset = 0
+  while true {
+    switch decoder.decode(&iterator) {
+    case .scalarValue(let scalar): offset += UTF8.width(scalar)
+    case .emptyInput: return nil
+    case .error: return offset + 1
+    }
+  }
+}

@@ -1,0 +1,425 @@
+import Entities
+import JSON
+import Stance
+import Tokenize
+
+/// Checks gazetteers, stance lexicons, modifiers and abbreviations the way a compiler checks
+/// source: every line is read (the loaders stop at the first error; lint does not), each
+/// problem becomes a `Diagnostic`, and problems between lines (duplicates, conflicts, aliases
+/// claimed twice) are found across all the files linted together.
+///
+/// Lines are parsed by the loaders' own code (`Lexicon.entry(fields:format:at:)`,
+/// `Lexicon.add`, `Gazetteer.add`, `Modifiers.add(fields:at:session:)`), so lint accepts
+/// exactly what a run loads.
+///
+/// ```swift
+/// let linter = Linter(tokenizer: Tokenizer())
+/// let diagnostics = try linter.lint(LintFile.files(of: .embedded()))
+/// diagnostics.errorCount  // 0
+/// ```
+public struct Linter: Sendable {
+  public let tokenizer: Tokenizer
+  /// The dimensions stance entries may use. When nil, a dimension used by a single entry while
+  /// its file uses others is reported as a probable typo (a warning).
+  public let dimensions: Set<String>?
+  /// Entity types of the gazetteer format; others are warned about.
+  public static let entityTypes = ["ORG", "PERSON", "MEDIA", "GPE", "FACILITY", "PRODUCT"]
+  /// A wildcard needs at least this many letters before `*`.
+  public static let minimumWildcardPrefix = 3
+
+  public init(tokenizer: Tokenizer, dimensions: Set<String>? = nil) {
+    self.tokenizer = tokenizer
+    self.dimensions = dimensions
+  }
+
+  /// Lints the files together, in order, and returns every diagnostic sorted by file, line and
+  /// column.
+  public func lint(_ files: [LintFile]) throws(TokenizeError) -> [Diagnostic] {
+    var state = LintState(session: try tokenizer.makeSession(), linter: self)
+    for file in files {
+      for line in LexiconLine.lines(of: file.bytes) {
+        guard let text = line.text else {
+          let column = invalidUTF8Column(in: file.bytes, line: line.number) ?? 1
+          state.report(
+            Diagnostic(
+              .error, .invalidUTF8, file: file.path, line: line.number, column: column,
+              message: "expected UTF-8 text, found an invalid byte"))
+          continue
+        }
+        let lintLine = LintLine(path: file.path, number: line.number, text: text)
+        switch file.kind {
+        case .gazetteer:
+          if file.path.hasSuffix(".jsonl") {
+            state.lintPatternLine(lintLine)
+          } else {
+            state.lintGazetteerLine(lintLine)
+          }
+        case .lexicon: state.lintLexiconLine(lintLine, format: LexiconFormat(path: file.path))
+        case .modifiers: state.lintModifiersLine(lintLine)
+        case .abbreviations: break
+        }
+      }
+    }
+    state.lintDimensions()
+    return state.diagnostics.sortedByLocation()
+  }
+}
+
+/// What lint has seen so far across the files, and what it found.
+private struct LintState {
+  let session: TokenizeSession
+  let linter: Linter
+  var diagnostics: [Diagnostic] = []
+  var gazetteer = Gazetteer()
+  var lexicon = Lexicon()
+  var modifiers = Modifiers()
+  /// First entry for each (dimension, keys, wildcard).
+  var firstEntry: [EntryKey: (weight: Double, location: SourceLocation)] = [:]
+  /// First definition of each modifier key.
+  var firstModifier: [String: (kind: Modifiers.Kind, location: SourceLocation)] = [:]
+  /// For each dimension, the places that use it (file, line, column of the dimension).
+  var dimensionUses: [String: [(line: LintLine, column: Int)]] = [:]
+
+  struct EntryKey: Hashable {
+    var dimension: String
+    var keys: [String]
+    var isPrefix: Bool
+  }
+
+  init(session: TokenizeSession, linter: Linter) {
+    self.session = session
+    self.linter = linter
+  }
+
+  mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+  // MARK: - Stance lexicons
+
+  mutating func lintLexiconLine(_ line: LintLine, format: LexiconFormat) {
+    let entry: LexiconLineEntry
+    do { entry = try Lexicon.entry(fields: line.fields, format: format, at: line.location) } catch {
+      report(diagnostic(for: error, on: line, fieldCounts: format.fieldCounts, termField: 0))
+      return
+    }
+    do {
+      try lexicon.add(
+        term: entry.term, weight: entry.weight, dimension: entry.dimension,
+        location: line.location, tokenizer: session)
+    } catch {
+      report(diagnostic(for: error, on: line, fieldCounts: format.fieldCounts, termField: 0))
+      return
+    }
+    let added = lexicon.entries[lexicon.entries.count - 1]
+    let term = "'\(entry.term)'"
+    let key = EntryKey(dimension: entry.dimension, keys: added.keys, isPrefix: added.isPrefix)
+    if let first = firstEntry[key] {
+      if first.weight == entry.weight {
+        report(
+          line.diagnostic(
+            .warning, .duplicateEntry, column: line.column(ofField: 0),
+            "duplicate entry \(term) (dimension '\(entry.dimension)'): same weight as \(first.location), which is used"))
+      } else {
+        report(
+          line.diagnostic(
+            .error, .conflictingWeight, column: line.column(ofField: 1),
+            "conflicting weights for \(term) (dimension '\(entry.dimension)'): \(JSONWriter.format(entry.weight)) here, \(JSONWriter.format(first.weight)) at \(first.location), which is used"))
+      }
+    } else {
+      firstEntry[key] = (entry.weight, line.location)
+    }
+    let neverMatches = lintTokenization(entry.term, kind: "term", on: line, field: 0)
+    if added.isPrefix && !neverMatches {
+      let prefix = added.keys[added.keys.count - 1]
+      let letters = prefix.count { $0.isLetter }
+      if letters < Linter.minimumWildcardPrefix {
+        report(
+          line.diagnostic(
+            .warning, .shortWildcard, column: line.column(ofField: 0),
+            "wildcard \(term) has \(letters) letter\(letters == 1 ? "" : "s") before '*': it matches every word starting with '\(prefix)'; expected at least \(Linter.minimumWildcardPrefix)"))
+      }
+    }
+    let dimensionColumn = format == .tsv && line.fields.count == 3 ? line.column(ofField: 2) : line.endColumn
+    dimensionUses[entry.dimension, default: []].append((line, dimensionColumn))
+  }
+
+  /// Dimensions: with `--dimensions`, any other is an error; without, a dimension used by one
+  /// entry only, in a file whose other entries use another dimension, is a probable typo.
+  mutating func lintDimensions() {
+    for (dimension, uses) in dimensionUses.sorted(by: { $0.key < $1.key }) {
+      if let known = linter.dimensions {
+        guard !known.contains(dimension) else { continue }
+        let expected = known.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        for use in uses {
+          report(
+            use.line.diagnostic(
+              .error, .unknownDimension, column: use.column,
+              "expected a dimension declared with --dimensions (\(expected)), found '\(dimension)'"))
+        }
+        continue
+      }
+      guard uses.count == 1, let use = uses.first else { continue }
+      let others = dimensionUses.filter { other in
+        other.key != dimension && other.value.count { $0.line.path == use.line.path } > 1
+      }.map(\.key).sorted()
+      guard !others.isEmpty else { continue }
+      report(
+        use.line.diagnostic(
+          .warning, .unknownDimension, column: use.column,
+          "dimension '\(dimension)' is used by no other entry; the other entries of this file use \(others.map { "'\($0)'" }.joined(separator: ", ")) (a typo? declare it with --dimensions)"))
+    }
+  }
+
+  // MARK: - Gazetteers
+
+  mutating func lintGazetteerLine(_ line: LintLine) {
+    let fields = line.fields
+    let at = line.location
+    guard (3...4).contains(fields.count) else {
+      report(
+        line.diagnostic(
+          .error, .fieldCount, column: line.column(ofField: min(fields.count, 4)),
+          message(EntitiesError.fieldCount(at, found: fields.count), at)))
+      return
+    }
+    guard !fields[0].isEmpty, fields[0].utf8.allSatisfy(isEntityIDByte) else {
+      report(
+        line.diagnostic(
+          .error, .invalidEntityID, column: line.column(ofField: 0),
+          message(EntitiesError.invalidEntityID(at, found: fields[0]), at)))
+      return
+    }
+    for (index, name) in [(1, "type"), (2, "alias")] where fields[index].isEmpty {
+      report(
+        line.diagnostic(
+          .error, .emptyField, column: line.column(ofField: index),
+          message(EntitiesError.emptyField(at, field: name), at)))
+      return
+    }
+    var mode = MatchMode.fold
+    if fields.count == 4 {
+      guard let parsed = MatchMode(rawValue: fields[3]) else {
+        report(
+          line.diagnostic(
+            .error, .unknownMatchMode, column: line.column(ofField: 3),
+            message(EntitiesError.unknownMatchMode(at, found: fields[3]), at)))
+        return
+      }
+      mode = parsed
+    }
+    addAlias(entity: fields[0], type: fields[1], alias: fields[2], mode: mode, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
+  }
+
+  /// A spaCy EntityRuler line, parsed by the gazetteer loader itself (one line at a time, at
+  /// its own line number), then added to the gazetteer being checked.
+  mutating func lintPatternLine(_ line: LintLine) {
+    let padded = [UInt8](repeating: 0x0A, count: line.number - 1) + Array(line.text.utf8)
+    let single: Gazetteer
+    do { single = try Gazetteer(files: [(line.path, padded)], tokenizer: linter.tokenizer) } catch {
+      report(entitiesDiagnostic(error, on: line, typeColumn: 1, aliasColumn: 1))
+      return
+    }
+    guard let alias = single.aliases.first else { return }
+    let entity = single.entities[alias.entity]
+    addAlias(entity: entity.id, type: entity.type, alias: alias.text, mode: alias.mode, on: line, typeColumn: 1, aliasColumn: 1)
+  }
+
+  private mutating func addAlias(
+    entity id: String, type: String, alias text: String, mode: MatchMode, on line: LintLine,
+    typeColumn: Int, aliasColumn: Int
+  ) {
+    if !Linter.entityTypes.contains(type) {
+      report(
+        line.diagnostic(
+          .warning, .unknownEntityType, column: typeColumn,
+          "expected an entity type (\(Linter.entityTypes.joined(separator: ", "))), found '\(type)'"))
+    }
+    let aliasCount = gazetteer.aliases.count
+    let shadowedCount = gazetteer.shadowedAliases.count
+    do {
+      try gazetteer.add(entity: id, type: type, alias: text, mode: mode, location: line.location, tokenizer: session)
+    } catch {
+      report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
+      return
+    }
+    if gazetteer.shadowedAliases.count > shadowedCount, let shadowed = gazetteer.shadowedAliases.last {
+      let owner = gazetteer.entities[shadowed.claimedBy].id
+      let earlier = firstAlias(keys: shadowed.alias.keys, surfaces: shadowed.alias.surfaces, mode: mode)
+        .map { " at \($0.location)" } ?? ""
+      report(
+        line.diagnostic(
+          .error, .aliasClaimedTwice, column: aliasColumn,
+          "alias '\(text)' of entity '\(id)' is already an alias of entity '\(owner)'\(earlier); this line is ignored"))
+    } else if gazetteer.aliases.count == aliasCount {
+      let tokens = tokenized(text)
+      let earlier = firstAlias(keys: tokens.keys, surfaces: tokens.surfaces, mode: mode)
+        .map { " at \($0.location)" } ?? ""
+      report(
+        line.diagnostic(
+          .warning, .duplicateAlias, column: aliasColumn,
+          "duplicate alias '\(text)' of entity '\(id)': it repeats the alias\(earlier)"))
+    }
+    lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
+  }
+
+  /// The alias already loaded with the same keys (and surfaces, for `exact`).
+  private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> Alias? {
+    gazetteer.aliases.first {
+      $0.keys == keys && $0.mode == mode && (mode == .fold || $0.surfaces == surfaces)
+    }
+  }
+
+  private func isEntityIDByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+  }
+
+  private func entitiesDiagnostic(
+    _ error: EntitiesError, on line: LintLine, typeColumn: Int, aliasColumn: Int
+  ) -> Diagnostic {
+    let at = line.location
+    switch error {
+    case .typeConflict:
+      return line.diagnostic(.error, .typeConflict, column: typeColumn, message(error, at))
+    case .aliasHasNoTokens:
+      return line.diagnostic(.error, .noTokens, column: aliasColumn, message(error, at))
+    case .invalidPattern:
+      return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
+    case .invalidEntityID:
+      return line.diagnostic(.error, .invalidEntityID, column: 1, message(error, at))
+    default:
+      return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
+    }
+  }
+
+  // MARK: - Modifiers
+
+  mutating func lintModifiersLine(_ line: LintLine) {
+    let added: (key: String, kind: Modifiers.Kind)?
+    do { added = try modifiers.add(fields: line.fields, at: line.location, session: session) } catch {
+      report(diagnostic(for: error, on: line, fieldCounts: 2...3, termField: 1))
+      return
+    }
+    guard let added else { return }
+    if let first = firstModifier[added.key] {
+      if first.kind == added.kind {
+        report(
+          line.diagnostic(
+            .warning, .duplicateModifier, column: line.column(ofField: 1),
+            "duplicate \(added.kind.rawValue) '\(line.fields[1])': the same as \(first.location)"))
+      } else {
+        report(
+          line.diagnostic(
+            .error, .conflictingModifier, column: line.column(ofField: 0),
+            "'\(line.fields[1])' is a \(added.kind.rawValue) here and a \(first.kind.rawValue) at \(first.location), which is used"))
+      }
+    } else {
+      firstModifier[added.key] = (added.kind, line.location)
+    }
+  }
+
+  // MARK: - Tokenization
+
+  /// Terms and aliases that the tokenizer splits differently than they are written:
+  /// - one that spans a sentence break can never match (matches stay within a sentence);
+  /// - a wildcard whose prefix tokenizes one way alone and another way followed by letters
+  ///   (`o'*`: alone `o` `'`, but `o'brien` is one token) can never match as written;
+  /// - a word that becomes several word or number tokens (`pull-out`, `russia's`) matches only
+  ///   text written exactly so, and modifier windows count each token.
+  /// Returns whether it reported that the entry can never match.
+  @discardableResult
+  mutating func lintTokenization(
+    _ written: String, kind: String, on line: LintLine, field: Int?, column: Int? = nil
+  ) -> Bool {
+    let column = column ?? line.column(ofField: field ?? 0)
+    let isWildcard = kind == "term" && written.hasSuffix("*")
+    let body = isWildcard ? String(written.dropLast()) : written
+    guard let whole = try? session.tokenize(body), !whole.tokens.isEmpty else { return false }
+    if whole.sentences.count > 1 {
+      let parts = whole.sentences.map { "'\(whole.surface(tokens: $0.tokens))'" }.joined(separator: " | ")
+      report(
+        line.diagnostic(
+          .warning, .neverMatches, column: column,
+          "\(kind) '\(written)' can never match: the tokenizer puts a sentence break inside it (\(parts)), and matches stay within a sentence"))
+      return true
+    }
+    if isWildcard, let extended = try? session.tokenize(body + "a") {
+      let alone = whole.tokens.map(\.key)
+      let followed = extended.tokens.map(\.key)
+      let consistent =
+        followed.count == alone.count && followed.dropLast() == alone.dropLast()
+        && followed.last!.hasPrefix(alone.last!)
+      if !consistent {
+        report(
+          line.diagnostic(
+            .warning, .neverMatches, column: column,
+            "wildcard '\(written)' can never match as written: '\(body)' tokenizes as \(quoted(alone)), but followed by letters ('\(body)a') as \(quoted(followed))"))
+        return true
+      }
+    }
+    for word in body.split(separator: " ") {
+      guard let tokens = try? session.tokenize(String(word)) else { continue }
+      let content = tokens.tokens.filter { $0.kind == .word || $0.kind == .number }
+      guard content.count > 1 else { continue }
+      report(
+        line.diagnostic(
+          .warning, .splitWord, column: column,
+          "\(kind) '\(written)': the word '\(word)' becomes \(tokens.tokens.count) tokens \(quoted(tokens.tokens.map(\.key))); it matches only text written the same way, and modifier windows count each token"))
+    }
+    return false
+  }
+
+  private func tokenized(_ text: String) -> (keys: [String], surfaces: [String]) {
+    guard let doc = try? session.tokenize(text) else { return ([], []) }
+    return (doc.tokens.map(\.key), doc.tokens.map { doc.surface(of: $0) })
+  }
+
+  // MARK: - Loader errors
+
+  /// A loader error as a diagnostic pointing at the field it is about.
+  private func diagnostic(
+    for error: StanceError, on line: LintLine, fieldCounts: ClosedRange<Int>, termField: Int
+  ) -> Diagnostic {
+    let at = line.location
+    let text = message(error, at)
+    switch error {
+    case .fieldCount(_, _, let found):
+      let column = found > fieldCounts.upperBound ? line.column(ofField: fieldCounts.upperBound) : line.endColumn
+      return line.diagnostic(.error, .fieldCount, column: column, text)
+    case .emptyField:
+      let index = line.fields.firstIndex(of: "") ?? termField
+      return line.diagnostic(.error, .emptyField, column: line.column(ofField: index), text)
+    case .invalidWeight(_, let found):
+      return line.diagnostic(.error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
+    case .weightOutOfRange:
+      return line.diagnostic(.error, .weightOutOfRange, column: line.column(ofField: termField + 1), text)
+    case .invalidDimension(_, let found):
+      return line.diagnostic(.error, .invalidDimension, column: line.column(ofValue: found, startingAt: 1), text)
+    case .misplacedWildcard(_, let term):
+      let offset = term.firstIndex(of: "*").map { term.distance(from: term.startIndex, to: $0) } ?? 0
+      return line.diagnostic(.error, .misplacedWildcard, column: line.column(ofField: termField, offset: offset), text)
+    case .termHasNoTokens:
+      return line.diagnostic(.error, .noTokens, column: line.column(ofField: termField), text)
+    case .unknownModifierKind:
+      return line.diagnostic(.error, .unknownModifierKind, column: line.column(ofField: 0), text)
+    case .unknownParameter:
+      return line.diagnostic(.error, .unknownParameter, column: line.column(ofField: 1), text)
+    case .modifierNotOneToken:
+      return line.diagnostic(.error, .modifierNotOneToken, column: line.column(ofField: 1), text)
+    case .invalidUTF8:
+      return line.diagnostic(.error, .invalidUTF8, column: 1, text)
+    case .invalidScope, .tokenize:
+      return line.diagnostic(.error, .noTokens, column: 1, text)
+    }
+  }
+
+  /// An error's description without its `FILE:LINE: ` prefix (lint prints its own location).
+  private func message(_ error: some CustomStringConvertible, _ at: SourceLocation) -> String {
+    let text = error.description
+    let prefix = "\(at): "
+    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+  }
+
+
+  private func quoted(_ keys: [String]) -> String {
+    "(" + keys.map { "'\($0)'" }.joined(separator: " ") + ")"
+  }
+}

@@ -1,0 +1,346 @@
+import Entities
+import JSON
+import Stance
+import Tokenize
+
+extension HTMLReport {
+  /// The whole page. Deterministic: the same records and options give the same bytes.
+  public func render() -> String {
+    let summaries = entitySummaries
+    var html = ""
+    html.reserveCapacity(64 * 1024)
+    html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    html += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
+    html += "<meta name=\"generator\" content=\"pipeline report\">\n"
+    html += "<title>\(HTML.escape(options.title))</title>\n"
+    html += "<style>\(Self.styleSheet)</style>\n</head>\n<body>\n<main>\n"
+    renderHeader(into: &html)
+    renderEntities(summaries, into: &html)
+    renderDocuments(summaries, into: &html)
+    renderErrors(into: &html)
+    renderFooter(into: &html)
+    html += "</main>\n"
+    html += "<script type=\"application/json\" id=\"report-data\">\(HTML.scriptSafeJSON(dataJSON(summaries)))</script>\n"
+    html += "<script>\(Self.script)</script>\n</body>\n</html>\n"
+    return html
+  }
+
+  /// Nothing may be fetched; only the page's own style sheet and script may apply or run.
+  static let contentSecurityPolicy =
+    "default-src 'none'; style-src \(SHA256.cspSource(styleSheet)); "
+    + "script-src \(SHA256.cspSource(script)); img-src data:; base-uri 'none'; form-action 'none'"
+
+  private var dimensions: [String] { analyzer.scorer.lexicon.dimensions }
+
+  // MARK: - Header and footer
+
+  private func renderHeader(into html: inout String) {
+    var hits = 0
+    for case .document(_, let analysis) in records { hits += analysis.stance.hits.count }
+    let inputs = options.inputs.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+    html += "<header class=\"top\">\n<h1>\(HTML.escape(options.title))</h1>\n"
+    html += "<p class=\"lede\">Entities and the stance the texts take toward them"
+    html += inputs.isEmpty ? ".</p>\n" : ", from \(inputs).</p>\n"
+    html += "<ul class=\"stats\">"
+    html += "<li><b>\(documentCount)</b>documents</li>"
+    html += "<li><b>\(errorCount)</b>input errors</li>"
+    html += "<li><b>\(entitySummaries.count)</b>entities mentioned</li>"
+    html += "<li><b>\(hits)</b>lexicon hits</li>"
+    html += "</ul>\n</header>\n"
+  }
+
+  private func renderFooter(into html: inout String) {
+    let scorer = analyzer.scorer
+    html += "<footer>Labels: favor at or above \(Self.number(scorer.thresholds.favor)), "
+    html += "against at or below \(Self.number(scorer.thresholds.against)); "
+    html += "hits count for entities in the same \(HTML.escape(scorer.scope.description)). "
+    html += "\(scorer.lexicon.entries.count) lexicon entries on \(dimensions.count) "
+    html += dimensions.count == 1 ? "dimension" : "dimensions"
+    html += " (\(dimensions.map(HTML.escape).joined(separator: ", "))), "
+    html += "\(analyzer.gazetteer.entities.count) gazetteer entities. Written by <code>pipeline report</code>.</footer>\n"
+  }
+
+  // MARK: - Entities
+
+  private func renderEntities(_ summaries: [EntitySummary], into html: inout String) {
+    html += "<section id=\"entities\">\n<h2>Entities</h2>\n"
+    html += "<p class=\"hint\">Documents mentioning each entity, by the label of its stance there; "
+    html += "the dot is its mean score, from −1 (against) to +1 (favor).</p>\n"
+    html += "<ul class=\"legend\"><li><span class=\"swatch favor\"></span>favor</li>"
+    html += "<li><span class=\"swatch neutral\"></span>neutral</li>"
+    html += "<li><span class=\"swatch against\"></span>against</li></ul>\n"
+    guard !summaries.isEmpty else {
+      html += "<p class=\"none\">No entity of the gazetteers is mentioned.</p>\n</section>\n"
+      return
+    }
+    // The most mentioned entities up front; the long tail folded (still in the page without JS).
+    let shown = summaries.count > Self.entitiesShown ? Self.entitiesShown : summaries.count
+    html += "<div class=\"entities\">\n"
+    for summary in summaries[..<shown] { renderEntityCard(summary, into: &html) }
+    html += "</div>\n"
+    if shown < summaries.count {
+      html += "<details class=\"more\"><summary>\(summaries.count - shown) more \(summaries.count - shown == 1 ? "entity" : "entities")"
+      html += "</summary>\n<div class=\"entities\">\n"
+      for summary in summaries[shown...] { renderEntityCard(summary, into: &html) }
+      html += "</div>\n</details>\n"
+    }
+    html += "</section>\n"
+  }
+
+  /// Entity cards shown before the rest are folded into a `<details>` element.
+  static let entitiesShown = 12
+
+  private func renderEntityCard(_ summary: EntitySummary, into html: inout String) {
+    let entity = analyzer.gazetteer.entities[summary.entity]
+    html += "<div class=\"entity\" data-entity=\"e\(summary.entity)\">"
+    html += "<h3><a href=\"#documents\" data-filter-entity=\"e\(summary.entity)\" title=\"Show its documents\">"
+    html += "\(HTML.escape(entity.name))</a></h3>"
+    html += "<div class=\"kind\">\(HTML.escape(entity.type)) · \(Self.plural(summary.documents, "document"))</div>\n"
+    html += chart(summary, name: entity.name)
+    html += "</div>\n"
+  }
+
+  /// Per dimension: a bar of favor / neutral / against document counts, then the mean score on
+  /// a −1…+1 axis.
+  /// The chart's width in SVG units (about its width on screen, so text keeps its size).
+  static let chartWidth = 240
+
+  func chart(_ summary: EntitySummary, name: String) -> String {
+    let width = Double(Self.chartWidth)
+    let row = 66
+    let height = row * summary.dimensions.count - 6
+    var described: [String] = []
+    var body = ""
+    for (d, dimension) in summary.dimensions.enumerated() {
+      let y = d * row
+      let total = dimension.favor + dimension.neutral + dimension.against
+      let meanLabel = analyzer.scorer.thresholds.label(for: dimension.meanScore)
+      let dim = HTML.escape(dimension.name)
+      described.append(
+        "\(dimension.name): \(dimension.favor) favor, \(dimension.neutral) neutral, "
+          + "\(dimension.against) against; mean \(Self.fixed(dimension.meanScore, 2))")
+      body += "<g class=\"dimension\" data-dimension=\"\(dim)\">"
+      body += "<text class=\"dim\" x=\"0\" y=\"\(y + 12)\">\(dim)</text>"
+      body += "<text class=\"mean \(meanLabel.rawValue)\" x=\"\(Self.chartWidth)\" y=\"\(y + 12)\" text-anchor=\"end\">"
+      body += "mean \(Self.fixed(dimension.meanScore, 2))</text>"
+      let clip = "clip-e\(summary.entity)-d\(d)"
+      body += "<clipPath id=\"\(clip)\"><rect x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\" rx=\"4\"/></clipPath>"
+      body += "<g clip-path=\"url(#\(clip))\"><rect class=\"track\" x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\"/>"
+      var x = 0.0
+      var labels = ""
+      for label in [StanceScore.Label.favor, .neutral, .against] {
+        let count = dimension.count(label)
+        let w = total > 0 ? width * Double(count) / Double(total) : 0
+        body += "<rect class=\"seg \(label.rawValue)\" data-dimension=\"\(dim)\" data-label=\"\(label.rawValue)\" "
+        body += "data-count=\"\(count)\" x=\"\(Self.coordinate(x))\" y=\"\(y + 19)\" width=\"\(Self.coordinate(w))\" height=\"20\">"
+        body += "<title>\(HTML.escape(name)) · \(dim): \(Self.plural(count, "document")) \(label.rawValue)</title></rect>"
+        if count > 0 && w >= 14 {
+          labels += "<text class=\"count\" x=\"\(Self.coordinate(x + w / 2))\" y=\"\(y + 33)\" text-anchor=\"middle\">\(count)</text>"
+        }
+        x += w
+      }
+      body += "</g>" + labels
+      let axisY = y + 54
+      let middle = width / 2
+      let cx = middle + (middle - 16) * max(-1, min(1, dimension.meanScore))
+      body += "<text x=\"0\" y=\"\(axisY + 4)\">−1</text>"
+      body += "<text x=\"\(Self.chartWidth)\" y=\"\(axisY + 4)\" text-anchor=\"end\">+1</text>"
+      body += "<line class=\"axis\" x1=\"16\" y1=\"\(axisY)\" x2=\"\(Self.coordinate(width - 16))\" y2=\"\(axisY)\"/>"
+      body += "<line class=\"tick\" x1=\"\(Self.coordinate(middle))\" y1=\"\(axisY - 5)\" x2=\"\(Self.coordinate(middle))\" y2=\"\(axisY + 5)\"/>"
+      body += "<circle class=\"dot \(meanLabel.rawValue)\" data-dimension=\"\(dim)\" "
+      body += "data-mean=\"\(JSONWriter.format(dimension.meanScore))\" cx=\"\(Self.coordinate(cx))\" cy=\"\(axisY)\" r=\"5.5\">"
+      body += "<title>\(HTML.escape(name)) · \(dim): mean score \(Self.fixed(dimension.meanScore, 3))</title></circle>"
+      body += "</g>"
+    }
+    let label = HTML.escape("\(name). " + described.joined(separator: ". "))
+    return "<svg class=\"chart\" data-entity=\"e\(summary.entity)\" viewBox=\"0 0 \(Self.chartWidth) \(height)\" "
+      + "width=\"\(Self.chartWidth)\" height=\"\(height)\" role=\"img\" aria-label=\"\(label)\">\(body)</svg>\n"
+  }
+
+  // MARK: - Documents
+
+  private func renderDocuments(_ summaries: [EntitySummary], into html: inout String) {
+    html += "<section id=\"documents\">\n<h2>Documents</h2>\n"
+    html += "<p class=\"hint\">Hover over (or tab to) a highlight to see its evidence: the lexicon entry "
+    html += "and its FILE:LINE, base and applied weight, and the words that changed it.</p>\n"
+    html += "<ul class=\"legend\"><li><span class=\"swatch mention\"></span>entity mention</li>"
+    html += "<li><span class=\"swatch pos\"></span>hit raising the score</li>"
+    html += "<li><span class=\"swatch neg\"></span>hit lowering the score</li>"
+    html += "<li><span class=\"swatch mod\"></span>negator, booster, dampener or contrast word</li></ul>\n"
+    html += "<div class=\"filters\" id=\"filters\" role=\"search\" hidden>"
+    html += "<label>Entity <select id=\"filter-entity\"><option value=\"\">any</option>"
+    for summary in summaries {
+      let name = analyzer.gazetteer.entities[summary.entity].name
+      html += "<option value=\"e\(summary.entity)\">\(HTML.escape(name)) (\(summary.documents))</option>"
+    }
+    html += "</select></label>"
+    if dimensions.count > 1 {
+      html += "<label>Dimension <select id=\"filter-dimension\"><option value=\"\">any</option>"
+      for (d, dimension) in dimensions.enumerated() {
+        html += "<option value=\"d\(d)\">\(HTML.escape(dimension))</option>"
+      }
+      html += "</select></label>"
+    }
+    html += "<label>Label <select id=\"filter-label\"><option value=\"\">any</option>"
+    for label in [StanceScore.Label.favor, .neutral, .against] {
+      html += "<option value=\"\(label.rawValue)\">\(label.rawValue)</option>"
+    }
+    html += "</select></label><output id=\"filter-count\"></output></div>\n"
+    if documentCount == 0 { html += "<p class=\"none\">No documents.</p>\n" }
+    for (index, record) in records.enumerated() {
+      guard case .document(let document, let analysis) = record else { continue }
+      renderDocument(document, analysis, number: index + 1, into: &html)
+    }
+    html += "</section>\n"
+  }
+
+  private func renderDocument(_ document: Document, _ analysis: Analysis, number: Int, into html: inout String) {
+    let gazetteer = analyzer.gazetteer
+    var tokens: [String] = []
+    var chips = ""
+    for entity in analysis.entitiesInOrder {
+      let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+      for (d, dimension) in dimensions.enumerated() {
+        guard let score = scores[dimension] else { continue }
+        tokens.append("e\(entity).d\(d).\(score.label.rawValue)")
+        chips += "<li class=\"chip \(score.label.rawValue)\" data-entity=\"e\(entity)\"><b>"
+        chips += HTML.escape(gazetteer.entities[entity].name) + "</b> "
+        if dimensions.count > 1 { chips += HTML.escape(dimension) + ": " }
+        chips += "\(score.label.rawValue) \(Self.fixed(score.score, 2))</li>"
+      }
+    }
+    html += "<article class=\"doc\" id=\"doc-\(number)\" data-stance=\"\(tokens.joined(separator: " "))\">\n"
+    html += "<header><h3 class=\"mono\">\(HTML.escape(Self.text(of: document.id)))</h3>"
+    var meta = [document.line.map { "\(document.source):\($0)" } ?? document.source]
+    for member in document.meta { meta.append("\(member.key): \(Self.text(of: member.value))") }
+    html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))</p></header>\n"
+    if chips.isEmpty {
+      html += "<p class=\"none\">No entity mentioned.</p>\n"
+    } else {
+      html += "<ul class=\"chips\">\(chips)</ul>\n"
+    }
+    for warning in document.warnings {
+      html += "<p class=\"warn\">\(HTML.escape(warning.code)): \(HTML.escape(warning.message))</p>\n"
+    }
+    html += "<div class=\"text\">"
+    let marks = self.marks(analysis)
+    for piece in TextHighlighter.pieces(of: analysis.doc.text, spans: marks.map(\.range)) {
+      guard let m = piece.span else {
+        html += HTML.escape(piece.text)
+        continue
+      }
+      let mark = marks[m]
+      html += "<mark class=\"hl \(mark.classes)\" tabindex=\"0\" data-start=\"\(mark.range.lowerBound)\" "
+      html += "data-end=\"\(mark.range.upperBound)\"\(mark.attributes) data-tip=\"\(HTML.escape(mark.tip))\">"
+      html += HTML.escape(piece.text) + "</mark>"
+    }
+    html += "</div>\n"
+    let parts = dimensions.compactMap { dimension -> String? in
+      guard let score = analysis.stance.document[dimension] else { return nil }
+      return "\(HTML.escape(dimension)): \(score.label.rawValue) \(Self.fixed(score.score, 2)) "
+        + "(\(Self.plural(score.hits, "hit")))"
+    }
+    html += "<p class=\"docscore\">Whole document · \(parts.joined(separator: " · "))</p>\n</article>\n"
+  }
+
+  // MARK: - Errors
+
+  private func renderErrors(into html: inout String) {
+    guard errorCount > 0 else { return }
+    html += "<section id=\"errors\">\n<h2>Input errors</h2>\n"
+    html += "<p class=\"hint\">Records that could not be read as documents (error records of <code>pipeline run</code>).</p>\n"
+    html += "<table class=\"errors\"><thead><tr><th>source</th><th>line</th><th>id</th><th>code</th><th>message</th></tr></thead><tbody>\n"
+    for (index, record) in records.enumerated() {
+      guard case .error(let error) = record else { continue }
+      html += "<tr class=\"error\" id=\"record-\(index + 1)\"><td class=\"mono\">\(HTML.escape(error.source))</td>"
+      html += "<td>\(error.line.map(String.init) ?? "")</td>"
+      html += "<td class=\"mono\">\(HTML.escape(error.id.map(Self.text(of:)) ?? ""))</td>"
+      html += "<td class=\"mono\">\(error.code.rawValue)</td><td>\(HTML.escape(error.message))</td></tr>\n"
+    }
+    html += "</tbody></table>\n</section>\n"
+  }
+
+  // MARK: - Embedded data
+
+  /// The chart numbers as JSON, for anyone who wants them from the page.
+  func dataJSON(_ summaries: [EntitySummary]) -> String {
+    var w = JSONWriter()
+    w.beginObject()
+    w.key("title"); w.string(options.title)
+    w.key("documents"); w.int(documentCount)
+    w.key("errors"); w.int(errorCount)
+    w.key("entities")
+    w.beginArray()
+    for summary in summaries {
+      let entity = analyzer.gazetteer.entities[summary.entity]
+      w.beginObject()
+      w.key("entity"); w.string(entity.id)
+      w.key("type"); w.string(entity.type)
+      w.key("name"); w.string(entity.name)
+      w.key("documents"); w.int(summary.documents)
+      w.key("stance")
+      w.beginObject()
+      for dimension in summary.dimensions {
+        w.key(dimension.name)
+        w.beginObject()
+        w.key("favor"); w.int(dimension.favor)
+        w.key("neutral"); w.int(dimension.neutral)
+        w.key("against"); w.int(dimension.against)
+        w.key("mean"); w.double(dimension.meanScore)
+        w.endObject()
+      }
+      w.endObject()
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+    return String(decoding: w.bytes, as: UTF8.self)
+  }
+
+  // MARK: - Formatting
+
+  /// A JSON value as a person reads it: strings without quotes, anything else as JSON.
+  static func text(of value: JSONValue) -> String {
+    switch value {
+    case .string(let s): return s
+    case .number(let n): return n
+    default:
+      var w = JSONWriter()
+      w.value(value)
+      return String(decoding: w.bytes, as: UTF8.self)
+    }
+  }
+
+  /// `value` rounded to `digits` decimals, with a sign (`+0.42`, `−0.79`, `0.00`).
+  static func fixed(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "–" }
+    var scale = 1
+    for _ in 0..<digits { scale *= 10 }
+    let units = Int((abs(value) * Double(scale)).rounded())
+    let sign = units == 0 ? "" : (value < 0 ? "−" : "+")
+    guard digits > 0 else { return sign + String(units) }
+    let fraction = String(units % scale)
+    return sign + String(units / scale) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+  }
+
+  /// A weight or factor as `pipeline run` writes it (4 decimals), with a real minus sign.
+  static func number(_ value: Double) -> String {
+    let text = JSONWriter.format(value)
+    return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+  }
+
+  static func signed(_ value: Double) -> String {
+    let text = number(value)
+    return value > 0 && text != "0" ? "+" + text : text
+  }
+
+  /// An SVG coordinate: two decimals at most, no sign for positive values.
+  static func coordinate(_ value: Double) -> String {
+    JSONWriter.format((value * 100).rounded() / 100)
+  }
+
+  static func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+}
