@@ -119,3 +119,82 @@ struct EndToEndTests {
     #expect(result.stderr.contains("expected scope 'sentence' or 'window:N'"))
   }
 }
+
+/// Batch options of `pipeline run` through the binary.
+@Suite("pipeline run, batch options")
+struct BatchOptionsTests {
+  /// A JSON Lines corpus of `count` documents built from the sample texts, in a temporary file.
+  static func corpus(_ count: Int) throws -> String {
+    let texts = try texts(ofJSONLines: Repository.path("samples/news.jsonl")).sorted { $0.key < $1.key }.map(\.value)
+    var lines = ""
+    for i in 0..<count {
+      let object: [String: Any] = ["id": "doc-\(i)", "text": texts[i % texts.count]]
+      lines += String(data: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), encoding: .utf8)! + "\n"
+    }
+    let path = NSTemporaryDirectory() + "pipeline-corpus-\(count)-\(UUID().uuidString).jsonl"
+    try lines.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static func peakMiB(_ stderr: String) -> Int? {
+    guard let range = stderr.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression) else { return nil }
+    return Int(stderr[range].split(separator: " ")[2])
+  }
+
+  @Test func shardsOfTheBinaryAddUpToTheFullRun() throws {
+    let path = try Self.corpus(120)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let full = try PipelineProcess.run(["run", path, "--jobs", "2"]).stdout.split(separator: "\n")
+    var union: [Substring] = []
+    for k in 1...3 {
+      let part = try PipelineProcess.run(["run", path, "--shard", "\(k)/3"])
+      #expect(part.status == 0)
+      #expect(part.stderr.contains("shard \(k)/3"), "\(part.stderr)")
+      union += part.stdout.split(separator: "\n")
+    }
+    #expect(union.sorted() == full.sorted())
+    let bad = try PipelineProcess.run(["run", path, "--shard", "4/3"])
+    #expect(bad.status == 64 && bad.stderr.contains("--shard expects K/N"), "\(bad.stderr)")
+  }
+
+  @Test func onErrorPolicies() throws {
+    let skip = try PipelineProcess.run(["run", "samples/bad.jsonl", "--on-error", "skip"])
+    #expect(skip.status == 0)
+    #expect(skip.stdout.split(separator: "\n").count == 2)
+    #expect(skip.stderr.contains("2 documents, 4 errors (skipped)"), "\(skip.stderr)")
+    let fail = try PipelineProcess.run(["run", "samples/bad.jsonl", "--on-error", "fail"])
+    #expect(fail.status == 3)
+    #expect(fail.stdout.split(separator: "\n").count == 1)  // the record before the bad one
+    #expect(fail.stderr.contains("samples/bad.jsonl:2: invalid_json"), "\(fail.stderr)")
+    let unknown = try PipelineProcess.run(["run", "samples/bad.jsonl", "--on-error", "ignore"])
+    #expect(unknown.status == 64)
+  }
+
+  @Test func progressGoesToStderrWhenAsked() throws {
+    let path = try Self.corpus(300)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let quiet = try PipelineProcess.run(["run", path, "--quiet"])
+    #expect(quiet.stderr.isEmpty)
+    let shown = try PipelineProcess.run(["run", path, "--progress"])
+    #expect(shown.stdout == quiet.stdout)
+    #expect(shown.stderr.hasSuffix("MiB\n"))  // the summary line comes last
+  }
+
+  /// Documents stream through a bounded window: six times the input must not need noticeably
+  /// more memory. (Peak RSS, not time: the machine is shared.)
+  @Test func memoryStaysFlatAsTheCorpusGrows() throws {
+    let small = try Self.corpus(1_000)
+    let large = try Self.corpus(6_000)
+    defer {
+      try? FileManager.default.removeItem(atPath: small)
+      try? FileManager.default.removeItem(atPath: large)
+    }
+    let a = try PipelineProcess.run(["run", small, "--jobs", "2", "-o", small + ".out"])
+    let b = try PipelineProcess.run(["run", large, "--jobs", "2", "-o", large + ".out"])
+    try? FileManager.default.removeItem(atPath: small + ".out")
+    try? FileManager.default.removeItem(atPath: large + ".out")
+    let peakSmall = try #require(Self.peakMiB(a.stderr), "\(a.stderr)")
+    let peakLarge = try #require(Self.peakMiB(b.stderr), "\(b.stderr)")
+    #expect(Double(peakLarge) <= Double(peakSmall) * 1.15 + 4, "\(peakSmall) MiB → \(peakLarge) MiB")
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads the inputs of a run one raw record at a time, in order, holding at most one chunk of
 /// a JSON Lines file (plus the current line) in memory.
@@ -9,13 +10,25 @@ import Foundation
 public final class InputReader {
   private var pending: [Pending]
   private var current: LineSource?
+  private let counter = Atomic<Int>(0)
   public static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
 
   private enum Pending {
     case path(String)
     case stdin
-    case failure(RecordError)
+    case memory
   }
+  /// Records given in memory, last first.
+  private var memory: [RawRecord] = []
+
+  /// Reads records that are already in memory (for library users and tests).
+  public init(records: [RawRecord]) {
+    pending = [.memory]
+    memory = records.reversed()
+  }
+
+  /// How many records `next()` has returned so far (safe to read from any thread).
+  public var recordsRead: Int { counter.load(ordering: .relaxed) }
 
   public init(inputs: [String]) {
     var pending: [Pending] = []
@@ -55,8 +68,7 @@ public final class InputReader {
     var total = 0
     for item in pending {
       switch item {
-      case .stdin: return nil
-      case .failure: continue
+      case .stdin, .memory: return nil
       case .path(let path):
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         total += (attributes?[.size] as? Int) ?? 0
@@ -67,6 +79,12 @@ public final class InputReader {
 
   /// The next raw record, or nil at the end of all inputs.
   public func next() -> RawRecord? {
+    let record = nextRecord()
+    if record != nil { counter.add(1, ordering: .relaxed) }
+    return record
+  }
+
+  private func nextRecord() -> RawRecord? {
     while true {
       if let source = current {
         if let record = source.nextLine() { return record }
@@ -74,8 +92,10 @@ public final class InputReader {
       }
       guard let item = pending.popLast() else { return nil }
       switch item {
-      case .failure(let error):
-        return .failure(error)
+      case .memory:
+        guard let record = memory.popLast() else { continue }
+        pending.append(.memory)
+        return record
       case .stdin:
         current = LineSource(handle: FileHandle.standardInput, name: "-")
       case .path(let path):

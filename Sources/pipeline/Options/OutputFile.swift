@@ -59,9 +59,13 @@ final class OutputFile {
     }
   }
 
-  /// Removes the temporary file after a failed run.
+  /// Ends a failed run: standard output gets what was produced before the failure; a file
+  /// is left as it was (the temporary file is removed).
   func discard() {
-    guard let temporaryPath else { return }
+    guard let temporaryPath else {
+      try? flush()
+      return
+    }
     try? handle.close()
     try? FileManager.default.removeItem(atPath: temporaryPath)
   }

@@ -8,24 +8,50 @@ struct Run: ParsableCommand {
     discussion: """
       INPUT is a .txt file (one document; id = its path as given), a .jsonl file (one document \
       a line), a directory (walked recursively in sorted order), or '-' for JSON Lines on stdin \
-      (the default). Output lines follow input order. A summary goes to stderr.
+      (the default). Output lines follow input order whatever --jobs is. A summary goes to \
+      stderr.
+
+      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon or invalid \
+      option value (nothing written); 3 stopped at a bad record with --on-error fail; 64 usage.
       """)
 
   @OptionGroup var input: InputOptions
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.", valueName: "FILE"))
   var output: String?
 
-  @Option(help: "Worker threads (default: every core). Output does not depend on it.")
+  @Option(help: "Worker threads (default: every core). The output does not depend on it.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Flag(help: "Print nothing on stderr but errors.")
+  @Option(
+    help: ArgumentHelp(
+      "Process only shard K of N (1 ≤ K ≤ N): the records whose id (or .txt path) hashes to it. N runs with 1/N … N/N together give one full run.",
+      valueName: "K/N"))
+  var shard: String?
+
+  @Option(
+    name: .customLong("on-error"),
+    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
+  var onError = "record"
+
+  @Flag(help: "Show progress on stderr even when it is not a terminal.")
+  var progress = false
+
+  @Flag(help: "Print nothing on stderr but errors (no progress, no summary).")
   var quiet = false
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    if let shard, Shard(parsing: shard) == nil {
+      throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
+    }
+    guard ErrorPolicy(rawValue: onError) != nil else {
+      throw ValidationError("--on-error expects record, skip or fail, found '\(onError)'")
+    }
   }
 
   func run() throws {
@@ -33,8 +59,12 @@ struct Run: ParsableCommand {
     var options = RunOptions()
     options.jobs = jobs
     options.fields = input.fields
+    options.shard = shard.flatMap(Shard.init(parsing:))
+    options.onError = ErrorPolicy(rawValue: onError)!
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
+    let meter = ProgressMeter(
+      enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
     let sink: OutputFile
     do { sink = try OutputFile(path: output) } catch {
       Diagnostics.error(error.description)
@@ -42,17 +72,69 @@ struct Run: ParsableCommand {
     }
     let summary: RunSummary
     do {
-      summary = try runner.run(reader, write: { try sink.write($0) })
-      try sink.commit()
+      summary = try runner.run(reader, write: { try sink.write($0) }, progress: meter.update)
+      if summary.stoppedAt != nil { sink.discard() } else { try sink.commit() }
     } catch {
       sink.discard()
+      meter.finish()
       Diagnostics.error("\(error)")
       throw ExitCode(1)
     }
-    if !quiet {
-      Diagnostics.note(
-        "\(summary.documents) documents, \(summary.errors) errors, "
-          + String(format: "%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
+    meter.finish()
+    if let error = summary.stoppedAt {
+      let place = error.line.map { "\(error.source):\($0)" } ?? error.source
+      Diagnostics.error("\(place): \(error.code.rawValue): \(error.message) (stopped by --on-error fail)")
+      throw ExitCode(3)
     }
+    if !quiet {
+      var parts = ["\(summary.documents) documents", "\(summary.errors) errors"]
+      if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
+      if let shard = options.shard { parts.append("shard \(shard) (\(summary.otherShards) records in other shards)") }
+      parts.append(String(format: "%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
+      parts.append("peak memory \(Self.peakResidentMiB()) MiB")
+      Diagnostics.note(parts.joined(separator: ", "))
+    }
+  }
+}
+
+extension Run {
+  /// Peak resident set size of this process so far (Linux reports ru_maxrss in KiB).
+  static func peakResidentMiB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+  }
+}
+
+/// Progress on stderr, redrawn in place at most every half second: documents, MB/s and, when
+/// the input size is known, percentage and ETA.
+final class ProgressMeter {
+  private let enabled: Bool
+  private let totalBytes: Int?
+  private var lastDraw = 0.0
+  private var drawn = false
+
+  init(enabled: Bool, totalBytes: Int?) {
+    self.enabled = enabled
+    self.totalBytes = totalBytes
+  }
+
+  func update(_ summary: RunSummary) {
+    guard enabled, summary.seconds - lastDraw >= 0.5 else { return }
+    lastDraw = summary.seconds
+    var line = "pipeline: \(summary.documents + summary.errors) records, "
+      + String(format: "%.1f MB/s", summary.megabytesPerSecond)
+    if let total = totalBytes, total > 0 {
+      let fraction = min(1, Double(summary.bytes) / Double(total))
+      let eta = fraction > 0 ? summary.seconds * (1 - fraction) / fraction : 0
+      line += String(format: ", %.0f%%, ETA %.0f s", fraction * 100, eta)
+    }
+    FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
+    drawn = true
+  }
+
+  func finish() {
+    if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    drawn = false
   }
 }
