@@ -67,11 +67,14 @@ public enum LexiconFormat: String, Sendable, Hashable, CaseIterable {
 
 /// One content line of a lexicon file, checked but not yet tokenized.
 public struct LexiconLineEntry: Sendable, Hashable {
-  /// The term as `Lexicon.add(term:…)` takes it (a trailing `*` is a wildcard).
+  /// The term as written.
   public var term: String
   /// On the lexicon scale (-4…+4), AFINN values already scaled.
   public var weight: Double
   public var dimension: String
+  /// Whether a trailing `*` is a prefix wildcard (native files) or a literal character
+  /// (imported VADER and AFINN files, which list emoticons such as `:-*`).
+  public var wildcards = true
 }
 
 extension Lexicon {
@@ -106,20 +109,14 @@ extension Lexicon {
       guard let sd = Double(fields[2]), sd.isFinite, sd >= 0 else {
         throw .invalidWeight(at, found: fields[2])
       }
-      return LexiconLineEntry(term: literal(fields[0]), weight: mean, dimension: defaultDimension)
+      return LexiconLineEntry(
+        term: fields[0], weight: mean, dimension: defaultDimension, wildcards: false)
     case .afinn:
       guard !fields[0].isEmpty else { throw .emptyField(at, field: "word") }
       let value = try parseWeight(fields[1], at: at, range: LexiconFormat.afinnRange)
       // ×4/5 rather than ×0.8 so that 3 gives 2.4 exactly as written, not 2.4000000000000004.
       return LexiconLineEntry(
-        term: literal(fields[0]), weight: value * 4 / 5, dimension: defaultDimension)
+        term: fields[0], weight: value * 4 / 5, dimension: defaultDimension, wildcards: false)
     }
-  }
-
-  /// An imported term with its `*` characters kept literal. `Lexicon.add` reads `*` as the
-  /// wildcard, so they become U+FF0A FULLWIDTH ASTERISK, whose token key (NFKC) is `*`: the
-  /// entry matches a `*` in the text, and only that.
-  static func literal(_ term: String) -> String {
-    String(term.map { $0 == "*" ? "\u{FF0A}" : $0 })
   }
 }

@@ -24,7 +24,7 @@ extension Lexicon {
       let entry = try Self.entry(fields: line.fields, format: format, at: at)
       try add(
         term: entry.term, weight: entry.weight, dimension: entry.dimension, location: at,
-        tokenizer: session)
+        wildcards: entry.wildcards, tokenizer: session)
     }
   }
 

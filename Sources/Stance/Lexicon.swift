@@ -26,15 +26,16 @@ public struct Lexicon: Sendable {
 
   public init() {}
 
-  /// Adds an entry. The term is tokenized like text; a trailing `*` makes its last word a prefix.
+  /// Adds an entry. The term is tokenized like text; with `wildcards`, a trailing `*` makes its
+  /// last word a prefix (and a `*` anywhere else is an error); without, `*` is a character.
   public mutating func add(
     term: String, weight: Double, dimension: String, location: SourceLocation,
-    tokenizer session: TokenizeSession
+    wildcards: Bool = true, tokenizer session: TokenizeSession
   ) throws(StanceError) {
     var body = Substring(term)
-    let isPrefix = body.hasSuffix("*")
+    let isPrefix = wildcards && body.hasSuffix("*")
     if isPrefix { body.removeLast() }
-    guard !body.contains("*") else { throw .misplacedWildcard(location, term: term) }
+    guard !wildcards || !body.contains("*") else { throw .misplacedWildcard(location, term: term) }
     let tokenized: TokenizedText
     do { tokenized = try session.tokenize(String(body)) } catch { throw .tokenize(error) }
     guard !tokenized.tokens.isEmpty else { throw .termHasNoTokens(location, term: term) }

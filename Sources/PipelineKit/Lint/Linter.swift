@@ -104,7 +104,7 @@ private struct LintState {
     do {
       try lexicon.add(
         term: entry.term, weight: entry.weight, dimension: entry.dimension,
-        location: line.location, tokenizer: session)
+        location: line.location, wildcards: entry.wildcards, tokenizer: session)
     } catch {
       report(diagnostic(for: error, on: line, fieldCounts: format.fieldCounts, termField: 0))
       return
@@ -127,7 +127,8 @@ private struct LintState {
     } else {
       firstEntry[key] = (entry.weight, line.location)
     }
-    let neverMatches = lintTokenization(entry.term, kind: "term", on: line, field: 0)
+    let neverMatches = lintTokenization(
+      entry.term, kind: "term", on: line, field: 0, wildcard: added.isPrefix)
     if added.isPrefix && !neverMatches {
       let prefix = added.keys[added.keys.count - 1]
       let letters = prefix.count { $0.isLetter }
@@ -327,10 +328,10 @@ private struct LintState {
   /// Returns whether it reported that the entry can never match.
   @discardableResult
   mutating func lintTokenization(
-    _ written: String, kind: String, on line: LintLine, field: Int?, column: Int? = nil
+    _ written: String, kind: String, on line: LintLine, field: Int?, column: Int? = nil,
+    wildcard isWildcard: Bool = false
   ) -> Bool {
     let column = column ?? line.column(ofField: field ?? 0)
-    let isWildcard = kind == "term" && written.hasSuffix("*")
     let body = isWildcard ? String(written.dropLast()) : written
     guard let whole = try? session.tokenize(body), !whole.tokens.isEmpty else { return false }
     if whole.sentences.count > 1 {
