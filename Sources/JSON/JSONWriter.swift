@@ -47,9 +47,9 @@ public struct JSONWriter {
     needsComma = true
   }
 
-  /// An object key known at compile time (ASCII, nothing to escape); the next call writes its
-  /// value.
-  public mutating func key(_ key: StaticString) {
+  /// An object key known at compile time (ASCII, nothing to escape), written without escaping;
+  /// the next call writes its value.
+  public mutating func field(_ key: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))
     bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))

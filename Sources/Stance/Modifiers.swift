@@ -19,6 +19,8 @@ public struct Modifiers: Sendable {
 
   /// Token key → modifier word.
   public private(set) var words: [String: Word] = [:]
+  /// Keys of `words`, for a cheap "certainly not" before the look-up.
+  private var known = KeyFilter()
   public var negationScalar = -0.74
   /// Hits within this many words after a negator or booster are affected.
   public var negationWindow = 3
@@ -36,7 +38,16 @@ public struct Modifiers: Sendable {
   public mutating func add(
     _ key: String, kind: Kind, value: Double? = nil, location: SourceLocation? = nil
   ) {
-    if words[key] == nil { words[key] = Word(kind: kind, value: value, location: location) }
+    if words[key] == nil {
+      words[key] = Word(kind: kind, value: value, location: location)
+      known.insert(key)
+    }
+  }
+
+  /// The modifier word with this token key, if any.
+  @inline(__always)
+  public func word(forKey key: String) -> Word? {
+    known.mayContain(key) ? words[key] : nil
   }
 
   /// The value a modifier word applies: a factor for negators, a magnitude delta for boosters

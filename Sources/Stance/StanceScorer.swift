@@ -115,7 +115,7 @@ public struct StanceScorer: Sendable {
     for t in sentence.tokens {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t - sentence.tokens.lowerBound] = counted
-      if let word = modifiers.words[tokens[t].key] {
+      if let word = modifiers.word(forKey: tokens[t].key) {
         marks.append(ModifierMark(token: t, word: word))
         if word.kind == .contrast && contrast == nil { contrast = t }
       }

@@ -75,6 +75,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 struct PhraseTrie: Sendable {
   /// Token key → dense id.
   private var vocabulary: [String: UInt32] = [:]
+  /// Keys of `vocabulary`, for a cheap "certainly not" before the look-up.
+  private var known = KeyFilter()
   /// (node << 32 | key id) → child node. Node 0 is the root.
   private var edges: [UInt64: UInt32] = [:]
   private var nodeCount: UInt32 = 1
@@ -114,6 +116,7 @@ struct PhraseTrie: Sendable {
     if let id = vocabulary[key] { return id }
     let id = UInt32(vocabulary.count)
     vocabulary[key] = id
+    known.insert(key)
     return id
   }
 
@@ -142,7 +145,9 @@ struct PhraseTrie: Sendable {
           return true
         }
       }
-      guard let id = vocabulary[key], let child = edges[UInt64(node) << 32 | UInt64(id)] else {
+      guard known.mayContain(key), let id = vocabulary[key],
+        let child = edges[UInt64(node) << 32 | UInt64(id)]
+      else {
         break
       }
       node = child
@@ -174,6 +179,13 @@ struct PrefixTable: Sendable {
   }
   /// Bucket key (see `bucket`) → entries, longest prefix first.
   private var buckets: [UInt32: [Entry]] = [:]
+  /// One bit per possible bucket key, set when the bucket exists (no hashing for a miss).
+  private var present = [UInt64](repeating: 0, count: (0x1_0100 + 63) / 64)
+
+  @inline(__always)
+  private func has(_ bucket: UInt32) -> Bool {
+    present[Int(bucket >> 6)] & (1 << UInt64(bucket & 63)) != 0
+  }
 
   private static func bucket(_ first: UInt8, _ second: UInt8?) -> UInt32 {
     second.map { UInt32(first) << 8 | UInt32($0) } ?? (0x1_0000 | UInt32(first))
@@ -184,6 +196,7 @@ struct PrefixTable: Sendable {
     let bytes = Array(prefix.utf8)
     let key = Self.bucket(bytes[0], bytes.count > 1 ? bytes[1] : nil)
     var entries = buckets[key] ?? []
+    present[Int(key >> 6)] |= 1 << UInt64(key & 63)
     defer { buckets[key] = entries }
     if let i = entries.firstIndex(where: { $0.bytes == bytes }) {
       entries[i].values.append(value)
@@ -198,12 +211,14 @@ struct PrefixTable: Sendable {
   func candidates(for key: String, _ body: (Entry) -> Bool) {
     var utf8 = key.utf8.makeIterator()
     guard let first = utf8.next() else { return }
-    if let second = utf8.next(), let entries = buckets[Self.bucket(first, second)] {
+    if let second = utf8.next(), case let two = Self.bucket(first, second), has(two),
+      let entries = buckets[two]
+    {
       for entry in entries where key.utf8.starts(with: entry.bytes) {
         if body(entry) { return }
       }
     }
-    if let entries = buckets[Self.bucket(first, nil)] {
+    if case let one = Self.bucket(first, nil), has(one), let entries = buckets[one] {
       for entry in entries where body(entry) { return }
     }
   }
