@@ -84,6 +84,8 @@ struct PhraseTrie: Sendable {
   private var terminals: [UInt32: [Int]] = [:]
   /// Node → prefix phrases whose last word follows this node.
   private var prefixes: [UInt32: PrefixTable] = [:]
+  /// `prefixes[0]`, kept apart: every token is tried at the root, so it skips the hashing.
+  private var rootPrefixes: PrefixTable?
   private(set) var count = 0
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
@@ -106,6 +108,7 @@ struct PhraseTrie: Sendable {
       if prefixes[node, default: PrefixTable()].insert(keys[keys.count - 1], value: value) {
         count += 1
       }
+      if node == 0 { rootPrefixes = prefixes[0] }
     } else {
       if terminals[node] == nil { count += 1 }
       terminals[node, default: []].append(value)
@@ -136,7 +139,7 @@ struct PhraseTrie: Sendable {
     while position < limit {
       let key = tokens[position].key
       // A prefix phrase whose last word is this token.
-      if !prefixes.isEmpty, let table = prefixes[node] {
+      if let table = node == 0 ? rootPrefixes : (prefixes.isEmpty ? nil : prefixes[node]) {
         let range = start..<(position + 1)
         table.candidates(for: key) { entry in
           let accepted = Self.filter(entry.values, range, accept)
