@@ -23,7 +23,7 @@ public struct Alias: Sendable, Hashable {
   public var text: String
   public var mode: MatchMode
   public var keys: [String]
-  /// Token surfaces as written (compared for `exact` aliases).
+  /// Token surfaces as written, for `exact` aliases (which compare them); empty for `fold`.
   public var surfaces: [String]
   public var location: SourceLocation
 }

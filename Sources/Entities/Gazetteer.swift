@@ -15,13 +15,6 @@ public struct Gazetteer: Sendable {
   public private(set) var shadowedAliases: [(alias: Alias, claimedBy: Int)] = []
   private var entityIndex: [String: Int] = [:]
   private var matcher = PhraseMatcher<Int>()
-  /// Alias index by (mode, keys) to find repeats.
-  private var aliasIndex: [AliasKey: Int] = [:]
-
-  private struct AliasKey: Hashable, Sendable {
-    var keys: [String]
-    var surfaces: [String]?
-  }
 
   public init() {}
 
@@ -52,15 +45,18 @@ public struct Gazetteer: Sendable {
     }
     let alias = Alias(
       entity: entityNumber, text: text, mode: mode, keys: tokenized.tokens.map(\.key),
-      surfaces: tokenized.tokens.map { tokenized.surface(of: $0) }, location: location)
-    let key = AliasKey(keys: alias.keys, surfaces: mode == .exact ? alias.surfaces : nil)
-    if let earlier = aliasIndex[key] {
+      surfaces: mode == .exact ? tokenized.tokens.map { tokenized.surface(of: $0) } : [],
+      location: location)
+    // The same keys (and, for exact aliases, the same surfaces) as an earlier alias: a repeat.
+    let earlier = matcher.values(ofPhrase: alias.keys).first { index in
+      aliases[index].mode == mode && (mode == .fold || aliases[index].surfaces == alias.surfaces)
+    }
+    if let earlier {
       if aliases[earlier].entity != entityNumber {
         shadowedAliases.append((alias, aliases[earlier].entity))
       }
       return
     }
-    aliasIndex[key] = aliases.count
     matcher.insert(alias.keys, value: aliases.count)
     aliases.append(alias)
   }

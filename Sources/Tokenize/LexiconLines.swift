@@ -8,8 +8,22 @@ public struct LexiconLine: Sendable {
 
   /// Tab-separated fields, each trimmed of surrounding spaces.
   public var fields: [String] {
-    (text ?? "").split(separator: "\t", omittingEmptySubsequences: false).map {
-      String($0.trimmingSpaces())
+    guard let text else { return [""] }
+    // Byte-wise: tabs, spaces and CR are ASCII, so every cut falls on a character boundary.
+    let utf8 = text.utf8
+    var result: [String] = []
+    var start = utf8.startIndex
+    while true {
+      let end = utf8[start...].firstIndex(of: 0x09) ?? utf8.endIndex
+      var lower = start
+      var upper = end
+      while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x0D { lower = utf8.index(after: lower) }
+      while lower < upper, case let last = utf8.index(before: upper), utf8[last] == 0x20 || utf8[last] == 0x0D {
+        upper = last
+      }
+      result.append(String(text[lower..<upper]))
+      guard end < utf8.endIndex else { return result }
+      start = utf8.index(after: end)
     }
   }
 

@@ -28,6 +28,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     values.append(value)
   }
 
+  /// The values inserted for exactly this phrase (not as a prefix), in insertion order.
+  public func values(ofPhrase keys: [String]) -> [Value] {
+    trie.terminal(keys).map { values[$0] }
+  }
+
   /// One match: the token range and the values of the phrase(s) that matched it. For a prefix
   /// match, `prefix` holds the prefix that matched the last token.
   public struct Match {
@@ -121,6 +126,18 @@ struct PhraseTrie: Sendable {
     vocabulary[key] = id
     known.insert(key)
     return id
+  }
+
+  /// Value indices of the phrase that ends exactly after `keys`.
+  func terminal(_ keys: [String]) -> [Int] {
+    var node: UInt32 = 0
+    for key in keys {
+      guard let id = vocabulary[key], let child = edges[UInt64(node) << 32 | UInt64(id)] else {
+        return []
+      }
+      node = child
+    }
+    return terminals[node] ?? []
   }
 
   struct Found {
