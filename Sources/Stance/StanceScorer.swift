@@ -65,16 +65,33 @@ public struct StanceScorer: Sendable {
   ///
   /// - Complexity: O(tokens × (longest term + window)) per dimension.
   public func score(_ doc: TokenizedText, mentions: [EntityMention]) -> StanceAnalysis {
-    var inMention = [Bool](repeating: false, count: doc.tokens.count)
+    let tokens = doc.tokens
+    var inMention = [Bool](repeating: false, count: tokens.count)
     for mention in mentions { for t in mention.tokens { inMention[t] = true } }
+    // Word ordinals (modifier windows count words, numbers and symbols, not punctuation) and the
+    // modifier words, once per document.
+    var ordinal = [Int](repeating: 0, count: tokens.count)
+    var marks: [ModifierMark] = []
+    var counted = 0
+    for t in tokens.indices {
+      if tokens[t].kind != .punctuation { counted += 1 }
+      ordinal[t] = counted
+      if let word = modifiers.word(forKey: tokens[t].key) { marks.append(ModifierMark(token: t, word: word)) }
+    }
     var hits: [Hit] = []
+    var firstMark = 0
     for (index, sentence) in doc.sentences.enumerated() {
-      findHits(in: doc, sentence: sentence, index: index, inMention: inMention, into: &hits)
+      var endMark = firstMark
+      while endMark < marks.count && marks[endMark].token < sentence.tokens.upperBound { endMark += 1 }
+      findHits(
+        in: doc, sentence: sentence, index: index, inMention: inMention, ordinal: ordinal,
+        marks: marks[firstMark..<endMark], into: &hits)
+      firstMark = endMark
     }
     let entityHits = attribute(hits, mentions: mentions, doc: doc)
     var entityScores: [Int: [String: StanceScore]] = [:]
     for (entity, indices) in entityHits {
-      entityScores[entity] = scores(indices.map { hits[$0] })
+      entityScores[entity] = scores(indices.lazy.map { hits[$0] })
     }
     for mention in mentions where entityScores[mention.entity] == nil {
       entityScores[mention.entity] = scores([])
@@ -84,45 +101,36 @@ public struct StanceScorer: Sendable {
   }
 
   /// Raw sums, counts and scores per dimension; every dimension of the lexicon is present.
-  public func scores(_ hits: [Hit]) -> [String: StanceScore] {
-    var raw: [String: Double] = [:]
-    var count: [String: Int] = [:]
+  public func scores(_ hits: some Sequence<Hit>) -> [String: StanceScore] {
+    let dimensions = lexicon.dimensions
+    var raw = [Double](repeating: 0, count: dimensions.count)
+    var count = [Int](repeating: 0, count: dimensions.count)
     for hit in hits {
-      raw[hit.dimension, default: 0] += hit.weight
-      count[hit.dimension, default: 0] += 1
+      let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hit.dimension) ?? 0
+      raw[d] += hit.weight
+      count[d] += 1
     }
     var result: [String: StanceScore] = [:]
-    for dimension in lexicon.dimensions {
-      result[dimension] = StanceScore(
-        raw: raw[dimension] ?? 0, hits: count[dimension] ?? 0, thresholds: thresholds)
+    result.reserveCapacity(dimensions.count)
+    for (d, dimension) in dimensions.enumerated() {
+      result[dimension] = StanceScore(raw: raw[d], hits: count[d], thresholds: thresholds)
     }
     return result
   }
 
   // MARK: - Hits
 
+  /// The hits of one sentence, in text order. `marks` are the sentence's modifier words.
   private func findHits(
-    in doc: TokenizedText, sentence: Sentence, index: Int, inMention: [Bool],
-    into hits: inout [Hit]
+    in doc: TokenizedText, sentence: Sentence, index: Int, inMention: [Bool], ordinal: [Int],
+    marks: ArraySlice<ModifierMark>, into hits: inout [Hit]
   ) {
     let tokens = doc.tokens
     let firstHit = hits.count
-    // Word ordinals: modifier windows count words, numbers and symbols, not punctuation.
-    var ordinal = [Int](repeating: 0, count: sentence.tokens.count)
-    var counted = 0
-    var marks: [ModifierMark] = []
-    var contrast: Int?
-    for t in sentence.tokens {
-      if tokens[t].kind != .punctuation { counted += 1 }
-      ordinal[t - sentence.tokens.lowerBound] = counted
-      if let word = modifiers.word(forKey: tokens[t].key) {
-        marks.append(ModifierMark(token: t, word: word))
-        if word.kind == .contrast && contrast == nil { contrast = t }
-      }
-    }
+    let contrast = marks.first { $0.word.kind == .contrast }?.token
     /// Whether `from` is 1…window words before `to` (a window of 0 disables modifiers).
     func inWindow(_ from: Int, _ to: Int) -> Bool {
-      let d = ordinal[to - sentence.tokens.lowerBound] - ordinal[from - sentence.tokens.lowerBound]
+      let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
     for dimension in lexicon.dimensions {
@@ -176,7 +184,9 @@ public struct StanceScorer: Sendable {
             weight: weight, modifiers: applied))
       }
     }
-    // Text order within the sentence, dimensions in lexicon order at the same position.
+    // Text order within the sentence, dimensions in lexicon order at the same position (each
+    // dimension's hits are already in text order).
+    guard lexicon.dimensions.count > 1 else { return }
     hits[firstHit...].sort { ($0.start, $0.dimensionOrder(lexicon)) < ($1.start, $1.dimensionOrder(lexicon)) }
   }
 
