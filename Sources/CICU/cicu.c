@@ -46,24 +46,29 @@ void cicu_breaker_close(cicu_breaker *breaker) {
   free(breaker);
 }
 
-int32_t cicu_breaker_segment(cicu_breaker *breaker, const uint16_t *text, int32_t length,
-                             int32_t *boundaries, int32_t *statuses, int32_t *count) {
+int32_t cicu_breaker_set_text(cicu_breaker *breaker, const uint16_t *text, int32_t length) {
   UErrorCode status = U_ZERO_ERROR;
-  *count = 0;
   ubrk_setText(breaker->iterator, (const UChar *)text, length, &status);
-  if (U_FAILURE(status)) return (int32_t)status;
+  if (U_SUCCESS(status)) ubrk_first(breaker->iterator);
+  return (int32_t)status;
+}
+
+void cicu_breaker_next(cicu_breaker *breaker, int32_t *boundaries, int32_t *statuses,
+                       int32_t capacity, int32_t *count) {
   int32_t n = 0;
-  ubrk_first(breaker->iterator);
-  for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE && n < length;
-       b = ubrk_next(breaker->iterator)) {
+  while (n < capacity) {
+    int32_t b = ubrk_next(breaker->iterator);
+    if (b == UBRK_DONE) break;
     boundaries[n] = b;
     if (statuses) statuses[n] = ubrk_getRuleStatus(breaker->iterator);
     n++;
   }
   *count = n;
-  /* Detach the text so the iterator never points at a freed buffer. */
+}
+
+void cicu_breaker_clear_text(cicu_breaker *breaker) {
+  UErrorCode status = U_ZERO_ERROR;
   ubrk_setText(breaker->iterator, NULL, 0, &status);
-  return (int32_t)status;
 }
 
 int32_t cicu_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *dest,

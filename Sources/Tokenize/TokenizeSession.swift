@@ -42,14 +42,12 @@ public final class TokenizeSession {
   private func makeTokens(
     _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets
   ) throws(ICUError) -> [Token] {
-    let (boundaries, statuses) = try wordBreaker.segment(units)
     var tokens: [Token] = []
-    tokens.reserveCapacity(boundaries.count / 2 + 1)
+    tokens.reserveCapacity(units.count / 5 + 1)
     var start = 0
-    for (index, boundary) in boundaries.enumerated() {
-      let end = Int(boundary)
+    try wordBreaker.forEachBoundary(units) { (end, status) throws(ICUError) in
       defer { start = end }
-      guard let kind = Self.kind(of: units[start..<end], status: statuses[index]) else { continue }
+      guard let kind = Self.kind(of: units[start..<end], status: status) else { return }
       if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
         try append(start..<split, .word, units, offsets, to: &tokens)
         try append(split..<end, .word, units, offsets, to: &tokens)
@@ -158,16 +156,11 @@ public final class TokenizeSession {
     _ units: UnsafeBufferPointer<UInt16>, _ tokens: [Token]
   ) throws(ICUError) -> [Sentence] {
     guard !tokens.isEmpty else { return [] }
-    let (boundaries, _) = try sentenceBreaker.segment(units)
     var ends: [Int] = []
-    ends.reserveCapacity(boundaries.count)
     var last = -1  // index of the last token ending at or before the boundary
-    for (index, boundary) in boundaries.enumerated() {
-      let b = Int(boundary)
+    try sentenceBreaker.forEachBoundary(units) { b, _ in
       while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
-      if index < boundaries.count - 1, last >= 1, endsWithAbbreviation(tokens, at: last) {
-        continue
-      }
+      if b < units.count, last >= 1, endsWithAbbreviation(tokens, at: last) { return }
       ends.append(b)
     }
     var sentences: [Sentence] = []

@@ -32,13 +32,21 @@ int32_t cicu_breaker_clone(const cicu_breaker *breaker, cicu_breaker **out);
 void cicu_breaker_close(cicu_breaker *breaker);
 
 /**
- * Segments `text` (UTF-16, `length` units; must stay alive during the call) and writes every
- * boundary after the first (offset 0) into `boundaries`, with the rule status of the segment
- * that ends there into `statuses` (may be NULL). Both arrays need room for `length` entries.
- * Stores the number written in *count. Returns an ICU status.
+ * Starts segmenting `text` (UTF-16, `length` units). The text must stay alive and unchanged
+ * until cicu_breaker_clear_text. Returns an ICU status.
  */
-int32_t cicu_breaker_segment(cicu_breaker *breaker, const uint16_t *text, int32_t length,
-                             int32_t *boundaries, int32_t *statuses, int32_t *count);
+int32_t cicu_breaker_set_text(cicu_breaker *breaker, const uint16_t *text, int32_t length);
+
+/**
+ * Writes the next boundaries (after offset 0, increasing) into `boundaries`, at most
+ * `capacity`, with the rule status of the segment that ends at each into `statuses` (may be
+ * NULL), and stores how many in *count. Fewer than `capacity` means the text is done.
+ */
+void cicu_breaker_next(cicu_breaker *breaker, int32_t *boundaries, int32_t *statuses,
+                       int32_t capacity, int32_t *count);
+
+/** Detaches the text, so the iterator never points at a freed buffer. */
+void cicu_breaker_clear_text(cicu_breaker *breaker);
 
 /**
  * NFKC_Casefold of `source` into `dest` (capacity `capacity` units). Stores the full length of

@@ -20,26 +20,29 @@ final class BreakIterator {
 
   deinit { cicu_breaker_close(handle) }
 
-  /// Boundaries after offset 0 (UTF-16 offsets, increasing, the last equal to `text.count`)
-  /// and the rule status of the segment that ends at each.
-  func segment(_ text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> (
-    boundaries: [Int32], statuses: [Int32]
-  ) {
-    let length = text.count
-    if length == 0 { return ([], []) }
-    var boundaries = [Int32](repeating: 0, count: length)
-    var statuses = [Int32](repeating: 0, count: length)
-    var count: Int32 = 0
-    let status = boundaries.withUnsafeMutableBufferPointer { b in
-      statuses.withUnsafeMutableBufferPointer { s in
-        cicu_breaker_segment(
-          handle, text.baseAddress, Int32(length), b.baseAddress, s.baseAddress, &count)
+  /// Boundaries are handed out in chunks of this many, so memory does not grow with the text.
+  static let chunk = 4096
+  private var boundaries = [Int32](repeating: 0, count: BreakIterator.chunk)
+  private var statuses = [Int32](repeating: 0, count: BreakIterator.chunk)
+
+  /// Calls `body` with every boundary of `text` after offset 0 (UTF-16 offsets, increasing,
+  /// the last equal to `text.count`) and the rule status of the segment that ends there.
+  func forEachBoundary(
+    _ text: UnsafeBufferPointer<UInt16>,
+    _ body: (_ boundary: Int, _ status: Int32) throws(ICUError) -> Void
+  ) throws(ICUError) {
+    guard !text.isEmpty else { return }
+    try ICUError.check(cicu_breaker_set_text(handle, text.baseAddress, Int32(text.count)), "ubrk_setText")
+    defer { cicu_breaker_clear_text(handle) }
+    var count: Int32 = Int32(Self.chunk)
+    while count == Int32(Self.chunk) {
+      boundaries.withUnsafeMutableBufferPointer { b in
+        statuses.withUnsafeMutableBufferPointer { s in
+          cicu_breaker_next(handle, b.baseAddress, s.baseAddress, Int32(Self.chunk), &count)
+        }
       }
+      for i in 0..<Int(count) { try body(Int(boundaries[i]), statuses[i]) }
     }
-    try ICUError.check(status, "ubrk_setText")
-    boundaries.removeSubrange(Int(count)...)
-    statuses.removeSubrange(Int(count)...)
-    return (boundaries, statuses)
   }
 }
 
@@ -53,7 +56,9 @@ extension BreakIterator {
     let utf16 = Array(text.utf16)
     return try utf16.withUnsafeBufferPointer { (units) throws(ICUError) -> [Int] in
       let offsets = ScalarOffsets(units)
-      return try iterator.segment(units).boundaries.map { offsets[Int($0)] }
+      var result: [Int] = []
+      try iterator.forEachBoundary(units) { boundary, _ in result.append(offsets[boundary]) }
+      return result
     }
   }
 }

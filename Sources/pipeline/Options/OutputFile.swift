@@ -31,15 +31,23 @@ final class OutputFile {
   }
 
   func write(_ bytes: [UInt8]) throws(PipelineError) {
+    if pending.isEmpty && bytes.count >= Self.flushSize {
+      try writeNow(bytes)  // a large batch goes out as it is, without a copy
+      return
+    }
     pending.append(contentsOf: bytes)
     if pending.count >= Self.flushSize { try flush() }
   }
 
-  func flush() throws(PipelineError) {
-    guard !pending.isEmpty else { return }
-    do { try handle.write(contentsOf: pending) } catch {
+  private func writeNow(_ bytes: [UInt8]) throws(PipelineError) {
+    do { try handle.write(contentsOf: bytes) } catch {
       throw .output(path: path ?? "<stdout>", reason: error.localizedDescription)
     }
+  }
+
+  func flush() throws(PipelineError) {
+    guard !pending.isEmpty else { return }
+    try writeNow(pending)
     pending.removeAll(keepingCapacity: true)
   }
 
