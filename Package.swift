@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "stance-pipeline",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "Tokenize", targets: ["Tokenize"]),
     .library(name: "Entities", targets: ["Entities"]),

@@ -14,7 +14,7 @@ let root = Context.packageDirectory.split(separator: "/").dropLast().last.map { 
 
 let package = Package(
   name: "StageBenchmarks",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   dependencies: [
     .package(path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),

@@ -7,7 +7,7 @@ public final class TokenizeSession {
   private let sentenceBreaker: BreakIterator
   /// Keys of non-ASCII surfaces already seen (bounded; cleared when full).
   private var keyCache: [String: String] = [:]
-  private static let keyCacheLimit = 50_000
+  private static let keyCacheLimit = 4_096
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer

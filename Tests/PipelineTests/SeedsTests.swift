@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The five third-party seed articles in ../shared (read, never copied into the repo): every
+/// mention of Roscosmos, NASA, Rogozin and Borisov is found (and none inside "NASA Watch"),
+/// every span slices to its text, and each entity carries stance with evidence. Skips where
+/// ../shared is absent.
+@Suite("Seed articles")
+struct SeedsTests {
+  /// Surface forms a reader counts as a mention of each entity, as regular expressions.
+  static let expected: [(entity: String, pattern: String)] = [
+    ("roscosmos", #"Roscosmos|Роскосмос"#),
+    ("nasa", #"\bNASA\b(?! Watch)"#),
+    ("rogozin", #"Rogozin|Рогозин"#),
+    ("borisov", #"Borisov|Борисов"#),
+  ]
+
+  @Test func everyMentionIsFoundAndEverySpanSlices() throws {
+    guard let shared = Repository.shared else {
+      print("skipped: ../shared/corpus/seeds is absent")
+      return
+    }
+    let directory = shared + "/corpus/seeds"
+    let result = try PipelineProcess.run(["run", directory, "--jobs", "2"])
+    #expect(result.status == 0)
+    let output = try records(result.stdout)
+    #expect(output.count == 5)
+    for record in output {
+      let path = record["id"] as! String
+      // Offsets are into the file as stored (newline="" in Python terms).
+      let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+      for span in spans(of: record) {
+        #expect(slice(text, span.start, span.end) == span.text, "\(path)")
+      }
+      let entities = record["entities"] as! [[String: Any]]
+      for (entity, pattern) in Self.expected {
+        let expectedStarts = Set(Self.matches(of: pattern, in: text))
+        let found = entities.first { $0["entity"] as? String == entity }
+        let foundStarts = Set(((found?["mentions"] as? [[String: Any]]) ?? []).map { $0["start"] as! Int })
+        // Every surface occurrence starts a mention (a longer alias may extend it).
+        #expect(expectedStarts.isSubset(of: foundStarts.union(Self.innerStarts(found, text))), "\(entity) in \(path): missing \(expectedStarts.subtracting(foundStarts).sorted())")
+        if let found {
+          let stance = found["stance"] as! [String: Any]
+          #expect(stance["cooperation"] != nil)
+          let evidence = found["evidence"] as! [[String: Any]]
+          let hits = (stance["cooperation"] as! [String: Any])["hits"] as! Int
+          #expect(evidence.count == hits)
+        }
+      }
+      // "NASA Watch" is the website, never a NASA mention.
+      for start in Self.matches(of: #"NASA Watch"#, in: text) {
+        let nasa = entities.first { $0["entity"] as? String == "nasa" }
+        let starts = ((nasa?["mentions"] as? [[String: Any]]) ?? []).map { $0["start"] as! Int }
+        #expect(!starts.contains(start), "NASA mention inside 'NASA Watch' in \(path)")
+      }
+    }
+  }
+
+  /// Code point offsets where `pattern` matches `text`.
+  static func matches(of pattern: String, in text: String) -> [Int] {
+    let regex = try! NSRegularExpression(pattern: pattern)
+    let ns = text as NSString
+    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+      // NSRange counts UTF-16 units; convert to code points.
+      ns.substring(to: match.range.location).unicodeScalars.count
+    }
+  }
+
+  /// Starts of words inside a found mention (e.g. "Rogozin" inside "Dmitry Rogozin").
+  static func innerStarts(_ entity: [String: Any]?, _ text: String) -> Set<Int> {
+    var result = Set<Int>()
+    for mention in (entity?["mentions"] as? [[String: Any]]) ?? [] {
+      let start = mention["start"] as! Int
+      let end = mention["end"] as! Int
+      for i in start..<end { result.insert(i) }
+    }
+    return result
+  }
+}
