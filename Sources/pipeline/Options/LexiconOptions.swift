@@ -3,8 +3,9 @@ import Foundation
 import PipelineKit
 import Stance
 
-/// Which word lists to load and how to score: shared by every subcommand.
-struct LexiconOptions: ParsableArguments {
+/// The lexicon and scoring options that mean the same for every subcommand, including both
+/// sides of `pipeline diff` (where `--lexicon` names the new side instead).
+struct ScoringOptions: ParsableArguments {
   @Option(
     name: .customLong("lexicons-dir"),
     help: ArgumentHelp(
@@ -12,20 +13,10 @@ struct LexiconOptions: ParsableArguments {
       valueName: "DIR"))
   var lexiconsDirectory: String?
 
-  @Flag(name: .customLong("no-default-lexicons"), help: "Load only the files named by the options below.")
-  var noDefaults = false
-
   @Option(
     name: .customLong("gazetteer"),
     help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"))
   var gazetteers: [String] = []
-
-  @Option(
-    name: .customLong("lexicon"),
-    help: ArgumentHelp(
-      "Add a stance lexicon file or a folder of them. Repeatable. Read as VADER when named vader_lexicon.txt or *.vader.tsv, as AFINN when named AFINN-*.txt or *.afinn.tsv, else as term<TAB>weight[<TAB>dimension].",
-      valueName: "PATH"))
-  var lexicons: [String] = []
 
   @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"))
   var modifiers: String?
@@ -42,21 +33,18 @@ struct LexiconOptions: ParsableArguments {
   @Option(name: .customLong("against-threshold"), help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
 
-  /// The files to load: defaults (unless dropped) plus the named ones.
-  func sources() throws(PipelineError) -> LexiconSources {
-    var sources = LexiconSources()
-    if !noDefaults {
-      if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
-        sources = try LexiconSources.directory(directory)
-      } else {
-        sources = LexiconSources.embedded()
-      }
+  /// The default word lists: `--lexicons-dir` (or `PIPELINE_LEXICONS`), else the embedded copy.
+  func defaults() throws(PipelineError) -> LexiconSources {
+    if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
+      return try LexiconSources.directory(directory)
     }
+    return LexiconSources.embedded()
+  }
+
+  /// Adds the named gazetteers and replaces modifiers and abbreviations where given.
+  func apply(to sources: inout LexiconSources) throws(PipelineError) {
     for path in gazetteers {
       sources.gazetteer += try LexiconSources.files(under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
-    }
-    for path in lexicons {
-      sources.lexicon += try LexiconSources.lexiconFiles(under: path, option: "--lexicon")
     }
     if let modifiers {
       sources.modifiers = try LexiconSources.files(under: modifiers, option: "--modifiers", extensions: ["tsv"])
@@ -64,11 +52,12 @@ struct LexiconOptions: ParsableArguments {
     if let abbreviations {
       sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
     }
-    return sources
   }
 
-  /// Loads every word list, or prints `FILE:LINE: message` and exits with status 2.
-  func analyzer() throws -> Analyzer {
+  /// Loads an analyzer from `sources` with these scoring options. A `PipelineError` (such as
+  /// `FILE:LINE: message`) is printed, after `context` if any, and exits with status 2; other
+  /// errors of `sources` are rethrown.
+  func analyzer(_ sources: () throws -> LexiconSources, context: String? = nil) throws -> Analyzer {
     do {
       let scope: AttributionScope
       do { scope = try AttributionScope(parsing: self.scope) } catch { throw PipelineError.lexicon(error) }
@@ -80,9 +69,39 @@ struct LexiconOptions: ParsableArguments {
         sources: sources(), scope: scope,
         thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
     } catch let error as PipelineError {
-      Diagnostics.error(error.description)
+      Diagnostics.error((context.map { "\($0): " } ?? "") + error.description)
       throw ExitCode(error.exitStatus)
     }
+  }
+}
+
+/// Which word lists to load and how to score: shared by every subcommand but `diff`.
+struct LexiconOptions: ParsableArguments {
+  @Flag(name: .customLong("no-default-lexicons"), help: "Load only the files named by the options.")
+  var noDefaults = false
+
+  @Option(
+    name: .customLong("lexicon"),
+    help: ArgumentHelp(
+      "Add a stance lexicon file or a folder of them. Repeatable. Read as VADER when named vader_lexicon.txt or *.vader.tsv, as AFINN when named AFINN-*.txt or *.afinn.tsv, else as term<TAB>weight[<TAB>dimension].",
+      valueName: "PATH"))
+  var lexicons: [String] = []
+
+  @OptionGroup var scoring: ScoringOptions
+
+  /// The files to load: defaults (unless dropped) plus the named ones.
+  func sources() throws(PipelineError) -> LexiconSources {
+    var sources = noDefaults ? LexiconSources() : try scoring.defaults()
+    for path in lexicons {
+      sources.lexicon += try LexiconSources.lexiconFiles(under: path, option: "--lexicon")
+    }
+    try scoring.apply(to: &sources)
+    return sources
+  }
+
+  /// Loads every word list, or prints `FILE:LINE: message` and exits with status 2.
+  func analyzer() throws -> Analyzer {
+    try scoring.analyzer(sources)
   }
 }
 

@@ -40,36 +40,8 @@ struct Diff: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @OptionGroup var shared: SharedLexiconOptions
-
-  /// The lexicon options of `pipeline run` that mean the same on both sides (`--lexicon` is
-  /// taken by the new side).
-  struct SharedLexiconOptions: ParsableArguments {
-    @Option(
-      name: .customLong("lexicons-dir"),
-      help: ArgumentHelp("Defaults for a side given as files: this folder instead of the copy built into the binary.", valueName: "DIR"))
-    var lexiconsDirectory: String?
-
-    @Option(
-      name: .customLong("gazetteer"),
-      help: ArgumentHelp("Add a gazetteer file or folder to both sides. Repeatable.", valueName: "PATH"))
-    var gazetteers: [String] = []
-
-    @Option(help: ArgumentHelp("Use this modifiers file on both sides.", valueName: "FILE"))
-    var modifiers: String?
-
-    @Option(help: ArgumentHelp("Use this abbreviations file on both sides.", valueName: "FILE"))
-    var abbreviations: String?
-
-    @Option(help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"))
-    var scope = "sentence"
-
-    @Option(name: .customLong("favor-threshold"), help: "Scores at or above this are labelled favor.")
-    var favorThreshold = 0.05
-
-    @Option(name: .customLong("against-threshold"), help: "Scores at or below this are labelled against.")
-    var againstThreshold = -0.05
-  }
+  /// `pipeline run`'s lexicon options that mean the same on both sides.
+  @OptionGroup var shared: ScoringOptions
 
   func validate() throws {
     if base.isEmpty { throw ValidationError("missing --base PATH (the lexicon set before the edit)") }
@@ -98,33 +70,11 @@ struct Diff: ParsableCommand {
   /// Loads one side with the shared options, or prints the error and exits with status 2.
   private func analyzer(_ paths: [String], option: String) throws -> Analyzer {
     do {
-      let scope: AttributionScope
-      do { scope = try AttributionScope(parsing: shared.scope) } catch { throw PipelineError.lexicon(error) }
-      guard shared.favorThreshold > shared.againstThreshold else {
-        throw PipelineError.invalidOption(
-          "--favor-threshold (\(shared.favorThreshold)) must be greater than --against-threshold (\(shared.againstThreshold))")
-      }
-      var sources = try DiffSide.sources(paths, option: option) { () throws(PipelineError) in
-        if let directory = shared.lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
-          return try LexiconSources.directory(directory)
-        }
-        return LexiconSources.embedded()
-      }
-      for path in shared.gazetteers {
-        sources.gazetteer += try LexiconSources.files(under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
-      }
-      if let modifiers = shared.modifiers {
-        sources.modifiers = try LexiconSources.files(under: modifiers, option: "--modifiers", extensions: ["tsv"])
-      }
-      if let abbreviations = shared.abbreviations {
-        sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
-      }
-      return try Analyzer(
-        sources: sources, scope: scope,
-        thresholds: Thresholds(favor: shared.favorThreshold, against: shared.againstThreshold))
-    } catch let error as PipelineError {
-      Diagnostics.error("\(option): \(error.description)")
-      throw ExitCode(error.exitStatus)
+      return try shared.analyzer({
+        var sources = try DiffSide.sources(paths, option: option) { () throws(PipelineError) in try shared.defaults() }
+        try shared.apply(to: &sources)
+        return sources
+      }, context: option)
     } catch let error as AnalystError {
       Diagnostics.error(error.description)
       throw ExitCode(2)
