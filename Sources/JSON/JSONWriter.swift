@@ -144,6 +144,12 @@ public struct JSONWriter {
     bytes.append(contentsOf: "null".utf8)
   }
 
+  /// One complete JSON value already serialized (by another `JSONWriter`), as the next value.
+  public mutating func fragment(_ json: [UInt8]) {
+    separate()
+    bytes.append(contentsOf: json)
+  }
+
   /// Writes a parsed value back (numbers keep their original text).
   public mutating func value(_ value: JSONValue) {
     switch value {

@@ -23,6 +23,9 @@ public struct RecordWriter: Sendable {
   public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
     let doc = analysis.doc
     let gazetteer = analyzer.gazetteer
+    // A hit counts for every entity of its sentence: serialize it once, copy it for each.
+    var hitJSON = [[UInt8]?](repeating: nil, count: analysis.stance.hits.count)
+    var scratch = JSONWriter()
     w.beginObject()
     w.field("id")
     w.value(document.id)
@@ -50,7 +53,12 @@ public struct RecordWriter: Sendable {
       w.field("evidence")
       w.beginArray()
       for h in analysis.stance.entityHits[entity] ?? [] {
-        writeHit(analysis.stance.hits[h], doc: doc, into: &w)
+        if hitJSON[h] == nil {
+          scratch.removeAll()
+          writeHit(analysis.stance.hits[h], doc: doc, into: &scratch)
+          hitJSON[h] = scratch.bytes
+        }
+        w.fragment(hitJSON[h]!)
       }
       w.endArray()
       w.endObject()
