@@ -8,7 +8,7 @@ public struct RunOptions: Sendable {
   public var fields = Document.Fields()
   /// A batch closes at this many records or input bytes, whichever comes first.
   public var batchRecords = 64
-  public var batchBytes = 256 << 10
+  public var batchBytes = 64 << 10
   /// Batches read ahead of the writer per worker: with `batchBytes` this bounds memory.
   public var batchesPerWorker = 4
   /// Only the records of this shard (nil: all).

@@ -23,9 +23,10 @@ public struct RecordWriter: Sendable {
   public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
     let doc = analysis.doc
     let gazetteer = analyzer.gazetteer
-    // A hit counts for every entity of its sentence: serialize it once, copy it for each.
-    var hitJSON = [[UInt8]?](repeating: nil, count: analysis.stance.hits.count)
-    var scratch = JSONWriter()
+    // A hit counts for every entity of its sentence: serialize it once (into one buffer for the
+    // document), copy it for each.
+    var hitJSON = [Range<Int>?](repeating: nil, count: analysis.stance.hits.count)
+    var hitBuffer = JSONWriter()
     w.beginObject()
     w.field("id")
     w.value(document.id)
@@ -54,11 +55,11 @@ public struct RecordWriter: Sendable {
       w.beginArray()
       for h in analysis.stance.entityHits[entity] ?? [] {
         if hitJSON[h] == nil {
-          scratch.removeAll()
-          writeHit(analysis.stance.hits[h], doc: doc, into: &scratch)
-          hitJSON[h] = scratch.bytes
+          let start = hitBuffer.beginFragment()
+          writeHit(analysis.stance.hits[h], doc: doc, into: &hitBuffer)
+          hitJSON[h] = start..<hitBuffer.bytes.count
         }
-        w.fragment(hitJSON[h]!)
+        w.fragment(hitBuffer.bytes[hitJSON[h]!])
       }
       w.endArray()
       w.endObject()
