@@ -39,7 +39,7 @@ public struct Analyzer: Sendable {
         guard let text = line.text else {
           throw .unreadable(path: "\(file.path):\(line.number)", reason: "expected UTF-8 text, found invalid bytes")
         }
-        abbreviations.append(text.trimmingCharacters(in: " \t"))
+        abbreviations.append(String(text.trimmingSpaces()))
       }
     }
     let tokenizer = Tokenizer(abbreviations: abbreviations)
@@ -69,15 +69,5 @@ public struct Analyzer: Sendable {
   public func analyze(tokenized doc: TokenizedText) -> Analysis {
     let mentions = gazetteer.mentions(in: doc)
     return Analysis(doc: doc, mentions: mentions, stance: scorer.score(doc, mentions: mentions))
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    let chars = Set(set)
-    var s = Substring(self)
-    while let c = s.first, chars.contains(c) { s.removeFirst() }
-    while let c = s.last, chars.contains(c) { s.removeLast() }
-    return String(s)
   }
 }

@@ -44,7 +44,7 @@ public struct LexiconSources: Sendable {
   /// not UTF-8 are skipped (`pipeline lint` reports them).
   public var abbreviationWords: [String] {
     abbreviations.flatMap { file in
-      LexiconLine.lines(of: file.bytes).compactMap { $0.text?.trimmingCharacters(in: " \t") }
+      LexiconLine.lines(of: file.bytes).compactMap { $0.text.map { String($0.trimmingSpaces()) } }
     }
   }
 

@@ -53,8 +53,8 @@ public struct LexiconLine: Sendable {
 }
 
 extension StringProtocol {
-  /// The string without leading and trailing spaces, tabs and CRs.
-  func trimmingSpaces() -> SubSequence {
+  /// The string without leading and trailing spaces, tabs and CRs (as `LexiconLine.fields`).
+  public func trimmingSpaces() -> SubSequence {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
     guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
     let last = lastIndex(where: { !isSpace($0) })!

@@ -122,15 +122,6 @@ struct LintLine {
   }
 }
 
-extension StringProtocol {
-  /// The string without leading and trailing spaces, tabs and CRs (as `LexiconLine.fields`).
-  func trimmingSpaces() -> SubSequence {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-    return self[first...lastIndex(where: { !isSpace($0) })!]
-  }
-}
-
 /// The 1-based byte column of the first invalid UTF-8 byte on line `number` of a file (the same
 /// lines as `LexiconLine.lines`: a leading BOM is not counted), or nil when the line is valid.
 func invalidUTF8Column(in bytes: [UInt8], line number: Int) -> Int? {
