@@ -170,6 +170,13 @@ struct BatchOptionsTests {
     #expect(unknown.status == 64)
   }
 
+  @Test(arguments: ["0", "513", "100000"])
+  func jobsOutOfRangeIsAUsageError(_ jobs: String) throws {
+    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "--jobs", jobs])
+    #expect(result.status == 64 && result.stdout.isEmpty)
+    #expect(result.stderr.contains("--jobs expects a number of threads from 1 to 512"), "\(result.stderr)")
+  }
+
   @Test func progressGoesToStderrWhenAsked() throws {
     let path = try Self.corpus(300)
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -45,7 +45,9 @@ struct Run: ParsableCommand {
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    guard (1...512).contains(jobs) else {
+      throw ValidationError("--jobs expects a number of threads from 1 to 512, found \(jobs)")
+    }
     if let shard, Shard(parsing: shard) == nil {
       throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
     }
