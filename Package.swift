@@ -23,6 +23,8 @@ let package = Package(
       providers: [.apt(["libicu-dev"])]
     ),
     .target(name: "CICU", dependencies: ["CICUSystem"]),
+    // Process-wide allocator tuning, used by the executable only.
+    .target(name: "CAllocator"),
 
     .target(name: "Tokenize", dependencies: ["CICU"]),
     .target(name: "JSON"),
@@ -45,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "pipeline",
       dependencies: [
-        "PipelineKit",
+        "PipelineKit", "CAllocator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
