@@ -27,6 +27,9 @@ public struct RecordWriter: Sendable {
     // document), copy it for each.
     var hitJSON = [Range<Int>?](repeating: nil, count: analysis.stance.hits.count)
     var hitBuffer = JSONWriter()
+    // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
+    var mentionsOf: [Int: [EntityMention]] = [:]
+    for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
     w.beginObject()
     w.field("id")
     w.value(document.id)
@@ -40,7 +43,7 @@ public struct RecordWriter: Sendable {
       w.field("name"); w.string(info.name)
       w.field("mentions")
       w.beginArray()
-      for mention in analysis.mentions where mention.entity == entity {
+      for mention in mentionsOf[entity] ?? [] {
         w.beginObject()
         w.field("start"); w.int(mention.start)
         w.field("end"); w.int(mention.end)
