@@ -1,33 +1,72 @@
+import Dispatch
 import Foundation
 import PipelineKit
 
-/// Where output goes: standard output, or a file written atomically (a temporary file in the
-/// same folder, renamed over FILE only when the run succeeds).
+/// Where output goes: standard output; a regular file (or a new path), written atomically; or
+/// anything else (a character device such as `/dev/null`, a FIFO, a socket, a symlink to a
+/// descriptor such as `/dev/stdout`), written through directly.
+///
+/// A regular file is written to a temporary file `.NAME.tmp-PID` in the same folder as the file
+/// (after resolving symlinks), with the existing file's mode and, where permitted, its owner; it
+/// is renamed over the file only when the run succeeds. Nothing is ever renamed over a file that
+/// is not regular. SIGINT and SIGTERM remove the temporary file and exit with 130 and 143; the
+/// temporary files that dead processes left for the same destination are removed when the next
+/// run opens it.
 final class OutputFile {
-  private let handle: FileHandle
+  private let descriptor: Int32
+  /// The destination as the user named it (for messages); nil for standard output.
   private let path: String?
-  private let temporaryPath: String?
+  /// The file that `commit` renames over, and the temporary file it renames; nil unless the
+  /// destination is a regular file or a new path.
+  private let atomic: (destination: String, temporary: String)?
+  private let signalSources: [any DispatchSourceSignal]
   private var pending: [UInt8] = []
   private static let flushSize = 1 << 20
 
   init(path: String?) throws(PipelineError) {
     guard let path, path != "-" else {
-      self.handle = FileHandle.standardOutput
+      self.descriptor = STDOUT_FILENO
       self.path = nil
-      self.temporaryPath = nil
+      self.atomic = nil
+      self.signalSources = []
       return
     }
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
-    guard FileManager.default.createFile(atPath: temporary, contents: nil),
-      let handle = FileHandle(forWritingAtPath: temporary)
-    else {
-      throw .output(path: path, reason: "cannot create '\(temporary)'")
-    }
-    self.handle = handle
     self.path = path
-    self.temporaryPath = temporary
+    var info = stat()
+    let exists = stat(path, &info) == 0
+    let isRegular = exists && (info.st_mode & S_IFMT) == S_IFREG
+    if exists && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .output(path: path, reason: "is a directory")
+    }
+    if exists && (!isRegular || Self.namesDescriptor(path)) {
+      // A device, FIFO, socket or descriptor link: written through, never replaced.
+      let descriptor = open(path, O_WRONLY | O_CLOEXEC | (isRegular ? O_TRUNC : 0))
+      guard descriptor >= 0 else { throw .output(path: path, reason: Self.lastError()) }
+      self.descriptor = descriptor
+      self.atomic = nil
+      self.signalSources = []
+      return
+    }
+    let existing = exists ? info : nil
+    // A symlink to a regular file: the file it names is replaced, the link is kept.
+    let destination = existing != nil ? (Self.resolved(path) ?? path) : path
+    let url = URL(fileURLWithPath: destination)
+    let folder = url.deletingLastPathComponent().path
+    let prefix = ".\(url.lastPathComponent).tmp-"
+    Self.removeStaleTemporaryFiles(in: folder, prefix: prefix)
+    let temporary = (folder as NSString).appendingPathComponent(
+      prefix + String(getpid()))
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw .output(path: path, reason: "cannot create '\(temporary)': \(Self.lastError())")
+    }
+    if let existing {
+      _ = fchmod(descriptor, existing.st_mode & 0o7777)
+      _ = fchown(descriptor, existing.st_uid, existing.st_gid)  // fails harmlessly unless root
+    }
+    self.descriptor = descriptor
+    self.atomic = (destination, temporary)
+    self.signalSources = Self.removeOnSignal(temporary)
   }
 
   func write(_ bytes: [UInt8]) throws(PipelineError) {
@@ -40,8 +79,20 @@ final class OutputFile {
   }
 
   private func writeNow(_ bytes: [UInt8]) throws(PipelineError) {
-    do { try handle.write(contentsOf: bytes) } catch {
-      throw .output(path: path ?? "<stdout>", reason: error.localizedDescription)
+    let failure: Int32? = bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
+    if let failure {
+      throw .output(path: path ?? "<stdout>", reason: String(cString: strerror(failure)))
     }
   }
 
@@ -51,30 +102,96 @@ final class OutputFile {
     pending.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes and, for a file, renames the temporary file over the destination.
+  /// Flushes and, for a regular file, renames the temporary file over the destination.
   func commit() throws(PipelineError) {
     try flush()
-    guard let path, let temporaryPath else { return }
-    do {
-      try handle.close()
-      if rename(temporaryPath, path) != 0 {
-        throw PipelineError.output(path: path, reason: String(cString: strerror(errno)))
+    guard let path else { return }
+    guard let atomic else {
+      if close(descriptor) != 0 { throw .output(path: path, reason: Self.lastError()) }
+      return
+    }
+    if fsync(descriptor) != 0 && errno != EINVAL {
+      let reason = Self.lastError()
+      discard()
+      throw .output(path: path, reason: reason)
+    }
+    if close(descriptor) != 0 || rename(atomic.temporary, atomic.destination) != 0 {
+      let reason = Self.lastError()
+      unlink(atomic.temporary)
+      throw .output(path: path, reason: reason)
+    }
+    Self.stopHandling(signalSources)
+  }
+
+  /// Ends a failed run: standard output and non-regular destinations keep what was produced
+  /// before the failure; a regular file is left as it was (the temporary file is removed).
+  func discard() {
+    guard let atomic else {
+      try? flush()
+      if path != nil { close(descriptor) }
+      return
+    }
+    close(descriptor)
+    unlink(atomic.temporary)
+    Self.stopHandling(signalSources)
+  }
+
+  private static func lastError() -> String { String(cString: strerror(errno)) }
+
+  private static func resolved(_ path: String) -> String? {
+    guard let pointer = realpath(path, nil) else { return nil }
+    defer { free(pointer) }
+    return String(cString: pointer)
+  }
+
+  /// Whether `path`, or a symlink on the way to what it names, is a descriptor alias
+  /// (`/dev/stdout` → `/proc/self/fd/1`, `/dev/fd/N`).
+  private static func namesDescriptor(_ path: String) -> Bool {
+    var current = path
+    for _ in 0..<40 {
+      if current.hasPrefix("/proc/") || current.hasPrefix("/dev/fd/") { return true }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(current, &buffer, buffer.count - 1)
+      guard count > 0 else { return false }
+      let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current =
+        target.hasPrefix("/")
+        ? target
+        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+    }
+    return false
+  }
+
+  /// Removes `PREFIX<pid>` files in `folder` whose process no longer exists.
+  private static func removeStaleTemporaryFiles(in folder: String, prefix: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        unlink((folder as NSString).appendingPathComponent(name))
       }
-    } catch let error as PipelineError {
-      throw error
-    } catch {
-      throw .output(path: path, reason: error.localizedDescription)
     }
   }
 
-  /// Ends a failed run: standard output gets what was produced before the failure; a file
-  /// is left as it was (the temporary file is removed).
-  func discard() {
-    guard let temporaryPath else {
-      try? flush()
-      return
+  /// SIGINT and SIGTERM remove `temporary` and exit with 128 + the signal number.
+  private static func removeOnSignal(_ temporary: String) -> [any DispatchSourceSignal] {
+    [SIGINT, SIGTERM].map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        unlink(temporary)
+        _exit(128 + number)
+      }
+      source.resume()
+      return source
     }
-    try? handle.close()
-    try? FileManager.default.removeItem(atPath: temporaryPath)
+  }
+
+  private static func stopHandling(_ sources: [any DispatchSourceSignal]) {
+    sources.forEach { $0.cancel() }
+    if !sources.isEmpty {
+      signal(SIGINT, SIG_DFL)
+      signal(SIGTERM, SIG_DFL)
+    }
   }
 }
