@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineKit
 
 @main
 struct Pipeline: ParsableCommand {
@@ -14,9 +15,10 @@ struct Pipeline: ParsableCommand {
       2 when a lexicon, gazetteer or gold file is malformed (nothing is written); 3 when \
       --on-error fail stopped the run; 64 for a usage error or an invalid option value.
       """,
+    version: PipelineVersion.description,
     subcommands: [
       Run.self, Tokenize.self, Explain.self, Eval.self, Diff.self, Coverage.self, Kwic.self,
-      Lint.self, Report.self,
+      Lint.self, Report.self, Schema.self,
     ]
   )
 }
