@@ -39,6 +39,15 @@ struct Run: ParsableCommand {
     help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
   var onError = "record"
 
+  @Option(help: "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).")
+  var format: OutputFormat = .jsonl
+
+  @Option(
+    help: ArgumentHelp(
+      "What a table row is (with --format csv|tsv): 'document' (per document and dimension, the default), 'entity' (per document, entity and dimension), 'mention', 'hit' (per evidence hit of each entity).",
+      valueName: "ROWS"))
+  var rows: TableRows?
+
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
@@ -58,6 +67,9 @@ struct Run: ParsableCommand {
     if let shard, Shard(parsing: shard) == nil {
       throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
     }
+    if let rows, format == .jsonl {
+      throw ValidationError("--rows \(rows.rawValue) needs --format csv or tsv (JSON Lines has one record per input record)")
+    }
     guard ErrorPolicy(rawValue: onError) != nil else {
       throw ValidationError("--on-error expects record, skip or fail, found '\(onError)'")
     }
@@ -76,6 +88,8 @@ struct Run: ParsableCommand {
     let quiet = quiet || pipe
     options.shard = shard.flatMap(Shard.init(parsing:))
     options.onError = ErrorPolicy(rawValue: onError)!
+    options.format = format
+    options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(
@@ -163,3 +177,6 @@ final class ProgressMeter {
     drawn = false
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
+extension TableRows: ExpressibleByArgument {}
