@@ -16,7 +16,9 @@ struct Schema: ParsableCommand {
   @Flag(name: .customLong("spark-ddl"), help: "Print a Spark DDL string instead of the JSON Schema.")
   var sparkDDL = false
 
-  @Option(help: ArgumentHelp("Print the columns of the table with these rows (document, entity, mention, hit).", valueName: "ROWS"))
+  @Option(
+    help: ArgumentHelp("Print the columns of the table with these rows (document, entity, mention, hit).", valueName: "ROWS"),
+    transform: OptionValue.choice)
   var rows: TableRows?
 
   func run() throws {
