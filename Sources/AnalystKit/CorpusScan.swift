@@ -25,7 +25,7 @@ public struct CorpusScan {
         errors.append(error)
       case .success(let document):
         let doc: TokenizedText
-        do { doc = try session.tokenize(document.text) } catch {
+        do { doc = try session.tokenize(document.text, language: document.language) } catch {
           errors.append(
             RecordError(
               id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,

@@ -9,6 +9,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownMatchMode(SourceLocation, found: String)
   /// A `#!` line that is not one of the gazetteer directives.
   case invalidDirective(SourceLocation, found: String)
+  /// `stem:LANG` (or `#! stem:`/`#! lang:`) naming a language without a Snowball stemmer.
+  case unknownStemLanguage(SourceLocation, found: String, available: [String])
   /// A `handle` alias that is not one handle (`@name`) or hashtag (`#name`).
   case notAHandle(SourceLocation, alias: String)
   /// An entity declared again with another type.
@@ -34,6 +36,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(at): expected match options (comma-separated: \(names)), found '\(found)'"
     case .invalidDirective(let at, let found):
       return "\(at): expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
+    case .unknownStemLanguage(let at, let found, let available):
+      return "\(at): expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(found)'"
     case .notAHandle(let at, let alias):
       return "\(at): expected a handle alias to be one '@name' or '#name', found '\(alias)'"
     case .typeConflict(let at, let entity, let type, let earlier):

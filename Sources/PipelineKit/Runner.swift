@@ -188,7 +188,7 @@ public struct Runner: Sendable {
         return .otherShard
       }
       do {
-        let analysis = try analyzer.analyze(document.text, session: session)
+        let analysis = try analyzer.analyze(document.text, session: session, language: document.language)
         if let table {
           table.writeDocument(document, analysis, into: &w)
         } else {

@@ -61,7 +61,7 @@ public struct HTMLReport: Sendable {
       add(error)
     case .success(let document):
       do {
-        add(document, try analyzer.analyze(document.text, session: session))
+        add(document, try analyzer.analyze(document.text, session: session, language: document.language))
       } catch {
         add(
           RecordError(
