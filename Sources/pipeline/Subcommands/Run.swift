@@ -39,6 +39,10 @@ struct Run: ParsableCommand {
     help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
   var onError = "record"
 
+  @Flag(
+    help: "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk.")
+  var strict = false
+
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
@@ -104,12 +108,18 @@ struct Run: ParsableCommand {
     if !quiet {
       var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
+      if summary.skipped > 0 { parts.append("\(summary.skipped) skipped (not regular files)") }
       if let shard = options.shard {
         parts.append("shard \(shard) (\(plural(summary.otherShards, "record")) in other shards)")
       }
       parts.append(String(format: "%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
+    }
+    if strict && summary.inputProblems > 0 {
+      Diagnostics.error(
+        "\(plural(summary.inputProblems, "input")) skipped or unreadable (--strict)")
+      throw ExitCode(2)
     }
   }
 }
