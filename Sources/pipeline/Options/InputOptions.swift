@@ -22,7 +22,8 @@ struct InputOptions: ParsableArguments {
     name: .customLong("record-key"),
     help: ArgumentHelp(
       "How a record without an id is keyed: 'line' (SOURCE:LINE, the default) or 'content' (SOURCE#HASH of its bytes: the same in every Spark partition; the default with --pipe).",
-      valueName: "KIND"))
+      valueName: "KIND"),
+    transform: OptionValue.choice)
   var recordKeys: RecordKeys?
 
   var fields: Document.Fields { Document.Fields(id: idField, text: textField, keys: recordKeys ?? .line) }
@@ -49,5 +50,3 @@ struct InputOptions: ParsableArguments {
     }
   }
 }
-
-extension RecordKeys: ExpressibleByArgument {}

@@ -12,8 +12,9 @@ struct Run: ParsableCommand {
       (the default). Output lines follow input order whatever --jobs is. A summary goes to \
       stderr.
 
-      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon or invalid \
-      option value (nothing written); 3 stopped at a bad record with --on-error fail; 64 usage.
+      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon (nothing \
+      written); 3 stopped at a bad record with --on-error fail; 64 usage error or invalid \
+      option value.
       """)
 
   @OptionGroup var input: InputOptions
@@ -24,20 +25,39 @@ struct Run: ParsableCommand {
   var output: String?
 
   @Option(
-    name: [.short, .long],
-    help: "Worker threads (default: every core; 1 with --pipe). The output does not depend on it.")
+    name: [.short, .long], parsing: .unconditional,
+    help: ArgumentHelp(
+      "Worker threads, 1 to 512 (default: every core; 1 with --pipe). The output does not depend on it.",
+      valueName: "N"),
+    transform: OptionValue.jobs)
   var jobs: Int?
 
   @Option(
     help: ArgumentHelp(
       "Process only shard K of N (1 ≤ K ≤ N): the records whose id (or .txt path) hashes to it. N runs with 1/N … N/N together give one full run.",
-      valueName: "K/N"))
-  var shard: String?
+      valueName: "K/N"),
+    transform: OptionValue.shard)
+  var shard: Shard?
 
   @Option(
     name: .customLong("on-error"),
-    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
-  var onError = "record"
+    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"),
+    transform: OptionValue.choice)
+  var onError: ErrorPolicy = .record
+
+  @Option(
+    help: ArgumentHelp(
+      "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).",
+      valueName: "FORMAT"),
+    transform: OptionValue.choice)
+  var format: OutputFormat = .jsonl
+
+  @Option(
+    help: ArgumentHelp(
+      "What a table row is (with --format csv|tsv): 'document' (per document and dimension, the default), 'entity' (per document, entity and dimension), 'mention', 'hit' (per evidence hit of each entity).",
+      valueName: "ROWS"),
+    transform: OptionValue.choice)
+  var rows: TableRows?
 
   @Flag(
     help: "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk.")
@@ -56,14 +76,8 @@ struct Run: ParsableCommand {
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
-    if let jobs, !(1...512).contains(jobs) {
-      throw ValidationError("--jobs expects a number of threads from 1 to 512, found \(jobs)")
-    }
-    if let shard, Shard(parsing: shard) == nil {
-      throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
-    }
-    guard ErrorPolicy(rawValue: onError) != nil else {
-      throw ValidationError("--on-error expects record, skip or fail, found '\(onError)'")
+    if let rows, format == .jsonl {
+      throw ValidationError("--rows \(rows.rawValue) needs --format csv or tsv (JSON Lines has one record per input record)")
     }
   }
 
@@ -74,21 +88,19 @@ struct Run: ParsableCommand {
     let analyzer = try lexiconOptions.analyzer()
     var options = RunOptions()
     // Under a scheduler (--pipe) every task is one process per core already: one thread each.
-    options.jobs = jobs ?? (pipe ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+    options.jobs = jobs ?? (pipe ? 1 : min(512, ProcessInfo.processInfo.activeProcessorCount))
     options.fields = input.fields
     if pipe && input.recordKeys == nil { options.fields.keys = .content }
     let quiet = quiet || pipe
-    options.shard = shard.flatMap(Shard.init(parsing:))
-    options.onError = ErrorPolicy(rawValue: onError)!
+    options.shard = shard
+    options.onError = onError
+    options.format = format
+    options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(
       enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
-    let sink: OutputFile
-    do { sink = try OutputFile(path: output) } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(error.exitStatus)
-    }
+    let sink = try OutputFile(path: output)
     let summary: RunSummary
     do {
       summary = try runner.run(reader, write: { try sink.write($0) }, progress: meter.update)
@@ -96,15 +108,10 @@ struct Run: ParsableCommand {
     } catch {
       sink.discard()
       meter.finish()
-      Diagnostics.error("\(error)")
-      throw ExitCode(1)
+      throw CommandFailure.output(error)
     }
     meter.finish()
-    if let error = summary.stoppedAt {
-      let place = error.line.map { "\(error.source):\($0)" } ?? error.source
-      Diagnostics.error("\(place): \(error.code.rawValue): \(error.message) (stopped by --on-error fail)")
-      throw ExitCode(3)
-    }
+    if let record = summary.stoppedAt { throw CommandFailure.stopped(record) }
     if !quiet {
       var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
@@ -116,11 +123,7 @@ struct Run: ParsableCommand {
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
     }
-    if strict && summary.inputProblems > 0 {
-      Diagnostics.error(
-        "\(plural(summary.inputProblems, "input")) skipped or unreadable (--strict)")
-      throw ExitCode(2)
-    }
+    if strict && summary.inputProblems > 0 { throw CommandFailure.strict(inputs: summary.inputProblems) }
   }
 }
 
