@@ -40,13 +40,14 @@ public enum PipelineProcess {
     environment: [String: String]? = nil, stdinPath: String? = nil
   ) throws -> ProcessResult {
     guard let binary else { throw BinaryNotFound() }
-    return try run(executable: binary, arguments, stdin: stdin, in: directory, environment: environment)
+    return try run(
+      executable: binary, arguments, stdin: stdin, in: directory, environment: environment, stdinPath: stdinPath)
   }
 
   /// Runs any executable the same way (`/bin/sh` for tests that need a shell).
   public static func run(
     executable: String, _ arguments: [String], stdin: String? = nil, in directory: String = Repository.root,
-    environment: [String: String]? = nil
+    environment: [String: String]? = nil, stdinPath: String? = nil
   ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
