@@ -80,6 +80,22 @@ private struct LintState {
   /// For each dimension, the places that use it (file, line, column of the dimension).
   var dimensionUses: [String: [(line: LintLine, column: Int)]] = [:]
 
+  /// The first alias loaded for each (keys, mode, surfaces for `exact`): a duplicate's
+  /// message names it without a scan over every alias.
+  var firstAliases: [AliasKey: SourceLocation] = [:]
+
+  struct AliasKey: Hashable {
+    var keys: [String]
+    var mode: MatchMode
+    var surfaces: [String]
+
+    init(keys: [String], surfaces: [String], mode: MatchMode) {
+      self.keys = keys
+      self.mode = mode
+      self.surfaces = mode == .fold ? [] : surfaces
+    }
+  }
+
   struct EntryKey: Hashable {
     var dimension: String
     var keys: [String]
@@ -173,61 +189,37 @@ private struct LintState {
   // MARK: - Gazetteers
 
   mutating func lintGazetteerLine(_ line: LintLine) {
-    let fields = line.fields
-    let at = line.location
-    guard (3...4).contains(fields.count) else {
-      report(
-        line.diagnostic(
-          .error, .fieldCount, column: line.column(ofField: min(fields.count, 4)),
-          message(EntitiesError.fieldCount(at, found: fields.count), at)))
-      return
-    }
-    guard !fields[0].isEmpty, fields[0].utf8.allSatisfy(isEntityIDByte) else {
-      report(
-        line.diagnostic(
-          .error, .invalidEntityID, column: line.column(ofField: 0),
-          message(EntitiesError.invalidEntityID(at, found: fields[0]), at)))
-      return
-    }
-    for (index, name) in [(1, "type"), (2, "alias")] where fields[index].isEmpty {
-      report(
-        line.diagnostic(
-          .error, .emptyField, column: line.column(ofField: index),
-          message(EntitiesError.emptyField(at, field: name), at)))
-      return
-    }
-    var mode = MatchMode.fold
-    if fields.count == 4 {
-      guard let parsed = MatchMode(rawValue: fields[3]) else {
-        report(
-          line.diagnostic(
-            .error, .unknownMatchMode, column: line.column(ofField: 3),
-            message(EntitiesError.unknownMatchMode(at, found: fields[3]), at)))
-        return
+    let entry: GazetteerEntry
+    do { entry = try Gazetteer.entry(fields: line.fields, at: line.location) } catch {
+      let (code, field): (Diagnostic.Code, Int)
+      switch error {
+      case .fieldCount(_, let found): (code, field) = (.fieldCount, min(found, 4))
+      case .emptyField(_, let name): (code, field) = (.emptyField, name == "type" ? 1 : 2)
+      case .unknownMatchMode: (code, field) = (.unknownMatchMode, 3)
+      case .invalidEntityID: (code, field) = (.invalidEntityID, 0)
+      default: (code, field) = (.invalidPattern, 0)
       }
-      mode = parsed
+      report(line.diagnostic(.error, code, column: line.column(ofField: field), error.message))
+      return
     }
-    addAlias(entity: fields[0], type: fields[1], alias: fields[2], mode: mode, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
+    addAlias(entry, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
   }
 
-  /// A spaCy EntityRuler line, parsed by the gazetteer loader itself (one line at a time, at
-  /// its own line number), then added to the gazetteer being checked.
+  /// A spaCy EntityRuler line, parsed by the gazetteer loader's own entry point, then added to
+  /// the gazetteer being checked.
   mutating func lintPatternLine(_ line: LintLine) {
-    let padded = [UInt8](repeating: 0x0A, count: line.number - 1) + Array(line.text.utf8)
-    let single: Gazetteer
-    do { single = try Gazetteer(files: [(line.path, padded)], tokenizer: linter.tokenizer) } catch {
+    let entry: GazetteerEntry
+    do { entry = try Gazetteer.entry(pattern: line.text, at: line.location) } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: 1, aliasColumn: 1))
       return
     }
-    guard let alias = single.aliases.first else { return }
-    let entity = single.entities[alias.entity]
-    addAlias(entity: entity.id, type: entity.type, alias: alias.text, mode: alias.mode, on: line, typeColumn: 1, aliasColumn: 1)
+    addAlias(entry, on: line, typeColumn: 1, aliasColumn: 1)
   }
 
   private mutating func addAlias(
-    entity id: String, type: String, alias text: String, mode: MatchMode, on line: LintLine,
-    typeColumn: Int, aliasColumn: Int
+    _ entry: GazetteerEntry, on line: LintLine, typeColumn: Int, aliasColumn: Int
   ) {
+    let (id, type, text, mode) = (entry.entity, entry.type, entry.alias, entry.mode)
     if !Linter.entityTypes.contains(type) {
       report(
         line.diagnostic(
@@ -237,15 +229,19 @@ private struct LintState {
     let aliasCount = gazetteer.aliases.count
     let shadowedCount = gazetteer.shadowedAliases.count
     do {
-      try gazetteer.add(entity: id, type: type, alias: text, mode: mode, location: line.location, tokenizer: session)
+      try gazetteer.add(entry, at: line.location, tokenizer: session)
     } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
       return
     }
+    if gazetteer.aliases.count > aliasCount, let added = gazetteer.aliases.last {
+      let key = AliasKey(keys: added.keys, surfaces: added.surfaces, mode: added.mode)
+      if firstAliases[key] == nil { firstAliases[key] = added.location }
+    }
     if gazetteer.shadowedAliases.count > shadowedCount, let shadowed = gazetteer.shadowedAliases.last {
       let owner = gazetteer.entities[shadowed.claimedBy].id
       let earlier = firstAlias(keys: shadowed.alias.keys, surfaces: shadowed.alias.surfaces, mode: mode)
-        .map { " at \($0.location)" } ?? ""
+        .map { " at \($0)" } ?? ""
       report(
         line.diagnostic(
           .error, .aliasClaimedTwice, column: aliasColumn,
@@ -253,7 +249,7 @@ private struct LintState {
     } else if gazetteer.aliases.count == aliasCount {
       let tokens = tokenized(text)
       let earlier = firstAlias(keys: tokens.keys, surfaces: tokens.surfaces, mode: mode)
-        .map { " at \($0.location)" } ?? ""
+        .map { " at \($0)" } ?? ""
       report(
         line.diagnostic(
           .warning, .duplicateAlias, column: aliasColumn,
@@ -262,32 +258,23 @@ private struct LintState {
     lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
   }
 
-  /// The alias already loaded with the same keys (and surfaces, for `exact`).
-  private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> Alias? {
-    gazetteer.aliases.first {
-      $0.keys == keys && $0.mode == mode && (mode == .fold || $0.surfaces == surfaces)
-    }
-  }
-
-  private func isEntityIDByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+  /// Where the alias with the same keys (and surfaces, for `exact`) was first loaded.
+  private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> SourceLocation? {
+    firstAliases[AliasKey(keys: keys, surfaces: surfaces, mode: mode)]
   }
 
   private func entitiesDiagnostic(
     _ error: EntitiesError, on line: LintLine, typeColumn: Int, aliasColumn: Int
   ) -> Diagnostic {
-    let at = line.location
     switch error {
     case .typeConflict:
-      return line.diagnostic(.error, .typeConflict, column: typeColumn, message(error, at))
+      return line.diagnostic(.error, .typeConflict, column: typeColumn, error.message)
     case .aliasHasNoTokens:
-      return line.diagnostic(.error, .noTokens, column: aliasColumn, message(error, at))
-    case .invalidPattern:
-      return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
+      return line.diagnostic(.error, .noTokens, column: aliasColumn, error.message)
     case .invalidEntityID:
-      return line.diagnostic(.error, .invalidEntityID, column: 1, message(error, at))
+      return line.diagnostic(.error, .invalidEntityID, column: 1, error.message)
     default:
-      return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
+      return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     }
   }
 
@@ -379,8 +366,7 @@ private struct LintState {
   private func diagnostic(
     for error: StanceError, on line: LintLine, fieldCounts: ClosedRange<Int>, termField: Int
   ) -> Diagnostic {
-    let at = line.location
-    let text = message(error, at)
+    let text = error.message
     switch error {
     case .fieldCount(_, _, let found):
       let column = found > fieldCounts.upperBound ? line.column(ofField: fieldCounts.upperBound) : line.endColumn
@@ -414,13 +400,6 @@ private struct LintState {
     case .invalidScope, .tokenize:
       return line.diagnostic(.error, .noTokens, column: 1, text)
     }
-  }
-
-  /// An error's description without its `FILE:LINE: ` prefix (lint prints its own location).
-  private func message(_ error: some CustomStringConvertible, _ at: SourceLocation) -> String {
-    let text = error.description
-    let prefix = "\(at): "
-    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
   }
 
 
