@@ -8,6 +8,10 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidEntityID(SourceLocation, found: String)
   case emptyField(SourceLocation, field: String)
   case unknownMatchMode(SourceLocation, found: String)
+  /// A `#!` line that is not one of the gazetteer directives.
+  case invalidDirective(SourceLocation, found: String)
+  /// A `handle` alias that is not one handle (`@name`) or hashtag (`#name`).
+  case notAHandle(SourceLocation, alias: String)
   /// An entity declared again with another type.
   case typeConflict(SourceLocation, entity: String, type: String, earlier: String)
   /// An alias made only of characters that are not tokens (white space, controls).
@@ -26,9 +30,16 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The line the error is about, if any.
   public var location: SourceLocation? {
     switch self {
-    case .fieldCount(let at, _), .invalidEntityID(let at, _), .emptyField(let at, _),
-      .unknownMatchMode(let at, _), .typeConflict(let at, _, _, _), .aliasHasNoTokens(let at, _),
-      .invalidUTF8(let at), .invalidPattern(let at, _):
+    case .fieldCount(let at, _),
+      .invalidEntityID(let at, _),
+      .emptyField(let at, _),
+      .unknownMatchMode(let at, _),
+      .invalidDirective(let at, _),
+      .notAHandle(let at, _),
+      .typeConflict(let at, _, _, _),
+      .aliasHasNoTokens(let at, _),
+      .invalidUTF8(let at),
+      .invalidPattern(let at, _):
       return at
     case .unreadable, .tokenize:
       return nil
@@ -45,7 +56,12 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     case .emptyField(_, let field):
       return "expected a non-empty \(field), found an empty field"
     case .unknownMatchMode(_, let found):
-      return "expected match mode 'fold' or 'exact', found '\(found)'"
+      let names = MatchOptions.names.map { "'\($0)'" }.joined(separator: ", ")
+      return "expected match options (comma-separated: \(names)), found '\(found)'"
+    case .invalidDirective(_, let found):
+      return "expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
+    case .notAHandle(_, let alias):
+      return "expected a handle alias to be one '@name' or '#name', found '\(alias)'"
     case .typeConflict(_, let entity, let type, let earlier):
       return "entity '\(entity)' has type '\(earlier)' earlier, found '\(type)'"
     case .aliasHasNoTokens(_, let alias):

@@ -20,13 +20,38 @@ extension Gazetteer {
     }
   }
 
-  /// `entity<TAB>type<TAB>alias[<TAB>match]` lines.
+  /// `entity<TAB>type<TAB>alias[<TAB>match]` lines, with the file's `#!` directives.
   mutating func loadTSV(_ bytes: [UInt8], path: String, session: TokenizeSession) throws(EntitiesError) {
+    let defaults = try GazetteerDefaults(bytes: bytes, path: path)
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard line.text != nil else { throw .invalidUTF8(at) }
-      try add(Self.entry(fields: line.fields, at: at), at: at, tokenizer: session)
+      try add(Self.entry(fields: line.fields, at: at, defaults: defaults), at: at, tokenizer: session)
     }
+  }
+
+  /// One TSV line's fields, checked: the one place that knows the line format (the loader and
+  /// `pipeline lint` both call it).
+  package static func entry(
+    fields: [String], at: SourceLocation, defaults: GazetteerDefaults = GazetteerDefaults()
+  ) throws(EntitiesError) -> GazetteerEntry {
+    guard fields.count == 3 || fields.count == 4 else {
+      throw .fieldCount(at, found: fields.count)
+    }
+    let id = fields[0]
+    guard !id.isEmpty, id.utf8.allSatisfy(Self.isIDByte) else {
+      throw .invalidEntityID(at, found: id)
+    }
+    guard !fields[1].isEmpty else { throw .emptyField(at, field: "type") }
+    guard !fields[2].isEmpty else { throw .emptyField(at, field: "alias") }
+    var options = defaults.match ?? MatchOptions()
+    if fields.count == 4 { options = try MatchOptions(parsing: fields[3], at: at) }
+    if defaults.handles { options.handles = true }
+    return GazetteerEntry(entity: id, type: fields[1], alias: fields[2], options: options)
+  }
+
+  static func isIDByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
   }
 
   /// spaCy EntityRuler lines (see `entry(pattern:at:)`).
@@ -45,34 +70,8 @@ extension Gazetteer {
     _ entry: GazetteerEntry, at: SourceLocation, tokenizer session: TokenizeSession
   ) throws(EntitiesError) {
     try add(
-      entity: entry.entity, type: entry.type, alias: entry.alias, mode: entry.mode, location: at,
-      tokenizer: session)
-  }
-
-  /// The one reader of a gazetteer TSV line's fields, `entity<TAB>type<TAB>alias[<TAB>match]`,
-  /// called by the loader and by `pipeline lint`.
-  package static func entry(fields: [String], at: SourceLocation) throws(EntitiesError) -> GazetteerEntry {
-    guard fields.count == 3 || fields.count == 4 else {
-      throw .fieldCount(at, found: fields.count)
-    }
-    let id = fields[0]
-    guard !id.isEmpty, id.utf8.allSatisfy(Self.isIDByte) else {
-      throw .invalidEntityID(at, found: id)
-    }
-    guard !fields[1].isEmpty else { throw .emptyField(at, field: "type") }
-    guard !fields[2].isEmpty else { throw .emptyField(at, field: "alias") }
-    var mode = MatchMode.fold
-    if fields.count == 4 {
-      guard let parsed = MatchMode(rawValue: fields[3]) else {
-        throw .unknownMatchMode(at, found: fields[3])
-      }
-      mode = parsed
-    }
-    return GazetteerEntry(entity: id, type: fields[1], alias: fields[2], mode: mode)
-  }
-
-  static func isIDByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+      entity: entry.entity, type: entry.type, alias: entry.alias, options: entry.options,
+      location: at, tokenizer: session)
   }
 
   /// The one reader of a spaCy EntityRuler line, called by the loader and by `pipeline lint`:
@@ -131,7 +130,7 @@ extension Gazetteer {
       throw .invalidPattern(at, .invalidID(found: other.kindDescription))
     }
     guard !id.isEmpty else { throw .invalidPattern(at, .emptyID) }
-    return GazetteerEntry(entity: id, type: label, alias: alias, mode: mode)
+    return GazetteerEntry(entity: id, type: label, alias: alias, options: MatchOptions(mode: mode))
   }
 }
 
@@ -140,7 +139,7 @@ package struct GazetteerEntry: Sendable, Equatable {
   package var entity: String
   package var type: String
   package var alias: String
-  package var mode: MatchMode
+  package var options: MatchOptions
 }
 
 extension String {

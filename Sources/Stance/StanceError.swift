@@ -78,7 +78,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
     case .modifierNotOneToken(_, let term, let tokens):
       return "expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
-    case .invalidUTF8(_):
+    case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidScope(let found):
       return "expected scope 'sentence' or 'window:N' with N ≥ 0, found '\(found)'"

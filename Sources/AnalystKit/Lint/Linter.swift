@@ -37,6 +37,9 @@ public struct Linter: Sendable {
   public func lint(_ files: [LintFile]) throws(TokenizeError) -> [Diagnostic] {
     var state = LintState(session: try tokenizer.makeSession(), linter: self)
     for file in files {
+      if file.kind == .gazetteer && !file.path.hasSuffix(".jsonl") {
+        state.readDirectives(file)
+      }
       for line in LexiconLine.lines(of: file.bytes) {
         guard let text = line.text else {
           let column = invalidUTF8Column(in: file.bytes, line: line.number) ?? 1
@@ -71,6 +74,8 @@ private struct LintState {
   let linter: Linter
   var diagnostics: [Diagnostic] = []
   var gazetteer = Gazetteer()
+  /// The `#!` directives of the gazetteer file being linted.
+  var defaults = GazetteerDefaults()
   var lexicon = Lexicon()
   var modifiers = Modifiers()
   /// First entry for each (dimension, keys, wildcard).
@@ -188,18 +193,34 @@ private struct LintState {
 
   // MARK: - Gazetteers
 
-  mutating func lintGazetteerLine(_ line: LintLine) {
-    let entry: GazetteerEntry
-    do { entry = try Gazetteer.entry(fields: line.fields, at: line.location) } catch {
-      let (code, field): (Diagnostic.Code, Int)
-      switch error {
-      case .fieldCount(_, let found): (code, field) = (.fieldCount, min(found, 4))
-      case .emptyField(_, let name): (code, field) = (.emptyField, name == "type" ? 1 : 2)
-      case .unknownMatchMode: (code, field) = (.unknownMatchMode, 3)
-      case .invalidEntityID: (code, field) = (.invalidEntityID, 0)
-      default: (code, field) = (.invalidPattern, 0)
+  /// A gazetteer file's `#!` directives, for its lines (an unknown one is an error).
+  mutating func readDirectives(_ file: LintFile) {
+    do { defaults = try GazetteerDefaults(bytes: file.bytes, path: file.path) } catch {
+      defaults = GazetteerDefaults()
+      if case .invalidDirective(let at, _) = error {
+        report(
+          Diagnostic(
+            .error, .invalidDirective, file: file.path, line: at.line, column: 1,
+            message: error.message))
       }
-      report(line.diagnostic(.error, code, column: line.column(ofField: field), error.message))
+    }
+  }
+
+  mutating func lintGazetteerLine(_ line: LintLine) {
+    let fields = line.fields
+    let at = line.location
+    let entry: GazetteerEntry
+    do { entry = try Gazetteer.entry(fields: fields, at: at, defaults: defaults) } catch {
+      let column: Int
+      let code: Diagnostic.Code
+      switch error {
+      case .fieldCount: (code, column) = (.fieldCount, line.column(ofField: min(fields.count, 4)))
+      case .invalidEntityID: (code, column) = (.invalidEntityID, line.column(ofField: 0))
+      case .emptyField:
+        (code, column) = (.emptyField, line.column(ofField: fields[1].isEmpty ? 1 : 2))
+      default: (code, column) = (.unknownMatchMode, line.column(ofField: 3))
+      }
+      report(line.diagnostic(.error, code, column: column, error.message))
       return
     }
     addAlias(entry, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
@@ -219,7 +240,8 @@ private struct LintState {
   private mutating func addAlias(
     _ entry: GazetteerEntry, on line: LintLine, typeColumn: Int, aliasColumn: Int
   ) {
-    let (id, type, text, mode) = (entry.entity, entry.type, entry.alias, entry.mode)
+    let (id, type, text, options) = (entry.entity, entry.type, entry.alias, entry.options)
+    let mode = options.mode
     if !Linter.entityTypes.contains(type) {
       report(
         line.diagnostic(
@@ -271,8 +293,12 @@ private struct LintState {
       return line.diagnostic(.error, .typeConflict, column: typeColumn, error.message)
     case .aliasHasNoTokens:
       return line.diagnostic(.error, .noTokens, column: aliasColumn, error.message)
+    case .invalidPattern:
+      return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     case .invalidEntityID:
       return line.diagnostic(.error, .invalidEntityID, column: 1, error.message)
+    case .notAHandle:
+      return line.diagnostic(.error, .notAHandle, column: aliasColumn, error.message)
     default:
       return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     }
@@ -401,6 +427,7 @@ private struct LintState {
       return line.diagnostic(.error, .noTokens, column: 1, text)
     }
   }
+
 
 
   private func quoted(_ keys: [String]) -> String {
