@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
   public var shard: Shard?
   /// What a bad input record does.
   public var onError: ErrorPolicy = .record
+  /// How much evidence each document record carries.
+  public var evidence: EvidenceLevel = .full
 
   public init() {}
 }

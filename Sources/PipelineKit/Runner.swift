@@ -37,7 +37,7 @@ public struct Runner: Sendable {
   public init(analyzer: Analyzer, options: RunOptions) {
     self.analyzer = analyzer
     self.options = options
-    self.writer = RecordWriter(analyzer: analyzer)
+    self.writer = RecordWriter(analyzer: analyzer, evidence: options.evidence)
   }
 
   /// Processes every record of `reader` (which the run takes over: don't use it meanwhile).

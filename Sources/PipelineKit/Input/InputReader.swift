@@ -144,7 +144,7 @@ final class LineSource {
 
   func nextLine() -> RawRecord? {
     while true {
-      if let newline = buffer[position...].firstIndex(of: 0x0A) {
+      if let newline = nextNewline() {
         let line = Array(buffer[position..<newline])
         position = newline + 1
         lineNumber += 1
@@ -174,6 +174,16 @@ final class LineSource {
             message: "read failed after line \(lineNumber): \(error.localizedDescription)"))
       }
       if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+    }
+  }
+
+  /// The index of the next line feed at or after `position` (memchr).
+  private func nextNewline() -> Int? {
+    buffer.withUnsafeBufferPointer { all in
+      guard position < all.count, let base = all.baseAddress,
+        let found = memchr(base + position, 0x0A, all.count - position)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
   }
 

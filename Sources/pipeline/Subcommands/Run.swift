@@ -37,6 +37,12 @@ struct Run: ParsableCommand {
     help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
   var onError = "record"
 
+  @Option(
+    help: ArgumentHelp(
+      "How much evidence each entity carries: 'full' (every hit with its modifiers), 'summary' (the \(EvidenceLevel.summaryHits) hits of largest absolute weight), 'none' (mentions and scores only).",
+      valueName: "LEVEL"))
+  var evidence = "full"
+
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
@@ -51,6 +57,9 @@ struct Run: ParsableCommand {
     }
     if let shard, Shard(parsing: shard) == nil {
       throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
+    }
+    guard EvidenceLevel(rawValue: evidence) != nil else {
+      throw ValidationError("--evidence expects full, summary or none, found '\(evidence)'")
     }
     guard ErrorPolicy(rawValue: onError) != nil else {
       throw ValidationError("--on-error expects record, skip or fail, found '\(onError)'")
@@ -67,6 +76,7 @@ struct Run: ParsableCommand {
     options.fields = input.fields
     options.shard = shard.flatMap(Shard.init(parsing:))
     options.onError = ErrorPolicy(rawValue: onError)!
+    options.evidence = EvidenceLevel(rawValue: evidence)!
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(
