@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineKit
 
 @main
 struct Pipeline: ParsableCommand {
@@ -13,9 +14,10 @@ struct Pipeline: ParsableCommand {
       output); 1 when output could not be written; 2 when a lexicon or gazetteer is malformed \
       or an option value is invalid (nothing is written); 64 for command-line usage errors.
       """,
+    version: PipelineVersion.description,
     subcommands: [
       Run.self, Tokenize.self, Explain.self, Eval.self, Diff.self, Coverage.self, Kwic.self,
-      Lint.self, Report.self,
+      Lint.self, Report.self, Schema.self,
     ]
   )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import AnalystKit
 import PipelineKit
 import Testing
 import TestSupport
@@ -55,7 +56,7 @@ struct CommandTests {
     let result = try PipelineProcess.run(
       ["run", "--quiet", "--lexicon", fixtures + "/AFINN-test.txt"], stdin: text + "\n")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains(#""stance":{"score":0.3818,"raw":1.6,"hits":1,"label":"favor"}"#), "\(result.stdout)")
+    #expect(result.stdout.contains(#"{"dimension":"stance","score":0.3818,"raw":1.6,"hits":1,"label":"favor"}"#), "\(result.stdout)")
     let broken = try PipelineProcess.run(["run", "--lexicon", fixtures + "/broken.vader.tsv"], stdin: text)
     #expect(broken.status == 2 && broken.stdout.isEmpty)
     #expect(broken.stderr.contains("broken.vader.tsv:1: expected 4 tab-separated fields"), "\(broken.stderr)")

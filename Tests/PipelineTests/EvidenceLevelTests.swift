@@ -56,7 +56,7 @@ struct EvidenceLevelTests {
         let expected = ranked.prefix(EvidenceLevel.summaryHits).sorted().map { hits[$0] }
         #expect(kept.count == min(hits.count, EvidenceLevel.summaryHits))
         #expect(NSArray(array: kept) == NSArray(array: expected))
-        #expect(NSDictionary(dictionary: fe["stance"] as! [String: Any]) == NSDictionary(dictionary: se["stance"] as! [String: Any]))
+        #expect(NSArray(array: fe["stance"] as! [Any]) == NSArray(array: se["stance"] as! [Any]))
         if hits.count > kept.count { cut += 1 }
       }
     }

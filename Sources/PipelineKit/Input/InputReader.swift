@@ -18,6 +18,7 @@ public final class InputReader {
     case stdin
     case memory
   }
+  private var stdinName = "-"
   /// Records given in memory, last first.
   private var memory: [RawRecord] = []
 
@@ -30,7 +31,9 @@ public final class InputReader {
   /// How many records `next()` has returned so far (safe to read from any thread).
   public var recordsRead: Int { counter.load(ordering: .relaxed) }
 
-  public init(inputs: [String]) {
+  /// `stdinName` names standard input in error records and generated ids (`-` by default).
+  public init(inputs: [String], stdinName: String = "-") {
+    self.stdinName = stdinName
     var pending: [Pending] = []
     for input in inputs {
       if input == "-" {
@@ -97,7 +100,7 @@ public final class InputReader {
         pending.append(.memory)
         return record
       case .stdin:
-        current = LineSource(handle: FileHandle.standardInput, name: "-")
+        current = LineSource(handle: FileHandle.standardInput, name: stdinName, closes: false)
       case .path(let path):
         let isJSONLines = Self.jsonLinesExtensions.contains((path as NSString).pathExtension)
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -137,9 +140,13 @@ final class LineSource {
   private var atEnd = false
   private static let chunkSize = 1 << 20
 
-  init(handle: FileHandle, name: String) {
+  /// Whether to close the handle at the end (not standard input).
+  private let closes: Bool
+
+  init(handle: FileHandle, name: String, closes: Bool = true) {
     self.handle = handle
     self.name = name
+    self.closes = closes
   }
 
   func nextLine() -> RawRecord? {
@@ -153,7 +160,7 @@ final class LineSource {
       }
       if atEnd {
         guard position < buffer.count else {
-          if name != "-" { try? handle.close() }
+          if closes { try? handle.close() }
           return nil
         }
         let line = Array(buffer[position...])

@@ -17,14 +17,14 @@ public enum EvidenceLevel: String, Sendable, CaseIterable {
 
 /// The JSON of everything a record writer repeats, serialized and escaped once per run: each
 /// entity's `"entity","type","name"` members, each lexicon entry's `"dimension","term","source"`
-/// members, each dimension's key, each label and modifier kind.
+/// members, each dimension's name, each label and modifier kind.
 struct RecordFragments: Sendable {
   /// Indexed like `Gazetteer.entities`.
   let entities: [JSONFragment]
   /// Indexed like `Lexicon.entries`.
   let entries: [JSONFragment]
-  /// Indexed like `Lexicon.dimensions`: `"DIM":`.
-  let dimensionKeys: [JSONFragment]
+  /// Indexed like `Lexicon.dimensions`: `"dimension":"DIM"`.
+  let dimensions: [JSONFragment]
   /// `"label":"favor"` …, in `StanceScore.Label.allCases` order.
   private let labels: [JSONFragment]
   /// `"kind":"negator"` …, in `Modifiers.Kind.allCases` order.
@@ -45,7 +45,9 @@ struct RecordFragments: Sendable {
         w.field("source"); w.string(entry.location.description)
       }
     }
-    dimensionKeys = lexicon.dimensions.map { JSONFragment(key: $0) }
+    dimensions = lexicon.dimensions.map { dimension in
+      JSONFragment { w in w.field("dimension"); w.string(dimension) }
+    }
     labels = StanceScore.Label.allCases.map { label in
       JSONFragment { w in w.field("label"); w.string(label.rawValue) }
     }

@@ -6,13 +6,16 @@ import Tokenize
 /// Writes output records as JSON Lines, one line per input record, in a fixed key order so
 /// that the same input always gives the same bytes.
 ///
+/// The shape is published as a JSON Schema by `pipeline schema` (`OutputSchema`, format version
+/// `OutputSchema.formatVersion`); change both together.
+///
 /// Document record:
 /// `{"id", "entities": [{"entity", "type", "name", "mentions": [{"start", "end", "text",
-/// "sentence"}], "stance": {DIM: {"score", "raw", "hits", "label"}}, "evidence": [HIT]}],
-/// "document": {DIM: {…}}, "warnings": [{"code", "message"}], "meta": {…}}` (`meta` only when
-/// the input record had other fields). HIT: `{"dimension", "term", "source", "text", "start",
-/// "end", "sentence", "base", "weight", "modifiers": [{"kind", "text", "start", "end",
-/// "factor" | "delta"}]}`.
+/// "sentence"}], "stance": [SCORE], "evidence": [HIT]}], "document": [SCORE], "warnings":
+/// [{"code", "message"}], "meta": {…}}` (`meta` only when the input record had other fields).
+/// SCORE: `{"dimension", "score", "raw", "hits", "label"}`, one per dimension in lexicon order.
+/// HIT: `{"dimension", "term", "source", "text", "start", "end", "sentence", "base", "weight",
+/// "modifiers": [{"kind", "text", "start", "end", "factor" | "delta"}]}`.
 ///
 /// With `--evidence summary` each entity's `evidence` holds only its
 /// `EvidenceLevel.summaryHits` hits of largest absolute weight (ties: the earlier), in text
@@ -20,8 +23,11 @@ import Tokenize
 ///
 /// Error record: `{"id", "source", "line", "error": {"code", "message"}}`.
 ///
+/// `id` is always a string: a numeric id keeps its text, a record without one gets its
+/// generated key (`RecordKeys`).
+///
 /// Everything that repeats from record to record (entity and lexicon entry fields, dimension
-/// keys) is serialized once, when the writer is made (`RecordFragments`); surfaces are copied
+/// names) is serialized once, when the writer is made (`RecordFragments`); surfaces are copied
 /// from the text's UTF-8 when the text is ASCII.
 public struct RecordWriter: Sendable {
   public let analyzer: Analyzer
@@ -54,7 +60,7 @@ public struct RecordWriter: Sendable {
     for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
     w.beginObject()
     w.field("id")
-    w.value(document.id)
+    w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
     w.field("entities")
     w.beginArray()
     for entity in analysis.entitiesInOrder {
@@ -123,7 +129,7 @@ public struct RecordWriter: Sendable {
   public func writeError(_ error: RecordError, into w: inout JSONWriter) {
     w.beginObject()
     w.field("id")
-    w.value(error.id ?? .null)
+    w.string(RecordKeys.idText(error.id, source: error.source, line: error.line))
     w.field("source"); w.string(error.source)
     w.field("line")
     if let line = error.line { w.int(line) } else { w.null() }
@@ -137,18 +143,18 @@ public struct RecordWriter: Sendable {
   }
 
   func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
-    w.beginObject()
+    w.beginArray()
     for (d, dimension) in analyzer.scorer.lexicon.dimensions.enumerated() {
       guard let score = scores[dimension] else { continue }
-      w.key(fragments.dimensionKeys[d])
       w.beginObject()
+      w.fragment(fragments.dimensions[d])
       w.field("score"); w.double(score.score)
       w.field("raw"); w.double(score.raw)
       w.field("hits"); w.int(score.hits)
       w.fragment(fragments.label(score.label))
       w.endObject()
     }
-    w.endObject()
+    w.endArray()
   }
 
   private func writeHit(_ hit: Hit, _ surfaces: Surfaces, into w: inout JSONWriter) {

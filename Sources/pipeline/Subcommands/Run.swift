@@ -23,8 +23,10 @@ struct Run: ParsableCommand {
     help: ArgumentHelp("Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.", valueName: "FILE"))
   var output: String?
 
-  @Option(help: "Worker threads (default: every core). The output does not depend on it.")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: [.short, .long],
+    help: "Worker threads (default: every core; 1 with --pipe). The output does not depend on it.")
+  var jobs: Int?
 
   @Option(
     help: ArgumentHelp(
@@ -46,13 +48,17 @@ struct Run: ParsableCommand {
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
-  @Flag(help: "Print nothing on stderr but errors (no progress, no summary).")
+  @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no summary).")
   var quiet = false
+
+  @Flag(
+    help: "Run as one stage of a pipe (Spark's rdd.pipe, xargs): --quiet, --jobs 1 and --record-key content unless given.")
+  var pipe = false
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
-    guard (1...512).contains(jobs) else {
+    if let jobs, !(1...512).contains(jobs) {
       throw ValidationError("--jobs expects a number of threads from 1 to 512, found \(jobs)")
     }
     if let shard, Shard(parsing: shard) == nil {
@@ -72,8 +78,11 @@ struct Run: ParsableCommand {
     _ = callocator_fix_mmap_threshold(128 << 10)
     let analyzer = try lexiconOptions.analyzer()
     var options = RunOptions()
-    options.jobs = jobs
+    // Under a scheduler (--pipe) every task is one process per core already: one thread each.
+    options.jobs = jobs ?? (pipe ? 1 : ProcessInfo.processInfo.activeProcessorCount)
     options.fields = input.fields
+    if pipe && input.recordKeys == nil { options.fields.keys = .content }
+    let quiet = quiet || pipe
     options.shard = shard.flatMap(Shard.init(parsing:))
     options.onError = ErrorPolicy(rawValue: onError)!
     options.evidence = EvidenceLevel(rawValue: evidence)!
@@ -103,9 +112,11 @@ struct Run: ParsableCommand {
       throw ExitCode(3)
     }
     if !quiet {
-      var parts = ["\(summary.documents) documents", "\(summary.errors) errors"]
+      var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
-      if let shard = options.shard { parts.append("shard \(shard) (\(summary.otherShards) records in other shards)") }
+      if let shard = options.shard {
+        parts.append("shard \(shard) (\(plural(summary.otherShards, "record")) in other shards)")
+      }
       parts.append(String(format: "%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
@@ -114,11 +125,19 @@ struct Run: ParsableCommand {
 }
 
 extension Run {
-  /// Peak resident set size of this process so far (Linux reports ru_maxrss in KiB).
+  /// Peak resident set size of this process so far: `VmHWM` of /proc/self/status (in KiB).
+  /// Not `ru_maxrss`, which a process inherits from the parent it was forked from (a run started
+  /// by a large JVM under Spark would report the JVM's peak).
   static func peakResidentMiB() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kib = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+    {
+      return kib / 1024
+    }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024
+    return usage.ru_maxrss / 1024  // no /proc (macOS): the best there is
   }
 }
 
