@@ -39,7 +39,7 @@ struct CommandTests {
     let result = try PipelineProcess.run(["lint", "modifiers.tsv", "invalid-utf8.tsv"], in: fixtures)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first == "invalid-utf8.tsv:2:4: error: expected UTF-8 text, found an invalid byte")
-    #expect(lines.last == "lint: 2 files, 10 lines: 7 errors, 1 warning")
+    #expect(lines.last == "lint: 2 files, 13 lines: 10 errors, 1 warning")
   }
 
   @Test func jsonLinesDiagnostics() throws {

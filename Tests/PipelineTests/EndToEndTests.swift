@@ -115,7 +115,7 @@ struct EndToEndTests {
 
   @Test func invalidScopeIsAUsageError() throws {
     let result = try Self.run(["run", "samples/news.jsonl", "--scope", "paragraph"])
-    #expect(result.status == 2 && result.stdout.isEmpty)
+    #expect(result.status == 64 && result.stdout.isEmpty)
     #expect(result.stderr.contains("expected scope 'sentence' or 'window:N'"))
   }
 }
@@ -154,7 +154,7 @@ struct BatchOptionsTests {
     }
     #expect(union.sorted() == full.sorted())
     let bad = try PipelineProcess.run(["run", path, "--shard", "4/3"])
-    #expect(bad.status == 64 && bad.stderr.contains("--shard expects K/N"), "\(bad.stderr)")
+    #expect(bad.status == 64 && bad.stderr.contains("'--shard <K/N>': expected K/N"), "\(bad.stderr)")
   }
 
   @Test func onErrorPolicies() throws {
@@ -174,7 +174,7 @@ struct BatchOptionsTests {
   func jobsOutOfRangeIsAUsageError(_ jobs: String) throws {
     let result = try PipelineProcess.run(["run", "samples/news.jsonl", "--jobs", jobs])
     #expect(result.status == 64 && result.stdout.isEmpty)
-    #expect(result.stderr.contains("--jobs expects a number of threads from 1 to 512"), "\(result.stderr)")
+    #expect(result.stderr.contains("'--jobs <N>': expected a number of threads from 1 to 512"), "\(result.stderr)")
   }
 
   @Test func progressGoesToStderrWhenAsked() throws {

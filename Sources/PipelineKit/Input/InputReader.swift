@@ -114,7 +114,7 @@ public final class InputReader {
             try? handle.close()
             return .textFile(bytes: [UInt8](data), source: path)
           } catch {
-            return .failure(Self.unreadable(path, reason: "\(error.localizedDescription)"))
+            return .failure(Self.unreadable(path, reason: readFailure(error)))
           }
         }
       }
@@ -178,7 +178,9 @@ final class LineSource {
         return .failure(
           RecordError(
             id: nil, source: name, line: lineNumber + 1, code: .unreadableFile,
-            message: "read failed after line \(lineNumber): \(error.localizedDescription)"))
+            message: lineNumber == 0
+              ? "cannot read '\(name)': \(readFailure(error))"
+              : "read failed after line \(lineNumber): \(readFailure(error))"))
       }
       if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
     }
@@ -201,4 +203,17 @@ final class LineSource {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
     return .jsonLine(bytes: bytes, source: name, line: lineNumber)
   }
+}
+
+/// Why a read failed, in the system's words ("Is a directory" for `pipeline run < /`), not
+/// Foundation's "The operation could not be completed".
+func readFailure(_ error: any Error) -> String {
+  var error = error as NSError
+  while error.domain != NSPOSIXErrorDomain,
+    let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+  {
+    error = underlying
+  }
+  if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+  return error.localizedDescription
 }

@@ -21,7 +21,8 @@ struct InputOptions: ParsableArguments {
     name: .customLong("record-key"),
     help: ArgumentHelp(
       "How a record without an id is keyed: 'line' (SOURCE:LINE, the default) or 'content' (SOURCE#HASH of its bytes: the same in every Spark partition; the default with --pipe).",
-      valueName: "KIND"))
+      valueName: "KIND"),
+    transform: OptionValue.choice)
   var recordKeys: RecordKeys?
 
   var fields: Document.Fields { Document.Fields(id: idField, text: textField, keys: recordKeys ?? .line) }
@@ -29,5 +30,3 @@ struct InputOptions: ParsableArguments {
   /// A reader over the inputs (stdin when none are given).
   func reader() -> InputReader { InputReader(inputs: inputs.isEmpty ? ["-"] : inputs, stdinName: sourceName) }
 }
-
-extension RecordKeys: ExpressibleByArgument {}

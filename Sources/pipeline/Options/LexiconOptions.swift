@@ -24,14 +24,28 @@ struct ScoringOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"))
   var abbreviations: String?
 
-  @Option(help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"))
-  var scope = "sentence"
+  @Option(
+    help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"),
+    transform: OptionValue.scope)
+  var scope: AttributionScope = .sentence
 
-  @Option(name: .customLong("favor-threshold"), help: "Scores at or above this are labelled favor.")
+  // `.unconditional`: the next word is the value even when it starts with '-' (`-0.05`).
+  @Option(
+    name: .customLong("favor-threshold"), parsing: .unconditional,
+    help: "Scores at or above this are labelled favor.")
   var favorThreshold = 0.05
 
-  @Option(name: .customLong("against-threshold"), help: "Scores at or below this are labelled against.")
+  @Option(
+    name: .customLong("against-threshold"), parsing: .unconditional,
+    help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
+
+  func validate() throws {
+    guard favorThreshold > againstThreshold else {
+      throw ValidationError(
+        "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
+    }
+  }
 
   /// The default word lists: `--lexicons-dir` (or `PIPELINE_LEXICONS`), else the embedded copy.
   func defaults() throws(PipelineError) -> LexiconSources {
@@ -54,24 +68,11 @@ struct ScoringOptions: ParsableArguments {
     }
   }
 
-  /// Loads an analyzer from `sources` with these scoring options. A `PipelineError` (such as
-  /// `FILE:LINE: message`) is printed, after `context` if any, and exits with status 2; other
-  /// errors of `sources` are rethrown.
-  func analyzer(_ sources: () throws -> LexiconSources, context: String? = nil) throws -> Analyzer {
-    do {
-      let scope: AttributionScope
-      do { scope = try AttributionScope(parsing: self.scope) } catch { throw PipelineError.lexicon(error) }
-      guard favorThreshold > againstThreshold else {
-        throw PipelineError.invalidOption(
-          "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
-      }
-      return try Analyzer(
-        sources: sources(), scope: scope,
-        thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
-    } catch let error as PipelineError {
-      Diagnostics.error((context.map { "\($0): " } ?? "") + error.description)
-      throw ExitCode(error.exitStatus)
-    }
+  /// Loads an analyzer from `sources` with these scoring options.
+  func analyzer(_ sources: () throws -> LexiconSources) throws -> Analyzer {
+    try Analyzer(
+      sources: sources(), scope: scope,
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
   }
 }
 
@@ -99,7 +100,7 @@ struct LexiconOptions: ParsableArguments {
     return sources
   }
 
-  /// Loads every word list, or prints `FILE:LINE: message` and exits with status 2.
+  /// Loads every word list (a malformed one throws `FILE:LINE: message`).
   func analyzer() throws -> Analyzer {
     try scoring.analyzer(sources)
   }

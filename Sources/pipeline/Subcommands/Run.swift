@@ -12,8 +12,9 @@ struct Run: ParsableCommand {
       (the default). Output lines follow input order whatever --jobs is. A summary goes to \
       stderr.
 
-      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon or invalid \
-      option value (nothing written); 3 stopped at a bad record with --on-error fail; 64 usage.
+      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon (nothing \
+      written); 3 stopped at a bad record with --on-error fail; 64 usage error or invalid \
+      option value.
       """)
 
   @OptionGroup var input: InputOptions
@@ -24,26 +25,32 @@ struct Run: ParsableCommand {
   var output: String?
 
   @Option(
-    name: [.short, .long],
-    help: "Worker threads (default: every core; 1 with --pipe). The output does not depend on it.")
+    name: [.short, .long], parsing: .unconditional,
+    help: ArgumentHelp(
+      "Worker threads, 1 to 512 (default: every core; 1 with --pipe). The output does not depend on it.",
+      valueName: "N"),
+    transform: OptionValue.jobs)
   var jobs: Int?
 
   @Option(
     help: ArgumentHelp(
       "Process only shard K of N (1 ≤ K ≤ N): the records whose id (or .txt path) hashes to it. N runs with 1/N … N/N together give one full run.",
-      valueName: "K/N"))
-  var shard: String?
+      valueName: "K/N"),
+    transform: OptionValue.shard)
+  var shard: Shard?
 
   @Option(
     name: .customLong("on-error"),
-    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
-  var onError = "record"
+    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"),
+    transform: OptionValue.choice)
+  var onError: ErrorPolicy = .record
 
   @Option(
     help: ArgumentHelp(
       "How much evidence each entity carries: 'full' (every hit with its modifiers), 'summary' (the \(EvidenceLevel.summaryHits) hits of largest absolute weight), 'none' (mentions and scores only).",
-      valueName: "LEVEL"))
-  var evidence = "full"
+      valueName: "LEVEL"),
+    transform: OptionValue.choice)
+  var evidence: EvidenceLevel = .full
 
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
@@ -57,21 +64,6 @@ struct Run: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
-  func validate() throws {
-    if let jobs, !(1...512).contains(jobs) {
-      throw ValidationError("--jobs expects a number of threads from 1 to 512, found \(jobs)")
-    }
-    if let shard, Shard(parsing: shard) == nil {
-      throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
-    }
-    guard EvidenceLevel(rawValue: evidence) != nil else {
-      throw ValidationError("--evidence expects full, summary or none, found '\(evidence)'")
-    }
-    guard ErrorPolicy(rawValue: onError) != nil else {
-      throw ValidationError("--on-error expects record, skip or fail, found '\(onError)'")
-    }
-  }
-
   func run() throws {
     // Large buffers straight from mmap, so a long multi-threaded run does not fragment the heap
     // (see callocator.h for the measurement).
@@ -79,22 +71,18 @@ struct Run: ParsableCommand {
     let analyzer = try lexiconOptions.analyzer()
     var options = RunOptions()
     // Under a scheduler (--pipe) every task is one process per core already: one thread each.
-    options.jobs = jobs ?? (pipe ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+    options.jobs = jobs ?? (pipe ? 1 : min(512, ProcessInfo.processInfo.activeProcessorCount))
     options.fields = input.fields
     if pipe && input.recordKeys == nil { options.fields.keys = .content }
     let quiet = quiet || pipe
-    options.shard = shard.flatMap(Shard.init(parsing:))
-    options.onError = ErrorPolicy(rawValue: onError)!
-    options.evidence = EvidenceLevel(rawValue: evidence)!
+    options.shard = shard
+    options.onError = onError
+    options.evidence = evidence
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(
       enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
-    let sink: OutputFile
-    do { sink = try OutputFile(path: output) } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(error.exitStatus)
-    }
+    let sink = try OutputFile(path: output)
     let summary: RunSummary
     do {
       summary = try runner.run(reader, write: { try sink.write($0) }, progress: meter.update)
@@ -102,15 +90,10 @@ struct Run: ParsableCommand {
     } catch {
       sink.discard()
       meter.finish()
-      Diagnostics.error("\(error)")
-      throw ExitCode(1)
+      throw CommandFailure.output(error)
     }
     meter.finish()
-    if let error = summary.stoppedAt {
-      let place = error.line.map { "\(error.source):\($0)" } ?? error.source
-      Diagnostics.error("\(place): \(error.code.rawValue): \(error.message) (stopped by --on-error fail)")
-      throw ExitCode(3)
-    }
+    if let record = summary.stoppedAt { throw CommandFailure.stopped(record) }
     if !quiet {
       var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
