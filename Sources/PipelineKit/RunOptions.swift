@@ -18,6 +18,11 @@ public struct RunOptions: Sendable {
   /// How much evidence each document record carries.
   public var evidence: EvidenceLevel = .full
 
+  /// JSON Lines, or a table (with `rows`) in CSV or TSV.
+  public var format: OutputFormat = .jsonl
+  /// What a table row stands for (tables only).
+  public var rows: TableRows = .document
+
   public init() {}
 }
 

@@ -47,10 +47,24 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "How much evidence each entity carries: 'full' (every hit with its modifiers), 'summary' (the \(EvidenceLevel.summaryHits) hits of largest absolute weight), 'none' (mentions and scores only).",
+      "How much evidence each entity of a JSON Lines record carries: 'full' (every hit with its modifiers), 'summary' (the \(EvidenceLevel.summaryHits) hits of largest absolute weight), 'none' (mentions and scores only).",
       valueName: "LEVEL"),
     transform: OptionValue.choice)
   var evidence: EvidenceLevel = .full
+
+  @Option(
+    help: ArgumentHelp(
+      "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).",
+      valueName: "FORMAT"),
+    transform: OptionValue.choice)
+  var format: OutputFormat = .jsonl
+
+  @Option(
+    help: ArgumentHelp(
+      "What a table row is (with --format csv|tsv): 'document' (per document and dimension, the default), 'entity' (per document, entity and dimension), 'mention', 'hit' (per evidence hit of each entity).",
+      valueName: "ROWS"),
+    transform: OptionValue.choice)
+  var rows: TableRows?
 
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
@@ -63,6 +77,12 @@ struct Run: ParsableCommand {
   var pipe = false
 
   @OptionGroup var lexiconOptions: LexiconOptions
+
+  func validate() throws {
+    if let rows, format == .jsonl {
+      throw ValidationError("--rows \(rows.rawValue) needs --format csv or tsv (JSON Lines has one record per input record)")
+    }
+  }
 
   func run() throws {
     // Large buffers straight from mmap, so a long multi-threaded run does not fragment the heap
@@ -78,6 +98,8 @@ struct Run: ParsableCommand {
     options.shard = shard
     options.onError = onError
     options.evidence = evidence
+    options.format = format
+    options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(
