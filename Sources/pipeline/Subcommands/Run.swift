@@ -47,6 +47,13 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "How much evidence each entity of a JSON Lines record carries: 'full' (every hit with its modifiers), 'summary' (the \(EvidenceLevel.summaryHits) hits of largest absolute weight), 'none' (mentions and scores only).",
+      valueName: "LEVEL"),
+    transform: OptionValue.choice)
+  var evidence: EvidenceLevel = .full
+
+  @Option(
+    help: ArgumentHelp(
       "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).",
       valueName: "FORMAT"),
     transform: OptionValue.choice)
@@ -58,6 +65,10 @@ struct Run: ParsableCommand {
       valueName: "ROWS"),
     transform: OptionValue.choice)
   var rows: TableRows?
+
+  @Flag(
+    help: "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk.")
+  var strict = false
 
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
@@ -90,6 +101,7 @@ struct Run: ParsableCommand {
     let quiet = quiet || pipe
     options.shard = shard
     options.onError = onError
+    options.evidence = evidence
     options.format = format
     options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
@@ -111,6 +123,7 @@ struct Run: ParsableCommand {
     if !quiet {
       var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
+      if summary.skipped > 0 { parts.append("\(summary.skipped) skipped (not regular files)") }
       if let shard = options.shard {
         parts.append("shard \(shard) (\(plural(summary.otherShards, "record")) in other shards)")
       }
@@ -118,6 +131,7 @@ struct Run: ParsableCommand {
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
     }
+    if strict && summary.inputProblems > 0 { throw CommandFailure.strict(inputs: summary.inputProblems) }
   }
 }
 
