@@ -128,7 +128,7 @@ extension HTMLReport {
             entity: entity, documents: 0, dimensions: dimensions.map { EntitySummary.Dimension(name: $0) })
           sums[entity] = Array(repeating: 0, count: dimensions.count)
         }
-        let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+        let scores = analysis.stance.scores(for: entity)
         summaries[entity]!.documents += 1
         for (d, dimension) in dimensions.enumerated() {
           guard let score = scores[dimension] else { continue }
