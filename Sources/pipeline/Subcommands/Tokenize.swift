@@ -21,37 +21,32 @@ struct Tokenize: ParsableCommand {
 
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
-    let session = try analyzer.tokenizer.makeSession()
     let fields = input.fields
     var out = JSONWriter()
-    let variants = analyzer.tokenizer.variants
-    func emit(_ document: Document) throws {
-      let doc = try session.tokenize(document.text, language: document.language)
+    // Stems and transliterations of every word, for the table (not only those an alias has).
+    let session = try analyzer.tokenizer.makeSession()
+    func write(_ id: JSONValue, _ doc: TokenizedText, language: String?) throws {
       let extra = try doc.tokens.map { token in
-        try Self.variantKeys(of: token, variants, session: session, language: document.language)
+        try Self.variantKeys(of: token, analyzer.tokenizer.variants, session: session, language: language)
       }
-      if json {
-        Self.writeJSON(document.id, doc, extra, into: &out)
-      } else {
-        Self.writeTable(document.id, doc, extra, into: &out)
+      if json { Self.writeJSON(id, doc, extra, into: &out) } else { Self.writeTable(id, doc, extra, into: &out) }
+    }
+    if let text {
+      try write(.string("text"), try session.tokenize(text, language: fields.defaultLanguage), language: fields.defaultLanguage)
+      FileHandle.standardOutput.write(Data(out.bytes))
+      return
+    }
+    let writer = RecordWriter(analyzer: analyzer)
+    var corpus = try Corpus(input.reader(), fields: fields, analyzer: analyzer)
+    while let record = corpus.next() {
+      switch record {
+      case .success(let (document, doc)):
+        try write(document.id, doc, language: document.language)
+      case .failure(let error):
+        writer.writeError(error, into: &out)
       }
       FileHandle.standardOutput.write(Data(out.bytes))
       out.removeAll()
-    }
-    if let text {
-      try emit(Document(id: .string("text"), text: text, meta: [], warnings: [], source: "--text", line: nil))
-      return
-    }
-    let reader = input.reader()
-    let writer = RecordWriter(analyzer: analyzer)
-    while let raw = reader.next() {
-      switch Document.decode(raw, fields: fields) {
-      case .success(let document): try emit(document)
-      case .failure(let error):
-        writer.writeError(error, into: &out)
-        FileHandle.standardOutput.write(Data(out.bytes))
-        out.removeAll()
-      }
     }
   }
 
