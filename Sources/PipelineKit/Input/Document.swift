@@ -16,6 +16,7 @@ public struct RecordError: Error, Sendable, Equatable {
     case invalidID = "invalid_id"
     case unreadableFile = "unreadable_file"
     case tokenizeFailed = "tokenize_failed"
+    case documentTooLarge = "document_too_large"
   }
 
   public var id: JSONValue?

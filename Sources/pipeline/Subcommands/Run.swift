@@ -66,6 +66,16 @@ struct Run: ParsableCommand {
     transform: OptionValue.choice)
   var rows: TableRows?
 
+  @Option(
+    name: .customLong("max-document-bytes"),
+    help: ArgumentHelp(
+      "A JSON Lines line or .txt file of more bytes than N becomes a 'document_too_large' error record instead of being analysed (default 64 MiB).",
+      valueName: "N"),
+    transform: OptionValue.count)
+  var maxDocumentBytes: Int = Run.defaultMaxDocumentBytes
+
+  static let defaultMaxDocumentBytes = 64 << 20
+
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
@@ -102,6 +112,7 @@ struct Run: ParsableCommand {
     options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
+    reader.maxRecordBytes = maxDocumentBytes
     let meter = ProgressMeter(
       enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
     let sink = try OutputFile(path: output)
