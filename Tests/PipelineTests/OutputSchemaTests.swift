@@ -54,6 +54,7 @@ struct OutputSchemaTests {
       let generated = keys == "line" ? #"{"id":"-:2","# : #"{"id":"-#"#
       #expect(lines[1].hasPrefix(generated), "\(lines[1].prefix(60))")
       #expect(lines[2].hasPrefix(keys == "line" ? #"{"id":"-:3","source":"-","line":3,"# : #"{"id":"-#"#))
+      if keys == "content" { #expect(lines[2].contains(#","source":"-","line":null,"#)) }
     }
   }
 
