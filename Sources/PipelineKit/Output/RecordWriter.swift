@@ -17,21 +17,43 @@ import Tokenize
 /// HIT: `{"dimension", "term", "source", "text", "start", "end", "sentence", "base", "weight",
 /// "modifiers": [{"kind", "text", "start", "end", "factor" | "delta"}]}`.
 ///
+/// With `--evidence summary` each entity's `evidence` holds only its
+/// `EvidenceLevel.summaryHits` hits of largest absolute weight (ties: the earlier), in text
+/// order; with `--evidence none` there is no `evidence` field.
+///
 /// Error record: `{"id", "source", "line", "error": {"code", "message"}}`.
 ///
 /// `id` is always a string: a numeric id keeps its text, a record without one gets its
 /// generated key (`RecordKeys`).
+///
+/// Everything that repeats from record to record (entity and lexicon entry fields, dimension
+/// names) is serialized once, when the writer is made (`RecordFragments`); surfaces are copied
+/// from the text's UTF-8 when the text is ASCII.
 public struct RecordWriter: Sendable {
   public let analyzer: Analyzer
+  public let evidence: EvidenceLevel
+  private let fragments: RecordFragments
 
-  public init(analyzer: Analyzer) { self.analyzer = analyzer }
+  public init(analyzer: Analyzer, evidence: EvidenceLevel = .full) {
+    self.analyzer = analyzer
+    self.evidence = evidence
+    self.fragments = RecordFragments(gazetteer: analyzer.gazetteer, lexicon: analyzer.scorer.lexicon)
+  }
 
   public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
-    let doc = analysis.doc
-    let gazetteer = analyzer.gazetteer
+    var text = analysis.doc.text
+    text.withUTF8 { utf8 in
+      let surfaces = Surfaces(doc: analysis.doc, utf8: utf8)
+      writeDocument(document, analysis, surfaces, into: &w)
+    }
+  }
+
+  private func writeDocument(
+    _ document: Document, _ analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
+  ) {
     // A hit counts for every entity of its sentence: serialize it once (into one buffer for the
     // document), copy it for each.
-    var hitJSON = [Range<Int>?](repeating: nil, count: analysis.stance.hits.count)
+    var hitJSON = [Range<Int>?](repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
     var hitBuffer = JSONWriter()
     // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
     var mentionsOf: [Int: [EntityMention]] = [:]
@@ -42,35 +64,35 @@ public struct RecordWriter: Sendable {
     w.field("entities")
     w.beginArray()
     for entity in analysis.entitiesInOrder {
-      let info = gazetteer.entities[entity]
       w.beginObject()
-      w.field("entity"); w.string(info.id)
-      w.field("type"); w.string(info.type)
-      w.field("name"); w.string(info.name)
+      w.fragment(fragments.entities[entity])
       w.field("mentions")
       w.beginArray()
       for mention in mentionsOf[entity] ?? [] {
         w.beginObject()
         w.field("start"); w.int(mention.start)
         w.field("end"); w.int(mention.end)
-        w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: mention.tokens))
+        w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
         w.field("sentence"); w.int(mention.sentence)
         w.endObject()
       }
       w.endArray()
       w.field("stance")
       writeScores(analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), into: &w)
-      w.field("evidence")
-      w.beginArray()
-      for h in analysis.stance.entityHits[entity] ?? [] {
-        if hitJSON[h] == nil {
-          let start = hitBuffer.beginFragment()
-          writeHit(analysis.stance.hits[h], doc: doc, into: &hitBuffer)
-          hitJSON[h] = start..<hitBuffer.bytes.count
+      if evidence != .none {
+        w.field("evidence")
+        w.beginArray()
+        let hits = analysis.stance.entityHits[entity] ?? []
+        for h in evidence == .summary ? Self.strongest(hits, of: analysis.stance.hits) : hits {
+          if hitJSON[h] == nil {
+            let start = hitBuffer.beginFragment()
+            writeHit(analysis.stance.hits[h], surfaces, into: &hitBuffer)
+            hitJSON[h] = start..<hitBuffer.bytes.count
+          }
+          w.fragment(hitBuffer.bytes[hitJSON[h]!])
         }
-        w.fragment(hitBuffer.bytes[hitJSON[h]!])
+        w.endArray()
       }
-      w.endArray()
       w.endObject()
     }
     w.endArray()
@@ -93,6 +115,17 @@ public struct RecordWriter: Sendable {
     w.newline()
   }
 
+  /// The `EvidenceLevel.summaryHits` hits of largest absolute weight (ties: the earlier), in
+  /// text order.
+  static func strongest(_ indices: [Int], of hits: [Hit]) -> [Int] {
+    guard indices.count > EvidenceLevel.summaryHits else { return indices }
+    let ranked = indices.sorted { a, b in
+      let wa = abs(hits[a].weight), wb = abs(hits[b].weight)
+      return wa != wb ? wa > wb : a < b
+    }
+    return ranked.prefix(EvidenceLevel.summaryHits).sorted()
+  }
+
   public func writeError(_ error: RecordError, into w: inout JSONWriter) {
     w.beginObject()
     w.field("id")
@@ -111,26 +144,30 @@ public struct RecordWriter: Sendable {
 
   func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
     w.beginArray()
-    for dimension in analyzer.scorer.lexicon.dimensions {
+    for (d, dimension) in analyzer.scorer.lexicon.dimensions.enumerated() {
       guard let score = scores[dimension] else { continue }
       w.beginObject()
-      w.field("dimension"); w.string(dimension)
+      w.fragment(fragments.dimensions[d])
       w.field("score"); w.double(score.score)
       w.field("raw"); w.double(score.raw)
       w.field("hits"); w.int(score.hits)
-      w.field("label"); w.string(score.label.rawValue)
+      w.fragment(fragments.label(score.label))
       w.endObject()
     }
     w.endArray()
   }
 
-  func writeHit(_ hit: Hit, doc: TokenizedText, into w: inout JSONWriter) {
+  private func writeHit(_ hit: Hit, _ surfaces: Surfaces, into w: inout JSONWriter) {
     let entry = analyzer.scorer.lexicon.entries[hit.entry]
     w.beginObject()
-    w.field("dimension"); w.string(hit.dimension)
-    w.field("term"); w.string(entry.term)
-    w.field("source"); w.string(entry.location.description)
-    w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: hit.tokens))
+    if hit.dimension == entry.dimension {
+      w.fragment(fragments.entries[hit.entry])
+    } else {
+      w.field("dimension"); w.string(hit.dimension)
+      w.field("term"); w.string(entry.term)
+      w.field("source"); w.string(entry.location.description)
+    }
+    w.field("text"); surfaces.write(tokens: hit.tokens, into: &w)
     w.field("start"); w.int(hit.start)
     w.field("end"); w.int(hit.end)
     w.field("sentence"); w.int(hit.sentence)
@@ -140,8 +177,8 @@ public struct RecordWriter: Sendable {
     w.beginArray()
     for modifier in hit.modifiers {
       w.beginObject()
-      w.field("kind"); w.string(modifier.kind.rawValue)
-      w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)))
+      w.fragment(fragments.kind(modifier.kind))
+      w.field("text"); surfaces.write(tokens: modifier.token..<(modifier.token + 1), into: &w)
       w.field("start"); w.int(modifier.start)
       w.field("end"); w.int(modifier.end)
       switch modifier.effect {
@@ -152,5 +189,43 @@ public struct RecordWriter: Sendable {
     }
     w.endArray()
     w.endObject()
+  }
+}
+
+/// Writes the surface of a token range as a JSON string: copied from the text's UTF-8 when the
+/// text is ASCII (UTF-16 offsets are then byte offsets), transcoded from UTF-16 otherwise.
+private struct Surfaces {
+  let doc: TokenizedText
+  /// The text's UTF-8 when it is all ASCII.
+  let ascii: UnsafeBufferPointer<UInt8>?
+
+  init(doc: TokenizedText, utf8: UnsafeBufferPointer<UInt8>) {
+    self.doc = doc
+    self.ascii = Self.isASCII(utf8) ? utf8 : nil
+  }
+
+  func write(tokens range: Range<Int>, into w: inout JSONWriter) {
+    guard let ascii, let first = range.first, let last = range.last else {
+      w.string(utf16: doc.surfaceUnits(tokens: range))
+      return
+    }
+    let bytes = doc.tokens[first].utf16Start..<doc.tokens[last].utf16End
+    w.string(utf8: UnsafeBufferPointer(rebasing: ascii[bytes]))
+  }
+
+  /// Whether every byte is below 0x80, eight at a time.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let raw = UnsafeRawBufferPointer(bytes)
+    var i = 0
+    var any: UInt64 = 0
+    while i + 8 <= raw.count {
+      any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < raw.count {
+      any |= UInt64(raw[i])
+      i += 1
+    }
+    return any & 0x8080_8080_8080_8080 == 0
   }
 }
