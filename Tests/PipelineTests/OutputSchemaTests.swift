@@ -105,6 +105,35 @@ struct OutputSchemaTests {
     #expect(ddl.stdout == OutputSchema.sparkDDL + "\n")
   }
 
+  /// Documentation/output-format.md lists every field of the schema, Documentation/tables.md
+  /// every column, so the reference cannot fall behind the code.
+  @Test func theReferencePagesNameEveryFieldAndColumn() throws {
+    let format = try String(contentsOfFile: Repository.path("Documentation/output-format.md"), encoding: .utf8)
+    func paths(_ fields: [OutputSchema.Field], prefix: String) -> [String] {
+      fields.flatMap { field -> [String] in
+        let path = prefix.isEmpty ? field.name : prefix + "." + field.name
+        var kind = field.kind
+        var suffix = ""
+        while true {
+          if case .array(let element) = kind { kind = element; suffix += "[]"; continue }
+          if case .nullable(let inner) = kind { kind = inner; continue }
+          break
+        }
+        if case .object(let inner) = kind { return [path] + paths(inner, prefix: path + suffix) }
+        return [path]
+      }
+    }
+    for path in paths(OutputSchema.documentFields, prefix: "") + paths(OutputSchema.errorFields, prefix: "") {
+      #expect(format.contains("| `\(path)` |"), "Documentation/output-format.md lacks \(path)")
+    }
+    let tables = try String(contentsOfFile: Repository.path("Documentation/tables.md"), encoding: .utf8)
+    for (rows, columns) in TableWriter.columns {
+      for column in columns {
+        #expect(tables.contains("| `\(column.name)` | \(column.meaning) |"), "tables.md: \(rows) \(column.name)")
+      }
+    }
+  }
+
   @Test func versionComesFromOnePlace() throws {
     let result = try PipelineProcess.run(["--version"])
     #expect(result.status == 0)
