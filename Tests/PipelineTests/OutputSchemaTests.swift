@@ -74,7 +74,7 @@ struct OutputSchemaTests {
     #expect(problems.contains { $0.contains(culprit) }, "\(problems)")
   }
 
-  @Test func theSparkDDLNamesEveryFieldOfBothRecordKinds() {
+  @Test func theSparkDDLNamesEveryFieldOfEveryRecordKind() {
     let ddl = OutputSchema.sparkDDL
     var topLevel: [String] = []
     var depth = 0
@@ -92,7 +92,7 @@ struct OutputSchemaTests {
     #expect(depth == 0)
     #expect(
       topLevel.map { String($0.split(separator: " ")[0]) }
-        == ["`id`", "`entities`", "`document`", "`warnings`", "`meta`", "`source`", "`line`", "`error`"])
+        == ["`id`", "`entities`", "`document`", "`warnings`", "`meta`", "`source`", "`line`", "`error`", "`warning`"])
     #expect(ddl.contains("`stance`: ARRAY<STRUCT<`dimension`: STRING, `score`: DOUBLE, `raw`: DOUBLE, `hits`: BIGINT, `label`: STRING>>"))
   }
 
@@ -123,7 +123,8 @@ struct OutputSchemaTests {
         return [path]
       }
     }
-    for path in paths(OutputSchema.documentFields, prefix: "") + paths(OutputSchema.errorFields, prefix: "") {
+    let kinds = [OutputSchema.documentFields, OutputSchema.errorFields, OutputSchema.warningRecordFields]
+    for path in kinds.flatMap({ paths($0, prefix: "") }) {
       #expect(format.contains("| `\(path)` |"), "Documentation/output-format.md lacks \(path)")
     }
     let tables = try String(contentsOfFile: Repository.path("Documentation/tables.md"), encoding: .utf8)
