@@ -7,7 +7,15 @@ public final class TokenizeSession {
   private let sentenceBreaker: BreakIterator
   /// Keys of non-ASCII surfaces already seen (bounded; cleared when full).
   private var keyCache: [String: String] = [:]
-  private static let keyCacheLimit = 4_096
+  static let keyCacheLimit = 4_096
+  /// Snowball stemmers by language, opened on first use.
+  var stemmers: [String: Stemmer] = [:]
+  /// Language → key → stem (`""`: too short to use), bounded like `keyCache`.
+  var stemCache: [String: [String: String]] = [:]
+  /// Opened on first use.
+  var transliterator: Transliterator?
+  /// Key → transliteration key.
+  var translitCache: [String: String] = [:]
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
@@ -19,22 +27,30 @@ public final class TokenizeSession {
     }
   }
 
-  /// Splits `text` into sentences and tokens.
+  /// Splits `text` into sentences and tokens, with the stem and transliteration keys the
+  /// tokenizer's `variants` ask for. `language` (an ISO 639 code) is the document's language
+  /// for words whose script does not decide it.
   ///
   /// - Complexity: O(n) in the length of the text.
-  public func tokenize(_ text: String) throws(TokenizeError) -> TokenizedText {
+  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError) -> TokenizedText {
     let utf16 = Array(text.utf16)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
+    let tokens: [Token]
+    let sentences: [Sentence]
     do {
-      return try utf16.withUnsafeBufferPointer { (units) throws(ICUError) -> TokenizedText in
+      (tokens, sentences) = try utf16.withUnsafeBufferPointer {
+        (units) throws(ICUError) -> ([Token], [Sentence]) in
         let offsets = ScalarOffsets(units)
         let tokens = try makeTokens(units, offsets)
-        let sentences = try makeSentences(units, tokens)
-        return TokenizedText(text: text, utf16: utf16, tokens: tokens, sentences: sentences)
+        return (tokens, try makeSentences(units, tokens))
       }
     } catch {
       throw .icu(error)
     }
+    let variants =
+      tokenizer.variants.isEmpty ? TokenVariants() : try variants(of: tokens, language: language)
+    return TokenizedText(
+      text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants)
   }
 
   // MARK: - Tokens
@@ -197,25 +213,34 @@ public final class TokenizeSession {
 
 /// Maps UTF-16 offsets to Unicode scalar offsets (they differ after a surrogate pair).
 struct ScalarOffsets {
-  /// Nil when the text has no surrogate pairs (offsets are then equal).
-  private let table: [Int]?
+  /// The UTF-16 offsets of the low surrogates that continue a pair, increasing: the only units
+  /// that do not start a scalar. Empty when the text has no surrogate pairs (offsets are then
+  /// equal). Memory grows with the astral characters (emoji), not with the text.
+  private let continuations: [Int]
 
   init(_ units: UnsafeBufferPointer<UInt16>) {
-    guard units.contains(where: { $0 & 0xFC00 == 0xDC00 }) else {
-      table = nil
-      return
-    }
-    var table = [Int](repeating: 0, count: units.count + 1)
-    var scalars = 0
-    for (i, unit) in units.enumerated() {
-      table[i] = scalars  // scalars that start before offset i
+    var continuations: [Int] = []
+    var i = 1
+    while i < units.count {
       // A low surrogate that follows a high one continues the same scalar.
-      let continues = unit & 0xFC00 == 0xDC00 && i > 0 && units[i - 1] & 0xFC00 == 0xD800
-      if !continues { scalars += 1 }
+      if units[i] & 0xFC00 == 0xDC00 && units[i - 1] & 0xFC00 == 0xD800 { continuations.append(i) }
+      i += 1
     }
-    table[units.count] = scalars
-    self.table = table
+    self.continuations = continuations
   }
 
-  subscript(_ utf16Offset: Int) -> Int { table?[utf16Offset] ?? utf16Offset }
+  /// Scalars that start before UTF-16 offset `utf16Offset`.
+  ///
+  /// - Complexity: O(log p) for p surrogate pairs.
+  subscript(_ utf16Offset: Int) -> Int {
+    guard !continuations.isEmpty else { return utf16Offset }
+    // Continuations below the offset: the first index whose value is not below it.
+    var low = 0
+    var high = continuations.count
+    while low < high {
+      let mid = (low + high) / 2
+      if continuations[mid] < utf16Offset { low = mid + 1 } else { high = mid }
+    }
+    return utf16Offset - low
+  }
 }

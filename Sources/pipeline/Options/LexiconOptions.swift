@@ -42,6 +42,11 @@ struct ScoringOptions: ParsableArguments {
     help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
 
+  @Option(
+    name: .customLong("cyrillic-lang"),
+    help: ArgumentHelp("The stemming language of Cyrillic words (default 'ru').", valueName: "CODE"))
+  var cyrillicLanguage = "ru"
+
   func validate() throws {
     guard favorThreshold > againstThreshold else {
       throw ValidationError(
@@ -52,7 +57,7 @@ struct ScoringOptions: ParsableArguments {
   /// The default word lists: `--lexicons-dir` (or `PIPELINE_LEXICONS`), else the embedded copy.
   func defaults() throws(PipelineError) -> LexiconSources {
     if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
-      return try LexiconSources.directory(directory)
+      return try LexiconSources.directory(directory, option: "--lexicons-dir")
     }
     return LexiconSources.embedded()
   }
@@ -74,7 +79,8 @@ struct ScoringOptions: ParsableArguments {
   func analyzer(_ sources: () throws -> LexiconSources) throws -> Analyzer {
     try Analyzer(
       sources: sources(), scope: scope,
-      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
+      cyrillicLanguage: cyrillicLanguage)
   }
 }
 
