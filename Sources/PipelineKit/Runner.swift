@@ -200,18 +200,15 @@ public struct Runner: Sendable {
       {
         return .otherShard
       }
-      do {
-        let analysis = try analyzer.analyze(document.text, session: session)
+      switch analyzer.analyze(document, session: session) {
+      case .success(let analysis):
         if let table {
           table.writeDocument(document, analysis, into: &w)
         } else {
           writer.writeDocument(document, analysis, into: &w)
         }
         return .document
-      } catch {
-        let failure = RecordError(
-          id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
-          message: error.description)
+      case .failure(let failure):
         if let table { table.writeError(failure, into: &w) } else { writer.writeError(failure, into: &w) }
         return .error(failure)
       }

@@ -68,6 +68,8 @@ extension Pipeline {
       return ([error.description], .invalidData)
     case let error as AnalystError:
       return ([error.description], .invalidData)
+    case let error as TokenizeError:
+      return ([error.description], .invalidData)
     case let error as CommandFailure:
       switch error {
       case .findings:

@@ -79,7 +79,7 @@ public struct DocumentPrediction: Sendable {
             source: entries[hit.entry].location.description, text: doc.surface(tokens: hit.tokens),
             start: hit.start, sentence: hit.sentence, base: hit.base, weight: hit.weight)
         }
-      let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+      let scores = analysis.stance.scores(for: entity)
       let score = scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
       return PredictedEntity(
         entity: info.id, name: info.name,

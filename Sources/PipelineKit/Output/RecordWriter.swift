@@ -78,7 +78,7 @@ public struct RecordWriter: Sendable {
       }
       w.endArray()
       w.field("stance")
-      writeScores(analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), into: &w)
+      writeScores(analysis.stance.scores(for: entity), into: &w)
       if evidence != .none {
         w.field("evidence")
         w.beginArray()
