@@ -40,6 +40,11 @@ struct ScoringOptions: ParsableArguments {
     help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
 
+  @Option(
+    name: .customLong("cyrillic-lang"),
+    help: ArgumentHelp("The stemming language of Cyrillic words (default 'ru').", valueName: "CODE"))
+  var cyrillicLanguage = "ru"
+
   func validate() throws {
     guard favorThreshold > againstThreshold else {
       throw ValidationError(
@@ -72,7 +77,8 @@ struct ScoringOptions: ParsableArguments {
   func analyzer(_ sources: () throws -> LexiconSources) throws -> Analyzer {
     try Analyzer(
       sources: sources(), scope: scope,
-      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
+      cyrillicLanguage: cyrillicLanguage)
   }
 }
 
