@@ -4,7 +4,9 @@ import PipelineKit
 
 /// Where documents come from: shared by every subcommand that reads a corpus.
 struct InputOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("Input files (.txt, .jsonl), directories, or '-' for stdin (the default).", valueName: "INPUT"))
+  @Argument(
+    help: ArgumentHelp("Input files (.txt, .jsonl), directories, or '-' for stdin (the default).", valueName: "INPUT"),
+    completion: .file())
   var inputs: [String] = []
 
   @Option(name: .customLong("id-field"), help: "JSON Lines field holding the document id.")
@@ -23,10 +25,29 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp(
       "How a record without an id is keyed: 'line' (SOURCE:LINE, the default) or 'content' (SOURCE#HASH of its bytes: the same in every Spark partition; the default with --pipe).",
       valueName: "KIND"),
+    completion: .list(RecordKeys.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
   var recordKeys: RecordKeys?
 
-  var fields: Document.Fields { Document.Fields(id: idField, text: textField, keys: recordKeys ?? .line) }
+  @Option(
+    name: .customLong("lang-field"),
+    help: ArgumentHelp(
+      "JSON Lines field holding a record's language ('ru', 'de-AT'), for stemming words whose script does not decide it.",
+      valueName: "FIELD"))
+  var languageField: String?
+
+  @Option(
+    name: .customLong("lang"),
+    help: ArgumentHelp(
+      "The language of documents that do not say (ISO 639: 'en', 'de'); without it, Latin-script words are stemmed in every stem language of the gazetteer.",
+      valueName: "CODE"))
+  var language: String?
+
+  var fields: Document.Fields {
+    Document.Fields(
+      id: idField, text: textField, keys: recordKeys ?? .line, language: languageField,
+      defaultLanguage: language)
+  }
 
   /// A reader over the inputs (stdin when none are given).
   func reader() -> InputReader {

@@ -10,18 +10,20 @@ struct ScoringOptions: ParsableArguments {
     name: .customLong("lexicons-dir"),
     help: ArgumentHelp(
       "Read the default word lists from this folder (laid out like the repository's lexicons/) instead of the copy built into the binary.",
-      valueName: "DIR"))
+      valueName: "DIR"),
+    completion: .directory)
   var lexiconsDirectory: String?
 
   @Option(
     name: .customLong("gazetteer"),
-    help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"))
+    help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"),
+    completion: .file())
   var gazetteers: [String] = []
 
-  @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"))
+  @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"), completion: .file())
   var modifiers: String?
 
-  @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"))
+  @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"), completion: .file())
   var abbreviations: String?
 
   @Option(
@@ -39,6 +41,11 @@ struct ScoringOptions: ParsableArguments {
     name: .customLong("against-threshold"), parsing: .unconditional,
     help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
+
+  @Option(
+    name: .customLong("cyrillic-lang"),
+    help: ArgumentHelp("The stemming language of Cyrillic words (default 'ru').", valueName: "CODE"))
+  var cyrillicLanguage = "ru"
 
   func validate() throws {
     guard favorThreshold > againstThreshold else {
@@ -72,7 +79,8 @@ struct ScoringOptions: ParsableArguments {
   func analyzer(_ sources: () throws -> LexiconSources) throws -> Analyzer {
     try Analyzer(
       sources: sources(), scope: scope,
-      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
+      cyrillicLanguage: cyrillicLanguage)
   }
 }
 
@@ -85,7 +93,8 @@ struct LexiconOptions: ParsableArguments {
     name: .customLong("lexicon"),
     help: ArgumentHelp(
       "Add a stance lexicon file or a folder of them. Repeatable. Read as VADER when named vader_lexicon.txt or *.vader.tsv, as AFINN when named AFINN-*.txt or *.afinn.tsv, else as term<TAB>weight[<TAB>dimension].",
-      valueName: "PATH"))
+      valueName: "PATH"),
+    completion: .file())
   var lexicons: [String] = []
 
   @OptionGroup var scoring: ScoringOptions
