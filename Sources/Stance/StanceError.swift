@@ -13,8 +13,18 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownParameter(SourceLocation, found: String, valid: [String])
   case modifierNotOneToken(SourceLocation, term: String, tokens: Int)
   case invalidUTF8(SourceLocation)
-  case invalidScope(found: String)
+  case invalidPolicy(found: String)
+  case unknownKind(SourceLocation, found: String, valid: [String])
+  case invalidSuffix(SourceLocation, found: String)
+  case invalidTypes(SourceLocation, found: String)
+  case expectedPossessive(SourceLocation, found: String)
+  /// An `@attribution` line of a lexicon whose policy is not one of the policies.
+  case invalidDeclaration(SourceLocation, found: String)
   case tokenize(TokenizeError)
+
+  /// Which field an `invalidTypes` / `expectedPossessive` error is about (for lint columns).
+  public var isTypes: Bool { if case .invalidTypes = self { return true } else { return false } }
+  public var isPossessive: Bool { if case .expectedPossessive = self { return true } else { return false } }
 
   public var description: String {
     switch self {
@@ -33,15 +43,25 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .termHasNoTokens(let at, let term):
       return "\(at): expected a term with at least one token, found '\(term)'"
     case .unknownModifierKind(let at, let found):
-      return "\(at): expected kind negator, booster, dampener, contrast or param, found '\(found)'"
+      return "\(at): expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
     case .unknownParameter(let at, let found, let valid):
       return "\(at): expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
     case .modifierNotOneToken(let at, let term, let tokens):
       return "\(at): expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
     case .invalidUTF8(let at):
       return "\(at): expected UTF-8 text, found invalid bytes"
-    case .invalidScope(let found):
-      return "expected scope 'sentence' or 'window:N' with N ≥ 0, found '\(found)'"
+    case .invalidPolicy(let found):
+      return "expected an attribution policy (\(AttributionPolicy.names), or DIM=POLICY) with N ≥ 0, found '\(found)'"
+    case .unknownKind(let at, let found, let valid):
+      return "\(at): expected kind \(valid.joined(separator: ", ")), found '\(found)'"
+    case .invalidSuffix(let at, let found):
+      return "\(at): expected a suffix of letters, found '\(found)'"
+    case .invalidTypes(let at, let found):
+      return "\(at): expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
+    case .expectedPossessive(let at, let found):
+      return "\(at): expected 'possessive' or nothing in the fourth field, found '\(found)'"
+    case .invalidDeclaration(let at, let found):
+      return "\(at): expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"
     case .tokenize(let error):
       return error.description
     }

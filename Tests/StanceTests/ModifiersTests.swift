@@ -104,7 +104,7 @@ struct ModifiersTests {
       "m.tsv:1: expected 2 or 3 tab-separated fields (kind, term, value), found 4 fields"),
     ModifiersErrorCase(
       "unknown kind", "intensifier\tvery\n",
-      "m.tsv:1: expected kind negator, booster, dampener, contrast or param, found 'intensifier'"),
+      "m.tsv:1: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found 'intensifier'"),
     ModifiersErrorCase(
       "empty term", "negator\t\n", "m.tsv:1: expected a non-empty term, found an empty field"),
     ModifiersErrorCase(
@@ -120,7 +120,7 @@ struct ModifiersTests {
       "value out of range", "booster\tvery\t5\n", "m.tsv:1: expected a number, found '5'"),
     ModifiersErrorCase(
       "unknown param", "\nparam\tfoo\t1\n",
-      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after), found 'foo'"
+      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window), found 'foo'"
     ),
     ModifiersErrorCase(
       "param without a value", "param\tnegation_scalar\n",

@@ -8,11 +8,13 @@ import Tokenize
 ///
 /// Document record:
 /// `{"id", "entities": [{"entity", "type", "name", "mentions": [{"start", "end", "text",
-/// "sentence"}], "stance": {DIM: {"score", "raw", "hits", "label"}}, "evidence": [HIT]}],
+/// "sentence", "via"?}], "stance": {DIM: {"score", "raw", "hits", "label"}}, "evidence": [HIT]}],
 /// "document": {DIM: {…}}, "warnings": [{"code", "message"}], "meta": {…}}` (`meta` only when
 /// the input record had other fields). HIT: `{"dimension", "term", "source", "text", "start",
 /// "end", "sentence", "base", "weight", "modifiers": [{"kind", "text", "start", "end",
-/// "factor" | "delta"}]}`.
+/// "factor" | "delta"}], "role", "rule", "mention": {"start", "end", "text", "via"?}}`. A mention
+/// with `via` (`pronoun`, `role-noun`) is a reference found by coreference: its span slices to
+/// the pronoun or role noun.
 ///
 /// Error record: `{"id", "source", "line", "error": {"code", "message"}}`.
 public struct RecordWriter: Sendable {
@@ -30,6 +32,8 @@ public struct RecordWriter: Sendable {
     // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
     var mentionsOf: [Int: [EntityMention]] = [:]
     for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
+    var referencesOf: [Int: [Reference]] = [:]
+    for reference in analysis.stance.references { referencesOf[reference.entity, default: []].append(reference) }
     w.beginObject()
     w.field("id")
     w.value(document.id)
@@ -43,26 +47,39 @@ public struct RecordWriter: Sendable {
       w.field("name"); w.string(info.name)
       w.field("mentions")
       w.beginArray()
-      for mention in mentionsOf[entity] ?? [] {
+      // Gazetteer mentions and references, merged in text order.
+      let found = mentionsOf[entity] ?? []
+      let references = referencesOf[entity] ?? []
+      var m = 0
+      var r = 0
+      while m < found.count || r < references.count {
+        let takeMention = r == references.count || (m < found.count && found[m].start <= references[r].start)
+        let tokens = takeMention ? found[m].tokens : references[r].tokens
         w.beginObject()
-        w.field("start"); w.int(mention.start)
-        w.field("end"); w.int(mention.end)
-        w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: mention.tokens))
-        w.field("sentence"); w.int(mention.sentence)
+        w.field("start"); w.int(takeMention ? found[m].start : references[r].start)
+        w.field("end"); w.int(takeMention ? found[m].end : references[r].end)
+        w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: tokens))
+        w.field("sentence"); w.int(takeMention ? found[m].sentence : references[r].sentence)
+        if !takeMention { w.field("via"); w.string(references[r].via.rawValue) }
         w.endObject()
+        if takeMention { m += 1 } else { r += 1 }
       }
       w.endArray()
       w.field("stance")
       writeScores(analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), into: &w)
       w.field("evidence")
       w.beginArray()
-      for h in analysis.stance.entityHits[entity] ?? [] {
+      for attribution in analysis.stance.entityAttributions[entity] ?? [] where attribution.counted {
+        let h = attribution.hit
         if hitJSON[h] == nil {
           let start = hitBuffer.beginFragment()
           writeHit(analysis.stance.hits[h], doc: doc, into: &hitBuffer)
           hitJSON[h] = start..<hitBuffer.bytes.count
         }
+        // The hit's shared fields (an object left open), then this entity's attribution.
         w.fragment(hitBuffer.bytes[hitJSON[h]!])
+        writeAttribution(attribution, analysis: analysis, into: &w)
+        w.endObject()
       }
       w.endArray()
       w.endObject()
@@ -118,6 +135,29 @@ public struct RecordWriter: Sendable {
     w.endObject()
   }
 
+  /// `"role", "rule", "mention": {"start", "end", "text", "via"?}` of one entity toward a hit.
+  func writeAttribution(_ attribution: Attribution, analysis: Analysis, into w: inout JSONWriter) {
+    w.field("role"); w.string(attribution.role.rawValue)
+    w.field("rule"); w.string(attribution.rule.rawValue)
+    w.field("mention")
+    w.beginObject()
+    switch attribution.mention {
+    case .mention(let m):
+      let mention = analysis.mentions[m]
+      w.field("start"); w.int(mention.start)
+      w.field("end"); w.int(mention.end)
+      w.field("text"); w.string(utf16: analysis.doc.surfaceUnits(tokens: mention.tokens))
+    case .reference(let r):
+      let reference = analysis.stance.references[r]
+      w.field("start"); w.int(reference.start)
+      w.field("end"); w.int(reference.end)
+      w.field("text"); w.string(utf16: analysis.doc.surfaceUnits(tokens: reference.tokens))
+      w.field("via"); w.string(reference.via.rawValue)
+    }
+    w.endObject()
+  }
+
+  /// A hit's fields shared by every entity it counts for, its object left open.
   func writeHit(_ hit: Hit, doc: TokenizedText, into w: inout JSONWriter) {
     let entry = analyzer.scorer.lexicon.entries[hit.entry]
     w.beginObject()
@@ -145,6 +185,5 @@ public struct RecordWriter: Sendable {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
   }
 }

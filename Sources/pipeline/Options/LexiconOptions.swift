@@ -24,8 +24,23 @@ struct ScoringOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"))
   var abbreviations: String?
 
-  @Option(help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"))
-  var scope = "sentence"
+  @Option(
+    help: ArgumentHelp(
+      "Which hits count for an entity: 'agent' (what it does or says), 'target' (what is done to or said about it), 'clause' (either), 'sentence' (every hit of its sentences) or 'window:N' (hits within N tokens). 'DIM=POLICY' sets one dimension. Repeatable. Default: what each lexicon file declares, else target.",
+      valueName: "POLICY"))
+  var attribution: [String] = []
+
+  @Option(help: ArgumentHelp("Deprecated alias of --attribution (sentence or window:N for every dimension).", valueName: "SCOPE"))
+  var scope: String?
+
+  @Flag(name: .customLong("no-coreference"), help: "Do not resolve pronouns and role nouns to entities.")
+  var noCoreference = false
+
+  @Option(help: ArgumentHelp("Use this clause-markers file instead of the default attribution/clauses.tsv.", valueName: "FILE"))
+  var clauses: String?
+
+  @Option(help: ArgumentHelp("Use this pronouns and role nouns file instead of the default attribution/references.tsv.", valueName: "FILE"))
+  var references: String?
 
   @Option(name: .customLong("favor-threshold"), help: "Scores at or above this are labelled favor.")
   var favorThreshold = 0.05
@@ -52,6 +67,19 @@ struct ScoringOptions: ParsableArguments {
     if let abbreviations {
       sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
     }
+    if let clauses {
+      sources.clauses = try LexiconSources.files(under: clauses, option: "--clauses", extensions: ["tsv"])
+    }
+    if let references {
+      sources.references = try LexiconSources.files(under: references, option: "--references", extensions: ["tsv"])
+    }
+  }
+
+  /// The `--attribution` settings (`--scope` first, so that `--attribution` wins over it).
+  func attributionPolicies(_ settings: [String]? = nil) throws(PipelineError) -> AttributionPolicies {
+    do { return try AttributionPolicies(parsing: (scope.map { [$0] } ?? []) + (settings ?? attribution)) } catch {
+      throw PipelineError.lexicon(error)
+    }
   }
 
   /// Loads an analyzer from `sources` with these scoring options. A `PipelineError` (such as
@@ -59,15 +87,14 @@ struct ScoringOptions: ParsableArguments {
   /// errors of `sources` are rethrown.
   func analyzer(_ sources: () throws -> LexiconSources, context: String? = nil) throws -> Analyzer {
     do {
-      let scope: AttributionScope
-      do { scope = try AttributionScope(parsing: self.scope) } catch { throw PipelineError.lexicon(error) }
+      let policies = try attributionPolicies()
       guard favorThreshold > againstThreshold else {
         throw PipelineError.invalidOption(
           "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
       }
       return try Analyzer(
-        sources: sources(), scope: scope,
-        thresholds: Thresholds(favor: favorThreshold, against: againstThreshold))
+        sources: sources(), policies: policies,
+        thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference)
     } catch let error as PipelineError {
       Diagnostics.error((context.map { "\($0): " } ?? "") + error.description)
       throw ExitCode(error.exitStatus)
