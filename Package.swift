@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Stance", targets: ["Stance"]),
     .library(name: "JSON", targets: ["JSON"]),
     .library(name: "PipelineKit", targets: ["PipelineKit"]),
+    .library(name: "AnalystKit", targets: ["AnalystKit"]),
     .executable(name: "pipeline", targets: ["pipeline"]),
   ],
   dependencies: [
@@ -40,14 +41,21 @@ let package = Package(
     ),
     .target(name: "DefaultLexicons", plugins: ["EmbedLexicons"]),
 
+    // The run library: lexicon sources, the analyzer (the stages chained), inputs, output
+    // records, the parallel runner.
     .target(
       name: "PipelineKit",
       dependencies: ["Tokenize", "Entities", "Stance", "JSON", "DefaultLexicons"]
     ),
+    // The analyst tools over the run library: explain, eval, diff, coverage, kwic, lint, report.
+    .target(
+      name: "AnalystKit",
+      dependencies: ["PipelineKit", "Tokenize", "Entities", "Stance", "JSON"]
+    ),
     .executableTarget(
       name: "pipeline",
       dependencies: [
-        "PipelineKit", "CAllocator",
+        "PipelineKit", "AnalystKit", "CAllocator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,10 +71,10 @@ let package = Package(
       exclude: ["Fixtures", "Snapshots"]
     ),
     .testTarget(
-      name: "LintTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+      name: "LintTests", dependencies: ["PipelineKit", "AnalystKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "AnalystTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+      name: "AnalystTests", dependencies: ["PipelineKit", "AnalystKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportTests", dependencies: ["PipelineKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+      name: "ReportTests", dependencies: ["PipelineKit", "AnalystKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import AnalystKit
 import PipelineKit
 import Testing
 import TestSupport

@@ -1,3 +1,4 @@
+import AnalystKit
 import PipelineKit
 import Stance
 import Testing

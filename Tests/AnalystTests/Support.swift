@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import AnalystKit
 import PipelineKit
 import TestSupport
 

@@ -1,4 +1,5 @@
 import JSON
+import AnalystKit
 import PipelineKit
 import Testing
 import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
-@testable import PipelineKit
+@testable import AnalystKit
+import PipelineKit
 import TestSupport
 import Testing
 

@@ -23,6 +23,14 @@ public struct RecordError: Error, Sendable, Equatable {
   public var line: Int?
   public var code: Code
   public var message: String
+
+  package init(id: JSONValue?, source: String, line: Int?, code: Code, message: String) {
+    self.id = id
+    self.source = source
+    self.line = line
+    self.code = code
+    self.message = message
+  }
 }
 
 /// One unit of input as read, before decoding (decoding happens on the worker threads).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSON
+import AnalystKit
 import PipelineKit
 import Tokenize
 
@@ -34,7 +35,7 @@ struct Coverage: ParsableCommand {
 
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
-    var coverage = PipelineKit.Coverage(analyzer: analyzer)
+    var coverage = AnalystKit.Coverage(analyzer: analyzer)
     try Self.scan(input, analyzer: analyzer) { _, doc in coverage.add(analyzer.analyze(tokenized: doc)) }
     let report = coverage.report(top: top)
     if json {

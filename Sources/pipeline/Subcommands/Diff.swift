@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AnalystKit
 import PipelineKit
 import Stance
 

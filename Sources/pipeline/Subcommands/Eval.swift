@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AnalystKit
 import PipelineKit
 
 /// `pipeline eval`: the corpus's output against hand annotations.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSON
+import AnalystKit
 import PipelineKit
 
 /// `pipeline kwic TERM CORPUS...`: keyword-in-context lines for a term, wildcard or alias.

@@ -1,4 +1,5 @@
 import JSON
+import PipelineKit
 import Stance
 import Tokenize
 

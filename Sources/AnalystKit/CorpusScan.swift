@@ -1,3 +1,4 @@
+import PipelineKit
 import Tokenize
 
 /// Reads a corpus one document at a time and analyzes each on the calling thread: the analyst

@@ -1,5 +1,6 @@
 import Entities
 import JSON
+import PipelineKit
 import Stance
 import Tokenize
 

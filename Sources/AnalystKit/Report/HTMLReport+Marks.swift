@@ -1,4 +1,5 @@
 import Entities
+import PipelineKit
 import Stance
 import Tokenize
 

@@ -1,3 +1,4 @@
+import PipelineKit
 import Stance
 
 /// A lexicon entry's identity across two lexicon sets: its term as written and its dimension.

@@ -1,3 +1,4 @@
+import PipelineKit
 import Stance
 
 /// One evidence hit reduced to what the analyst views compare: the lexicon entry and the

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineKit
 
 /// One side of `pipeline diff`: which lexicon files it loads.
 ///

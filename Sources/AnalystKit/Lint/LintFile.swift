@@ -1,4 +1,5 @@
 import Foundation
+import PipelineKit
 import Stance
 import Tokenize
 
