@@ -150,6 +150,13 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// mentioned: outside the hit's sentence (only `window:N` counts these).
   case otherSentence = "other-sentence"
 
+  /// Whether this rule wins over `other` for an entity with several mentions in a sentence:
+  /// the stronger role (agent, target, mentioned), then the rule listed first.
+  public func isPreferred(to other: RoleRule) -> Bool {
+    if role != other.role { return role < other.role }
+    return Self.allCases.firstIndex(of: self)! < Self.allCases.firstIndex(of: other)!
+  }
+
   public var role: Role {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent

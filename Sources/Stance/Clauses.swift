@@ -93,6 +93,9 @@ struct ClauseAnalyzer {
     var suspended: [Int] = []
     var inQuote = false
     var inDash = false
+    // A clause opening the sentence ("After Washington announced sanctions, …") ends at the
+    // first comma outside quotations and parentheticals, whatever clauses opened inside it.
+    var openingClause: Int?
     var startsOf = [Int: Int]()  // token → participant starting there
     for (p, participant) in participants.enumerated() where startsOf[participant.tokens.lowerBound] == nil {
       startsOf[participant.tokens.lowerBound] = p
@@ -176,6 +179,13 @@ struct ClauseAnalyzer {
         open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
         continue
       }
+      if key == ",", let opening = openingClause, suspended.isEmpty {
+        assign(t)
+        openingClause = nil
+        clauses.append(Clause(kind: .main, first: t + 1, opener: nil, parent: opening))
+        current = clauses.count - 1
+        continue
+      }
       if key == "," && clauses[current].endsAtComma {
         assign(t)
         clauses[current].endsAtComma = false
@@ -191,7 +201,7 @@ struct ClauseAnalyzer {
       if kinds & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit) != 0 {
         let kind: Clause.Kind = kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate
         open(kind, at: t, opener: t, parent: current)
-        if atSentenceStart { clauses[current].endsAtComma = true }
+        if atSentenceStart { openingClause = current }
       } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
         if clauses[current].speech != nil && !clauses[current].reportedOpened {
           clauses[current].reportedOpened = true
@@ -293,11 +303,19 @@ struct ClauseAnalyzer {
   private func opensReportedSpeech(after t: Int, before hi: Int) -> Bool {
     let next = t + 1
     guard next < hi, doc.tokens[next].kind != .punctuation else { return false }
+    // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
+    var before = t - 1
+    while before >= 0 && doc.tokens[before].kind == .punctuation && !rules.has(doc.tokens[before].key, .quote) {
+      before -= 1
+    }
+    if before >= 0 && rules.has(doc.tokens[before].key, .quote) { return false }
     var u = next
     while u < hi && u <= t + Self.complementizerReach {
-      let kinds = rules.kinds(doc.tokens[u].key)
-      if kinds & AttributionRules.MarkerKind.relative.bit != 0 { return false }
-      if kinds & (AttributionRules.MarkerKind.boundary.bit | AttributionRules.MarkerKind.quote.bit) != 0 { break }
+      let key = doc.tokens[u].key
+      let kinds = rules.kinds(key)
+      // A `that`, a colon or a quotation soon after opens the reported speech itself.
+      if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit) != 0 { return false }
+      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" }
       u += 1
     }
     return true
@@ -353,8 +371,16 @@ struct ClauseAnalyzer {
         let enclosing = s.clauses[parent]
         if enclosing.kind == .reported {
           s.clauses[c].speakers = enclosing.speakers
-        } else if enclosing.speech != nil {
-          s.clauses[c].speakers = effectiveSubject(s, parent)
+        } else if let speech = enclosing.speech {
+          let subject = effectiveSubject(s, parent)
+          if !subject.isEmpty {
+            s.clauses[c].speakers = subject
+          } else if let after = s.participants.firstIndex(where: {
+            $0.tokens.lowerBound > speech && s.clause(of: $0.tokens.lowerBound) == parent
+          }) {
+            // "…," said Borisov.
+            s.clauses[c].speakers = [after]
+          }
         }
       default:
         break

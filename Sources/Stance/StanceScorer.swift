@@ -247,13 +247,14 @@ public struct StanceScorer: Sendable {
         let hit = hits[hi]
         let policy = policyOf[lexicon.dimensions.count == 1 ? 0 : hit.dimensionOrder(lexicon)]
         // The best role of each entity over its participants: agent, then target, then
-        // mentioned; the first participant in text order among equals.
+        // mentioned, and among equal roles the rule listed first (`RoleRule.allCases`); the
+        // first participant in text order among equals.
         var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
         for (p, participant) in participants.enumerated() {
           let rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
-            if rule.role < best[k].rule.role { best[k].rule = rule; best[k].ref = participant.ref }
+            if rule.isPreferred(to: best[k].rule) { best[k].rule = rule; best[k].ref = participant.ref }
             best[k].distance = min(best[k].distance, distance)
           } else {
             best.append((participant.entity, rule, participant.ref, distance))

@@ -267,7 +267,7 @@ struct StanceScorerTests {
   @Test func sentenceScopeCountsAHitForEveryEntityInItsSentence() throws {
     let gazetteer = try makeGazetteer()
     let scorer = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), scope: .sentence)
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .sentence))
     let text = "NASA and Roscosmos are good. Roscosmos is bad. Nothing else."
     let doc = try tokenizer.tokenize(text)
     let analysis = scorer.score(doc, mentions: gazetteer.mentions(in: doc))
@@ -291,7 +291,8 @@ struct StanceScorerTests {
 
   @Test func anEntityMentionedTwiceInASentenceCountsAHitOnce() throws {
     let gazetteer = try makeGazetteer()
-    let scorer = StanceScorer(lexicon: try makeLexicon(), modifiers: try makeModifiers())
+    let scorer = StanceScorer(
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .sentence))
     let doc = try tokenizer.tokenize("NASA said NASA is good.")
     let analysis = scorer.score(doc, mentions: gazetteer.mentions(in: doc))
     let nasa = try #require(gazetteer.entity(id: "nasa"))
@@ -319,9 +320,9 @@ struct StanceScorerTests {
     let mentions = gazetteer.mentions(in: doc)
     let nasa = try #require(gazetteer.entity(id: "nasa"))
     let roscosmos = try #require(gazetteer.entity(id: "roscosmos"))
-    func attributed(_ scope: AttributionScope) throws -> [Int: [String]] {
+    func attributed(_ scope: AttributionPolicy) throws -> [Int: [String]] {
       let scorer = StanceScorer(
-        lexicon: try makeLexicon(), modifiers: try makeModifiers(), scope: scope)
+        lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: scope))
       let analysis = scorer.score(doc, mentions: mentions)
       return analysis.entityHits.mapValues {
         $0.map { slice(text, analysis.hits[$0].start, analysis.hits[$0].end) }
@@ -340,10 +341,10 @@ struct StanceScorerTests {
     let mentions = gazetteer.mentions(in: doc)
     let nasa = try #require(gazetteer.entity(id: "nasa"))
     let byWindow = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), scope: .window(2)
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .window(2))
     ).score(doc, mentions: mentions)
     let bySentence = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), scope: .sentence
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .sentence)
     ).score(doc, mentions: mentions)
     #expect(byWindow.entityHits[nasa] == [0])
     #expect(bySentence.entityHits[nasa] == nil)
