@@ -9,7 +9,6 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
   case tokenize(TokenizeError)
   case unreadable(path: String, reason: String)
   case noLexiconFiles(option: String, path: String)
-  case invalidOption(String)
   case output(path: String, reason: String)
 
   public var description: String {
@@ -20,14 +19,7 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
     case .noLexiconFiles(let option, let path):
       return "\(option) '\(path)': expected a file or a directory holding .tsv or .jsonl files, found none"
-    case .invalidOption(let message): return message
     case .output(let path, let reason): return "\(path): cannot write: \(reason)"
     }
-  }
-
-  /// The process exit status for this error.
-  public var exitStatus: Int32 {
-    if case .output = self { return 1 }
-    return 2
   }
 }

@@ -59,21 +59,20 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// 64-bit FNV-1a: stable across runs, machines and versions (unlike `Hasher`).
-  public static func fnv1a(_ key: String) -> UInt64 {
+  public static func fnv1a(_ key: String) -> UInt64 { fnv1a(bytes: key.utf8) }
+
+  /// 64-bit FNV-1a of a byte sequence.
+  public static func fnv1a(bytes: some Sequence<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key.utf8 {
+    for byte in bytes {
       hash ^= UInt64(byte)
       hash &*= 0x0000_0100_0000_01B3
     }
     return hash
   }
 
-  /// The key a record is sharded by: its id as text, else `SOURCE:LINE` (or the source).
+  /// The key a record is sharded by: its id as written in the output.
   static func key(id: JSONValue?, source: String, line: Int?) -> String {
-    switch id {
-    case .string(let s)?: return s
-    case .number(let n)?: return n
-    default: return line.map { "\(source):\($0)" } ?? source
-    }
+    RecordKeys.idText(id, source: source, line: line)
   }
 }

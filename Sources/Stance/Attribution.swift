@@ -76,17 +76,18 @@ public struct AttributionPolicies: Sendable, Hashable, CustomStringConvertible {
     self.byDimension = byDimension
   }
 
+  /// Command-line settings in order (a later one for the same dimensions wins).
+  public init(settings: [AttributionSetting]) {
+    for setting in settings {
+      if let dimension = setting.dimension { byDimension[dimension] = setting.policy } else { all = setting.policy }
+    }
+  }
+
   /// Parses command-line settings: each `POLICY` (every dimension) or `DIM=POLICY`.
   public init(parsing settings: [String]) throws(StanceError) {
-    for setting in settings {
-      if let equals = setting.firstIndex(of: "=") {
-        let dimension = String(setting[..<equals])
-        guard !dimension.isEmpty else { throw .invalidPolicy(found: setting) }
-        byDimension[dimension] = try AttributionPolicy(parsing: String(setting[setting.index(after: equals)...]))
-      } else {
-        all = try AttributionPolicy(parsing: setting)
-      }
-    }
+    var parsed: [AttributionSetting] = []
+    for setting in settings { parsed.append(try AttributionSetting(parsing: setting)) }
+    self.init(settings: parsed)
   }
 
   public func policy(for dimension: String) -> AttributionPolicy {
@@ -104,6 +105,30 @@ public struct AttributionPolicies: Sendable, Hashable, CustomStringConvertible {
     for (dimension, policy) in byDimension.sorted(by: { $0.key < $1.key }) { parts.append("\(dimension)=\(policy)") }
     return parts.isEmpty ? "default" : parts.joined(separator: ", ")
   }
+}
+
+/// One `--attribution` value: a policy for every dimension, or `DIM=POLICY` for one.
+public struct AttributionSetting: Sendable, Hashable, CustomStringConvertible {
+  public var dimension: String?
+  public var policy: AttributionPolicy
+
+  public init(dimension: String? = nil, policy: AttributionPolicy) {
+    self.dimension = dimension
+    self.policy = policy
+  }
+
+  /// Parses `POLICY` or `DIM=POLICY`.
+  public init(parsing text: String) throws(StanceError) {
+    if let equals = text.firstIndex(of: "=") {
+      let dimension = String(text[..<equals])
+      guard Lexicon.isValidDimension(dimension) else { throw .invalidPolicy(found: text) }
+      self.init(dimension: dimension, policy: try AttributionPolicy(parsing: String(text[text.index(after: equals)...])))
+    } else {
+      self.init(policy: try AttributionPolicy(parsing: text))
+    }
+  }
+
+  public var description: String { dimension.map { "\($0)=\(policy)" } ?? policy.description }
 }
 
 /// What an entity is to a lexicon hit in its sentence.

@@ -106,14 +106,21 @@ extension Lexicon {
       guard !fields[0].isEmpty else { throw .emptyField(at, field: "token") }
       let mean = try parseWeight(fields[1], at: at)
       // The standard deviation is checked (a shifted column shows here) but not used.
-      guard let sd = Double(fields[2]), sd.isFinite, sd >= 0 else {
+      guard let sd = LexiconNumber.decimal(fields[2]), sd >= 0 else {
         throw .invalidWeight(at, found: fields[2])
       }
       return LexiconLineEntry(
         term: fields[0], weight: mean, dimension: defaultDimension, wildcards: false)
     case .afinn:
       guard !fields[0].isEmpty else { throw .emptyField(at, field: "word") }
-      let value = try parseWeight(fields[1], at: at, range: LexiconFormat.afinnRange)
+      guard let integer = LexiconNumber.integer(fields[1]) else {
+        throw LexiconNumber.decimal(fields[1]) == nil
+          ? .invalidWeight(at, found: fields[1]) : .invalidInteger(at, found: fields[1])
+      }
+      let value = Double(integer)
+      guard LexiconFormat.afinnRange.contains(value) else {
+        throw .weightOutOfRange(at, found: value, range: LexiconFormat.afinnRange)
+      }
       // ×4/5 rather than ×0.8 so that 3 gives 2.4 exactly as written, not 2.4000000000000004.
       return LexiconLineEntry(
         term: fields[0], weight: value * 4 / 5, dimension: defaultDimension, wildcards: false)

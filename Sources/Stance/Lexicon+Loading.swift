@@ -51,20 +51,18 @@ extension Lexicon {
     return (policy, dimension)
   }
 
-  /// A finite number within `range` (by default `weightRange`).
+  /// A finite number (`LexiconNumber.decimal`'s grammar) within `range` (by default `weightRange`).
   static func parseWeight(
     _ text: String, at: SourceLocation, range: ClosedRange<Double> = weightRange
   ) throws(StanceError) -> Double {
-    guard let weight = Double(text), weight.isFinite,
-      text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
-    else { throw .invalidWeight(at, found: text) }
+    guard let weight = LexiconNumber.decimal(text) else { throw .invalidWeight(at, found: text) }
     guard range.contains(weight) else {
       throw .weightOutOfRange(at, found: weight, range: range)
     }
     return weight
   }
 
-  static func isValidDimension(_ name: String) -> Bool {
+  package static func isValidDimension(_ name: String) -> Bool {
     !name.isEmpty
       && name.unicodeScalars.allSatisfy {
         ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-")
@@ -74,7 +72,8 @@ extension Lexicon {
 
 extension Modifiers {
   /// Loads modifier files: `kind<TAB>term[<TAB>value]` with kind `negator`, `booster`,
-  /// `dampener`, `contrast`, `shifter`, `shifter_positive` or `shifter_negative`, and `param<TAB>name<TAB>value` for the constants.
+  /// `dampener`, `contrast`, `shifter`, `shifter_positive` or `shifter_negative`, and
+  /// `param<TAB>name<TAB>value` for the constants.
   public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(StanceError) {
     self.init()
     let session: TokenizeSession
@@ -102,33 +101,22 @@ extension Modifiers {
       guard fields.count == 3 else {
         throw .fieldCount(at, expected: "3 tab-separated fields (param, name, value)", found: fields.count)
       }
-      guard let value = Double(fields[2]), value.isFinite else {
-        throw .invalidWeight(at, found: fields[2])
+      guard let parameter = Parameter(rawValue: fields[1]) else {
+        throw .unknownParameter(at, found: fields[1], valid: Self.parameterNames)
       }
-      switch fields[1] {
-      case "negation_scalar": negationScalar = value
-      case "negation_window":
-        guard value >= 0, value == value.rounded(), value <= 1000 else {
-          throw .invalidWeight(at, found: fields[2])
-        }
-        negationWindow = Int(value)
-      case "contrast_before": contrastBefore = value
-      case "contrast_after": contrastAfter = value
-      case "shifter_scalar": shifterScalar = value
-      case "shifter_window":
-        guard value >= 0, value == value.rounded(), value <= 1000 else {
-          throw .invalidWeight(at, found: fields[2])
-        }
-        shifterWindow = Int(value)
-      default: throw .unknownParameter(at, found: fields[1], valid: Self.parameterNames)
+      guard let value = LexiconNumber.decimal(fields[2]) else { throw .invalidWeight(at, found: fields[2]) }
+      guard parameter.range.contains(value), !parameter.isWholeNumber || value == value.rounded() else {
+        throw .parameterOutOfRange(at, parameter: parameter, found: fields[2])
       }
+      set(parameter, to: value)
       return nil
     }
     guard let kind = Kind(rawValue: fields[0]) else { throw .unknownModifierKind(at, found: fields[0]) }
     var value: Double?
     if fields.count == 3 {
-      guard let parsed = Double(fields[2]), parsed.isFinite, abs(parsed) <= 4 else {
-        throw .invalidWeight(at, found: fields[2])
+      guard let parsed = LexiconNumber.decimal(fields[2]) else { throw .invalidWeight(at, found: fields[2]) }
+      guard Self.valueRange(of: kind).contains(parsed) else {
+        throw .modifierValueOutOfRange(at, kind: kind, found: fields[2])
       }
       value = parsed
     }

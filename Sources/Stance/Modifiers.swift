@@ -39,21 +39,56 @@ public struct Modifiers: Sendable {
   public private(set) var words: [String: Word] = [:]
   /// Keys of `words`, for a cheap "certainly not" before the look-up.
   private var known = KeyFilter()
-  public var negationScalar = -0.74
+  // The constants are set through `set(_:to:)` (or a `param` line), which keeps them in range.
+  public private(set) var negationScalar = -0.74
   /// Hits within this many words after a negator or booster are affected.
-  public var negationWindow = 3
-  public var contrastBefore = 0.5
-  public var contrastAfter = 1.5
+  public private(set) var negationWindow = 3
+  public private(set) var contrastBefore = 0.5
+  public private(set) var contrastAfter = 1.5
   /// A shifted term's weight is multiplied by this.
-  public var shifterScalar = -1.0
+  public private(set) var shifterScalar = -1.0
   /// A shifter governs terms that start within this many words after it.
-  public var shifterWindow = 3
+  public private(set) var shifterWindow = 3
 
   public static let boosterDelta = 0.293
-  public static let parameterNames = [
-    "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar",
-    "shifter_window",
-  ]
+
+  /// The range of every factor: `negation_scalar`, `contrast_before`, `contrast_after`, and a
+  /// negator's or contrast word's own value.
+  public static let factorRange: ClosedRange<Double> = -10...10
+  /// The range of `negation_window` (a whole number of words).
+  public static let windowRange: ClosedRange<Double> = 0...50
+  /// The range of a booster's or dampener's own value (a change of magnitude, like a weight).
+  public static let deltaRange: ClosedRange<Double> = -4...4
+
+  /// A constant a `param` line sets, and the values it may take. With every value in range, a
+  /// hit's applied weight is at most (4 + 50 × 4) × 10⁵⁰ × 10 in magnitude, so sums of weights
+  /// stay finite and every score is a number.
+  public enum Parameter: String, Sendable, Hashable, CaseIterable {
+    case negationScalar = "negation_scalar"
+    case negationWindow = "negation_window"
+    case contrastBefore = "contrast_before"
+    case contrastAfter = "contrast_after"
+    case shifterScalar = "shifter_scalar"
+    case shifterWindow = "shifter_window"
+
+    /// The values a file may give it (checked at load and by `pipeline lint`).
+    public var range: ClosedRange<Double> {
+      isWholeNumber ? Modifiers.windowRange : Modifiers.factorRange
+    }
+
+    /// Whether the value must be a whole number.
+    public var isWholeNumber: Bool { self == .negationWindow || self == .shifterWindow }
+  }
+
+  public static let parameterNames = Parameter.allCases.map(\.rawValue)
+
+  /// The range of a word's own value (the third field of its line).
+  public static func valueRange(of kind: Kind) -> ClosedRange<Double> {
+    switch kind {
+    case .negator, .contrast, .shifter, .positiveShifter, .negativeShifter: return factorRange
+    case .booster, .dampener: return deltaRange
+    }
+  }
 
   public init() {}
 
@@ -64,6 +99,21 @@ public struct Modifiers: Sendable {
     if words[key] == nil {
       words[key] = Word(kind: kind, value: value, location: location)
       known.insert(key)
+    }
+  }
+
+  /// Sets a constant; `value` must be in the parameter's range (a whole number where it must be).
+  public mutating func set(_ parameter: Parameter, to value: Double) {
+    precondition(
+      parameter.range.contains(value) && (!parameter.isWholeNumber || value == value.rounded()),
+      "\(parameter.rawValue) = \(value) is outside \(parameter.range)")
+    switch parameter {
+    case .negationScalar: negationScalar = value
+    case .negationWindow: negationWindow = Int(value)
+    case .contrastBefore: contrastBefore = value
+    case .contrastAfter: contrastAfter = value
+    case .shifterScalar: shifterScalar = value
+    case .shifterWindow: shifterWindow = Int(value)
     }
   }
 

@@ -6,6 +6,9 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case emptyField(SourceLocation, field: String)
   case invalidWeight(SourceLocation, found: String)
   case weightOutOfRange(SourceLocation, found: Double, range: ClosedRange<Double>)
+  case invalidInteger(SourceLocation, found: String)
+  case parameterOutOfRange(SourceLocation, parameter: Modifiers.Parameter, found: String)
+  case modifierValueOutOfRange(SourceLocation, kind: Modifiers.Kind, found: String)
   case invalidDimension(SourceLocation, found: String)
   case misplacedWildcard(SourceLocation, term: String)
   case termHasNoTokens(SourceLocation, term: String)
@@ -36,6 +39,13 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(at): expected a number, found '\(found)'"
     case .weightOutOfRange(let at, let found, let range):
       return "\(at): expected a weight from \(range.lowerBound) to \(range.upperBound), found \(found)"
+    case .invalidInteger(let at, let found):
+      return "\(at): expected an integer, found '\(found)'"
+    case .parameterOutOfRange(let at, let parameter, let found):
+      let whole = parameter.isWholeNumber ? "a whole number" : "a number"
+      return "\(at): expected \(parameter.rawValue) to be \(whole) from \(Self.bounds(parameter.range)), found '\(found)'"
+    case .modifierValueOutOfRange(let at, let kind, let found):
+      return "\(at): expected a \(kind.rawValue) value from \(Self.bounds(Modifiers.valueRange(of: kind))), found '\(found)'"
     case .invalidDimension(let at, let found):
       return "\(at): expected a dimension name of letters, digits, '_' or '-', found '\(found)'"
     case .misplacedWildcard(let at, let term):
@@ -65,5 +75,13 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .tokenize(let error):
       return error.description
     }
+  }
+
+  /// `-10 to 10` (whole bounds without a fraction).
+  private static func bounds(_ range: ClosedRange<Double>) -> String {
+    func number(_ value: Double) -> String {
+      value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+    return "\(number(range.lowerBound)) to \(number(range.upperBound))"
   }
 }

@@ -61,3 +61,51 @@ extension StringProtocol {
     return self[first...last]
   }
 }
+
+/// The one number grammar of every word-list file (stance lexicons, VADER and AFINN imports,
+/// modifiers): an optional sign, decimal digits with an optional fraction, and an optional
+/// exponent — `2`, `-0.74`, `+1.5`, `.5`, `3.`, `1e-3`. No hexadecimal (`0x1p-2`), no
+/// `inf`/`nan`, no spaces, underscores or thousands separators.
+public enum LexiconNumber {
+  /// The value of a decimal number written in the grammar, or nil (also when it overflows).
+  ///
+  /// ```swift
+  /// LexiconNumber.decimal("-0.74")   // -0.74
+  /// LexiconNumber.decimal("0x1p-2")  // nil
+  /// LexiconNumber.decimal("1e309")   // nil (not finite)
+  /// ```
+  public static func decimal(_ text: some StringProtocol) -> Double? {
+    let bytes = Array(text.utf8)
+    var i = 0
+    if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+    let integerDigits = digits(bytes, &i)
+    var fractionDigits = 0
+    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      fractionDigits = digits(bytes, &i)
+    }
+    guard integerDigits + fractionDigits > 0 else { return nil }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits(bytes, &i) > 0 else { return nil }
+    }
+    guard i == bytes.count, let value = Double(String(text)), value.isFinite else { return nil }
+    return value
+  }
+
+  /// The value of an integer: an optional sign and decimal digits (`3`, `-5`, `+2`), or nil.
+  public static func integer(_ text: some StringProtocol) -> Int? {
+    let bytes = Array(text.utf8)
+    var i = 0
+    if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+    guard digits(bytes, &i) > 0, i == bytes.count else { return nil }
+    return Int(String(text))
+  }
+
+  private static func digits(_ bytes: [UInt8], _ i: inout Int) -> Int {
+    let start = i
+    while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+    return i - start
+  }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineKit
 
 @main
 struct Pipeline: ParsableCommand {
@@ -10,12 +11,14 @@ struct Pipeline: ParsableCommand {
       of the gazetteers and scores the stance the text takes toward each with weighted lexicons.
 
       Exit status: 0 when every input was processed (bad records become error records in the \
-      output); 1 when output could not be written; 2 when a lexicon or gazetteer is malformed \
-      or an option value is invalid (nothing is written); 64 for command-line usage errors.
+      output); 1 when output could not be written (or lint and eval --fail-under find fault); \
+      2 when a lexicon, gazetteer or gold file is malformed (nothing is written); 3 when \
+      --on-error fail stopped the run; 64 for a usage error or an invalid option value.
       """,
+    version: PipelineVersion.description,
     subcommands: [
       Run.self, Tokenize.self, Explain.self, Eval.self, Diff.self, Coverage.self, Kwic.self,
-      Lint.self, Report.self,
+      Lint.self, Report.self, Schema.self,
     ]
   )
 }

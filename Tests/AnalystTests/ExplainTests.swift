@@ -51,7 +51,7 @@ struct ExplainTests {
     for entity in record["entities"]!.array {
       let entityID = entity["entity"]!.text
       let lines = try #require(sections[entityID], "no section for \(entityID)")
-      let score = entity["stance"]!["cooperation"]!
+      let score = try #require(entity["stance"]!.array.first { $0["dimension"]?.text == "cooperation" })
       let summary = "  cooperation: raw \(score["raw"]!.text)  hits \(score["hits"]!.text)  score \(score["score"]!.text)  label \(score["label"]!.text)"
       #expect(lines.first == summary, "\(entityID)")
       let rows = lines.dropFirst(2).map { $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }

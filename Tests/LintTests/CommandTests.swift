@@ -39,7 +39,7 @@ struct CommandTests {
     let result = try PipelineProcess.run(["lint", "modifiers.tsv", "invalid-utf8.tsv"], in: fixtures)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first == "invalid-utf8.tsv:2:4: error: expected UTF-8 text, found an invalid byte")
-    #expect(lines.last == "lint: 2 files, 10 lines: 7 errors, 1 warning")
+    #expect(lines.last == "lint: 2 files, 13 lines: 10 errors, 1 warning")
   }
 
   @Test func jsonLinesDiagnostics() throws {
@@ -56,7 +56,7 @@ struct CommandTests {
     let result = try PipelineProcess.run(
       ["run", "--quiet", "--lexicon", fixtures + "/AFINN-test.txt"], stdin: text + "\n")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains(#""stance":{"score":0.3818,"raw":1.6,"hits":1,"label":"favor"}"#), "\(result.stdout)")
+    #expect(result.stdout.contains(#"{"dimension":"stance","score":0.3818,"raw":1.6,"hits":1,"label":"favor"}"#), "\(result.stdout)")
     let broken = try PipelineProcess.run(["run", "--lexicon", fixtures + "/broken.vader.tsv"], stdin: text)
     #expect(broken.status == 2 && broken.stdout.isEmpty)
     #expect(broken.stderr.contains("broken.vader.tsv:1: expected 4 tab-separated fields"), "\(broken.stderr)")

@@ -51,8 +51,11 @@ struct LinterTests {
         "modifiers.tsv:3:1: error: 'not' is a booster here and a negator at modifiers.tsv:1, which is used",
         "modifiers.tsv:4:1: error: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found 'shouter'",
         "modifiers.tsv:5:9: error: expected a modifier of one token, found 'very much' (2 tokens)",
-        "modifiers.tsv:6:23: error: expected a number, found '2.5'",
+        "modifiers.tsv:6:23: error: expected negation_window to be a whole number from 0 to 50, found '2.5'",
         "modifiers.tsv:7:7: error: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window), found 'decay'",
+        "modifiers.tsv:8:22: error: expected contrast_after to be a number from -10 to 10, found '1e308'",
+        "modifiers.tsv:9:23: error: expected a number, found '0x1p-2'",
+        "modifiers.tsv:10:16: error: expected a booster value from -4 to 4, found '12'",
       ]),
     LintCase(
       file: "invalid-utf8.tsv",
@@ -66,6 +69,9 @@ struct LinterTests {
         "broken.afinn.tsv:1:12: error: expected 2 tab-separated fields (word, integer), found 3 fields",
         "broken.afinn.tsv:2:14: error: expected a number, found 'great'",
         "broken.afinn.tsv:3:7: error: expected a weight from -5.0 to 5.0, found 7.0",
+        "broken.afinn.tsv:4:6: error: expected an integer, found '2.5'",
+        "broken.afinn.tsv:5:6: error: expected an integer, found '2e0'",
+        "broken.afinn.tsv:6:6: error: expected a number, found '0x2'",
       ]),
     LintCase(
       file: "broken.vader.tsv",

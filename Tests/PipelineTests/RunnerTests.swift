@@ -46,12 +46,12 @@ struct RunnerTests {
     let parallel = try Self.run(records, jobs: jobs).lines
     #expect(parallel == reference)
     #expect(reference.count == 300)
-    // In input order: each line's id (or source line for errors) follows the input.
+    // In input order: each line's id (for errors without one, the generated SOURCE:LINE).
     let ids = try reference.map { line -> String in
       let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-      return (object["id"] as? String) ?? "line-\(object["line"]!)"
+      return object["id"] as! String
     }
-    #expect(ids == (0..<300).map { $0 % 97 == 13 ? "line-\($0 + 1)" : "doc-\($0)" })
+    #expect(ids == (0..<300).map { $0 % 97 == 13 ? "mem:\($0 + 1)" : "doc-\($0)" })
   }
 
   @Test(arguments: [1, 2, 3, 8])

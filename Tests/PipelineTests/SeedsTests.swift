@@ -41,10 +41,10 @@ struct SeedsTests {
         // Every surface occurrence starts a mention (a longer alias may extend it).
         #expect(expectedStarts.isSubset(of: foundStarts.union(Self.innerStarts(found, text))), "\(entity) in \(path): missing \(expectedStarts.subtracting(foundStarts).sorted())")
         if let found {
-          let stance = found["stance"] as! [String: Any]
-          #expect(stance["cooperation"] != nil)
+          let stance = found["stance"] as! [[String: Any]]
+          let cooperation = try #require(stance.first { $0["dimension"] as? String == "cooperation" })
           let evidence = found["evidence"] as! [[String: Any]]
-          let hits = (stance["cooperation"] as! [String: Any])["hits"] as! Int
+          let hits = cooperation["hits"] as! Int
           #expect(evidence.count == hits)
         }
       }

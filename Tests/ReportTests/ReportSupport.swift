@@ -74,10 +74,10 @@ func runCounts(_ jsonLines: String) throws -> [String: [String: [String: Int]]] 
     let value = try JSONParser.parse(Array(line.utf8)).value
     guard case .array(let entities)? = value["entities"] else { continue }
     for entity in entities {
-      guard case .string(let id)? = entity["entity"], case .object(let stance)? = entity["stance"] else { continue }
-      for member in stance {
-        guard case .string(let label)? = member.value["label"] else { continue }
-        result[id, default: [:]][member.key, default: ["favor": 0, "neutral": 0, "against": 0]][label, default: 0] += 1
+      guard case .string(let id)? = entity["entity"], case .array(let stance)? = entity["stance"] else { continue }
+      for score in stance {
+        guard case .string(let dimension)? = score["dimension"], case .string(let label)? = score["label"] else { continue }
+        result[id, default: [:]][dimension, default: ["favor": 0, "neutral": 0, "against": 0]][label, default: 0] += 1
       }
     }
   }

@@ -117,7 +117,33 @@ struct ModifiersTests {
       "value that is not a number", "booster\tvery\tlots\n",
       "m.tsv:1: expected a number, found 'lots'"),
     ModifiersErrorCase(
-      "value out of range", "booster\tvery\t5\n", "m.tsv:1: expected a number, found '5'"),
+      "booster value out of range", "booster\tvery\t5\n",
+      "m.tsv:1: expected a booster value from -4 to 4, found '5'"),
+    ModifiersErrorCase(
+      "negator factor out of range", "negator\tnot\t-11\n",
+      "m.tsv:1: expected a negator value from -10 to 10, found '-11'"),
+    ModifiersErrorCase(
+      "huge contrast factor", "param\tcontrast_after\t1e308\n",
+      "m.tsv:1: expected contrast_after to be a number from -10 to 10, found '1e308'"),
+    ModifiersErrorCase(
+      "huge negation scalar", "param\tnegation_scalar\t1e200\n",
+      "m.tsv:1: expected negation_scalar to be a number from -10 to 10, found '1e200'"),
+    ModifiersErrorCase(
+      "contrast_before out of range", "param\tcontrast_before\t-10.5\n",
+      "m.tsv:1: expected contrast_before to be a number from -10 to 10, found '-10.5'"),
+    ModifiersErrorCase(
+      "window too wide", "param\tnegation_window\t51\n",
+      "m.tsv:1: expected negation_window to be a whole number from 0 to 50, found '51'"),
+    ModifiersErrorCase(
+      "hexadecimal param", "param\tnegation_scalar\t0x1p-2\n",
+      "m.tsv:1: expected a number, found '0x1p-2'"),
+    ModifiersErrorCase(
+      "hexadecimal value", "booster\tvery\t0x1\n", "m.tsv:1: expected a number, found '0x1'"),
+    ModifiersErrorCase(
+      "infinite param", "param\tcontrast_after\tinf\n", "m.tsv:1: expected a number, found 'inf'"),
+    ModifiersErrorCase(
+      "overflowing param", "param\tcontrast_after\t1e999\n",
+      "m.tsv:1: expected a number, found '1e999'"),
     ModifiersErrorCase(
       "unknown param", "\nparam\tfoo\t1\n",
       "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window), found 'foo'"
@@ -130,10 +156,38 @@ struct ModifiersTests {
       "m.tsv:1: expected a number, found 'x'"),
     ModifiersErrorCase(
       "fractional window", "param\tnegation_window\t2.5\n",
-      "m.tsv:1: expected a number, found '2.5'"),
+      "m.tsv:1: expected negation_window to be a whole number from 0 to 50, found '2.5'"),
     ModifiersErrorCase(
-      "negative window", "param\tnegation_window\t-1\n", "m.tsv:1: expected a number, found '-1'"),
+      "negative window", "param\tnegation_window\t-1\n",
+      "m.tsv:1: expected negation_window to be a whole number from 0 to 50, found '-1'"),
   ]
+
+  @Test func theBoundsOfEveryRangeAreAccepted() throws {
+    let m = try modifiers(
+      """
+      param\tnegation_scalar\t-10
+      param\tnegation_window\t50
+      param\tcontrast_before\t+10
+      param\tcontrast_after\t1e1
+      negator\tnot\t10
+      booster\tvery\t4
+      dampener\tslightly\t-4.0
+      """)
+    #expect([m.negationScalar, Double(m.negationWindow), m.contrastBefore, m.contrastAfter] == [-10, 50, 10, 10])
+    #expect(["not", "very", "slightly"].map { m.words[$0].map(m.value(of:)) } == [10, 4, -4])
+  }
+
+  @Test func everyParameterHasARange() {
+    #expect(
+      Modifiers.parameterNames == [
+        "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar", "shifter_window",
+      ])
+    #expect(Modifiers.Parameter.allCases.map(\.range) == [-10...10, 0...50, -10...10, -10...10, -10...10, 0...50])
+    #expect(
+      Modifiers.Kind.allCases.map(Modifiers.valueRange(of:)) == [
+        -10...10, -4...4, -4...4, -10...10, -10...10, -10...10, -10...10,
+      ])
+  }
 
   @Test(arguments: errorCases)
   func refusesMalformedLines(_ c: ModifiersErrorCase) {

@@ -195,6 +195,50 @@ struct StanceScorerTests {
 
   // MARK: - Scores
 
+  /// Every parameter at the end of its range, 50 negators (the whole window) before every hit,
+  /// thousands of hits of the largest weight: every raw sum and score is a finite number, and
+  /// every score is in [-1, 1].
+  @Test(arguments: [-10.0, 10.0])
+  func extremeValuesGiveFiniteScores(_ scalar: Double) throws {
+    let modifiers = try makeModifiers(
+      """
+      negator\tnot
+      negator\tnever\t\(scalar)
+      booster\tvery\t4
+      dampener\tslightly\t-4
+      contrast\tbut
+      param\tnegation_scalar\t\(scalar)
+      param\tnegation_window\t50
+      param\tcontrast_before\t-10
+      param\tcontrast_after\t10
+      """)
+    let lexicon = try makeLexicon("good\t4\nbad\t-4\ncooperat*\t4\tcooperation\n")
+    let scorer = StanceScorer(lexicon: lexicon, modifiers: modifiers, policies: AttributionPolicies(all: .window(1_000_000)))
+    let negated = String(repeating: "very ", count: 50) + String(repeating: "not never ", count: 25)
+    let sentence = "\(negated)good \(negated)cooperation but \(negated)bad \(negated)good NASA"
+    let text = Array(repeating: sentence, count: 200).joined(separator: " ")
+    let doc = try tokenizer.tokenize(text)
+    let nasa = try makeGazetteer().mentions(in: doc)
+    #expect(nasa.count == 200)
+    let analysis = scorer.score(doc, mentions: nasa)
+    #expect(analysis.hits.count == 800)
+    let scores = Array(analysis.document.values) + analysis.entityScores.values.flatMap(\.values)
+    for score in scores {
+      #expect(score.raw.isFinite && score.score.isFinite && (-1...1).contains(score.score), "\(score)")
+    }
+    #expect(analysis.hits.allSatisfy { $0.weight.isFinite })
+  }
+
+  @Test(arguments: [
+    0, 1e-300, 1, 1e100, 1e101, 1e154, 1e155, 1e300, Double.greatestFiniteMagnitude,
+    -1e155, -Double.greatestFiniteMagnitude,
+  ])
+  func scoresOfAnyFiniteRawAreNumbersInRange(_ raw: Double) {
+    let score = StanceScore(raw: raw, hits: 1, thresholds: Thresholds()).score
+    #expect(score.isFinite && (-1...1).contains(score))
+    #expect(abs(raw) < 1e8 || abs(score) == 1)
+  }
+
   @Test func scoreNormalizesTheRawSum() throws {
     let scorer = StanceScorer(lexicon: try makeLexicon(), modifiers: try makeModifiers())
     let analysis = scorer.score(try tokenizer.tokenize("good and very good. bad."), mentions: [])

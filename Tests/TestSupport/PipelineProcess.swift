@@ -26,10 +26,11 @@ public enum PipelineProcess {
     public var description: String { "the pipeline binary was not found beside the test bundle" }
   }
 
-  /// Runs `pipeline ARGUMENTS` in `directory` (default: the repository root) with `stdin`.
+  /// Runs `pipeline ARGUMENTS` in `directory` (default: the repository root) with `stdin`, or
+  /// with standard input opened from `stdinPath` (which may be a directory).
   public static func run(
     _ arguments: [String], stdin: String? = nil, in directory: String = Repository.root,
-    environment: [String: String]? = nil
+    environment: [String: String]? = nil, stdinPath: String? = nil
   ) throws -> ProcessResult {
     guard let binary else { throw BinaryNotFound() }
     let process = Process()
@@ -44,7 +45,13 @@ public enum PipelineProcess {
     let input = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = input
+    if let stdinPath {
+      let descriptor = open(stdinPath, O_RDONLY)
+      guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+      process.standardInput = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    } else {
+      process.standardInput = input
+    }
     try process.run()
     // Read both pipes concurrently with the input write so no pipe buffer fills up and blocks.
     let group = DispatchGroup()

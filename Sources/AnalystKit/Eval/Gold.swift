@@ -1,3 +1,4 @@
+import Entities
 import JSON
 import Stance
 import Tokenize
@@ -66,6 +67,26 @@ extension GoldDocument {
   /// Throws `AnalystError.gold` naming `FILE:LINE` for the first line that is not valid JSON,
   /// lacks an id or entities, has an unknown label, a malformed span, or repeats an id or an
   /// entity.
+  /// The gold entity ids that `gazetteer` does not define (they can never be found), in file
+  /// order: each with where it is first annotated and in how many documents.
+  public static func undefinedEntities(
+    _ documents: [GoldDocument], in gazetteer: Gazetteer
+  ) -> [(entity: String, first: SourceLocation, documents: Int)] {
+    var result: [(entity: String, first: SourceLocation, documents: Int)] = []
+    var index: [String: Int] = [:]
+    for document in documents {
+      for annotated in document.entities where gazetteer.entity(id: annotated.entity) == nil {
+        if let i = index[annotated.entity] {
+          result[i].documents += 1
+        } else {
+          index[annotated.entity] = result.count
+          result.append((annotated.entity, document.location, 1))
+        }
+      }
+    }
+    return result
+  }
+
   public static func load(_ bytes: [UInt8], path: String) throws(AnalystError) -> [GoldDocument] {
     var documents: [GoldDocument] = []
     var seen: [String: Int] = [:]

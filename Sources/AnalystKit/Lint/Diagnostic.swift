@@ -18,6 +18,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case emptyField = "empty-field"
     case invalidWeight = "invalid-weight"
     case weightOutOfRange = "weight-out-of-range"
+    case valueOutOfRange = "value-out-of-range"
     case invalidDimension = "invalid-dimension"
     case unknownDimension = "unknown-dimension"
     case misplacedWildcard = "misplaced-wildcard"

@@ -444,6 +444,10 @@ private struct LintState {
       return line.diagnostic(.error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
     case .weightOutOfRange:
       return line.diagnostic(.error, .weightOutOfRange, column: line.column(ofField: termField + 1), text)
+    case .invalidInteger(_, let found):
+      return line.diagnostic(.error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
+    case .parameterOutOfRange(_, _, let found), .modifierValueOutOfRange(_, _, let found):
+      return line.diagnostic(.error, .valueOutOfRange, column: line.column(ofValue: found, startingAt: 2), text)
     case .invalidDimension(_, let found):
       return line.diagnostic(.error, .invalidDimension, column: line.column(ofValue: found, startingAt: 1), text)
     case .misplacedWildcard(_, let term):

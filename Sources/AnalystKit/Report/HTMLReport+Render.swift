@@ -97,7 +97,7 @@ extension HTMLReport {
     html += "<div class=\"entity\" data-entity=\"e\(summary.entity)\">"
     html += "<h3><a href=\"#documents\" data-filter-entity=\"e\(summary.entity)\" title=\"Show its documents\">"
     html += "\(HTML.escape(entity.name))</a></h3>"
-    html += "<div class=\"kind\">\(HTML.escape(entity.type)) · \(Self.plural(summary.documents, "document"))</div>\n"
+    html += "<div class=\"kind\">\(HTML.escape(entity.type)) · \(plural(summary.documents, "document"))</div>\n"
     html += chart(summary, name: entity.name)
     html += "</div>\n"
   }
@@ -135,7 +135,7 @@ extension HTMLReport {
         let w = total > 0 ? width * Double(count) / Double(total) : 0
         body += "<rect class=\"seg \(label.rawValue)\" data-dimension=\"\(dim)\" data-label=\"\(label.rawValue)\" "
         body += "data-count=\"\(count)\" x=\"\(Self.coordinate(x))\" y=\"\(y + 19)\" width=\"\(Self.coordinate(w))\" height=\"20\">"
-        body += "<title>\(HTML.escape(name)) · \(dim): \(Self.plural(count, "document")) \(label.rawValue)</title></rect>"
+        body += "<title>\(HTML.escape(name)) · \(dim): \(plural(count, "document")) \(label.rawValue)</title></rect>"
         if count > 0 && w >= 14 {
           labels += "<text class=\"count\" x=\"\(Self.coordinate(x + w / 2))\" y=\"\(y + 33)\" text-anchor=\"middle\">\(count)</text>"
         }
@@ -240,7 +240,7 @@ extension HTMLReport {
     let parts = dimensions.compactMap { dimension -> String? in
       guard let score = analysis.stance.document[dimension] else { return nil }
       return "\(HTML.escape(dimension)): \(score.label.rawValue) \(Self.fixed(score.score, 2)) "
-        + "(\(Self.plural(score.hits, "hit")))"
+        + "(\(plural(score.hits, "hit")))"
     }
     html += "<p class=\"docscore\">Whole document · \(parts.joined(separator: " · "))</p>\n</article>\n"
   }
@@ -339,9 +339,5 @@ extension HTMLReport {
   /// An SVG coordinate: two decimals at most, no sign for positive values.
   static func coordinate(_ value: Double) -> String {
     JSONWriter.format((value * 100).rounded() / 100)
-  }
-
-  static func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 }

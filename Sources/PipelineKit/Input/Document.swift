@@ -8,7 +8,7 @@ public struct Warning: Sendable, Hashable {
 
 /// An input record that could not become a document: it becomes an error record in its place.
 public struct RecordError: Error, Sendable, Equatable {
-  public enum Code: String, Sendable {
+  public enum Code: String, Sendable, CaseIterable {
     case invalidJSON = "invalid_json"
     case notAnObject = "not_an_object"
     case missingText = "missing_text"
@@ -77,9 +77,12 @@ public struct Document: Sendable {
   public struct Fields: Sendable {
     public var id: String
     public var text: String
-    public init(id: String = "id", text: String = "text") {
+    /// How a record without an id (or an error record) is keyed.
+    public var keys: RecordKeys
+    public init(id: String = "id", text: String = "text", keys: RecordKeys = .line) {
       self.id = id
       self.text = text
+      self.keys = keys
     }
   }
 
@@ -110,8 +113,9 @@ public struct Document: Sendable {
   private static func decodeJSONLine(
     _ bytes: [UInt8], source: String, line: Int, fields: Fields
   ) -> Result<Document, RecordError> {
+    let generated = JSONValue.string(fields.keys.key(source: source, line: line, bytes: bytes))
     func failure(_ id: JSONValue?, _ code: RecordError.Code, _ message: String) -> Result<Document, RecordError> {
-      .failure(RecordError(id: id, source: source, line: line, code: code, message: message))
+      .failure(RecordError(id: id ?? generated, source: source, line: line, code: code, message: message))
     }
     let parsed: (value: JSONValue, repairs: JSONRepairs)
     do { parsed = try JSONParser.parse(bytes) } catch {
@@ -120,11 +124,12 @@ public struct Document: Sendable {
     guard case .object(let members) = parsed.value else {
       return failure(nil, .notAnObject, "expected a JSON object, found \(parsed.value.kindDescription)")
     }
-    var id: JSONValue = .string("\(source):\(line)")
+    // The id is always written as a string: a number keeps its text as written.
+    var id = generated
     switch parsed.value[fields.id] {
     case nil: break
-    case let value? where { if case .string = value { return true }; if case .number = value { return true }; return false }():
-      id = value
+    case .string(let value)?: id = .string(value)
+    case .number(let value)?: id = .string(value)
     case let other?:
       return failure(nil, .invalidID, "expected field '\(fields.id)' to be a string or a number, found \(other.kindDescription)")
     }

@@ -18,6 +18,7 @@ public final class InputReader {
     case stdin
     case memory
   }
+  private var stdinName = "-"
   /// Records given in memory, last first.
   private var memory: [RawRecord] = []
 
@@ -30,7 +31,9 @@ public final class InputReader {
   /// How many records `next()` has returned so far (safe to read from any thread).
   public var recordsRead: Int { counter.load(ordering: .relaxed) }
 
-  public init(inputs: [String]) {
+  /// `stdinName` names standard input in error records and generated ids (`-` by default).
+  public init(inputs: [String], stdinName: String = "-") {
+    self.stdinName = stdinName
     var pending: [Pending] = []
     for input in inputs {
       if input == "-" {
@@ -97,7 +100,7 @@ public final class InputReader {
         pending.append(.memory)
         return record
       case .stdin:
-        current = LineSource(handle: FileHandle.standardInput, name: "-")
+        current = LineSource(handle: FileHandle.standardInput, name: stdinName, closes: false)
       case .path(let path):
         let isJSONLines = Self.jsonLinesExtensions.contains((path as NSString).pathExtension)
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -111,7 +114,7 @@ public final class InputReader {
             try? handle.close()
             return .textFile(bytes: [UInt8](data), source: path)
           } catch {
-            return .failure(Self.unreadable(path, reason: "\(error.localizedDescription)"))
+            return .failure(Self.unreadable(path, reason: readFailure(error)))
           }
         }
       }
@@ -137,9 +140,13 @@ final class LineSource {
   private var atEnd = false
   private static let chunkSize = 1 << 20
 
-  init(handle: FileHandle, name: String) {
+  /// Whether to close the handle at the end (not standard input).
+  private let closes: Bool
+
+  init(handle: FileHandle, name: String, closes: Bool = true) {
     self.handle = handle
     self.name = name
+    self.closes = closes
   }
 
   func nextLine() -> RawRecord? {
@@ -153,7 +160,7 @@ final class LineSource {
       }
       if atEnd {
         guard position < buffer.count else {
-          if name != "-" { try? handle.close() }
+          if closes { try? handle.close() }
           return nil
         }
         let line = Array(buffer[position...])
@@ -171,7 +178,9 @@ final class LineSource {
         return .failure(
           RecordError(
             id: nil, source: name, line: lineNumber + 1, code: .unreadableFile,
-            message: "read failed after line \(lineNumber): \(error.localizedDescription)"))
+            message: lineNumber == 0
+              ? "cannot read '\(name)': \(readFailure(error))"
+              : "read failed after line \(lineNumber): \(readFailure(error))"))
       }
       if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
     }
@@ -184,4 +193,17 @@ final class LineSource {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
     return .jsonLine(bytes: bytes, source: name, line: lineNumber)
   }
+}
+
+/// Why a read failed, in the system's words ("Is a directory" for `pipeline run < /`), not
+/// Foundation's "The operation could not be completed".
+func readFailure(_ error: any Error) -> String {
+  var error = error as NSError
+  while error.domain != NSPOSIXErrorDomain,
+    let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+  {
+    error = underlying
+  }
+  if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+  return error.localizedDescription
 }

@@ -6,17 +6,23 @@ import Tokenize
 /// Writes output records as JSON Lines, one line per input record, in a fixed key order so
 /// that the same input always gives the same bytes.
 ///
+/// The shape is published as a JSON Schema by `pipeline schema` (`OutputSchema`, format version
+/// `OutputSchema.formatVersion`); change both together.
+///
 /// Document record:
 /// `{"id", "entities": [{"entity", "type", "name", "mentions": [{"start", "end", "text",
-/// "sentence", "via"?}], "stance": {DIM: {"score", "raw", "hits", "label"}}, "evidence": [HIT]}],
-/// "document": {DIM: {…}}, "warnings": [{"code", "message"}], "meta": {…}}` (`meta` only when
-/// the input record had other fields). HIT: `{"dimension", "term", "source", "text", "start",
-/// "end", "sentence", "base", "weight", "modifiers": [{"kind", "text", "start", "end",
-/// "factor" | "delta"}], "role", "rule", "mention": {"start", "end", "text", "via"?}}`. A mention
-/// with `via` (`pronoun`, `role-noun`) is a reference found by coreference: its span slices to
-/// the pronoun or role noun.
+/// "sentence", "via"?}], "stance": [SCORE], "evidence": [HIT]}], "document": [SCORE], "warnings":
+/// [{"code", "message"}], "meta": {…}}` (`meta` only when the input record had other fields).
+/// SCORE: `{"dimension", "score", "raw", "hits", "label"}`, one per dimension in lexicon order.
+/// HIT: `{"dimension", "term", "source", "text", "start", "end", "sentence", "base", "weight",
+/// "modifiers": [{"kind", "text", "start", "end", "factor" | "delta"}], "role", "rule",
+/// "mention": {"start", "end", "text", "via"?}}`. A mention with `via` (`pronoun`, `role-noun`)
+/// is a reference found by coreference: its span slices to the pronoun or role noun.
 ///
 /// Error record: `{"id", "source", "line", "error": {"code", "message"}}`.
+///
+/// `id` is always a string: a numeric id keeps its text, a record without one gets its
+/// generated key (`RecordKeys`).
 public struct RecordWriter: Sendable {
   public let analyzer: Analyzer
 
@@ -36,7 +42,7 @@ public struct RecordWriter: Sendable {
     for reference in analysis.stance.references { referencesOf[reference.entity, default: []].append(reference) }
     w.beginObject()
     w.field("id")
-    w.value(document.id)
+    w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
     w.field("entities")
     w.beginArray()
     for entity in analysis.entitiesInOrder {
@@ -107,7 +113,7 @@ public struct RecordWriter: Sendable {
   public func writeError(_ error: RecordError, into w: inout JSONWriter) {
     w.beginObject()
     w.field("id")
-    w.value(error.id ?? .null)
+    w.string(RecordKeys.idText(error.id, source: error.source, line: error.line))
     w.field("source"); w.string(error.source)
     w.field("line")
     if let line = error.line { w.int(line) } else { w.null() }
@@ -121,18 +127,18 @@ public struct RecordWriter: Sendable {
   }
 
   func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
-    w.beginObject()
+    w.beginArray()
     for dimension in analyzer.scorer.lexicon.dimensions {
       guard let score = scores[dimension] else { continue }
-      w.key(dimension)
       w.beginObject()
+      w.field("dimension"); w.string(dimension)
       w.field("score"); w.double(score.score)
       w.field("raw"); w.double(score.raw)
       w.field("hits"); w.int(score.hits)
       w.field("label"); w.string(score.label.rawValue)
       w.endObject()
     }
-    w.endObject()
+    w.endArray()
   }
 
   /// `"role", "rule", "mention": {"start", "end", "text", "via"?}` of one entity toward a hit.

@@ -12,8 +12,21 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("text-field"), help: "JSON Lines field holding the document text.")
   var textField = "text"
 
-  var fields: Document.Fields { Document.Fields(id: idField, text: textField) }
+  @Option(
+    name: .customLong("source-name"),
+    help: ArgumentHelp("The name of stdin in error records and generated ids (default '-').", valueName: "NAME"))
+  var sourceName = "-"
+
+  @Option(
+    name: .customLong("record-key"),
+    help: ArgumentHelp(
+      "How a record without an id is keyed: 'line' (SOURCE:LINE, the default) or 'content' (SOURCE#HASH of its bytes: the same in every Spark partition; the default with --pipe).",
+      valueName: "KIND"),
+    transform: OptionValue.choice)
+  var recordKeys: RecordKeys?
+
+  var fields: Document.Fields { Document.Fields(id: idField, text: textField, keys: recordKeys ?? .line) }
 
   /// A reader over the inputs (stdin when none are given).
-  func reader() -> InputReader { InputReader(inputs: inputs.isEmpty ? ["-"] : inputs) }
+  func reader() -> InputReader { InputReader(inputs: inputs.isEmpty ? ["-"] : inputs, stdinName: sourceName) }
 }

@@ -27,11 +27,14 @@ struct ScoringOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Which hits count for an entity: 'agent' (what it does or says), 'target' (what is done to or said about it), 'clause' (either), 'sentence' (every hit of its sentences) or 'window:N' (hits within N tokens). 'DIM=POLICY' sets one dimension. Repeatable. Default: what each lexicon file declares, else target.",
-      valueName: "POLICY"))
-  var attribution: [String] = []
+      valueName: "POLICY"),
+    transform: OptionValue.attribution)
+  var attribution: [AttributionSetting] = []
 
-  @Option(help: ArgumentHelp("Deprecated alias of --attribution (sentence or window:N for every dimension).", valueName: "SCOPE"))
-  var scope: String?
+  @Option(
+    help: ArgumentHelp("Old name of --attribution POLICY (every dimension); --attribution wins.", valueName: "SCOPE"),
+    transform: OptionValue.attribution)
+  var scope: AttributionSetting?
 
   @Flag(name: .customLong("no-coreference"), help: "Do not resolve pronouns and role nouns to entities.")
   var noCoreference = false
@@ -42,11 +45,23 @@ struct ScoringOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Use this pronouns and role nouns file instead of the default attribution/references.tsv.", valueName: "FILE"))
   var references: String?
 
-  @Option(name: .customLong("favor-threshold"), help: "Scores at or above this are labelled favor.")
+  // `.unconditional`: the next word is the value even when it starts with '-' (`-0.05`).
+  @Option(
+    name: .customLong("favor-threshold"), parsing: .unconditional,
+    help: "Scores at or above this are labelled favor.")
   var favorThreshold = 0.05
 
-  @Option(name: .customLong("against-threshold"), help: "Scores at or below this are labelled against.")
+  @Option(
+    name: .customLong("against-threshold"), parsing: .unconditional,
+    help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
+
+  func validate() throws {
+    guard favorThreshold > againstThreshold else {
+      throw ValidationError(
+        "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
+    }
+  }
 
   /// The default word lists: `--lexicons-dir` (or `PIPELINE_LEXICONS`), else the embedded copy.
   func defaults() throws(PipelineError) -> LexiconSources {
@@ -75,30 +90,17 @@ struct ScoringOptions: ParsableArguments {
     }
   }
 
-  /// The `--attribution` settings (`--scope` first, so that `--attribution` wins over it).
-  func attributionPolicies(_ settings: [String]? = nil) throws(PipelineError) -> AttributionPolicies {
-    do { return try AttributionPolicies(parsing: (scope.map { [$0] } ?? []) + (settings ?? attribution)) } catch {
-      throw PipelineError.lexicon(error)
-    }
+  /// The `--attribution` settings, after `--scope` (so that `--attribution` wins over it), or
+  /// `settings` instead of `--attribution`.
+  func policies(_ settings: [AttributionSetting]? = nil) -> AttributionPolicies {
+    AttributionPolicies(settings: (scope.map { [$0] } ?? []) + (settings ?? attribution))
   }
 
-  /// Loads an analyzer from `sources` with these scoring options. A `PipelineError` (such as
-  /// `FILE:LINE: message`) is printed, after `context` if any, and exits with status 2; other
-  /// errors of `sources` are rethrown.
-  func analyzer(_ sources: () throws -> LexiconSources, context: String? = nil) throws -> Analyzer {
-    do {
-      let policies = try attributionPolicies()
-      guard favorThreshold > againstThreshold else {
-        throw PipelineError.invalidOption(
-          "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
-      }
-      return try Analyzer(
-        sources: sources(), policies: policies,
-        thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference)
-    } catch let error as PipelineError {
-      Diagnostics.error((context.map { "\($0): " } ?? "") + error.description)
-      throw ExitCode(error.exitStatus)
-    }
+  /// Loads an analyzer from `sources` with these scoring options.
+  func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil) throws -> Analyzer {
+    try Analyzer(
+      sources: sources(), policies: policies(settings),
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference)
   }
 }
 
@@ -126,7 +128,7 @@ struct LexiconOptions: ParsableArguments {
     return sources
   }
 
-  /// Loads every word list, or prints `FILE:LINE: message` and exits with status 2.
+  /// Loads every word list (a malformed one throws `FILE:LINE: message`).
   func analyzer() throws -> Analyzer {
     try scoring.analyzer(sources)
   }

@@ -21,17 +21,13 @@ struct Coverage: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "How many candidate words to list.")
+  @Option(parsing: .unconditional, help: "How many candidate words to list.", transform: OptionValue.count)
   var top = 30
 
   @Flag(help: "One JSON object instead of the tables.")
   var json = false
 
   @OptionGroup var lexiconOptions: LexiconOptions
-
-  func validate() throws {
-    guard top >= 0 else { throw ValidationError("--top must be 0 or more, found \(top)") }
-  }
 
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
@@ -58,9 +54,6 @@ struct Coverage: ParsableCommand {
       Diagnostics.note("skipped \(error.located)")
     }
     let unreadable = errors.filter { $0.code == .unreadableFile }
-    guard unreadable.isEmpty else {
-      for error in unreadable { Diagnostics.error(error.message) }
-      throw ExitCode(1)
-    }
+    guard unreadable.isEmpty else { throw CommandFailure.unreadable(unreadable) }
   }
 }

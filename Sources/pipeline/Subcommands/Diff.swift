@@ -68,17 +68,16 @@ struct Diff: ParsableCommand {
     FileHandle.standardOutput.write(Data(output))
   }
 
-  /// Loads one side with the shared options, or prints the error and exits with status 2.
+  /// Loads one side with the shared options; a malformed file is named after the side's option.
   private func analyzer(_ paths: [String], option: String) throws -> Analyzer {
     do {
-      return try shared.analyzer({
+      return try shared.analyzer {
         var sources = try DiffSide.sources(paths, option: option) { () throws(PipelineError) in try shared.defaults() }
         try shared.apply(to: &sources)
         return sources
-      }, context: option)
-    } catch let error as AnalystError {
-      Diagnostics.error(error.description)
-      throw ExitCode(2)
+      }
+    } catch let error as PipelineError {
+      throw CommandFailure.side(option, error)
     }
   }
 }

@@ -24,8 +24,12 @@ struct Eval: ParsableCommand {
 
       Metrics for --fail-under: \(EvaluationReport.metricNames.joined(separator: ", ")).
 
+      A gold entity id that no gazetteer defines can never be found: a note on stderr names \
+      it (GOLD:LINE), and it is scored as missed.
+
       Exit status: 0; 1 when a metric is below its --fail-under threshold; 2 when the gold \
-      file or a lexicon is malformed (FILE:LINE: message, nothing on stdout).
+      file or a lexicon is malformed (FILE:LINE: message, nothing on stdout); 64 for a usage \
+      error or an invalid option value.
       """)
 
   @Option(help: ArgumentHelp("Gold annotations (JSON Lines).", valueName: "GOLD.jsonl"))
@@ -36,8 +40,9 @@ struct Eval: ParsableCommand {
 
   @Option(
     name: .customLong("fail-under"),
-    help: ArgumentHelp("Exit 1 when METRIC is below VALUE (e.g. stance.f1_semeval=0.6). Repeatable.", valueName: "METRIC=VALUE"))
-  var failUnder: [String] = []
+    help: ArgumentHelp("Exit 1 when METRIC is below VALUE (e.g. stance.f1_semeval=0.6). Repeatable.", valueName: "METRIC=VALUE"),
+    transform: OptionValue.threshold)
+  var failUnder: [MetricThreshold] = []
 
   @Flag(help: "Print one JSON object instead of the report.")
   var json = false
@@ -46,17 +51,14 @@ struct Eval: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
-  func validate() throws {
-    for item in failUnder where MetricThreshold(parsing: item) == nil {
-      throw ValidationError(
-        "--fail-under: expected METRIC=VALUE with METRIC one of \(EvaluationReport.metricNames.joined(separator: ", ")), found '\(item)'")
-    }
-  }
-
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
     let dimension = try chooseDimension(analyzer)
     let goldDocuments = try loadGold()
+    for (entity, first, documents) in GoldDocument.undefinedEntities(goldDocuments, in: analyzer.gazetteer) {
+      Diagnostics.note(
+        "\(first): gold entity '\(entity)' (in \(documents) document\(documents == 1 ? "" : "s")) is defined by no gazetteer; it is scored as missed")
+    }
     var predictions: [DocumentPrediction] = []
     let scan = CorpusScan(analyzer: analyzer, fields: input.fields)
     let skipped = try scan.forEach(input.reader()) { document, doc in
@@ -66,12 +68,8 @@ struct Eval: ParsableCommand {
           dimension: dimension))
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }
-    let report: EvaluationReport
-    do { report = try EvaluationReport(gold: goldDocuments, predictions: predictions, dimension: dimension) } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(2)
-    }
-    let failures = failUnder.compactMap { MetricThreshold(parsing: $0)?.failure(in: report) }
+    let report = try EvaluationReport(gold: goldDocuments, predictions: predictions, dimension: dimension)
+    let failures = failUnder.compactMap { $0.failure(in: report) }
     if json {
       FileHandle.standardOutput.write(Data(report.renderJSON(goldPath: gold, failures: failures)))
     } else {
@@ -82,32 +80,24 @@ struct Eval: ParsableCommand {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
     for failure in failures { Diagnostics.error(failure) }
-    if !failures.isEmpty { throw ExitCode(1) }
+    if !failures.isEmpty { throw CommandFailure.findings }
   }
 
   private func chooseDimension(_ analyzer: Analyzer) throws -> String {
     let dimensions = analyzer.scorer.lexicon.dimensions
     guard let chosen = dimension ?? dimensions.first, dimensions.contains(chosen) else {
-      let found = dimension.map { "'\($0)'" } ?? "a lexicon without entries"
-      Diagnostics.error(
-        "--dimension: expected one of the lexicon's dimensions (\(dimensions.joined(separator: ", "))), found \(found)")
-      throw ExitCode(2)
+      throw CommandFailure.dimension(found: dimension, dimensions: dimensions)
     }
     return chosen
   }
 
   private func loadGold() throws -> [GoldDocument] {
-    do {
-      guard let data = FileManager.default.contents(atPath: gold) else {
-        throw PipelineError.unreadable(path: gold, reason: FileManager.default.fileExists(atPath: gold) ? "permission denied or not a regular file" : "no such file or directory")
-      }
-      return try GoldDocument.load([UInt8](data), path: gold)
-    } catch let error as PipelineError {
-      Diagnostics.error(error.description)
-      throw ExitCode(2)
-    } catch let error as AnalystError {
-      Diagnostics.error(error.description)
-      throw ExitCode(2)
+    guard let data = FileManager.default.contents(atPath: gold) else {
+      throw PipelineError.unreadable(
+        path: gold,
+        reason: FileManager.default.fileExists(atPath: gold)
+          ? "permission denied or not a regular file" : "no such file or directory")
     }
+    return try GoldDocument.load([UInt8](data), path: gold)
   }
 }

@@ -36,7 +36,9 @@ struct Explain: ParsableCommand {
   @Option(name: .customLong("id"), help: ArgumentHelp("The document to explain among the inputs.", valueName: "ID"))
   var id: String?
 
-  @Option(help: ArgumentHelp("ANSI colour: 'always', 'never', or 'auto' (when stdout is a terminal).", valueName: "WHEN"))
+  @Option(
+    help: ArgumentHelp("ANSI colour: 'always', 'never', or 'auto' (when stdout is a terminal).", valueName: "WHEN"),
+    transform: OptionValue.choice)
   var color: ColorChoice = .auto
 
   @Flag(help: "Print the output record `pipeline run` writes for the document instead.")
@@ -44,7 +46,7 @@ struct Explain: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
-  enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  enum ColorChoice: String, CaseIterable {
     case always, never, auto
   }
 
@@ -74,8 +76,7 @@ struct Explain: ParsableCommand {
     if let text {
       let document = Document(id: .string("text"), text: text, source: "--text")
       do { return (document, try analyzer.tokenizer.makeSession().tokenize(text)) } catch {
-        Diagnostics.error(error.description)
-        throw ExitCode(2)
+        throw CommandFailure.tokenize(error)
       }
     }
     var found: [(Document, TokenizedText)] = []
@@ -90,16 +91,8 @@ struct Explain: ParsableCommand {
     for error in errors where id == nil || error.id.map(documentKey) == id {
       Diagnostics.note("skipped \(error.located)")
     }
-    let failure: AnalystError?
-    if let id {
-      failure = found.isEmpty ? .documentNotFound(id: id, documents: count) : nil
-    } else {
-      failure = count == 1 ? nil : .notOneDocument(found: count)
-    }
-    if let failure {
-      Diagnostics.error(failure.description)
-      throw ExitCode(2)
-    }
+    if let id, found.isEmpty { throw AnalystError.documentNotFound(id: id, documents: count) }
+    if id == nil, count != 1 { throw AnalystError.notOneDocument(found: count) }
     return found[0]
   }
 }

@@ -22,7 +22,7 @@ struct Kwic: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "Characters of context on each side.")
+  @Option(parsing: .unconditional, help: "Characters of context on each side.", transform: OptionValue.count)
   var width = 40
 
   @Flag(help: "JSON Lines instead of aligned text.")
@@ -30,16 +30,11 @@ struct Kwic: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
-  func validate() throws {
-    guard width >= 0 else { throw ValidationError("--width must be 0 or more, found \(width)") }
-  }
-
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
     let query: KeywordQuery
     do { query = try KeywordQuery(term, analyzer: analyzer) } catch {
-      Diagnostics.error("TERM: " + error.description.replacingOccurrences(of: "TERM:1: ", with: ""))
-      throw ExitCode(2)
+      throw CommandFailure.term(error)
     }
     var lines: [ConcordanceLine] = []
     var documents = 0

@@ -39,24 +39,19 @@ struct Lint: ParsableCommand {
   func run() throws {
     let files: [LintFile]
     let tokenizer: Tokenizer
-    do {
-      let sources = try lexiconOptions.sources()
-      if paths.isEmpty {
-        files = LintFile.files(of: sources)
-      } else {
-        var named: [LintFile] = []
-        for path in paths { named += try LintFile.files(at: path) }
-        files = named
-      }
-      // Sentence breaks inside aliases depend on the abbreviations: those linted, else the run's.
-      var abbreviations = LexiconSources()
-      abbreviations.abbreviations = files.filter { $0.kind == .abbreviations }.map { ($0.path, $0.bytes) }
-      if abbreviations.abbreviations.isEmpty { abbreviations.abbreviations = sources.abbreviations }
-      tokenizer = Tokenizer(abbreviations: abbreviations.abbreviationWords)
-    } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(error.exitStatus)
+    let sources = try lexiconOptions.sources()
+    if paths.isEmpty {
+      files = LintFile.files(of: sources)
+    } else {
+      var named: [LintFile] = []
+      for path in paths { named += try LintFile.files(at: path) }
+      files = named
     }
+    // Sentence breaks inside aliases depend on the abbreviations: those linted, else the run's.
+    var abbreviations = LexiconSources()
+    abbreviations.abbreviations = files.filter { $0.kind == .abbreviations }.map { ($0.path, $0.bytes) }
+    if abbreviations.abbreviations.isEmpty { abbreviations.abbreviations = sources.abbreviations }
+    tokenizer = Tokenizer(abbreviations: abbreviations.abbreviationWords)
     let declared = dimensions.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
     let diagnostics = try Linter(tokenizer: tokenizer, dimensions: declared).lint(files)
 
@@ -81,6 +76,6 @@ struct Lint: ParsableCommand {
       out.raw("lint: " + summary + "\n")
       FileHandle.standardOutput.write(Data(out.bytes))
     }
-    if diagnostics.errorCount > 0 { throw ExitCode(1) }
+    if diagnostics.errorCount > 0 { throw CommandFailure.findings }
   }
 }

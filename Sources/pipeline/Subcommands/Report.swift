@@ -37,25 +37,17 @@ struct Report: ParsableCommand {
       analyzer: analyzer,
       options: HTMLReport.Options(title: title, inputs: input.inputs.isEmpty ? ["-"] : input.inputs))
     do { try report.add(contentsOf: input.reader(), fields: input.fields) } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(1)
+      throw CommandFailure.output(error)
     }
     let html = report.render()
     // The file is created only now, so a failure before this point leaves FILE as it was.
-    let sink: OutputFile
-    do {
-      sink = try OutputFile(path: output)
-    } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(error.exitStatus)
-    }
+    let sink = try OutputFile(path: output)
     do {
       try sink.write(Array(html.utf8))
       try sink.commit()
     } catch {
       sink.discard()
-      Diagnostics.error(error.description)
-      throw ExitCode(error.exitStatus)
+      throw error
     }
     if !quiet {
       Diagnostics.note(

@@ -12,8 +12,9 @@ struct Run: ParsableCommand {
       (the default). Output lines follow input order whatever --jobs is. A summary goes to \
       stderr.
 
-      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon or invalid \
-      option value (nothing written); 3 stopped at a bad record with --on-error fail; 64 usage.
+      Exit status: 0 done; 1 output could not be written; 2 malformed lexicon (nothing \
+      written); 3 stopped at a bad record with --on-error fail; 64 usage error or invalid \
+      option value.
       """)
 
   @OptionGroup var input: InputOptions
@@ -23,39 +24,38 @@ struct Run: ParsableCommand {
     help: ArgumentHelp("Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.", valueName: "FILE"))
   var output: String?
 
-  @Option(help: "Worker threads (default: every core). The output does not depend on it.")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: [.short, .long], parsing: .unconditional,
+    help: ArgumentHelp(
+      "Worker threads, 1 to 512 (default: every core; 1 with --pipe). The output does not depend on it.",
+      valueName: "N"),
+    transform: OptionValue.jobs)
+  var jobs: Int?
 
   @Option(
     help: ArgumentHelp(
       "Process only shard K of N (1 ≤ K ≤ N): the records whose id (or .txt path) hashes to it. N runs with 1/N … N/N together give one full run.",
-      valueName: "K/N"))
-  var shard: String?
+      valueName: "K/N"),
+    transform: OptionValue.shard)
+  var shard: Shard?
 
   @Option(
     name: .customLong("on-error"),
-    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"))
-  var onError = "record"
+    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"),
+    transform: OptionValue.choice)
+  var onError: ErrorPolicy = .record
 
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
-  @Flag(help: "Print nothing on stderr but errors (no progress, no summary).")
+  @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no summary).")
   var quiet = false
 
-  @OptionGroup var lexiconOptions: LexiconOptions
+  @Flag(
+    help: "Run as one stage of a pipe (Spark's rdd.pipe, xargs): --quiet, --jobs 1 and --record-key content unless given.")
+  var pipe = false
 
-  func validate() throws {
-    guard (1...512).contains(jobs) else {
-      throw ValidationError("--jobs expects a number of threads from 1 to 512, found \(jobs)")
-    }
-    if let shard, Shard(parsing: shard) == nil {
-      throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (for example 2/8), found '\(shard)'")
-    }
-    guard ErrorPolicy(rawValue: onError) != nil else {
-      throw ValidationError("--on-error expects record, skip or fail, found '\(onError)'")
-    }
-  }
+  @OptionGroup var lexiconOptions: LexiconOptions
 
   func run() throws {
     // Large buffers straight from mmap, so a long multi-threaded run does not fragment the heap
@@ -63,19 +63,18 @@ struct Run: ParsableCommand {
     _ = callocator_fix_mmap_threshold(128 << 10)
     let analyzer = try lexiconOptions.analyzer()
     var options = RunOptions()
-    options.jobs = jobs
+    // Under a scheduler (--pipe) every task is one process per core already: one thread each.
+    options.jobs = jobs ?? (pipe ? 1 : min(512, ProcessInfo.processInfo.activeProcessorCount))
     options.fields = input.fields
-    options.shard = shard.flatMap(Shard.init(parsing:))
-    options.onError = ErrorPolicy(rawValue: onError)!
+    if pipe && input.recordKeys == nil { options.fields.keys = .content }
+    let quiet = quiet || pipe
+    options.shard = shard
+    options.onError = onError
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(
       enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
-    let sink: OutputFile
-    do { sink = try OutputFile(path: output) } catch {
-      Diagnostics.error(error.description)
-      throw ExitCode(error.exitStatus)
-    }
+    let sink = try OutputFile(path: output)
     let summary: RunSummary
     do {
       summary = try runner.run(reader, write: { try sink.write($0) }, progress: meter.update)
@@ -83,19 +82,16 @@ struct Run: ParsableCommand {
     } catch {
       sink.discard()
       meter.finish()
-      Diagnostics.error("\(error)")
-      throw ExitCode(1)
+      throw CommandFailure.output(error)
     }
     meter.finish()
-    if let error = summary.stoppedAt {
-      let place = error.line.map { "\(error.source):\($0)" } ?? error.source
-      Diagnostics.error("\(place): \(error.code.rawValue): \(error.message) (stopped by --on-error fail)")
-      throw ExitCode(3)
-    }
+    if let record = summary.stoppedAt { throw CommandFailure.stopped(record) }
     if !quiet {
-      var parts = ["\(summary.documents) documents", "\(summary.errors) errors"]
+      var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
-      if let shard = options.shard { parts.append("shard \(shard) (\(summary.otherShards) records in other shards)") }
+      if let shard = options.shard {
+        parts.append("shard \(shard) (\(plural(summary.otherShards, "record")) in other shards)")
+      }
       parts.append(String(format: "%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
@@ -104,11 +100,19 @@ struct Run: ParsableCommand {
 }
 
 extension Run {
-  /// Peak resident set size of this process so far (Linux reports ru_maxrss in KiB).
+  /// Peak resident set size of this process so far: `VmHWM` of /proc/self/status (in KiB).
+  /// Not `ru_maxrss`, which a process inherits from the parent it was forked from (a run started
+  /// by a large JVM under Spark would report the JVM's peak).
   static func peakResidentMiB() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kib = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+    {
+      return kib / 1024
+    }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024
+    return usage.ru_maxrss / 1024  // no /proc (macOS): the best there is
   }
 }
 

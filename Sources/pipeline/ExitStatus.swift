@@ -1,0 +1,102 @@
+import AnalystKit
+import ArgumentParser
+import Foundation
+import PipelineKit
+import Tokenize
+
+/// The exit statuses of every subcommand (the README's table lists the same).
+enum ExitStatus: Int32 {
+  /// Every input was processed (bad records are error records in the output).
+  case success = 0
+  /// The output could not be written; or the command's findings fail it (`lint` errors,
+  /// `eval --fail-under`); or an input of `coverage`, `kwic` or `report` could not be read.
+  case failure = 1
+  /// A word-list or gold file is malformed or unreadable, or the data does not fit the
+  /// command (`explain --id` names no document, `eval --dimension` no dimension): nothing on
+  /// standard output.
+  case invalidData = 2
+  /// `--on-error fail` stopped the run at a bad record.
+  case stopped = 3
+  /// The command line is wrong: an unknown option, a missing value, an invalid option value.
+  /// argument-parser reports these itself.
+  case usage = 64
+}
+
+/// A failure a subcommand hands to the choke point instead of exiting on its own.
+enum CommandFailure: Error {
+  /// Already reported on standard output (`lint`'s errors, `eval`'s thresholds).
+  case findings
+  /// `--on-error fail` met this record.
+  case stopped(RecordError)
+  /// Inputs that could not be read where a command needs them all (`coverage`, `kwic`).
+  case unreadable([RecordError])
+  /// The output could not be written.
+  case output(any Error)
+  /// The text given with `--text` could not be tokenized.
+  case tokenize(TokenizeError)
+  /// A `kwic` TERM that is not a phrase.
+  case term(any Error)
+  /// `eval --dimension` names no dimension of the lexicons.
+  case dimension(found: String?, dimensions: [String])
+  /// An error of one side of `diff`, named by its option.
+  case side(String, any Error)
+}
+
+extension Pipeline {
+  /// Parses the command line, runs the subcommand, and maps whatever it throws to a message on
+  /// standard error and an exit status, here and nowhere else.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      guard let (messages, status) = failure(error) else { exit(withError: error) }
+      for message in messages { Diagnostics.error(message) }
+      Foundation.exit(status.rawValue)
+    }
+  }
+
+  /// The messages and status of an error of ours; nil for argument-parser's own (usage errors,
+  /// `--help`, `ExitCode`).
+  static func failure(_ error: any Error) -> (messages: [String], status: ExitStatus)? {
+    switch error {
+    case let error as PipelineError:
+      if case .output = error { return ([error.description], .failure) }
+      return ([error.description], .invalidData)
+    case let error as AnalystError:
+      return ([error.description], .invalidData)
+    case let error as CommandFailure:
+      switch error {
+      case .findings:
+        return ([], .failure)
+      case .stopped(let record):
+        let place = record.line.map { "\(record.source):\($0)" } ?? record.source
+        return (
+          ["\(place): \(record.code.rawValue): \(record.message) (stopped by --on-error fail)"],
+          .stopped
+        )
+      case .unreadable(let records):
+        return (records.map(\.message), .failure)
+      case .output(let error):
+        return (["\(error)"], .failure)
+      case .tokenize(let error):
+        return ([error.description], .invalidData)
+      case .term(let error):
+        return (["TERM: " + "\(error)".replacingOccurrences(of: "TERM:1: ", with: "")], .invalidData)
+      case .dimension(let found, let dimensions):
+        let value = found.map { "'\($0)'" } ?? "a lexicon without entries"
+        return (
+          [
+            "--dimension: expected one of the lexicon's dimensions (\(dimensions.joined(separator: ", "))), found \(value)"
+          ],
+          .invalidData
+        )
+      case .side(let option, let inner):
+        guard let (messages, status) = failure(inner) else { return nil }
+        return (messages.map { "\(option): \($0)" }, status)
+      }
+    default:
+      return nil
+    }
+  }
+}
