@@ -7,6 +7,10 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidEntityID(SourceLocation, found: String)
   case emptyField(SourceLocation, field: String)
   case unknownMatchMode(SourceLocation, found: String)
+  /// A `#!` line that is not one of the gazetteer directives.
+  case invalidDirective(SourceLocation, found: String)
+  /// A `handle` alias that is not one handle (`@name`) or hashtag (`#name`).
+  case notAHandle(SourceLocation, alias: String)
   /// An entity declared again with another type.
   case typeConflict(SourceLocation, entity: String, type: String, earlier: String)
   /// An alias made only of characters that are not tokens (white space, controls).
@@ -26,7 +30,12 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     case .emptyField(let at, let field):
       return "\(at): expected a non-empty \(field), found an empty field"
     case .unknownMatchMode(let at, let found):
-      return "\(at): expected match mode 'fold' or 'exact', found '\(found)'"
+      let names = MatchOptions.names.map { "'\($0)'" }.joined(separator: ", ")
+      return "\(at): expected match options (comma-separated: \(names)), found '\(found)'"
+    case .invalidDirective(let at, let found):
+      return "\(at): expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
+    case .notAHandle(let at, let alias):
+      return "\(at): expected a handle alias to be one '@name' or '#name', found '\(alias)'"
     case .typeConflict(let at, let entity, let type, let earlier):
       return "\(at): entity '\(entity)' has type '\(earlier)' earlier, found '\(type)'"
     case .aliasHasNoTokens(let at, let alias):

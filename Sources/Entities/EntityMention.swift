@@ -6,6 +6,8 @@ public struct Entity: Sendable, Hashable {
   public var type: String
   public var name: String
   public var location: SourceLocation
+  /// Whether the entity also matches `@alias` and `#alias` (the `handles` option).
+  public var handles = false
 }
 
 /// How an alias compares with the text.
@@ -26,6 +28,8 @@ public struct Alias: Sendable, Hashable {
   /// Token surfaces as written, for `exact` aliases (which compare them); empty for `fold`.
   public var surfaces: [String]
   public var location: SourceLocation
+  /// Every option of the alias's match field (`mode` is `options.mode`).
+  public var options = MatchOptions()
 }
 
 /// A mention of an entity in a text: the span (Unicode scalar offsets, half-open), the tokens,

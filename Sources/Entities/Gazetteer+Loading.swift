@@ -20,32 +20,37 @@ extension Gazetteer {
     }
   }
 
-  /// `entity<TAB>type<TAB>alias[<TAB>match]` lines.
+  /// `entity<TAB>type<TAB>alias[<TAB>match]` lines, with the file's `#!` directives.
   mutating func loadTSV(_ bytes: [UInt8], path: String, session: TokenizeSession) throws(EntitiesError) {
+    let defaults = try GazetteerDefaults(bytes: bytes, path: path)
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard line.text != nil else { throw .invalidUTF8(at) }
-      let fields = line.fields
-      guard fields.count == 3 || fields.count == 4 else {
-        throw .fieldCount(at, found: fields.count)
-      }
-      let id = fields[0]
-      guard !id.isEmpty, id.utf8.allSatisfy(Self.isIDByte) else {
-        throw .invalidEntityID(at, found: id)
-      }
-      guard !fields[1].isEmpty else { throw .emptyField(at, field: "type") }
-      guard !fields[2].isEmpty else { throw .emptyField(at, field: "alias") }
-      var mode = MatchMode.fold
-      if fields.count == 4 {
-        guard let parsed = MatchMode(rawValue: fields[3]) else {
-          throw .unknownMatchMode(at, found: fields[3])
-        }
-        mode = parsed
-      }
+      let entry = try Self.entry(fields: line.fields, at: at, defaults: defaults)
       try add(
-        entity: id, type: fields[1], alias: fields[2], mode: mode, location: at,
-        tokenizer: session)
+        entity: entry.entity, type: entry.type, alias: entry.alias, options: entry.options,
+        location: at, tokenizer: session)
     }
+  }
+
+  /// One TSV line's fields, checked: the one place that knows the line format (the loader and
+  /// `pipeline lint` both call it).
+  public static func entry(
+    fields: [String], at: SourceLocation, defaults: GazetteerDefaults = GazetteerDefaults()
+  ) throws(EntitiesError) -> (entity: String, type: String, alias: String, options: MatchOptions) {
+    guard fields.count == 3 || fields.count == 4 else {
+      throw .fieldCount(at, found: fields.count)
+    }
+    let id = fields[0]
+    guard !id.isEmpty, id.utf8.allSatisfy(Self.isIDByte) else {
+      throw .invalidEntityID(at, found: id)
+    }
+    guard !fields[1].isEmpty else { throw .emptyField(at, field: "type") }
+    guard !fields[2].isEmpty else { throw .emptyField(at, field: "alias") }
+    var options = defaults.match ?? MatchOptions()
+    if fields.count == 4 { options = try MatchOptions(parsing: fields[3], at: at) }
+    if defaults.handles { options.handles = true }
+    return (id, fields[1], fields[2], options)
   }
 
   static func isIDByte(_ byte: UInt8) -> Bool {

@@ -33,11 +33,15 @@ public struct Runner: Sendable {
   public let analyzer: Analyzer
   public let options: RunOptions
   private let writer: RecordWriter
+  /// For `--format csv|tsv`: writes rows instead of JSON records.
+  private let table: TableWriter?
 
   public init(analyzer: Analyzer, options: RunOptions) {
     self.analyzer = analyzer
     self.options = options
     self.writer = RecordWriter(analyzer: analyzer)
+    self.table =
+      options.format == .jsonl ? nil : TableWriter(analyzer: analyzer, format: options.format, rows: options.rows)
   }
 
   /// Processes every record of `reader` (which the run takes over: don't use it meanwhile).
@@ -59,7 +63,10 @@ public struct Runner: Sendable {
     var summary = RunSummary()
     var failure: Error?
     var next = 0
-    while let output = state.result(next) {
+    if let table {
+      do { try write(table.header) } catch { failure = error }
+    }
+    while failure == nil, let output = state.result(next) {
       next += 1
       summary.bytes += output.inputBytes
       summary.otherShards += output.otherShards
@@ -172,7 +179,7 @@ public struct Runner: Sendable {
       {
         return .otherShard
       }
-      writer.writeError(error, into: &w)
+      if let table { table.writeError(error, into: &w) } else { writer.writeError(error, into: &w) }
       return .error(error)
     case .success(let document):
       if let shard = options.shard,
@@ -182,13 +189,17 @@ public struct Runner: Sendable {
       }
       do {
         let analysis = try analyzer.analyze(document.text, session: session)
-        writer.writeDocument(document, analysis, into: &w)
+        if let table {
+          table.writeDocument(document, analysis, into: &w)
+        } else {
+          writer.writeDocument(document, analysis, into: &w)
+        }
         return .document
       } catch {
         let failure = RecordError(
           id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
           message: error.description)
-        writer.writeError(failure, into: &w)
+        if let table { table.writeError(failure, into: &w) } else { writer.writeError(failure, into: &w) }
         return .error(failure)
       }
     }

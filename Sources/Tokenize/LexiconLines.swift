@@ -50,6 +50,25 @@ public struct LexiconLine: Sendable {
     }
     return result
   }
+
+  /// The directive lines of a file: comment lines that start with `#!`, with the text after
+  /// `#!` (trimmed) as `text`. Loaders that know no directives never see them (they are
+  /// comments to `lines(of:)`).
+  public static func directives(of bytes: [UInt8]) -> [LexiconLine] {
+    var result: [LexiconLine] = []
+    var number = 0
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < bytes.count {
+      number += 1
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let raw = bytes[start..<end]
+      start = end + 1
+      guard raw.starts(with: [0x23, 0x21]), let text = String(validating: raw.dropFirst(2), as: UTF8.self)
+      else { continue }
+      result.append(LexiconLine(number: number, text: String(text.trimmingSpaces())))
+    }
+    return result
+  }
 }
 
 extension StringProtocol {

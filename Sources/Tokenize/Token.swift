@@ -8,6 +8,9 @@ public enum TokenKind: String, Sendable, Hashable, CaseIterable {
   case punctuation
   /// Symbols and emoji (general category S*), including whole emoji ZWJ sequences and flags.
   case symbol
+  /// A URL or an e-mail address, one token however it is punctuated (`TokenRules`). Never part
+  /// of a mention.
+  case link
 }
 
 /// One token: a half-open span of the original text, its kind and its normalized matching key.

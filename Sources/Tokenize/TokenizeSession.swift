@@ -55,7 +55,7 @@ public final class TokenizeSession {
         try append(start..<end, kind, units, offsets, to: &tokens)
       }
     }
-    return tokens
+    return TokenRules.apply(tokens, units)
   }
 
   private func append(
@@ -161,6 +161,11 @@ public final class TokenizeSession {
     try sentenceBreaker.forEachBoundary(units) { b, _ in
       while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
       if b < units.count, last >= 1, endsWithAbbreviation(tokens, at: last) { return }
+      if b < units.count, last >= 0, last + 1 < tokens.count,
+        LineBreaks.continuesSentence(tokens, after: last, units)
+      {
+        return
+      }
       ends.append(b)
     }
     var sentences: [Sentence] = []

@@ -118,10 +118,10 @@ struct GazetteerLoadingTests {
       "empty alias", "nasa\tORG\t  \n", "g.tsv:1: expected a non-empty alias, found an empty field"),
     LoadErrorCase(
       "unknown match mode", "nasa\tORG\tNASA\tfuzzy\n",
-      "g.tsv:1: expected match mode 'fold' or 'exact', found 'fuzzy'"),
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'fuzzy'"),
     LoadErrorCase(
       "match mode is case-sensitive", "nasa\tORG\tNASA\tExact\n",
-      "g.tsv:1: expected match mode 'fold' or 'exact', found 'Exact'"),
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'Exact'"),
     LoadErrorCase(
       "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
       "g.tsv:2: entity 'nasa' has type 'ORG' earlier, found 'PERSON'"),

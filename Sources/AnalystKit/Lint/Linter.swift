@@ -37,6 +37,9 @@ public struct Linter: Sendable {
   public func lint(_ files: [LintFile]) throws(TokenizeError) -> [Diagnostic] {
     var state = LintState(session: try tokenizer.makeSession(), linter: self)
     for file in files {
+      if file.kind == .gazetteer && !file.path.hasSuffix(".jsonl") {
+        state.readDirectives(file)
+      }
       for line in LexiconLine.lines(of: file.bytes) {
         guard let text = line.text else {
           let column = invalidUTF8Column(in: file.bytes, line: line.number) ?? 1
@@ -73,6 +76,8 @@ private struct LintState {
   let linter: Linter
   var diagnostics: [Diagnostic] = []
   var gazetteer = Gazetteer()
+  /// The `#!` directives of the gazetteer file being linted.
+  var defaults = GazetteerDefaults()
   var lexicon = Lexicon()
   var modifiers = Modifiers()
   var attributionRules = AttributionRules()
@@ -185,42 +190,39 @@ private struct LintState {
 
   // MARK: - Gazetteers
 
+  /// A gazetteer file's `#!` directives, for its lines (an unknown one is an error).
+  mutating func readDirectives(_ file: LintFile) {
+    do { defaults = try GazetteerDefaults(bytes: file.bytes, path: file.path) } catch {
+      defaults = GazetteerDefaults()
+      if case .invalidDirective(let at, _) = error {
+        report(
+          Diagnostic(
+            .error, .invalidDirective, file: file.path, line: at.line, column: 1,
+            message: message(error, at)))
+      }
+    }
+  }
+
   mutating func lintGazetteerLine(_ line: LintLine) {
     let fields = line.fields
     let at = line.location
-    guard (3...4).contains(fields.count) else {
-      report(
-        line.diagnostic(
-          .error, .fieldCount, column: line.column(ofField: min(fields.count, 4)),
-          message(EntitiesError.fieldCount(at, found: fields.count), at)))
-      return
-    }
-    guard !fields[0].isEmpty, fields[0].utf8.allSatisfy(isEntityIDByte) else {
-      report(
-        line.diagnostic(
-          .error, .invalidEntityID, column: line.column(ofField: 0),
-          message(EntitiesError.invalidEntityID(at, found: fields[0]), at)))
-      return
-    }
-    for (index, name) in [(1, "type"), (2, "alias")] where fields[index].isEmpty {
-      report(
-        line.diagnostic(
-          .error, .emptyField, column: line.column(ofField: index),
-          message(EntitiesError.emptyField(at, field: name), at)))
-      return
-    }
-    var mode = MatchMode.fold
-    if fields.count == 4 {
-      guard let parsed = MatchMode(rawValue: fields[3]) else {
-        report(
-          line.diagnostic(
-            .error, .unknownMatchMode, column: line.column(ofField: 3),
-            message(EntitiesError.unknownMatchMode(at, found: fields[3]), at)))
-        return
+    let entry: (entity: String, type: String, alias: String, options: MatchOptions)
+    do { entry = try Gazetteer.entry(fields: fields, at: at, defaults: defaults) } catch {
+      let column: Int
+      let code: Diagnostic.Code
+      switch error {
+      case .fieldCount: (code, column) = (.fieldCount, line.column(ofField: min(fields.count, 4)))
+      case .invalidEntityID: (code, column) = (.invalidEntityID, line.column(ofField: 0))
+      case .emptyField:
+        (code, column) = (.emptyField, line.column(ofField: fields[1].isEmpty ? 1 : 2))
+      default: (code, column) = (.unknownMatchMode, line.column(ofField: 3))
       }
-      mode = parsed
+      report(line.diagnostic(.error, code, column: column, message(error, at)))
+      return
     }
-    addAlias(entity: fields[0], type: fields[1], alias: fields[2], mode: mode, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
+    addAlias(
+      entity: entry.entity, type: entry.type, alias: entry.alias, options: entry.options,
+      on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
   }
 
   /// A spaCy EntityRuler line, parsed by the gazetteer loader itself (one line at a time, at
@@ -234,13 +236,14 @@ private struct LintState {
     }
     guard let alias = single.aliases.first else { return }
     let entity = single.entities[alias.entity]
-    addAlias(entity: entity.id, type: entity.type, alias: alias.text, mode: alias.mode, on: line, typeColumn: 1, aliasColumn: 1)
+    addAlias(entity: entity.id, type: entity.type, alias: alias.text, options: alias.options, on: line, typeColumn: 1, aliasColumn: 1)
   }
 
   private mutating func addAlias(
-    entity id: String, type: String, alias text: String, mode: MatchMode, on line: LintLine,
+    entity id: String, type: String, alias text: String, options: MatchOptions, on line: LintLine,
     typeColumn: Int, aliasColumn: Int
   ) {
+    let mode = options.mode
     if !Linter.entityTypes.contains(type) {
       report(
         line.diagnostic(
@@ -250,7 +253,7 @@ private struct LintState {
     let aliasCount = gazetteer.aliases.count
     let shadowedCount = gazetteer.shadowedAliases.count
     do {
-      try gazetteer.add(entity: id, type: type, alias: text, mode: mode, location: line.location, tokenizer: session)
+      try gazetteer.add(entity: id, type: type, alias: text, options: options, location: line.location, tokenizer: session)
     } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
       return
@@ -299,6 +302,8 @@ private struct LintState {
       return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
     case .invalidEntityID:
       return line.diagnostic(.error, .invalidEntityID, column: 1, message(error, at))
+    case .notAHandle:
+      return line.diagnostic(.error, .notAHandle, column: aliasColumn, message(error, at))
     default:
       return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
     }

@@ -45,6 +45,20 @@ struct Run: ParsableCommand {
     transform: OptionValue.choice)
   var onError: ErrorPolicy = .record
 
+  @Option(
+    help: ArgumentHelp(
+      "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).",
+      valueName: "FORMAT"),
+    transform: OptionValue.choice)
+  var format: OutputFormat = .jsonl
+
+  @Option(
+    help: ArgumentHelp(
+      "What a table row is (with --format csv|tsv): 'document' (per document and dimension, the default), 'entity' (per document, entity and dimension), 'mention', 'hit' (per evidence hit of each entity).",
+      valueName: "ROWS"),
+    transform: OptionValue.choice)
+  var rows: TableRows?
+
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
@@ -56,6 +70,12 @@ struct Run: ParsableCommand {
   var pipe = false
 
   @OptionGroup var lexiconOptions: LexiconOptions
+
+  func validate() throws {
+    if let rows, format == .jsonl {
+      throw ValidationError("--rows \(rows.rawValue) needs --format csv or tsv (JSON Lines has one record per input record)")
+    }
+  }
 
   func run() throws {
     // Large buffers straight from mmap, so a long multi-threaded run does not fragment the heap
@@ -70,6 +90,8 @@ struct Run: ParsableCommand {
     let quiet = quiet || pipe
     options.shard = shard
     options.onError = onError
+    options.format = format
+    options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     let meter = ProgressMeter(

@@ -1,0 +1,126 @@
+/// The tokenizer's rules over ICU's word segments, applied once after segmentation. They decide
+/// what a token is for matching; no matcher knows about hyphens or links.
+///
+/// - **Hyphens.** A hyphen (`-`, U+2010, U+2011) with a letter or digit touching it on both
+///   sides is not a token when a word follows it: the words on either side are adjacent tokens,
+///   so "seat-swap" matches the phrase "seat swap" (and "then-Roscosmos" mentions Roscosmos).
+///   When a number follows it, the parts are one token with the hyphen in its key: "MS-23"
+///   (`ms-23`), "Crew-6", "COVID-19" are designations, never cut in two.
+/// - **Links.** A URL (`scheme://…`, `www.…`, or a lowercase domain such as `roscosmos.ru`,
+///   with whatever path is glued to it) and an e-mail address (`press@nasa.gov`) are one token
+///   of kind `link`, so no word inside one is ever a token of its own, and no alias matches it.
+///
+/// A handle (`@NASA`) stays one word token whose key keeps the `@`; a hashtag's `#` stays a
+/// punctuation token of its own. Gazetteers decide whether they name an entity.
+enum TokenRules {
+  static func apply(_ tokens: [Token], _ units: UnsafeBufferPointer<UInt16>) -> [Token] {
+    var result: [Token] = []
+    result.reserveCapacity(tokens.count)
+    var i = 0
+    while i < tokens.count {
+      let token = tokens[i]
+      if let end = linkEnd(tokens, from: i, units) {
+        let last = tokens[end - 1]
+        var key = ""
+        for t in i..<end { key += tokens[t].key }
+        result.append(
+          Token(
+            start: token.start, end: last.end, kind: .link, key: key,
+            utf16Start: token.utf16Start, utf16End: last.utf16End))
+        i = end
+        continue
+      }
+      if isHyphen(token, units), let previous = result.last, i + 1 < tokens.count,
+        case let next = tokens[i + 1],
+        previous.utf16End == token.utf16Start, token.utf16End == next.utf16Start,
+        previous.kind == .word || previous.kind == .number,
+        next.kind == .word || next.kind == .number
+      {
+        if next.kind == .number {
+          result[result.count - 1] = Token(
+            start: previous.start, end: next.end, kind: previous.kind,
+            key: previous.key + "-" + next.key, utf16Start: previous.utf16Start,
+            utf16End: next.utf16End)
+          i += 2
+        } else {
+          i += 1  // the hyphen is not a token; the next word follows the previous one
+        }
+        continue
+      }
+      result.append(token)
+      i += 1
+    }
+    return result
+  }
+
+  @inline(__always)
+  static func isHyphen(_ token: Token, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+    guard token.kind == .punctuation, token.utf16End - token.utf16Start == 1 else { return false }
+    let unit = units[token.utf16Start]
+    return unit == 0x2D || unit == 0x2010 || unit == 0x2011
+  }
+
+  // MARK: - Links
+
+  /// The end (exclusive token index) of a link starting at token `i`, or nil.
+  static func linkEnd(_ tokens: [Token], from i: Int, _ units: UnsafeBufferPointer<UInt16>) -> Int? {
+    let token = tokens[i]
+    guard token.kind == .word else { return nil }
+    let surface = units[token.utf16Start..<token.utf16End]
+    // Cheap rejection: a link's first token holds '.', '@' or is a scheme followed by ':'.
+    var hasDot = false
+    var hasAt = false
+    for unit in surface {
+      if unit == 0x2E { hasDot = true } else if unit == 0x40 { hasAt = true }
+    }
+    let isScheme =
+      !hasDot && !hasAt && i + 3 < tokens.count && glued(tokens, i, 3)
+      && tokens[i + 1].key == ":" && tokens[i + 2].key == "/" && tokens[i + 3].key == "/"
+      && surface.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    guard isScheme || isEmail(surface) || (hasDot && isDomain(surface)) else { return nil }
+    // Everything glued on, except trailing punctuation that ends the sentence or a clause.
+    var end = i + 1
+    while end < tokens.count && tokens[end].utf16Start == tokens[end - 1].utf16End
+      && tokens[end].kind != .symbol
+    {
+      end += 1
+    }
+    while end > i + 1, tokens[end - 1].kind == .punctuation, tokens[end - 1].key != "/" {
+      end -= 1
+    }
+    return end
+  }
+
+  private static func glued(_ tokens: [Token], _ i: Int, _ count: Int) -> Bool {
+    (i..<(i + count)).allSatisfy { tokens[$0].utf16End == tokens[$0 + 1].utf16Start }
+  }
+
+  /// `user@host.tld`: an '@' after the first unit, with a domain after it.
+  static func isEmail(_ surface: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
+    guard let at = surface.firstIndex(of: 0x40), at > surface.startIndex else { return false }
+    return isDomain(surface[(at + 1)...])
+  }
+
+  /// `www.anything`, or labels separated by '.', the last 2 to 6 lowercase ASCII letters
+  /// (`roscosmos.ru`, `nasa.gov`; not `U.S`, `e.g`, `St.Petersburg`).
+  static func isDomain(_ surface: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
+    let w: UInt16 = 0x77
+    if surface.count > 4, surface.starts(with: [w, w, w, 0x2E]) { return true }
+    guard let dot = surface.lastIndex(of: 0x2E), dot > surface.startIndex else { return false }
+    let tld = surface[(dot + 1)...]
+    guard (2...6).contains(tld.count), tld.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+      return false
+    }
+    // Every label at least two units long.
+    var label = 0
+    for unit in surface[..<dot] {
+      if unit == 0x2E {
+        if label < 2 { return false }
+        label = 0
+      } else {
+        label += 1
+      }
+    }
+    return label >= 2
+  }
+}

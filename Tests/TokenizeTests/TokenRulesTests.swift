@@ -1,0 +1,82 @@
+import Testing
+import TestSupport
+@testable import Tokenize
+
+private let tokenizer = Tokenizer(abbreviations: ["Dr.", "Gen."])
+
+/// Hyphens, links and handles (`TokenRules`): every token is ⟦marked⟧, with its key and kind.
+@Suite("Token rules")
+struct TokenRulesTests {
+  static let cases: [TokenCase] = [
+    TokenCase(
+      name: "a hyphen between words is not a token", marked: "⟦seat⟧-⟦swap⟧ ⟦then⟧-⟦Roscosmos⟧",
+      keys: ["seat", "swap", "then", "roscosmos"]),
+    TokenCase(
+      name: "a hyphen before a number joins a designation", marked: "⟦Soyuz⟧ ⟦MS-23⟧ ⟦Crew-6⟧",
+      keys: ["soyuz", "ms-23", "crew-6"]),
+    TokenCase(
+      name: "U+2010 and U+2011 are hyphens too", marked: "⟦seat⟧\u{2010}⟦swap⟧ ⟦MS\u{2011}23⟧",
+      keys: ["seat", "swap", "ms-23"]),
+    TokenCase(
+      name: "a spaced hyphen and an en dash stay tokens", marked: "⟦NASA⟧ ⟦-⟧ ⟦ESA⟧ ⟦–⟧ ⟦JAXA⟧",
+      keys: ["nasa", "-", "esa", "–", "jaxa"]),
+    TokenCase(
+      name: "URL with a path is one link", marked: "⟦see⟧ ⟦https://www.nasa.gov/roscosmos⟧⟦.⟧",
+      keys: ["see", "https://www.nasa.gov/roscosmos", "."]),
+    TokenCase(
+      name: "bare domain with a path", marked: "⟦roscosmos.ru/news⟧⟦,⟧ ⟦nasa.gov⟧",
+      keys: ["roscosmos.ru/news", ",", "nasa.gov"]),
+    TokenCase(
+      name: "e-mail address", marked: "⟦mail⟧ ⟦press@nasa.gov⟧⟦!⟧", keys: ["mail", "press@nasa.gov", "!"]),
+    TokenCase(
+      name: "abbreviations are not domains", marked: "⟦U.S⟧⟦.⟧ ⟦e.g⟧⟦.⟧ ⟦St.Petersburg⟧",
+      keys: ["u.s", ".", "e.g", ".", "st.petersburg"]),
+    TokenCase(
+      name: "handle is one word, a hashtag's # a token", marked: "⟦@NASA⟧ ⟦#⟧⟦Roscosmos⟧",
+      keys: ["@nasa", "#", "roscosmos"]),
+  ]
+
+  @Test(arguments: cases)
+  func tokens(_ c: TokenCase) throws {
+    let marked = MarkedText(c.marked)
+    let doc = try tokenizer.tokenize(marked.text)
+    #expect(doc.tokens.map { $0.start..<$0.end } == marked.spans)
+    #expect(doc.tokens.map(\.key) == c.keys)
+    #expect(invariantViolations(doc).isEmpty, "\(invariantViolations(doc))")
+  }
+
+  @Test func linkKinds() throws {
+    let doc = try tokenizer.tokenize("Write to press@nasa.gov or see roscosmos.ru now")
+    #expect(doc.tokens.map(\.kind) == [.word, .word, .link, .word, .word, .link, .word])
+  }
+
+  /// Sentences as marked: `⟦…⟧` around each sentence.
+  struct SentenceCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let marked: String
+    var testDescription: String { name }
+  }
+
+  static let sentenceCases: [SentenceCase] = [
+    SentenceCase(name: "one line break inside a sentence", marked: "⟦Dmitry\nRogozin said so.⟧"),
+    SentenceCase(name: "CRLF inside a sentence", marked: "⟦The agency\r\nsaid so.⟧"),
+    SentenceCase(name: "a line ending in a period", marked: "⟦It ended.⟧\n⟦Then more.⟧"),
+    SentenceCase(name: "closing quote after the period", marked: "⟦He said “no.”⟧\n⟦Then more.⟧"),
+    SentenceCase(name: "emoji after the period (ICU makes it a sentence)", marked: "⟦It ended.⟧ ⟦🚀⟧\n⟦Then more.⟧"),
+    SentenceCase(name: "a blank line always ends it", marked: "⟦Roscosmos to quit ISS⟧\n\n⟦The agency said so.⟧"),
+    SentenceCase(name: "blank line of spaces", marked: "⟦Dmitry⟧\n  \n⟦Rogozin⟧"),
+    SentenceCase(name: "paragraph separator", marked: "⟦Dmitry⟧\u{2029}⟦Rogozin⟧"),
+    SentenceCase(name: "list items", marked: "⟦Partners:⟧\n⟦- NASA⟧\n⟦- ESA⟧\n⟦* JAXA⟧\n⟦• CSA⟧"),
+    SentenceCase(name: "numbered items", marked: "⟦Steps⟧\n⟦1. dock⟧\n⟦2) undock⟧\n⟦a) land⟧"),
+    SentenceCase(name: "Markdown heading", marked: "⟦Intro text⟧\n⟦# Roscosmos⟧"),
+    SentenceCase(name: "a hashtag line goes on", marked: "⟦Launch news\n#Roscosmos today⟧"),
+  ]
+
+  @Test(arguments: sentenceCases)
+  func sentences(_ c: SentenceCase) throws {
+    let marked = MarkedText(c.marked)
+    let doc = try tokenizer.tokenize(marked.text)
+    #expect(doc.sentences.map { $0.start..<$0.end } == marked.spans)
+    #expect(invariantViolations(doc).isEmpty, "\(invariantViolations(doc))")
+  }
+}
