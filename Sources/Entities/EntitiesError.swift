@@ -1,6 +1,7 @@
 import Tokenize
 
-/// Errors of the Entities module. Wording lives in `description`; cases carry the data.
+/// Errors of the Entities module. Cases carry the data; the location is kept apart
+/// (`location`) from the wording (`message`, one switch).
 public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A gazetteer line without 3 or 4 tab-separated fields.
   case fieldCount(SourceLocation, found: Int)
@@ -17,37 +18,91 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case aliasHasNoTokens(SourceLocation, alias: String)
   case invalidUTF8(SourceLocation)
   /// A spaCy pattern line that is not valid JSON or lacks what the loader needs.
-  case invalidPattern(SourceLocation, message: String)
+  case invalidPattern(SourceLocation, PatternProblem)
   case unreadable(file: String, reason: String)
   case tokenize(TokenizeError)
 
+  /// `FILE:LINE: message`, or the message alone for errors without a line.
   public var description: String {
+    location.map { "\($0): \(message)" } ?? message
+  }
+
+  /// The line the error is about, if any.
+  public var location: SourceLocation? {
     switch self {
-    case .fieldCount(let at, let found):
-      return "\(at): expected 3 or 4 tab-separated fields (entity, type, alias, match), found \(found)"
-    case .invalidEntityID(let at, let found):
-      return "\(at): expected an entity id of lowercase letters, digits and '_', found '\(found)'"
-    case .emptyField(let at, let field):
-      return "\(at): expected a non-empty \(field), found an empty field"
-    case .unknownMatchMode(let at, let found):
+    case .fieldCount(let at, _),
+      .invalidEntityID(let at, _),
+      .emptyField(let at, _),
+      .unknownMatchMode(let at, _),
+      .invalidDirective(let at, _),
+      .notAHandle(let at, _),
+      .typeConflict(let at, _, _, _),
+      .aliasHasNoTokens(let at, _),
+      .invalidUTF8(let at),
+      .invalidPattern(let at, _):
+      return at
+    case .unreadable, .tokenize:
+      return nil
+    }
+  }
+
+  /// What went wrong, without the location.
+  public var message: String {
+    switch self {
+    case .fieldCount(_, let found):
+      return "expected 3 or 4 tab-separated fields (entity, type, alias, match), found \(found)"
+    case .invalidEntityID(_, let found):
+      return "expected an entity id of lowercase letters, digits and '_', found '\(found)'"
+    case .emptyField(_, let field):
+      return "expected a non-empty \(field), found an empty field"
+    case .unknownMatchMode(_, let found):
       let names = MatchOptions.names.map { "'\($0)'" }.joined(separator: ", ")
-      return "\(at): expected match options (comma-separated: \(names)), found '\(found)'"
-    case .invalidDirective(let at, let found):
-      return "\(at): expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
-    case .notAHandle(let at, let alias):
-      return "\(at): expected a handle alias to be one '@name' or '#name', found '\(alias)'"
-    case .typeConflict(let at, let entity, let type, let earlier):
-      return "\(at): entity '\(entity)' has type '\(earlier)' earlier, found '\(type)'"
-    case .aliasHasNoTokens(let at, let alias):
-      return "\(at): expected an alias with at least one token, found '\(alias)'"
-    case .invalidUTF8(let at):
-      return "\(at): expected UTF-8 text, found invalid bytes"
-    case .invalidPattern(let at, let message):
-      return "\(at): \(message)"
+      return "expected match options (comma-separated: \(names)), found '\(found)'"
+    case .invalidDirective(_, let found):
+      return "expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
+    case .notAHandle(_, let alias):
+      return "expected a handle alias to be one '@name' or '#name', found '\(alias)'"
+    case .typeConflict(_, let entity, let type, let earlier):
+      return "entity '\(entity)' has type '\(earlier)' earlier, found '\(type)'"
+    case .aliasHasNoTokens(_, let alias):
+      return "expected an alias with at least one token, found '\(alias)'"
+    case .invalidUTF8:
+      return "expected UTF-8 text, found invalid bytes"
+    case .invalidPattern(_, let problem):
+      return problem.description
     case .unreadable(let file, let reason):
       return "\(file): cannot read: \(reason)"
     case .tokenize(let error):
       return error.description
+    }
+  }
+}
+
+/// What is wrong with a spaCy EntityRuler pattern line.
+public enum PatternProblem: Sendable, Equatable, CustomStringConvertible {
+  case invalidJSON(String)
+  case notAnObject(found: String)
+  case missingLabel
+  case notATokenPattern(found: String)
+  case unknownTokenAttribute(found: String)
+  case mixedTokenPattern
+  case invalidPatternField
+  case invalidID(found: String)
+  case emptyID
+
+  public var description: String {
+    switch self {
+    case .invalidJSON(let reason): return "invalid JSON: \(reason)"
+    case .notAnObject(let found): return "expected a JSON object, found \(found)"
+    case .missingLabel: return "expected a non-empty string \"label\""
+    case .notATokenPattern(let found):
+      return "expected token patterns like {\"LOWER\": \"word\"}, found \(found)"
+    case .unknownTokenAttribute(let found):
+      return "expected token attribute LOWER, ORTH or TEXT, found '\(found)'"
+    case .mixedTokenPattern: return "expected a non-empty token pattern using one attribute"
+    case .invalidPatternField: return "expected \"pattern\" to be a string or a list of tokens"
+    case .invalidID(let found): return "expected \"id\" to be a string, found \(found)"
+    case .emptyID: return "expected a non-empty \"id\""
     }
   }
 }

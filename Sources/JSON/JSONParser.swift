@@ -33,16 +33,28 @@ public struct JSONParser {
   public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> (
     value: JSONValue, repairs: JSONRepairs
   ) {
-    let array = Array(bytes)
-    return try array.withUnsafeBufferPointer { (buffer) throws(JSONError) in
-      var parser = JSONParser(buffer)
+    // Contiguous input (an array, a slice of one) is parsed in place, without a copy.
+    let parsed: Result<(JSONValue, JSONRepairs), JSONError>? = bytes.withContiguousStorageIfAvailable {
+      parse(buffer: $0)
+    }
+    switch parsed ?? Array(bytes).withUnsafeBufferPointer({ parse(buffer: $0) }) {
+    case .success(let result): return result
+    case .failure(let error): throw error
+    }
+  }
+
+  private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<(JSONValue, JSONRepairs), JSONError> {
+    var parser = JSONParser(buffer)
+    do throws(JSONError) {
       parser.skipWhitespace()
       let value = try parser.parseValue()
       parser.skipWhitespace()
       if parser.position < buffer.count {
         throw parser.error("expected end of input after the JSON value")
       }
-      return (value, parser.repairs)
+      return .success((value, parser.repairs))
+    } catch {
+      return .failure(error)
     }
   }
 
@@ -148,36 +160,57 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONError) -> String {
     position += 1  // opening quote
     let start = position
+    skipPlainBytes()
     // Fast path: no escapes.
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        let string = decode(bytes[start..<position])
-        position += 1
-        return string
-      }
-      if byte == UInt8(ascii: "\\") { break }
-      if byte < 0x20 { throw error("expected an escape for control character in string") }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+      let string = decode(UnsafeBufferPointer(rebasing: bytes[start..<position]))
       position += 1
+      return string
     }
-    var buffer = Array(bytes[start..<position])
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(position - start + 16)
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
     while position < bytes.count {
-      let byte = bytes[position]
-      switch byte {
+      switch bytes[position] {
       case UInt8(ascii: "\""):
         position += 1
         return decode(buffer[...])
       case UInt8(ascii: "\\"):
         position += 1
         try parseEscape(into: &buffer)
-      case 0..<0x20:
+        // The unescaped run up to the next escape or the end, copied in one go.
+        let run = position
+        skipPlainBytes()
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+      default:  // a control character: skipPlainBytes stopped at it
         throw error("expected an escape for control character in string")
-      default:
-        buffer.append(byte)
-        position += 1
       }
     }
     throw error("expected '\"' to close the string")
+  }
+
+  /// Moves `position` to the next '"', '\\' or control character (or the end), eight bytes at a
+  /// time while none of them is one.
+  private mutating func skipPlainBytes() {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let raw = UnsafeRawBufferPointer(bytes)
+    while position + 8 <= bytes.count {
+      let v = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      let quote = v ^ (ones &* 0x22)
+      let backslash = v ^ (ones &* 0x5C)
+      // A byte is zero in x when (x - 1) borrows into its high bit and x's high bit is clear;
+      // a byte is below 0x20 when v - 0x20 does.
+      let found =
+        ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((v &- ones &* 0x20) & ~v)
+      if found & highs != 0 { break }
+      position += 8
+    }
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+      position += 1
+    }
   }
 
   private mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONError) {

@@ -53,7 +53,15 @@ public struct JSONWriter {
     separate()
     bytes.append(UInt8(ascii: "\""))
     bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  /// An object key serialized in advance (`JSONFragment(key:)`); the next call writes its value.
+  public mutating func key(_ key: JSONFragment) {
+    separate()
+    bytes.append(contentsOf: key.bytes)
     needsComma = false
   }
 
@@ -77,7 +85,11 @@ public struct JSONWriter {
 
   private mutating func appendInt(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
+    appendDigits(value.magnitude)
+  }
+
+  private mutating func appendDigits(_ value: UInt) {
+    var magnitude = value
     if magnitude < 10 {
       bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
       return
@@ -102,6 +114,13 @@ public struct JSONWriter {
     var i = units.startIndex
     let end = units.endIndex
     while i < end {
+      // A run of printable ASCII that needs no escape, copied in one go.
+      let runStart = i
+      while i < end, units[i] >= 0x20, units[i] < 0x80, units[i] != 0x22, units[i] != 0x5C { i += 1 }
+      if runStart < i {
+        bytes.append(contentsOf: units[runStart..<i].lazy.map { UInt8(truncatingIfNeeded: $0) })
+        if i == end { break }
+      }
       let unit = units[i]
       i += 1
       switch unit {
@@ -118,7 +137,9 @@ public struct JSONWriter {
         bytes.append(0x80 | UInt8((scalar >> 6) & 0x3F))
         bytes.append(0x80 | UInt8(scalar & 0x3F))
       case 0xD800..<0xE000:
-        bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // unpaired surrogate
+        bytes.append(0xEF)  // unpaired surrogate: U+FFFD
+        bytes.append(0xBF)
+        bytes.append(0xBD)
       default:
         bytes.append(0xE0 | UInt8(unit >> 12))
         bytes.append(0x80 | UInt8((unit >> 6) & 0x3F))
@@ -128,10 +149,43 @@ public struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// A number rounded to `fractionDigits` decimals; `-0` is written as `0`.
+  /// A string given as valid UTF-8 bytes (for example a slice of the input text), escaped;
+  /// runs that need no escape are copied in one go.
+  public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    separate()
+    appendEscaped(utf8)
+  }
+
+  /// A number rounded to `fractionDigits` decimals; `-0` is written as `0`. The same text as
+  /// `format(_:)`, written without making a `String`.
   public mutating func double(_ value: Double) {
     separate()
-    bytes.append(contentsOf: Self.format(value).utf8)
+    // Fixed point: below 10^9 the value rounded to 4 decimals is k / 10^4 for an integer k, and
+    // its shortest round-trip form is k's digits with the point put back and trailing zeros
+    // dropped (neighbouring doubles are far closer than 10^-4 apart, so no shorter text
+    // round-trips). Larger or non-finite values take the general path.
+    guard value.isFinite, abs(value) < 1e9 else {
+      bytes.append(contentsOf: Self.formatLarge(value).utf8)
+      return
+    }
+    let k = Int((value * 10_000).rounded())
+    if k < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = k.magnitude
+    appendDigits(magnitude / 10_000)
+    var fraction = magnitude % 10_000
+    guard fraction != 0 else { return }
+    bytes.append(UInt8(ascii: "."))
+    var digits = 4
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    var divisor: UInt = 1
+    for _ in 1..<digits { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+      divisor /= 10
+    }
   }
 
   public mutating func bool(_ value: Bool) {
@@ -156,6 +210,13 @@ public struct JSONWriter {
   public mutating func fragment(_ json: ArraySlice<UInt8>) {
     separate()
     bytes.append(contentsOf: json)
+  }
+
+  /// JSON serialized in advance: one value, or one or more object members (`"a":1,"b":2`),
+  /// written with a comma before it when one is due.
+  public mutating func fragment(_ fragment: JSONFragment) {
+    separate()
+    bytes.append(contentsOf: fragment.bytes)
   }
 
   /// Writes a parsed value back (numbers keep their original text).
@@ -189,53 +250,94 @@ public struct JSONWriter {
 
   /// The text a double is written as: rounded to `fractionDigits`, shortest round-trip form.
   public static func format(_ value: Double) -> String {
+    var w = JSONWriter()
+    w.double(value)
+    return String(decoding: w.bytes, as: UTF8.self)
+  }
+
+  /// `format` for non-finite values and magnitudes of 10^9 and more, through `description`.
+  private static func formatLarge(_ value: Double) -> String {
     guard value.isFinite else { return "null" }
     if abs(value) >= 1e15 { return "\(value)" }  // no fraction left to round; avoids overflow
-    let scale = 10_000.0
-    var rounded = (value * scale).rounded() / scale
-    if rounded == 0 { rounded = 0 }  // no "-0"
-    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    let rounded = (value * 10_000).rounded() / 10_000
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
     return "\(rounded)"
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func appendEscaped(_ string: String) {
-    bytes.append(UInt8(ascii: "\""))
     var string = string
-    string.withUTF8 { utf8 in
-      // Copy runs that need no escape in one go.
-      var runStart = 0
-      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-        appendEscapedASCII(byte)
-        runStart = i + 1
-      }
-      if runStart < utf8.count {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-      }
+    string.withUTF8 { appendEscaped($0) }
+  }
+
+  private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    // Copy runs that need no escape in one go.
+    var runStart = 0
+    for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+      if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+      appendEscapedASCII(byte)
+      runStart = i + 1
+    }
+    if runStart < utf8.count {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
     bytes.append(UInt8(ascii: "\""))
   }
 
   @inline(__always)
   private mutating func appendEscapedASCII(_ byte: UInt8) {
+    let escape: UInt8
     switch byte {
-    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape = byte
+    case 0x0A: escape = UInt8(ascii: "n")
+    case 0x0D: escape = UInt8(ascii: "r")
+    case 0x09: escape = UInt8(ascii: "t")
     case 0..<0x20:
-      bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+      bytes.append(0x5C)
+      bytes.append(UInt8(ascii: "u"))
+      bytes.append(0x30)
+      bytes.append(0x30)
       bytes.append(Self.hex[Int(byte >> 4)])
       bytes.append(Self.hex[Int(byte & 0xF)])
-    default: bytes.append(byte)
+      return
+    default:
+      bytes.append(byte)
+      return
     }
+    bytes.append(0x5C)
+    bytes.append(escape)
   }
 }
 
 extension JSONWriter {
   /// Appends text as is (for plain-text views that share the writer's buffer).
   public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+}
+
+/// JSON text serialized once and copied into every record that repeats it (an entity's id, type
+/// and name; a lexicon entry's term and source; keys built from data).
+///
+///     let entity = JSONFragment { w in
+///       w.field("entity"); w.string("Q1")
+///       w.field("type"); w.string("org")
+///     }
+///     writer.beginObject(); writer.fragment(entity); writer.endObject()  // {"entity":"Q1","type":"org"}
+public struct JSONFragment: Sendable, Hashable {
+  public let bytes: [UInt8]
+
+  /// The bytes `body` writes into an empty writer: one value, or object members.
+  public init(_ body: (inout JSONWriter) -> Void) {
+    var w = JSONWriter()
+    body(&w)
+    bytes = w.bytes
+  }
+
+  /// An object key, escaped, with its colon (for `JSONWriter.key(_:)`).
+  public init(key: String) {
+    var w = JSONWriter()
+    w.key(key)
+    bytes = w.bytes
+  }
 }

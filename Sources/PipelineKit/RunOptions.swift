@@ -15,6 +15,9 @@ public struct RunOptions: Sendable {
   public var shard: Shard?
   /// What a bad input record does.
   public var onError: ErrorPolicy = .record
+  /// How much evidence each document record carries.
+  public var evidence: EvidenceLevel = .full
+
   /// JSON Lines, or a table (with `rows`) in CSV or TSV.
   public var format: OutputFormat = .jsonl
   /// What a table row stands for (tables only).

@@ -39,7 +39,7 @@ public struct Runner: Sendable {
   public init(analyzer: Analyzer, options: RunOptions) {
     self.analyzer = analyzer
     self.options = options
-    self.writer = RecordWriter(analyzer: analyzer)
+    self.writer = RecordWriter(analyzer: analyzer, evidence: options.evidence)
     self.table =
       options.format == .jsonl ? nil : TableWriter(analyzer: analyzer, format: options.format, rows: options.rows)
   }

@@ -1,6 +1,7 @@
 import Tokenize
 
-/// Errors of the Stance module. Wording lives in `description`; cases carry the data.
+/// Errors of the Stance module. Cases carry the data; the location is kept apart (`location`)
+/// from the wording (`message`, one switch).
 public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case fieldCount(SourceLocation, expected: String, found: Int)
   case emptyField(SourceLocation, field: String)
@@ -29,49 +30,83 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   public var isTypes: Bool { if case .invalidTypes = self { return true } else { return false } }
   public var isPossessive: Bool { if case .expectedPossessive = self { return true } else { return false } }
 
+  /// `FILE:LINE: message`, or the message alone for errors without a line.
   public var description: String {
+    location.map { "\($0): \(message)" } ?? message
+  }
+
+  /// The line the error is about, if any.
+  public var location: SourceLocation? {
     switch self {
-    case .fieldCount(let at, let expected, let found):
-      return "\(at): expected \(expected), found \(found) field\(found == 1 ? "" : "s")"
-    case .emptyField(let at, let field):
-      return "\(at): expected a non-empty \(field), found an empty field"
-    case .invalidWeight(let at, let found):
-      return "\(at): expected a number, found '\(found)'"
-    case .weightOutOfRange(let at, let found, let range):
-      return "\(at): expected a weight from \(range.lowerBound) to \(range.upperBound), found \(found)"
-    case .invalidInteger(let at, let found):
-      return "\(at): expected an integer, found '\(found)'"
-    case .parameterOutOfRange(let at, let parameter, let found):
+    case .fieldCount(let at, _, _),
+      .emptyField(let at, _),
+      .invalidWeight(let at, _),
+      .weightOutOfRange(let at, _, _),
+      .invalidInteger(let at, _),
+      .parameterOutOfRange(let at, _, _),
+      .modifierValueOutOfRange(let at, _, _),
+      .invalidDimension(let at, _),
+      .misplacedWildcard(let at, _),
+      .termHasNoTokens(let at, _),
+      .unknownModifierKind(let at, _),
+      .unknownParameter(let at, _, _),
+      .modifierNotOneToken(let at, _, _),
+      .invalidUTF8(let at),
+      .unknownKind(let at, _, _),
+      .invalidSuffix(let at, _),
+      .invalidTypes(let at, _),
+      .expectedPossessive(let at, _),
+      .invalidDeclaration(let at, _):
+      return at
+    case .invalidPolicy, .tokenize:
+      return nil
+    }
+  }
+
+  /// What went wrong, without the location.
+  public var message: String {
+    switch self {
+    case .fieldCount(_, let expected, let found):
+      return "expected \(expected), found \(found) field\(found == 1 ? "" : "s")"
+    case .emptyField(_, let field):
+      return "expected a non-empty \(field), found an empty field"
+    case .invalidWeight(_, let found):
+      return "expected a number, found '\(found)'"
+    case .weightOutOfRange(_, let found, let range):
+      return "expected a weight from \(range.lowerBound) to \(range.upperBound), found \(found)"
+    case .invalidInteger(_, let found):
+      return "expected an integer, found '\(found)'"
+    case .parameterOutOfRange(_, let parameter, let found):
       let whole = parameter.isWholeNumber ? "a whole number" : "a number"
-      return "\(at): expected \(parameter.rawValue) to be \(whole) from \(Self.bounds(parameter.range)), found '\(found)'"
-    case .modifierValueOutOfRange(let at, let kind, let found):
-      return "\(at): expected a \(kind.rawValue) value from \(Self.bounds(Modifiers.valueRange(of: kind))), found '\(found)'"
-    case .invalidDimension(let at, let found):
-      return "\(at): expected a dimension name of letters, digits, '_' or '-', found '\(found)'"
-    case .misplacedWildcard(let at, let term):
-      return "\(at): expected '*' only at the end of the last word, found '\(term)'"
-    case .termHasNoTokens(let at, let term):
-      return "\(at): expected a term with at least one token, found '\(term)'"
-    case .unknownModifierKind(let at, let found):
-      return "\(at): expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
-    case .unknownParameter(let at, let found, let valid):
-      return "\(at): expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
-    case .modifierNotOneToken(let at, let term, let tokens):
-      return "\(at): expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
-    case .invalidUTF8(let at):
-      return "\(at): expected UTF-8 text, found invalid bytes"
+      return "expected \(parameter.rawValue) to be \(whole) from \(Self.bounds(parameter.range)), found '\(found)'"
+    case .modifierValueOutOfRange(_, let kind, let found):
+      return "expected a \(kind.rawValue) value from \(Self.bounds(Modifiers.valueRange(of: kind))), found '\(found)'"
+    case .invalidDimension(_, let found):
+      return "expected a dimension name of letters, digits, '_' or '-', found '\(found)'"
+    case .misplacedWildcard(_, let term):
+      return "expected '*' only at the end of the last word, found '\(term)'"
+    case .termHasNoTokens(_, let term):
+      return "expected a term with at least one token, found '\(term)'"
+    case .unknownModifierKind(_, let found):
+      return "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
+    case .unknownParameter(_, let found, let valid):
+      return "expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
+    case .modifierNotOneToken(_, let term, let tokens):
+      return "expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
+    case .invalidUTF8:
+      return "expected UTF-8 text, found invalid bytes"
     case .invalidPolicy(let found):
       return "expected an attribution policy (\(AttributionPolicy.names), or DIM=POLICY) with N ≥ 0, found '\(found)'"
-    case .unknownKind(let at, let found, let valid):
-      return "\(at): expected kind \(valid.joined(separator: ", ")), found '\(found)'"
-    case .invalidSuffix(let at, let found):
-      return "\(at): expected a suffix of letters, found '\(found)'"
-    case .invalidTypes(let at, let found):
-      return "\(at): expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
-    case .expectedPossessive(let at, let found):
-      return "\(at): expected 'possessive' or nothing in the fourth field, found '\(found)'"
-    case .invalidDeclaration(let at, let found):
-      return "\(at): expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"
+    case .unknownKind(_, let found, let valid):
+      return "expected kind \(valid.joined(separator: ", ")), found '\(found)'"
+    case .invalidSuffix(_, let found):
+      return "expected a suffix of letters, found '\(found)'"
+    case .invalidTypes(_, let found):
+      return "expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
+    case .expectedPossessive(_, let found):
+      return "expected 'possessive' or nothing in the fourth field, found '\(found)'"
+    case .invalidDeclaration(_, let found):
+      return "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"
     case .tokenize(let error):
       return error.description
     }

@@ -222,4 +222,24 @@ struct JSONParserTests {
     let (value, _) = try JSONParser.parse(bytes[2..<8])
     #expect(value == .array([.string("ok")]))
   }
+
+  /// Strings with quotes, backslashes, control characters and non-ASCII at every position
+  /// around the eight-byte scan: written, parsed back unchanged; a raw control character at any
+  /// position is rejected at its offset.
+  @Test func stringsSurviveTheWordAtATimeScan() throws {
+    let pieces = ["a", "\"", "\\", "\n", "\u{01}", "é", "🚀", "/", "\u{7F}", "bcdefgh"]
+    var generator = SplitMix64(seed: 7)
+    for _ in 0..<2_000 {
+      var value = ""
+      for _ in 0..<Int(generator.next() % 24) { value += pieces[Int(generator.next() % UInt64(pieces.count))] }
+      var writer = JSONWriter()
+      writer.string(value)
+      #expect(try JSONParser.parse(writer.bytes).value == .string(value))
+    }
+    for position in 0..<20 {
+      let bytes = [0x22] + Array(repeating: UInt8(ascii: "x"), count: position) + [0x01, 0x22]
+      #expect(throws: JSONError.self) { try JSONParser.parse(bytes) }
+      do { _ = try JSONParser.parse(bytes) } catch { #expect(error.offset == position + 1) }
+    }
+  }
 }

@@ -145,6 +145,34 @@ struct JSONWriterTests {
     #expect(try JSONParser.parse(Array(text.utf8)).value == .number(text))
   }
 
+  /// The formatter before the fixed-point writer (rounding, then `Double.description`): the
+  /// fixed-point text must be the same for every value.
+  private static func descriptionFormat(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    if abs(value) >= 1e15 { return "\(value)" }
+    var rounded = (value * 10_000).rounded() / 10_000
+    if rounded == 0 { rounded = 0 }
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return "\(rounded)"
+  }
+
+  @Test(arguments: [1e-6, 1e-3, 1, 10, 1e3, 1e6, 1e9, 1e12, 1e16])
+  func fixedPointMatchesDescription(_ magnitude: Double) {
+    var generator = SplitMix64(seed: UInt64(magnitude.exponent + 2000))
+    var mismatches: [String] = []
+    for _ in 0..<20_000 {
+      let unit = Double(generator.next() >> 11) / Double(1 << 53)  // [0, 1)
+      var value = (unit * 2 - 1) * magnitude
+      if generator.next() % 4 == 0 { value = (value * 10_000).rounded() / 10_000 }  // exact 4-digit values
+      if generator.next() % 8 == 0 { value = (value * 2).rounded() / 2 + 0.00005 }  // ties
+      let fixed = JSONWriter.format(value)
+      if fixed != Self.descriptionFormat(value) {
+        mismatches.append("\(value): \(fixed) vs \(Self.descriptionFormat(value))")
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+  }
+
   // MARK: - Round trip
 
   static let roundTripCases: [RoundTripCase] = [
@@ -170,5 +198,19 @@ struct JSONWriterTests {
     let (parsed, repairs) = try JSONParser.parse(writer.bytes)
     #expect(parsed == c.value)
     #expect(repairs.isEmpty)
+  }
+}
+
+/// A small deterministic generator (SplitMix64), so the property test sees the same values on
+/// every run.
+struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -90,6 +90,22 @@ private struct LintState {
   /// For each dimension, the places that use it (file, line, column of the dimension).
   var dimensionUses: [String: [(line: LintLine, column: Int)]] = [:]
 
+  /// The first alias loaded for each (keys, mode, surfaces for `exact`): a duplicate's
+  /// message names it without a scan over every alias.
+  var firstAliases: [AliasKey: SourceLocation] = [:]
+
+  struct AliasKey: Hashable {
+    var keys: [String]
+    var mode: MatchMode
+    var surfaces: [String]
+
+    init(keys: [String], surfaces: [String], mode: MatchMode) {
+      self.keys = keys
+      self.mode = mode
+      self.surfaces = mode == .fold ? [] : surfaces
+    }
+  }
+
   struct EntryKey: Hashable {
     var dimension: String
     var keys: [String]
@@ -198,7 +214,7 @@ private struct LintState {
         report(
           Diagnostic(
             .error, .invalidDirective, file: file.path, line: at.line, column: 1,
-            message: message(error, at)))
+            message: error.message))
       }
     }
   }
@@ -206,7 +222,7 @@ private struct LintState {
   mutating func lintGazetteerLine(_ line: LintLine) {
     let fields = line.fields
     let at = line.location
-    let entry: (entity: String, type: String, alias: String, options: MatchOptions)
+    let entry: GazetteerEntry
     do { entry = try Gazetteer.entry(fields: fields, at: at, defaults: defaults) } catch {
       let column: Int
       let code: Diagnostic.Code
@@ -217,32 +233,27 @@ private struct LintState {
         (code, column) = (.emptyField, line.column(ofField: fields[1].isEmpty ? 1 : 2))
       default: (code, column) = (.unknownMatchMode, line.column(ofField: 3))
       }
-      report(line.diagnostic(.error, code, column: column, message(error, at)))
+      report(line.diagnostic(.error, code, column: column, error.message))
       return
     }
-    addAlias(
-      entity: entry.entity, type: entry.type, alias: entry.alias, options: entry.options,
-      on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
+    addAlias(entry, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
   }
 
-  /// A spaCy EntityRuler line, parsed by the gazetteer loader itself (one line at a time, at
-  /// its own line number), then added to the gazetteer being checked.
+  /// A spaCy EntityRuler line, parsed by the gazetteer loader's own entry point, then added to
+  /// the gazetteer being checked.
   mutating func lintPatternLine(_ line: LintLine) {
-    let padded = [UInt8](repeating: 0x0A, count: line.number - 1) + Array(line.text.utf8)
-    let single: Gazetteer
-    do { single = try Gazetteer(files: [(line.path, padded)], tokenizer: linter.tokenizer) } catch {
+    let entry: GazetteerEntry
+    do { entry = try Gazetteer.entry(pattern: line.text, at: line.location) } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: 1, aliasColumn: 1))
       return
     }
-    guard let alias = single.aliases.first else { return }
-    let entity = single.entities[alias.entity]
-    addAlias(entity: entity.id, type: entity.type, alias: alias.text, options: alias.options, on: line, typeColumn: 1, aliasColumn: 1)
+    addAlias(entry, on: line, typeColumn: 1, aliasColumn: 1)
   }
 
   private mutating func addAlias(
-    entity id: String, type: String, alias text: String, options: MatchOptions, on line: LintLine,
-    typeColumn: Int, aliasColumn: Int
+    _ entry: GazetteerEntry, on line: LintLine, typeColumn: Int, aliasColumn: Int
   ) {
+    let (id, type, text, options) = (entry.entity, entry.type, entry.alias, entry.options)
     let mode = options.mode
     if !Linter.entityTypes.contains(type) {
       report(
@@ -253,15 +264,19 @@ private struct LintState {
     let aliasCount = gazetteer.aliases.count
     let shadowedCount = gazetteer.shadowedAliases.count
     do {
-      try gazetteer.add(entity: id, type: type, alias: text, options: options, location: line.location, tokenizer: session)
+      try gazetteer.add(entry, at: line.location, tokenizer: session)
     } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
       return
     }
+    if gazetteer.aliases.count > aliasCount, let added = gazetteer.aliases.last {
+      let key = AliasKey(keys: added.keys, surfaces: added.surfaces, mode: added.mode)
+      if firstAliases[key] == nil { firstAliases[key] = added.location }
+    }
     if gazetteer.shadowedAliases.count > shadowedCount, let shadowed = gazetteer.shadowedAliases.last {
       let owner = gazetteer.entities[shadowed.claimedBy].id
       let earlier = firstAlias(keys: shadowed.alias.keys, surfaces: shadowed.alias.surfaces, mode: mode)
-        .map { " at \($0.location)" } ?? ""
+        .map { " at \($0)" } ?? ""
       report(
         line.diagnostic(
           .error, .aliasClaimedTwice, column: aliasColumn,
@@ -269,7 +284,7 @@ private struct LintState {
     } else if gazetteer.aliases.count == aliasCount {
       let tokens = tokenized(text)
       let earlier = firstAlias(keys: tokens.keys, surfaces: tokens.surfaces, mode: mode)
-        .map { " at \($0.location)" } ?? ""
+        .map { " at \($0)" } ?? ""
       report(
         line.diagnostic(
           .warning, .duplicateAlias, column: aliasColumn,
@@ -278,34 +293,27 @@ private struct LintState {
     lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
   }
 
-  /// The alias already loaded with the same keys (and surfaces, for `exact`).
-  private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> Alias? {
-    gazetteer.aliases.first {
-      $0.keys == keys && $0.mode == mode && (mode == .fold || $0.surfaces == surfaces)
-    }
-  }
-
-  private func isEntityIDByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+  /// Where the alias with the same keys (and surfaces, for `exact`) was first loaded.
+  private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> SourceLocation? {
+    firstAliases[AliasKey(keys: keys, surfaces: surfaces, mode: mode)]
   }
 
   private func entitiesDiagnostic(
     _ error: EntitiesError, on line: LintLine, typeColumn: Int, aliasColumn: Int
   ) -> Diagnostic {
-    let at = line.location
     switch error {
     case .typeConflict:
-      return line.diagnostic(.error, .typeConflict, column: typeColumn, message(error, at))
+      return line.diagnostic(.error, .typeConflict, column: typeColumn, error.message)
     case .aliasHasNoTokens:
-      return line.diagnostic(.error, .noTokens, column: aliasColumn, message(error, at))
+      return line.diagnostic(.error, .noTokens, column: aliasColumn, error.message)
     case .invalidPattern:
-      return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
+      return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     case .invalidEntityID:
-      return line.diagnostic(.error, .invalidEntityID, column: 1, message(error, at))
+      return line.diagnostic(.error, .invalidEntityID, column: 1, error.message)
     case .notAHandle:
-      return line.diagnostic(.error, .notAHandle, column: aliasColumn, message(error, at))
+      return line.diagnostic(.error, .notAHandle, column: aliasColumn, error.message)
     default:
-      return line.diagnostic(.error, .invalidPattern, column: 1, message(error, at))
+      return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     }
   }
 
@@ -436,8 +444,7 @@ private struct LintState {
   private func diagnostic(
     for error: StanceError, on line: LintLine, fieldCounts: ClosedRange<Int>, termField: Int
   ) -> Diagnostic {
-    let at = line.location
-    let text = message(error, at)
+    let text = error.message
     switch error {
     case .fieldCount(_, _, let found):
       let column = found > fieldCounts.upperBound ? line.column(ofField: fieldCounts.upperBound) : line.endColumn
@@ -479,12 +486,6 @@ private struct LintState {
     }
   }
 
-  /// An error's description without its `FILE:LINE: ` prefix (lint prints its own location).
-  private func message(_ error: some CustomStringConvertible, _ at: SourceLocation) -> String {
-    let text = error.description
-    let prefix = "\(at): "
-    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
-  }
 
 
   private func quoted(_ keys: [String]) -> String {

@@ -151,7 +151,7 @@ final class LineSource {
 
   func nextLine() -> RawRecord? {
     while true {
-      if let newline = buffer[position...].firstIndex(of: 0x0A) {
+      if let newline = nextNewline() {
         let line = Array(buffer[position..<newline])
         position = newline + 1
         lineNumber += 1
@@ -183,6 +183,16 @@ final class LineSource {
               : "read failed after line \(lineNumber): \(readFailure(error))"))
       }
       if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+    }
+  }
+
+  /// The index of the next line feed at or after `position` (memchr).
+  private func nextNewline() -> Int? {
+    buffer.withUnsafeBufferPointer { all in
+      guard position < all.count, let base = all.baseAddress,
+        let found = memchr(base + position, 0x0A, all.count - position)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
   }
 

@@ -110,7 +110,9 @@ public enum OutputSchema {
     Field("name", .string, "the display name"),
     Field("mentions", .array(mention), "in text order"),
     Field("stance", .array(score), "per dimension, over the hits that count for this entity"),
-    Field("evidence", .array(hit), "the hits that count for this entity under its dimension's attribution policy"),
+    Field(
+      "evidence", .array(hit), required: false,
+      "the hits that count for this entity under its dimension's attribution policy (all of them; with --evidence summary the strongest; absent with --evidence none)"),
   ])
 
   static let warning: Kind = .object([

@@ -19,21 +19,43 @@ import Tokenize
 /// "mention": {"start", "end", "text", "via"?}}`. A mention with `via` (`pronoun`, `role-noun`)
 /// is a reference found by coreference: its span slices to the pronoun or role noun.
 ///
+/// With `--evidence summary` each entity's `evidence` holds only its
+/// `EvidenceLevel.summaryHits` hits of largest absolute weight (ties: the earlier), in text
+/// order; with `--evidence none` there is no `evidence` field.
+///
 /// Error record: `{"id", "source", "line", "error": {"code", "message"}}`.
 ///
 /// `id` is always a string: a numeric id keeps its text, a record without one gets its
 /// generated key (`RecordKeys`).
+///
+/// Everything that repeats from record to record (entity and lexicon entry fields, dimension
+/// names) is serialized once, when the writer is made (`RecordFragments`); surfaces are copied
+/// from the text's UTF-8 when the text is ASCII.
 public struct RecordWriter: Sendable {
   public let analyzer: Analyzer
+  public let evidence: EvidenceLevel
+  private let fragments: RecordFragments
 
-  public init(analyzer: Analyzer) { self.analyzer = analyzer }
+  public init(analyzer: Analyzer, evidence: EvidenceLevel = .full) {
+    self.analyzer = analyzer
+    self.evidence = evidence
+    self.fragments = RecordFragments(gazetteer: analyzer.gazetteer, lexicon: analyzer.scorer.lexicon)
+  }
 
   public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
-    let doc = analysis.doc
-    let gazetteer = analyzer.gazetteer
+    var text = analysis.doc.text
+    text.withUTF8 { utf8 in
+      let surfaces = Surfaces(doc: analysis.doc, utf8: utf8)
+      writeDocument(document, analysis, surfaces, into: &w)
+    }
+  }
+
+  private func writeDocument(
+    _ document: Document, _ analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
+  ) {
     // A hit counts for every entity of its sentence: serialize it once (into one buffer for the
     // document), copy it for each.
-    var hitJSON = [Range<Int>?](repeating: nil, count: analysis.stance.hits.count)
+    var hitJSON = [Range<Int>?](repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
     var hitBuffer = JSONWriter()
     // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
     var mentionsOf: [Int: [EntityMention]] = [:]
@@ -46,11 +68,8 @@ public struct RecordWriter: Sendable {
     w.field("entities")
     w.beginArray()
     for entity in analysis.entitiesInOrder {
-      let info = gazetteer.entities[entity]
       w.beginObject()
-      w.field("entity"); w.string(info.id)
-      w.field("type"); w.string(info.type)
-      w.field("name"); w.string(info.name)
+      w.fragment(fragments.entities[entity])
       w.field("mentions")
       w.beginArray()
       // Gazetteer mentions and references, merged in text order.
@@ -60,34 +79,48 @@ public struct RecordWriter: Sendable {
       var r = 0
       while m < found.count || r < references.count {
         let takeMention = r == references.count || (m < found.count && found[m].start <= references[r].start)
-        let tokens = takeMention ? found[m].tokens : references[r].tokens
         w.beginObject()
-        w.field("start"); w.int(takeMention ? found[m].start : references[r].start)
-        w.field("end"); w.int(takeMention ? found[m].end : references[r].end)
-        w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: tokens))
-        w.field("sentence"); w.int(takeMention ? found[m].sentence : references[r].sentence)
-        if !takeMention { w.field("via"); w.string(references[r].via.rawValue) }
+        if takeMention {
+          let mention = found[m]
+          w.field("start"); w.int(mention.start)
+          w.field("end"); w.int(mention.end)
+          w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
+          w.field("sentence"); w.int(mention.sentence)
+          m += 1
+        } else {
+          let reference = references[r]
+          w.field("start"); w.int(reference.start)
+          w.field("end"); w.int(reference.end)
+          w.field("text"); surfaces.write(tokens: reference.tokens, into: &w)
+          w.field("sentence"); w.int(reference.sentence)
+          w.field("via"); w.string(reference.via.rawValue)
+          r += 1
+        }
         w.endObject()
-        if takeMention { m += 1 } else { r += 1 }
       }
       w.endArray()
       w.field("stance")
       writeScores(analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), into: &w)
-      w.field("evidence")
-      w.beginArray()
-      for attribution in analysis.stance.entityAttributions[entity] ?? [] where attribution.counted {
-        let h = attribution.hit
-        if hitJSON[h] == nil {
-          let start = hitBuffer.beginFragment()
-          writeHit(analysis.stance.hits[h], doc: doc, into: &hitBuffer)
-          hitJSON[h] = start..<hitBuffer.bytes.count
+      if evidence != .none {
+        w.field("evidence")
+        w.beginArray()
+        let counted = (analysis.stance.entityAttributions[entity] ?? []).filter(\.counted)
+        let hits = counted.map(\.hit)
+        let shown = evidence == .summary ? Set(Self.strongest(hits, of: analysis.stance.hits)) : nil
+        for attribution in counted where shown?.contains(attribution.hit) ?? true {
+          let h = attribution.hit
+          if hitJSON[h] == nil {
+            let start = hitBuffer.beginFragment()
+            writeHit(analysis.stance.hits[h], surfaces, into: &hitBuffer)
+            hitJSON[h] = start..<hitBuffer.bytes.count
+          }
+          // The hit's shared fields (an object left open), then this entity's attribution.
+          w.fragment(hitBuffer.bytes[hitJSON[h]!])
+          writeAttribution(attribution, analysis: analysis, surfaces, into: &w)
+          w.endObject()
         }
-        // The hit's shared fields (an object left open), then this entity's attribution.
-        w.fragment(hitBuffer.bytes[hitJSON[h]!])
-        writeAttribution(attribution, analysis: analysis, into: &w)
-        w.endObject()
+        w.endArray()
       }
-      w.endArray()
       w.endObject()
     }
     w.endArray()
@@ -110,6 +143,17 @@ public struct RecordWriter: Sendable {
     w.newline()
   }
 
+  /// The `EvidenceLevel.summaryHits` hits of largest absolute weight (ties: the earlier), in
+  /// text order.
+  static func strongest(_ indices: [Int], of hits: [Hit]) -> [Int] {
+    guard indices.count > EvidenceLevel.summaryHits else { return indices }
+    let ranked = indices.sorted { a, b in
+      let wa = abs(hits[a].weight), wb = abs(hits[b].weight)
+      return wa != wb ? wa > wb : a < b
+    }
+    return ranked.prefix(EvidenceLevel.summaryHits).sorted()
+  }
+
   public func writeError(_ error: RecordError, into w: inout JSONWriter) {
     w.beginObject()
     w.field("id")
@@ -128,21 +172,23 @@ public struct RecordWriter: Sendable {
 
   func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
     w.beginArray()
-    for dimension in analyzer.scorer.lexicon.dimensions {
+    for (d, dimension) in analyzer.scorer.lexicon.dimensions.enumerated() {
       guard let score = scores[dimension] else { continue }
       w.beginObject()
-      w.field("dimension"); w.string(dimension)
+      w.fragment(fragments.dimensions[d])
       w.field("score"); w.double(score.score)
       w.field("raw"); w.double(score.raw)
       w.field("hits"); w.int(score.hits)
-      w.field("label"); w.string(score.label.rawValue)
+      w.fragment(fragments.label(score.label))
       w.endObject()
     }
     w.endArray()
   }
 
   /// `"role", "rule", "mention": {"start", "end", "text", "via"?}` of one entity toward a hit.
-  func writeAttribution(_ attribution: Attribution, analysis: Analysis, into w: inout JSONWriter) {
+  private func writeAttribution(
+    _ attribution: Attribution, analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
+  ) {
     w.field("role"); w.string(attribution.role.rawValue)
     w.field("rule"); w.string(attribution.rule.rawValue)
     w.field("mention")
@@ -152,25 +198,29 @@ public struct RecordWriter: Sendable {
       let mention = analysis.mentions[m]
       w.field("start"); w.int(mention.start)
       w.field("end"); w.int(mention.end)
-      w.field("text"); w.string(utf16: analysis.doc.surfaceUnits(tokens: mention.tokens))
+      w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
     case .reference(let r):
       let reference = analysis.stance.references[r]
       w.field("start"); w.int(reference.start)
       w.field("end"); w.int(reference.end)
-      w.field("text"); w.string(utf16: analysis.doc.surfaceUnits(tokens: reference.tokens))
+      w.field("text"); surfaces.write(tokens: reference.tokens, into: &w)
       w.field("via"); w.string(reference.via.rawValue)
     }
     w.endObject()
   }
 
   /// A hit's fields shared by every entity it counts for, its object left open.
-  func writeHit(_ hit: Hit, doc: TokenizedText, into w: inout JSONWriter) {
+  private func writeHit(_ hit: Hit, _ surfaces: Surfaces, into w: inout JSONWriter) {
     let entry = analyzer.scorer.lexicon.entries[hit.entry]
     w.beginObject()
-    w.field("dimension"); w.string(hit.dimension)
-    w.field("term"); w.string(entry.term)
-    w.field("source"); w.string(entry.location.description)
-    w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: hit.tokens))
+    if hit.dimension == entry.dimension {
+      w.fragment(fragments.entries[hit.entry])
+    } else {
+      w.field("dimension"); w.string(hit.dimension)
+      w.field("term"); w.string(entry.term)
+      w.field("source"); w.string(entry.location.description)
+    }
+    w.field("text"); surfaces.write(tokens: hit.tokens, into: &w)
     w.field("start"); w.int(hit.start)
     w.field("end"); w.int(hit.end)
     w.field("sentence"); w.int(hit.sentence)
@@ -180,8 +230,8 @@ public struct RecordWriter: Sendable {
     w.beginArray()
     for modifier in hit.modifiers {
       w.beginObject()
-      w.field("kind"); w.string(modifier.kind.rawValue)
-      w.field("text"); w.string(utf16: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)))
+      w.fragment(fragments.kind(modifier.kind))
+      w.field("text"); surfaces.write(tokens: modifier.token..<(modifier.token + 1), into: &w)
       w.field("start"); w.int(modifier.start)
       w.field("end"); w.int(modifier.end)
       switch modifier.effect {
@@ -191,5 +241,43 @@ public struct RecordWriter: Sendable {
       w.endObject()
     }
     w.endArray()
+  }
+}
+
+/// Writes the surface of a token range as a JSON string: copied from the text's UTF-8 when the
+/// text is ASCII (UTF-16 offsets are then byte offsets), transcoded from UTF-16 otherwise.
+private struct Surfaces {
+  let doc: TokenizedText
+  /// The text's UTF-8 when it is all ASCII.
+  let ascii: UnsafeBufferPointer<UInt8>?
+
+  init(doc: TokenizedText, utf8: UnsafeBufferPointer<UInt8>) {
+    self.doc = doc
+    self.ascii = Self.isASCII(utf8) ? utf8 : nil
+  }
+
+  func write(tokens range: Range<Int>, into w: inout JSONWriter) {
+    guard let ascii, let first = range.first, let last = range.last else {
+      w.string(utf16: doc.surfaceUnits(tokens: range))
+      return
+    }
+    let bytes = doc.tokens[first].utf16Start..<doc.tokens[last].utf16End
+    w.string(utf8: UnsafeBufferPointer(rebasing: ascii[bytes]))
+  }
+
+  /// Whether every byte is below 0x80, eight at a time.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let raw = UnsafeRawBufferPointer(bytes)
+    var i = 0
+    var any: UInt64 = 0
+    while i + 8 <= raw.count {
+      any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < raw.count {
+      any |= UInt64(raw[i])
+      i += 1
+    }
+    return any & 0x8080_8080_8080_8080 == 0
   }
 }

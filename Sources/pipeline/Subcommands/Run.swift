@@ -47,6 +47,13 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "How much evidence each entity of a JSON Lines record carries: 'full' (every hit with its modifiers), 'summary' (the \(EvidenceLevel.summaryHits) hits of largest absolute weight), 'none' (mentions and scores only).",
+      valueName: "LEVEL"),
+    transform: OptionValue.choice)
+  var evidence: EvidenceLevel = .full
+
+  @Option(
+    help: ArgumentHelp(
       "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).",
       valueName: "FORMAT"),
     transform: OptionValue.choice)
@@ -90,6 +97,7 @@ struct Run: ParsableCommand {
     let quiet = quiet || pipe
     options.shard = shard
     options.onError = onError
+    options.evidence = evidence
     options.format = format
     options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)

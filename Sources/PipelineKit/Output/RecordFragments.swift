@@ -1,0 +1,66 @@
+import Entities
+import JSON
+import Stance
+
+/// How much evidence a document record carries (`pipeline run --evidence`).
+public enum EvidenceLevel: String, Sendable, CaseIterable {
+  /// Every hit that counts for an entity, with its modifiers (the default).
+  case full
+  /// Per entity its scores and the `summaryHits` hits of largest absolute weight.
+  case summary
+  /// Mentions and scores only: no `evidence` field.
+  case none
+
+  /// Hits an entity keeps with `summary`.
+  public static let summaryHits = 3
+}
+
+/// The JSON of everything a record writer repeats, serialized and escaped once per run: each
+/// entity's `"entity","type","name"` members, each lexicon entry's `"dimension","term","source"`
+/// members, each dimension's name, each label and modifier kind.
+struct RecordFragments: Sendable {
+  /// Indexed like `Gazetteer.entities`.
+  let entities: [JSONFragment]
+  /// Indexed like `Lexicon.entries`.
+  let entries: [JSONFragment]
+  /// Indexed like `Lexicon.dimensions`: `"dimension":"DIM"`.
+  let dimensions: [JSONFragment]
+  /// `"label":"favor"` …, in `StanceScore.Label.allCases` order.
+  private let labels: [JSONFragment]
+  /// `"kind":"negator"` …, in `Modifiers.Kind.allCases` order.
+  private let modifierKinds: [JSONFragment]
+
+  init(gazetteer: Gazetteer, lexicon: Lexicon) {
+    entities = gazetteer.entities.map { info in
+      JSONFragment { w in
+        w.field("entity"); w.string(info.id)
+        w.field("type"); w.string(info.type)
+        w.field("name"); w.string(info.name)
+      }
+    }
+    entries = lexicon.entries.map { entry in
+      JSONFragment { w in
+        w.field("dimension"); w.string(entry.dimension)
+        w.field("term"); w.string(entry.term)
+        w.field("source"); w.string(entry.location.description)
+      }
+    }
+    dimensions = lexicon.dimensions.map { dimension in
+      JSONFragment { w in w.field("dimension"); w.string(dimension) }
+    }
+    labels = StanceScore.Label.allCases.map { label in
+      JSONFragment { w in w.field("label"); w.string(label.rawValue) }
+    }
+    modifierKinds = Modifiers.Kind.allCases.map { kind in
+      JSONFragment { w in w.field("kind"); w.string(kind.rawValue) }
+    }
+  }
+
+  func label(_ label: StanceScore.Label) -> JSONFragment {
+    labels[StanceScore.Label.allCases.firstIndex(of: label)!]
+  }
+
+  func kind(_ kind: Modifiers.Kind) -> JSONFragment {
+    modifierKinds[Modifiers.Kind.allCases.firstIndex(of: kind)!]
+  }
+}
