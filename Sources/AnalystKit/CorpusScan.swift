@@ -1,8 +1,9 @@
 import PipelineKit
 import Tokenize
 
-/// Reads a corpus one document at a time and analyzes each on the calling thread: the analyst
-/// commands need every document's `Analysis`, not its output record.
+/// Reads a corpus one document at a time through the corpus loop (`Corpus`), on the calling
+/// thread: the analyst commands need every document's tokens and `Analysis`, not its output
+/// record, and collect the error records to note them.
 public struct CorpusScan {
   public let analyzer: Analyzer
   public let fields: Document.Fields
@@ -17,22 +18,12 @@ public struct CorpusScan {
   public func forEach(
     _ reader: InputReader, _ body: (Document, TokenizedText) throws -> Void
   ) throws -> [RecordError] {
-    let session = try analyzer.tokenizer.makeSession()
+    var corpus = try Corpus(reader, fields: fields, analyzer: analyzer)
     var errors: [RecordError] = []
-    while let raw = reader.next() {
-      switch Document.decode(raw, fields: fields) {
-      case .failure(let error):
-        errors.append(error)
-      case .success(let document):
-        let doc: TokenizedText
-        do { doc = try session.tokenize(document.text) } catch {
-          errors.append(
-            RecordError(
-              id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
-              message: error.description))
-          continue
-        }
-        try body(document, doc)
+    while let record = corpus.next() {
+      switch record {
+      case .failure(let error): errors.append(error)
+      case .success(let (document, doc)): try body(document, doc)
       }
     }
     return errors

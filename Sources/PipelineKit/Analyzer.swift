@@ -36,16 +36,7 @@ public struct Analyzer: Sendable {
     sources: LexiconSources, policies: AttributionPolicies = AttributionPolicies(),
     thresholds: Thresholds = Thresholds(), coreference: Bool = true
   ) throws(PipelineError) {
-    var abbreviations: [String] = []
-    for file in sources.abbreviations {
-      for line in LexiconLine.lines(of: file.bytes) {
-        guard let text = line.text else {
-          throw .unreadable(path: "\(file.path):\(line.number)", reason: "expected UTF-8 text, found invalid bytes")
-        }
-        abbreviations.append(String(text.trimmingSpaces()))
-      }
-    }
-    let tokenizer = Tokenizer(abbreviations: abbreviations)
+    let tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
     let gazetteer: Gazetteer
     do { gazetteer = try Gazetteer(files: sources.gazetteer, tokenizer: tokenizer) } catch {
       throw .gazetteer(error)

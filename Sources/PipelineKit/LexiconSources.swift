@@ -47,9 +47,34 @@ public struct LexiconSources: Sendable {
   /// The words of the abbreviations files (`Dr.`), one a content line, trimmed; lines that are
   /// not UTF-8 are skipped (`pipeline lint` reports them).
   public var abbreviationWords: [String] {
-    abbreviations.flatMap { file in
-      LexiconLine.lines(of: file.bytes).compactMap { $0.text.map { String($0.trimmingSpaces()) } }
+    abbreviations.flatMap { file in Self.abbreviationWords(file) { _ in } }
+  }
+
+  /// The words of the abbreviations files; a line that is not UTF-8 stops the run.
+  public func checkedAbbreviationWords() throws(PipelineError) -> [String] {
+    var words: [String] = []
+    for file in abbreviations {
+      words += try Self.abbreviationWords(file) { (number) throws(PipelineError) in
+        throw .unreadable(path: "\(file.path):\(number)", reason: "expected UTF-8 text, found invalid bytes")
+      }
     }
+    return words
+  }
+
+  /// The one reader of the abbreviations format: one word a content line, trimmed.
+  /// `invalid` is called with the number of each line that is not UTF-8.
+  private static func abbreviationWords<E: Error>(
+    _ file: File, invalid: (Int) throws(E) -> Void
+  ) throws(E) -> [String] {
+    var words: [String] = []
+    for line in LexiconLine.lines(of: file.bytes) {
+      guard let text = line.text else {
+        try invalid(line.number)
+        continue
+      }
+      words.append(String(text.trimmingSpaces()))
+    }
+    return words
   }
 
   /// Sorts a default file into its kind by its place in the `lexicons/` layout.

@@ -10,6 +10,11 @@ public struct RunSummary: Sendable {
   public var documents = 0
   /// Bad input records (written as error records, skipped, or the one that stopped the run).
   public var errors = 0
+  /// Warning records written for inputs a directory walk skipped (FIFOs, sockets, devices).
+  public var skipped = 0
+  /// Inputs that could not be read or were skipped (unreadable files and directories, broken
+  /// links, loops, non-regular files), whatever `--on-error` did with them: `--strict` fails on them.
+  public var inputProblems = 0
   /// Records left out because they belong to another shard.
   public var otherShards = 0
   /// Input bytes read.
@@ -80,6 +85,8 @@ public struct Runner: Sendable {
         }
         summary.documents += output.documents
         summary.errors += output.errors
+        summary.skipped += output.skipped
+        summary.inputProblems += output.inputProblems
         try write(output.bytes)
       } catch {
         failure = error
@@ -143,7 +150,11 @@ public struct Runner: Sendable {
       switch process(raw, session, into: &w) {
       case .document: output.documents += 1
       case .otherShard: output.otherShards += 1
+      case .skipped:
+        output.skipped += 1
+        output.inputProblems += 1
       case .error(let error):
+        if error.code.isInputProblem { output.inputProblems += 1 }
         switch options.onError {
         case .record: output.errors += 1
         case .skip:
@@ -166,6 +177,8 @@ public struct Runner: Sendable {
   public enum Outcome {
     case document
     case error(RecordError)
+    /// A warning record (an input skipped on purpose, `RecordError.Code.isWarning`).
+    case skipped(RecordError)
     case otherShard
   }
 
@@ -180,25 +193,22 @@ public struct Runner: Sendable {
         return .otherShard
       }
       if let table { table.writeError(error, into: &w) } else { writer.writeError(error, into: &w) }
-      return .error(error)
+      return error.code.isWarning ? .skipped(error) : .error(error)
     case .success(let document):
       if let shard = options.shard,
         !shard.contains(key: Shard.key(id: document.id, source: document.source, line: document.line))
       {
         return .otherShard
       }
-      do {
-        let analysis = try analyzer.analyze(document.text, session: session)
+      switch analyzer.analyze(document, session: session) {
+      case .success(let analysis):
         if let table {
           table.writeDocument(document, analysis, into: &w)
         } else {
           writer.writeDocument(document, analysis, into: &w)
         }
         return .document
-      } catch {
-        let failure = RecordError(
-          id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
-          message: error.description)
+      case .failure(let failure):
         if let table { table.writeError(failure, into: &w) } else { writer.writeError(failure, into: &w) }
         return .error(failure)
       }

@@ -5,6 +5,8 @@ struct BatchOutput: Sendable {
   var bytes: [UInt8] = []
   var documents = 0
   var errors = 0
+  var skipped = 0
+  var inputProblems = 0
   var otherShards = 0
   var inputBytes = 0
   /// With `--on-error fail`: where the first bad record's output would start.

@@ -13,7 +13,8 @@ enum ExitStatus: Int32 {
   case failure = 1
   /// A word-list or gold file is malformed or unreadable, or the data does not fit the
   /// command (`explain --id` names no document, `eval --dimension` no dimension): nothing on
-  /// standard output.
+  /// standard output. Also `run --strict` when an input was skipped or unreadable (after
+  /// every other record was written).
   case invalidData = 2
   /// `--on-error fail` stopped the run at a bad record.
   case stopped = 3
@@ -30,6 +31,8 @@ enum CommandFailure: Error {
   case stopped(RecordError)
   /// Inputs that could not be read where a command needs them all (`coverage`, `kwic`).
   case unreadable([RecordError])
+  /// `run --strict`: this many inputs were skipped or could not be read.
+  case strict(inputs: Int)
   /// The output could not be written.
   case output(any Error)
   /// The text given with `--text` could not be tokenized.
@@ -65,6 +68,8 @@ extension Pipeline {
       return ([error.description], .invalidData)
     case let error as AnalystError:
       return ([error.description], .invalidData)
+    case let error as TokenizeError:
+      return ([error.description], .invalidData)
     case let error as CommandFailure:
       switch error {
       case .findings:
@@ -77,6 +82,8 @@ extension Pipeline {
         )
       case .unreadable(let records):
         return (records.map(\.message), .failure)
+      case .strict(let inputs):
+        return (["\(plural(inputs, "input")) skipped or unreadable (--strict)"], .invalidData)
       case .output(let error):
         return (["\(error)"], .failure)
       case .tokenize(let error):

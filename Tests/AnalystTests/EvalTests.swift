@@ -33,7 +33,7 @@ struct EvalTests {
     ) { document, doc in
       predictions.append(
         DocumentPrediction(
-          id: documentKey(document.id), analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
+          id: document.idText, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
           dimension: "cooperation"))
     }
     return try EvaluationReport(gold: gold, predictions: predictions, dimension: "cooperation")

@@ -73,7 +73,7 @@ struct OutputSchemaTests {
     #expect(problems.contains { $0.contains(culprit) }, "\(problems)")
   }
 
-  @Test func theSparkDDLNamesEveryFieldOfBothRecordKinds() {
+  @Test func theSparkDDLNamesEveryFieldOfEveryRecordKind() {
     let ddl = OutputSchema.sparkDDL
     var topLevel: [String] = []
     var depth = 0
@@ -91,7 +91,7 @@ struct OutputSchemaTests {
     #expect(depth == 0)
     #expect(
       topLevel.map { String($0.split(separator: " ")[0]) }
-        == ["`id`", "`entities`", "`document`", "`warnings`", "`meta`", "`source`", "`line`", "`error`"])
+        == ["`id`", "`entities`", "`document`", "`warnings`", "`meta`", "`source`", "`line`", "`error`", "`warning`"])
     #expect(ddl.contains("`stance`: ARRAY<STRUCT<`dimension`: STRING, `score`: DOUBLE, `raw`: DOUBLE, `hits`: BIGINT, `label`: STRING>>"))
   }
 

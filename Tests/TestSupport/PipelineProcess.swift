@@ -5,6 +5,12 @@ public struct ProcessResult: Sendable {
   public var status: Int32
   public var stdout: String
   public var stderr: String
+
+  public init(status: Int32, stdout: String, stderr: String) {
+    self.status = status
+    self.stdout = stdout
+    self.stderr = stderr
+  }
 }
 
 /// Runs the built `pipeline` executable as a user would (the test targets depend on it, so it
@@ -23,6 +29,7 @@ public enum PipelineProcess {
   }()
 
   public struct BinaryNotFound: Error, CustomStringConvertible {
+    public init() {}
     public var description: String { "the pipeline binary was not found beside the test bundle" }
   }
 
@@ -33,8 +40,17 @@ public enum PipelineProcess {
     environment: [String: String]? = nil, stdinPath: String? = nil
   ) throws -> ProcessResult {
     guard let binary else { throw BinaryNotFound() }
+    return try run(
+      executable: binary, arguments, stdin: stdin, in: directory, environment: environment, stdinPath: stdinPath)
+  }
+
+  /// Runs any executable the same way (`/bin/sh` for tests that need a shell).
+  public static func run(
+    executable: String, _ arguments: [String], stdin: String? = nil, in directory: String = Repository.root,
+    environment: [String: String]? = nil, stdinPath: String? = nil
+  ) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     if let environment {

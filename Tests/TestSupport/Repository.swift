@@ -11,7 +11,7 @@ public enum Repository {
 
   public static func path(_ relative: String) -> String { root + "/" + relative }
 
-  /// `../shared` beside the checkout, or nil when absent (tests that need it skip).
+  /// `../shared` beside the checkout, or nil when absent (tests that need it are disabled).
   public static var shared: String? {
     let path = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path
     return FileManager.default.fileExists(atPath: path + "/corpus/seeds") ? path : nil

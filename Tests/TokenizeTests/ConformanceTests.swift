@@ -8,13 +8,17 @@ import Testing
 struct ConformanceTests {
   static let directory = "/usr/share/unicode/auxiliary"
 
+  static func present(_ file: String) -> Bool {
+    FileManager.default.fileExists(atPath: "\(directory)/\(file)")
+  }
+
   struct Case {
     let line: Int
     let text: String
     let boundaries: [Int]  // scalar offsets after 0 where the file marks ÷
   }
 
-  /// Parses `÷ 0041 × 0308 ÷ …  # comment` lines; nil where the file is absent.
+  /// Parses `÷ 0041 × 0308 ÷ …  # comment` lines; nil where the file cannot be read.
   static func cases(_ file: String) -> [Case]? {
     guard let content = try? String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8) else {
       return nil
@@ -44,30 +48,29 @@ struct ConformanceTests {
     return result
   }
 
-  func mismatches(_ file: String, _ kind: BreakIterator.Kind) throws -> [Case]? {
-    guard let cases = Self.cases(file) else { return nil }
+  func mismatches(_ file: String, _ kind: BreakIterator.Kind) throws -> [Case] {
+    let cases = try #require(Self.cases(file), "\(Self.directory)/\(file) is unreadable")
     #expect(cases.count > 100, "parsed only \(cases.count) cases from \(file)")
     return try cases.filter { c in
       try BreakIterator.scalarBoundaries(of: c.text, kind, locale: "en") != c.boundaries
     }
   }
 
-  @Test func wordBreaks() throws {
-    guard let failures = try mismatches("WordBreakTest.txt", .word) else {
-      print("skipped: \(Self.directory)/WordBreakTest.txt is absent (install unicode-data)")
-      return
-    }
+  @Test(
+    .enabled(if: ConformanceTests.present("WordBreakTest.txt"), "needs Debian's unicode-data (WordBreakTest.txt)"))
+  func wordBreaks() throws {
+    let failures = try mismatches("WordBreakTest.txt", .word)
     // ICU 72 tailors U+003A COLON (CLDR: a colon does not join letters in English), which
     // Unicode 15.0's default rules do. Exactly those 15 cases differ, and nothing else.
     #expect(failures.count == 15, "lines \(failures.map(\.line))")
     #expect(failures.allSatisfy { $0.text.unicodeScalars.contains(":") }, "lines \(failures.map(\.line))")
   }
 
-  @Test func sentenceBreaks() throws {
-    guard let failures = try mismatches("SentenceBreakTest.txt", .sentence) else {
-      print("skipped: \(Self.directory)/SentenceBreakTest.txt is absent (install unicode-data)")
-      return
-    }
+  @Test(
+    .enabled(
+      if: ConformanceTests.present("SentenceBreakTest.txt"), "needs Debian's unicode-data (SentenceBreakTest.txt)"))
+  func sentenceBreaks() throws {
+    let failures = try mismatches("SentenceBreakTest.txt", .sentence)
     #expect(failures.isEmpty, "lines \(failures.map(\.line))")
   }
 }

@@ -137,7 +137,7 @@ public struct LexiconDiff: Sendable {
         (key: EntryKey(term: entries[$0.entry].term, dimension: $0.dimension), weight: $0.weight)
       }
       result[info.id] = Side(
-        name: info.name, scores: analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), hits: hits)
+        name: info.name, scores: analysis.stance.scores(for: entity), hits: hits)
     }
     return result
   }

@@ -51,16 +51,6 @@ public struct Span: Sendable, Hashable, Comparable, CustomStringConvertible {
   public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
 }
 
-/// The text form of a document id for matching gold against a corpus: a string as is, a
-/// number as written.
-public func documentKey(_ id: JSONValue) -> String {
-  switch id {
-  case .string(let s): return s
-  case .number(let n): return n
-  default: return "\(id)"
-  }
-}
-
 extension GoldDocument {
   /// Reads a gold file: one JSON object a line; blank lines are skipped but counted.
   ///

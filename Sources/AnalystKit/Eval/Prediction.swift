@@ -90,7 +90,7 @@ public struct DocumentPrediction: Sendable {
           role: attribution.role, rule: attribution.rule)
       }
       let hits = attributions.filter(\.counted).map(evidence)
-      let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+      let scores = analysis.stance.scores(for: entity)
       let score = scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
       var predicted = PredictedEntity(
         entity: info.id, name: info.name,

@@ -48,7 +48,7 @@ public struct Explanation {
     let doc = analysis.doc
     let place = document.line.map { "\(document.source):\($0)" } ?? document.source
     let entities = analysis.entitiesInOrder.count
-    var out = "Document '\(documentKey(document.id))' (\(place)): \(doc.sentences.count) sentence\(doc.sentences.count == 1 ? "" : "s"), "
+    var out = "Document '\(document.idText)' (\(place)): \(doc.sentences.count) sentence\(doc.sentences.count == 1 ? "" : "s"), "
     out += "\(entities) entit\(entities == 1 ? "y" : "ies"), \(analysis.stance.hits.count) lexicon hit\(analysis.stance.hits.count == 1 ? "" : "s")\n"
     for warning in document.warnings { out += "warning: \(warning.code): \(warning.message)\n" }
     return out
@@ -185,7 +185,7 @@ public struct Explanation {
         .map { "'\(doc.surface(tokens: $0.tokens))' s\($0.sentence)" }
       out += "\(info.name) (\(info.id), \(info.type)): \(mentions.count) mention\(mentions.count == 1 ? "" : "s"): \(mentions.joined(separator: ", "))\n"
       let attributions = analysis.stance.entityAttributions[entity] ?? []
-      let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+      let scores = analysis.stance.scores(for: entity)
       out += dimensionTables(attributions: attributions, entity: info.name, scores: scores)
       out += "\n"
     }

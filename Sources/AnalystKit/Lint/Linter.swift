@@ -156,7 +156,7 @@ private struct LintState {
         report(
           line.diagnostic(
             .error, .conflictingWeight, column: line.column(ofField: 1),
-            "conflicting weights for \(term) (dimension '\(entry.dimension)'): \(JSONWriter.format(entry.weight)) here, \(JSONWriter.format(first.weight)) at \(first.location), which is used"))
+            "conflicting weights for \(term) (dimension '\(entry.dimension)'): \(formatNumber(entry.weight)) here, \(formatNumber(first.weight)) at \(first.location), which is used"))
       }
     } else {
       firstEntry[key] = (entry.weight, line.location)

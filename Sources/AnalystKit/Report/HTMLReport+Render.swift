@@ -150,7 +150,7 @@ extension HTMLReport {
       body += "<line class=\"axis\" x1=\"16\" y1=\"\(axisY)\" x2=\"\(Self.coordinate(width - 16))\" y2=\"\(axisY)\"/>"
       body += "<line class=\"tick\" x1=\"\(Self.coordinate(middle))\" y1=\"\(axisY - 5)\" x2=\"\(Self.coordinate(middle))\" y2=\"\(axisY + 5)\"/>"
       body += "<circle class=\"dot \(meanLabel.rawValue)\" data-dimension=\"\(dim)\" "
-      body += "data-mean=\"\(JSONWriter.format(dimension.meanScore))\" cx=\"\(Self.coordinate(cx))\" cy=\"\(axisY)\" r=\"5.5\">"
+      body += "data-mean=\"\(formatNumber(dimension.meanScore))\" cx=\"\(Self.coordinate(cx))\" cy=\"\(axisY)\" r=\"5.5\">"
       body += "<title>\(HTML.escape(name)) · \(dim): mean score \(Self.fixed(dimension.meanScore, 3))</title></circle>"
       body += "</g>"
     }
@@ -201,7 +201,7 @@ extension HTMLReport {
     var tokens: [String] = []
     var chips = ""
     for entity in analysis.entitiesInOrder {
-      let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+      let scores = analysis.stance.scores(for: entity)
       for (d, dimension) in dimensions.enumerated() {
         guard let score = scores[dimension] else { continue }
         tokens.append("e\(entity).d\(d).\(score.label.rawValue)")
@@ -327,7 +327,7 @@ extension HTMLReport {
 
   /// A weight or factor as `pipeline run` writes it (4 decimals), with a real minus sign.
   static func number(_ value: Double) -> String {
-    let text = JSONWriter.format(value)
+    let text = formatNumber(value)
     return text.hasPrefix("-") ? "−" + text.dropFirst() : text
   }
 
@@ -338,6 +338,6 @@ extension HTMLReport {
 
   /// An SVG coordinate: two decimals at most, no sign for positive values.
   static func coordinate(_ value: Double) -> String {
-    JSONWriter.format((value * 100).rounded() / 100)
+    formatNumber((value * 100).rounded() / 100)
   }
 }

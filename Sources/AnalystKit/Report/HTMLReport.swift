@@ -60,21 +60,22 @@ public struct HTMLReport: Sendable {
     case .failure(let error):
       add(error)
     case .success(let document):
-      do {
-        add(document, try analyzer.analyze(document.text, session: session))
-      } catch {
-        add(
-          RecordError(
-            id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
-            message: error.description))
+      switch analyzer.analyze(document, session: session) {
+      case .success(let analysis): add(document, analysis)
+      case .failure(let error): add(error)
       }
     }
   }
 
   /// Reads and analyzes every record of `reader`, in order, on the calling thread.
   public mutating func add(contentsOf reader: InputReader, fields: Document.Fields) throws(TokenizeError) {
-    let session = try analyzer.tokenizer.makeSession()
-    while let raw = reader.next() { add(raw, fields: fields, session: session) }
+    var corpus = try Corpus(reader, fields: fields, analyzer: analyzer)
+    while let record = corpus.next() {
+      switch record {
+      case .success(let (document, doc)): add(document, analyzer.analyze(tokenized: doc))
+      case .failure(let error): add(error)
+      }
+    }
   }
 
   public var documentCount: Int {
@@ -128,7 +129,7 @@ extension HTMLReport {
             entity: entity, documents: 0, dimensions: dimensions.map { EntitySummary.Dimension(name: $0) })
           sums[entity] = Array(repeating: 0, count: dimensions.count)
         }
-        let scores = analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([])
+        let scores = analysis.stance.scores(for: entity)
         summaries[entity]!.documents += 1
         for (d, dimension) in dimensions.enumerated() {
           guard let score = scores[dimension] else { continue }

@@ -15,7 +15,24 @@ public struct RecordError: Error, Sendable, Equatable {
     case textNotString = "text_not_string"
     case invalidID = "invalid_id"
     case unreadableFile = "unreadable_file"
+    case unreadableDirectory = "unreadable_directory"
+    case brokenSymlink = "broken_symlink"
+    case symlinkLoop = "symlink_loop"
+    /// A FIFO, socket or device found by a directory walk: skipped, written as a warning record.
+    case notRegularFile = "not_regular_file"
     case tokenizeFailed = "tokenize_failed"
+
+    /// Whether the record is a warning record (`"warning"` instead of `"error"`): an input
+    /// skipped on purpose, not a bad record (`--on-error` does not apply to it).
+    public var isWarning: Bool { self == .notRegularFile }
+
+    /// Whether an input could not be read or was skipped (what `--strict` turns into status 2).
+    public var isInputProblem: Bool {
+      switch self {
+      case .unreadableFile, .unreadableDirectory, .brokenSymlink, .symlinkLoop, .notRegularFile: return true
+      case .invalidJSON, .notAnObject, .missingText, .textNotString, .invalidID, .tokenizeFailed: return false
+      }
+    }
   }
 
   public var id: JSONValue?

@@ -4,17 +4,24 @@ import Synchronization
 /// Reads the inputs of a run one raw record at a time, in order, holding at most one chunk of
 /// a JSON Lines file (plus the current line) in memory.
 ///
-/// An INPUT is a `.txt` file (one document), a `.jsonl`/`.ndjson` file (one document a line),
-/// a directory (walked recursively, sorted, `.txt`, `.jsonl` and `.ndjson` files), or `-` for
-/// JSON Lines on standard input. An input that cannot be read becomes one failure record.
+/// An INPUT is a `.txt` file (one document), a `.jsonl`/`.ndjson` file (one document a line;
+/// extensions are case-insensitive, and any other file is read as text), a directory (walked
+/// recursively by `DirectoryWalk`: `.txt`, `.jsonl` and `.ndjson` files, sorted, with a record
+/// for every entry it cannot process), or `-` for JSON Lines on standard input. Paths are bytes
+/// (`InputPath`). An input that cannot be read becomes one error record; a file given by name
+/// is read whatever it is (a FIFO from `<(…)` too), while a walk never opens a non-regular file.
 public final class InputReader {
   private var pending: [Pending]
   private var current: LineSource?
   private let counter = Atomic<Int>(0)
   public static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
+  /// The extensions a directory walk reads (compared lowercased).
+  public static let documentExtensions: Set<String> = jsonLinesExtensions.union(["txt"])
 
   private enum Pending {
-    case path(String)
+    /// A file; `walked` when a directory walk found it (then it must still be a regular file).
+    case path(InputPath, walked: Bool)
+    case problem(RecordError)
     case stdin
     case memory
   }
@@ -32,38 +39,32 @@ public final class InputReader {
   public var recordsRead: Int { counter.load(ordering: .relaxed) }
 
   /// `stdinName` names standard input in error records and generated ids (`-` by default).
-  public init(inputs: [String], stdinName: String = "-") {
+  public convenience init(inputs: [String], stdinName: String = "-") {
+    self.init(paths: inputs.map(InputPath.init), stdinName: stdinName)
+  }
+
+  /// Inputs as bytes (`-` is standard input).
+  public init(paths: [InputPath], stdinName: String = "-") {
     self.stdinName = stdinName
     var pending: [Pending] = []
-    for input in inputs {
-      if input == "-" {
+    for path in paths {
+      if path.bytes == [UInt8(ascii: "-")] {
         pending.append(.stdin)
         continue
       }
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
-        pending.append(contentsOf: Self.walk(input).map { .path($0) })
+      var info = stat()
+      if path.withCString({ stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR {
+        for entry in DirectoryWalk.entries(below: path, extensions: Self.documentExtensions) {
+          switch entry {
+          case .file(let file): pending.append(.path(file, walked: true))
+          case .problem(_, let error): pending.append(.problem(error))
+          }
+        }
       } else {
-        pending.append(.path(input))
+        pending.append(.path(path, walked: false))
       }
     }
     self.pending = pending.reversed()
-  }
-
-  /// Files below a directory with a document extension, sorted by path.
-  static func walk(_ directory: String) -> [String] {
-    var paths: [String] = []
-    guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
-    for case let relative as String in walker {
-      let ext = (relative as NSString).pathExtension
-      guard ext == "txt" || jsonLinesExtensions.contains(ext) else { continue }
-      let full = (directory as NSString).appendingPathComponent(relative)
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-        paths.append(full)
-      }
-    }
-    return paths.sorted()
   }
 
   /// Total bytes of the regular files among the inputs (nil when stdin is one of them).
@@ -72,9 +73,12 @@ public final class InputReader {
     for item in pending {
       switch item {
       case .stdin, .memory: return nil
-      case .path(let path):
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        total += (attributes?[.size] as? Int) ?? 0
+      case .problem: continue
+      case .path(let path, _):
+        var info = stat()
+        if path.withCString({ stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFREG {
+          total += Int(info.st_size)
+        }
       }
     }
     return total
@@ -99,33 +103,62 @@ public final class InputReader {
         guard let record = memory.popLast() else { continue }
         pending.append(.memory)
         return record
+      case .problem(let error):
+        return .failure(error)
       case .stdin:
         current = LineSource(handle: FileHandle.standardInput, name: stdinName, closes: false)
-      case .path(let path):
-        let isJSONLines = Self.jsonLinesExtensions.contains((path as NSString).pathExtension)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-          return .failure(Self.unreadable(path))
+      case .path(let path, let walked):
+        // A walked file is opened without blocking and checked again: it may have been replaced
+        // by a FIFO since the walk.
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | (walked ? O_NONBLOCK : 0)) }
+        guard descriptor >= 0 else { return .failure(InputProblem.unreadable(path, errno: errno)) }
+        var info = stat()
+        if walked, fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
+          close(descriptor)
+          return .failure(InputProblem.notRegularFile(path, mode: info.st_mode))
         }
-        if isJSONLines {
-          current = LineSource(handle: handle, name: path)
+        let name = path.description
+        if Self.jsonLinesExtensions.contains(path.lowercasedExtension) {
+          current = LineSource(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: name)
         } else {
-          do {
-            let data = try handle.readToEnd() ?? Data()
-            try? handle.close()
-            return .textFile(bytes: [UInt8](data), source: path)
-          } catch {
-            return .failure(Self.unreadable(path, reason: readFailure(error)))
+          defer { close(descriptor) }
+          switch Self.readAll(descriptor) {
+          case .success(let bytes): return .textFile(bytes: bytes, source: name)
+          case .failure(let error): return .failure(InputProblem.unreadable(path, errno: error.code))
           }
         }
       }
     }
   }
+}
 
-  static func unreadable(_ path: String, reason: String? = nil) -> RecordError {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    let why = reason ?? (exists ? "permission denied" : "no such file or directory")
-    return RecordError(id: nil, source: path, line: nil, code: .unreadableFile, message: "cannot read '\(path)': \(why)")
+extension InputReader {
+  struct ReadError: Error {
+    var code: Int32
+  }
+
+  /// Every byte of a descriptor, read to its end, or the `errno` of the read that failed.
+  static func readAll(_ descriptor: Int32) -> Result<[UInt8], ReadError> {
+    var bytes: [UInt8] = []
+    var info = stat()
+    let chunk = 1 << 20
+    if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+      bytes.reserveCapacity(Int(info.st_size) + chunk)  // the last, empty read still appends a chunk
+    }
+    while true {
+      let start = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: chunk))
+      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, chunk) }
+      if count < 0 {
+        if errno == EINTR {
+          bytes.removeSubrange(start...)
+          continue
+        }
+        return .failure(ReadError(code: errno))
+      }
+      bytes.removeSubrange((start + count)...)
+      if count == 0 { return .success(bytes) }
+    }
   }
 }
 

@@ -44,3 +44,13 @@ public enum RecordKeys: String, Sendable, CaseIterable {
     return String(repeating: "0", count: 16 - digits.count) + digits
   }
 }
+
+extension Document {
+  /// The document's id as every output and message writes it (`RecordKeys.idText`).
+  public var idText: String { RecordKeys.idText(id, source: source, line: line) }
+}
+
+extension RecordError {
+  /// The id of the record's error record as every output and message writes it.
+  public var idText: String { RecordKeys.idText(id, source: source, line: line) }
+}

@@ -141,9 +141,22 @@ public enum OutputSchema {
     Field(
       "error",
       .object([
-        Field("code", .oneOfStrings(RecordError.Code.allCases.map(\.rawValue)), "what is wrong"),
+        Field("code", .oneOfStrings(RecordError.Code.allCases.filter { !$0.isWarning }.map(\.rawValue)), "what is wrong"),
         Field("message", .string, "the same in words"),
       ]), "why the record is not a document"),
+  ]
+
+  /// The fields of a warning record (an input a directory walk skipped), in output order.
+  public static let warningRecordFields: [Field] = [
+    id,
+    Field("source", .string, "the skipped file"),
+    Field("line", .nullable(.integer), "null (a whole file)"),
+    Field(
+      "warning",
+      .object([
+        Field("code", .oneOfStrings(RecordError.Code.allCases.filter(\.isWarning).map(\.rawValue)), "why it was skipped"),
+        Field("message", .string, "the same in words"),
+      ]), "an input that was not read"),
   ]
 
   // MARK: JSON Schema
@@ -160,6 +173,7 @@ public enum OutputSchema {
         .array([
           object(documentFields, title: "document record"),
           object(errorFields, title: "error record"),
+          object(warningRecordFields, title: "warning record"),
         ])),
     ])
     var out = ""
@@ -242,10 +256,10 @@ public enum OutputSchema {
   // MARK: Spark DDL
 
   /// A Spark DDL string for the output (`spark.read.schema(OutputSchema.sparkDDL).json(path)`):
-  /// the fields of both record kinds in one struct, document fields first.
+  /// the fields of every record kind in one struct, document fields first.
   public static var sparkDDL: String {
     var fields = documentFields
-    for field in errorFields where !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
+    for field in errorFields + warningRecordFields where !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
     return fields.map { "`\($0.name)` \(ddl($0.kind))" }.joined(separator: ", ")
   }
 

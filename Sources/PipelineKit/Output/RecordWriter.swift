@@ -100,7 +100,7 @@ public struct RecordWriter: Sendable {
       }
       w.endArray()
       w.field("stance")
-      writeScores(analysis.stance.entityScores[entity] ?? analyzer.scorer.scores([]), into: &w)
+      writeScores(analysis.stance.scores(for: entity), into: &w)
       if evidence != .none {
         w.field("evidence")
         w.beginArray()
@@ -154,6 +154,8 @@ public struct RecordWriter: Sendable {
     return ranked.prefix(EvidenceLevel.summaryHits).sorted()
   }
 
+  /// An error record, or a warning record for a skipped input (`RecordError.Code.isWarning`):
+  /// `{"id", "source", "line", "error" | "warning": {"code", "message"}}`.
   public func writeError(_ error: RecordError, into w: inout JSONWriter) {
     w.beginObject()
     w.field("id")
@@ -161,7 +163,7 @@ public struct RecordWriter: Sendable {
     w.field("source"); w.string(error.source)
     w.field("line")
     if let line = error.line { w.int(line) } else { w.null() }
-    w.field("error")
+    w.field(error.code.isWarning ? "warning" : "error")
     w.beginObject()
     w.field("code"); w.string(error.code.rawValue)
     w.field("message"); w.string(error.message)

@@ -144,7 +144,7 @@ public struct TableWriter: Sendable {
       for mention in analysis.mentions { mentions[mention.entity, default: 0] += 1 }
       for entity in analysis.entitiesInOrder {
         let info = analyzer.gazetteer.entities[entity]
-        let scores = analysis.stance.entityScores[entity] ?? [:]
+        let scores = analysis.stance.scores(for: entity)
         let scored = dimensions.compactMap { d in scores[d].map { (d, $0) } }
         for pair in scored.isEmpty ? [nil] : scored.map(Optional.some) {
           row([id, info.id, info.type, info.name, String(mentions[entity] ?? 0)] + cells(pair), into: &out)

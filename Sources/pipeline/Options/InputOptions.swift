@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PipelineKit
 
 /// Where documents come from: shared by every subcommand that reads a corpus.
@@ -28,5 +29,24 @@ struct InputOptions: ParsableArguments {
   var fields: Document.Fields { Document.Fields(id: idField, text: textField, keys: recordKeys ?? .line) }
 
   /// A reader over the inputs (stdin when none are given).
-  func reader() -> InputReader { InputReader(inputs: inputs.isEmpty ? ["-"] : inputs, stdinName: sourceName) }
+  func reader() -> InputReader {
+    InputReader(paths: inputs.isEmpty ? [InputPath("-")] : Self.paths(of: inputs), stdinName: sourceName)
+  }
+
+  /// The inputs as the bytes the shell passed. `CommandLine.arguments` decodes each argument with
+  /// U+FFFD for bytes that are not UTF-8, which would name a file that does not exist: such an
+  /// argument is replaced by the bytes of the next command-line argument that decodes to it.
+  static func paths(of inputs: [String]) -> [InputPath] {
+    var next = 1
+    return inputs.map { input in
+      guard input.unicodeScalars.contains("\u{FFFD}") else { return InputPath(input) }
+      while next < Int(CommandLine.argc) {
+        defer { next += 1 }
+        guard let argument = CommandLine.unsafeArgv[next] else { continue }
+        let bytes = Array(UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
+        if String(decoding: bytes, as: UTF8.self) == input { return InputPath(bytes: bytes) }
+      }
+      return InputPath(input)
+    }
+  }
 }

@@ -50,10 +50,10 @@ struct Coverage: ParsableCommand {
     _ input: InputOptions, analyzer: Analyzer, _ body: (Document, TokenizedText) throws -> Void
   ) throws {
     let errors = try CorpusScan(analyzer: analyzer, fields: input.fields).forEach(input.reader(), body)
-    for error in errors where error.code != .unreadableFile {
+    let unreadable = errors.filter { $0.code.isInputProblem && !$0.code.isWarning }
+    for error in errors where !unreadable.contains(error) {
       Diagnostics.note("skipped \(error.located)")
     }
-    let unreadable = errors.filter { $0.code == .unreadableFile }
     guard unreadable.isEmpty else { throw CommandFailure.unreadable(unreadable) }
   }
 }

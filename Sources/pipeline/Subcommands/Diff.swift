@@ -60,7 +60,7 @@ struct Diff: ParsableCommand {
     let scan = CorpusScan(analyzer: baseAnalyzer, fields: input.fields)
     let skipped = try scan.forEach(input.reader()) { document, doc in
       diff.add(
-        id: documentKey(document.id), base: baseAnalyzer.analyze(tokenized: doc), baseAnalyzer: baseAnalyzer,
+        id: document.idText, base: baseAnalyzer.analyze(tokenized: doc), baseAnalyzer: baseAnalyzer,
         new: newAnalyzer.analyze(tokenized: doc), newAnalyzer: newAnalyzer)
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }

@@ -64,7 +64,7 @@ struct Eval: ParsableCommand {
     let skipped = try scan.forEach(input.reader()) { document, doc in
       predictions.append(
         DocumentPrediction(
-          id: documentKey(document.id), analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
+          id: document.idText, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
           dimension: dimension))
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }

@@ -84,11 +84,11 @@ struct Explain: ParsableCommand {
     let scan = CorpusScan(analyzer: analyzer, fields: input.fields)
     let errors = try scan.forEach(input.reader()) { document, doc in
       count += 1
-      if id == nil ? found.count < 2 : documentKey(document.id) == id && found.isEmpty {
+      if id == nil ? found.count < 2 : document.idText == id && found.isEmpty {
         found.append((document, doc))
       }
     }
-    for error in errors where id == nil || error.id.map(documentKey) == id {
+    for error in errors where id == nil || error.idText == id {
       Diagnostics.note("skipped \(error.located)")
     }
     if let id, found.isEmpty { throw AnalystError.documentNotFound(id: id, documents: count) }

@@ -66,6 +66,10 @@ struct Run: ParsableCommand {
     transform: OptionValue.choice)
   var rows: TableRows?
 
+  @Flag(
+    help: "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk.")
+  var strict = false
+
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
@@ -119,6 +123,7 @@ struct Run: ParsableCommand {
     if !quiet {
       var parts = [plural(summary.documents, "document"), plural(summary.errors, "error")]
       if options.onError == .skip && summary.errors > 0 { parts[1] += " (skipped)" }
+      if summary.skipped > 0 { parts.append("\(summary.skipped) skipped (not regular files)") }
       if let shard = options.shard {
         parts.append("shard \(shard) (\(plural(summary.otherShards, "record")) in other shards)")
       }
@@ -126,6 +131,7 @@ struct Run: ParsableCommand {
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
     }
+    if strict && summary.inputProblems > 0 { throw CommandFailure.strict(inputs: summary.inputProblems) }
   }
 }
 

@@ -21,29 +21,25 @@ struct Tokenize: ParsableCommand {
 
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
-    let session = try analyzer.tokenizer.makeSession()
     let fields = input.fields
     var out = JSONWriter()
-    func emit(_ document: Document) throws {
-      let doc = try session.tokenize(document.text)
-      if json { Self.writeJSON(document.id, doc, into: &out) } else { Self.writeTable(document.id, doc, into: &out) }
-      FileHandle.standardOutput.write(Data(out.bytes))
-      out.removeAll()
-    }
     if let text {
-      try emit(Document(id: .string("text"), text: text, meta: [], warnings: [], source: "--text", line: nil))
+      let doc = try analyzer.tokenizer.makeSession().tokenize(text)
+      if json { Self.writeJSON(.string("text"), doc, into: &out) } else { Self.writeTable(.string("text"), doc, into: &out) }
+      FileHandle.standardOutput.write(Data(out.bytes))
       return
     }
-    let reader = input.reader()
     let writer = RecordWriter(analyzer: analyzer)
-    while let raw = reader.next() {
-      switch Document.decode(raw, fields: fields) {
-      case .success(let document): try emit(document)
+    var corpus = try Corpus(input.reader(), fields: fields, analyzer: analyzer)
+    while let record = corpus.next() {
+      switch record {
+      case .success(let (document, doc)):
+        if json { Self.writeJSON(document.id, doc, into: &out) } else { Self.writeTable(document.id, doc, into: &out) }
       case .failure(let error):
         writer.writeError(error, into: &out)
-        FileHandle.standardOutput.write(Data(out.bytes))
-        out.removeAll()
       }
+      FileHandle.standardOutput.write(Data(out.bytes))
+      out.removeAll()
     }
   }
 
