@@ -150,11 +150,7 @@ struct ClauseAnalyzer {
           continue
         }
       }
-      if inQuote {
-        assign(t)
-        noteVerb(t, in: &clauses[current])
-        continue
-      }
+
       if kinds & AttributionRules.MarkerKind.boundary.bit != 0 {
         let surface = doc.surface(of: token)
         let isDash = surface == "—" || surface == "–" || surface == "--"
@@ -197,11 +193,13 @@ struct ClauseAnalyzer {
         }
         continue
       }
-      let atSentenceStart = clauses[current].tokenCount == 0 && current == 0
+      // A subordinate clause before the main clause's verb ("Two days after his remarks, Borisov
+      // did…") ends at its first comma.
+      let beforeMainVerb = current == 0 && clauses[current].verb == nil && suspended.isEmpty
       if kinds & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit) != 0 {
         let kind: Clause.Kind = kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate
         open(kind, at: t, opener: t, parent: current)
-        if atSentenceStart { openingClause = current }
+        if beforeMainVerb && openingClause == nil { openingClause = current }
       } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
         if clauses[current].speech != nil && !clauses[current].reportedOpened {
           clauses[current].reportedOpened = true
@@ -291,7 +289,8 @@ struct ClauseAnalyzer {
     guard startsSubject else { return false }
     var u = next + 1
     while u < hi && u <= t + Self.coordinatedVerbReach {
-      if isVerbCue(u) { return true }
+      // "… and the Canadian Space Agency demanding an answer": a participle, not a new clause.
+      if isVerbCue(u) { return !doc.tokens[u].key.hasSuffix("ing") }
       if doc.tokens[u].kind == .punctuation { return false }
       u += 1
     }
@@ -355,6 +354,9 @@ struct ClauseAnalyzer {
       case .relative:
         if let antecedent = clause.antecedent { s.clauses[c].sharedSubject = [antecedent] }
       case .contrast, .coordinate, .subordinate, .main:
+        // A subordinate clause shares only when a verb opens it ("after leaving the ISS"), not
+        // a noun phrase ("as a crude threat").
+        if clause.kind == .subordinate && !startsWithVerb(clause, in: s) { break }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
         }
@@ -388,6 +390,14 @@ struct ClauseAnalyzer {
     }
   }
 
+  /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
+  private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    var t = clause.first
+    if t == clause.opener { t += 1 }
+    guard t < s.range.upperBound else { return false }
+    return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))
+  }
+
   private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> [Int] {
     s.clauses[c].subject.isEmpty ? s.clauses[c].sharedSubject : s.clauses[c].subject
   }
@@ -404,7 +414,8 @@ struct ClauseAnalyzer {
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
         if passive, participant.tokens.lowerBound > 0,
-          rules.has(doc.tokens[participant.tokens.lowerBound - 1].key, .agentMarker)
+          rules.has(doc.tokens[participant.tokens.lowerBound - 1].key, .agentMarker),
+          !(hit.upperBound..<participant.tokens.lowerBound).contains(where: { hitStart[$0] })
         {
           return .passiveAgent
         }
@@ -416,17 +427,32 @@ struct ClauseAnalyzer {
       return .nonSubject
     }
     // Speakers of the hit's clause, or of a quotation or reported speech around it.
+    // A quotation's speaker says everything inside it; reported speech covers the clauses
+    // that depend on it (subordinate, relative, and clauses without a subject of their own).
     var c: Int? = ch
     while let k = c {
       let outer = s.clauses[k]
       if outer.speakers.contains(p) { return outer.kind == .quote ? .quoteSpeaker : .speaker }
-      guard outer.kind == .quote || outer.kind == .reported || outer.kind == .relative else { break }
+      if outer.kind == .quote { break }
+      let dependent =
+        outer.kind == .reported || outer.kind == .relative || outer.kind == .subordinate
+        || outer.subject.isEmpty
+      guard dependent || isInsideQuote(k, s) else { break }
       c = outer.parent
     }
     if clause.subject.isEmpty && clause.sharedSubject.contains(p) {
       return passive ? .passiveSubject : .sharedSubject
     }
     return .otherClause
+  }
+
+  private func isInsideQuote(_ c: Int, _ s: SentenceStructure) -> Bool {
+    var k: Int? = s.clauses[c].parent
+    while let i = k {
+      if s.clauses[i].kind == .quote { return true }
+      k = s.clauses[i].parent
+    }
+    return false
   }
 
   /// A hit right after a passive auxiliary (an adverb or booster may come between) whose first
@@ -436,6 +462,16 @@ struct ClauseAnalyzer {
     guard hasSuffix(first, rules.participleSuffixes) else { return false }
     var t = hit.lowerBound - 1
     var skipped = 0
+    // "was welcomed by NASA and rejected by Roscosmos": a participle after a coordinator shares
+    // the passive auxiliary of the participle before it.
+    if t >= 0 && rules.has(doc.tokens[t].key, .coordinator) {
+      var u = t - 1
+      while u >= 0 && u >= t - Self.coordinatedVerbReach * 2 {
+        if hitStart[u] && u != hit.lowerBound { return isPassive(u..<(u + 1)) }
+        u -= 1
+      }
+      return false
+    }
     while t >= 0 && skipped <= 1 {
       let key = doc.tokens[t].key
       if rules.has(key, .passive) { return true }

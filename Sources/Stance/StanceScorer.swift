@@ -134,6 +134,9 @@ public struct StanceScorer: Sendable {
     for dimension in lexicon.dimensions {
       guard let matcher = lexicon.matcher(for: dimension) else { continue }
       var previousEnd = sentence.tokens.lowerBound
+      // The last negated hit: its negators reach the phrase it governs ("did not threaten an
+      // abrupt exit", "saw no reason to continue the joint program").
+      var negated: (end: Int, negators: [ModifierMark])?
       for match in matcher.matches(in: tokens, range: sentence.tokens)
       where !match.tokens.contains(where: { inMention[$0] }) {
         let entry = match.values[0]
@@ -159,11 +162,20 @@ public struct StanceScorer: Sendable {
           }
         }
         // Negators within the window before the hit, each one flipping and damping.
-        for mark in marks where mark.word.kind == .negator && mark.token < start && inWindow(mark.token, start) {
+        var negators = marks.filter { $0.word.kind == .negator && $0.token < start && inWindow($0.token, start) }
+        if negators.isEmpty, let last = negated, inWindow(last.end - 1, start),
+          !(last.end..<start).contains(where: {
+            tokens[$0].kind == .punctuation || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
+          })
+        {
+          negators = last.negators
+        }
+        for mark in negators {
           let factor = modifiers.value(of: mark.word)
           weight *= factor
           note(.negator, mark.token, .factor(factor))
         }
+        if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
         // The nearest shifter within its window before the hit that reverses a term of this
         // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
         if let mark = marks.last(where: { mark in

@@ -176,6 +176,24 @@ struct AttributionTests {
     RoleCase(
       "a parenthetical does not split the subject", "⟦Roscosmos⟧ (the agency) threatened to leave.",
       hit: "threatened", "roscosmos", .subject),
+    RoleCase(
+      "a coordinated participle shares the passive", "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
+      hit: "criticised", "rogozin", .passiveAgent),
+    RoleCase(
+      "a passive's agent is the nearest one", "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
+      hit: "praised", "rogozin", .object),
+    RoleCase(
+      "a clause before the main verb ends at its comma",
+      "Two days after the sanctions, ⟦Borisov⟧ threatened to leave.", hit: "threatened", "borisov", .subject),
+    RoleCase(
+      "reported speech covers its subordinate clauses",
+      "⟦Rogozin⟧ said Roscosmos would stay until the sanctions end.", hit: "sanctions", "rogozin", .speaker),
+    RoleCase(
+      "a quotation's speaker says its coordinated clauses",
+      "\"We praise them, and they praise the crew,\" ⟦Nelson⟧ said.", hit: "praise", "nelson", .quoteSpeaker),
+    RoleCase(
+      "a noun phrase after 'as' does not share the subject",
+      "⟦Rogozin⟧ described the plan as a threat.", hit: "threat", "rogozin", .otherClause),
     RoleCase("pronoun subject", "NASA met. ⟦It⟧ praised the crew.", hit: "praised", "nasa", .subject),
     RoleCase(
       "pronoun in reported speech (its own subject wins over the speaker)",
@@ -284,6 +302,12 @@ struct AttributionTests {
     ShifterCase(name: "noun shifter", text: "The collapse of cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
       name: "beyond the window", text: "Russia ended a long and fruitful cooperation.", weights: ["cooperation": 2]),
+    ShifterCase(
+      name: "a negation reaches the phrase its hit governs", text: "Borisov did not threaten to leave.",
+      weights: ["threaten": -2.5 * -0.74, "leave": -1.2 * -0.74]),
+    ShifterCase(
+      name: "a comma ends the reach of a negation", text: "Borisov did not threaten the crew in orbit, leave or warn.",
+      weights: ["threaten": -2.5 * -0.74, "leave": -1.2, "warn": -1]),
     ShifterCase(
       name: "negated shifter", text: "Russia did not suspend the partnership.",
       weights: ["suspend": -2 * -0.74, "partnership": 1.8 * -0.74 * -1]),
