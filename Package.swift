@@ -55,7 +55,7 @@ let package = Package(
     .executableTarget(
       name: "pipeline",
       dependencies: [
-        "PipelineKit", "AnalystKit", "CAllocator",
+        "PipelineKit", "AnalystKit", "CAllocator", "Tokenize", "Stance", "JSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,18 +63,24 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Tokenize"], path: "Tests/TestSupport"),
     .testTarget(name: "TokenizeTests", dependencies: ["Tokenize", "TestSupport"]),
     .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-    .testTarget(name: "EntitiesTests", dependencies: ["Entities", "TestSupport"]),
-    .testTarget(name: "StanceTests", dependencies: ["Stance", "TestSupport"]),
+    .testTarget(name: "EntitiesTests", dependencies: ["Entities", "Tokenize", "TestSupport"]),
+    .testTarget(name: "StanceTests", dependencies: ["Stance", "Entities", "Tokenize", "TestSupport"]),
     .testTarget(
       name: "PipelineTests",
-      dependencies: ["PipelineKit", "pipeline", "TestSupport"],
+      dependencies: ["PipelineKit", "JSON", "pipeline", "TestSupport"],
       exclude: ["Fixtures", "Snapshots"]
     ),
     .testTarget(
-      name: "LintTests", dependencies: ["PipelineKit", "AnalystKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+      name: "LintTests",
+      dependencies: ["PipelineKit", "AnalystKit", "JSON", "Stance", "Tokenize", "pipeline", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
-      name: "AnalystTests", dependencies: ["PipelineKit", "AnalystKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+      name: "AnalystTests",
+      dependencies: ["PipelineKit", "AnalystKit", "JSON", "Stance", "pipeline", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportTests", dependencies: ["PipelineKit", "AnalystKit", "pipeline", "TestSupport"], exclude: ["Fixtures"]),
+      name: "ReportTests",
+      dependencies: ["PipelineKit", "AnalystKit", "JSON", "Tokenize", "pipeline", "TestSupport"],
+      exclude: ["Fixtures"]),
   ]
 )

@@ -15,8 +15,10 @@ public struct JSONWriter {
     needsComma = false
   }
 
+  /// Empties the buffer, keeping its capacity up to 4 MiB (so one huge record does not keep
+  /// its memory for the rest of a run).
   public mutating func removeAll() {
-    bytes.removeAll(keepingCapacity: true)
+    bytes.removeAll(keepingCapacity: bytes.capacity <= 4 << 20)
     needsComma = false
   }
 

@@ -31,10 +31,10 @@ public struct LexiconSources: Sendable {
   }
 
   /// The files of a lexicons folder laid out like the repository's (`entities/`, `stance/`,
-  /// `stance/modifiers.tsv`, `abbreviations.txt`).
-  public static func directory(_ path: String) throws(PipelineError) -> LexiconSources {
+  /// `stance/modifiers.tsv`, `abbreviations.txt`). `option` names the folder in errors.
+  public static func directory(_ path: String, option: String) throws(PipelineError) -> LexiconSources {
     var sources = LexiconSources()
-    let files = try Self.files(under: path, option: "--lexicons-dir", extensions: ["tsv", "jsonl", "txt"])
+    let files = try Self.files(under: path, option: option, extensions: ["tsv", "jsonl", "txt"])
     let root = URL(fileURLWithPath: path).standardizedFileURL.path
     for file in files {
       var relative = URL(fileURLWithPath: file.path).standardizedFileURL.path

@@ -144,7 +144,12 @@ public struct Runner: Sendable {
   private func process(_ batch: [RawRecord], _ session: TokenizeSession, into w: inout JSONWriter) -> BatchOutput {
     var output = BatchOutput()
     w.removeAll()
-    for raw in batch {
+    var batch = batch
+    for i in batch.indices {
+      // Taken out of the batch, so a record's bytes are freed once it is decoded (one huge
+      // document is not held twice while it is analysed).
+      let raw = batch[i]
+      batch[i] = Self.taken
       output.inputBytes += raw.byteCount
       let offset = w.bytes.count
       switch process(raw, session, into: &w) {
@@ -173,6 +178,10 @@ public struct Runner: Sendable {
     return output
   }
 
+  /// What stands in a batch for a record already taken out of it.
+  private static let taken = RawRecord.failure(
+    RecordError(id: nil, source: "", line: nil, code: .unreadableFile, message: ""))
+
   /// What became of one input record.
   public enum Outcome {
     case document
@@ -184,8 +193,10 @@ public struct Runner: Sendable {
 
   /// Writes the output record of one raw record (nothing for a record of another shard).
   @discardableResult
-  public func process(_ raw: RawRecord, _ session: TokenizeSession, into w: inout JSONWriter) -> Outcome {
-    switch Document.decode(raw, fields: options.fields) {
+  public func process(_ raw: consuming RawRecord, _ session: TokenizeSession, into w: inout JSONWriter) -> Outcome {
+    let decoded = Document.decode(raw, fields: options.fields)
+    _ = consume raw
+    switch decoded {
     case .failure(let error):
       if let shard = options.shard,
         !shard.contains(key: Shard.key(id: error.id, source: error.source, line: error.line))

@@ -2,19 +2,19 @@
 /// cheap signature of the key (its first two bytes, last byte and length). A clear bit means
 /// the key is certainly absent, so most tokens skip the dictionary look-up (and its string
 /// hashing) entirely; a set bit means "maybe", and the caller asks the dictionary.
-public struct KeyFilter: Sendable {
+package struct KeyFilter: Sendable {
   private var bits = [UInt64](repeating: 0, count: 1024)
 
-  public init() {}
+  package init() {}
 
-  public mutating func insert(_ key: String) {
+  package mutating func insert(_ key: String) {
     let s = Self.signature(key)
     bits[s >> 6] |= 1 << UInt64(s & 63)
   }
 
   /// False only when `key` was certainly never inserted.
   @inline(__always)
-  public func mayContain(_ key: String) -> Bool {
+  package func mayContain(_ key: String) -> Bool {
     let s = Self.signature(key)
     return bits[s >> 6] & (1 << UInt64(s & 63)) != 0
   }

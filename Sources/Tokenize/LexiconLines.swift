@@ -1,13 +1,13 @@
 /// The content lines of a lexicon-style text file: UTF-8, `#` comment lines and blank lines
 /// skipped, a leading BOM and trailing CR removed. Shared by every loader of the word lists.
-public struct LexiconLine: Sendable {
+package struct LexiconLine: Sendable {
   /// 1-based line number.
-  public var number: Int
+  package var number: Int
   /// The line's text, or nil when its bytes are not valid UTF-8.
-  public var text: String?
+  package var text: String?
 
   /// Tab-separated fields, each trimmed of surrounding spaces.
-  public var fields: [String] {
+  package var fields: [String] {
     guard let text else { return [""] }
     // Byte-wise: tabs, spaces and CR are ASCII, so every cut falls on a character boundary.
     let utf8 = text.utf8
@@ -28,7 +28,7 @@ public struct LexiconLine: Sendable {
   }
 
   /// Splits a file's bytes into its content lines.
-  public static func lines(of bytes: [UInt8]) -> [LexiconLine] {
+  package static func lines(of bytes: [UInt8]) -> [LexiconLine] {
     var result: [LexiconLine] = []
     var number = 0
     var start = 0
@@ -54,7 +54,7 @@ public struct LexiconLine: Sendable {
   /// The directive lines of a file: comment lines that start with `#!`, with the text after
   /// `#!` (trimmed) as `text`. Loaders that know no directives never see them (they are
   /// comments to `lines(of:)`).
-  public static func directives(of bytes: [UInt8]) -> [LexiconLine] {
+  package static func directives(of bytes: [UInt8]) -> [LexiconLine] {
     var result: [LexiconLine] = []
     var number = 0
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -73,7 +73,7 @@ public struct LexiconLine: Sendable {
 
 extension StringProtocol {
   /// The string without leading and trailing spaces, tabs and CRs (as `LexiconLine.fields`).
-  public func trimmingSpaces() -> SubSequence {
+  package func trimmingSpaces() -> SubSequence {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
     guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
     let last = lastIndex(where: { !isSpace($0) })!

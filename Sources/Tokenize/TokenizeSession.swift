@@ -197,25 +197,34 @@ public final class TokenizeSession {
 
 /// Maps UTF-16 offsets to Unicode scalar offsets (they differ after a surrogate pair).
 struct ScalarOffsets {
-  /// Nil when the text has no surrogate pairs (offsets are then equal).
-  private let table: [Int]?
+  /// The UTF-16 offsets of the low surrogates that continue a pair, increasing: the only units
+  /// that do not start a scalar. Empty when the text has no surrogate pairs (offsets are then
+  /// equal). Memory grows with the astral characters (emoji), not with the text.
+  private let continuations: [Int]
 
   init(_ units: UnsafeBufferPointer<UInt16>) {
-    guard units.contains(where: { $0 & 0xFC00 == 0xDC00 }) else {
-      table = nil
-      return
-    }
-    var table = [Int](repeating: 0, count: units.count + 1)
-    var scalars = 0
-    for (i, unit) in units.enumerated() {
-      table[i] = scalars  // scalars that start before offset i
+    var continuations: [Int] = []
+    var i = 1
+    while i < units.count {
       // A low surrogate that follows a high one continues the same scalar.
-      let continues = unit & 0xFC00 == 0xDC00 && i > 0 && units[i - 1] & 0xFC00 == 0xD800
-      if !continues { scalars += 1 }
+      if units[i] & 0xFC00 == 0xDC00 && units[i - 1] & 0xFC00 == 0xD800 { continuations.append(i) }
+      i += 1
     }
-    table[units.count] = scalars
-    self.table = table
+    self.continuations = continuations
   }
 
-  subscript(_ utf16Offset: Int) -> Int { table?[utf16Offset] ?? utf16Offset }
+  /// Scalars that start before UTF-16 offset `utf16Offset`.
+  ///
+  /// - Complexity: O(log p) for p surrogate pairs.
+  subscript(_ utf16Offset: Int) -> Int {
+    guard !continuations.isEmpty else { return utf16Offset }
+    // Continuations below the offset: the first index whose value is not below it.
+    var low = 0
+    var high = continuations.count
+    while low < high {
+      let mid = (low + high) / 2
+      if continuations[mid] < utf16Offset { low = mid + 1 } else { high = mid }
+    }
+    return utf16Offset - low
+  }
 }

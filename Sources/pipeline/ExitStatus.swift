@@ -2,6 +2,7 @@ import AnalystKit
 import ArgumentParser
 import Foundation
 import PipelineKit
+import Stance
 import Tokenize
 
 /// The exit statuses of every subcommand (the README's table lists the same).
@@ -38,7 +39,11 @@ enum CommandFailure: Error {
   /// The text given with `--text` could not be tokenized.
   case tokenize(TokenizeError)
   /// A `kwic` TERM that is not a phrase.
-  case term(any Error)
+  case term(StanceError)
+  /// `explain --id ID` named a document the inputs do not hold.
+  case documentNotFound(id: String, documents: Int)
+  /// `explain` without `--id` over inputs holding other than one document.
+  case notOneDocument(found: Int)
   /// `eval --dimension` names no dimension of the lexicons.
   case dimension(found: String?, dimensions: [String])
   /// An error of one side of `diff`, named by its option.
@@ -89,7 +94,7 @@ extension Pipeline {
       case .tokenize(let error):
         return ([error.description], .invalidData)
       case .term(let error):
-        return (["TERM: " + "\(error)".replacingOccurrences(of: "TERM:1: ", with: "")], .invalidData)
+        return (["TERM: " + error.message], .invalidData)
       case .dimension(let found, let dimensions):
         let value = found.map { "'\($0)'" } ?? "a lexicon without entries"
         return (
@@ -98,6 +103,14 @@ extension Pipeline {
           ],
           .invalidData
         )
+      case .documentNotFound(let id, let documents):
+        return (
+          [
+            "--id '\(id)': expected a document with this id, found none among \(plural(documents, "document"))"
+          ], .invalidData
+        )
+      case .notOneDocument(let found):
+        return (["expected one document (or --id ID to choose one), found \(found)"], .invalidData)
       case .side(let option, let inner):
         guard let (messages, status) = failure(inner) else { return nil }
         return (messages.map { "\(option): \($0)" }, status)

@@ -14,7 +14,7 @@ let defaultAnalyzer: Analyzer = try! Analyzer(sources: .embedded())
 
 /// An analyzer over a fixture lexicons folder.
 func fixtureAnalyzer(_ folder: String) throws -> Analyzer {
-  try Analyzer(sources: LexiconSources.directory(fixture(folder)))
+  try Analyzer(sources: LexiconSources.directory(fixture(folder), option: "fixture"))
 }
 
 /// Parses a JSON object with Foundation (an independent reader).

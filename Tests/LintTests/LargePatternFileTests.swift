@@ -6,7 +6,7 @@ import Tokenize
 /// `lint` parses each spaCy pattern line with the loader's entry point and adds it to one
 /// gazetteer: its cost grows with the file, not with its square (it re-loaded every line as a
 /// gazetteer of its own: 16,000 lines took 21 s). The time limit is a generous guard against
-/// that regression; the figures are in the README, measured, not asserted.
+/// that regression; the figures are in Documentation/lexicon-tools.md, measured, not asserted.
 @Suite("Lint on a large pattern file")
 struct LargePatternFileTests {
   /// `count` distinct made-up organisation names (no real ones), as spaCy pattern lines, plus

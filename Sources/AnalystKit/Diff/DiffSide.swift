@@ -15,20 +15,17 @@ public enum DiffSide {
     _ paths: [String], option: String, defaults: () throws(PipelineError) -> LexiconSources
   ) throws -> LexiconSources {
     guard !paths.isEmpty else {
-      throw AnalystError.invalidSide(option: option, reason: "expected a lexicons folder or stance lexicon files, found none")
+      throw AnalystError.invalidSide(option: option, .noPaths)
     }
     let directories = paths.filter(isDirectory)
     if !directories.isEmpty {
       guard paths.count == 1 else {
         throw AnalystError.invalidSide(
-          option: option,
-          reason: "expected one lexicons folder or a list of .tsv files, found the folder '\(directories[0])' among \(paths.count) paths")
+          option: option, .folderAmongPaths(folder: directories[0], paths: paths.count))
       }
-      let sources = try LexiconSources.directory(paths[0])
+      let sources = try LexiconSources.directory(paths[0], option: option)
       guard !sources.lexicon.isEmpty else {
-        throw AnalystError.invalidSide(
-          option: option,
-          reason: "expected a lexicons folder laid out like lexicons/ (with stance/*.tsv), found no stance/*.tsv in '\(paths[0])'")
+        throw AnalystError.invalidSide(option: option, .noStanceFiles(folder: paths[0]))
       }
       return sources
     }

@@ -109,7 +109,7 @@ public struct EvaluationReport: Sendable {
         guard span.end <= prediction.length else {
           throw .gold(
             gold.location,
-            "'\(entity.entity)': expected a span within the text of '\(gold.id)' (\(prediction.length) code points), found \(span)")
+            .spanOutsideText(entity: entity.entity, id: gold.id, length: prediction.length, span: span))
         }
         goldItems.insert(MentionItem(entity: entity.entity, span: span))
       }

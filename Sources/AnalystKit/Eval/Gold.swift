@@ -94,7 +94,7 @@ extension GoldDocument {
       let at = SourceLocation(file: path, line: lineNumber)
       let document = try parse(line, at: at)
       if let first = seen[document.id] {
-        throw .gold(at, "expected each id once, found '\(document.id)' again (first on line \(first))")
+        throw .gold(at, .repeatedID(document.id, firstLine: first))
       }
       seen[document.id] = lineNumber
       documents.append(document)
@@ -106,29 +106,29 @@ extension GoldDocument {
   static func parse(_ line: [UInt8], at: SourceLocation) throws(AnalystError) -> GoldDocument {
     let value: JSONValue
     do { value = try JSONParser.parse(line).value } catch {
-      throw .gold(at, "expected a JSON object, found invalid JSON: \(error)")
+      throw .gold(at, .invalidJSON("\(error)"))
     }
     guard case .object = value else {
-      throw .gold(at, "expected a JSON object, found \(value.kindDescription)")
+      throw .gold(at, .notAnObject(found: value.kindDescription))
     }
     let id: String
     switch value["id"] {
     case .string(let s)?: id = s
     case .number(let n)?: id = n
-    case nil: throw .gold(at, "expected a field 'id', found none")
-    case let other?: throw .gold(at, "expected 'id' to be a string or a number, found \(other.kindDescription)")
+    case nil: throw .gold(at, .missingID)
+    case let other?: throw .gold(at, .invalidID(found: other.kindDescription))
     }
     guard let entitiesValue = value["entities"] else {
-      throw .gold(at, "expected a field 'entities' (an array), found none")
+      throw .gold(at, .missingEntities)
     }
     guard case .array(let elements) = entitiesValue else {
-      throw .gold(at, "expected 'entities' to be an array, found \(entitiesValue.kindDescription)")
+      throw .gold(at, .entitiesNotAnArray(found: entitiesValue.kindDescription))
     }
     var entities: [GoldEntity] = []
     for (n, element) in elements.enumerated() {
       let entity = try parseEntity(element, at: at, index: n)
       if entities.contains(where: { $0.entity == entity.entity }) {
-        throw .gold(at, "expected each entity once per document, found '\(entity.entity)' again")
+        throw .gold(at, .repeatedEntity(entity.entity))
       }
       entities.append(entity)
     }
@@ -136,35 +136,36 @@ extension GoldDocument {
   }
 
   private static func parseEntity(_ value: JSONValue, at: SourceLocation, index: Int) throws(AnalystError) -> GoldEntity {
-    let place = "entities[\(index)]"
     guard case .object = value else {
-      throw .gold(at, "\(place): expected an object, found \(value.kindDescription)")
+      throw .gold(at, .entityNotAnObject(index: index, found: value.kindDescription))
     }
     guard case .string(let entity)? = value["entity"], !entity.isEmpty else {
-      let found = value["entity"].map { $0.kindDescription } ?? "none"
-      throw .gold(at, "\(place): expected a non-empty string 'entity' (a gazetteer id), found \(found)")
+      throw .gold(at, .invalidEntityID(index: index, found: value["entity"].map { $0.kindDescription } ?? "none"))
     }
+    let place = GoldProblem.Place(index: index, entity: entity)
     var stance: StanceScore.Label?
     switch value["stance"] {
     case nil, .null?: break
     case .string(let label)?:
       guard let parsed = StanceScore.Label(rawValue: label) else {
-        throw .gold(at, "\(place) '\(entity)': expected stance 'favor', 'against' or 'neutral', found '\(label)'")
+        throw .gold(at, .invalidStance(place, found: "'\(label)'"))
       }
       stance = parsed
     case let other?:
-      throw .gold(at, "\(place) '\(entity)': expected stance 'favor', 'against' or 'neutral', found \(other.kindDescription)")
+      throw .gold(at, .invalidStance(place, found: other.kindDescription))
     }
     var mentions: [Span]?
     if let spans = value["mentions"] {
-      mentions = try parseSpans(spans, at: at, place: "\(place) '\(entity)'")
+      mentions = try parseSpans(spans, at: at, place: place)
     }
     return GoldEntity(entity: entity, stance: stance, mentions: mentions)
   }
 
-  private static func parseSpans(_ value: JSONValue, at: SourceLocation, place: String) throws(AnalystError) -> [Span] {
+  private static func parseSpans(
+    _ value: JSONValue, at: SourceLocation, place: GoldProblem.Place
+  ) throws(AnalystError) -> [Span] {
     guard case .array(let elements) = value else {
-      throw .gold(at, "\(place): expected 'mentions' to be an array of [start, end] pairs, found \(value.kindDescription)")
+      throw .gold(at, .mentionsNotAnArray(place, found: value.kindDescription))
     }
     var spans: [Span] = []
     for element in elements {
@@ -172,10 +173,10 @@ extension GoldDocument {
         case .number(let a) = pair[0], case .number(let b) = pair[1],
         let start = Int(a), let end = Int(b)
       else {
-        throw .gold(at, "\(place): expected a mention span [start, end] of two integers, found \(describe(element))")
+        throw .gold(at, .invalidSpan(place, found: describe(element)))
       }
       guard start >= 0, start < end else {
-        throw .gold(at, "\(place): expected a span with 0 ≤ start < end, found [\(start), \(end)]")
+        throw .gold(at, .emptySpan(place, Span(start, end)))
       }
       spans.append(Span(start, end))
     }

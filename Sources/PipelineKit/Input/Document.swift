@@ -21,6 +21,7 @@ public struct RecordError: Error, Sendable, Equatable {
     /// A FIFO, socket or device found by a directory walk: skipped, written as a warning record.
     case notRegularFile = "not_regular_file"
     case tokenizeFailed = "tokenize_failed"
+    case documentTooLarge = "document_too_large"
 
     /// Whether the record is a warning record (`"warning"` instead of `"error"`): an input
     /// skipped on purpose, not a bad record (`--on-error` does not apply to it).
@@ -30,7 +31,9 @@ public struct RecordError: Error, Sendable, Equatable {
     public var isInputProblem: Bool {
       switch self {
       case .unreadableFile, .unreadableDirectory, .brokenSymlink, .symlinkLoop, .notRegularFile: return true
-      case .invalidJSON, .notAnObject, .missingText, .textNotString, .invalidID, .tokenizeFailed: return false
+      case .invalidJSON, .notAnObject, .missingText, .textNotString, .invalidID, .tokenizeFailed,
+        .documentTooLarge:
+        return false
       }
     }
   }

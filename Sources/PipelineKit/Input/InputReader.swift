@@ -35,6 +35,10 @@ public final class InputReader {
     memory = records.reversed()
   }
 
+  /// A JSON Lines line or `.txt` file of more bytes than this becomes a `document_too_large`
+  /// error record, without being held in memory (set before the first `next()`).
+  public var maxRecordBytes = Int.max
+
   /// How many records `next()` has returned so far (safe to read from any thread).
   public var recordsRead: Int { counter.load(ordering: .relaxed) }
 
@@ -106,7 +110,8 @@ public final class InputReader {
       case .problem(let error):
         return .failure(error)
       case .stdin:
-        current = LineSource(handle: FileHandle.standardInput, name: stdinName, closes: false)
+        current = LineSource(
+          handle: FileHandle.standardInput, name: stdinName, closes: false, maxLineBytes: maxRecordBytes)
       case .path(let path, let walked):
         // A walked file is opened without blocking and checked again: it may have been replaced
         // by a FIFO since the walk.
@@ -119,9 +124,15 @@ public final class InputReader {
         }
         let name = path.description
         if Self.jsonLinesExtensions.contains(path.lowercasedExtension) {
-          current = LineSource(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: name)
+          current = LineSource(
+            handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: name,
+            maxLineBytes: maxRecordBytes)
         } else {
           defer { close(descriptor) }
+          var status = stat()
+          if fstat(descriptor, &status) == 0, Int(status.st_size) > maxRecordBytes {
+            return .failure(Self.tooLarge(source: name, line: nil, bytes: Int(status.st_size), limit: maxRecordBytes))
+          }
           switch Self.readAll(descriptor) {
           case .success(let bytes): return .textFile(bytes: bytes, source: name)
           case .failure(let error): return .failure(InputProblem.unreadable(path, errno: error.code))
@@ -133,6 +144,12 @@ public final class InputReader {
 }
 
 extension InputReader {
+  static func tooLarge(source: String, line: Int?, bytes: Int, limit: Int) -> RecordError {
+    RecordError(
+      id: nil, source: source, line: line, code: .documentTooLarge,
+      message: "the record is \(bytes) bytes, more than --max-document-bytes \(limit)")
+  }
+
   struct ReadError: Error {
     var code: Int32
   }
@@ -175,23 +192,45 @@ final class LineSource {
 
   /// Whether to close the handle at the end (not standard input).
   private let closes: Bool
+  /// A longer line is skipped (read through, never held whole) and becomes an error record.
+  private let maxLineBytes: Int
+  /// Bytes of an over-long line read so far while skipping it.
+  private var skipped: Int?
 
-  init(handle: FileHandle, name: String, closes: Bool = true) {
+  init(handle: FileHandle, name: String, closes: Bool = true, maxLineBytes: Int = .max) {
     self.handle = handle
     self.name = name
     self.closes = closes
+    self.maxLineBytes = maxLineBytes
   }
 
   func nextLine() -> RawRecord? {
     while true {
-      if let newline = nextNewline() {
+      if let skippedSoFar = skipped {
+        // Inside an over-long line: drop what is buffered, up to its end.
+        let end = nextNewline()
+        let bytes = skippedSoFar + (end ?? buffer.count) - position
+        position = end.map { $0 + 1 } ?? buffer.count
+        if end != nil || atEnd {
+          skipped = nil
+          lineNumber += 1
+          return .failure(InputReader.tooLarge(source: name, line: lineNumber, bytes: bytes, limit: maxLineBytes))
+        }
+        skipped = bytes
+      } else if let newline = nextNewline() {
+        if newline - position > maxLineBytes {
+          skipped = 0
+          continue
+        }
         let line = Array(buffer[position..<newline])
         position = newline + 1
         lineNumber += 1
         if let record = record(line) { return record }
         continue
-      }
-      if atEnd {
+      } else if buffer.count - position > maxLineBytes {
+        skipped = 0
+        continue
+      } else if atEnd {
         guard position < buffer.count else {
           if closes { try? handle.close() }
           return nil
@@ -202,7 +241,11 @@ final class LineSource {
         if let record = record(line) { return record }
         continue
       }
-      buffer.removeSubrange(..<position)
+      if position == buffer.count, buffer.capacity > 4 * Self.chunkSize {
+        buffer = []  // after a long line: give its memory back
+      } else {
+        buffer.removeSubrange(..<position)
+      }
       position = 0
       let chunk: Data?
       do { chunk = try handle.read(upToCount: Self.chunkSize) } catch {

@@ -91,8 +91,8 @@ struct Explain: ParsableCommand {
     for error in errors where id == nil || error.idText == id {
       Diagnostics.note("skipped \(error.located)")
     }
-    if let id, found.isEmpty { throw AnalystError.documentNotFound(id: id, documents: count) }
-    if id == nil, count != 1 { throw AnalystError.notOneDocument(found: count) }
+    if let id, found.isEmpty { throw CommandFailure.documentNotFound(id: id, documents: count) }
+    if id == nil, count != 1 { throw CommandFailure.notOneDocument(found: count) }
     return found[0]
   }
 }

@@ -66,6 +66,16 @@ struct Run: ParsableCommand {
     transform: OptionValue.choice)
   var rows: TableRows?
 
+  @Option(
+    name: .customLong("max-document-bytes"),
+    help: ArgumentHelp(
+      "A JSON Lines line or .txt file of more bytes than N becomes a 'document_too_large' error record instead of being analysed (default 64 MiB).",
+      valueName: "N"),
+    transform: OptionValue.count)
+  var maxDocumentBytes: Int = Run.defaultMaxDocumentBytes
+
+  static let defaultMaxDocumentBytes = 64 << 20
+
   @Flag(
     help: "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk.")
   var strict = false
@@ -106,6 +116,7 @@ struct Run: ParsableCommand {
     options.rows = rows ?? .document
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
+    reader.maxRecordBytes = maxDocumentBytes
     let meter = ProgressMeter(
       enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
     let sink = try OutputFile(path: output)
