@@ -24,10 +24,13 @@ let package = Package(
       providers: [.apt(["libicu-dev"])]
     ),
     .target(name: "CICU", dependencies: ["CICUSystem"]),
+    // Snowball stemmers, from Debian's libstemmer-dev (no pkg-config file). Only CStemmer's .c
+    // file includes libstemmer.h.
+    .target(name: "CStemmer", linkerSettings: [.linkedLibrary("stemmer")]),
     // Process-wide allocator tuning, used by the executable only.
     .target(name: "CAllocator"),
 
-    .target(name: "Tokenize", dependencies: ["CICU"]),
+    .target(name: "Tokenize", dependencies: ["CICU", "CStemmer"]),
     .target(name: "JSON"),
     .target(name: "Entities", dependencies: ["Tokenize", "JSON"]),
     .target(name: "Stance", dependencies: ["Tokenize", "Entities"]),

@@ -4,6 +4,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
 #include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 #include <unicode/utypes.h>
 #include <unicode/uversion.h>
 
@@ -81,6 +83,57 @@ int32_t cicu_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *des
                                capacity, &status);
   *result_length = n;
   if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) {
+    return (int32_t)U_ZERO_ERROR;
+  }
+  return (int32_t)status;
+}
+
+struct cicu_translit {
+  UTransliterator *transliterator;
+};
+
+int32_t cicu_translit_open(const uint16_t *id, int32_t length, cicu_translit **out) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse;
+  *out = NULL;
+  UTransliterator *transliterator =
+      utrans_openU((const UChar *)id, length, UTRANS_FORWARD, NULL, 0, &parse, &status);
+  if (U_FAILURE(status)) {
+    if (transliterator) utrans_close(transliterator);
+    return (int32_t)status;
+  }
+  cicu_translit *handle = malloc(sizeof *handle);
+  if (!handle) {
+    utrans_close(transliterator);
+    return (int32_t)U_MEMORY_ALLOCATION_ERROR;
+  }
+  handle->transliterator = transliterator;
+  *out = handle;
+  return (int32_t)status;
+}
+
+void cicu_translit_close(cicu_translit *translit) {
+  if (!translit) return;
+  utrans_close(translit->transliterator);
+  free(translit);
+}
+
+int32_t cicu_translit_apply(cicu_translit *translit, const uint16_t *source, int32_t length,
+                            uint16_t *dest, int32_t capacity, int32_t *result_length) {
+  UErrorCode status = U_ZERO_ERROR;
+  *result_length = 0;
+  if (length > capacity) {
+    *result_length = length * 4;  /* ask for room to work in */
+    return (int32_t)U_ZERO_ERROR;
+  }
+  u_memcpy((UChar *)dest, (const UChar *)source, length);
+  int32_t text_length = length;
+  int32_t limit = length;
+  utrans_transUChars(translit->transliterator, (UChar *)dest, &text_length, capacity, 0, &limit,
+                     &status);
+  *result_length = text_length;
+  if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) {
+    if (text_length <= capacity) *result_length = capacity + 1;
     return (int32_t)U_ZERO_ERROR;
   }
   return (int32_t)status;

@@ -10,6 +10,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownMatchMode(SourceLocation, found: String)
   /// A `#!` line that is not one of the gazetteer directives.
   case invalidDirective(SourceLocation, found: String)
+  /// `stem:LANG` (or `#! stem:`/`#! lang:`) naming a language without a Snowball stemmer.
+  case unknownStemLanguage(SourceLocation, found: String, available: [String])
   /// A `handle` alias that is not one handle (`@name`) or hashtag (`#name`).
   case notAHandle(SourceLocation, alias: String)
   /// An entity declared again with another type.
@@ -36,6 +38,7 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       .unknownMatchMode(let at, _),
       .invalidDirective(let at, _),
       .notAHandle(let at, _),
+      .unknownStemLanguage(let at, _, _),
       .typeConflict(let at, _, _, _),
       .aliasHasNoTokens(let at, _),
       .invalidUTF8(let at),
@@ -60,6 +63,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected match options (comma-separated: \(names)), found '\(found)'"
     case .invalidDirective(_, let found):
       return "expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
+    case .unknownStemLanguage(_, let found, let available):
+      return "expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(found)'"
     case .notAHandle(_, let alias):
       return "expected a handle alias to be one '@name' or '#name', found '\(alias)'"
     case .typeConflict(_, let entity, let type, let earlier):

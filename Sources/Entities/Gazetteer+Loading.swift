@@ -45,8 +45,13 @@ extension Gazetteer {
     guard !fields[1].isEmpty else { throw .emptyField(at, field: "type") }
     guard !fields[2].isEmpty else { throw .emptyField(at, field: "alias") }
     var options = defaults.match ?? MatchOptions()
-    if fields.count == 4 { options = try MatchOptions(parsing: fields[3], at: at) }
+    if fields.count == 4 {
+      options = try MatchOptions(parsing: fields[3], at: at)
+    } else {
+      options.stemLanguages = defaults.stemLanguages
+    }
     if defaults.handles { options.handles = true }
+    options.language = defaults.language
     return GazetteerEntry(entity: id, type: fields[1], alias: fields[2], options: options)
   }
 

@@ -13,8 +13,41 @@ public struct Gazetteer: Sendable {
   public private(set) var aliases: [Alias] = []
   /// Aliases whose keys another entity claimed first: ignored for matching, reported by lint.
   public private(set) var shadowedAliases: [(alias: Alias, claimedBy: Int)] = []
+  /// Where a stem or a transliteration of an alias equals another entity's alias (or its stem
+  /// or transliteration): the earlier one keeps the phrase. Reported by lint.
+  public private(set) var collisions: [Collision] = []
   private var entityIndex: [String: Int] = [:]
+  /// Plain keys, handles and hashtags, and the transliterations of `translit` aliases.
   private var matcher = PhraseMatcher<AliasForm>()
+  /// Per language, the stem phrases of `stem` aliases.
+  private var stemMatchers: [String: PhraseMatcher<AliasForm>] = [:]
+  /// Per language, every stem of a stem phrase (what the tokenizer looks for).
+  private var stemSets: [String: StemSet] = [:]
+  private var hasTranslit = false
+
+  /// Languages in which names decline in every word, so every token of a `stem` alias may be
+  /// inflected («Дмитрием Рогозиным»). In other languages only the last token is ("Dmitri
+  /// Rogosins"); the words before it match as written.
+  public static let everyWordInflects: Set<String> = ["ru"]
+
+  /// Two entities' aliases that are the same phrase after stemming or transliteration.
+  public struct Collision: Sendable {
+    /// The later alias (the line lint reports).
+    public var alias: Alias
+    /// The earlier alias, an index into `aliases`.
+    public var other: Int
+    /// `stem:LANG` or `translit`.
+    public var via: String
+    /// The phrase both spell.
+    public var keys: [String]
+    /// The entity such text is a mention of.
+    public var winner: Int
+  }
+
+  /// The stem and transliteration keys the tokenizer must compute for this gazetteer.
+  public var keyVariants: KeyVariants {
+    KeyVariants(stems: stemSets, transliterate: hasTranslit)
+  }
 
   public init() {}
 
@@ -55,6 +88,13 @@ public struct Gazetteer: Sendable {
       entityIndex[id] = entityNumber
       entities.append(Entity(id: id, type: type, name: text, location: location))
     }
+    var options = options
+    let language =
+      tokenized.tokens.contains { $0.kind == .word && Self.isCyrillic($0.key) }
+      ? session.tokenizer.cyrillicLanguage : (options.language ?? "en")
+    if options.stem == "" || (options.stem == nil && options.stemLanguages.contains(language)) {
+      options.stem = language
+    }
     let mode = options.mode
     let alias = Alias(
       entity: entityNumber, text: text, mode: mode, keys: tokenized.tokens.map(\.key),
@@ -74,13 +114,112 @@ public struct Gazetteer: Sendable {
       return
     }
     let index = aliases.count
+    if let taken = matcher.values(ofPhrase: alias.keys).first(where: { $0.form == .translit }),
+      aliases[taken.alias].entity != entityNumber
+    {
+      collisions.append(
+        Collision(alias: alias, other: taken.alias, via: "translit", keys: alias.keys, winner: entityNumber))
+    }
     matcher.insert(alias.keys, value: AliasForm(alias: index, form: handleForm ?? .plain))
     aliases.append(alias)
+    if options.translit { try insertTransliteration(of: index, session: session) }
+    if let stemLanguage = options.stem {
+      try insertStems(of: index, tokens: tokenized.tokens, language: stemLanguage, session: session)
+    }
     if entities[entityNumber].handles {
       insertHandles(of: index)
     } else if options.handles {
       enableHandles(entityNumber)
     }
+  }
+
+  /// The transliteration phrase of a `translit` alias (Cyrillic `Рогозин` → `rogozin`), unless
+  /// it is the alias itself or another entity already has it.
+  private mutating func insertTransliteration(
+    of index: Int, session: TokenizeSession
+  ) throws(EntitiesError) {
+    hasTranslit = true
+    let alias = aliases[index]
+    var keys: [String] = []
+    for key in alias.keys {
+      do { keys.append(try session.transliterate(key)) } catch { throw .tokenize(error) }
+    }
+    guard keys != alias.keys else { return }
+    if isFree(matcher.values(ofPhrase: keys), for: alias, keys: keys, via: "translit") {
+      matcher.insert(keys, value: AliasForm(alias: index, form: .translit))
+    }
+  }
+
+  /// Whether a phrase with these values is free for `alias`: true when nobody has it; false
+  /// when its own entity has it, or another entity does (recorded as a collision).
+  private mutating func isFree(
+    _ values: [AliasForm], for alias: Alias, keys: [String], via: String
+  ) -> Bool {
+    if let other = values.first(where: { aliases[$0.alias].entity != alias.entity }) {
+      collisions.append(
+        Collision(
+          alias: alias, other: other.alias, via: via, keys: keys, winner: aliases[other.alias].entity))
+      return false
+    }
+    return values.isEmpty
+  }
+
+  /// The stem phrase of a `stem` alias: each word's stem in `language` (a word whose stem is
+  /// shorter than the tokenizer's minimum stays as written).
+  private mutating func insertStems(
+    of index: Int, tokens: [Token], language: String, session: TokenizeSession
+  ) throws(EntitiesError) {
+    let alias = aliases[index]
+    var keys: [String] = []
+    var stems: [String] = []
+    for token in tokens {
+      var key = token.key
+      if token.kind == .word {
+        do {
+          if let stem = try Self.aliasStem(token.key, language: language, session: session) {
+            key = stem
+            stems.append(stem)
+          }
+        } catch {
+          if case .unknownStemLanguage(_, let available) = error {
+            throw .unknownStemLanguage(alias.location, found: language, available: available)
+          }
+          throw .tokenize(error)
+        }
+      }
+      keys.append(key)
+    }
+    guard !stems.isEmpty else { return }
+    let values = stemMatchers[language]?.values(ofPhrase: keys) ?? []
+    guard isFree(values, for: alias, keys: keys, via: "stem:\(language)") else { return }
+    stemMatchers[language, default: PhraseMatcher()].insert(keys, value: AliasForm(alias: index, form: .stem))
+    for stem in stems { stemSets[language, default: StemSet()].insert(stem) }
+  }
+
+  /// Per language, an ending that inflected forms of a zero-ending noun add (Russian `а`:
+  /// Борисов → Борисова). A consonant-final alias word whose form with it stems back to the
+  /// word itself is its own stem: Snowball stems «Борисов» to `борис` (as if `-ов` were an
+  /// ending) but «Борисова», «Борисову» to `борисов`, so the alias keeps `борисов` (and «Борис»
+  /// stays another name).
+  static let zeroEndingProbes: [String: (ending: String, vowels: Set<Character>)] = [
+    "ru": ("а", Set("аеёиоуыэюяьйъ"))
+  ]
+
+  /// The stem an alias word matches by: Snowball's, or the word itself (`zeroEndingProbes`).
+  static func aliasStem(
+    _ key: String, language: String, session: TokenizeSession
+  ) throws(TokenizeError) -> String? {
+    let stem = try session.stem(key, language: language)
+    if let probe = zeroEndingProbes[language], let last = key.last, !probe.vowels.contains(last),
+      stem != key, try session.stem(key + probe.ending, language: language) == key
+    {
+      return key
+    }
+    return stem
+  }
+
+  private static func isCyrillic(_ key: String) -> Bool {
+    key.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
   }
 
   /// `.handle` for one `@name` token, `.hashtag` for `#` glued to one word; nil otherwise.
@@ -120,25 +259,81 @@ public struct Gazetteer: Sendable {
   }
 
   /// The entity mentions in a text: leftmost-longest over whole tokens, never across a sentence
-  /// boundary, no overlaps. `exact` aliases also compare each token's surface.
+  /// boundary, no overlaps. `exact` aliases also compare each token's surface. Where the text
+  /// has stem or transliteration keys (`TokenizedText.variants`), the stem and transliteration
+  /// phrases are tried at each token too, and the longest match wins (at equal length: plain,
+  /// then transliteration, then stem).
   ///
-  /// - Complexity: O(tokens × longest alias) hash look-ups.
+  /// - Complexity: O(tokens × longest alias) hash look-ups per view of the text.
   public func mentions(in doc: TokenizedText) -> [EntityMention] {
     var result: [EntityMention] = []
     let tokens = doc.tokens
+    var views: [View] = []
+    if hasTranslit, !doc.variants.transliterations.isEmpty {
+      views.append(View(tokens: doc.tokens(withKeys: doc.variants.transliterations), matcher: matcher, language: nil))
+    }
+    for (language, keys) in doc.variants.stems {
+      guard let stemMatcher = stemMatchers[language] else { continue }
+      views.append(View(tokens: doc.tokens(withKeys: keys), matcher: stemMatcher, language: language))
+    }
+    func append(_ match: PhraseMatcher<AliasForm>.Match, sentence index: Int) {
+      let alias = (match.values.first { $0.form == .plain } ?? match.values[0]).alias
+      result.append(
+        EntityMention(
+          entity: aliases[alias].entity, alias: alias, start: tokens[match.tokens.lowerBound].start,
+          end: tokens[match.tokens.upperBound - 1].end, tokens: match.tokens, sentence: index))
+    }
     for (index, sentence) in doc.sentences.enumerated() {
-      let found = matcher.matches(in: tokens, range: sentence.tokens) { value, range in
-        accepts(value, range, doc)
+      if views.isEmpty {
+        let found = matcher.matches(in: tokens, range: sentence.tokens) { value, range in
+          accepts(value, range, doc)
+        }
+        for match in found { append(match, sentence: index) }
+        continue
       }
-      for match in found {
-        let alias = match.values[0].alias
-        result.append(
-          EntityMention(
-            entity: aliases[alias].entity, alias: alias, start: tokens[match.tokens.lowerBound].start,
-            end: tokens[match.tokens.upperBound - 1].end, tokens: match.tokens, sentence: index))
+      var position = sentence.tokens.lowerBound
+      let limit = sentence.tokens.upperBound
+      while position < limit {
+        var best = matcher.longestMatch(in: tokens, from: position, limit: limit) { value, range in
+          accepts(value, range, doc)
+        }
+        for view in views {
+          let found = view.matcher.longestMatch(in: view.tokens, from: position, limit: limit) {
+            value, range in
+            acceptsInView(value, range, doc, language: view.language)
+          }
+          if let found, found.tokens.count > (best?.tokens.count ?? 0) { best = found }
+        }
+        if let best {
+          append(best, sentence: index)
+          position = best.tokens.upperBound
+        } else {
+          position += 1
+        }
       }
     }
     return result
+  }
+
+  /// The tokens of a text keyed by stems or transliterations, and the matcher to walk them with.
+  private struct View {
+    var tokens: [Token]
+    var matcher: PhraseMatcher<AliasForm>
+    /// The stem language; nil for the transliteration view.
+    var language: String?
+  }
+
+  /// Whether a candidate in a stem or transliteration view matches.
+  private func acceptsInView(
+    _ value: AliasForm, _ range: Range<Int>, _ doc: TokenizedText, language: String?
+  ) -> Bool {
+    let entry = aliases[value.alias]
+    guard let language else {
+      return entry.options.translit && (value.form == .plain || value.form == .translit)
+    }
+    guard value.form == .stem, !Self.everyWordInflects.contains(language) else { return true }
+    // Only the last word may be inflected: the others match as written.
+    return zip(range.dropLast(), entry.keys).allSatisfy { doc.tokens[$0].key == $1 }
   }
 
   /// Whether a candidate phrase of one alias form matches tokens `range` of `doc`.
@@ -152,6 +347,8 @@ public struct Gazetteer: Sendable {
     case .handle:
       guard entry.mode == .exact, !entry.options.handle else { return true }
       return doc.surface(of: doc.tokens[range.lowerBound]).dropFirst() == entry.surfaces.joined()
+    case .translit, .stem:
+      return true
     case .hashtag:
       let hash = doc.tokens[range.lowerBound]
       let word = doc.tokens[range.lowerBound + 1]
@@ -171,6 +368,10 @@ struct AliasForm: Sendable {
     case handle
     /// `#` glued to `joinedwords`.
     case hashtag
+    /// The transliteration of a `translit` alias.
+    case translit
+    /// The stems of a `stem` alias (in a per-language matcher).
+    case stem
   }
   var alias: Int
   var form: Form

@@ -22,6 +22,10 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   public var handle: Bool
   /// The entity also matches `@alias` and `#alias` (words joined) for each of its aliases.
   public var handles: Bool
+  /// The language of a Latin-script alias (the file's `#! lang:`); nil: English.
+  public var language: String?
+  /// Languages whose aliases match by stem without saying so (the file's `#! stem:`).
+  public var stemLanguages: Set<String> = []
 
   public init(
     mode: MatchMode = .fold, stem: String? = nil, translit: Bool = false, handle: Bool = false,
@@ -32,6 +36,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
     self.translit = translit
     self.handle = handle
     self.handles = handles
+    self.language = nil
   }
 
   /// The option names a match field may hold.
@@ -92,39 +97,42 @@ public struct GazetteerDefaults: Sendable, Hashable {
   public init(bytes: [UInt8], path: String) throws(EntitiesError) {
     self.init()
     for line in LexiconLine.directives(of: bytes) {
-      let at = SourceLocation(file: path, line: line.number)
-      let text = line.text ?? ""
-      let name: Substring
-      let value: Substring
-      if let colon = text.firstIndex(of: ":") {
-        name = text[..<colon].trimmingSpaces()
-        value = text[text.index(after: colon)...].trimmingSpaces()
-      } else {
-        name = Substring(text)
-        value = ""
+      try apply(line.text ?? "", at: SourceLocation(file: path, line: line.number))
+    }
+  }
+
+  /// Applies one directive (the text after `#!`).
+  public mutating func apply(_ text: String, at: SourceLocation) throws(EntitiesError) {
+    let name: Substring
+    let value: Substring
+    if let colon = text.firstIndex(of: ":") {
+      name = text[..<colon].trimmingSpaces()
+      value = text[text.index(after: colon)...].trimmingSpaces()
+    } else {
+      name = Substring(text)
+      value = ""
+    }
+    switch name {
+    case "handles" where value.isEmpty:
+      handles = true
+    case "match" where !value.isEmpty:
+      match = try MatchOptions(parsing: String(value), at: at)
+    case "stem" where !value.isEmpty:
+      for code in value.split(separator: " ") {
+        guard StemLanguage.isCode(String(code)) else { throw .invalidDirective(at, found: text) }
+        stemLanguages.insert(String(code))
       }
-      switch name {
-      case "handles" where value.isEmpty:
-        handles = true
-      case "match" where !value.isEmpty:
-        match = try MatchOptions(parsing: String(value), at: at)
-      case "stem" where !value.isEmpty:
-        for code in value.split(separator: " ") {
-          guard StemLanguage.isCode(String(code)) else { throw .invalidDirective(at, found: text) }
-          stemLanguages.insert(String(code))
-        }
-      case "lang" where StemLanguage.isCode(String(value)):
-        language = String(value)
-      default:
-        throw .invalidDirective(at, found: text)
-      }
+    case "lang" where StemLanguage.isCode(String(value)):
+      language = String(value)
+    default:
+      throw .invalidDirective(at, found: text)
     }
   }
 }
 
-/// Language codes for stemming: two or three lowercase ASCII letters (`ru`, `de`, `en`).
+/// Language codes for stemming: ISO 639 codes (`ru`, `de`, `en`) or Snowball names (`german`).
 public enum StemLanguage {
   public static func isCode(_ code: String) -> Bool {
-    (2...3).contains(code.utf8.count) && code.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    (2...12).contains(code.utf8.count) && code.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
   }
 }

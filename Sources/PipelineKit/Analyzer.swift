@@ -34,9 +34,10 @@ public struct Analyzer: Sendable {
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
   public init(
     sources: LexiconSources, policies: AttributionPolicies = AttributionPolicies(),
-    thresholds: Thresholds = Thresholds(), coreference: Bool = true
+    thresholds: Thresholds = Thresholds(), coreference: Bool = true, cyrillicLanguage: String = "ru"
   ) throws(PipelineError) {
-    let tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
+    var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
+    tokenizer.cyrillicLanguage = cyrillicLanguage
     let gazetteer: Gazetteer
     do { gazetteer = try Gazetteer(files: sources.gazetteer, tokenizer: tokenizer) } catch {
       throw .gazetteer(error)
@@ -51,16 +52,20 @@ public struct Analyzer: Sendable {
     } catch {
       throw .lexicon(error)
     }
+    // Texts get the stem and transliteration keys the gazetteer's aliases need.
     self.init(
-      tokenizer: tokenizer, gazetteer: gazetteer,
+      tokenizer: tokenizer.with(variants: gazetteer.keyVariants), gazetteer: gazetteer,
       scorer: StanceScorer(
         lexicon: lexicon, modifiers: modifiers, rules: rules, policies: policies,
         thresholds: thresholds, coreference: coreference))
   }
 
   /// Tokenizes and analyzes one text. `pipeline run` and every analyst command go through here.
-  public func analyze(_ text: String, session: TokenizeSession) throws(TokenizeError) -> Analysis {
-    analyze(tokenized: try session.tokenize(text))
+  /// `language` is the document's language (ISO 639) for words whose script does not decide it.
+  public func analyze(
+    _ text: String, session: TokenizeSession, language: String? = nil
+  ) throws(TokenizeError) -> Analysis {
+    analyze(tokenized: try session.tokenize(text, language: language))
   }
 
   /// Analyzes an already tokenized text (to compare lexicon sets over one tokenization).

@@ -7,7 +7,15 @@ public final class TokenizeSession {
   private let sentenceBreaker: BreakIterator
   /// Keys of non-ASCII surfaces already seen (bounded; cleared when full).
   private var keyCache: [String: String] = [:]
-  private static let keyCacheLimit = 4_096
+  static let keyCacheLimit = 4_096
+  /// Snowball stemmers by language, opened on first use.
+  var stemmers: [String: Stemmer] = [:]
+  /// Language → key → stem (`""`: too short to use), bounded like `keyCache`.
+  var stemCache: [String: [String: String]] = [:]
+  /// Opened on first use.
+  var transliterator: Transliterator?
+  /// Key → transliteration key.
+  var translitCache: [String: String] = [:]
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
@@ -19,22 +27,30 @@ public final class TokenizeSession {
     }
   }
 
-  /// Splits `text` into sentences and tokens.
+  /// Splits `text` into sentences and tokens, with the stem and transliteration keys the
+  /// tokenizer's `variants` ask for. `language` (an ISO 639 code) is the document's language
+  /// for words whose script does not decide it.
   ///
   /// - Complexity: O(n) in the length of the text.
-  public func tokenize(_ text: String) throws(TokenizeError) -> TokenizedText {
+  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError) -> TokenizedText {
     let utf16 = Array(text.utf16)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
+    let tokens: [Token]
+    let sentences: [Sentence]
     do {
-      return try utf16.withUnsafeBufferPointer { (units) throws(ICUError) -> TokenizedText in
+      (tokens, sentences) = try utf16.withUnsafeBufferPointer {
+        (units) throws(ICUError) -> ([Token], [Sentence]) in
         let offsets = ScalarOffsets(units)
         let tokens = try makeTokens(units, offsets)
-        let sentences = try makeSentences(units, tokens)
-        return TokenizedText(text: text, utf16: utf16, tokens: tokens, sentences: sentences)
+        return (tokens, try makeSentences(units, tokens))
       }
     } catch {
       throw .icu(error)
     }
+    let variants =
+      tokenizer.variants.isEmpty ? TokenVariants() : try variants(of: tokens, language: language)
+    return TokenizedText(
+      text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants)
   }
 
   // MARK: - Tokens

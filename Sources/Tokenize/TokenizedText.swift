@@ -8,8 +8,14 @@ public struct TokenizedText: Sendable {
   let utf16: [UInt16]
   /// For each token, the index of the sentence that holds it.
   public let sentenceOfToken: [Int]
+  /// Stem and transliteration keys, when the tokenizer computes them (`Tokenizer.variants`).
+  public let variants: TokenVariants
 
-  init(text: String, utf16: [UInt16], tokens: [Token], sentences: [Sentence]) {
+  init(
+    text: String, utf16: [UInt16], tokens: [Token], sentences: [Sentence],
+    variants: TokenVariants = TokenVariants()
+  ) {
+    self.variants = variants
     self.text = text
     self.utf16 = utf16
     self.tokens = tokens

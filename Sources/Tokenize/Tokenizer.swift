@@ -17,6 +17,16 @@ public struct Tokenizer: Sendable {
 
   /// Keys of words after which a period does not end a sentence (`dr`, `gen`, `u.s`).
   public let abbreviations: Set<String>
+  /// The stem and transliteration keys to compute for each token (none by default).
+  public var variants = KeyVariants()
+  /// The stemming language of Cyrillic words (the script decides it; other scripts take the
+  /// document's language, or every stem language when none is given).
+  public var cyrillicLanguage = "ru"
+  /// Stems shorter than this many characters are not used: such a word matches as written.
+  public var minimumStemLength = 4
+  /// ICU's transform for transliteration keys: Cyrillic by BGN/PCGN, any other script to
+  /// Latin, then ASCII, lowercase (`Рогозин` → `rogozin`, `Роскосмос` → `roskosmos`).
+  public static let transliteration = "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower"
 
   /// - Parameter abbreviations: words as written with their final period (`"Dr."`); a trailing
   ///   period is optional.
@@ -30,14 +40,21 @@ public struct Tokenizer: Sendable {
     self.abbreviations = keys
   }
 
+  /// The same configuration computing `variants` for each token.
+  public func with(variants: KeyVariants) -> Tokenizer {
+    var copy = self
+    copy.variants = variants
+    return copy
+  }
+
   /// Opens the ICU iterators one thread needs.
   public func makeSession() throws(TokenizeError) -> TokenizeSession {
     try TokenizeSession(self)
   }
 
   /// Tokenizes one text with a fresh session. For many texts, reuse a `TokenizeSession`.
-  public func tokenize(_ text: String) throws(TokenizeError) -> TokenizedText {
-    try makeSession().tokenize(text)
+  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError) -> TokenizedText {
+    try makeSession().tokenize(text, language: language)
   }
 
   /// The key of a string as a token key would be computed (NFKC case fold, quotes folded).

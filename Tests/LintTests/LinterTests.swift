@@ -79,6 +79,15 @@ struct LinterTests {
         "broken.vader.tsv:1:16: error: expected 4 tab-separated fields (token, mean, sd, ratings), found 3 fields",
         "broken.vader.tsv:2:12: error: expected a number, found 'lots'",
       ]),
+    LintCase(
+      file: "entities/forms.tsv",
+      expected: [
+        "entities/forms.tsv:3:1: error: expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! handle'",
+        "entities/forms.tsv:5:14: warning: alias 'Борисов' of entity 'boris' and alias 'Borisov' of entity 'borisov' at entities/forms.tsv:4 are the same after transliteration ('borisov'); such text is a mention of 'borisov' only",
+        "entities/forms.tsv:7:11: warning: alias 'России' of entity 'rossi' and alias 'Россия' of entity 'russia' at entities/forms.tsv:6 are the same after stemming (stem:ru) ('росс'); such text is a mention of 'russia' only",
+        "entities/forms.tsv:8:16: error: expected a handle alias to be one '@name' or '#name', found 'Dmitry Rogozin'",
+        "entities/forms.tsv:9:9: error: expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of 'arabic', 'armenian', 'basque', 'catalan', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'greek', 'hindi', 'hungarian', 'indonesian', 'irish', 'italian', 'lithuanian', 'nepali', 'norwegian', 'porter', 'portuguese', 'romanian', 'russian', 'serbian', 'spanish', 'swedish', 'tamil', 'turkish', 'yiddish'), found 'zz'",
+      ]),
     LintCase(file: "stance/clean.tsv", expected: []),
     LintCase(file: "vader_lexicon.txt", expected: []),
     LintCase(file: "AFINN-test.txt", expected: []),

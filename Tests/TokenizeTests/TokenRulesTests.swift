@@ -80,3 +80,30 @@ struct TokenRulesTests {
     #expect(invariantViolations(doc).isEmpty, "\(invariantViolations(doc))")
   }
 }
+
+@Suite("Key variants")
+struct KeyVariantsTests {
+  @Test func stemsAreComputedOncePerDistinctKey() throws {
+    var stems = StemSet()
+    stems.insert("роскосмос")
+    let tokenizer = Tokenizer().with(variants: KeyVariants(stems: ["ru": stems], transliterate: true))
+    let session = try tokenizer.makeSession()
+    let doc = try session.tokenize("Роскосмоса Роскосмоса Роскосмосом роскосмоса")
+    #expect(doc.variants.stems.first?.keys == ["роскосмос", "роскосмос", "роскосмос", "роскосмос"])
+    #expect(session.stemCache["ru"]?.count == 2)
+    #expect(session.translitCache.count == 2)
+    #expect(try session.transliterate("рогозин") == "rogozin")
+    #expect(try session.transliterate("nasa") == "nasa")
+    #expect(try session.stem("нас", language: "ru") == nil)
+  }
+
+  @Test func anUnknownStemLanguageNamesTheChoices() throws {
+    let session = try Tokenizer().makeSession()
+    #expect {
+      try session.stem("word", language: "zz")
+    } throws: { error in
+      guard case .unknownStemLanguage("zz", let available) = error as? TokenizeError else { return false }
+      return available.contains("russian")
+    }
+  }
+}

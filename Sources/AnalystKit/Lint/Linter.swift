@@ -208,9 +208,10 @@ private struct LintState {
 
   /// A gazetteer file's `#!` directives, for its lines (an unknown one is an error).
   mutating func readDirectives(_ file: LintFile) {
-    do { defaults = try GazetteerDefaults(bytes: file.bytes, path: file.path) } catch {
-      defaults = GazetteerDefaults()
-      if case .invalidDirective(let at, _) = error {
+    defaults = GazetteerDefaults()
+    for line in LexiconLine.directives(of: file.bytes) {
+      let at = SourceLocation(file: file.path, line: line.number)
+      do { try defaults.apply(line.text ?? "", at: at) } catch {
         report(
           Diagnostic(
             .error, .invalidDirective, file: file.path, line: at.line, column: 1,
@@ -263,6 +264,7 @@ private struct LintState {
     }
     let aliasCount = gazetteer.aliases.count
     let shadowedCount = gazetteer.shadowedAliases.count
+    let collisionCount = gazetteer.collisions.count
     do {
       try gazetteer.add(entry, at: line.location, tokenizer: session)
     } catch {
@@ -290,6 +292,14 @@ private struct LintState {
           .warning, .duplicateAlias, column: aliasColumn,
           "duplicate alias '\(text)' of entity '\(id)': it repeats the alias\(earlier)"))
     }
+    for collision in gazetteer.collisions[collisionCount...] {
+      let other = gazetteer.aliases[collision.other]
+      let how = collision.via == "translit" ? "transliteration" : "stemming (\(collision.via))"
+      report(
+        line.diagnostic(
+          .warning, .aliasCollision, column: aliasColumn,
+          "alias '\(text)' of entity '\(id)' and alias '\(other.text)' of entity '\(gazetteer.entities[other.entity].id)' at \(other.location) are the same after \(how) \(quoted(collision.keys)); such text is a mention of '\(gazetteer.entities[collision.winner].id)' only"))
+    }
     lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
   }
 
@@ -312,6 +322,9 @@ private struct LintState {
       return line.diagnostic(.error, .invalidEntityID, column: 1, error.message)
     case .notAHandle:
       return line.diagnostic(.error, .notAHandle, column: aliasColumn, error.message)
+    case .unknownStemLanguage:
+      let column = line.fields.count == 4 ? line.column(ofField: 3) : 1
+      return line.diagnostic(.error, .unknownMatchMode, column: column, error.message)
     default:
       return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     }
@@ -423,7 +436,10 @@ private struct LintState {
     }
     for word in body.split(separator: " ") {
       guard let tokens = try? session.tokenize(String(word)) else { continue }
-      let content = tokens.tokens.filter { $0.kind == .word || $0.kind == .number }
+      // A possessive or negation clitic split off ('s, n't) is tokenized the same in text.
+      let content = tokens.tokens.filter {
+        ($0.kind == .word || $0.kind == .number) && !$0.key.hasPrefix("'") && $0.key != "n't"
+      }
       guard content.count > 1 else { continue }
       report(
         line.diagnostic(

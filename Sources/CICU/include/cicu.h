@@ -55,6 +55,25 @@ void cicu_breaker_clear_text(cicu_breaker *breaker);
 int32_t cicu_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *dest,
                            int32_t capacity, int32_t *result_length);
 
+/** Opaque transliterator handle (ICU's UTransliterator). Not thread-safe: one owner at a time. */
+typedef struct cicu_translit cicu_translit;
+
+/**
+ * Opens the transliterator with the compound ID `id` (UTF-16, `length` units), e.g.
+ * "Russian-Latin/BGN; Any-Latin; Latin-ASCII"; stores it in *out. Returns an ICU status.
+ */
+int32_t cicu_translit_open(const uint16_t *id, int32_t length, cicu_translit **out);
+
+void cicu_translit_close(cicu_translit *translit);
+
+/**
+ * Transliterates `source` into `dest` (capacity `capacity` units). Stores the full length of
+ * the result in *result_length (which may exceed capacity: then call again with a larger
+ * buffer). Returns an ICU status.
+ */
+int32_t cicu_translit_apply(cicu_translit *translit, const uint16_t *source, int32_t length,
+                            uint16_t *dest, int32_t capacity, int32_t *result_length);
+
 /** ICU's name for a status code, e.g. "U_ILLEGAL_ARGUMENT_ERROR". */
 const char *cicu_error_name(int32_t status);
 

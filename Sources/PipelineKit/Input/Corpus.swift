@@ -43,7 +43,7 @@ extension Analyzer {
   public func tokenize(
     _ document: Document, session: TokenizeSession
   ) -> Result<TokenizedText, RecordError> {
-    do { return .success(try session.tokenize(document.text)) } catch {
+    do { return .success(try session.tokenize(document.text, language: document.language)) } catch {
       return .failure(
         RecordError(
           id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,

@@ -80,11 +80,15 @@ public struct Document: Sendable {
   public var warnings: [Warning]
   public var source: String
   public var line: Int?
+  /// The document's language (ISO 639, from `--lang-field` or `--lang`) for words whose script
+  /// does not decide it; nil when unknown.
+  public var language: String?
 
   public init(
     id: JSONValue, text: String, meta: [JSONMember] = [], warnings: [Warning] = [],
-    source: String, line: Int? = nil
+    source: String, line: Int? = nil, language: String? = nil
   ) {
+    self.language = language
     self.id = id
     self.text = text
     self.meta = meta
@@ -99,10 +103,26 @@ public struct Document: Sendable {
     public var text: String
     /// How a record without an id (or an error record) is keyed.
     public var keys: RecordKeys
-    public init(id: String = "id", text: String = "text", keys: RecordKeys = .line) {
+    /// The field holding a record's language (`"ru"`, `"de-AT"`: the part before `-` counts).
+    public var language: String?
+    /// The language of documents that do not say (nil: unknown).
+    public var defaultLanguage: String?
+    public init(
+      id: String = "id", text: String = "text", keys: RecordKeys = .line, language: String? = nil,
+      defaultLanguage: String? = nil
+    ) {
       self.id = id
       self.text = text
       self.keys = keys
+      self.language = language
+      self.defaultLanguage = defaultLanguage
+    }
+
+    /// The language a record gives in the language field, else the default.
+    func language(of record: JSONValue) -> String? {
+      guard let field = language, case .string(let value)? = record[field] else { return defaultLanguage }
+      let code = value.prefix { $0 != "-" && $0 != "_" }.lowercased()
+      return code.isEmpty ? defaultLanguage : code
     }
   }
 
@@ -124,7 +144,9 @@ public struct Document: Sendable {
             message: "invalid UTF-8 in '\(source)' replaced with U+FFFD; offsets count the replacements"))
       }
       return .success(
-        Document(id: .string(source), text: text, meta: [], warnings: warnings, source: source, line: nil))
+        Document(
+          id: .string(source), text: text, meta: [], warnings: warnings, source: source, line: nil,
+          language: fields.defaultLanguage))
     case .jsonLine(let bytes, let source, let line):
       return decodeJSONLine(bytes, source: source, line: line, fields: fields)
     }
@@ -169,6 +191,9 @@ public struct Document: Sendable {
       warnings.append(Warning(code: "lone_surrogate", message: "\(parsed.repairs.loneSurrogates) unpaired surrogate escape(s) replaced with U+FFFD"))
     }
     let meta = members.filter { $0.key != fields.id && $0.key != fields.text }
-    return .success(Document(id: id, text: text, meta: meta, warnings: warnings, source: source, line: line))
+    return .success(
+      Document(
+        id: id, text: text, meta: meta, warnings: warnings, source: source, line: line,
+        language: fields.language(of: parsed.value)))
   }
 }

@@ -26,7 +26,25 @@ struct InputOptions: ParsableArguments {
     transform: OptionValue.choice)
   var recordKeys: RecordKeys?
 
-  var fields: Document.Fields { Document.Fields(id: idField, text: textField, keys: recordKeys ?? .line) }
+  @Option(
+    name: .customLong("lang-field"),
+    help: ArgumentHelp(
+      "JSON Lines field holding a record's language ('ru', 'de-AT'), for stemming words whose script does not decide it.",
+      valueName: "FIELD"))
+  var languageField: String?
+
+  @Option(
+    name: .customLong("lang"),
+    help: ArgumentHelp(
+      "The language of documents that do not say (ISO 639: 'en', 'de'); without it, Latin-script words are stemmed in every stem language of the gazetteer.",
+      valueName: "CODE"))
+  var language: String?
+
+  var fields: Document.Fields {
+    Document.Fields(
+      id: idField, text: textField, keys: recordKeys ?? .line, language: languageField,
+      defaultLanguage: language)
+  }
 
   /// A reader over the inputs (stdin when none are given).
   func reader() -> InputReader {

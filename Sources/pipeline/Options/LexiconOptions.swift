@@ -56,6 +56,11 @@ struct ScoringOptions: ParsableArguments {
     help: "Scores at or below this are labelled against.")
   var againstThreshold = -0.05
 
+  @Option(
+    name: .customLong("cyrillic-lang"),
+    help: ArgumentHelp("The stemming language of Cyrillic words (default 'ru').", valueName: "CODE"))
+  var cyrillicLanguage = "ru"
+
   func validate() throws {
     guard favorThreshold > againstThreshold else {
       throw ValidationError(
@@ -100,7 +105,8 @@ struct ScoringOptions: ParsableArguments {
   func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil) throws -> Analyzer {
     try Analyzer(
       sources: sources(), policies: policies(settings),
-      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference)
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference,
+      cyrillicLanguage: cyrillicLanguage)
   }
 }
 

@@ -6,8 +6,8 @@ import Tokenize
 
 struct Tokenize: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show each document's sentences and tokens (spans, kind, key).",
-    discussion: "What to run when an alias or a term does not match: it shows how the text was split and keyed.")
+    abstract: "Show each document's sentences and tokens (spans, kind, key, stem and transliteration keys).",
+    discussion: "What to run when an alias or a term does not match: it shows how the text was split and keyed. With gazetteers that match by stem or transliteration, each word also shows its stem in each stem language (stem:LANG=...) and its transliteration key (translit=...).")
 
   @OptionGroup var input: InputOptions
 
@@ -23,9 +23,16 @@ struct Tokenize: ParsableCommand {
     let analyzer = try lexiconOptions.analyzer()
     let fields = input.fields
     var out = JSONWriter()
+    // Stems and transliterations of every word, for the table (not only those an alias has).
+    let session = try analyzer.tokenizer.makeSession()
+    func write(_ id: JSONValue, _ doc: TokenizedText, language: String?) throws {
+      let extra = try doc.tokens.map { token in
+        try Self.variantKeys(of: token, analyzer.tokenizer.variants, session: session, language: language)
+      }
+      if json { Self.writeJSON(id, doc, extra, into: &out) } else { Self.writeTable(id, doc, extra, into: &out) }
+    }
     if let text {
-      let doc = try analyzer.tokenizer.makeSession().tokenize(text)
-      if json { Self.writeJSON(.string("text"), doc, into: &out) } else { Self.writeTable(.string("text"), doc, into: &out) }
+      try write(.string("text"), try session.tokenize(text, language: fields.defaultLanguage), language: fields.defaultLanguage)
       FileHandle.standardOutput.write(Data(out.bytes))
       return
     }
@@ -34,7 +41,7 @@ struct Tokenize: ParsableCommand {
     while let record = corpus.next() {
       switch record {
       case .success(let (document, doc)):
-        if json { Self.writeJSON(document.id, doc, into: &out) } else { Self.writeTable(document.id, doc, into: &out) }
+        try write(document.id, doc, language: document.language)
       case .failure(let error):
         writer.writeError(error, into: &out)
       }
@@ -43,7 +50,29 @@ struct Tokenize: ParsableCommand {
     }
   }
 
-  static func writeJSON(_ id: JSONValue, _ doc: TokenizedText, into w: inout JSONWriter) {
+  /// A token's stem in each stem language (where its script allows it) and its transliteration
+  /// key, as `(name, key)` pairs: `("stem:ru", "роскосм")`, `("translit", "roskosmosa")`.
+  static func variantKeys(
+    of token: Token, _ variants: KeyVariants, session: TokenizeSession, language: String?
+  ) throws -> [(String, String)] {
+    guard token.kind == .word else { return [] }
+    var result: [(String, String)] = []
+    for stemLanguage in variants.stems.keys.sorted()
+    where session.stemsInLanguage(token.key, stemLanguage, document: language) {
+      if let stem = try session.stem(token.key, language: stemLanguage) {
+        result.append(("stem:\(stemLanguage)", stem))
+      }
+    }
+    if variants.transliterate {
+      let translit = try session.transliterate(token.key)
+      if translit != token.key { result.append(("translit", translit)) }
+    }
+    return result
+  }
+
+  static func writeJSON(
+    _ id: JSONValue, _ doc: TokenizedText, _ extra: [[(String, String)]], into w: inout JSONWriter
+  ) {
     w.beginObject()
     w.key("id"); w.value(id)
     w.key("sentences")
@@ -65,6 +94,9 @@ struct Tokenize: ParsableCommand {
       w.key("text"); w.string(doc.surface(of: token))
       w.key("kind"); w.string(token.kind.rawValue)
       w.key("key"); w.string(token.key)
+      for (name, key) in extra[index] {
+        w.key(name); w.string(key)
+      }
       w.key("sentence"); w.int(doc.sentenceOfToken[index])
       w.endObject()
     }
@@ -73,7 +105,9 @@ struct Tokenize: ParsableCommand {
     w.newline()
   }
 
-  static func writeTable(_ id: JSONValue, _ doc: TokenizedText, into w: inout JSONWriter) {
+  static func writeTable(
+    _ id: JSONValue, _ doc: TokenizedText, _ extra: [[(String, String)]], into w: inout JSONWriter
+  ) {
     var lines: [String] = []
     var idText = JSONWriter()
     idText.value(id)
@@ -85,7 +119,12 @@ struct Tokenize: ParsableCommand {
         let span = "[\(token.start), \(token.end))".padding(toLength: 14, withPad: " ", startingAt: 0)
         let kind = token.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
         let surface = Self.visible(doc.surface(of: token))
-        lines.append("  \(span)\(kind)\(surface.padding(toLength: max(18, surface.count + 1), withPad: " ", startingAt: 0))\(Self.visible(token.key))")
+        var line = "  \(span)\(kind)\(surface.padding(toLength: max(18, surface.count + 1), withPad: " ", startingAt: 0))\(Self.visible(token.key))"
+        if !extra[t].isEmpty {
+          line = line.padding(toLength: max(62, line.count + 1), withPad: " ", startingAt: 0)
+          line += extra[t].map { "\($0.0)=\(Self.visible($0.1))" }.joined(separator: " ")
+        }
+        lines.append(line)
       }
     }
     lines.append("")

@@ -1,0 +1,92 @@
+/// Which extra keys the tokenizer computes for each token, for matchers that compare stems
+/// (Snowball) or transliterations (ICU) besides the plain key. Empty by default: then the
+/// tokenizer does no extra work. A gazetteer with `stem` or `translit` aliases says what it
+/// needs (`Gazetteer.keyVariants`), and the analyzer configures its tokenizer with it.
+public struct KeyVariants: Sendable, Hashable {
+  /// Language → the stems some alias has. A token gets a stem key only when its stem is one of
+  /// them, so a text without such words costs one bit test per word.
+  public var stems: [String: StemSet]
+  /// Whether tokens whose key is not ASCII get a transliteration key.
+  public var transliterate: Bool
+
+  public init(stems: [String: StemSet] = [:], transliterate: Bool = false) {
+    self.stems = stems
+    self.transliterate = transliterate
+  }
+
+  public var isEmpty: Bool { stems.isEmpty && !transliterate }
+}
+
+/// A set of stems, with a bit table over each stem's first three UTF-8 bytes so most words are
+/// rejected before they are stemmed (a Snowball stem starts like its word).
+public struct StemSet: Sendable, Hashable {
+  public private(set) var stems: Set<String> = []
+  private var prefixBits = [UInt64](repeating: 0, count: 1024)
+
+  public init() {}
+
+  public mutating func insert(_ stem: String) {
+    stems.insert(stem)
+    let s = Self.signature(stem)
+    prefixBits[s >> 6] |= 1 << UInt64(s & 63)
+  }
+
+  /// False when no stem of the set can be the stem of `key`.
+  @inline(__always)
+  func mayHold(stemOf key: String) -> Bool {
+    let s = Self.signature(key)
+    return prefixBits[s >> 6] & (1 << UInt64(s & 63)) != 0
+  }
+
+  @inline(__always)
+  static func signature(_ key: String) -> Int {
+    var hash = 0
+    var count = 0
+    for byte in key.utf8 {
+      hash = hash &* 0x9E37 ^ Int(byte)
+      count += 1
+      if count == 3 { break }
+    }
+    return (hash &* 0x85EB) >> 3 & 0xFFFF
+  }
+}
+
+/// The extra keys of one tokenized text (empty when the tokenizer computes none or no token has
+/// one).
+public struct TokenVariants: Sendable {
+  /// Per stem language with at least one stem key in the text: the stem key of each token
+  /// (`""` where it has none).
+  public var stems: [(language: String, keys: [String])] = []
+  /// The transliteration key of each token (`""` where it equals the key); empty when no token
+  /// has one.
+  public var transliterations: [String] = []
+
+  public init() {}
+}
+
+/// Scripts that decide a token's language on their own.
+enum Script {
+  /// Whether a key is written in Cyrillic (its first letter is).
+  static func isCyrillic(_ key: String) -> Bool {
+    for scalar in key.unicodeScalars {
+      if scalar.value < 0x80 { return false }
+      if (0x0400...0x052F).contains(scalar.value) || (0x1C80...0x1C8F).contains(scalar.value)
+        || (0x2DE0...0x2DFF).contains(scalar.value) || (0xA640...0xA69F).contains(scalar.value)
+      {
+        return true
+      }
+      if scalar.properties.isAlphabetic { return false }
+    }
+    return false
+  }
+}
+
+extension TokenizedText {
+  /// The tokens with each key replaced by `keys[i]` where that is not empty: the view a stem or
+  /// transliteration matcher walks.
+  public func tokens(withKeys keys: [String]) -> [Token] {
+    var view = tokens
+    for i in view.indices where !keys[i].isEmpty { view[i].key = keys[i] }
+    return view
+  }
+}
