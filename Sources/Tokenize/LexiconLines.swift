@@ -30,16 +30,7 @@ package struct LexiconLine: Sendable {
   /// Splits a file's bytes into its content lines.
   package static func lines(of bytes: [UInt8]) -> [LexiconLine] {
     var result: [LexiconLine] = []
-    var number = 0
-    var start = 0
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-    while start < bytes.count {
-      number += 1
-      var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-      let next = end + 1
-      if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-      let raw = bytes[start..<end]
-      start = next
+    for (number, raw) in ByteLines(bytes) {
       guard let text = String(validating: raw, as: UTF8.self) else {
         result.append(LexiconLine(number: number, text: nil))
         continue
@@ -56,18 +47,36 @@ package struct LexiconLine: Sendable {
   /// comments to `lines(of:)`).
   package static func directives(of bytes: [UInt8]) -> [LexiconLine] {
     var result: [LexiconLine] = []
-    var number = 0
-    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while start < bytes.count {
-      number += 1
-      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-      let raw = bytes[start..<end]
-      start = end + 1
+    for (number, raw) in ByteLines(bytes) {
       guard raw.starts(with: [0x23, 0x21]), let text = String(validating: raw.dropFirst(2), as: UTF8.self)
       else { continue }
       result.append(LexiconLine(number: number, text: String(text.trimmingSpaces())))
     }
     return result
+  }
+}
+
+/// The lines of a file's bytes, the one line splitter of every line-based file (word lists,
+/// gold files): split at LF, a CR before the LF dropped, a UTF-8 BOM at the start of the file
+/// dropped; numbered from 1. A last line without LF counts; nothing follows a final LF.
+package struct ByteLines: Sequence, IteratorProtocol {
+  private let bytes: [UInt8]
+  private var start: Int
+  private var number = 0
+
+  package init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
+  package mutating func next() -> (number: Int, bytes: ArraySlice<UInt8>)? {
+    guard start < bytes.count else { return nil }
+    number += 1
+    var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+    let next = end + 1
+    if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+    defer { start = next }
+    return (number, bytes[start..<end])
   }
 }
 

@@ -54,6 +54,7 @@ struct OutputSchemaTests {
       let generated = keys == "line" ? #"{"id":"-:2","# : #"{"id":"-#"#
       #expect(lines[1].hasPrefix(generated), "\(lines[1].prefix(60))")
       #expect(lines[2].hasPrefix(keys == "line" ? #"{"id":"-:3","source":"-","line":3,"# : #"{"id":"-#"#))
+      if keys == "content" { #expect(lines[2].contains(#","source":"-","line":null,"#)) }
     }
   }
 
@@ -102,6 +103,36 @@ struct OutputSchemaTests {
     #expect(json.stdout.contains(#""x-format-version": \#(OutputSchema.formatVersion)"#))
     let ddl = try PipelineProcess.run(["schema", "--spark-ddl"])
     #expect(ddl.stdout == OutputSchema.sparkDDL + "\n")
+  }
+
+  /// Documentation/output-format.md lists every field of the schema, Documentation/tables.md
+  /// every column, so the reference cannot fall behind the code.
+  @Test func theReferencePagesNameEveryFieldAndColumn() throws {
+    let format = try String(contentsOfFile: Repository.path("Documentation/output-format.md"), encoding: .utf8)
+    func paths(_ fields: [OutputSchema.Field], prefix: String) -> [String] {
+      fields.flatMap { field -> [String] in
+        let path = prefix.isEmpty ? field.name : prefix + "." + field.name
+        var kind = field.kind
+        var suffix = ""
+        while true {
+          if case .array(let element) = kind { kind = element; suffix += "[]"; continue }
+          if case .nullable(let inner) = kind { kind = inner; continue }
+          break
+        }
+        if case .object(let inner) = kind { return [path] + paths(inner, prefix: path + suffix) }
+        return [path]
+      }
+    }
+    let kinds = [OutputSchema.documentFields, OutputSchema.errorFields, OutputSchema.warningRecordFields]
+    for path in kinds.flatMap({ paths($0, prefix: "") }) {
+      #expect(format.contains("| `\(path)` |"), "Documentation/output-format.md lacks \(path)")
+    }
+    let tables = try String(contentsOfFile: Repository.path("Documentation/tables.md"), encoding: .utf8)
+    for (rows, columns) in TableWriter.columns {
+      for column in columns {
+        #expect(tables.contains("| `\(column.name)` | \(column.meaning) |"), "tables.md: \(rows) \(column.name)")
+      }
+    }
   }
 
   @Test func versionComesFromOnePlace() throws {

@@ -157,30 +157,44 @@ public struct ConcordanceLine: Sendable {
     w.newline()
   }
 
-  /// Lines aligned on the match: id and `[start, end)` padded to their widest, the left
-  /// context right-aligned to `width`, two spaces, the match, two spaces, the right context.
+  /// Lines aligned on the match (see `Layout`), rendered in one go.
   public static func render(_ lines: [ConcordanceLine], width: Int) -> String {
-    let ids = lines.map { line -> String in
-      if case .string(let text) = line.id { return text }
-      var w = JSONWriter()
-      w.value(line.id)
-      return String(decoding: w.bytes, as: UTF8.self)
-    }
-    let spans = lines.map { "[\($0.match.start), \($0.match.end))" }
-    let idWidth = ids.map(\.count).max() ?? 0
-    let spanWidth = spans.map(\.count).max() ?? 0
-    var out = ""
-    for (index, line) in lines.enumerated() {
-      var row = pad(ids[index], to: idWidth) + "  " + pad(spans[index], to: spanWidth) + "  "
+    var layout = Layout(width: width)
+    return lines.map { layout.render($0) }.joined()
+  }
+
+  /// Renders lines one at a time, so `kwic` prints each document's matches as soon as it has
+  /// them: the id and `[start, end)` padded to the widest seen so far, the left context
+  /// right-aligned to `width`, two spaces, the match, two spaces, the right context.
+  public struct Layout {
+    public let width: Int
+    private var idWidth = 0
+    private var spanWidth = 0
+
+    public init(width: Int) { self.width = width }
+
+    /// One line, ending in a newline.
+    public mutating func render(_ line: ConcordanceLine) -> String {
+      let id: String
+      if case .string(let text) = line.id {
+        id = text
+      } else {
+        var w = JSONWriter()
+        w.value(line.id)
+        id = String(decoding: w.bytes, as: UTF8.self)
+      }
+      let span = "[\(line.match.start), \(line.match.end))"
+      idWidth = max(idWidth, id.count)
+      spanWidth = max(spanWidth, span.count)
+      var row = ConcordanceLine.pad(id, to: idWidth) + "  " + ConcordanceLine.pad(span, to: spanWidth) + "  "
       row += String(repeating: " ", count: max(0, width - line.left.count)) + line.left
       row += "  " + line.text + "  " + line.right
       while row.last == " " { row.removeLast() }
-      out += row + "\n"
+      return row + "\n"
     }
-    return out
   }
 
-  private static func pad(_ text: String, to width: Int) -> String {
+  fileprivate static func pad(_ text: String, to width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - text.count))
   }
 }

@@ -80,19 +80,10 @@ extension GoldDocument {
   public static func load(_ bytes: [UInt8], path: String) throws(AnalystError) -> [GoldDocument] {
     var documents: [GoldDocument] = []
     var seen: [String: Int] = [:]
-    var lineNumber = 0
-    var lineStart = 0
-    var index = 0
-    while lineStart < bytes.count {
-      index = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-      lineNumber += 1
-      var line = Array(bytes[lineStart..<index])
-      lineStart = index + 1
-      if line.last == 0x0D { line.removeLast() }
-      if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+    for (lineNumber, line) in ByteLines(bytes) {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       let at = SourceLocation(file: path, line: lineNumber)
-      let document = try parse(line, at: at)
+      let document = try parse(Array(line), at: at)
       if let first = seen[document.id] {
         throw .gold(at, .repeatedID(document.id, firstLine: first))
       }

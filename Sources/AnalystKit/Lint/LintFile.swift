@@ -133,13 +133,8 @@ struct LintLine {
 /// The 1-based byte column of the first invalid UTF-8 byte on line `number` of a file (the same
 /// lines as `LexiconLine.lines`: a leading BOM is not counted), or nil when the line is valid.
 func invalidUTF8Column(in bytes: [UInt8], line number: Int) -> Int? {
-  var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-  for _ in 1..<number {
-    guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-    start = newline + 1
-  }
-  let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-  var iterator = bytes[start..<end].makeIterator()
+  guard let line = ByteLines(bytes).first(where: { $0.number == number }) else { return nil }
+  var iterator = line.bytes.makeIterator()
   var decoder = UTF8()
   var offset = 0
   while true {

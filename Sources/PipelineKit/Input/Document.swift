@@ -156,8 +156,11 @@ public struct Document: Sendable {
     _ bytes: [UInt8], source: String, line: Int, fields: Fields
   ) -> Result<Document, RecordError> {
     let generated = JSONValue.string(fields.keys.key(source: source, line: line, bytes: bytes))
+    // With content keys a record is located by its content: its line number is only where it
+    // fell in this process's input (a Spark partition's), so error records do not carry it.
+    let errorLine = fields.keys == .content ? nil : line
     func failure(_ id: JSONValue?, _ code: RecordError.Code, _ message: String) -> Result<Document, RecordError> {
-      .failure(RecordError(id: id ?? generated, source: source, line: line, code: code, message: message))
+      .failure(RecordError(id: id ?? generated, source: source, line: errorLine, code: code, message: message))
     }
     let parsed: (value: JSONValue, repairs: JSONRepairs)
     do { parsed = try JSONParser.parse(bytes) } catch {

@@ -9,7 +9,8 @@ import JSON
 /// `content` names it `SOURCE#HASH`, HASH the 16 hexadecimal digits of the 64-bit FNV-1a hash of
 /// the record's bytes as read (after a trailing CR and a BOM are dropped): the same record gets
 /// the same key wherever it lands, and different records collide only if their hashes do.
-/// Identical lines get identical keys (and identical output lines).
+/// Identical lines get identical keys (and identical output lines). With `content`, error
+/// records carry no line number either (`Document.decode` leaves it out).
 ///
 /// ```swift
 /// RecordKeys.line.key(source: "-", line: 10, bytes: Array(#"{"text":"Hi"}"#.utf8))     // "-:10"

@@ -137,7 +137,9 @@ public enum OutputSchema {
   public static let errorFields: [Field] = [
     id,
     Field("source", .string, "the input file ('-' or --source-name for stdin)"),
-    Field("line", .nullable(.integer), "1-based line in the source; null for a whole file"),
+    Field(
+      "line", .nullable(.integer),
+      "1-based line in the source; null for a whole file, and with --record-key content (the id locates the record)"),
     Field(
       "error",
       .object([

@@ -4,7 +4,9 @@ import PipelineKit
 
 /// Where documents come from: shared by every subcommand that reads a corpus.
 struct InputOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("Input files (.txt, .jsonl), directories, or '-' for stdin (the default).", valueName: "INPUT"))
+  @Argument(
+    help: ArgumentHelp("Input files (.txt, .jsonl), directories, or '-' for stdin (the default).", valueName: "INPUT"),
+    completion: .file())
   var inputs: [String] = []
 
   @Option(name: .customLong("id-field"), help: "JSON Lines field holding the document id.")
@@ -23,6 +25,7 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp(
       "How a record without an id is keyed: 'line' (SOURCE:LINE, the default) or 'content' (SOURCE#HASH of its bytes: the same in every Spark partition; the default with --pipe).",
       valueName: "KIND"),
+    completion: .list(RecordKeys.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
   var recordKeys: RecordKeys?
 

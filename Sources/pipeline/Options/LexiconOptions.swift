@@ -10,18 +10,20 @@ struct ScoringOptions: ParsableArguments {
     name: .customLong("lexicons-dir"),
     help: ArgumentHelp(
       "Read the default word lists from this folder (laid out like the repository's lexicons/) instead of the copy built into the binary.",
-      valueName: "DIR"))
+      valueName: "DIR"),
+    completion: .directory)
   var lexiconsDirectory: String?
 
   @Option(
     name: .customLong("gazetteer"),
-    help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"))
+    help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"),
+    completion: .file())
   var gazetteers: [String] = []
 
-  @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"))
+  @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"), completion: .file())
   var modifiers: String?
 
-  @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"))
+  @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"), completion: .file())
   var abbreviations: String?
 
   @Option(
@@ -119,7 +121,8 @@ struct LexiconOptions: ParsableArguments {
     name: .customLong("lexicon"),
     help: ArgumentHelp(
       "Add a stance lexicon file or a folder of them. Repeatable. Read as VADER when named vader_lexicon.txt or *.vader.tsv, as AFINN when named AFINN-*.txt or *.afinn.tsv, else as term<TAB>weight[<TAB>dimension].",
-      valueName: "PATH"))
+      valueName: "PATH"),
+    completion: .file())
   var lexicons: [String] = []
 
   @OptionGroup var scoring: ScoringOptions

@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
       The document is --text TEXT, a .txt file, or the document with --id ID among the inputs \
       (without --id the inputs must hold exactly one document).
 
-      Notation (plain, when stdout is not a terminal or with --color never):
+      Notation (plain when stdout is not a terminal, with NO_COLOR or TERM=dumb, or with --color never):
         [[Roscosmos]]{ORG}                 an entity mention and its type
         <<abandon>>{-3 never×-0.74 → 2.22} a lexicon hit: base weight, modifiers, applied weight
         <<cooperation>>{+2}                a hit no modifier changed
@@ -37,7 +37,7 @@ struct Explain: ParsableCommand {
   var id: String?
 
   @Option(
-    help: ArgumentHelp("ANSI colour: 'always', 'never', or 'auto' (when stdout is a terminal).", valueName: "WHEN"),
+    help: ArgumentHelp("ANSI colour: 'always', 'never', or 'auto' (when stdout is a terminal, NO_COLOR is unset and TERM is not 'dumb').", valueName: "WHEN"),
     transform: OptionValue.choice)
   var color: ColorChoice = .auto
 
@@ -66,7 +66,7 @@ struct Explain: ParsableCommand {
     if json {
       FileHandle.standardOutput.write(Data(explanation.recordJSON()))
     } else {
-      let useColor = color == .always || (color == .auto && isatty(1) != 0)
+      let useColor = color == .always || (color == .auto && Terminal(fd: STDOUT_FILENO).allowsColor)
       FileHandle.standardOutput.write(Data(explanation.render(color: useColor).utf8))
     }
   }

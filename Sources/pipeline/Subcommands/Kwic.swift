@@ -14,7 +14,8 @@ struct Kwic: ParsableCommand {
       'pull out'), an entity id ('nasa'), an alias ('Roscosmos'), else a phrase of its own \
       (a trailing '*' is a wildcard). Matches are the ones 'pipeline run' makes: same \
       tokenization, folding and longest-match rules. Each line: document id, [start, end) in \
-      code points, the left context right-aligned, the match, the right context.
+      code points, the left context right-aligned, the match, the right context. Lines are \
+      printed as each document is scanned.
       """)
 
   @Argument(help: "A lexicon term, wildcard, alias or entity id.")
@@ -36,7 +37,11 @@ struct Kwic: ParsableCommand {
     do { query = try KeywordQuery(term, analyzer: analyzer) } catch {
       throw CommandFailure.term(error)
     }
-    var lines: [ConcordanceLine] = []
+    // Each document's lines are written as soon as it is scanned (`kwic … | head -1` returns
+    // at once).
+    let stdout = try OutputFile(path: nil)
+    var layout = ConcordanceLine.Layout(width: width)
+    var matchCount = 0
     var documents = 0
     var matchedDocuments = 0
     try Coverage.scan(input, analyzer: analyzer) { document, doc in
@@ -44,17 +49,21 @@ struct Kwic: ParsableCommand {
       let matches = query.matches(in: analyzer.analyze(tokenized: doc), analyzer: analyzer)
       guard !matches.isEmpty else { return }
       matchedDocuments += 1
+      matchCount += matches.count
       let scalars = Array(document.text.unicodeScalars)
-      lines += matches.map { ConcordanceLine(id: document.id, match: $0, scalars: scalars, width: width) }
+      var out = JSONWriter()
+      for match in matches {
+        let line = ConcordanceLine(id: document.id, match: match, scalars: scalars, width: width)
+        if json { line.write(to: &out) } else { out.raw(layout.render(line)) }
+      }
+      do {
+        try stdout.write(out.bytes)
+        try stdout.flush()
+      } catch {
+        throw CommandFailure.output(error)
+      }
     }
-    var out = JSONWriter()
-    if json {
-      for line in lines { line.write(to: &out) }
-    } else {
-      out.raw(ConcordanceLine.render(lines, width: width))
-    }
-    FileHandle.standardOutput.write(Data(out.bytes))
     Diagnostics.note(
-      "kwic: \(query.describe(analyzer)); \(lines.count) match\(lines.count == 1 ? "" : "es") in \(matchedDocuments) of \(documents) documents")
+      "kwic: \(query.describe(analyzer)); \(matchCount) match\(matchCount == 1 ? "" : "es") in \(matchedDocuments) of \(plural(documents, "document"))")
   }
 }

@@ -66,9 +66,8 @@ struct Lint: ParsableCommand {
     }
     let lines = files.reduce(0) { $0 + LexiconLine.lines(of: $1.bytes).count }
     let summary =
-      "\(files.count) file\(files.count == 1 ? "" : "s"), \(lines) lines: "
-      + "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), "
-      + "\(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
+      "\(plural(files.count, "file")), \(plural(lines, "line")): "
+      + "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning"))"
     if json {
       FileHandle.standardOutput.write(Data(out.bytes))
       Diagnostics.note("lint: " + summary)

@@ -20,7 +20,8 @@ struct Report: ParsableCommand {
 
   @Option(
     name: [.short, .customLong("output")],
-    help: ArgumentHelp("Write the report to FILE (atomically), or '-' for stdout.", valueName: "FILE"))
+    help: ArgumentHelp("Write the report to FILE (atomically), or '-' for stdout.", valueName: "FILE"),
+    completion: .file())
   var output: String
 
   @Option(help: "The report's title.")

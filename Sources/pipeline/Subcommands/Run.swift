@@ -21,7 +21,8 @@ struct Run: ParsableCommand {
 
   @Option(
     name: [.short, .customLong("output")],
-    help: ArgumentHelp("Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.", valueName: "FILE"))
+    help: ArgumentHelp("Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.", valueName: "FILE"),
+    completion: .file())
   var output: String?
 
   @Option(
@@ -42,6 +43,7 @@ struct Run: ParsableCommand {
   @Option(
     name: .customLong("on-error"),
     help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"),
+    completion: .list(ErrorPolicy.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
   var onError: ErrorPolicy = .record
 
@@ -56,6 +58,7 @@ struct Run: ParsableCommand {
     help: ArgumentHelp(
       "Output format: 'jsonl' (one JSON record per input record, the default), 'csv' or 'tsv' (a table, see --rows).",
       valueName: "FORMAT"),
+    completion: .list(OutputFormat.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
   var format: OutputFormat = .jsonl
 
@@ -63,6 +66,7 @@ struct Run: ParsableCommand {
     help: ArgumentHelp(
       "What a table row is (with --format csv|tsv): 'document' (per document and dimension, the default), 'entity' (per document, entity and dimension), 'mention', 'hit' (per evidence hit of each entity).",
       valueName: "ROWS"),
+    completion: .list(TableRows.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
   var rows: TableRows?
 
@@ -118,7 +122,8 @@ struct Run: ParsableCommand {
     let reader = input.reader()
     reader.maxRecordBytes = maxDocumentBytes
     let meter = ProgressMeter(
-      enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes())
+      enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1), totalBytes: reader.totalBytes(),
+      terminal: Terminal(fd: STDERR_FILENO))
     let sink = try OutputFile(path: output)
     let summary: RunSummary
     do {
@@ -170,10 +175,14 @@ final class ProgressMeter {
   private let totalBytes: Int?
   private var lastDraw = 0.0
   private var drawn = false
+  /// Whether `ESC [ K` may clear the rest of the line (not on TERM=dumb).
+  private let clearsLine: Bool
+  private var lastWidth = 0
 
-  init(enabled: Bool, totalBytes: Int?) {
+  init(enabled: Bool, totalBytes: Int?, terminal: Terminal) {
     self.enabled = enabled
     self.totalBytes = totalBytes
+    self.clearsLine = !terminal.isDumb
   }
 
   func update(_ summary: RunSummary) {
@@ -186,7 +195,10 @@ final class ProgressMeter {
       let eta = fraction > 0 ? summary.seconds * (1 - fraction) / fraction : 0
       line += String(format: ", %.0f%%, ETA %.0f s", fraction * 100, eta)
     }
-    FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
+    let width = line.count
+    let clear = clearsLine ? "\u{1B}[K" : String(repeating: " ", count: max(0, lastWidth - width))
+    lastWidth = width
+    FileHandle.standardError.write(Data("\r\(line)\(clear)".utf8))
     drawn = true
   }
 

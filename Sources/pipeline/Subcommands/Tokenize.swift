@@ -111,7 +111,7 @@ struct Tokenize: ParsableCommand {
     var lines: [String] = []
     var idText = JSONWriter()
     idText.value(id)
-    lines.append("# \(String(decoding: idText.bytes, as: UTF8.self)): \(doc.sentences.count) sentences, \(doc.tokens.count) tokens")
+    lines.append("# \(String(decoding: idText.bytes, as: UTF8.self)): \(plural(doc.sentences.count, "sentence")), \(plural(doc.tokens.count, "token"))")
     for (s, sentence) in doc.sentences.enumerated() {
       lines.append("sentence \(s) [\(sentence.start), \(sentence.end))")
       for t in sentence.tokens {
