@@ -3,7 +3,7 @@
 
 Reads either format: the peers' {"id", "entities": [{"entity", "mentions": [[s, e]], "score"}]}
 or the pipeline's {"id", "entities": [{"entity", "mentions": [{"start", "end", ...}],
-"stance": {DIM: {"raw": ...}}}]} (its score is the sum of the dimensions' raw scores, which is
+"stance": [{"dimension", "raw": ...}]}]} (its score is the sum of the dimensions' raw scores, which is
 what the peers compute; the pipeline also applies boosters and contrast, so scores differ).
 Prints: identical documents, (document, entity) pairs found by one side only, and for the
 pairs found by both the share with the same mentions, the same score (within 1e-3) and the same
@@ -23,7 +23,10 @@ def entities(line):
         if "score" in e:
             score = e["score"]
         else:
-            score = sum(d.get("raw", 0.0) for d in (e.get("stance") or {}).values())
+            stance = e.get("stance") or {}
+            # output format 2: a list of {dimension, raw, ...}; format 1: an object by dimension
+            scores = stance if isinstance(stance, list) else stance.values()
+            score = sum(d.get("raw", 0.0) for d in scores)
         out[e["entity"]] = (ments, score)
     return doc["id"], out
 

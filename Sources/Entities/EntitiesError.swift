@@ -18,6 +18,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case typeConflict(SourceLocation, entity: String, type: String, earlier: String)
   /// An alias made only of characters that are not tokens (white space, controls).
   case aliasHasNoTokens(SourceLocation, alias: String)
+  /// An alias of more tokens than `PhraseMatcher.maxPhraseTokens`.
+  case aliasTooLong(SourceLocation, alias: String, tokens: Int)
   case invalidUTF8(SourceLocation)
   /// A spaCy pattern line that is not valid JSON or lacks what the loader needs.
   case invalidPattern(SourceLocation, PatternProblem)
@@ -41,6 +43,7 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       .unknownStemLanguage(let at, _, _),
       .typeConflict(let at, _, _, _),
       .aliasHasNoTokens(let at, _),
+      .aliasTooLong(let at, _, _),
       .invalidUTF8(let at),
       .invalidPattern(let at, _):
       return at
@@ -71,6 +74,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       return "entity '\(entity)' has type '\(earlier)' earlier, found '\(type)'"
     case .aliasHasNoTokens(_, let alias):
       return "expected an alias with at least one token, found '\(alias)'"
+    case .aliasTooLong(_, let alias, let tokens):
+      return "expected an alias of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(alias))')"
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidPattern(_, let problem):

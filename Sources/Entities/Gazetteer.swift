@@ -75,6 +75,9 @@ public struct Gazetteer: Sendable {
     guard !tokenized.tokens.isEmpty else {
       throw .aliasHasNoTokens(location, alias: text)
     }
+    guard tokenized.tokens.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
+      throw .aliasTooLong(location, alias: text, tokens: tokenized.tokens.count)
+    }
     let handleForm: AliasForm.Form? = options.handle ? Self.handleForm(of: tokenized) : nil
     if options.handle && handleForm == nil { throw .notAHandle(location, alias: text) }
     let entityNumber: Int

@@ -41,6 +41,9 @@ public struct Lexicon: Sendable {
     let tokenized: TokenizedText
     do { tokenized = try session.tokenize(String(body)) } catch { throw .tokenize(error) }
     guard !tokenized.tokens.isEmpty else { throw .termHasNoTokens(location, term: term) }
+    guard tokenized.tokens.count <= PhraseMatcher<Int>.maxPhraseTokens else {
+      throw .termTooLong(location, term: term, tokens: tokenized.tokens.count)
+    }
     let entry = LexiconEntry(
       term: term, weight: weight, dimension: dimension, keys: tokenized.tokens.map(\.key),
       isPrefix: isPrefix, location: location)

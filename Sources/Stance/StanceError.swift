@@ -13,6 +13,8 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidDimension(SourceLocation, found: String)
   case misplacedWildcard(SourceLocation, term: String)
   case termHasNoTokens(SourceLocation, term: String)
+  /// A term of more tokens than `PhraseMatcher.maxPhraseTokens`.
+  case termTooLong(SourceLocation, term: String, tokens: Int)
   case unknownModifierKind(SourceLocation, found: String)
   case unknownParameter(SourceLocation, found: String, valid: [String])
   case modifierNotOneToken(SourceLocation, term: String, tokens: Int)
@@ -48,6 +50,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       .invalidDimension(let at, _),
       .misplacedWildcard(let at, _),
       .termHasNoTokens(let at, _),
+      .termTooLong(let at, _, _),
       .unknownModifierKind(let at, _),
       .unknownParameter(let at, _, _),
       .modifierNotOneToken(let at, _, _),
@@ -87,6 +90,8 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected '*' only at the end of the last word, found '\(term)'"
     case .termHasNoTokens(_, let term):
       return "expected a term with at least one token, found '\(term)'"
+    case .termTooLong(_, let term, let tokens):
+      return "expected a term of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(term))')"
     case .unknownModifierKind(_, let found):
       return "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
     case .unknownParameter(_, let found, let valid):

@@ -11,8 +11,15 @@
 /// matcher.insert(["rogozin"], value: "rogozin")
 /// ```
 ///
-/// - Complexity: matching is O(tokens × longest phrase) hash look-ups.
+/// - Complexity: matching is O(tokens × longest phrase) hash look-ups, and a phrase has at most
+///   `maxPhraseTokens` tokens, so matching is linear in the tokens whatever the phrases: the walk
+///   from each token stops after `maxPhraseTokens` steps even over a long shared prefix.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
+  /// The most tokens a phrase may have. Loaders refuse longer aliases and terms with
+  /// `FILE:LINE`; without the bound, a 10,000-word alias against 40 KB of its word took seconds
+  /// (the walk restarts at every token and runs the length of the shared prefix).
+  public static var maxPhraseTokens: Int { PhraseTrie.maxDepth }
+
   private var trie = PhraseTrie()
   private var values: [Value] = []
 
@@ -21,8 +28,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// Number of distinct phrases inserted (prefix phrases included).
   public var count: Int { trie.count }
 
-  /// Adds a phrase. With `lastIsPrefix`, the last key matches any token key starting with it.
-  /// Values of the same phrase accumulate in insertion order.
+  /// Adds a phrase of 1…`maxPhraseTokens` keys. With `lastIsPrefix`, the last key matches any
+  /// token key starting with it. Values of the same phrase accumulate in insertion order.
   public mutating func insert(_ keys: [String], lastIsPrefix: Bool = false, value: Value) {
     trie.insert(keys, lastIsPrefix: lastIsPrefix, value: values.count)
     values.append(value)
@@ -78,6 +85,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 /// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token
 /// loop runs without generic metadata look-ups when called from another module.
 struct PhraseTrie: Sendable {
+  /// The longest phrase, in keys (`PhraseMatcher.maxPhraseTokens`).
+  static let maxDepth = 64
   /// Token key → dense id.
   private var vocabulary: [String: UInt32] = [:]
   /// Keys of `vocabulary`, for a cheap "certainly not" before the look-up.
@@ -95,6 +104,7 @@ struct PhraseTrie: Sendable {
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
     precondition(!keys.isEmpty, "a phrase needs at least one key")
+    precondition(keys.count <= Self.maxDepth, "a phrase of \(keys.count) keys, more than \(Self.maxDepth)")
     precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
     let path = lastIsPrefix ? keys.dropLast() : keys[...]
     var node: UInt32 = 0
@@ -153,6 +163,8 @@ struct PhraseTrie: Sendable {
     var best: Found?
     var node: UInt32 = 0
     var position = start
+    // No phrase is longer than maxDepth, so no walk is: O(maxDepth) per start, whatever the text.
+    let limit = min(limit, start + Self.maxDepth)
     while position < limit {
       let key = tokens[position].key
       // A prefix phrase whose last word is this token.

@@ -12,3 +12,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
   public static func < (a: Self, b: Self) -> Bool { (a.file, a.line) < (b.file, b.line) }
 }
+
+/// A long text for a message: its first 40 characters and `…` (the text whole when shorter).
+public func abbreviated(_ text: String) -> String {
+  text.count <= 40 ? text : String(text.prefix(40)) + "…"
+}

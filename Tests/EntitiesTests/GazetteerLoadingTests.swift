@@ -132,6 +132,13 @@ struct GazetteerLoadingTests {
       "alias with no tokens", "nasa\tORG\tNASA\nblank\tORG\t\u{200B}\n",
       "g.tsv:2: expected an alias with at least one token, found '\u{200B}'"),
     LoadErrorCase(
+      "an alias of 10,000 words (matching would be quadratic)",
+      "long\tORG\t" + Array(repeating: "word", count: 10_000).joined(separator: " ") + "\n",
+      "g.tsv:1: expected an alias of at most 64 tokens, found 10000 tokens ('word word word word word word word word …')"),
+    LoadErrorCase(
+      "an alias of 65 tokens", "long\tORG\t" + (1...65).map { "w\($0)" }.joined(separator: " ") + "\n",
+      "g.tsv:1: expected an alias of at most 64 tokens, found 65 tokens ('w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w…')"),
+    LoadErrorCase(
       "line number counts CRLF lines and the BOM line", "\u{FEFF}# c\r\n\r\nnasa\tORG\r\n",
       "g.tsv:3: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 2"),
   ]

@@ -101,6 +101,21 @@ struct GazetteerTests {
     #expect(mentions.map { gazetteer.aliases[$0.alias].text } == ["Рогозин", "Dmitry Rogozin"])
   }
 
+  /// The longest alias allowed, and a shorter one sharing its prefix, against 8,000 copies of
+  /// the word: leftmost-longest as ever (125 mentions of 64 words), each walk at most 64 steps.
+  @Test func theLongestAllowedAliasMatchesLeftmostLongest() throws {
+    let long = Array(repeating: "word", count: 64).joined(separator: " ")
+    let short = Array(repeating: "word", count: 3).joined(separator: " ")
+    let g = try Gazetteer(
+      files: [(path: "g.tsv", bytes: Array("long\tORG\t\(long)\nshort\tORG\t\(short)\n".utf8))],
+      tokenizer: tokenizer)
+    let text = Array(repeating: "word", count: 8_000 + 5).joined(separator: " ")
+    let mentions = g.mentions(in: try tokenizer.tokenize(text))
+    #expect(mentions.map { g.entities[$0.entity].id } == Array(repeating: "long", count: 125) + ["short"])
+    #expect(mentions.map(\.tokens.count) == Array(repeating: 64, count: 125) + [3])
+    #expect(PhraseMatcher<Int>.maxPhraseTokens == 64)
+  }
+
   @Test func noMatchAcrossASentenceBoundary() throws {
     let text = "We read NASA. Watch this."
     let doc = try tokenizer.tokenize(text)

@@ -24,6 +24,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case misplacedWildcard = "misplaced-wildcard"
     case shortWildcard = "short-wildcard"
     case noTokens = "no-tokens"
+    case tooLong = "too-long"
     case duplicateEntry = "duplicate-entry"
     case conflictingWeight = "conflicting-weight"
     case splitWord = "split-word"

@@ -316,6 +316,8 @@ private struct LintState {
       return line.diagnostic(.error, .typeConflict, column: typeColumn, error.message)
     case .aliasHasNoTokens:
       return line.diagnostic(.error, .noTokens, column: aliasColumn, error.message)
+    case .aliasTooLong:
+      return line.diagnostic(.error, .tooLong, column: aliasColumn, error.message)
     case .invalidPattern:
       return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     case .invalidEntityID:
@@ -483,6 +485,8 @@ private struct LintState {
       return line.diagnostic(.error, .misplacedWildcard, column: line.column(ofField: termField, offset: offset), text)
     case .termHasNoTokens:
       return line.diagnostic(.error, .noTokens, column: line.column(ofField: termField), text)
+    case .termTooLong:
+      return line.diagnostic(.error, .tooLong, column: line.column(ofField: termField), text)
     case .unknownModifierKind:
       return line.diagnostic(.error, .unknownModifierKind, column: line.column(ofField: 0), text)
     case .unknownParameter:
