@@ -21,17 +21,20 @@ public struct Analyzer: Sendable {
   public let tokenizer: Tokenizer
   public let gazetteer: Gazetteer
   public let scorer: StanceScorer
+  /// Entity index → type, for coreference.
+  let entityTypes: [String]
 
   public init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
     self.tokenizer = tokenizer
     self.gazetteer = gazetteer
     self.scorer = scorer
+    self.entityTypes = gazetteer.entities.map(\.type)
   }
 
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
   public init(
-    sources: LexiconSources, scope: AttributionScope = .sentence,
-    thresholds: Thresholds = Thresholds(), cyrillicLanguage: String = "ru"
+    sources: LexiconSources, policies: AttributionPolicies = AttributionPolicies(),
+    thresholds: Thresholds = Thresholds(), coreference: Bool = true, cyrillicLanguage: String = "ru"
   ) throws(PipelineError) {
     var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
     tokenizer.cyrillicLanguage = cyrillicLanguage
@@ -41,16 +44,20 @@ public struct Analyzer: Sendable {
     }
     let lexicon: Lexicon
     let modifiers: Modifiers
+    let rules: AttributionRules
     do {
       lexicon = try Lexicon(files: sources.lexicon, tokenizer: tokenizer)
       modifiers = try Modifiers(files: sources.modifiers, tokenizer: tokenizer)
+      rules = try AttributionRules(clauses: sources.clauses, references: sources.references, tokenizer: tokenizer)
     } catch {
       throw .lexicon(error)
     }
     // Texts get the stem and transliteration keys the gazetteer's aliases need.
     self.init(
       tokenizer: tokenizer.with(variants: gazetteer.keyVariants), gazetteer: gazetteer,
-      scorer: StanceScorer(lexicon: lexicon, modifiers: modifiers, scope: scope, thresholds: thresholds))
+      scorer: StanceScorer(
+        lexicon: lexicon, modifiers: modifiers, rules: rules, policies: policies,
+        thresholds: thresholds, coreference: coreference))
   }
 
   /// Tokenizes and analyzes one text. `pipeline run` and every analyst command go through here.
@@ -64,6 +71,7 @@ public struct Analyzer: Sendable {
   /// Analyzes an already tokenized text (to compare lexicon sets over one tokenization).
   public func analyze(tokenized doc: TokenizedText) -> Analysis {
     let mentions = gazetteer.mentions(in: doc)
-    return Analysis(doc: doc, mentions: mentions, stance: scorer.score(doc, mentions: mentions))
+    return Analysis(
+      doc: doc, mentions: mentions, stance: scorer.score(doc, mentions: mentions, types: entityTypes))
   }
 }

@@ -6,8 +6,8 @@ import Tokenize
 /// Which word-list files a run loads: the defaults (embedded at build time from the
 /// repository's `lexicons/`, or read from `--lexicons-dir`) plus the files named by options.
 ///
-/// - `--gazetteer` and `--lexicon` add files to the defaults; `--modifiers` and
-///   `--abbreviations` replace the default file of their kind; `--no-default-lexicons` drops
+/// - `--gazetteer` and `--lexicon` add files to the defaults; `--modifiers`, `--clauses`,
+///   `--references` and `--abbreviations` replace the default file of their kind; `--no-default-lexicons` drops
 ///   every default, so that only the named files load.
 public struct LexiconSources: Sendable {
   public typealias File = (path: String, bytes: [UInt8])
@@ -16,6 +16,10 @@ public struct LexiconSources: Sendable {
   public var lexicon: [File] = []
   public var modifiers: [File] = []
   public var abbreviations: [File] = []
+  /// Clause markers (`attribution/clauses.tsv`) and pronouns and role nouns
+  /// (`attribution/references.tsv`): the words roles and coreference read.
+  public var clauses: [File] = []
+  public var references: [File] = []
 
   public init() {}
 
@@ -85,6 +89,10 @@ public struct LexiconSources: Sendable {
       lexicon.append(file)
     } else if path == "lexicons/abbreviations.txt" {
       abbreviations.append(file)
+    } else if path == "lexicons/attribution/clauses.tsv" {
+      clauses.append(file)
+    } else if path == "lexicons/attribution/references.tsv" {
+      references.append(file)
     }
   }
 

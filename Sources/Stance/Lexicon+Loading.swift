@@ -21,11 +21,34 @@ extension Lexicon {
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard line.text != nil else { throw .invalidUTF8(at) }
+      if format == .tsv, let declaration = try Self.declaration(fields: line.fields, at: at) {
+        declare(declaration.policy, for: declaration.dimension)
+        continue
+      }
       let entry = try Self.entry(fields: line.fields, format: format, at: at)
       try add(
         term: entry.term, weight: entry.weight, dimension: entry.dimension, location: at,
         wildcards: entry.wildcards, tokenizer: session)
     }
+  }
+
+  /// The directive that starts a declaration line of a native lexicon file.
+  public static let declarationKeyword = "@attribution"
+
+  /// A declaration line `@attribution<TAB>POLICY[<TAB>dimension]` (dimension by default
+  /// `stance`), or nil for any other line. The loader and `pipeline lint` both call it.
+  public static func declaration(
+    fields: [String], at: SourceLocation
+  ) throws(StanceError) -> (policy: AttributionPolicy, dimension: String)? {
+    guard fields.first == declarationKeyword else { return nil }
+    guard fields.count == 2 || fields.count == 3 else {
+      throw .fieldCount(at, expected: "2 or 3 tab-separated fields (@attribution, policy, dimension)", found: fields.count)
+    }
+    let policy: AttributionPolicy
+    do { policy = try AttributionPolicy(parsing: fields[1]) } catch { throw .invalidDeclaration(at, found: fields[1]) }
+    let dimension = fields.count == 3 ? fields[2] : defaultDimension
+    guard isValidDimension(dimension) else { throw .invalidDimension(at, found: dimension) }
+    return (policy, dimension)
   }
 
   /// A finite number (`LexiconNumber.decimal`'s grammar) within `range` (by default `weightRange`).
@@ -39,7 +62,7 @@ extension Lexicon {
     return weight
   }
 
-  static func isValidDimension(_ name: String) -> Bool {
+  package static func isValidDimension(_ name: String) -> Bool {
     !name.isEmpty
       && name.unicodeScalars.allSatisfy {
         ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-")
@@ -49,7 +72,8 @@ extension Lexicon {
 
 extension Modifiers {
   /// Loads modifier files: `kind<TAB>term[<TAB>value]` with kind `negator`, `booster`,
-  /// `dampener` or `contrast`, and `param<TAB>name<TAB>value` for the constants.
+  /// `dampener`, `contrast`, `shifter`, `shifter_positive` or `shifter_negative`, and
+  /// `param<TAB>name<TAB>value` for the constants.
   public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(StanceError) {
     self.init()
     let session: TokenizeSession

@@ -22,6 +22,8 @@ public struct Lexicon: Sendable {
   public private(set) var entries: [LexiconEntry] = []
   /// Dimensions in order of first appearance.
   public private(set) var dimensions: [String] = []
+  /// Dimension → the attribution policy a lexicon file declared for it (`@attribution` lines).
+  public private(set) var declaredPolicies: [String: AttributionPolicy] = [:]
   private var matchers: [String: PhraseMatcher<Int>] = [:]
 
   public init() {}
@@ -51,6 +53,11 @@ public struct Lexicon: Sendable {
     }
     matchers[dimension]!.insert(entry.keys, lastIsPrefix: isPrefix, value: entries.count)
     entries.append(entry)
+  }
+
+  /// Records a file's `@attribution` declaration; the first one for a dimension wins.
+  public mutating func declare(_ policy: AttributionPolicy, for dimension: String) {
+    if declaredPolicies[dimension] == nil { declaredPolicies[dimension] = policy }
   }
 
   /// The phrase matcher of one dimension (values are indices into `entries`).

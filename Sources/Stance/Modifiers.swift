@@ -4,10 +4,28 @@ import Tokenize
 ///
 /// The defaults follow VADER (Hutto & Gilbert 2014): a negator within 3 words before a hit
 /// multiplies its weight by -0.74; a booster or dampener adds ±0.293 to the magnitude of the
-/// next hit; after a contrast word (`but`) hits weigh ×1.5, before it ×0.5.
+/// next hit; after a contrast word (`but`) hits weigh ×1.5, before it ×0.5. A polarity shifter
+/// ("ended", "suspended", "lifted") reverses a term it governs within `shifterWindow` words
+/// after it (×`shifterScalar`): `shifter` any term, `shifter_positive` only positive terms
+/// ("suspended the partnership"), `shifter_negative` only negative ones ("lifted the sanctions").
 public struct Modifiers: Sendable {
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     case negator, booster, dampener, contrast
+    case shifter
+    case positiveShifter = "shifter_positive"
+    case negativeShifter = "shifter_negative"
+
+    /// Whether a word of this kind reverses a term of this base weight.
+    public func shifts(_ base: Double) -> Bool {
+      switch self {
+      case .shifter: return base != 0
+      case .positiveShifter: return base > 0
+      case .negativeShifter: return base < 0
+      default: return false
+      }
+    }
+
+    public var isShifter: Bool { self == .shifter || self == .positiveShifter || self == .negativeShifter }
   }
 
   /// One modifier word. `value` overrides the kind's constant for this word.
@@ -27,6 +45,10 @@ public struct Modifiers: Sendable {
   public private(set) var negationWindow = 3
   public private(set) var contrastBefore = 0.5
   public private(set) var contrastAfter = 1.5
+  /// A shifted term's weight is multiplied by this.
+  public private(set) var shifterScalar = -1.0
+  /// A shifter governs terms that start within this many words after it.
+  public private(set) var shifterWindow = 3
 
   public static let boosterDelta = 0.293
 
@@ -46,14 +68,16 @@ public struct Modifiers: Sendable {
     case negationWindow = "negation_window"
     case contrastBefore = "contrast_before"
     case contrastAfter = "contrast_after"
+    case shifterScalar = "shifter_scalar"
+    case shifterWindow = "shifter_window"
 
     /// The values a file may give it (checked at load and by `pipeline lint`).
     public var range: ClosedRange<Double> {
-      self == .negationWindow ? Modifiers.windowRange : Modifiers.factorRange
+      isWholeNumber ? Modifiers.windowRange : Modifiers.factorRange
     }
 
     /// Whether the value must be a whole number.
-    public var isWholeNumber: Bool { self == .negationWindow }
+    public var isWholeNumber: Bool { self == .negationWindow || self == .shifterWindow }
   }
 
   public static let parameterNames = Parameter.allCases.map(\.rawValue)
@@ -61,7 +85,7 @@ public struct Modifiers: Sendable {
   /// The range of a word's own value (the third field of its line).
   public static func valueRange(of kind: Kind) -> ClosedRange<Double> {
     switch kind {
-    case .negator, .contrast: return factorRange
+    case .negator, .contrast, .shifter, .positiveShifter, .negativeShifter: return factorRange
     case .booster, .dampener: return deltaRange
     }
   }
@@ -88,6 +112,8 @@ public struct Modifiers: Sendable {
     case .negationWindow: negationWindow = Int(value)
     case .contrastBefore: contrastBefore = value
     case .contrastAfter: contrastAfter = value
+    case .shifterScalar: shifterScalar = value
+    case .shifterWindow: shifterWindow = Int(value)
     }
   }
 
@@ -105,6 +131,7 @@ public struct Modifiers: Sendable {
     case .booster: return word.value ?? Self.boosterDelta
     case .dampener: return word.value ?? -Self.boosterDelta
     case .contrast: return word.value ?? 1
+    case .shifter, .positiveShifter, .negativeShifter: return word.value ?? shifterScalar
     }
   }
 }

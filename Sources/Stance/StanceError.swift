@@ -19,8 +19,18 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownParameter(SourceLocation, found: String, valid: [String])
   case modifierNotOneToken(SourceLocation, term: String, tokens: Int)
   case invalidUTF8(SourceLocation)
-  case invalidScope(found: String)
+  case invalidPolicy(found: String)
+  case unknownKind(SourceLocation, found: String, valid: [String])
+  case invalidSuffix(SourceLocation, found: String)
+  case invalidTypes(SourceLocation, found: String)
+  case expectedPossessive(SourceLocation, found: String)
+  /// An `@attribution` line of a lexicon whose policy is not one of the policies.
+  case invalidDeclaration(SourceLocation, found: String)
   case tokenize(TokenizeError)
+
+  /// Which field an `invalidTypes` / `expectedPossessive` error is about (for lint columns).
+  public var isTypes: Bool { if case .invalidTypes = self { return true } else { return false } }
+  public var isPossessive: Bool { if case .expectedPossessive = self { return true } else { return false } }
 
   /// `FILE:LINE: message`, or the message alone for errors without a line.
   public var description: String {
@@ -44,9 +54,14 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       .unknownModifierKind(let at, _),
       .unknownParameter(let at, _, _),
       .modifierNotOneToken(let at, _, _),
-      .invalidUTF8(let at):
+      .invalidUTF8(let at),
+      .unknownKind(let at, _, _),
+      .invalidSuffix(let at, _),
+      .invalidTypes(let at, _),
+      .expectedPossessive(let at, _),
+      .invalidDeclaration(let at, _):
       return at
-    case .invalidScope, .tokenize:
+    case .invalidPolicy, .tokenize:
       return nil
     }
   }
@@ -78,15 +93,25 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .termTooLong(_, let term, let tokens):
       return "expected a term of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(term))')"
     case .unknownModifierKind(_, let found):
-      return "expected kind negator, booster, dampener, contrast or param, found '\(found)'"
+      return "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
     case .unknownParameter(_, let found, let valid):
       return "expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
     case .modifierNotOneToken(_, let term, let tokens):
       return "expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
-    case .invalidScope(let found):
-      return "expected scope 'sentence' or 'window:N' with N ≥ 0, found '\(found)'"
+    case .invalidPolicy(let found):
+      return "expected an attribution policy (\(AttributionPolicy.names), or DIM=POLICY) with N ≥ 0, found '\(found)'"
+    case .unknownKind(_, let found, let valid):
+      return "expected kind \(valid.joined(separator: ", ")), found '\(found)'"
+    case .invalidSuffix(_, let found):
+      return "expected a suffix of letters, found '\(found)'"
+    case .invalidTypes(_, let found):
+      return "expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
+    case .expectedPossessive(_, let found):
+      return "expected 'possessive' or nothing in the fourth field, found '\(found)'"
+    case .invalidDeclaration(_, let found):
+      return "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"
     case .tokenize(let error):
       return error.description
     }

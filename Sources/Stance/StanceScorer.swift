@@ -1,40 +1,17 @@
 import Entities
 import Tokenize
 
-/// Which entities a lexicon hit counts for.
-public enum AttributionScope: Sendable, Hashable, CustomStringConvertible {
-  /// Every entity mentioned in the hit's sentence.
-  case sentence
-  /// Every entity with a mention within N tokens of the hit (any sentence).
-  case window(Int)
-
-  /// Parses `sentence` or `window:N`.
-  public init(parsing text: String) throws(StanceError) {
-    if text == "sentence" {
-      self = .sentence
-      return
-    }
-    if text.hasPrefix("window:"), let n = Int(text.dropFirst("window:".count)), n >= 0 {
-      self = .window(n)
-      return
-    }
-    throw .invalidScope(found: text)
-  }
-
-  public var description: String {
-    switch self {
-    case .sentence: return "sentence"
-    case .window(let n): return "window:\(n)"
-    }
-  }
-}
-
 /// The stance analysis of one document: every hit, which hits count for which entity, and the
 /// scores per entity and per document for each dimension.
 public struct StanceAnalysis: Sendable {
   public var hits: [Hit]
   /// Entity index → indices into `hits` that count for it, in text order.
   public var entityHits: [Int: [Int]]
+  /// Entity index → where it stands toward each hit of its sentences (and, under `window:N`,
+  /// hits near it), counted or not, in hit order. `entityHits` are the counted ones.
+  public var entityAttributions: [Int: [Attribution]]
+  /// Pronouns and role nouns resolved to entities, in text order.
+  public var references: [Reference]
   /// Entity index → dimension → score.
   public var entityScores: [Int: [String: StanceScore]]
   /// Dimension → score over all hits of the document.
@@ -47,24 +24,39 @@ public struct StanceAnalysis: Sendable {
 public struct StanceScorer: Sendable {
   public let lexicon: Lexicon
   public let modifiers: Modifiers
-  public let scope: AttributionScope
+  public let rules: AttributionRules
+  public let policies: AttributionPolicies
   public let thresholds: Thresholds
+  /// Whether pronouns and role nouns are resolved (`--no-coreference` turns it off).
+  public let coreference: Bool
 
   public init(
-    lexicon: Lexicon, modifiers: Modifiers, scope: AttributionScope = .sentence,
-    thresholds: Thresholds = Thresholds()
+    lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
+    policies: AttributionPolicies = AttributionPolicies(), thresholds: Thresholds = Thresholds(),
+    coreference: Bool = true
   ) {
     self.lexicon = lexicon
     self.modifiers = modifiers
-    self.scope = scope
+    self.rules = rules
+    var policies = policies
+    for (dimension, policy) in lexicon.declaredPolicies where policies.declared[dimension] == nil {
+      policies.declared[dimension] = policy
+    }
+    self.policies = policies
     self.thresholds = thresholds
+    self.coreference = coreference
   }
 
+  /// The policy each dimension is scored under.
+  public func policy(for dimension: String) -> AttributionPolicy { policies.policy(for: dimension) }
+
   /// Finds every lexicon hit (not inside an entity mention), applies modifiers, attributes the
-  /// hits and scores each entity and the document on every dimension.
+  /// hits and scores each entity and the document on every dimension. `types` gives each
+  /// entity's type (entity index → `PERSON`, `ORG`, …) for coreference.
   ///
-  /// - Complexity: O(tokens × (longest term + window)) per dimension.
-  public func score(_ doc: TokenizedText, mentions: [EntityMention]) -> StanceAnalysis {
+  /// - Complexity: O(tokens × (longest term + window)) per dimension, plus O(hits × mentions)
+  ///   per sentence for roles.
+  public func score(_ doc: TokenizedText, mentions: [EntityMention], types: [String] = []) -> StanceAnalysis {
     let tokens = doc.tokens
     var inMention = [Bool](repeating: false, count: tokens.count)
     for mention in mentions { for t in mention.tokens { inMention[t] = true } }
@@ -88,7 +80,12 @@ public struct StanceScorer: Sendable {
         marks: marks[firstMark..<endMark], into: &hits)
       firstMark = endMark
     }
-    let entityHits = attribute(hits, mentions: mentions, doc: doc)
+    let references =
+      coreference && !types.isEmpty
+      ? Coreference(rules: rules, types: types).references(in: doc, mentions: mentions, inMention: inMention)
+      : []
+    let (entityHits, entityAttributions) = attribute(
+      hits, mentions: mentions, references: references, doc: doc, inMention: inMention)
     var entityScores: [Int: [String: StanceScore]] = [:]
     for (entity, indices) in entityHits {
       entityScores[entity] = scores(indices.lazy.map { hits[$0] })
@@ -97,7 +94,8 @@ public struct StanceScorer: Sendable {
       entityScores[mention.entity] = scores([])
     }
     return StanceAnalysis(
-      hits: hits, entityHits: entityHits, entityScores: entityScores, document: scores(hits))
+      hits: hits, entityHits: entityHits, entityAttributions: entityAttributions,
+      references: references, entityScores: entityScores, document: scores(hits))
   }
 
   /// Raw sums, counts and scores per dimension; every dimension of the lexicon is present.
@@ -136,6 +134,9 @@ public struct StanceScorer: Sendable {
     for dimension in lexicon.dimensions {
       guard let matcher = lexicon.matcher(for: dimension) else { continue }
       var previousEnd = sentence.tokens.lowerBound
+      // The last negated hit: its negators reach the phrase it governs ("did not threaten an
+      // abrupt exit", "saw no reason to continue the joint program").
+      var negated: (end: Int, negators: [ModifierMark])?
       for match in matcher.matches(in: tokens, range: sentence.tokens)
       where !match.tokens.contains(where: { inMention[$0] }) {
         let entry = match.values[0]
@@ -161,10 +162,29 @@ public struct StanceScorer: Sendable {
           }
         }
         // Negators within the window before the hit, each one flipping and damping.
-        for mark in marks where mark.word.kind == .negator && mark.token < start && inWindow(mark.token, start) {
+        var negators = marks.filter { $0.word.kind == .negator && $0.token < start && inWindow($0.token, start) }
+        if negators.isEmpty, let last = negated, inWindow(last.end - 1, start),
+          !(last.end..<start).contains(where: {
+            tokens[$0].kind == .punctuation || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
+          })
+        {
+          negators = last.negators
+        }
+        for mark in negators {
           let factor = modifiers.value(of: mark.word)
           weight *= factor
           note(.negator, mark.token, .factor(factor))
+        }
+        if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
+        // The nearest shifter within its window before the hit that reverses a term of this
+        // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
+        if let mark = marks.last(where: { mark in
+          mark.word.kind.shifts(base) && mark.token < start && ordinal[start] - ordinal[mark.token] >= 1
+            && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
+        }) {
+          let factor = modifiers.value(of: mark.word)
+          weight *= factor
+          note(mark.word.kind, mark.token, .factor(factor))
         }
         // The sentence's first contrast word: before it ×contrastBefore, after ×contrastAfter.
         if let c = contrast {
@@ -192,32 +212,93 @@ public struct StanceScorer: Sendable {
 
   // MARK: - Attribution
 
-  private func attribute(_ hits: [Hit], mentions: [EntityMention], doc: TokenizedText) -> [Int: [Int]] {
-    var result: [Int: [Int]] = [:]
-    switch scope {
-    case .sentence:
-      var entitiesBySentence: [Int: [Int]] = [:]
-      for mention in mentions where !(entitiesBySentence[mention.sentence]?.contains(mention.entity) ?? false) {
-        entitiesBySentence[mention.sentence, default: []].append(mention.entity)
-      }
-      for (h, hit) in hits.enumerated() {
-        for entity in entitiesBySentence[hit.sentence] ?? [] { result[entity, default: []].append(h) }
-      }
-    case .window(let n):
-      for (h, hit) in hits.enumerated() {
-        var seen = Set<Int>()
-        for mention in mentions where !seen.contains(mention.entity) {
-          let gap = max(
-            mention.tokens.lowerBound - hit.tokens.upperBound + 1,
-            hit.tokens.lowerBound - mention.tokens.upperBound + 1, 0)
-          if gap <= n {
-            seen.insert(mention.entity)
-            result[mention.entity, default: []].append(h)
+  /// For every hit and every entity of its sentence (under `window:N`, every entity with a
+  /// mention within N tokens), the entity's role, the rule and the mention that decided it,
+  /// and whether the hit counts under its dimension's policy.
+  private func attribute(
+    _ hits: [Hit], mentions: [EntityMention], references: [Reference], doc: TokenizedText,
+    inMention: [Bool]
+  ) -> ([Int: [Int]], [Int: [Attribution]]) {
+    var counted: [Int: [Int]] = [:]
+    var all: [Int: [Attribution]] = [:]
+    guard !hits.isEmpty, !mentions.isEmpty else { return (counted, all) }
+    let policyOf = lexicon.dimensions.map { policy(for: $0) }
+    let windowReach = policyOf.reduce(-1) { reach, policy in
+      if case .window(let n) = policy { return max(reach, n) }
+      return reach
+    }
+    var hitStart = [Bool](repeating: false, count: doc.tokens.count)
+    for hit in hits { hitStart[hit.tokens.lowerBound] = true }
+    let analyzer = ClauseAnalyzer(
+      rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart)
+    // Participants by sentence, in text order (mentions before references at the same token).
+    var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
+    for (m, mention) in mentions.enumerated() {
+      bySentence[mention.sentence].append(
+        Participant(
+          ref: .mention(m), entity: mention.entity, tokens: mention.tokens,
+          isPossessive: mention.tokens.upperBound < doc.tokens.count
+            && doc.tokens[mention.tokens.upperBound].key == "'s"))
+    }
+    for (r, reference) in references.enumerated() {
+      bySentence[reference.sentence].append(
+        Participant(
+          ref: .reference(r), entity: reference.entity, tokens: reference.tokens,
+          isPossessive: reference.isPossessive))
+    }
+    var h = 0
+    for (index, sentence) in doc.sentences.enumerated() {
+      let first = h
+      while h < hits.count && hits[h].sentence == index { h += 1 }
+      let sentenceHits = first..<h
+      let participants = bySentence[index].sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      guard !sentenceHits.isEmpty else { continue }
+      if participants.isEmpty && windowReach < 0 { continue }
+      let structure = analyzer.structure(of: sentence, participants: participants)
+      for hi in sentenceHits {
+        let hit = hits[hi]
+        let policy = policyOf[lexicon.dimensions.count == 1 ? 0 : hit.dimensionOrder(lexicon)]
+        // The best role of each entity over its participants: agent, then target, then
+        // mentioned, and among equal roles the rule listed first (`RoleRule.allCases`); the
+        // first participant in text order among equals.
+        var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
+        for (p, participant) in participants.enumerated() {
+          let rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
+          let distance = Self.gap(participant.tokens, hit.tokens)
+          if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
+            if rule.isPreferred(to: best[k].rule) { best[k].rule = rule; best[k].ref = participant.ref }
+            best[k].distance = min(best[k].distance, distance)
+          } else {
+            best.append((participant.entity, rule, participant.ref, distance))
           }
+        }
+        if windowReach >= 0 {
+          // Mentions of other sentences within the window.
+          for (m, mention) in mentions.enumerated() where mention.sentence != index {
+            let distance = Self.gap(mention.tokens, hit.tokens)
+            guard distance <= windowReach, !best.contains(where: { $0.entity == mention.entity }) else { continue }
+            best.append((mention.entity, .otherSentence, .mention(m), distance))
+          }
+        }
+        for entry in best {
+          let counts: Bool
+          switch policy {
+          case .window(let n): counts = entry.distance <= n
+          case .sentence: counts = entry.rule != .otherSentence
+          default: counts = policy.counts(entry.rule.role)
+          }
+          all[entry.entity, default: []].append(
+            Attribution(hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, counted: counts))
+          if counts { counted[entry.entity, default: []].append(hi) }
         }
       }
     }
-    return result
+    return (counted, all)
+  }
+
+  /// Tokens between two spans: 0 when they touch or overlap.
+  private static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+    max(a.lowerBound - b.upperBound + 1, b.lowerBound - a.upperBound + 1, 0)
   }
 }
 

@@ -54,7 +54,8 @@ struct ExplainTests {
       let score = try #require(entity["stance"]!.array.first { $0["dimension"]?.text == "cooperation" })
       let summary = "  cooperation: raw \(score["raw"]!.text)  hits \(score["hits"]!.text)  score \(score["score"]!.text)  label \(score["label"]!.text)"
       #expect(lines.first == summary, "\(entityID)")
-      let rows = lines.dropFirst(2).map { $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+      // After the summary: the table's header and rows, then the hits not counted.
+      let rows = lines.dropFirst().prefix { !$0.hasPrefix("    not counted") }.dropFirst().map { $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
       let evidence = entity["evidence"]!.array
       #expect(rows.count == evidence.count, "\(entityID)")
       for (row, hit) in zip(rows, evidence) {
@@ -64,6 +65,9 @@ struct ExplainTests {
         #expect(row[3] == "'\(hit["text"]!.text)'")
         #expect(row[6].trimmingCharacters(in: CharacterSet(charactersIn: "+")) == hit["weight"]!.text)
         #expect(row[7] == "s\(hit["sentence"]!.text)")
+        #expect(row[8] == hit["role"]!.text)
+        #expect(row[9] == hit["rule"]!.text)
+        #expect(row[10].hasPrefix("'\(hit["mention"]!["text"]!.text)'"))
       }
     }
   }

@@ -116,7 +116,7 @@ struct EndToEndTests {
   @Test func invalidScopeIsAUsageError() throws {
     let result = try Self.run(["run", "samples/news.jsonl", "--scope", "paragraph"])
     #expect(result.status == 64 && result.stdout.isEmpty)
-    #expect(result.stderr.contains("expected scope 'sentence' or 'window:N'"))
+    #expect(result.stderr.contains("expected an attribution policy"))
   }
 }
 

@@ -33,10 +33,13 @@ struct ExitStatusTests {
       expected: "The value '0/3' is invalid for '--shard <K/N>': expected K/N with 1 ≤ K ≤ N (for example 2/8)"),
     .init(
       arguments: ["run", "--scope", "bogus"],
-      expected: "The value 'bogus' is invalid for '--scope <SCOPE>': expected scope 'sentence' or 'window:N'"),
+      expected: "The value 'bogus' is invalid for '--scope <SCOPE>': expected an attribution policy (agent, target, clause, sentence or window:N"),
     .init(
       arguments: ["explain", "--scope", "window:-1", "--text", "NASA"],
-      expected: "The value 'window:-1' is invalid for '--scope <SCOPE>': expected scope 'sentence' or 'window:N'"),
+      expected: "The value 'window:-1' is invalid for '--scope <SCOPE>': expected an attribution policy (agent, target, clause, sentence or window:N"),
+    .init(
+      arguments: ["run", "--attribution", "cooperation=subject"],
+      expected: "The value 'cooperation=subject' is invalid for '--attribution <POLICY>': expected an attribution policy (agent, target, clause, sentence or window:N"),
     .init(
       arguments: ["explain", "--color", "sometimes", "--text", "NASA"],
       expected: "The value 'sometimes' is invalid for '--color <WHEN>': expected always, never or auto"),

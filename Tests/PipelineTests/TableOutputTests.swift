@@ -111,7 +111,7 @@ struct TableOutputTests {
     #expect(Set(mentionRows) == Set(mentions) && mentionRows.count == mentions.count)
     let hitRows = Self.parse(try Self.table(.hit)).dropFirst().map { [$0[0], $0[1], $0[3], $0[6], $0[10]] }
     #expect(hitRows == hits)
-    #expect(hits.count > 100)
+    #expect(hits.count > 50)
   }
 
   struct QuotingCase: CustomTestStringConvertible, Sendable {

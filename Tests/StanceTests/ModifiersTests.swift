@@ -104,7 +104,7 @@ struct ModifiersTests {
       "m.tsv:1: expected 2 or 3 tab-separated fields (kind, term, value), found 4 fields"),
     ModifiersErrorCase(
       "unknown kind", "intensifier\tvery\n",
-      "m.tsv:1: expected kind negator, booster, dampener, contrast or param, found 'intensifier'"),
+      "m.tsv:1: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found 'intensifier'"),
     ModifiersErrorCase(
       "empty term", "negator\t\n", "m.tsv:1: expected a non-empty term, found an empty field"),
     ModifiersErrorCase(
@@ -146,7 +146,7 @@ struct ModifiersTests {
       "m.tsv:1: expected a number, found '1e999'"),
     ModifiersErrorCase(
       "unknown param", "\nparam\tfoo\t1\n",
-      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after), found 'foo'"
+      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window), found 'foo'"
     ),
     ModifiersErrorCase(
       "param without a value", "param\tnegation_scalar\n",
@@ -178,9 +178,15 @@ struct ModifiersTests {
   }
 
   @Test func everyParameterHasARange() {
-    #expect(Modifiers.parameterNames == ["negation_scalar", "negation_window", "contrast_before", "contrast_after"])
-    #expect(Modifiers.Parameter.allCases.map(\.range) == [-10...10, 0...50, -10...10, -10...10])
-    #expect(Modifiers.Kind.allCases.map(Modifiers.valueRange(of:)) == [-10...10, -4...4, -4...4, -10...10])
+    #expect(
+      Modifiers.parameterNames == [
+        "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar", "shifter_window",
+      ])
+    #expect(Modifiers.Parameter.allCases.map(\.range) == [-10...10, 0...50, -10...10, -10...10, -10...10, 0...50])
+    #expect(
+      Modifiers.Kind.allCases.map(Modifiers.valueRange(of:)) == [
+        -10...10, -4...4, -4...4, -10...10, -10...10, -10...10, -10...10,
+      ])
   }
 
   @Test(arguments: errorCases)

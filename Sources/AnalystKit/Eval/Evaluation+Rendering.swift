@@ -44,14 +44,22 @@ extension EvaluationReport {
     for mistake in mistakes {
       out += "  \(mistake.id)  \(mistake.entity): gold \(mistake.gold.rawValue), predicted \(mistake.predicted.rawValue)"
       out += " (raw \(formatNumber(mistake.score.raw)), score \(formatNumber(mistake.score.score)), \(mistake.score.hits) hit\(mistake.score.hits == 1 ? "" : "s"))\n"
-      if mistake.drivers.isEmpty {
+      if mistake.drivers.isEmpty && mistake.uncounted.isEmpty {
         out += mistake.score.hits == 0
           ? "      no lexicon hits: the sentences need entries the lexicon lacks\n"
           : "      no hit pushed toward \(mistake.predicted.rawValue): the hits toward \(mistake.gold.rawValue) were too weak\n"
       }
       for hit in mistake.drivers {
         let weight = formatSigned(hit.weight)
-        out += "      " + String(repeating: " ", count: max(0, 7 - weight.count)) + "\(weight)  \(hit.term)  \(hit.source)  '\(hit.text)' (sentence \(hit.sentence))\n"
+        out += "      " + String(repeating: " ", count: max(0, 7 - weight.count)) + "\(weight)  \(hit.term)  \(hit.source)  '\(hit.text)' (sentence \(hit.sentence))"
+        out += hit.rule.map { "  counted as \(hit.role!.rawValue) by rule \($0.rawValue)" } ?? ""
+        out += "\n"
+      }
+      for hit in mistake.uncounted {
+        let weight = formatSigned(hit.weight)
+        out += "      " + String(repeating: " ", count: max(0, 7 - weight.count)) + "\(weight)  \(hit.term)  \(hit.source)  '\(hit.text)' (sentence \(hit.sentence))"
+        out += hit.rule.map { "  not counted: \(hit.role!.rawValue) by rule \($0.rawValue)" } ?? ""
+        out += "\n"
       }
     }
     let drivers = errorDrivers
@@ -141,6 +149,20 @@ extension EvaluationReport {
         w.key("text"); w.string(hit.text)
         w.key("sentence"); w.int(hit.sentence)
         w.key("weight"); w.double(hit.weight)
+        if let rule = hit.rule { w.key("role"); w.string(hit.role!.rawValue); w.key("rule"); w.string(rule.rawValue) }
+        w.endObject()
+      }
+      w.endArray()
+      w.key("not_counted")
+      w.beginArray()
+      for hit in mistake.uncounted {
+        w.beginObject()
+        w.key("term"); w.string(hit.term)
+        w.key("source"); w.string(hit.source)
+        w.key("text"); w.string(hit.text)
+        w.key("sentence"); w.int(hit.sentence)
+        w.key("weight"); w.double(hit.weight)
+        if let rule = hit.rule { w.key("role"); w.string(hit.role!.rawValue); w.key("rule"); w.string(rule.rawValue) }
         w.endObject()
       }
       w.endArray()

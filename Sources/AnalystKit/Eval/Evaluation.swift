@@ -14,6 +14,9 @@ public struct StanceMistake: Sendable {
   /// neutral the hits pulling against the gold label. Empty when no hit pushed that way (for a
   /// predicted neutral with no hits at all: the lexicon is missing the words).
   public var drivers: [EvidenceHit]
+  /// Hits of the entity's sentences that its policy did not count, for the error list (the
+  /// role rule that kept them out).
+  public var uncounted: [EvidenceHit] = []
 }
 
 /// A lexicon entry behind stance errors across the corpus.
@@ -82,10 +85,12 @@ public struct EvaluationReport: Sendable {
       }
       confusion.add(gold: label, predicted: found.score.label)
       if label != found.score.label {
-        mistakes.append(
-          StanceMistake(
-            id: gold.id, entity: annotated.entity, gold: label, predicted: found.score.label,
-            score: found.score, drivers: Self.drivers(found.hits, gold: label, predicted: found.score.label)))
+        var mistake = StanceMistake(
+          id: gold.id, entity: annotated.entity, gold: label, predicted: found.score.label,
+          score: found.score, drivers: Self.drivers(found.hits, gold: label, predicted: found.score.label))
+        // Hits toward the gold label that a role rule kept out.
+        mistake.uncounted = Self.drivers(found.uncounted, gold: found.score.label, predicted: label)
+        mistakes.append(mistake)
       }
     }
   }

@@ -15,11 +15,17 @@ public struct EvidenceHit: Sendable, Hashable {
   public var sentence: Int
   public var base: Double
   public var weight: Double
+  /// What the entity is to the hit and the rule that decided it (nil for hits not read off an
+  /// attribution).
+  public var role: Role?
+  public var rule: RoleRule?
 
   public init(
     term: String, dimension: String, source: String, text: String, start: Int, sentence: Int,
-    base: Double, weight: Double
+    base: Double, weight: Double, role: Role? = nil, rule: RoleRule? = nil
   ) {
+    self.role = role
+    self.rule = rule
     self.term = term
     self.dimension = dimension
     self.source = source
@@ -39,6 +45,8 @@ public struct PredictedEntity: Sendable {
   public var score: StanceScore
   /// The hits on the dimension that count for the entity, in text order.
   public var hits: [EvidenceHit]
+  /// The hits of its sentences on the dimension that do not count under the policy.
+  public var uncounted: [EvidenceHit] = []
 
   public init(entity: String, name: String, mentions: [Span], score: StanceScore, hits: [EvidenceHit]) {
     self.entity = entity
@@ -71,20 +79,25 @@ public struct DocumentPrediction: Sendable {
     self.length = doc.scalarCount
     self.entities = analysis.entitiesInOrder.map { entity in
       let info = analyzer.gazetteer.entities[entity]
-      let hits = (analysis.stance.entityHits[entity] ?? []).map { analysis.stance.hits[$0] }
-        .filter { $0.dimension == dimension }
-        .map { hit in
-          EvidenceHit(
-            term: entries[hit.entry].term, dimension: hit.dimension,
-            source: entries[hit.entry].location.description, text: doc.surface(tokens: hit.tokens),
-            start: hit.start, sentence: hit.sentence, base: hit.base, weight: hit.weight)
-        }
+      let attributions = (analysis.stance.entityAttributions[entity] ?? [])
+        .filter { analysis.stance.hits[$0.hit].dimension == dimension }
+      func evidence(_ attribution: Attribution) -> EvidenceHit {
+        let hit = analysis.stance.hits[attribution.hit]
+        return EvidenceHit(
+          term: entries[hit.entry].term, dimension: hit.dimension,
+          source: entries[hit.entry].location.description, text: doc.surface(tokens: hit.tokens),
+          start: hit.start, sentence: hit.sentence, base: hit.base, weight: hit.weight,
+          role: attribution.role, rule: attribution.rule)
+      }
+      let hits = attributions.filter(\.counted).map(evidence)
       let scores = analysis.stance.scores(for: entity)
       let score = scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
-      return PredictedEntity(
+      var predicted = PredictedEntity(
         entity: info.id, name: info.name,
         mentions: analysis.mentions.filter { $0.entity == entity }.map { Span($0.start, $0.end) },
         score: score, hits: hits)
+      predicted.uncounted = attributions.filter { !$0.counted }.map(evidence)
+      return predicted
     }
   }
 }

@@ -184,17 +184,51 @@ public struct Explanation {
       let mentions = analysis.mentions.filter { $0.entity == entity }
         .map { "'\(doc.surface(tokens: $0.tokens))' s\($0.sentence)" }
       out += "\(info.name) (\(info.id), \(info.type)): \(mentions.count) mention\(mentions.count == 1 ? "" : "s"): \(mentions.joined(separator: ", "))\n"
-      let hits = (analysis.stance.entityHits[entity] ?? []).map { analysis.stance.hits[$0] }
+      let attributions = analysis.stance.entityAttributions[entity] ?? []
       let scores = analysis.stance.scores(for: entity)
-      out += dimensionTables(hits, scores: scores)
+      out += dimensionTables(attributions: attributions, entity: info.name, scores: scores)
       out += "\n"
     }
     out += "Document (every hit once):\n"
-    out += dimensionTables(analysis.stance.hits, scores: analysis.stance.document)
+    out += dimensionTables(hits: analysis.stance.hits, scores: analysis.stance.document)
     return out
   }
 
-  private func dimensionTables(_ hits: [Hit], scores: [String: StanceScore]) -> String {
+  /// Per dimension, the summary line, then the hits that count (with the role, the rule and
+  /// the mention that decided each), then the hits of the entity's sentences that do not
+  /// count under the dimension's policy and why.
+  private func dimensionTables(attributions: [Attribution], entity: String, scores: [String: StanceScore]) -> String {
+    var out = ""
+    for dimension in analyzer.scorer.lexicon.dimensions {
+      guard let score = scores[dimension] else { continue }
+      let onDimension = attributions.filter { analysis.stance.hits[$0.hit].dimension == dimension }
+      let policy = analyzer.scorer.policy(for: dimension)
+      out += "  \(dimension): \(Self.summary(score))\n"
+      let counted = onDimension.filter(\.counted)
+      if !counted.isEmpty {
+        var table = TextTable(
+          ["#", "entry", "source", "matched", "base", "modifiers", "weight", "sentence", "role", "rule", "mention"],
+          alignments: [.right, .left, .left, .left, .right, .left, .right, .right, .left, .left, .left])
+        table.indent = 4
+        for (n, attribution) in counted.enumerated() {
+          table.append(hitRow(analysis.stance.hits[attribution.hit], number: n + 1) + attributionCells(attribution))
+        }
+        out += table.render()
+      }
+      let uncounted = onDimension.filter { !$0.counted }
+      guard !uncounted.isEmpty else { continue }
+      out += "    not counted under policy \(policy):\n"
+      for attribution in uncounted {
+        let hit = analysis.stance.hits[attribution.hit]
+        out += "      \(entity): \(attribution.role.rawValue) of '\(analysis.doc.surface(tokens: hit.tokens))' s\(hit.sentence)"
+        out += " (\(attribution.rule.rawValue), through \(mentionNote(attribution.mention))) — not counted under policy \(policy)\n"
+      }
+    }
+    return out
+  }
+
+  /// The document's hits, each once.
+  private func dimensionTables(hits: [Hit], scores: [String: StanceScore]) -> String {
     var out = ""
     for dimension in analyzer.scorer.lexicon.dimensions {
       guard let score = scores[dimension] else { continue }
@@ -205,17 +239,34 @@ public struct Explanation {
         ["#", "entry", "source", "matched", "base", "modifiers", "weight", "sentence"],
         alignments: [.right, .left, .left, .left, .right, .left, .right, .right])
       table.indent = 4
-      for (n, hit) in onDimension.enumerated() {
-        let entry = analyzer.scorer.lexicon.entries[hit.entry]
-        let modifiers = hit.modifiers.isEmpty ? "-" : hit.modifiers.map(modifierNote).joined(separator: ", ")
-        table.append([
-          String(n + 1), entry.term, entry.location.description,
-          "'\(analysis.doc.surface(tokens: hit.tokens))'", formatSigned(hit.base), modifiers,
-          formatSigned(hit.weight), "s\(hit.sentence)",
-        ])
-      }
+      for (n, hit) in onDimension.enumerated() { table.append(hitRow(hit, number: n + 1)) }
       out += table.render()
     }
     return out
+  }
+
+  private func hitRow(_ hit: Hit, number: Int) -> [String] {
+    let entry = analyzer.scorer.lexicon.entries[hit.entry]
+    let modifiers = hit.modifiers.isEmpty ? "-" : hit.modifiers.map(modifierNote).joined(separator: ", ")
+    return [
+      String(number), entry.term, entry.location.description,
+      "'\(analysis.doc.surface(tokens: hit.tokens))'", formatSigned(hit.base), modifiers,
+      formatSigned(hit.weight), "s\(hit.sentence)",
+    ]
+  }
+
+  private func attributionCells(_ attribution: Attribution) -> [String] {
+    [attribution.role.rawValue, attribution.rule.rawValue, mentionNote(attribution.mention)]
+  }
+
+  /// `'Rogozin'`, or `'he' (pronoun)` for a reference.
+  func mentionNote(_ mention: MentionRef) -> String {
+    switch mention {
+    case .mention(let m):
+      return "'\(analysis.doc.surface(tokens: analysis.mentions[m].tokens))'"
+    case .reference(let r):
+      let reference = analysis.stance.references[r]
+      return "'\(analysis.doc.surface(tokens: reference.tokens))' (\(reference.via.rawValue))"
+    }
   }
 }

@@ -44,6 +44,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case modifierNotOneToken = "modifier-not-one-token"
     case duplicateModifier = "duplicate-modifier"
     case conflictingModifier = "conflicting-modifier"
+    case invalidValue = "invalid-value"
+    case invalidPolicy = "invalid-policy"
   }
 
   public var severity: Severity

@@ -6,7 +6,7 @@ import Tokenize
 /// A word-list file to lint and what kind of file it is.
 public struct LintFile: Sendable {
   public enum Kind: String, Sendable, Hashable {
-    case gazetteer, lexicon, modifiers, abbreviations
+    case gazetteer, lexicon, modifiers, abbreviations, clauses, references
   }
 
   public var path: String
@@ -25,6 +25,8 @@ public struct LintFile: Sendable {
       + sources.lexicon.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .lexicon) }
       + sources.modifiers.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .modifiers) }
       + sources.abbreviations.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .abbreviations) }
+      + sources.clauses.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .clauses) }
+      + sources.references.map { LintFile(path: $0.path, bytes: $0.bytes, kind: .references) }
   }
 
   /// The files named on the command line: a file as given, or every word-list file below a
@@ -41,7 +43,8 @@ public struct LintFile: Sendable {
 }
 
 extension LintFile.Kind {
-  /// The kind of a file named on the command line, decided in this order: `modifiers.tsv`;
+  /// The kind of a file named on the command line, decided in this order: `modifiers.tsv`,
+  /// `clauses.tsv` and `references.tsv` (attribution rules);
   /// `abbreviations.txt`; `*.jsonl` (spaCy patterns) is a gazetteer; a VADER or AFINN name is a
   /// lexicon; a file under an `entities/` folder is a gazetteer and under `stance/` a lexicon;
   /// otherwise the first content line decides: 3 or 4 fields whose second is not a number is a
@@ -51,6 +54,10 @@ extension LintFile.Kind {
     let name = components.last ?? path
     if name == "modifiers.tsv" {
       self = .modifiers
+    } else if name == "clauses.tsv" {
+      self = .clauses
+    } else if name == "references.tsv" {
+      self = .references
     } else if name == "abbreviations.txt" {
       self = .abbreviations
     } else if name.hasSuffix(".jsonl") {

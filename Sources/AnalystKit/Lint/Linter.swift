@@ -59,6 +59,8 @@ public struct Linter: Sendable {
           }
         case .lexicon: state.lintLexiconLine(lintLine, format: LexiconFormat(path: file.path))
         case .modifiers: state.lintModifiersLine(lintLine)
+        case .clauses: state.lintClausesLine(lintLine)
+        case .references: state.lintReferencesLine(lintLine)
         case .abbreviations: break
         }
       }
@@ -78,6 +80,9 @@ private struct LintState {
   var defaults = GazetteerDefaults()
   var lexicon = Lexicon()
   var modifiers = Modifiers()
+  var attributionRules = AttributionRules()
+  /// First definition of each (marker kind, key).
+  var firstMarker: [String: SourceLocation] = [:]
   /// First entry for each (dimension, keys, wildcard).
   var firstEntry: [EntryKey: (weight: Double, location: SourceLocation)] = [:]
   /// First definition of each modifier key.
@@ -117,6 +122,14 @@ private struct LintState {
   // MARK: - Stance lexicons
 
   mutating func lintLexiconLine(_ line: LintLine, format: LexiconFormat) {
+    if format == .tsv {
+      do {
+        if try Lexicon.declaration(fields: line.fields, at: line.location) != nil { return }
+      } catch {
+        report(diagnostic(for: error, on: line, fieldCounts: 2...3, termField: 0))
+        return
+      }
+    }
     let entry: LexiconLineEntry
     do { entry = try Lexicon.entry(fields: line.fields, format: format, at: line.location) } catch {
       report(diagnostic(for: error, on: line, fieldCounts: format.fieldCounts, termField: 0))
@@ -321,6 +334,45 @@ private struct LintState {
 
   // MARK: - Modifiers
 
+  /// A clause-markers line, read by the loader's own `addMarker`; a word listed twice with
+  /// the same kind is a warning.
+  mutating func lintClausesLine(_ line: LintLine) {
+    let key: String
+    do { key = try attributionRules.addMarker(fields: line.fields, at: line.location, session: session) } catch {
+      report(diagnostic(for: error, on: line, fieldCounts: 2...2, termField: 1))
+      return
+    }
+    let seen = "\(line.fields[0])\t\(key)"
+    if let first = firstMarker[seen] {
+      report(
+        line.diagnostic(
+          .warning, .duplicateModifier, column: line.column(ofField: 1),
+          "duplicate \(line.fields[0]) '\(line.fields[1])': the same as \(first)"))
+    } else {
+      firstMarker[seen] = line.location
+    }
+  }
+
+  /// A references line, read by the loader's own `addReference`; a word defined twice is an
+  /// error when the definitions differ (the first is used), a warning otherwise.
+  mutating func lintReferencesLine(_ line: LintLine) {
+    let earlier = attributionRules.references
+    let key: String
+    do { key = try attributionRules.addReference(fields: line.fields, at: line.location, session: session) } catch {
+      report(diagnostic(for: error, on: line, fieldCounts: 2...4, termField: 1))
+      return
+    }
+    guard let first = earlier[key] else { return }
+    let same = first.kind.rawValue == line.fields[0]
+      && first.types == (line.fields.count >= 3 ? line.fields[2].split(separator: ",").map { String($0.trimmingSpaces()) } : [])
+    report(
+      line.diagnostic(
+        same ? .warning : .error, same ? .duplicateModifier : .conflictingModifier, column: line.column(ofField: 1),
+        same
+          ? "duplicate \(first.kind.rawValue) '\(line.fields[1])': the same as \(first.location)"
+          : "'\(line.fields[1])' is defined differently at \(first.location), which is used"))
+  }
+
   mutating func lintModifiersLine(_ line: LintLine) {
     let added: (key: String, kind: Modifiers.Kind)?
     do { added = try modifiers.add(fields: line.fields, at: line.location, session: session) } catch {
@@ -443,7 +495,13 @@ private struct LintState {
       return line.diagnostic(.error, .modifierNotOneToken, column: line.column(ofField: 1), text)
     case .invalidUTF8:
       return line.diagnostic(.error, .invalidUTF8, column: 1, text)
-    case .invalidScope, .tokenize:
+    case .unknownKind:
+      return line.diagnostic(.error, .unknownModifierKind, column: line.column(ofField: 0), text)
+    case .invalidSuffix, .invalidTypes, .expectedPossessive:
+      return line.diagnostic(.error, .invalidValue, column: line.column(ofField: termField + (error.isTypes ? 1 : error.isPossessive ? 2 : 0)), text)
+    case .invalidDeclaration:
+      return line.diagnostic(.error, .invalidPolicy, column: line.column(ofField: 1), text)
+    case .invalidPolicy, .tokenize:
       return line.diagnostic(.error, .noTokens, column: 1, text)
     }
   }

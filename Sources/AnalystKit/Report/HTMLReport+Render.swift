@@ -55,7 +55,7 @@ extension HTMLReport {
     let scorer = analyzer.scorer
     html += "<footer>Labels: favor at or above \(Self.number(scorer.thresholds.favor)), "
     html += "against at or below \(Self.number(scorer.thresholds.against)); "
-    html += "hits count for entities in the same \(HTML.escape(scorer.scope.description)). "
+    html += "attribution policy \(HTML.escape(scorer.policies.description(dimensions: dimensions))). "
     html += "\(scorer.lexicon.entries.count) lexicon entries on \(dimensions.count) "
     html += dimensions.count == 1 ? "dimension" : "dimensions"
     html += " (\(dimensions.map(HTML.escape).joined(separator: ", "))), "

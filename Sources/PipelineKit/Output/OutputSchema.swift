@@ -16,8 +16,9 @@ import Stance
 /// ```
 public enum OutputSchema {
   /// Bumped whenever a field is added, removed, renamed or retyped. 1 was the shape before
-  /// 2 (stance keyed by dimension name; `id` a number when the input's was).
-  public static let formatVersion = 2
+  /// 2 (stance keyed by dimension name; `id` a number when the input's was); 3 adds each
+  /// evidence hit's `role`, `rule` and `mention`, and mentions found by coreference (`via`).
+  public static let formatVersion = 3
 
   /// The type of one JSON value.
   public indirect enum Kind: Sendable {
@@ -81,6 +82,18 @@ public enum OutputSchema {
     Field("base", .number, "the entry's weight"),
     Field("weight", .number, "the weight after the modifiers"),
     Field("modifiers", .array(modifier), "the words that changed the weight, in the order applied"),
+    Field("role", .oneOfStrings(Role.allCases.map(\.rawValue)), "what the entity is to the hit: it does or says it (agent), it is done to or said about it (target), or neither (mentioned)"),
+    Field("rule", .oneOfStrings(RoleRule.allCases.map(\.rawValue)), "the role rule that decided it (lexicons/README.md, Roles)"),
+    Field("mention", evidenceMention, "the mention (or pronoun, role noun) the role was decided through"),
+  ])
+
+  static let via: Kind = .oneOfStrings([MentionVia.pronoun.rawValue, MentionVia.roleNoun.rawValue])
+
+  static let evidenceMention: Kind = .object([
+    Field("start", .integer, "code point offset of the mention"),
+    Field("end", .integer, "code point offset after the mention (half-open)"),
+    Field("text", .string, "the mention as it appears in the text"),
+    Field("via", via, required: false, "present for a reference found by coreference"),
   ])
 
   static let mention: Kind = .object([
@@ -88,6 +101,7 @@ public enum OutputSchema {
     Field("end", .integer, "code point offset after the mention (half-open)"),
     Field("text", .string, "the mention as it appears in the text"),
     Field("sentence", .integer, "0-based sentence index"),
+    Field("via", via, required: false, "present for a pronoun or role noun resolved to the entity by coreference"),
   ])
 
   static let entity: Kind = .object([
@@ -98,7 +112,7 @@ public enum OutputSchema {
     Field("stance", .array(score), "per dimension, over the hits that count for this entity"),
     Field(
       "evidence", .array(hit), required: false,
-      "the hits that count for this entity (all of them; with --evidence summary the strongest; absent with --evidence none)"),
+      "the hits that count for this entity under its dimension's attribution policy (all of them; with --evidence summary the strongest; absent with --evidence none)"),
   ])
 
   static let warning: Kind = .object([

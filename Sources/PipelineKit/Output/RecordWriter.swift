@@ -11,11 +11,13 @@ import Tokenize
 ///
 /// Document record:
 /// `{"id", "entities": [{"entity", "type", "name", "mentions": [{"start", "end", "text",
-/// "sentence"}], "stance": [SCORE], "evidence": [HIT]}], "document": [SCORE], "warnings":
+/// "sentence", "via"?}], "stance": [SCORE], "evidence": [HIT]}], "document": [SCORE], "warnings":
 /// [{"code", "message"}], "meta": {…}}` (`meta` only when the input record had other fields).
 /// SCORE: `{"dimension", "score", "raw", "hits", "label"}`, one per dimension in lexicon order.
 /// HIT: `{"dimension", "term", "source", "text", "start", "end", "sentence", "base", "weight",
-/// "modifiers": [{"kind", "text", "start", "end", "factor" | "delta"}]}`.
+/// "modifiers": [{"kind", "text", "start", "end", "factor" | "delta"}], "role", "rule",
+/// "mention": {"start", "end", "text", "via"?}}`. A mention with `via` (`pronoun`, `role-noun`)
+/// is a reference found by coreference: its span slices to the pronoun or role noun.
 ///
 /// With `--evidence summary` each entity's `evidence` holds only its
 /// `EvidenceLevel.summaryHits` hits of largest absolute weight (ties: the earlier), in text
@@ -58,6 +60,8 @@ public struct RecordWriter: Sendable {
     // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
     var mentionsOf: [Int: [EntityMention]] = [:]
     for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
+    var referencesOf: [Int: [Reference]] = [:]
+    for reference in analysis.stance.references { referencesOf[reference.entity, default: []].append(reference) }
     w.beginObject()
     w.field("id")
     w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
@@ -68,12 +72,30 @@ public struct RecordWriter: Sendable {
       w.fragment(fragments.entities[entity])
       w.field("mentions")
       w.beginArray()
-      for mention in mentionsOf[entity] ?? [] {
+      // Gazetteer mentions and references, merged in text order.
+      let found = mentionsOf[entity] ?? []
+      let references = referencesOf[entity] ?? []
+      var m = 0
+      var r = 0
+      while m < found.count || r < references.count {
+        let takeMention = r == references.count || (m < found.count && found[m].start <= references[r].start)
         w.beginObject()
-        w.field("start"); w.int(mention.start)
-        w.field("end"); w.int(mention.end)
-        w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
-        w.field("sentence"); w.int(mention.sentence)
+        if takeMention {
+          let mention = found[m]
+          w.field("start"); w.int(mention.start)
+          w.field("end"); w.int(mention.end)
+          w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
+          w.field("sentence"); w.int(mention.sentence)
+          m += 1
+        } else {
+          let reference = references[r]
+          w.field("start"); w.int(reference.start)
+          w.field("end"); w.int(reference.end)
+          w.field("text"); surfaces.write(tokens: reference.tokens, into: &w)
+          w.field("sentence"); w.int(reference.sentence)
+          w.field("via"); w.string(reference.via.rawValue)
+          r += 1
+        }
         w.endObject()
       }
       w.endArray()
@@ -82,14 +104,20 @@ public struct RecordWriter: Sendable {
       if evidence != .none {
         w.field("evidence")
         w.beginArray()
-        let hits = analysis.stance.entityHits[entity] ?? []
-        for h in evidence == .summary ? Self.strongest(hits, of: analysis.stance.hits) : hits {
+        let counted = (analysis.stance.entityAttributions[entity] ?? []).filter(\.counted)
+        let hits = counted.map(\.hit)
+        let shown = evidence == .summary ? Set(Self.strongest(hits, of: analysis.stance.hits)) : nil
+        for attribution in counted where shown?.contains(attribution.hit) ?? true {
+          let h = attribution.hit
           if hitJSON[h] == nil {
             let start = hitBuffer.beginFragment()
             writeHit(analysis.stance.hits[h], surfaces, into: &hitBuffer)
             hitJSON[h] = start..<hitBuffer.bytes.count
           }
+          // The hit's shared fields (an object left open), then this entity's attribution.
           w.fragment(hitBuffer.bytes[hitJSON[h]!])
+          writeAttribution(attribution, analysis: analysis, surfaces, into: &w)
+          w.endObject()
         }
         w.endArray()
       }
@@ -159,6 +187,31 @@ public struct RecordWriter: Sendable {
     w.endArray()
   }
 
+  /// `"role", "rule", "mention": {"start", "end", "text", "via"?}` of one entity toward a hit.
+  private func writeAttribution(
+    _ attribution: Attribution, analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
+  ) {
+    w.field("role"); w.string(attribution.role.rawValue)
+    w.field("rule"); w.string(attribution.rule.rawValue)
+    w.field("mention")
+    w.beginObject()
+    switch attribution.mention {
+    case .mention(let m):
+      let mention = analysis.mentions[m]
+      w.field("start"); w.int(mention.start)
+      w.field("end"); w.int(mention.end)
+      w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
+    case .reference(let r):
+      let reference = analysis.stance.references[r]
+      w.field("start"); w.int(reference.start)
+      w.field("end"); w.int(reference.end)
+      w.field("text"); surfaces.write(tokens: reference.tokens, into: &w)
+      w.field("via"); w.string(reference.via.rawValue)
+    }
+    w.endObject()
+  }
+
+  /// A hit's fields shared by every entity it counts for, its object left open.
   private func writeHit(_ hit: Hit, _ surfaces: Surfaces, into w: inout JSONWriter) {
     let entry = analyzer.scorer.lexicon.entries[hit.entry]
     w.beginObject()
@@ -190,7 +243,6 @@ public struct RecordWriter: Sendable {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
   }
 }
 

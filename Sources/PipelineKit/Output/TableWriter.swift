@@ -37,8 +37,9 @@ public enum TableRows: String, Sendable, CaseIterable {
 /// Documentation/tables.md):
 /// - document: `id, source, line, dimension, score, raw, hits, label, entities, warnings, error_code, error_message, meta`
 /// - entity: `id, entity, type, name, mentions, dimension, score, raw, hits, label`
-/// - mention: `id, entity, type, start, end, sentence, text`
-/// - hit: `id, entity, dimension, term, source, text, start, end, sentence, base, weight, modifiers`
+/// - mention: `id, entity, type, start, end, sentence, text, via`
+/// - hit: `id, entity, dimension, term, source, text, start, end, sentence, base, weight, modifiers,
+///   role, rule, mention`
 ///
 /// Error records appear in `document` rows only (with `error_code` and `error_message`).
 /// Numbers are written as in JSON (4 decimals, no trailing zeros).
@@ -91,6 +92,7 @@ public struct TableWriter: Sendable {
       ("end", "code point offset after it (half-open)"),
       ("sentence", "0-based sentence index"),
       ("text", "the mention as it appears in the text"),
+      ("via", "pronoun or role-noun for a reference found by coreference; empty for a gazetteer mention"),
     ],
     .hit: [
       ("id", "the document id"),
@@ -105,6 +107,9 @@ public struct TableWriter: Sendable {
       ("base", "the entry's weight"),
       ("weight", "the weight after the modifiers"),
       ("modifiers", "each modifier as KIND WORD xFACTOR or KIND WORD +DELTA, separated by '; '"),
+      ("role", "what the entity is to the hit: agent, target or mentioned"),
+      ("rule", "the role rule that decided it"),
+      ("mention", "the mention (or pronoun, role noun) the role was decided through"),
     ],
   ]
 
@@ -146,20 +151,32 @@ public struct TableWriter: Sendable {
         }
       }
     case .mention:
-      for mention in analysis.mentions {
-        let info = analyzer.gazetteer.entities[mention.entity]
+      // Gazetteer mentions and coreference references, in text order.
+      var items: [(entity: Int, start: Int, end: Int, sentence: Int, tokens: Range<Int>, via: String)] =
+        analysis.mentions.map { ($0.entity, $0.start, $0.end, $0.sentence, $0.tokens, "") }
+      for reference in analysis.stance.references {
+        items.append((reference.entity, reference.start, reference.end, reference.sentence, reference.tokens, reference.via.rawValue))
+      }
+      if !analysis.stance.references.isEmpty { items.sort { ($0.start, $0.via) < ($1.start, $1.via) } }
+      for item in items {
+        let info = analyzer.gazetteer.entities[item.entity]
         row(
           [
-            id, info.id, info.type, String(mention.start), String(mention.end), String(mention.sentence),
-            String(decoding: analysis.doc.surfaceUnits(tokens: mention.tokens), as: UTF16.self),
+            id, info.id, info.type, String(item.start), String(item.end), String(item.sentence),
+            String(decoding: analysis.doc.surfaceUnits(tokens: item.tokens), as: UTF16.self), item.via,
           ], into: &out)
       }
     case .hit:
       let doc = analysis.doc
       for entity in analysis.entitiesInOrder {
         let info = analyzer.gazetteer.entities[entity]
-        for index in analysis.stance.entityHits[entity] ?? [] {
-          let hit = analysis.stance.hits[index]
+        for attribution in analysis.stance.entityAttributions[entity] ?? [] where attribution.counted {
+          let hit = analysis.stance.hits[attribution.hit]
+          let mentionTokens: Range<Int>
+          switch attribution.mention {
+          case .mention(let m): mentionTokens = analysis.mentions[m].tokens
+          case .reference(let r): mentionTokens = analysis.stance.references[r].tokens
+          }
           let entry = analyzer.scorer.lexicon.entries[hit.entry]
           let modifiers = hit.modifiers.map { modifier -> String in
             let word = String(decoding: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)), as: UTF16.self)
@@ -174,6 +191,8 @@ public struct TableWriter: Sendable {
               String(decoding: doc.surfaceUnits(tokens: hit.tokens), as: UTF16.self),
               String(hit.start), String(hit.end), String(hit.sentence),
               JSONWriter.format(hit.base), JSONWriter.format(hit.weight), modifiers.joined(separator: "; "),
+              attribution.role.rawValue, attribution.rule.rawValue,
+              String(decoding: doc.surfaceUnits(tokens: mentionTokens), as: UTF16.self),
             ], into: &out)
         }
       }

@@ -27,9 +27,25 @@ struct ScoringOptions: ParsableArguments {
   var abbreviations: String?
 
   @Option(
-    help: ArgumentHelp("Attribute hits to entities in the same 'sentence', or within 'window:N' tokens.", valueName: "SCOPE"),
-    transform: OptionValue.scope)
-  var scope: AttributionScope = .sentence
+    help: ArgumentHelp(
+      "Which hits count for an entity: 'agent' (what it does or says), 'target' (what is done to or said about it), 'clause' (either), 'sentence' (every hit of its sentences) or 'window:N' (hits within N tokens). 'DIM=POLICY' sets one dimension. Repeatable. Default: what each lexicon file declares, else target.",
+      valueName: "POLICY"),
+    transform: OptionValue.attribution)
+  var attribution: [AttributionSetting] = []
+
+  @Option(
+    help: ArgumentHelp("Old name of --attribution POLICY (every dimension); --attribution wins.", valueName: "SCOPE"),
+    transform: OptionValue.attribution)
+  var scope: AttributionSetting?
+
+  @Flag(name: .customLong("no-coreference"), help: "Do not resolve pronouns and role nouns to entities.")
+  var noCoreference = false
+
+  @Option(help: ArgumentHelp("Use this clause-markers file instead of the default attribution/clauses.tsv.", valueName: "FILE"))
+  var clauses: String?
+
+  @Option(help: ArgumentHelp("Use this pronouns and role nouns file instead of the default attribution/references.tsv.", valueName: "FILE"))
+  var references: String?
 
   // `.unconditional`: the next word is the value even when it starts with '-' (`-0.05`).
   @Option(
@@ -73,13 +89,25 @@ struct ScoringOptions: ParsableArguments {
     if let abbreviations {
       sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
     }
+    if let clauses {
+      sources.clauses = try LexiconSources.files(under: clauses, option: "--clauses", extensions: ["tsv"])
+    }
+    if let references {
+      sources.references = try LexiconSources.files(under: references, option: "--references", extensions: ["tsv"])
+    }
+  }
+
+  /// The `--attribution` settings, after `--scope` (so that `--attribution` wins over it), or
+  /// `settings` instead of `--attribution`.
+  func policies(_ settings: [AttributionSetting]? = nil) -> AttributionPolicies {
+    AttributionPolicies(settings: (scope.map { [$0] } ?? []) + (settings ?? attribution))
   }
 
   /// Loads an analyzer from `sources` with these scoring options.
-  func analyzer(_ sources: () throws -> LexiconSources) throws -> Analyzer {
+  func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil) throws -> Analyzer {
     try Analyzer(
-      sources: sources(), scope: scope,
-      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
+      sources: sources(), policies: policies(settings),
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference,
       cyrillicLanguage: cyrillicLanguage)
   }
 }

@@ -36,9 +36,9 @@ enum OptionValue {
     return shard
   }
 
-  /// `sentence` or `window:N`.
-  @Sendable static func scope(_ text: String) throws -> AttributionScope {
-    do { return try AttributionScope(parsing: text) } catch { throw OptionValueError.scope(error) }
+  /// `POLICY` or `DIM=POLICY` (`agent`, `target`, `clause`, `sentence`, `window:N`).
+  @Sendable static func attribution(_ text: String) throws -> AttributionSetting {
+    do { return try AttributionSetting(parsing: text) } catch { throw OptionValueError.scope(error) }
   }
 
   /// `METRIC=VALUE` with a metric `eval` computes.

@@ -1,0 +1,235 @@
+/// Which hits count for an entity: by the entity's role toward the hit, or by distance.
+///
+/// | policy | a hit counts for an entity that is … |
+/// | --- | --- |
+/// | `agent` | the agent of the hit: it does or says it (the entity's own stance) |
+/// | `target` | the target of the hit: it is done to or said about the entity (the text's stance toward it) |
+/// | `clause` | the agent or the target (any entity the hit's clause involves) |
+/// | `sentence` | mentioned in the hit's sentence, whatever its role |
+/// | `window:N` | mentioned within N tokens of the hit, whatever its role |
+public enum AttributionPolicy: Sendable, Hashable, CustomStringConvertible {
+  case agent
+  case target
+  case clause
+  case sentence
+  case window(Int)
+
+  /// The policy names, for messages.
+  public static let names = "agent, target, clause, sentence or window:N"
+
+  /// Parses `agent`, `target`, `clause`, `sentence` or `window:N` (N ≥ 0).
+  public init(parsing text: String) throws(StanceError) {
+    switch text {
+    case "agent": self = .agent
+    case "target": self = .target
+    case "clause": self = .clause
+    case "sentence": self = .sentence
+    default:
+      guard text.hasPrefix("window:"), let n = Int(text.dropFirst("window:".count)), n >= 0,
+        !text.dropFirst("window:".count).hasPrefix("+")
+      else { throw .invalidPolicy(found: text) }
+      self = .window(n)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .agent: return "agent"
+    case .target: return "target"
+    case .clause: return "clause"
+    case .sentence: return "sentence"
+    case .window(let n): return "window:\(n)"
+    }
+  }
+
+  /// Whether a hit with this role toward an entity counts for it. `sentence` and `window:N`
+  /// do not look at roles (the caller checks distance for `window:N`).
+  public func counts(_ role: Role) -> Bool {
+    switch self {
+    case .agent: return role == .agent
+    case .target: return role == .target
+    case .clause: return role != .mentioned
+    case .sentence, .window: return true
+    }
+  }
+}
+
+/// The attribution policy of every dimension: a command-line setting for one dimension wins,
+/// then one for all dimensions, then the lexicon file's declaration (`@attribution` line),
+/// then `fallback`.
+public struct AttributionPolicies: Sendable, Hashable, CustomStringConvertible {
+  /// `--attribution POLICY`: every dimension.
+  public var all: AttributionPolicy?
+  /// `--attribution DIM=POLICY`.
+  public var byDimension: [String: AttributionPolicy] = [:]
+  /// Declared by lexicon files.
+  public var declared: [String: AttributionPolicy] = [:]
+  /// Dimensions nobody set.
+  public var fallback: AttributionPolicy = Self.defaultPolicy
+
+  /// The policy of a dimension whose lexicon declares none and that no option sets: how the
+  /// text treats the entity, the reading a general sentiment lexicon (VADER, AFINN) supports.
+  public static let defaultPolicy = AttributionPolicy.target
+
+  public init(all: AttributionPolicy? = nil, byDimension: [String: AttributionPolicy] = [:]) {
+    self.all = all
+    self.byDimension = byDimension
+  }
+
+  /// Command-line settings in order (a later one for the same dimensions wins).
+  public init(settings: [AttributionSetting]) {
+    for setting in settings {
+      if let dimension = setting.dimension { byDimension[dimension] = setting.policy } else { all = setting.policy }
+    }
+  }
+
+  /// Parses command-line settings: each `POLICY` (every dimension) or `DIM=POLICY`.
+  public init(parsing settings: [String]) throws(StanceError) {
+    var parsed: [AttributionSetting] = []
+    for setting in settings { parsed.append(try AttributionSetting(parsing: setting)) }
+    self.init(settings: parsed)
+  }
+
+  public func policy(for dimension: String) -> AttributionPolicy {
+    byDimension[dimension] ?? all ?? declared[dimension] ?? fallback
+  }
+
+  /// `cooperation=agent` for each dimension named, or the policy of all.
+  public func description(dimensions: [String]) -> String {
+    dimensions.map { "\($0)=\(policy(for: $0))" }.joined(separator: ", ")
+  }
+
+  public var description: String {
+    var parts: [String] = []
+    if let all { parts.append(all.description) }
+    for (dimension, policy) in byDimension.sorted(by: { $0.key < $1.key }) { parts.append("\(dimension)=\(policy)") }
+    return parts.isEmpty ? "default" : parts.joined(separator: ", ")
+  }
+}
+
+/// One `--attribution` value: a policy for every dimension, or `DIM=POLICY` for one.
+public struct AttributionSetting: Sendable, Hashable, CustomStringConvertible {
+  public var dimension: String?
+  public var policy: AttributionPolicy
+
+  public init(dimension: String? = nil, policy: AttributionPolicy) {
+    self.dimension = dimension
+    self.policy = policy
+  }
+
+  /// Parses `POLICY` or `DIM=POLICY`.
+  public init(parsing text: String) throws(StanceError) {
+    if let equals = text.firstIndex(of: "=") {
+      let dimension = String(text[..<equals])
+      guard Lexicon.isValidDimension(dimension) else { throw .invalidPolicy(found: text) }
+      self.init(dimension: dimension, policy: try AttributionPolicy(parsing: String(text[text.index(after: equals)...])))
+    } else {
+      self.init(policy: try AttributionPolicy(parsing: text))
+    }
+  }
+
+  public var description: String { dimension.map { "\($0)=\(policy)" } ?? policy.description }
+}
+
+/// What an entity is to a lexicon hit in its sentence.
+public enum Role: String, Sendable, Hashable, CaseIterable, Comparable {
+  /// The entity does or says it.
+  case agent
+  /// It is done to or said about the entity.
+  case target
+  /// In the sentence, but neither.
+  case mentioned
+
+  /// agent < target < mentioned: the order in which an entity's mentions are preferred.
+  public static func < (a: Role, b: Role) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// The rule that decided a role (documented in lexicons/README.md, "Roles").
+public enum RoleRule: String, Sendable, Hashable, CaseIterable {
+  /// agent: in the subject of the hit's clause, before the hit ("Rogozin threatened…",
+  /// "Rogozin, the head of Roscosmos, threatened…", "Roscosmos chief Rogozin threatened…").
+  case subject
+  /// agent: the clause has no subject of its own and continues one that has ("…praised the
+  /// partnership but warned…", "…, who took over…").
+  case sharedSubject = "shared-subject"
+  /// agent: the possessor right before the hit ("Rogozin's threat", "its withdrawal").
+  case possessor
+  /// agent: after `by` following a passive hit ("…was criticised by Rogozin").
+  case passiveAgent = "passive-agent"
+  /// agent: the speaker of reported speech ("Borisov said Russia would leave").
+  case speaker
+  /// agent: the speaker of a quotation ("'We will leave,' Borisov said").
+  case quoteSpeaker = "quote-speaker"
+  /// target: the subject of a passive hit ("NASA was criticised").
+  case passiveSubject = "passive-subject"
+  /// target: after the hit in its clause ("blamed NASA", "sanctions against Roscosmos").
+  case object
+  /// target: after the clause's verb and before the hit ("accused the US of trying to wreck…").
+  case predicate
+  /// mentioned: before the hit in its clause, but not its subject ("In Washington, …").
+  case nonSubject = "non-subject"
+  /// mentioned: in another clause of the sentence.
+  case otherClause = "other-clause"
+  /// mentioned: outside the hit's sentence (only `window:N` counts these).
+  case otherSentence = "other-sentence"
+
+  /// Whether this rule wins over `other` for an entity with several mentions in a sentence:
+  /// the stronger role (agent, target, mentioned), then the rule listed first.
+  public func isPreferred(to other: RoleRule) -> Bool {
+    if role != other.role { return role < other.role }
+    return Self.allCases.firstIndex(of: self)! < Self.allCases.firstIndex(of: other)!
+  }
+
+  public var role: Role {
+    switch self {
+    case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent
+    case .passiveSubject, .object, .predicate: return .target
+    case .nonSubject, .otherClause, .otherSentence: return .mentioned
+    }
+  }
+}
+
+/// How a mention of an entity was found: by the gazetteer, or as a reference to an earlier
+/// mention (coreference).
+public enum MentionVia: String, Sendable, Hashable {
+  /// A pronoun (`he`, `its`, …) of `lexicons/attribution/references.tsv`.
+  case pronoun
+  /// A role noun ("the agency", "the Roscosmos chief") of `references.tsv`.
+  case roleNoun = "role-noun"
+}
+
+/// A reference to an entity found by coreference: the pronoun or role noun (its span slices
+/// to it), the entity, and the mention it was resolved to.
+public struct Reference: Sendable, Hashable {
+  public var entity: Int
+  public var tokens: Range<Int>
+  public var start: Int
+  public var end: Int
+  public var sentence: Int
+  public var via: MentionVia
+  /// The mention it refers to: an index into the gazetteer mentions.
+  public var antecedent: Int
+  /// Whether it is possessive (`his`, `its`, `their`, "the agency's").
+  public var isPossessive: Bool
+}
+
+/// Where an entity stands toward one hit: its role, the rule that decided it, and the mention
+/// (or reference) it was decided through.
+public struct Attribution: Sendable, Hashable {
+  /// Index into `StanceAnalysis.hits`.
+  public var hit: Int
+  public var role: Role
+  public var rule: RoleRule
+  /// The mention: an index into the gazetteer mentions, or into `StanceAnalysis.references`.
+  public var mention: MentionRef
+  /// Whether the hit counts for the entity under its dimension's policy.
+  public var counted: Bool
+}
+
+/// A mention of either kind.
+public enum MentionRef: Sendable, Hashable {
+  case mention(Int)
+  case reference(Int)
+}

@@ -1,0 +1,198 @@
+import Tokenize
+
+/// The word tables that clause splitting, roles and coreference read: clause markers
+/// (`lexicons/attribution/clauses.tsv`) and references (`lexicons/attribution/references.tsv`).
+/// Both are analyst-edited; none of their words live in code.
+///
+/// Immutable after loading; `Sendable`.
+public struct AttributionRules: Sendable {
+  /// What a clause-marker word does. A word may have several kinds (`was`: passive, verb).
+  public enum MarkerKind: String, Sendable, Hashable, CaseIterable {
+    /// Ends a clause (`;`, `:`); `(`/`)` and dashes enclose a parenthetical.
+    case boundary
+    /// Opens or closes a quotation (`"`, `“`, `”`, `«`, `»`).
+    case quote
+    /// Opens a contrasting clause (but, while, whereas, although, though, yet).
+    case contrast
+    /// Opens a subordinate clause (because, after, before, as, since, when, if).
+    case subordinator
+    /// Opens a relative clause (who, which, that); `that` after a speech verb opens reported speech.
+    case relative
+    /// `and`/`or`: opens a clause when a new subject and its verb follow.
+    case coordinator
+    /// A verb of saying (said, told, warned): what follows is reported speech.
+    case speech
+    /// A form of *be*/*get* that makes a following participle passive.
+    case passive
+    /// The word before a passive's agent (`by`).
+    case agentMarker = "agent_marker"
+    /// A preposition: an entity right after one (before the verb) is not the subject.
+    case preposition
+    /// Ends the subject: auxiliaries, modals and common verbs without a regular suffix.
+    case verb
+    /// A lowercase word with this ending (`ed`) ends the subject.
+    case verbSuffix = "verb_suffix"
+    /// A word with this ending (`ed`, `en`) after a passive auxiliary is a passive participle.
+    case participleSuffix = "participle_suffix"
+    /// First-person words (we, our, I): inside a quotation they are its speaker.
+    case firstPerson = "first_person"
+
+    var bit: UInt16 { 1 << UInt16(Self.allCases.firstIndex(of: self)!) }
+  }
+
+  /// What a reference word is.
+  public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
+    /// `pronoun<TAB>word<TAB>TYPES[<TAB>possessive]`.
+    case pronoun
+    /// `role<TAB>noun<TAB>TYPES`: a noun that, after a determiner, refers to an entity.
+    case role
+    /// `determiner<TAB>word`: words that open a role-noun phrase (`the`).
+    case determiner
+  }
+
+  /// A pronoun or role noun: the entity types it can refer to and whether it is possessive.
+  public struct ReferenceWord: Sendable, Hashable {
+    public var kind: ReferenceKind
+    public var types: [String]
+    public var isPossessive: Bool
+    public var location: SourceLocation
+  }
+
+  /// Token key → marker kinds (bits of `MarkerKind.bit`).
+  private var markers: [String: UInt16] = [:]
+  private var known = KeyFilter()
+  public private(set) var verbSuffixes: [String] = []
+  public private(set) var participleSuffixes: [String] = []
+  /// Token key → pronoun, role noun or determiner.
+  public private(set) var references: [String: ReferenceWord] = [:]
+  /// Token key → where it was first defined, for lint's repeats.
+  public private(set) var markerLocations: [String: SourceLocation] = [:]
+
+  /// The most tokens between a determiner and its role noun ("the Russian space agency").
+  public static let roleNounGap = 3
+
+  public init() {}
+
+  @inline(__always)
+  func kinds(_ key: String) -> UInt16 {
+    known.mayContain(key) ? markers[key] ?? 0 : 0
+  }
+
+  @inline(__always)
+  func has(_ key: String, _ kind: MarkerKind) -> Bool { kinds(key) & kind.bit != 0 }
+
+  /// Whether the table knows any marker (a run without `clauses.tsv` splits nothing).
+  public var isEmpty: Bool { markers.isEmpty && references.isEmpty }
+
+  // MARK: - Loading
+
+  /// Loads `clauses.tsv`-style files (`kind<TAB>term`) and `references.tsv`-style files
+  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>possessive]]`).
+  public init(
+    clauses: [(path: String, bytes: [UInt8])], references: [(path: String, bytes: [UInt8])],
+    tokenizer: Tokenizer
+  ) throws(StanceError) {
+    self.init()
+    let session: TokenizeSession
+    do { session = try tokenizer.makeSession() } catch { throw .tokenize(error) }
+    for (files, isReferences) in [(clauses, false), (references, true)] {
+      for file in files {
+        for line in LexiconLine.lines(of: file.bytes) {
+          let at = SourceLocation(file: file.path, line: line.number)
+          guard line.text != nil else { throw .invalidUTF8(at) }
+          if isReferences {
+            try addReference(fields: line.fields, at: at, session: session)
+          } else {
+            try addMarker(fields: line.fields, at: at, session: session)
+          }
+        }
+      }
+    }
+  }
+
+  /// Adds one content line of a clause-markers file: `kind<TAB>term`. The one place that
+  /// knows the format; the loader and `pipeline lint` both call it. Returns the key.
+  @discardableResult
+  public mutating func addMarker(
+    fields: [String], at: SourceLocation, session: TokenizeSession
+  ) throws(StanceError) -> String {
+    guard fields.count == 2 else {
+      throw .fieldCount(at, expected: "2 tab-separated fields (kind, term)", found: fields.count)
+    }
+    guard let kind = MarkerKind(rawValue: fields[0]) else {
+      throw .unknownKind(at, found: fields[0], valid: MarkerKind.allCases.map(\.rawValue))
+    }
+    guard !fields[1].isEmpty else { throw .emptyField(at, field: "term") }
+    switch kind {
+    case .verbSuffix, .participleSuffix:
+      let suffix = fields[1].lowercased()
+      guard suffix.allSatisfy(\.isLetter) else { throw .invalidSuffix(at, found: fields[1]) }
+      if kind == .verbSuffix { verbSuffixes.append(suffix) } else { participleSuffixes.append(suffix) }
+      return suffix
+    default:
+      let key = try Self.oneTokenKey(fields[1], at: at, session: session)
+      markers[key, default: 0] |= kind.bit
+      known.insert(key)
+      if markerLocations[key] == nil { markerLocations[key] = at }
+      return key
+    }
+  }
+
+  /// Adds one content line of a references file. The one place that knows the format.
+  @discardableResult
+  public mutating func addReference(
+    fields: [String], at: SourceLocation, session: TokenizeSession
+  ) throws(StanceError) -> String {
+    guard let kind = ReferenceKind(rawValue: fields[0]) else {
+      throw .unknownKind(at, found: fields[0], valid: ReferenceKind.allCases.map(\.rawValue))
+    }
+    let expected: ClosedRange<Int>
+    switch kind {
+    case .pronoun: expected = 3...4
+    case .role: expected = 3...3
+    case .determiner: expected = 2...2
+    }
+    guard expected.contains(fields.count) else {
+      let description: String
+      switch kind {
+      case .pronoun: description = "3 or 4 tab-separated fields (pronoun, word, types, possessive)"
+      case .role: description = "3 tab-separated fields (role, noun, types)"
+      case .determiner: description = "2 tab-separated fields (determiner, word)"
+      }
+      throw .fieldCount(at, expected: description, found: fields.count)
+    }
+    guard !fields[1].isEmpty else { throw .emptyField(at, field: "word") }
+    let key = try Self.oneTokenKey(fields[1], at: at, session: session)
+    var types: [String] = []
+    if fields.count >= 3 {
+      types = fields[2].split(separator: ",").map { String($0.trimmingSpaces()) }
+      guard !types.isEmpty, types.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isUppercase || $0 == "_" } })
+      else { throw .invalidTypes(at, found: fields[2]) }
+    }
+    var possessive = false
+    if fields.count == 4 {
+      guard fields[3] == "possessive" else { throw .expectedPossessive(at, found: fields[3]) }
+      possessive = true
+    }
+    if references[key] == nil {
+      references[key] = ReferenceWord(kind: kind, types: types, isPossessive: possessive, location: at)
+      known.insert(key)
+    }
+    return key
+  }
+
+  /// The reference word with this key, if any.
+  @inline(__always)
+  func reference(_ key: String) -> ReferenceWord? {
+    known.mayContain(key) ? references[key] : nil
+  }
+
+  static func oneTokenKey(_ term: String, at: SourceLocation, session: TokenizeSession) throws(StanceError) -> String {
+    let tokens: TokenizedText
+    do { tokens = try session.tokenize(term) } catch { throw .tokenize(error) }
+    guard tokens.tokens.count == 1 else {
+      throw .modifierNotOneToken(at, term: term, tokens: tokens.tokens.count)
+    }
+    return tokens.tokens[0].key
+  }
+}

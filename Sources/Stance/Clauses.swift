@@ -1,0 +1,499 @@
+import Tokenize
+
+/// An entity mention as roles see it: a gazetteer mention or a reference (coreference).
+struct Participant {
+  var ref: MentionRef
+  var entity: Int
+  var tokens: Range<Int>
+  /// Followed by `'s`, or a possessive pronoun (`its`).
+  var isPossessive: Bool
+}
+
+/// One clause of a sentence. Its tokens need not be contiguous: a quotation or a parenthetical
+/// inside it is a clause of its own, and the clause resumes after it.
+struct Clause {
+  enum Kind: Sendable, Hashable {
+    case main, contrast, subordinate, relative, reported, quote, coordinate, parenthetical
+  }
+
+  var kind: Kind
+  /// Its first token.
+  var first: Int
+  /// The marker word that opened it (`but`, `who`, `that`), not part of its subject.
+  var opener: Int?
+  /// The clause it hangs off: for reported speech the one with the speech verb, for a
+  /// quotation the one it interrupts, for others the clause before.
+  var parent: Int?
+  /// The first word that ends the subject (a verb, a hit, an auxiliary).
+  var verb: Int?
+  /// Its first speech verb.
+  var speech: Int?
+  /// Whether a reported clause was already opened after its speech verb.
+  var reportedOpened = false
+  /// A comma ends it: a clause opening the sentence ("After X did Y, …") or a relative clause
+  /// after a comma ("Borisov, who took over Roscosmos, told…"); `resumes` is the clause that
+  /// continues after that comma.
+  var endsAtComma = false
+  var resumes: Int?
+  /// The participant a relative pronoun refers to.
+  var antecedent: Int?
+  /// Participants in its subject, and the subject it shares when it has none of its own.
+  var subject: [Int] = []
+  var sharedSubject: [Int] = []
+  /// For reported speech and quotations: who says it.
+  var speakers: [Int] = []
+  var tokenCount = 0
+
+  init(kind: Kind, first: Int, opener: Int?, parent: Int?) {
+    self.kind = kind
+    self.first = first
+    self.opener = opener
+    self.parent = parent
+  }
+}
+
+/// The clauses of one sentence, the clause of each token, and its participants.
+struct SentenceStructure {
+  let range: Range<Int>
+  var clauseOf: [Int]
+  var clauses: [Clause]
+  var participants: [Participant]
+
+  @inline(__always)
+  func clause(of token: Int) -> Int { clauseOf[token - range.lowerBound] }
+}
+
+/// Splits sentences into clauses and decides roles, with the words of `AttributionRules`.
+struct ClauseAnalyzer {
+  let rules: AttributionRules
+  let modifiers: Modifiers
+  let doc: TokenizedText
+  /// Whether each token is inside a gazetteer mention.
+  let inMention: [Bool]
+  /// Whether each token starts a lexicon hit.
+  let hitStart: [Bool]
+
+  /// How many tokens after a speech verb a `that` may come and still open its reported speech
+  /// ("told Vladimir Putin at a televised meeting that …").
+  static let complementizerReach = 8
+  /// How many tokens after a coordinator a verb must come for it to open a clause.
+  static let coordinatedVerbReach = 6
+  /// Tokens between a possessor and its hit ("Rogozin's latest threat").
+  static let possessorReach = 2
+
+  // MARK: - Splitting
+
+  func structure(of sentence: Sentence, participants: [Participant]) -> SentenceStructure {
+    let tokens = doc.tokens
+    let lo = sentence.tokens.lowerBound
+    let hi = sentence.tokens.upperBound
+    var clauseOf = [Int](repeating: 0, count: hi - lo)
+    var clauses = [Clause(kind: .main, first: lo, opener: nil, parent: nil)]
+    var current = 0
+    var suspended: [Int] = []
+    var inQuote = false
+    var inDash = false
+    // A clause opening the sentence ("After Washington announced sanctions, …") ends at the
+    // first comma outside quotations and parentheticals, whatever clauses opened inside it.
+    var openingClause: Int?
+    var startsOf = [Int: Int]()  // token → participant starting there
+    for (p, participant) in participants.enumerated() where startsOf[participant.tokens.lowerBound] == nil {
+      startsOf[participant.tokens.lowerBound] = p
+    }
+
+    func open(_ kind: Clause.Kind, at t: Int, opener: Int?, parent: Int?) {
+      if clauses[current].tokenCount == 0 && clauses[current].kind != .quote
+        && clauses[current].kind != .parenthetical && suspended.last != current
+      {
+        // An empty clause (a marker right after another): reuse it.
+        clauses[current].kind = kind
+        clauses[current].first = t
+        clauses[current].opener = opener
+        if parent != current { clauses[current].parent = parent }
+        return
+      }
+      clauses.append(Clause(kind: kind, first: t, opener: opener, parent: parent))
+      current = clauses.count - 1
+    }
+    func assign(_ t: Int) {
+      clauseOf[t - lo] = current
+      clauses[current].tokenCount += 1
+    }
+    func isPunctuation(_ t: Int) -> Bool { tokens[t].kind == .punctuation }
+
+    var t = lo
+    while t < hi {
+      defer { t += 1 }
+      let token = tokens[t]
+      let key = token.key
+      let kinds = rules.kinds(key)
+      if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
+        let surface = doc.surface(of: token)
+        let opening: Bool
+        switch surface {
+        case "“", "«", "„", "‘": opening = true
+        case "”", "»", "’": opening = false
+        default: opening = !inQuote
+        }
+        if opening && !inQuote {
+          suspended.append(current)
+          clauses.append(Clause(kind: .quote, first: t, opener: t, parent: current))
+          current = clauses.count - 1
+          inQuote = true
+          assign(t)
+          continue
+        }
+        if !opening && inQuote {
+          assign(t)
+          inQuote = false
+          current = suspended.popLast() ?? current
+          continue
+        }
+      }
+
+      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 {
+        let surface = doc.surface(of: token)
+        let isDash = surface == "—" || surface == "–" || surface == "--"
+        if surface == "(" || (isDash && !inDash && hasDash(after: t, before: hi)) {
+          inDash = inDash || isDash
+          suspended.append(current)
+          clauses.append(Clause(kind: .parenthetical, first: t, opener: t, parent: current))
+          current = clauses.count - 1
+          assign(t)
+          continue
+        }
+        if (surface == ")" || (isDash && inDash)) && clauses[current].kind == .parenthetical {
+          if isDash { inDash = false }
+          assign(t)
+          current = suspended.popLast() ?? current
+          continue
+        }
+        assign(t)
+        let previous = current
+        let reported = key == ":" && clauses[previous].speech != nil && !clauses[previous].reportedOpened
+        if reported { clauses[previous].reportedOpened = true }
+        open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
+        continue
+      }
+      if key == ",", let opening = openingClause, suspended.isEmpty {
+        assign(t)
+        openingClause = nil
+        clauses.append(Clause(kind: .main, first: t + 1, opener: nil, parent: opening))
+        current = clauses.count - 1
+        continue
+      }
+      if key == "," && clauses[current].endsAtComma {
+        assign(t)
+        clauses[current].endsAtComma = false
+        if let resumes = clauses[current].resumes {
+          current = resumes
+        } else {
+          let previous = current
+          open(.main, at: t + 1, opener: nil, parent: previous)
+        }
+        continue
+      }
+      // A subordinate clause before the main clause's verb ("Two days after his remarks, Borisov
+      // did…") ends at its first comma.
+      let beforeMainVerb = current == 0 && clauses[current].verb == nil && suspended.isEmpty
+      if kinds & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit) != 0 {
+        let kind: Clause.Kind = kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate
+        open(kind, at: t, opener: t, parent: current)
+        if beforeMainVerb && openingClause == nil { openingClause = current }
+      } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
+        if clauses[current].speech != nil && !clauses[current].reportedOpened {
+          clauses[current].reportedOpened = true
+          open(.reported, at: t, opener: t, parent: current)
+        } else {
+          let afterComma = t > lo && tokens[t - 1].key == ","
+          let antecedentEnd = afterComma ? t - 1 : t
+          let antecedent = participants.lastIndex { $0.tokens.upperBound == antecedentEnd }
+          let outer = current
+          clauses.append(Clause(kind: .relative, first: t, opener: t, parent: outer))
+          current = clauses.count - 1
+          clauses[current].antecedent = antecedent
+          if afterComma {
+            clauses[current].endsAtComma = true
+            clauses[current].resumes = outer
+          }
+        }
+      } else if kinds & AttributionRules.MarkerKind.coordinator.bit != 0, clauses[current].verb != nil,
+        startsClause(after: t, before: hi, startsOf: startsOf)
+      {
+        open(.coordinate, at: t, opener: t, parent: current)
+      }
+      assign(t)
+      noteVerb(t, in: &clauses[current])
+      if kinds & AttributionRules.MarkerKind.speech.bit != 0 && clauses[current].speech == nil {
+        clauses[current].speech = t
+        if opensReportedSpeech(after: t, before: hi) {
+          clauses[current].reportedOpened = true
+          let speaking = current
+          open(.reported, at: t + 1, opener: nil, parent: speaking)
+        }
+      }
+    }
+    var structure = SentenceStructure(
+      range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
+    findSubjects(&structure)
+    return structure
+  }
+
+  /// Records the clause's first verb cue.
+  private func noteVerb(_ t: Int, in clause: inout Clause) {
+    guard clause.verb == nil, t != clause.opener, isVerbCue(t) else { return }
+    clause.verb = t
+  }
+
+  /// A word that ends a subject: a hit, a speech verb, an auxiliary or listed verb, or a
+  /// lowercase word with a verb suffix, outside entity mentions.
+  func isVerbCue(_ t: Int) -> Bool {
+    if hitStart[t] { return true }
+    if inMention[t] { return false }
+    let token = doc.tokens[t]
+    guard token.kind == .word else { return false }
+    let kinds = rules.kinds(token.key)
+    let verbBits = AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
+      | AttributionRules.MarkerKind.passive.bit
+    if kinds & verbBits != 0 { return true }
+    if kinds != 0 || rules.reference(token.key) != nil { return false }
+    return hasSuffix(token, rules.verbSuffixes) && isLowercase(token)
+  }
+
+  func hasSuffix(_ token: Token, _ suffixes: [String]) -> Bool {
+    let key = token.key
+    return suffixes.contains { key.count > $0.count + 2 && key.hasSuffix($0) }
+  }
+
+  func isLowercase(_ token: Token) -> Bool {
+    guard let first = doc.surface(of: token).unicodeScalars.first else { return false }
+    return first.properties.isLowercase
+  }
+
+  private func hasDash(after t: Int, before hi: Int) -> Bool {
+    for u in (t + 1)..<hi {
+      let surface = doc.surface(of: doc.tokens[u])
+      if surface == "—" || surface == "–" || surface == "--" { return true }
+    }
+    return false
+  }
+
+  /// After a coordinator: a subject (a mention, a pronoun or role noun) and then a verb
+  /// within `coordinatedVerbReach` tokens, before another marker.
+  private func startsClause(after t: Int, before hi: Int, startsOf: [Int: Int]) -> Bool {
+    let next = t + 1
+    guard next < hi else { return false }
+    let startsSubject =
+      startsOf[next] != nil || rules.reference(doc.tokens[next].key) != nil
+      || rules.has(doc.tokens[next].key, .firstPerson)
+    guard startsSubject else { return false }
+    var u = next + 1
+    while u < hi && u <= t + Self.coordinatedVerbReach {
+      // "… and the Canadian Space Agency demanding an answer": a participle, not a new clause.
+      if isVerbCue(u) { return !doc.tokens[u].key.hasSuffix("ing") }
+      if doc.tokens[u].kind == .punctuation { return false }
+      u += 1
+    }
+    return false
+  }
+
+  /// A speech verb opens reported speech right after it unless punctuation, a quotation or
+  /// the sentence end follows, or a `that` comes soon (it opens the reported speech instead).
+  private func opensReportedSpeech(after t: Int, before hi: Int) -> Bool {
+    let next = t + 1
+    guard next < hi, doc.tokens[next].kind != .punctuation else { return false }
+    // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
+    var before = t - 1
+    while before >= 0 && doc.tokens[before].kind == .punctuation && !rules.has(doc.tokens[before].key, .quote) {
+      before -= 1
+    }
+    if before >= 0 && rules.has(doc.tokens[before].key, .quote) { return false }
+    var u = next
+    while u < hi && u <= t + Self.complementizerReach {
+      let key = doc.tokens[u].key
+      let kinds = rules.kinds(key)
+      // A `that`, a colon or a quotation soon after opens the reported speech itself.
+      if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit) != 0 { return false }
+      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" }
+      u += 1
+    }
+    return true
+  }
+
+  // MARK: - Subjects and speakers
+
+  /// Each clause's subject: the participants before its first verb cue that no preposition
+  /// governs (a comma ends a preposition's reach). A clause without one shares its parent's
+  /// (a relative clause: its antecedent's). Then the speakers of reported speech and quotes.
+  private func findSubjects(_ s: inout SentenceStructure) {
+    let tokens = doc.tokens
+    for c in s.clauses.indices {
+      let clause = s.clauses[c]
+      var governed = false
+      var t = clause.first
+      let end = clause.verb ?? s.range.upperBound
+      var subject: [Int] = []
+      var p = s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
+      while t < end {
+        defer { t += 1 }
+        guard s.clause(of: t) == c, t != clause.opener else { continue }
+        let key = tokens[t].key
+        if key == "," { governed = false }
+        if rules.has(key, .preposition) || rules.has(key, .agentMarker) { governed = true }
+        while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
+        while p < s.participants.count && s.participants[p].tokens.lowerBound == t {
+          if !governed { subject.append(p) }
+          p += 1
+        }
+      }
+      s.clauses[c].subject = subject
+    }
+    for c in s.clauses.indices where s.clauses[c].subject.isEmpty {
+      let clause = s.clauses[c]
+      switch clause.kind {
+      case .relative:
+        if let antecedent = clause.antecedent { s.clauses[c].sharedSubject = [antecedent] }
+      case .contrast, .coordinate, .subordinate, .main:
+        // A subordinate clause shares only when a verb opens it ("after leaving the ISS"), not
+        // a noun phrase ("as a crude threat").
+        if clause.kind == .subordinate && !startsWithVerb(clause, in: s) { break }
+        if let parent = clause.parent, s.clauses[parent].kind != .quote {
+          s.clauses[c].sharedSubject = effectiveSubject(s, parent)
+        }
+      case .reported, .quote, .parenthetical:
+        break
+      }
+    }
+    for c in s.clauses.indices {
+      guard let parent = s.clauses[c].parent else { continue }
+      switch s.clauses[c].kind {
+      case .reported:
+        s.clauses[c].speakers = effectiveSubject(s, parent)
+      case .quote:
+        let enclosing = s.clauses[parent]
+        if enclosing.kind == .reported {
+          s.clauses[c].speakers = enclosing.speakers
+        } else if let speech = enclosing.speech {
+          let subject = effectiveSubject(s, parent)
+          if !subject.isEmpty {
+            s.clauses[c].speakers = subject
+          } else if let after = s.participants.firstIndex(where: {
+            $0.tokens.lowerBound > speech && s.clause(of: $0.tokens.lowerBound) == parent
+          }) {
+            // "…," said Borisov.
+            s.clauses[c].speakers = [after]
+          }
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
+  private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    var t = clause.first
+    if t == clause.opener { t += 1 }
+    guard t < s.range.upperBound else { return false }
+    return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))
+  }
+
+  private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> [Int] {
+    s.clauses[c].subject.isEmpty ? s.clauses[c].sharedSubject : s.clauses[c].subject
+  }
+
+  // MARK: - Roles
+
+  /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it.
+  func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
+    let participant = s.participants[p]
+    let ch = s.clause(of: hit.lowerBound)
+    let cp = s.clause(of: participant.tokens.lowerBound)
+    let clause = s.clauses[ch]
+    let passive = isPassive(hit)
+    if ch == cp {
+      if participant.tokens.lowerBound >= hit.upperBound {
+        if passive, participant.tokens.lowerBound > 0,
+          rules.has(doc.tokens[participant.tokens.lowerBound - 1].key, .agentMarker),
+          !(hit.upperBound..<participant.tokens.lowerBound).contains(where: { hitStart[$0] })
+        {
+          return .passiveAgent
+        }
+        return .object
+      }
+      if clause.subject.contains(p) { return passive ? .passiveSubject : .subject }
+      if isPossessor(participant, of: hit) { return .possessor }
+      if let verb = clause.verb, participant.tokens.lowerBound > verb { return .predicate }
+      return .nonSubject
+    }
+    // Speakers of the hit's clause, or of a quotation or reported speech around it.
+    // A quotation's speaker says everything inside it; reported speech covers the clauses
+    // that depend on it (subordinate, relative, and clauses without a subject of their own).
+    var c: Int? = ch
+    while let k = c {
+      let outer = s.clauses[k]
+      if outer.speakers.contains(p) { return outer.kind == .quote ? .quoteSpeaker : .speaker }
+      if outer.kind == .quote { break }
+      let dependent =
+        outer.kind == .reported || outer.kind == .relative || outer.kind == .subordinate
+        || outer.subject.isEmpty
+      guard dependent || isInsideQuote(k, s) else { break }
+      c = outer.parent
+    }
+    if clause.subject.isEmpty && clause.sharedSubject.contains(p) {
+      return passive ? .passiveSubject : .sharedSubject
+    }
+    return .otherClause
+  }
+
+  private func isInsideQuote(_ c: Int, _ s: SentenceStructure) -> Bool {
+    var k: Int? = s.clauses[c].parent
+    while let i = k {
+      if s.clauses[i].kind == .quote { return true }
+      k = s.clauses[i].parent
+    }
+    return false
+  }
+
+  /// A hit right after a passive auxiliary (an adverb or booster may come between) whose first
+  /// word ends like a participle: "was criticised", "were sharply condemned".
+  func isPassive(_ hit: Range<Int>) -> Bool {
+    let first = doc.tokens[hit.lowerBound]
+    guard hasSuffix(first, rules.participleSuffixes) else { return false }
+    var t = hit.lowerBound - 1
+    var skipped = 0
+    // "was welcomed by NASA and rejected by Roscosmos": a participle after a coordinator shares
+    // the passive auxiliary of the participle before it.
+    if t >= 0 && rules.has(doc.tokens[t].key, .coordinator) {
+      var u = t - 1
+      while u >= 0 && u >= t - Self.coordinatedVerbReach * 2 {
+        if hitStart[u] && u != hit.lowerBound { return isPassive(u..<(u + 1)) }
+        u -= 1
+      }
+      return false
+    }
+    while t >= 0 && skipped <= 1 {
+      let key = doc.tokens[t].key
+      if rules.has(key, .passive) { return true }
+      let isAdverb = modifiers.word(forKey: key).map { $0.kind == .booster || $0.kind == .dampener } ?? false
+      guard isAdverb || (key.hasSuffix("ly") && doc.tokens[t].kind == .word) else { return false }
+      skipped += 1
+      t -= 1
+    }
+    return false
+  }
+
+  /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`
+  /// words before the hit, no verb between.
+  private func isPossessor(_ participant: Participant, of hit: Range<Int>) -> Bool {
+    guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound else { return false }
+    var t = participant.tokens.upperBound
+    if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+    guard hit.lowerBound - t <= Self.possessorReach else { return false }
+    while t < hit.lowerBound {
+      if isVerbCue(t) || doc.tokens[t].kind == .punctuation { return false }
+      t += 1
+    }
+    return true
+  }
+}

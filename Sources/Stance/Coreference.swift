@@ -1,0 +1,77 @@
+import Entities
+import Tokenize
+
+/// Small, explicit coreference: a pronoun (`he`, `its`) or a role noun after a determiner
+/// ("the agency", "the Roscosmos chief") refers to the nearest earlier mention of a compatible
+/// entity type in the same or the previous sentence. The words and their types come from
+/// `references.tsv` (`AttributionRules`).
+struct Coreference {
+  let rules: AttributionRules
+  /// Entity index → type (`PERSON`, `ORG`, …).
+  let types: [String]
+
+  /// The references of a text, in text order. `inMention` marks tokens of gazetteer mentions
+  /// (never a reference).
+  ///
+  /// - Complexity: O(tokens + references × mentions of two sentences).
+  func references(in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool]) -> [Reference] {
+    guard !mentions.isEmpty, !rules.references.isEmpty else { return [] }
+    let tokens = doc.tokens
+    var result: [Reference] = []
+    // Antecedent candidates in text order: (end token, entity, type, mention index).
+    var next = 0
+    var candidates: [(end: Int, entity: Int, sentence: Int, mention: Int)] = []
+    for t in tokens.indices {
+      while next < mentions.count && mentions[next].tokens.upperBound <= t {
+        let m = mentions[next]
+        candidates.append((m.tokens.upperBound, m.entity, m.sentence, next))
+        next += 1
+      }
+      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(tokens[t].key) else { continue }
+      var span = t..<(t + 1)
+      switch word.kind {
+      case .determiner:
+        continue
+      case .pronoun:
+        break
+      case .role:
+        guard let start = determiner(before: t, in: doc, inMention: inMention) else { continue }
+        span = start..<(t + 1)
+      }
+      let sentence = doc.sentenceOfToken[t]
+      guard
+        let found = candidates.lastIndex(where: { candidate in
+          candidate.end <= span.lowerBound && candidate.sentence >= sentence - 1
+            && word.types.contains(types[candidate.entity])
+        })
+      else { continue }
+      let antecedent = candidates[found]
+      let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].key == "'s")
+      let reference = Reference(
+        entity: antecedent.entity, tokens: span, start: tokens[span.lowerBound].start,
+        end: tokens[span.upperBound - 1].end, sentence: sentence,
+        via: word.kind == .pronoun ? .pronoun : .roleNoun, antecedent: antecedent.mention,
+        isPossessive: possessive)
+      result.append(reference)
+      // A reference is itself a candidate for later ones ("he … his").
+      candidates.append((span.upperBound, antecedent.entity, sentence, antecedent.mention))
+    }
+    return result
+  }
+
+  /// The determiner that opens a role-noun phrase ending at `t`: at most
+  /// `AttributionRules.roleNounGap` words (or mention tokens) between, no punctuation.
+  private func determiner(before t: Int, in doc: TokenizedText, inMention: [Bool]) -> Int? {
+    var u = t - 1
+    var gap = 0
+    let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
+      let token = doc.tokens[u]
+      if let word = rules.reference(token.key), word.kind == .determiner, !inMention[u] { return u }
+      guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else { return nil }
+      gap += 1
+      u -= 1
+    }
+    return nil
+  }
+}

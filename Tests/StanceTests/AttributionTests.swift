@@ -1,0 +1,396 @@
+import Entities
+import Foundation
+import Stance
+import TestSupport
+import Testing
+import Tokenize
+
+private let tokenizer = Tokenizer()
+
+private let gazetteerTSV = """
+  rogozin\tPERSON\tDmitry Rogozin
+  rogozin\tPERSON\tRogozin
+  borisov\tPERSON\tBorisov
+  nelson\tPERSON\tNelson
+  roscosmos\tORG\tRoscosmos
+  nasa\tORG\tNASA
+  russia\tGPE\tRussia
+  washington\tGPE\tWashington
+  """
+
+private let lexiconTSV = """
+  threat*\t-2.5\tcooperation
+  blam*\t-2\tcooperation
+  criticis*\t-1.5\tcooperation
+  sanction*\t-2\tcooperation
+  leave\t-1.2\tcooperation
+  cooperat*\t2\tcooperation
+  partner*\t1.8\tcooperation
+  prais*\t1.5\tcooperation
+  safe\t1\tcooperation
+  warn*\t-1\tcooperation
+  suspend*\t-2\tcooperation
+  """
+
+/// The repository's own rule files: the tests check the rules an analyst edits.
+private func repositoryFile(_ path: String) throws -> (path: String, bytes: [UInt8]) {
+  (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: Repository.path(path)))))
+}
+
+private struct Fixture {
+  let gazetteer: Gazetteer
+  let lexicon: Lexicon
+  let modifiers: Modifiers
+  let rules: AttributionRules
+
+  init() throws {
+    gazetteer = try Gazetteer(files: [("g.tsv", [UInt8](gazetteerTSV.utf8))], tokenizer: tokenizer)
+    lexicon = try Lexicon(files: [("l.tsv", [UInt8](lexiconTSV.utf8))], tokenizer: tokenizer)
+    modifiers = try Modifiers(files: [try repositoryFile("lexicons/stance/modifiers.tsv")], tokenizer: tokenizer)
+    rules = try AttributionRules(
+      clauses: [try repositoryFile("lexicons/attribution/clauses.tsv")],
+      references: [try repositoryFile("lexicons/attribution/references.tsv")], tokenizer: tokenizer)
+  }
+
+  func scorer(_ policy: AttributionPolicy = .agent, coreference: Bool = true) -> StanceScorer {
+    StanceScorer(
+      lexicon: lexicon, modifiers: modifiers, rules: rules, policies: AttributionPolicies(all: policy),
+      coreference: coreference)
+  }
+
+  func analyze(_ text: String, _ policy: AttributionPolicy = .agent, coreference: Bool = true) throws -> (
+    TokenizedText, [EntityMention], StanceAnalysis
+  ) {
+    let doc = try tokenizer.tokenize(text)
+    let mentions = gazetteer.mentions(in: doc)
+    let analysis = scorer(policy, coreference: coreference).score(
+      doc, mentions: mentions, types: gazetteer.entities.map(\.type))
+    return (doc, mentions, analysis)
+  }
+}
+
+/// A role case: the marked span is the mention (or pronoun) the role is decided through; `hit`
+/// is the matched text of the lexicon hit; `rule` the rule expected for `entity`.
+struct RoleCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  let marked: String
+  let hit: String
+  let entity: String
+  let rule: RoleRule
+  var testDescription: String { name }
+
+  init(_ name: String, _ marked: String, hit: String, _ entity: String, _ rule: RoleRule) {
+    self.name = name
+    self.marked = marked
+    self.hit = hit
+    self.entity = entity
+    self.rule = rule
+  }
+}
+
+@Suite("Attribution: clauses, roles, policies, shifters, coreference")
+struct AttributionTests {
+  static let roleCases: [RoleCase] = [
+    RoleCase("subject before the hit", "⟦Rogozin⟧ threatened NASA.", hit: "threatened", "rogozin", .subject),
+    RoleCase("object after the hit", "Rogozin blamed ⟦NASA⟧ for the delay.", hit: "blamed", "nasa", .object),
+    RoleCase(
+      "apposition keeps the subject", "⟦Rogozin⟧, the head of Roscosmos, threatened to leave.",
+      hit: "threatened", "rogozin", .subject),
+    RoleCase(
+      "a name before the subject's head is in the subject", "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
+      hit: "threatened", "roscosmos", .subject),
+    RoleCase(
+      "complement of a noun hit", "The sanctions against ⟦Roscosmos⟧ hurt.", hit: "sanctions", "roscosmos",
+      .object),
+    RoleCase("possessor", "Critics quoted ⟦Rogozin⟧'s threat.", hit: "threat", "rogozin", .possessor),
+    RoleCase(
+      "possessive pronoun", "Roscosmos met. Critics quoted ⟦its⟧ threat.", hit: "threat", "roscosmos",
+      .possessor),
+    RoleCase("passive subject", "⟦NASA⟧ was criticised by Rogozin.", hit: "criticised", "nasa", .passiveSubject),
+    RoleCase("passive agent", "NASA was criticised by ⟦Rogozin⟧.", hit: "criticised", "rogozin", .passiveAgent),
+    RoleCase(
+      "passive with an adverb", "⟦NASA⟧ was sharply criticised.", hit: "criticised", "nasa", .passiveSubject),
+    RoleCase(
+      "speaker of reported speech", "⟦Borisov⟧ said Russia would leave the station.", hit: "leave", "borisov",
+      .speaker),
+    RoleCase(
+      "subject of reported speech", "Borisov said ⟦Russia⟧ would leave the station.", hit: "leave", "russia",
+      .subject),
+    RoleCase(
+      "speaker before 'that'", "⟦Borisov⟧ told reporters on Monday that Russia would leave.", hit: "leave",
+      "borisov", .speaker),
+    RoleCase(
+      "addressee of a speech verb is a bystander", "Borisov told ⟦NASA⟧ that Russia would leave.", hit: "leave",
+      "nasa", .otherClause),
+    RoleCase(
+      "speaker after a quotation", "\"We will leave,\" ⟦Borisov⟧ said.", hit: "leave", "borisov", .quoteSpeaker),
+    RoleCase(
+      "speaker after a typographic quotation", "“We will leave,” said ⟦Borisov⟧.", hit: "leave", "borisov",
+      .quoteSpeaker),
+    RoleCase(
+      "speaker before a quotation", "⟦Borisov⟧ told reporters: \"We will leave.\"", hit: "leave", "borisov",
+      .quoteSpeaker),
+    RoleCase(
+      "entity a quotation is about", "\"We blame ⟦NASA⟧,\" Borisov said.", hit: "blame", "nasa", .object),
+    RoleCase(
+      "other clause (contrast)", "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
+      hit: "threatened", "nasa", .otherClause),
+    RoleCase(
+      "speaker of a contrast clause", "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
+      hit: "partnership", "nasa", .speaker),
+    RoleCase(
+      "agent not across a contrast clause",
+      "Rogozin threatened to leave, while NASA insisted the partnership was safe.".marking("Rogozin"),
+      hit: "partnership", "rogozin", .otherClause),
+    RoleCase(
+      "governed by a preposition", "In ⟦Washington⟧, NASA praised the partnership.", hit: "praised",
+      "washington", .nonSubject),
+    RoleCase(
+      "shared subject after 'but'", "⟦Nelson⟧ praised the partnership but warned of delays.", hit: "warned",
+      "nelson", .sharedSubject),
+    RoleCase(
+      "relative clause's antecedent", "⟦Borisov⟧, who criticised the sanctions, spoke.", hit: "criticised",
+      "borisov", .sharedSubject),
+    RoleCase(
+      "bystander in a relative clause", "Borisov, who took over ⟦Roscosmos⟧, threatened to leave.",
+      hit: "threatened", "roscosmos", .otherClause),
+    RoleCase(
+      "subject after a relative clause", "⟦Borisov⟧, who took over Roscosmos, threatened to leave.",
+      hit: "threatened", "borisov", .subject),
+    RoleCase(
+      "object of an earlier verb", "Rogozin accused ⟦NASA⟧ of trying to wreck the cooperation.",
+      hit: "cooperation", "nasa", .predicate),
+    RoleCase(
+      "coordinated clause with its own subject", "Rogozin threatened to leave, and ⟦NASA⟧ praised the crew.",
+      hit: "threatened", "nasa", .otherClause),
+    RoleCase(
+      "coordinated subject", "NASA and ⟦Roscosmos⟧ praised the partnership.", hit: "praised", "roscosmos",
+      .subject),
+    RoleCase(
+      "coordinated objects stay one clause", "Rogozin blamed NASA and ⟦Washington⟧.", hit: "blamed",
+      "washington", .object),
+    RoleCase(
+      "a clause opening the sentence ends at its comma",
+      "After Washington announced sanctions, ⟦Rogozin⟧ threatened to leave.", hit: "sanctions", "rogozin",
+      .otherClause),
+    RoleCase(
+      "a parenthetical does not split the subject", "⟦Roscosmos⟧ (the agency) threatened to leave.",
+      hit: "threatened", "roscosmos", .subject),
+    RoleCase(
+      "a coordinated participle shares the passive", "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
+      hit: "criticised", "rogozin", .passiveAgent),
+    RoleCase(
+      "a passive's agent is the nearest one", "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
+      hit: "praised", "rogozin", .object),
+    RoleCase(
+      "a clause before the main verb ends at its comma",
+      "Two days after the sanctions, ⟦Borisov⟧ threatened to leave.", hit: "threatened", "borisov", .subject),
+    RoleCase(
+      "reported speech covers its subordinate clauses",
+      "⟦Rogozin⟧ said Roscosmos would stay until the sanctions end.", hit: "sanctions", "rogozin", .speaker),
+    RoleCase(
+      "a quotation's speaker says its coordinated clauses",
+      "\"We praise them, and they praise the crew,\" ⟦Nelson⟧ said.", hit: "praise", "nelson", .quoteSpeaker),
+    RoleCase(
+      "a noun phrase after 'as' does not share the subject",
+      "⟦Rogozin⟧ described the plan as a threat.", hit: "threat", "rogozin", .otherClause),
+    RoleCase("pronoun subject", "NASA met. ⟦It⟧ praised the crew.", hit: "praised", "nasa", .subject),
+    RoleCase(
+      "pronoun in reported speech (its own subject wins over the speaker)",
+      "NASA said ⟦it⟧ would keep the partnership.", hit: "partnership", "nasa", .subject),
+    RoleCase(
+      "role noun", "Roscosmos met. ⟦The agency⟧ criticised the sanctions.", hit: "criticised", "roscosmos",
+      .subject),
+    RoleCase(
+      "role noun around a name", "Rogozin spoke. ⟦The Roscosmos chief⟧ threatened to leave.", hit: "threatened",
+      "rogozin", .subject),
+  ]
+
+  @Test(arguments: roleCases)
+  func roleRule(_ c: RoleCase) throws {
+    let fixture = try Fixture()
+    let marked = MarkedText(c.marked)
+    let (doc, mentions, analysis) = try fixture.analyze(marked.text)
+    let entity = try #require(fixture.gazetteer.entity(id: c.entity))
+    let hit = try #require(
+      analysis.hits.firstIndex { slice(marked.text, $0.start, $0.end) == c.hit }, "no hit '\(c.hit)'")
+    let attribution = try #require(
+      analysis.entityAttributions[entity]?.first { $0.hit == hit }, "no attribution of '\(c.hit)' for \(c.entity)")
+    #expect(attribution.rule == c.rule)
+    #expect(attribution.role == c.rule.role)
+    // The mention it was decided through is the marked span.
+    let span: Range<Int>
+    switch attribution.mention {
+    case .mention(let m): span = mentions[m].start..<mentions[m].end
+    case .reference(let r): span = analysis.references[r].start..<analysis.references[r].end
+    }
+    #expect(span == marked.spans.first, "decided through '\(slice(marked.text, span.lowerBound, span.upperBound))'")
+    #expect(attribution.counted == (attribution.role == .agent))
+    _ = doc
+  }
+
+  // MARK: - Policies
+
+  @Test(arguments: [
+    (AttributionPolicy.agent, ["rogozin": ["blamed"], "nasa": [String]()]),
+    (.target, ["rogozin": [], "nasa": ["blamed"]]),
+    (.clause, ["rogozin": ["blamed"], "nasa": ["blamed"]]),
+    (.sentence, ["rogozin": ["blamed", "praised"], "nasa": ["blamed", "praised"]]),
+  ])
+  func policyDecidesWhatCounts(policy: AttributionPolicy, expected: [String: [String]]) throws {
+    let fixture = try Fixture()
+    let text = "Rogozin blamed NASA, while Washington praised the crew."
+    let (_, _, analysis) = try fixture.analyze(text, policy)
+    for (id, hits) in expected {
+      let entity = try #require(fixture.gazetteer.entity(id: id))
+      let counted = (analysis.entityHits[entity] ?? []).map { slice(text, analysis.hits[$0].start, analysis.hits[$0].end) }
+      #expect(counted == hits, "\(id) under \(policy)")
+      // Every hit of its sentence is attributed, counted or not.
+      #expect(analysis.entityAttributions[entity]?.count == 2)
+    }
+  }
+
+  @Test func lexiconDeclarationSetsTheDimensionPolicyAndOptionsOverrideIt() throws {
+    let declared = try Lexicon(
+      files: [("l.tsv", [UInt8]("@attribution\ttarget\tcooperation\nblam*\t-2\tcooperation\n".utf8))],
+      tokenizer: tokenizer)
+    #expect(declared.declaredPolicies == ["cooperation": .target])
+    let fixture = try Fixture()
+    let byDeclaration = StanceScorer(lexicon: declared, modifiers: fixture.modifiers, rules: fixture.rules)
+    #expect(byDeclaration.policy(for: "cooperation") == .target)
+    let overridden = StanceScorer(
+      lexicon: declared, modifiers: fixture.modifiers, rules: fixture.rules,
+      policies: try AttributionPolicies(parsing: ["cooperation=agent"]))
+    #expect(overridden.policy(for: "cooperation") == .agent)
+    let error = #expect(throws: StanceError.self) {
+      try Lexicon(files: [("l.tsv", [UInt8]("@attribution\tsubject\n".utf8))], tokenizer: tokenizer)
+    }
+    #expect(error?.description.hasPrefix("l.tsv:1: expected '@attribution<TAB>POLICY[<TAB>dimension]'") == true)
+  }
+
+  @Test func windowPolicyReachesAcrossSentencesWithRuleOtherSentence() throws {
+    let fixture = try Fixture()
+    let text = "Rogozin spoke. Threats followed."
+    let (_, _, analysis) = try fixture.analyze(text, .window(3))
+    let rogozin = try #require(fixture.gazetteer.entity(id: "rogozin"))
+    #expect(analysis.entityAttributions[rogozin]?.map(\.rule) == [.otherSentence])
+    #expect(analysis.entityHits[rogozin] == [0])
+  }
+
+  // MARK: - Shifters
+
+  struct ShifterCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let text: String
+    /// Each hit's matched text and applied weight.
+    let weights: [String: Double]
+    var testDescription: String { name }
+  }
+
+  static let shifterCases: [ShifterCase] = [
+    ShifterCase(name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
+    ShifterCase(
+      name: "suspended + positive (the shifter is a hit too)", text: "Russia suspended the partnership.",
+      weights: ["suspended": -2, "partnership": -1.8]),
+    ShifterCase(name: "lifted + negative", text: "Washington lifted the sanctions.", weights: ["sanctions": 2]),
+    ShifterCase(
+      name: "a negative-only shifter leaves positive terms", text: "They lifted the partnership.",
+      weights: ["partnership": 1.8]),
+    ShifterCase(
+      name: "a positive-only shifter leaves negative terms", text: "They ended the sanctions.",
+      weights: ["sanctions": -2]),
+    ShifterCase(name: "noun shifter", text: "The collapse of cooperation.", weights: ["cooperation": -2]),
+    ShifterCase(
+      name: "beyond the window", text: "Russia ended a long and fruitful cooperation.", weights: ["cooperation": 2]),
+    ShifterCase(
+      name: "a negation reaches the phrase its hit governs", text: "Borisov did not threaten to leave.",
+      weights: ["threaten": -2.5 * -0.74, "leave": -1.2 * -0.74]),
+    ShifterCase(
+      name: "a comma ends the reach of a negation", text: "Borisov did not threaten the crew in orbit, leave or warn.",
+      weights: ["threaten": -2.5 * -0.74, "leave": -1.2, "warn": -1]),
+    ShifterCase(
+      name: "negated shifter", text: "Russia did not suspend the partnership.",
+      weights: ["suspend": -2 * -0.74, "partnership": 1.8 * -0.74 * -1]),
+  ]
+
+  @Test(arguments: shifterCases)
+  func shifterReversesTheTermItGoverns(_ c: ShifterCase) throws {
+    let fixture = try Fixture()
+    let (doc, _, analysis) = try fixture.analyze(c.text)
+    var weights: [String: Double] = [:]
+    for hit in analysis.hits { weights[slice(c.text, hit.start, hit.end)] = hit.weight }
+    #expect(Set(weights.keys) == Set(c.weights.keys))
+    for (text, weight) in c.weights { #expect(abs((weights[text] ?? .nan) - weight) < 1e-9, "\(text)") }
+    // A shift is shown in evidence like a negator.
+    for hit in analysis.hits where hit.weight * hit.base < 0 && !hit.modifiers.contains(where: { $0.kind == .negator }) {
+      #expect(hit.modifiers.contains { $0.kind.isShifter }, "\(doc.surface(tokens: hit.tokens))")
+    }
+  }
+
+  // MARK: - Coreference
+
+  @Test func pronounsAndRoleNounsReferToTheNearestCompatibleMention() throws {
+    let fixture = try Fixture()
+    let marked = MarkedText("Rogozin met NASA. ⟦He⟧ praised ⟦it⟧ and ⟦the agency⟧ thanked ⟦him⟧.")
+    let (_, _, analysis) = try fixture.analyze(marked.text)
+    let ids = analysis.references.map { fixture.gazetteer.entities[$0.entity].id }
+    #expect(ids == ["rogozin", "nasa", "nasa", "rogozin"])
+    #expect(analysis.references.map { $0.start..<$0.end } == marked.spans)
+    #expect(analysis.references.map(\.via) == [.pronoun, .pronoun, .roleNoun, .pronoun])
+  }
+
+  @Test func referencesReachOnlyThePreviousSentence() throws {
+    let fixture = try Fixture()
+    let (_, _, analysis) = try fixture.analyze("NASA met. Rain fell. It praised the crew.")
+    #expect(analysis.references.isEmpty)
+    let (_, _, near) = try fixture.analyze("NASA met. It praised the crew.")
+    #expect(near.references.count == 1)
+  }
+
+  @Test func noCoreferenceFindsNoReferences() throws {
+    let fixture = try Fixture()
+    let text = "NASA met. It praised the crew."
+    let (_, _, analysis) = try fixture.analyze(text, coreference: false)
+    #expect(analysis.references.isEmpty)
+    let nasa = try #require(fixture.gazetteer.entity(id: "nasa"))
+    #expect(analysis.entityHits[nasa] == nil)
+  }
+
+  // MARK: - Rule files
+
+  @Test func markerAndReferenceLinesAreChecked() throws {
+    let session = try tokenizer.makeSession()
+    var rules = AttributionRules()
+    let at = SourceLocation(file: "c.tsv", line: 3)
+    func message(_ body: () throws -> Void) -> String? {
+      do { try body() } catch { return "\(error)" }
+      return nil
+    }
+    #expect(
+      message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, found 'clause'")
+    #expect(
+      message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
+        == "c.tsv:3: expected a modifier of one token, found 'said so' (2 tokens)")
+    #expect(
+      message { _ = try rules.addMarker(fields: ["verb_suffix", "e-d"], at: at, session: session) }
+        == "c.tsv:3: expected a suffix of letters, found 'e-d'")
+    #expect(
+      message { _ = try rules.addReference(fields: ["pronoun", "he", "person"], at: at, session: session) }
+        == "c.tsv:3: expected entity types in capitals separated by commas (PERSON,ORG), found 'person'")
+    #expect(
+      message { _ = try rules.addReference(fields: ["pronoun", "his", "PERSON", "owner"], at: at, session: session) }
+        == "c.tsv:3: expected 'possessive' or nothing in the fourth field, found 'owner'")
+    #expect(
+      message { _ = try rules.addReference(fields: ["role", "agency"], at: at, session: session) }
+        == "c.tsv:3: expected 3 tab-separated fields (role, noun, types), found 2 fields")
+  }
+}
+
+extension String {
+  /// The string with the first occurrence of `word` marked `⟦…⟧`.
+  fileprivate func marking(_ word: String) -> String {
+    guard let range = range(of: word) else { return self }
+    return replacingCharacters(in: range, with: "⟦\(word)⟧")
+  }
+}
