@@ -10,14 +10,17 @@ import PackageDescription
 
 // A path dependency's identity is its folder's name (`main`, `stance-pipeline`, whatever the
 // checkout is called), not the manifest's `name`, so take it from the parent folder.
-let root = Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() } ?? "stance-pipeline"
+let root =
+  Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() }
+  ?? "stance-pipeline"
 
 let package = Package(
   name: "StageBenchmarks",
   platforms: [.macOS(.v15)],
   dependencies: [
     .package(path: ".."),
-    .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    .package(
+      url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
     .executableTarget(

@@ -77,7 +77,8 @@ public enum GoldProblem: Sendable, Equatable, CustomStringConvertible {
     case .entityNotAnObject(let index, let found):
       return "entities[\(index)]: expected an object, found \(found)"
     case .invalidEntityID(let index, let found):
-      return "entities[\(index)]: expected a non-empty string 'entity' (a gazetteer id), found \(found)"
+      return
+        "entities[\(index)]: expected a non-empty string 'entity' (a gazetteer id), found \(found)"
     case .repeatedEntity(let entity):
       return "expected each entity once per document, found '\(entity)' again"
     case .invalidStance(let place, let found):
@@ -89,7 +90,8 @@ public enum GoldProblem: Sendable, Equatable, CustomStringConvertible {
     case .emptySpan(let place, let span):
       return "\(place): expected a span with 0 ≤ start < end, found [\(span.start), \(span.end)]"
     case .spanOutsideText(let entity, let id, let length, let span):
-      return "'\(entity)': expected a span within the text of '\(id)' (\(length) code points), found \(span)"
+      return
+        "'\(entity)': expected a span within the text of '\(id)' (\(length) code points), found \(span)"
     }
   }
 }
@@ -105,9 +107,11 @@ public enum SideProblem: Sendable, Equatable, CustomStringConvertible {
     case .noPaths:
       return "expected a lexicons folder or stance lexicon files, found none"
     case .folderAmongPaths(let folder, let paths):
-      return "expected one lexicons folder or a list of .tsv files, found the folder '\(folder)' among \(paths) paths"
+      return
+        "expected one lexicons folder or a list of .tsv files, found the folder '\(folder)' among \(paths) paths"
     case .noStanceFiles(let folder):
-      return "expected a lexicons folder laid out like lexicons/ (with stance/*.tsv), found no stance/*.tsv in '\(folder)'"
+      return
+        "expected a lexicons folder laid out like lexicons/ (with stance/*.tsv), found no stance/*.tsv in '\(folder)'"
     }
   }
 }

@@ -65,9 +65,11 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       let names = MatchOptions.names.map { "'\($0)'" }.joined(separator: ", ")
       return "expected match options (comma-separated: \(names)), found '\(found)'"
     case .invalidDirective(_, let found):
-      return "expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
+      return
+        "expected a directive '#! match: OPTIONS', '#! handles', '#! stem: LANG ...' or '#! lang: LANG', found '#! \(found)'"
     case .unknownStemLanguage(_, let found, let available):
-      return "expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(found)'"
+      return
+        "expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(found)'"
     case .notAHandle(_, let alias):
       return "expected a handle alias to be one '@name' or '#name', found '\(alias)'"
     case .typeConflict(_, let entity, let type, let earlier):
@@ -75,7 +77,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     case .aliasHasNoTokens(_, let alias):
       return "expected an alias with at least one token, found '\(alias)'"
     case .aliasTooLong(_, let alias, let tokens):
-      return "expected an alias of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(alias))')"
+      return
+        "expected an alias of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(alias))')"
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidPattern(_, let problem):

@@ -6,8 +6,7 @@ extension Gazetteer {
   /// other file as TSV (`entity<TAB>type<TAB>alias[<TAB>match]`).
   ///
   /// Throws on the first malformed line, naming `FILE:LINE`.
-  public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(EntitiesError)
-  {
+  public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(EntitiesError) {
     self.init()
     let session: TokenizeSession
     do { session = try tokenizer.makeSession() } catch { throw .tokenize(error) }
@@ -21,12 +20,15 @@ extension Gazetteer {
   }
 
   /// `entity<TAB>type<TAB>alias[<TAB>match]` lines, with the file's `#!` directives.
-  mutating func loadTSV(_ bytes: [UInt8], path: String, session: TokenizeSession) throws(EntitiesError) {
+  mutating func loadTSV(_ bytes: [UInt8], path: String, session: TokenizeSession)
+    throws(EntitiesError)
+  {
     let defaults = try GazetteerDefaults(bytes: bytes, path: path)
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard line.text != nil else { throw .invalidUTF8(at) }
-      try add(Self.entry(fields: line.fields, at: at, defaults: defaults), at: at, tokenizer: session)
+      try add(
+        Self.entry(fields: line.fields, at: at, defaults: defaults), at: at, tokenizer: session)
     }
   }
 
@@ -86,7 +88,9 @@ extension Gazetteer {
   /// single-key objects) matches `exact` when every token uses `ORTH` or `TEXT`, and `fold`
   /// when they use `LOWER`; other token attributes are refused. Without `id`, the entity id
   /// is the pattern's key with spaces as `_`.
-  package static func entry(pattern text: String, at: SourceLocation) throws(EntitiesError) -> GazetteerEntry {
+  package static func entry(pattern text: String, at: SourceLocation) throws(EntitiesError)
+    -> GazetteerEntry
+  {
     let value: JSONValue
     do { value = try JSONParser.parse(Array(text.utf8)).value } catch {
       throw .invalidPattern(at, .invalidJSON("\(error)"))

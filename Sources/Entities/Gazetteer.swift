@@ -121,7 +121,9 @@ public struct Gazetteer: Sendable {
       aliases[taken.alias].entity != entityNumber
     {
       collisions.append(
-        Collision(alias: alias, other: taken.alias, via: "translit", keys: alias.keys, winner: entityNumber))
+        Collision(
+          alias: alias, other: taken.alias, via: "translit", keys: alias.keys, winner: entityNumber)
+      )
     }
     matcher.insert(alias.keys, value: AliasForm(alias: index, form: handleForm ?? .plain))
     aliases.append(alias)
@@ -161,7 +163,8 @@ public struct Gazetteer: Sendable {
     if let other = values.first(where: { aliases[$0.alias].entity != alias.entity }) {
       collisions.append(
         Collision(
-          alias: alias, other: other.alias, via: via, keys: keys, winner: aliases[other.alias].entity))
+          alias: alias, other: other.alias, via: via, keys: keys,
+          winner: aliases[other.alias].entity))
       return false
     }
     return values.isEmpty
@@ -195,7 +198,8 @@ public struct Gazetteer: Sendable {
     guard !stems.isEmpty else { return }
     let values = stemMatchers[language]?.values(ofPhrase: keys) ?? []
     guard isFree(values, for: alias, keys: keys, via: "stem:\(language)") else { return }
-    stemMatchers[language, default: PhraseMatcher()].insert(keys, value: AliasForm(alias: index, form: .stem))
+    stemMatchers[language, default: PhraseMatcher()].insert(
+      keys, value: AliasForm(alias: index, form: .stem))
     for stem in stems { stemSets[language, default: StemSet()].insert(stem) }
   }
 
@@ -253,10 +257,15 @@ public struct Gazetteer: Sendable {
     guard !alias.options.handle, !alias.keys.contains(where: { $0.hasPrefix("@") || $0 == "#" })
     else { return }
     let joined = alias.keys.joined()
-    guard joined.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    guard
+      joined.unicodeScalars.allSatisfy({
+        $0.properties.isAlphabetic || $0.properties.numericType != nil
+      })
     else { return }
     for (keys, form) in [(["@" + joined], AliasForm.Form.handle), (["#", joined], .hashtag)] {
-      let taken = matcher.values(ofPhrase: keys).contains { aliases[$0.alias].entity != alias.entity }
+      let taken = matcher.values(ofPhrase: keys).contains {
+        aliases[$0.alias].entity != alias.entity
+      }
       if !taken { matcher.insert(keys, value: AliasForm(alias: index, form: form)) }
     }
   }
@@ -273,11 +282,15 @@ public struct Gazetteer: Sendable {
     let tokens = doc.tokens
     var views: [View] = []
     if hasTranslit, !doc.variants.transliterations.isEmpty {
-      views.append(View(tokens: doc.tokens(withKeys: doc.variants.transliterations), matcher: matcher, language: nil))
+      views.append(
+        View(
+          tokens: doc.tokens(withKeys: doc.variants.transliterations), matcher: matcher,
+          language: nil))
     }
     for (language, keys) in doc.variants.stems {
       guard let stemMatcher = stemMatchers[language] else { continue }
-      views.append(View(tokens: doc.tokens(withKeys: keys), matcher: stemMatcher, language: language))
+      views.append(
+        View(tokens: doc.tokens(withKeys: keys), matcher: stemMatcher, language: language))
     }
     func append(_ match: PhraseMatcher<AliasForm>.Match, sentence index: Int) {
       let alias = (match.values.first { $0.form == .plain } ?? match.values[0]).alias

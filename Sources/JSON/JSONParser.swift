@@ -34,16 +34,19 @@ public struct JSONParser {
     value: JSONValue, repairs: JSONRepairs
   ) {
     // Contiguous input (an array, a slice of one) is parsed in place, without a copy.
-    let parsed: Result<(JSONValue, JSONRepairs), JSONError>? = bytes.withContiguousStorageIfAvailable {
-      parse(buffer: $0)
-    }
+    let parsed: Result<(JSONValue, JSONRepairs), JSONError>? =
+      bytes.withContiguousStorageIfAvailable {
+        parse(buffer: $0)
+      }
     switch parsed ?? Array(bytes).withUnsafeBufferPointer({ parse(buffer: $0) }) {
     case .success(let result): return result
     case .failure(let error): throw error
     }
   }
 
-  private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<(JSONValue, JSONRepairs), JSONError> {
+  private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<
+    (JSONValue, JSONRepairs), JSONError
+  > {
     var parser = JSONParser(buffer)
     do throws(JSONError) {
       parser.skipWhitespace()
@@ -66,9 +69,15 @@ public struct JSONParser {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
     case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "t"):
+      try expectWord("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectWord("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectWord("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
     default: throw error("expected a JSON value")
     }
@@ -302,7 +311,9 @@ public struct JSONParser {
   private func error(_ expected: String) -> JSONError {
     let found: String
     if let byte = peek() {
-      found = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+      found =
+        byte >= 0x20 && byte < 0x7F
+        ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
     } else {
       found = "end of input"
     }

@@ -54,7 +54,8 @@ public struct JSONWriter {
   public mutating func field(_ key: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))
-    bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
     bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
     needsComma = false
@@ -118,7 +119,9 @@ public struct JSONWriter {
     while i < end {
       // A run of printable ASCII that needs no escape, copied in one go.
       let runStart = i
-      while i < end, units[i] >= 0x20, units[i] < 0x80, units[i] != 0x22, units[i] != 0x5C { i += 1 }
+      while i < end, units[i] >= 0x20, units[i] < 0x80, units[i] != 0x22, units[i] != 0x5C {
+        i += 1
+      }
       if runStart < i {
         bytes.append(contentsOf: units[runStart..<i].lazy.map { UInt8(truncatingIfNeeded: $0) })
         if i == end { break }
@@ -278,7 +281,9 @@ public struct JSONWriter {
     // Copy runs that need no escape in one go.
     var runStart = 0
     for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+      if runStart < i {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+      }
       appendEscapedASCII(byte)
       runStart = i + 1
     }

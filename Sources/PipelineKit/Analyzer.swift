@@ -48,7 +48,8 @@ public struct Analyzer: Sendable {
     do {
       lexicon = try Lexicon(files: sources.lexicon, tokenizer: tokenizer)
       modifiers = try Modifiers(files: sources.modifiers, tokenizer: tokenizer)
-      rules = try AttributionRules(clauses: sources.clauses, references: sources.references, tokenizer: tokenizer)
+      rules = try AttributionRules(
+        clauses: sources.clauses, references: sources.references, tokenizer: tokenizer)
     } catch {
       throw .lexicon(error)
     }
@@ -72,6 +73,7 @@ public struct Analyzer: Sendable {
   public func analyze(tokenized doc: TokenizedText) -> Analysis {
     let mentions = gazetteer.mentions(in: doc)
     return Analysis(
-      doc: doc, mentions: mentions, stance: scorer.score(doc, mentions: mentions, types: entityTypes))
+      doc: doc, mentions: mentions,
+      stance: scorer.score(doc, mentions: mentions, types: entityTypes))
   }
 }

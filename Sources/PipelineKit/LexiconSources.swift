@@ -32,7 +32,9 @@ public struct LexiconSources: Sendable {
 
   /// The files of a lexicons folder laid out like the repository's (`entities/`, `stance/`,
   /// `stance/modifiers.tsv`, `abbreviations.txt`). `option` names the folder in errors.
-  public static func directory(_ path: String, option: String) throws(PipelineError) -> LexiconSources {
+  public static func directory(_ path: String, option: String) throws(PipelineError)
+    -> LexiconSources
+  {
     var sources = LexiconSources()
     let files = try Self.files(under: path, option: option, extensions: ["tsv", "jsonl", "txt"])
     let root = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -55,7 +57,8 @@ public struct LexiconSources: Sendable {
     var words: [String] = []
     for file in abbreviations {
       words += try Self.abbreviationWords(file) { (number) throws(PipelineError) in
-        throw .unreadable(path: "\(file.path):\(number)", reason: "expected UTF-8 text, found invalid bytes")
+        throw .unreadable(
+          path: "\(file.path):\(number)", reason: "expected UTF-8 text, found invalid bytes")
       }
     }
     return words
@@ -79,7 +82,8 @@ public struct LexiconSources: Sendable {
 
   /// Sorts a default file into its kind by its place in the `lexicons/` layout.
   private mutating func assign(_ file: File, relativePath path: String) {
-    if path.hasPrefix("lexicons/entities/") && (path.hasSuffix(".tsv") || path.hasSuffix(".jsonl")) {
+    if path.hasPrefix("lexicons/entities/") && (path.hasSuffix(".tsv") || path.hasSuffix(".jsonl"))
+    {
       gazetteer.append(file)
     } else if path == "lexicons/stance/modifiers.tsv" {
       modifiers.append(file)
@@ -99,13 +103,16 @@ public struct LexiconSources: Sendable {
   /// Stance lexicon files for `--lexicon`: a file as given (any name), or every lexicon file
   /// below a directory: `*.tsv` except `modifiers.tsv`, and files whose name selects an import
   /// format (`vader_lexicon.txt`, `AFINN-165.txt`, `*.vader.tsv` …, see `LexiconFormat`).
-  public static func lexiconFiles(under path: String, option: String) throws(PipelineError) -> [File] {
+  public static func lexiconFiles(under path: String, option: String) throws(PipelineError)
+    -> [File]
+  {
     try files(under: path, option: option, accepting: LexiconFormat.isLexiconFileName)
   }
 
   /// A file as given, or every file with one of `extensions` below a directory, sorted by path.
   public static func files(
-    under path: String, option: String, extensions: Set<String>, excluding excluded: Set<String> = []
+    under path: String, option: String, extensions: Set<String>,
+    excluding excluded: Set<String> = []
   ) throws(PipelineError) -> [File] {
     try files(under: path, option: option) { name in
       extensions.contains((name as NSString).pathExtension) && !excluded.contains(name)

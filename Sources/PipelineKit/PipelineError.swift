@@ -18,7 +18,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case .tokenize(let error): return error.description
     case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
     case .noLexiconFiles(let option, let path):
-      return "\(option) '\(path)': expected a file or a directory holding .tsv or .jsonl files, found none"
+      return
+        "\(option) '\(path)': expected a file or a directory holding .tsv or .jsonl files, found none"
     case .output(let path, let reason): return "\(path): cannot write: \(reason)"
     }
   }

@@ -54,7 +54,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
   /// Parses `K/N` with 1 ≤ K ≤ N; nil when malformed.
   public init?(parsing text: String) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k)
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1,
+      (1...n).contains(k)
     else { return nil }
     self.init(index: k, count: n)
   }

@@ -46,7 +46,8 @@ public struct Runner: Sendable {
     self.options = options
     self.writer = RecordWriter(analyzer: analyzer, evidence: options.evidence)
     self.table =
-      options.format == .jsonl ? nil : TableWriter(analyzer: analyzer, format: options.format, rows: options.rows)
+      options.format == .jsonl
+      ? nil : TableWriter(analyzer: analyzer, format: options.format, rows: options.rows)
   }
 
   /// Processes every record of `reader` (which the run takes over: don't use it meanwhile).
@@ -141,7 +142,9 @@ public struct Runner: Sendable {
   }
 
   /// One batch: decode, filter by shard, analyze, serialize.
-  private func process(_ batch: [RawRecord], _ session: TokenizeSession, into w: inout JSONWriter) -> BatchOutput {
+  private func process(_ batch: [RawRecord], _ session: TokenizeSession, into w: inout JSONWriter)
+    -> BatchOutput
+  {
     var output = BatchOutput()
     w.removeAll()
     var batch = batch
@@ -193,7 +196,9 @@ public struct Runner: Sendable {
 
   /// Writes the output record of one raw record (nothing for a record of another shard).
   @discardableResult
-  public func process(_ raw: consuming RawRecord, _ session: TokenizeSession, into w: inout JSONWriter) -> Outcome {
+  public func process(
+    _ raw: consuming RawRecord, _ session: TokenizeSession, into w: inout JSONWriter
+  ) -> Outcome {
     let decoded = Document.decode(raw, fields: options.fields)
     _ = consume raw
     switch decoded {
@@ -207,7 +212,8 @@ public struct Runner: Sendable {
       return error.code.isWarning ? .skipped(error) : .error(error)
     case .success(let document):
       if let shard = options.shard,
-        !shard.contains(key: Shard.key(id: document.id, source: document.source, line: document.line))
+        !shard.contains(
+          key: Shard.key(id: document.id, source: document.source, line: document.line))
       {
         return .otherShard
       }
@@ -220,7 +226,11 @@ public struct Runner: Sendable {
         }
         return .document
       case .failure(let failure):
-        if let table { table.writeError(failure, into: &w) } else { writer.writeError(failure, into: &w) }
+        if let table {
+          table.writeError(failure, into: &w)
+        } else {
+          writer.writeError(failure, into: &w)
+        }
         return .error(failure)
       }
     }

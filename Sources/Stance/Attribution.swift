@@ -79,7 +79,11 @@ public struct AttributionPolicies: Sendable, Hashable, CustomStringConvertible {
   /// Command-line settings in order (a later one for the same dimensions wins).
   public init(settings: [AttributionSetting]) {
     for setting in settings {
-      if let dimension = setting.dimension { byDimension[dimension] = setting.policy } else { all = setting.policy }
+      if let dimension = setting.dimension {
+        byDimension[dimension] = setting.policy
+      } else {
+        all = setting.policy
+      }
     }
   }
 
@@ -102,7 +106,9 @@ public struct AttributionPolicies: Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     var parts: [String] = []
     if let all { parts.append(all.description) }
-    for (dimension, policy) in byDimension.sorted(by: { $0.key < $1.key }) { parts.append("\(dimension)=\(policy)") }
+    for (dimension, policy) in byDimension.sorted(by: { $0.key < $1.key }) {
+      parts.append("\(dimension)=\(policy)")
+    }
     return parts.isEmpty ? "default" : parts.joined(separator: ", ")
   }
 }
@@ -122,7 +128,9 @@ public struct AttributionSetting: Sendable, Hashable, CustomStringConvertible {
     if let equals = text.firstIndex(of: "=") {
       let dimension = String(text[..<equals])
       guard Lexicon.isValidDimension(dimension) else { throw .invalidPolicy(found: text) }
-      self.init(dimension: dimension, policy: try AttributionPolicy(parsing: String(text[text.index(after: equals)...])))
+      self.init(
+        dimension: dimension,
+        policy: try AttributionPolicy(parsing: String(text[text.index(after: equals)...])))
     } else {
       self.init(policy: try AttributionPolicy(parsing: text))
     }

@@ -127,7 +127,11 @@ public struct AttributionRules: Sendable {
     case .verbSuffix, .participleSuffix:
       let suffix = fields[1].lowercased()
       guard suffix.allSatisfy(\.isLetter) else { throw .invalidSuffix(at, found: fields[1]) }
-      if kind == .verbSuffix { verbSuffixes.append(suffix) } else { participleSuffixes.append(suffix) }
+      if kind == .verbSuffix {
+        verbSuffixes.append(suffix)
+      } else {
+        participleSuffixes.append(suffix)
+      }
       return suffix
     default:
       let key = try Self.oneTokenKey(fields[1], at: at, session: session)
@@ -166,7 +170,8 @@ public struct AttributionRules: Sendable {
     var types: [String] = []
     if fields.count >= 3 {
       types = fields[2].split(separator: ",").map { String($0.trimmingSpaces()) }
-      guard !types.isEmpty, types.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isUppercase || $0 == "_" } })
+      guard !types.isEmpty,
+        types.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isUppercase || $0 == "_" } })
       else { throw .invalidTypes(at, found: fields[2]) }
     }
     var possessive = false
@@ -175,7 +180,8 @@ public struct AttributionRules: Sendable {
       possessive = true
     }
     if references[key] == nil {
-      references[key] = ReferenceWord(kind: kind, types: types, isPossessive: possessive, location: at)
+      references[key] = ReferenceWord(
+        kind: kind, types: types, isPossessive: possessive, location: at)
       known.insert(key)
     }
     return key
@@ -187,7 +193,9 @@ public struct AttributionRules: Sendable {
     known.mayContain(key) ? references[key] : nil
   }
 
-  static func oneTokenKey(_ term: String, at: SourceLocation, session: TokenizeSession) throws(StanceError) -> String {
+  static func oneTokenKey(_ term: String, at: SourceLocation, session: TokenizeSession)
+    throws(StanceError) -> String
+  {
     let tokens: TokenizedText
     do { tokens = try session.tokenize(term) } catch { throw .tokenize(error) }
     guard tokens.tokens.count == 1 else {

@@ -97,7 +97,8 @@ struct ClauseAnalyzer {
     // first comma outside quotations and parentheticals, whatever clauses opened inside it.
     var openingClause: Int?
     var startsOf = [Int: Int]()  // token → participant starting there
-    for (p, participant) in participants.enumerated() where startsOf[participant.tokens.lowerBound] == nil {
+    for (p, participant) in participants.enumerated()
+    where startsOf[participant.tokens.lowerBound] == nil {
       startsOf[participant.tokens.lowerBound] = p
     }
 
@@ -170,7 +171,8 @@ struct ClauseAnalyzer {
         }
         assign(t)
         let previous = current
-        let reported = key == ":" && clauses[previous].speech != nil && !clauses[previous].reportedOpened
+        let reported =
+          key == ":" && clauses[previous].speech != nil && !clauses[previous].reportedOpened
         if reported { clauses[previous].reportedOpened = true }
         open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
         continue
@@ -196,8 +198,12 @@ struct ClauseAnalyzer {
       // A subordinate clause before the main clause's verb ("Two days after his remarks, Borisov
       // did…") ends at its first comma.
       let beforeMainVerb = current == 0 && clauses[current].verb == nil && suspended.isEmpty
-      if kinds & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit) != 0 {
-        let kind: Clause.Kind = kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate
+      if kinds
+        & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit)
+        != 0
+      {
+        let kind: Clause.Kind =
+          kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate
         open(kind, at: t, opener: t, parent: current)
         if beforeMainVerb && openingClause == nil { openingClause = current }
       } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
@@ -217,7 +223,8 @@ struct ClauseAnalyzer {
             clauses[current].resumes = outer
           }
         }
-      } else if kinds & AttributionRules.MarkerKind.coordinator.bit != 0, clauses[current].verb != nil,
+      } else if kinds & AttributionRules.MarkerKind.coordinator.bit != 0,
+        clauses[current].verb != nil,
         startsClause(after: t, before: hi, startsOf: startsOf)
       {
         open(.coordinate, at: t, opener: t, parent: current)
@@ -253,7 +260,8 @@ struct ClauseAnalyzer {
     let token = doc.tokens[t]
     guard token.kind == .word else { return false }
     let kinds = rules.kinds(token.key)
-    let verbBits = AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
+    let verbBits =
+      AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
     if kinds != 0 || rules.reference(token.key) != nil { return false }
@@ -304,7 +312,9 @@ struct ClauseAnalyzer {
     guard next < hi, doc.tokens[next].kind != .punctuation else { return false }
     // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
     var before = t - 1
-    while before >= 0 && doc.tokens[before].kind == .punctuation && !rules.has(doc.tokens[before].key, .quote) {
+    while before >= 0 && doc.tokens[before].kind == .punctuation
+      && !rules.has(doc.tokens[before].key, .quote)
+    {
       before -= 1
     }
     if before >= 0 && rules.has(doc.tokens[before].key, .quote) { return false }
@@ -313,7 +323,11 @@ struct ClauseAnalyzer {
       let key = doc.tokens[u].key
       let kinds = rules.kinds(key)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
-      if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit) != 0 { return false }
+      if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit)
+        != 0
+      {
+        return false
+      }
       if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" }
       u += 1
     }
@@ -333,7 +347,8 @@ struct ClauseAnalyzer {
       var t = clause.first
       let end = clause.verb ?? s.range.upperBound
       var subject: [Int] = []
-      var p = s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
+      var p =
+        s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
       while t < end {
         defer { t += 1 }
         guard s.clause(of: t) == c, t != clause.opener else { continue }
@@ -475,7 +490,8 @@ struct ClauseAnalyzer {
     while t >= 0 && skipped <= 1 {
       let key = doc.tokens[t].key
       if rules.has(key, .passive) { return true }
-      let isAdverb = modifiers.word(forKey: key).map { $0.kind == .booster || $0.kind == .dampener } ?? false
+      let isAdverb =
+        modifiers.word(forKey: key).map { $0.kind == .booster || $0.kind == .dampener } ?? false
       guard isAdverb || (key.hasSuffix("ly") && doc.tokens[t].kind == .word) else { return false }
       skipped += 1
       t -= 1
@@ -486,7 +502,9 @@ struct ClauseAnalyzer {
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`
   /// words before the hit, no verb between.
   private func isPossessor(_ participant: Participant, of hit: Range<Int>) -> Bool {
-    guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound else { return false }
+    guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound else {
+      return false
+    }
     var t = participant.tokens.upperBound
     if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
     guard hit.lowerBound - t <= Self.possessorReach else { return false }

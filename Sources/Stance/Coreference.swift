@@ -14,7 +14,9 @@ struct Coreference {
   /// (never a reference).
   ///
   /// - Complexity: O(tokens + references × mentions of two sentences).
-  func references(in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool]) -> [Reference] {
+  func references(in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool])
+    -> [Reference]
+  {
     guard !mentions.isEmpty, !rules.references.isEmpty else { return [] }
     let tokens = doc.tokens
     var result: [Reference] = []
@@ -27,7 +29,9 @@ struct Coreference {
         candidates.append((m.tokens.upperBound, m.entity, m.sentence, next))
         next += 1
       }
-      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(tokens[t].key) else { continue }
+      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(tokens[t].key) else {
+        continue
+      }
       var span = t..<(t + 1)
       switch word.kind {
       case .determiner:
@@ -68,7 +72,9 @@ struct Coreference {
     while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
       let token = doc.tokens[u]
       if let word = rules.reference(token.key), word.kind == .determiner, !inMention[u] { return u }
-      guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else { return nil }
+      guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else {
+        return nil
+      }
       gap += 1
       u -= 1
     }

@@ -48,7 +48,9 @@ public struct StanceScore: Sendable, Hashable {
     self.raw = raw
     self.hits = hits
     // raw / √(raw² + α), written so that it never overflows: past 1e100 it is ±1 to the last bit.
-    self.score = abs(raw) > 1e100 ? (raw > 0 ? 1 : -1) : raw / (raw * raw + Self.normalizationAlpha).squareRoot()
+    self.score =
+      abs(raw) > 1e100
+      ? (raw > 0 ? 1 : -1) : raw / (raw * raw + Self.normalizationAlpha).squareRoot()
     self.label = thresholds.label(for: score)
   }
 }

@@ -11,7 +11,8 @@ extension Lexicon {
     let session: TokenizeSession
     do { session = try tokenizer.makeSession() } catch { throw .tokenize(error) }
     for file in files {
-      try load(file.bytes, path: file.path, format: LexiconFormat(path: file.path), session: session)
+      try load(
+        file.bytes, path: file.path, format: LexiconFormat(path: file.path), session: session)
     }
   }
 
@@ -42,10 +43,14 @@ extension Lexicon {
   ) throws(StanceError) -> (policy: AttributionPolicy, dimension: String)? {
     guard fields.first == declarationKeyword else { return nil }
     guard fields.count == 2 || fields.count == 3 else {
-      throw .fieldCount(at, expected: "2 or 3 tab-separated fields (@attribution, policy, dimension)", found: fields.count)
+      throw .fieldCount(
+        at, expected: "2 or 3 tab-separated fields (@attribution, policy, dimension)",
+        found: fields.count)
     }
     let policy: AttributionPolicy
-    do { policy = try AttributionPolicy(parsing: fields[1]) } catch { throw .invalidDeclaration(at, found: fields[1]) }
+    do { policy = try AttributionPolicy(parsing: fields[1]) } catch {
+      throw .invalidDeclaration(at, found: fields[1])
+    }
     let dimension = fields.count == 3 ? fields[2] : defaultDimension
     guard isValidDimension(dimension) else { throw .invalidDimension(at, found: dimension) }
     return (policy, dimension)
@@ -94,27 +99,36 @@ extension Modifiers {
     fields: [String], at: SourceLocation, session: TokenizeSession
   ) throws(StanceError) -> (key: String, kind: Kind)? {
     guard fields.count == 2 || fields.count == 3 else {
-      throw .fieldCount(at, expected: "2 or 3 tab-separated fields (kind, term, value)", found: fields.count)
+      throw .fieldCount(
+        at, expected: "2 or 3 tab-separated fields (kind, term, value)", found: fields.count)
     }
     guard !fields[1].isEmpty else { throw .emptyField(at, field: "term") }
     if fields[0] == "param" {
       guard fields.count == 3 else {
-        throw .fieldCount(at, expected: "3 tab-separated fields (param, name, value)", found: fields.count)
+        throw .fieldCount(
+          at, expected: "3 tab-separated fields (param, name, value)", found: fields.count)
       }
       guard let parameter = Parameter(rawValue: fields[1]) else {
         throw .unknownParameter(at, found: fields[1], valid: Self.parameterNames)
       }
-      guard let value = LexiconNumber.decimal(fields[2]) else { throw .invalidWeight(at, found: fields[2]) }
-      guard parameter.range.contains(value), !parameter.isWholeNumber || value == value.rounded() else {
+      guard let value = LexiconNumber.decimal(fields[2]) else {
+        throw .invalidWeight(at, found: fields[2])
+      }
+      guard parameter.range.contains(value), !parameter.isWholeNumber || value == value.rounded()
+      else {
         throw .parameterOutOfRange(at, parameter: parameter, found: fields[2])
       }
       set(parameter, to: value)
       return nil
     }
-    guard let kind = Kind(rawValue: fields[0]) else { throw .unknownModifierKind(at, found: fields[0]) }
+    guard let kind = Kind(rawValue: fields[0]) else {
+      throw .unknownModifierKind(at, found: fields[0])
+    }
     var value: Double?
     if fields.count == 3 {
-      guard let parsed = LexiconNumber.decimal(fields[2]) else { throw .invalidWeight(at, found: fields[2]) }
+      guard let parsed = LexiconNumber.decimal(fields[2]) else {
+        throw .invalidWeight(at, found: fields[2])
+      }
       guard Self.valueRange(of: kind).contains(parsed) else {
         throw .modifierValueOutOfRange(at, kind: kind, found: fields[2])
       }

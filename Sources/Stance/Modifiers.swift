@@ -25,7 +25,9 @@ public struct Modifiers: Sendable {
       }
     }
 
-    public var isShifter: Bool { self == .shifter || self == .positiveShifter || self == .negativeShifter }
+    public var isShifter: Bool {
+      self == .shifter || self == .positiveShifter || self == .negativeShifter
+    }
   }
 
   /// One modifier word. `value` overrides the kind's constant for this word.

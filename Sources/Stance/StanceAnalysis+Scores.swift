@@ -6,7 +6,8 @@ extension StanceAnalysis {
   /// programmer error.
   public func scores(for entity: Int) -> [String: StanceScore] {
     guard let scores = entityScores[entity] else {
-      preconditionFailure("entity \(entity) has no mention in this analysis (\(entityScores.count) entities)")
+      preconditionFailure(
+        "entity \(entity) has no mention in this analysis (\(entityScores.count) entities)")
     }
     return scores
   }

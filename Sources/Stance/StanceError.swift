@@ -30,7 +30,9 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// Which field an `invalidTypes` / `expectedPossessive` error is about (for lint columns).
   public var isTypes: Bool { if case .invalidTypes = self { return true } else { return false } }
-  public var isPossessive: Bool { if case .expectedPossessive = self { return true } else { return false } }
+  public var isPossessive: Bool {
+    if case .expectedPossessive = self { return true } else { return false }
+  }
 
   /// `FILE:LINE: message`, or the message alone for errors without a line.
   public var description: String {
@@ -81,9 +83,11 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected an integer, found '\(found)'"
     case .parameterOutOfRange(_, let parameter, let found):
       let whole = parameter.isWholeNumber ? "a whole number" : "a number"
-      return "expected \(parameter.rawValue) to be \(whole) from \(Self.bounds(parameter.range)), found '\(found)'"
+      return
+        "expected \(parameter.rawValue) to be \(whole) from \(Self.bounds(parameter.range)), found '\(found)'"
     case .modifierValueOutOfRange(_, let kind, let found):
-      return "expected a \(kind.rawValue) value from \(Self.bounds(Modifiers.valueRange(of: kind))), found '\(found)'"
+      return
+        "expected a \(kind.rawValue) value from \(Self.bounds(Modifiers.valueRange(of: kind))), found '\(found)'"
     case .invalidDimension(_, let found):
       return "expected a dimension name of letters, digits, '_' or '-', found '\(found)'"
     case .misplacedWildcard(_, let term):
@@ -91,9 +95,11 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .termHasNoTokens(_, let term):
       return "expected a term with at least one token, found '\(term)'"
     case .termTooLong(_, let term, let tokens):
-      return "expected a term of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(term))')"
+      return
+        "expected a term of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(term))')"
     case .unknownModifierKind(_, let found):
-      return "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
+      return
+        "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
     case .unknownParameter(_, let found, let valid):
       return "expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
     case .modifierNotOneToken(_, let term, let tokens):
@@ -101,7 +107,8 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidPolicy(let found):
-      return "expected an attribution policy (\(AttributionPolicy.names), or DIM=POLICY) with N ≥ 0, found '\(found)'"
+      return
+        "expected an attribution policy (\(AttributionPolicy.names), or DIM=POLICY) with N ≥ 0, found '\(found)'"
     case .unknownKind(_, let found, let valid):
       return "expected kind \(valid.joined(separator: ", ")), found '\(found)'"
     case .invalidSuffix(_, let found):
@@ -111,7 +118,8 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .expectedPossessive(_, let found):
       return "expected 'possessive' or nothing in the fourth field, found '\(found)'"
     case .invalidDeclaration(_, let found):
-      return "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"
+      return
+        "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"
     case .tokenize(let error):
       return error.description
     }

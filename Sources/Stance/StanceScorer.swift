@@ -56,7 +56,9 @@ public struct StanceScorer: Sendable {
   ///
   /// - Complexity: O(tokens × (longest term + window)) per dimension, plus O(hits × mentions)
   ///   per sentence for roles.
-  public func score(_ doc: TokenizedText, mentions: [EntityMention], types: [String] = []) -> StanceAnalysis {
+  public func score(_ doc: TokenizedText, mentions: [EntityMention], types: [String] = [])
+    -> StanceAnalysis
+  {
     let tokens = doc.tokens
     var inMention = [Bool](repeating: false, count: tokens.count)
     for mention in mentions { for t in mention.tokens { inMention[t] = true } }
@@ -68,13 +70,17 @@ public struct StanceScorer: Sendable {
     for t in tokens.indices {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t] = counted
-      if let word = modifiers.word(forKey: tokens[t].key) { marks.append(ModifierMark(token: t, word: word)) }
+      if let word = modifiers.word(forKey: tokens[t].key) {
+        marks.append(ModifierMark(token: t, word: word))
+      }
     }
     var hits: [Hit] = []
     var firstMark = 0
     for (index, sentence) in doc.sentences.enumerated() {
       var endMark = firstMark
-      while endMark < marks.count && marks[endMark].token < sentence.tokens.upperBound { endMark += 1 }
+      while endMark < marks.count && marks[endMark].token < sentence.tokens.upperBound {
+        endMark += 1
+      }
       findHits(
         in: doc, sentence: sentence, index: index, inMention: inMention, ordinal: ordinal,
         marks: marks[firstMark..<endMark], into: &hits)
@@ -82,7 +88,8 @@ public struct StanceScorer: Sendable {
     }
     let references =
       coreference && !types.isEmpty
-      ? Coreference(rules: rules, types: types).references(in: doc, mentions: mentions, inMention: inMention)
+      ? Coreference(rules: rules, types: types).references(
+        in: doc, mentions: mentions, inMention: inMention)
       : []
     let (entityHits, entityAttributions) = attribute(
       hits, mentions: mentions, references: references, doc: doc, inMention: inMention)
@@ -152,7 +159,8 @@ public struct StanceScorer: Sendable {
         }
         // Boosters and dampeners between the previous hit and this one, within the window.
         for mark in marks
-        where (mark.word.kind == .booster || mark.word.kind == .dampener) && mark.token >= previousEnd
+        where (mark.word.kind == .booster || mark.word.kind == .dampener)
+          && mark.token >= previousEnd
           && mark.token < start && inWindow(mark.token, start)
         {
           let delta = modifiers.value(of: mark.word)
@@ -162,10 +170,13 @@ public struct StanceScorer: Sendable {
           }
         }
         // Negators within the window before the hit, each one flipping and damping.
-        var negators = marks.filter { $0.word.kind == .negator && $0.token < start && inWindow($0.token, start) }
+        var negators = marks.filter {
+          $0.word.kind == .negator && $0.token < start && inWindow($0.token, start)
+        }
         if negators.isEmpty, let last = negated, inWindow(last.end - 1, start),
           !(last.end..<start).contains(where: {
-            tokens[$0].kind == .punctuation || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
+            tokens[$0].kind == .punctuation
+              || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
           })
         {
           negators = last.negators
@@ -179,7 +190,8 @@ public struct StanceScorer: Sendable {
         // The nearest shifter within its window before the hit that reverses a term of this
         // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
         if let mark = marks.last(where: { mark in
-          mark.word.kind.shifts(base) && mark.token < start && ordinal[start] - ordinal[mark.token] >= 1
+          mark.word.kind.shifts(base) && mark.token < start
+            && ordinal[start] - ordinal[mark.token] >= 1
             && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
         }) {
           let factor = modifiers.value(of: mark.word)
@@ -207,7 +219,9 @@ public struct StanceScorer: Sendable {
     // Text order within the sentence, dimensions in lexicon order at the same position (each
     // dimension's hits are already in text order).
     guard lexicon.dimensions.count > 1 else { return }
-    hits[firstHit...].sort { ($0.start, $0.dimensionOrder(lexicon)) < ($1.start, $1.dimensionOrder(lexicon)) }
+    hits[firstHit...].sort {
+      ($0.start, $0.dimensionOrder(lexicon)) < ($1.start, $1.dimensionOrder(lexicon))
+    }
   }
 
   // MARK: - Attribution
@@ -266,7 +280,10 @@ public struct StanceScorer: Sendable {
           let rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
-            if rule.isPreferred(to: best[k].rule) { best[k].rule = rule; best[k].ref = participant.ref }
+            if rule.isPreferred(to: best[k].rule) {
+              best[k].rule = rule
+              best[k].ref = participant.ref
+            }
             best[k].distance = min(best[k].distance, distance)
           } else {
             best.append((participant.entity, rule, participant.ref, distance))
@@ -276,7 +293,8 @@ public struct StanceScorer: Sendable {
           // Mentions of other sentences within the window.
           for (m, mention) in mentions.enumerated() where mention.sentence != index {
             let distance = Self.gap(mention.tokens, hit.tokens)
-            guard distance <= windowReach, !best.contains(where: { $0.entity == mention.entity }) else { continue }
+            guard distance <= windowReach, !best.contains(where: { $0.entity == mention.entity })
+            else { continue }
             best.append((mention.entity, .otherSentence, .mention(m), distance))
           }
         }
@@ -288,7 +306,9 @@ public struct StanceScorer: Sendable {
           default: counts = policy.counts(entry.rule.role)
           }
           all[entry.entity, default: []].append(
-            Attribution(hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, counted: counts))
+            Attribution(
+              hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, counted: counts)
+          )
           if counts { counted[entry.entity, default: []].append(hi) }
         }
       }

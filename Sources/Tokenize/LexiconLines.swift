@@ -17,8 +17,12 @@ package struct LexiconLine: Sendable {
       let end = utf8[start...].firstIndex(of: 0x09) ?? utf8.endIndex
       var lower = start
       var upper = end
-      while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x0D { lower = utf8.index(after: lower) }
-      while lower < upper, case let last = utf8.index(before: upper), utf8[last] == 0x20 || utf8[last] == 0x0D {
+      while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x0D {
+        lower = utf8.index(after: lower)
+      }
+      while lower < upper, case let last = utf8.index(before: upper),
+        utf8[last] == 0x20 || utf8[last] == 0x0D
+      {
         upper = last
       }
       result.append(String(text[lower..<upper]))
@@ -48,7 +52,8 @@ package struct LexiconLine: Sendable {
   package static func directives(of bytes: [UInt8]) -> [LexiconLine] {
     var result: [LexiconLine] = []
     for (number, raw) in ByteLines(bytes) {
-      guard raw.starts(with: [0x23, 0x21]), let text = String(validating: raw.dropFirst(2), as: UTF8.self)
+      guard raw.starts(with: [0x23, 0x21]),
+        let text = String(validating: raw.dropFirst(2), as: UTF8.self)
       else { continue }
       result.append(LexiconLine(number: number, text: String(text.trimmingSpaces())))
     }

@@ -71,7 +71,9 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     var result: [Match] = []
     var position = range.lowerBound
     while position < range.upperBound {
-      if let match = longestMatch(in: tokens, from: position, limit: range.upperBound, accept: accept) {
+      if let match = longestMatch(
+        in: tokens, from: position, limit: range.upperBound, accept: accept)
+      {
         result.append(match)
         position = match.tokens.upperBound
       } else {
@@ -104,7 +106,8 @@ struct PhraseTrie: Sendable {
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
     precondition(!keys.isEmpty, "a phrase needs at least one key")
-    precondition(keys.count <= Self.maxDepth, "a phrase of \(keys.count) keys, more than \(Self.maxDepth)")
+    precondition(
+      keys.count <= Self.maxDepth, "a phrase of \(keys.count) keys, more than \(Self.maxDepth)")
     precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
     let path = lastIsPrefix ? keys.dropLast() : keys[...]
     var node: UInt32 = 0

@@ -63,7 +63,8 @@ enum TokenRules {
   // MARK: - Links
 
   /// The end (exclusive token index) of a link starting at token `i`, or nil.
-  static func linkEnd(_ tokens: [Token], from i: Int, _ units: UnsafeBufferPointer<UInt16>) -> Int? {
+  static func linkEnd(_ tokens: [Token], from i: Int, _ units: UnsafeBufferPointer<UInt16>) -> Int?
+  {
     let token = tokens[i]
     guard token.kind == .word else { return nil }
     let surface = units[token.utf16Start..<token.utf16End]

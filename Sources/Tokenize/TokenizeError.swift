@@ -14,7 +14,8 @@ public enum TokenizeError: Error, Sendable, Equatable, CustomStringConvertible {
     case .textTooLong(let length):
       return "text too long: expected at most \(Int32.max) UTF-16 code units, found \(length)"
     case .unknownStemLanguage(let language, let available):
-      return "expected a language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(language)'"
+      return
+        "expected a language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(language)'"
     }
   }
 }

@@ -48,7 +48,9 @@ extension TokenizeSession {
         !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
       }
       if result.isEmpty { result = key }
-      if translitCache.count >= Self.keyCacheLimit { translitCache.removeAll(keepingCapacity: true) }
+      if translitCache.count >= Self.keyCacheLimit {
+        translitCache.removeAll(keepingCapacity: true)
+      }
       translitCache[key] = result
       return result
     } catch {

@@ -32,7 +32,9 @@ public final class TokenizeSession {
   /// for words whose script does not decide it.
   ///
   /// - Complexity: O(n) in the length of the text.
-  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError) -> TokenizedText {
+  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError)
+    -> TokenizedText
+  {
     let utf16 = Array(text.utf16)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
     let tokens: [Token]

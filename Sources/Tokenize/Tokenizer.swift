@@ -53,7 +53,9 @@ public struct Tokenizer: Sendable {
   }
 
   /// Tokenizes one text with a fresh session. For many texts, reuse a `TokenizeSession`.
-  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError) -> TokenizedText {
+  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError)
+    -> TokenizedText
+  {
     try makeSession().tokenize(text, language: language)
   }
 
@@ -61,6 +63,8 @@ public struct Tokenizer: Sendable {
   /// Does not segment: use `tokenize(_:)` for a phrase.
   public static func matchingKey(_ string: String) -> String {
     let units = Array(string.utf16)
-    return units.withUnsafeBufferPointer { (try? KeyFolder.key(of: $0[...])) ?? string.lowercased() }
+    return units.withUnsafeBufferPointer {
+      (try? KeyFolder.key(of: $0[...])) ?? string.lowercased()
+    }
   }
 }

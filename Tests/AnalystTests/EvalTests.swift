@@ -1,9 +1,9 @@
-import Foundation
 import AnalystKit
+import Foundation
 import PipelineKit
 import Stance
-import Testing
 import TestSupport
+import Testing
 
 /// The hand-computed case: `Fixtures/diff-corpus.jsonl` analysed with the `diff-base` lexicons,
 /// against `Fixtures/gold-small.jsonl`.
@@ -26,7 +26,8 @@ struct EvalTests {
   static func report() throws -> EvaluationReport {
     let analyzer = try fixtureAnalyzer("diff-base")
     let gold = try GoldDocument.load(
-      Array(try String(contentsOfFile: fixture("gold-small.jsonl"), encoding: .utf8).utf8), path: "gold-small.jsonl")
+      Array(try String(contentsOfFile: fixture("gold-small.jsonl"), encoding: .utf8).utf8),
+      path: "gold-small.jsonl")
     var predictions: [DocumentPrediction] = []
     _ = try CorpusScan(analyzer: analyzer, fields: Document.Fields()).forEach(
       InputReader(inputs: [fixture("diff-corpus.jsonl")])
@@ -52,7 +53,8 @@ struct EvalTests {
     #expect(abs(report.metric(named: "entities.f1")! - 6.0 / 7) < 1e-12)
     // Mentions (d1 only): nasa [0,4) TP; roscosmos predicted [13,22) ≠ gold [13,23): FP + FN.
     // TP 1, FP 1, FN 1 → P = R = F1 = 0.5.
-    #expect(report.mentions?.micro == Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+    #expect(
+      report.mentions?.micro == Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
     // Stance pairs (gold stance and found): d1 nasa favor/favor ✓, d1 roscosmos neutral/favor ✗,
     // d2 roscosmos against/against ✓, d3 esa against/neutral ✗, d3 nasa neutral/neutral ✓,
     // d4 nasa favor/favor ✓; d4 esa is missing (not found). Accuracy 4/6.
@@ -63,7 +65,9 @@ struct EvalTests {
     // neutral: TP 1, FP 1 (against→neutral), FN 1 (neutral→favor) → F1 1/2.
     #expect(report.confusion.counts(for: .favor) == Counts(truePositives: 2, falsePositives: 1))
     #expect(report.confusion.counts(for: .against) == Counts(truePositives: 1, falseNegatives: 1))
-    #expect(report.confusion.counts(for: .neutral) == Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+    #expect(
+      report.confusion.counts(for: .neutral)
+        == Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
     // SemEval = (4/5 + 2/3) / 2 = 11/15; macro = (4/5 + 2/3 + 1/2) / 3 = 59/90.
     #expect(abs(report.metric(named: "stance.f1_semeval")! - 11.0 / 15) < 1e-12)
     #expect(abs(report.metric(named: "stance.f1_macro")! - 59.0 / 90) < 1e-12)
@@ -76,7 +80,9 @@ struct EvalTests {
 
   @Test func driversPushTowardThePredictedLabel() {
     func hit(_ term: String, _ weight: Double) -> EvidenceHit {
-      EvidenceHit(term: term, dimension: "d", source: "f:1", text: term, start: 0, sentence: 0, base: weight, weight: weight)
+      EvidenceHit(
+        term: term, dimension: "d", source: "f:1", text: term, start: 0, sentence: 0, base: weight,
+        weight: weight)
     }
     let hits = [hit("a", 1), hit("b", -3), hit("c", 2), hit("z", 0)]
     // Predicted favor: positive hits, largest first.
@@ -84,7 +90,8 @@ struct EvalTests {
     #expect(favor == ["c", "a"])
     // Predicted neutral for a gold favor: the negative hits held it back.
     #expect(EvaluationReport.drivers(hits, gold: .favor, predicted: .neutral).map(\.term) == ["b"])
-    #expect(EvaluationReport.drivers(hits, gold: .neutral, predicted: .against).map(\.term) == ["b"])
+    #expect(
+      EvaluationReport.drivers(hits, gold: .neutral, predicted: .against).map(\.term) == ["b"])
   }
 
   @Test func binaryReportsTheSameNumbersAsJSON() throws {
@@ -115,7 +122,8 @@ struct EvalTests {
     #expect(failing.status == 1)
     #expect(failing.stderr.contains("stance.accuracy = 0.667 is below 0.7"), "\(failing.stderr)")
     #expect(!failing.stderr.contains("entities.f1"))
-    let passing = try PipelineProcess.run(Self.arguments + ["--fail-under", "stance.f1_semeval=0.7"])
+    let passing = try PipelineProcess.run(
+      Self.arguments + ["--fail-under", "stance.f1_semeval=0.7"])
     #expect(passing.status == 0, "\(passing.stderr)")
     let unknown = try PipelineProcess.run(Self.arguments + ["--fail-under", "stance.f2=0.5"])
     #expect(unknown.status == 64)
@@ -125,7 +133,8 @@ struct EvalTests {
   @Test func sampleCorpusEvaluates() throws {
     // The attribution targets of issue 9, under the default policy (cooperation: agent).
     let result = try PipelineProcess.run([
-      "eval", "--gold", "samples/gold.jsonl", "samples/news.jsonl", "samples/attribution.jsonl", "--json",
+      "eval", "--gold", "samples/gold.jsonl", "samples/news.jsonl", "samples/attribution.jsonl",
+      "--json",
       "--fail-under", "stance.accuracy=0.85", "--fail-under", "stance.f1_semeval=0.80",
     ])
     #expect(result.status == 0, "\(result.stderr)")

@@ -1,6 +1,6 @@
+import AnalystKit
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
 import TestSupport
 
@@ -28,7 +28,10 @@ func exactJSON(_ text: some StringProtocol) throws -> JSONValue {
 }
 
 extension JSONValue {
-  var array: [JSONValue] { if case .array(let a) = self { return a }; return [] }
+  var array: [JSONValue] {
+    if case .array(let a) = self { return a }
+    return []
+  }
   var text: String {
     switch self {
     case .string(let s), .number(let s): return s

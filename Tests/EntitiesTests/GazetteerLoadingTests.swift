@@ -118,10 +118,12 @@ struct GazetteerLoadingTests {
       "empty alias", "nasa\tORG\t  \n", "g.tsv:1: expected a non-empty alias, found an empty field"),
     LoadErrorCase(
       "unknown match mode", "nasa\tORG\tNASA\tfuzzy\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'fuzzy'"),
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'fuzzy'"
+    ),
     LoadErrorCase(
       "match mode is case-sensitive", "nasa\tORG\tNASA\tExact\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'Exact'"),
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'Exact'"
+    ),
     LoadErrorCase(
       "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
       "g.tsv:2: entity 'nasa' has type 'ORG' earlier, found 'PERSON'"),
@@ -134,10 +136,13 @@ struct GazetteerLoadingTests {
     LoadErrorCase(
       "an alias of 10,000 words (matching would be quadratic)",
       "long\tORG\t" + Array(repeating: "word", count: 10_000).joined(separator: " ") + "\n",
-      "g.tsv:1: expected an alias of at most 64 tokens, found 10000 tokens ('word word word word word word word word …')"),
+      "g.tsv:1: expected an alias of at most 64 tokens, found 10000 tokens ('word word word word word word word word …')"
+    ),
     LoadErrorCase(
-      "an alias of 65 tokens", "long\tORG\t" + (1...65).map { "w\($0)" }.joined(separator: " ") + "\n",
-      "g.tsv:1: expected an alias of at most 64 tokens, found 65 tokens ('w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w…')"),
+      "an alias of 65 tokens",
+      "long\tORG\t" + (1...65).map { "w\($0)" }.joined(separator: " ") + "\n",
+      "g.tsv:1: expected an alias of at most 64 tokens, found 65 tokens ('w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w…')"
+    ),
     LoadErrorCase(
       "line number counts CRLF lines and the BOM line", "\u{FEFF}# c\r\n\r\nnasa\tORG\r\n",
       "g.tsv:3: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 2"),

@@ -111,7 +111,8 @@ struct GazetteerTests {
       tokenizer: tokenizer)
     let text = Array(repeating: "word", count: 8_000 + 5).joined(separator: " ")
     let mentions = g.mentions(in: try tokenizer.tokenize(text))
-    #expect(mentions.map { g.entities[$0.entity].id } == Array(repeating: "long", count: 125) + ["short"])
+    #expect(
+      mentions.map { g.entities[$0.entity].id } == Array(repeating: "long", count: 125) + ["short"])
     #expect(mentions.map(\.tokens.count) == Array(repeating: 64, count: 125) + [3])
     #expect(PhraseMatcher<Int>.maxPhraseTokens == 64)
   }

@@ -38,7 +38,8 @@ struct MatchFormsTests {
   static let cases: [MentionCase] = [
     MentionCase("handle of a handles entity", "Update from ⟦@NASA⟧ today", ["nasa"]),
     MentionCase("hashtag covers the #", "News ⟦#Roscosmos⟧ and ⟦#NASA⟧", ["roscosmos", "nasa"]),
-    MentionCase("handle of a two-word alias", "Congrats ⟦@elonmusk⟧ and ⟦#ElonMusk⟧", ["musk", "musk"]),
+    MentionCase(
+      "handle of a two-word alias", "Congrats ⟦@elonmusk⟧ and ⟦#ElonMusk⟧", ["musk", "musk"]),
     MentionCase("a handle alias as written", "Ask ⟦@Rogozin⟧ now", ["rogozin"]),
     MentionCase("no handles without the option", "Ask @DmitryRogozin now", []),
     MentionCase("exact handles keep their case", "⟦@ESA⟧ and @esa and ⟦#ESA⟧", ["esa", "esa"]),
@@ -57,7 +58,8 @@ struct MatchFormsTests {
       "not across a blank line", "said Dmitry\n\n⟦Rogozin⟧ today", ["rogozin"]),
     MentionCase("across NBSP", "said ⟦Dmitry\u{00A0}Rogozin⟧ today", ["rogozin"]),
     MentionCase("soft hyphen inside a word", "said ⟦Dmitry Rogo\u{00AD}zin⟧ today", ["rogozin"]),
-    MentionCase("zero-width space between words", "said ⟦Dmitry\u{200B}Rogozin⟧ today", ["rogozin"]),
+    MentionCase(
+      "zero-width space between words", "said ⟦Dmitry\u{200B}Rogozin⟧ today", ["rogozin"]),
     MentionCase("word joiner inside a word", "said ⟦Rogo\u{2060}zin⟧ today", ["rogozin"]),
     MentionCase(
       "a three-word alias across a wrapped line", "the ⟦International Space\nStation⟧ orbits",
@@ -83,16 +85,21 @@ struct MatchFormsTests {
 
   @Test func aHandleAliasMustBeAHandle() {
     let tsv = "rogozin\tPERSON\tDmitry Rogozin\thandle\n"
-    #expect(throws: EntitiesError.notAHandle(SourceLocation(file: "g.tsv", line: 1), alias: "Dmitry Rogozin")) {
+    #expect(
+      throws: EntitiesError.notAHandle(
+        SourceLocation(file: "g.tsv", line: 1), alias: "Dmitry Rogozin")
+    ) {
       try Gazetteer(files: [("g.tsv", [UInt8](tsv.utf8))], tokenizer: tokenizer)
     }
   }
 
   @Test func unknownDirectivesStopTheLoad() {
     let tsv = "#! handle\nnasa\tORG\tNASA\n"
-    #expect(throws: EntitiesError.invalidDirective(SourceLocation(file: "g.tsv", line: 1), found: "handle")) {
+    #expect(
+      throws: EntitiesError.invalidDirective(
+        SourceLocation(file: "g.tsv", line: 1), found: "handle")
+    ) {
       try Gazetteer(files: [("g.tsv", [UInt8](tsv.utf8))], tokenizer: tokenizer)
     }
   }
 }
-

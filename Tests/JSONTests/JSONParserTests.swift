@@ -231,7 +231,9 @@ struct JSONParserTests {
     var generator = SplitMix64(seed: 7)
     for _ in 0..<2_000 {
       var value = ""
-      for _ in 0..<Int(generator.next() % 24) { value += pieces[Int(generator.next() % UInt64(pieces.count))] }
+      for _ in 0..<Int(generator.next() % 24) {
+        value += pieces[Int(generator.next() % UInt64(pieces.count))]
+      }
       var writer = JSONWriter()
       writer.string(value)
       #expect(try JSONParser.parse(writer.bytes).value == .string(value))

@@ -163,7 +163,8 @@ struct JSONWriterTests {
     for _ in 0..<20_000 {
       let unit = Double(generator.next() >> 11) / Double(1 << 53)  // [0, 1)
       var value = (unit * 2 - 1) * magnitude
-      if generator.next() % 4 == 0 { value = (value * 10_000).rounded() / 10_000 }  // exact 4-digit values
+      // Exact 4-digit values.
+      if generator.next() % 4 == 0 { value = (value * 10_000).rounded() / 10_000 }
       if generator.next() % 8 == 0 { value = (value * 2).rounded() / 2 + 0.00005 }  // ties
       let fixed = JSONWriter.format(value)
       if fixed != Self.descriptionFormat(value) {

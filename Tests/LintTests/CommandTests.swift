@@ -1,9 +1,9 @@
+import AnalystKit
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
-import Testing
 import TestSupport
+import Testing
 
 /// The built binary: `pipeline lint`, `coverage`, `kwic` and `--lexicon` with import formats.
 @Suite("lint, coverage and kwic commands")
@@ -28,17 +28,21 @@ struct CommandTests {
   }
 
   @Test func warningsAloneExitZeroAndTheSummaryCounts() throws {
-    let result = try PipelineProcess.run(["lint", "stance/clean.tsv", "--lexicon", "stance/checks.tsv"], in: fixtures)
+    let result = try PipelineProcess.run(
+      ["lint", "stance/clean.tsv", "--lexicon", "stance/checks.tsv"], in: fixtures)
     #expect(result.status == 0)
     #expect(result.stdout == "lint: 1 file, 2 lines: 0 errors, 0 warnings\n")
-    let defaults = try PipelineProcess.run(["lint", "--no-default-lexicons", "--lexicon", "stance/clean.tsv"], in: fixtures)
+    let defaults = try PipelineProcess.run(
+      ["lint", "--no-default-lexicons", "--lexicon", "stance/clean.tsv"], in: fixtures)
     #expect(defaults.stdout == "lint: 1 file, 2 lines: 0 errors, 0 warnings\n")
   }
 
   @Test func sortedDiagnosticsThenASummary() throws {
-    let result = try PipelineProcess.run(["lint", "modifiers.tsv", "invalid-utf8.tsv"], in: fixtures)
+    let result = try PipelineProcess.run(
+      ["lint", "modifiers.tsv", "invalid-utf8.tsv"], in: fixtures)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "invalid-utf8.tsv:2:4: error: expected UTF-8 text, found an invalid byte")
+    #expect(
+      lines.first == "invalid-utf8.tsv:2:4: error: expected UTF-8 text, found an invalid byte")
     #expect(lines.last == "lint: 2 files, 13 lines: 10 errors, 1 warning")
   }
 
@@ -47,7 +51,8 @@ struct CommandTests {
     #expect(result.status == 1)
     #expect(
       result.stdout.split(separator: "\n").first
-        == #"{"file":"invalid-utf8.tsv","line":2,"column":4,"severity":"error","code":"invalid-utf8","message":"expected UTF-8 text, found an invalid byte"}"#)
+        == #"{"file":"invalid-utf8.tsv","line":2,"column":4,"severity":"error","code":"invalid-utf8","message":"expected UTF-8 text, found an invalid byte"}"#
+    )
     #expect(result.stderr == "pipeline: lint: 1 file, 3 lines: 2 errors, 0 warnings\n")
   }
 
@@ -56,10 +61,16 @@ struct CommandTests {
     let result = try PipelineProcess.run(
       ["run", "--quiet", "--lexicon", fixtures + "/AFINN-test.txt"], stdin: text + "\n")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains(#"{"dimension":"stance","score":0.3818,"raw":1.6,"hits":1,"label":"favor"}"#), "\(result.stdout)")
-    let broken = try PipelineProcess.run(["run", "--lexicon", fixtures + "/broken.vader.tsv"], stdin: text)
+    #expect(
+      result.stdout.contains(
+        #"{"dimension":"stance","score":0.3818,"raw":1.6,"hits":1,"label":"favor"}"#),
+      "\(result.stdout)")
+    let broken = try PipelineProcess.run(
+      ["run", "--lexicon", fixtures + "/broken.vader.tsv"], stdin: text)
     #expect(broken.status == 2 && broken.stdout.isEmpty)
-    #expect(broken.stderr.contains("broken.vader.tsv:1: expected 4 tab-separated fields"), "\(broken.stderr)")
+    #expect(
+      broken.stderr.contains("broken.vader.tsv:1: expected 4 tab-separated fields"),
+      "\(broken.stderr)")
   }
 
   @Test func kwicLinesAreAlignedAndTheirOffsetsSliceTheText() throws {
@@ -67,7 +78,8 @@ struct CommandTests {
       #"{"id": "a", "text": "Roscosmos said cooperation\ncontinues."}"#,
       #"{"id": "bb", "text": "Partners want to cooperate with NASA."}"#,
     ]
-    let result = try PipelineProcess.run(["kwic", "cooperat*", "--width", "12"], stdin: texts.joined(separator: "\n"))
+    let result = try PipelineProcess.run(
+      ["kwic", "cooperat*", "--width", "12"], stdin: texts.joined(separator: "\n"))
     #expect(result.status == 0)
     // Lines stream, so the id column is padded to the widest id so far ("a" had no wider one).
     #expect(
@@ -76,12 +88,16 @@ struct CommandTests {
         bb  [17, 26)  ers want to   cooperate   with NASA.
 
         """)
-    let json = try PipelineProcess.run(["kwic", "cooperat*", "--json"], stdin: texts.joined(separator: "\n"))
+    let json = try PipelineProcess.run(
+      ["kwic", "cooperat*", "--json"], stdin: texts.joined(separator: "\n"))
     for line in json.stdout.split(separator: "\n") {
       let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
       let id = object["id"] as! String
-      let text = id == "a" ? "Roscosmos said cooperation\ncontinues." : "Partners want to cooperate with NASA."
-      #expect(slice(text, object["start"] as! Int, object["end"] as! Int) == object["text"] as! String)
+      let text =
+        id == "a"
+        ? "Roscosmos said cooperation\ncontinues." : "Partners want to cooperate with NASA."
+      #expect(
+        slice(text, object["start"] as! Int, object["end"] as! Int) == object["text"] as! String)
     }
   }
 
@@ -94,6 +110,8 @@ struct CommandTests {
   @Test func coverageOfAnUnreadableInputFailsWithNothingWritten() throws {
     let result = try PipelineProcess.run(["coverage", "samples/news.jsonl", "missing.jsonl"])
     #expect(result.status == 1 && result.stdout.isEmpty)
-    #expect(result.stderr.contains("cannot read 'missing.jsonl': no such file or directory"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("cannot read 'missing.jsonl': no such file or directory"),
+      "\(result.stderr)")
   }
 }

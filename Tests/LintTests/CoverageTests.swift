@@ -1,8 +1,8 @@
-import JSON
 import AnalystKit
+import JSON
 import PipelineKit
-import Testing
 import TestSupport
+import Testing
 
 private func analyze(_ texts: [String]) throws -> [Analysis] {
   let session = try defaultAnalyzer.tokenizer.makeSession()
@@ -36,13 +36,15 @@ struct CoverageTests {
 
   @Test(arguments: ["cooperat*", "Roscosmos", "nasa", "space walk*", "pull out"])
   func concordanceOffsetsSliceTheText(_ term: String) throws {
-    let text = "Roscosmos and NASA said they would pull out of nothing; cooperation and space walks go on."
+    let text =
+      "Roscosmos and NASA said they would pull out of nothing; cooperation and space walks go on."
     let query = try KeywordQuery(term, analyzer: defaultAnalyzer)
     let analysis = try analyze([text])[0]
     let matches = query.matches(in: analysis, analyzer: defaultAnalyzer)
     #expect(!matches.isEmpty || term == "pull out")
     for match in matches {
-      let line = ConcordanceLine(id: .string("t"), match: match, scalars: Array(text.unicodeScalars), width: 10)
+      let line = ConcordanceLine(
+        id: .string("t"), match: match, scalars: Array(text.unicodeScalars), width: 10)
       #expect(slice(text, match.start, match.end) == line.text)
       #expect(line.left.count <= 10 && line.right.count <= 10)
     }

@@ -29,7 +29,8 @@ struct LargePatternFileTests {
 
   @Test(.timeLimit(.minutes(1)))
   func sixteenThousandPatternLines() throws {
-    let file = LintFile(path: "entities/many.jsonl", bytes: Self.patternFile(16_000), kind: .gazetteer)
+    let file = LintFile(
+      path: "entities/many.jsonl", bytes: Self.patternFile(16_000), kind: .gazetteer)
     let diagnostics = try Linter(tokenizer: Tokenizer()).lint([file])
     #expect(
       diagnostics.map(\.description) == [

@@ -11,7 +11,8 @@ private func load(_ name: String) throws(StanceError) -> Lexicon {
 @Suite("Lexicon import")
 struct LexiconImportTests {
   @Test(arguments: [
-    ("vader_lexicon.txt", LexiconFormat.vader), ("lexicons/x.VADER.tsv", .vader), ("a.vader.txt", .vader),
+    ("vader_lexicon.txt", LexiconFormat.vader), ("lexicons/x.VADER.tsv", .vader),
+    ("a.vader.txt", .vader),
     ("AFINN-165.txt", .afinn), ("AFINN-en-165.txt", .afinn), ("words.afinn.tsv", .afinn),
     ("cooperation.tsv", .tsv), ("vader.tsv", .tsv), ("AFINN-165.tsv", .tsv),
   ])
@@ -35,8 +36,14 @@ struct LexiconImportTests {
   }
 
   @Test(arguments: [
-    ("broken.afinn.tsv", "broken.afinn.tsv:1: expected 2 tab-separated fields (word, integer), found 3 fields"),
-    ("broken.vader.tsv", "broken.vader.tsv:1: expected 4 tab-separated fields (token, mean, sd, ratings), found 3 fields"),
+    (
+      "broken.afinn.tsv",
+      "broken.afinn.tsv:1: expected 2 tab-separated fields (word, integer), found 3 fields"
+    ),
+    (
+      "broken.vader.tsv",
+      "broken.vader.tsv:1: expected 4 tab-separated fields (token, mean, sd, ratings), found 3 fields"
+    ),
   ])
   func malformedImportFilesNameFileAndLine(_ name: String, _ message: String) {
     #expect(throws: StanceError.self) { try load(name) }

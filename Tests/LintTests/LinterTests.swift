@@ -1,8 +1,8 @@
-import Foundation
 import AnalystKit
+import Foundation
 import PipelineKit
-import Testing
 import TestSupport
+import Testing
 import Tokenize
 
 /// One fixture file and every diagnostic lint must give for it, in order.
@@ -103,15 +103,18 @@ struct LinterTests {
     let actual = try lintFixtures(["stance/clean.tsv", "stance/checks.tsv"])
     #expect(
       actual.contains(
-        "stance/checks.tsv:2:1: warning: duplicate entry 'cooperat*' (dimension 'cooperation'): same weight as stance/clean.tsv:1, which is used"))
+        "stance/checks.tsv:2:1: warning: duplicate entry 'cooperat*' (dimension 'cooperation'): same weight as stance/clean.tsv:1, which is used"
+      ))
   }
 
   @Test func declaredDimensionsMakeOthersErrors() throws {
-    let actual = try lintFixtures(["stance/clean.tsv", "AFINN-test.txt"], dimensions: ["cooperation"])
+    let actual = try lintFixtures(
+      ["stance/clean.tsv", "AFINN-test.txt"], dimensions: ["cooperation"])
     #expect(actual.count == 4)
     #expect(
       actual.first
-        == "AFINN-test.txt:1:11: error: expected a dimension declared with --dimensions ('cooperation'), found 'stance'")
+        == "AFINN-test.txt:1:11: error: expected a dimension declared with --dimensions ('cooperation'), found 'stance'"
+    )
   }
 
   @Test func bundledLexiconsHaveNoErrors() throws {

@@ -1,5 +1,5 @@
-import Foundation
 import AnalystKit
+import Foundation
 import PipelineKit
 import TestSupport
 import Tokenize

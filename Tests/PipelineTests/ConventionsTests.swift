@@ -1,13 +1,15 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// Command-line conventions: NO_COLOR and TERM=dumb, kwic streaming, singular wording, short
 /// flags, pipe mode.
 @Suite("CLI conventions")
 struct ConventionsTests {
-  static let script = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let script = ["/usr/bin/script", "/bin/script"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
 
   struct ColorCase: CustomTestStringConvertible, Sendable {
     let name: String
@@ -23,14 +25,19 @@ struct ConventionsTests {
     .enabled(if: script != nil, "needs util-linux's script(1) for a pseudo-terminal"),
     arguments: [
       ColorCase(name: "a terminal", environment: "TERM=xterm", arguments: "", colored: true),
-      ColorCase(name: "NO_COLOR=1", environment: "TERM=xterm NO_COLOR=1", arguments: "", colored: false),
-      ColorCase(name: "NO_COLOR empty", environment: "TERM=xterm NO_COLOR=", arguments: "", colored: true),
+      ColorCase(
+        name: "NO_COLOR=1", environment: "TERM=xterm NO_COLOR=1", arguments: "", colored: false),
+      ColorCase(
+        name: "NO_COLOR empty", environment: "TERM=xterm NO_COLOR=", arguments: "", colored: true),
       ColorCase(name: "TERM=dumb", environment: "TERM=dumb", arguments: "", colored: false),
-      ColorCase(name: "--color always wins", environment: "NO_COLOR=1", arguments: "--color always", colored: true),
+      ColorCase(
+        name: "--color always wins", environment: "NO_COLOR=1", arguments: "--color always",
+        colored: true),
     ])
   func colourFollowsTheEnvironment(_ c: ColorCase) throws {
     let binary = try #require(PipelineProcess.binary)
-    let command = "env -u NO_COLOR \(c.environment) '\(binary)' explain --text 'NASA praised Roscosmos.' \(c.arguments)"
+    let command =
+      "env -u NO_COLOR \(c.environment) '\(binary)' explain --text 'NASA praised Roscosmos.' \(c.arguments)"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.script!)
     process.arguments = ["-qec", command, "/dev/null"]
@@ -97,7 +104,8 @@ struct ConventionsTests {
   }
 
   @Test func oneDocumentIsSingularAndShortFlagsWork() throws {
-    let result = try PipelineProcess.run(["run", "-j", "1", "-"], stdin: "{\"id\": \"a\", \"text\": \"NASA\"}\n")
+    let result = try PipelineProcess.run(
+      ["run", "-j", "1", "-"], stdin: "{\"id\": \"a\", \"text\": \"NASA\"}\n")
     #expect(result.status == 0)
     #expect(result.stderr.hasPrefix("pipeline: 1 document, 0 errors, "), "\(result.stderr)")
     let quiet = try PipelineProcess.run(["run", "-q", "-"], stdin: "{\"text\": \"NASA\"}\n")
@@ -111,7 +119,8 @@ struct ConventionsTests {
     #expect(piped.status == 0)
     #expect(piped.stderr.isEmpty)
     let spelled = try PipelineProcess.run(
-      ["run", "--quiet", "--jobs", "1", "--record-key", "content", "--source-name", "part"], stdin: input)
+      ["run", "--quiet", "--jobs", "1", "--record-key", "content", "--source-name", "part"],
+      stdin: input)
     #expect(piped.stdout == spelled.stdout)
     let lines = piped.stdout.split(separator: "\n")
     #expect(lines.count == 2)

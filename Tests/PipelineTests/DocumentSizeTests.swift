@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One huge document: `--max-document-bytes` turns it into an error record without holding it,
 /// and below the limit its peak memory stays within a bound proportional to its size.
@@ -15,13 +15,15 @@ struct DocumentSizeTests {
   /// A JSON Lines record whose text is `bytes` long: our own sentences about the agencies of
   /// the default gazetteer, repeated.
   static func record(id: String, bytes: Int) -> String {
-    let sentence = "NASA and Roscosmos agreed to cooperate on the station 🚀, but Rogozin criticized the plan. "
+    let sentence =
+      "NASA and Roscosmos agreed to cooperate on the station 🚀, but Rogozin criticized the plan. "
     let text = String(repeating: sentence, count: max(1, bytes / sentence.utf8.count))
     return #"{"id":"\#(id)","text":"\#(text)"}"#
   }
 
   static func peakMiB(_ stderr: String) -> Int? {
-    guard let range = stderr.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression) else { return nil }
+    guard let range = stderr.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression)
+    else { return nil }
     return Int(stderr[range].split(separator: " ")[2])
   }
 
@@ -29,7 +31,10 @@ struct DocumentSizeTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/in.jsonl"
-    let lines = [Self.record(id: "a", bytes: 100), Self.record(id: "big", bytes: 5_000), Self.record(id: "c", bytes: 100)]
+    let lines = [
+      Self.record(id: "a", bytes: 100), Self.record(id: "big", bytes: 5_000),
+      Self.record(id: "c", bytes: 100),
+    ]
     // The last record has no final newline and is over the limit too.
     try (lines.joined(separator: "\n") + "\n" + Self.record(id: "d", bytes: 3_000)).write(
       toFile: path, atomically: true, encoding: .utf8)
@@ -41,14 +46,17 @@ struct DocumentSizeTests {
     #expect(codes == ["ok", "document_too_large", "ok", "document_too_large"])
     #expect(out[1]["line"] as? Int == 2 && out[3]["line"] as? Int == 4)
     let message = (out[1]["error"] as! [String: Any])["message"] as! String
-    #expect(message == "the record is \(lines[1].utf8.count) bytes, more than --max-document-bytes 2000", "\(message)")
+    #expect(
+      message == "the record is \(lines[1].utf8.count) bytes, more than --max-document-bytes 2000",
+      "\(message)")
   }
 
   @Test func aTextFileOverTheLimitIsAnErrorRecord() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/big.txt"
-    try String(repeating: "NASA said so. ", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
+    try String(repeating: "NASA said so. ", count: 200).write(
+      toFile: path, atomically: true, encoding: .utf8)
     let result = try PipelineProcess.run(["run", path, "--quiet", "--max-document-bytes", "1000"])
     let record = try #require(try records(result.stdout).first)
     #expect((record["error"] as? [String: Any])?["code"] as? String == "document_too_large")
@@ -66,17 +74,25 @@ struct DocumentSizeTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let size = 1 << 20
-    try (Self.record(id: "huge", bytes: size) + "\n").write(toFile: directory + "/huge.jsonl", atomically: true, encoding: .utf8)
-    try (Self.record(id: "tiny", bytes: 100) + "\n").write(toFile: directory + "/tiny.jsonl", atomically: true, encoding: .utf8)
+    try (Self.record(id: "huge", bytes: size) + "\n").write(
+      toFile: directory + "/huge.jsonl", atomically: true, encoding: .utf8)
+    try (Self.record(id: "tiny", bytes: 100) + "\n").write(
+      toFile: directory + "/tiny.jsonl", atomically: true, encoding: .utf8)
     func peak(_ name: String) throws -> Int {
       let result = try PipelineProcess.run(
-        ["run", directory + "/" + name, "--jobs", "1", "--evidence", "none", "-o", directory + "/out.jsonl"])
+        [
+          "run", directory + "/" + name, "--jobs", "1", "--evidence", "none", "-o",
+          directory + "/out.jsonl",
+        ])
       #expect(result.status == 0, "\(result.stderr)")
       return try #require(Self.peakMiB(result.stderr), "\(result.stderr)")
     }
     let growth = try peak("huge.jsonl") - peak("tiny.jsonl")
-    let output = try FileManager.default.attributesOfItem(atPath: directory + "/out.jsonl")[.size] as! Int
+    let output =
+      try FileManager.default.attributesOfItem(atPath: directory + "/out.jsonl")[.size] as! Int
     let documentMiB = size >> 20
-    #expect(growth <= 48 * documentMiB + (output >> 20) * 2, "peak grew by \(growth) MiB for a \(documentMiB) MiB document")
+    #expect(
+      growth <= 48 * documentMiB + (output >> 20) * 2,
+      "peak grew by \(growth) MiB for a \(documentMiB) MiB document")
   }
 }

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `pipeline` binary as a user would: stdout, stderr and exit status.
 @Suite("pipeline binary")
 struct EndToEndTests {
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: String = Repository.root) throws -> ProcessResult {
+  static func run(
+    _ arguments: [String], stdin: String? = nil, in directory: String = Repository.root
+  ) throws -> ProcessResult {
     try PipelineProcess.run(arguments, stdin: stdin, in: directory)
   }
 
@@ -17,7 +19,8 @@ struct EndToEndTests {
   }
 
   @Test func defaultLexiconsAreFoundFromAnotherDirectory() throws {
-    let result = try Self.run(["run", Repository.path("samples/news.jsonl"), "--jobs", "1"], in: NSTemporaryDirectory())
+    let result = try Self.run(
+      ["run", Repository.path("samples/news.jsonl"), "--jobs", "1"], in: NSTemporaryDirectory())
     #expect(result.status == 0)
     #expect(snapshotMismatch(result.stdout, named: "news.jsonl", in: testDirectory) == nil)
   }
@@ -29,12 +32,18 @@ struct EndToEndTests {
   }
 
   @Test func badInputBecomesErrorRecordsInPlace() throws {
-    let result = try Self.run(["run", "samples/bad.jsonl", "missing-file.txt", "-"], stdin: "{\"id\": 7, \"text\": \"NASA and Roscosmos\"}\nnot json\n")
+    let result = try Self.run(
+      ["run", "samples/bad.jsonl", "missing-file.txt", "-"],
+      stdin: "{\"id\": 7, \"text\": \"NASA and Roscosmos\"}\nnot json\n")
     #expect(result.status == 0)
     let lines = try records(result.stdout)
     #expect(lines.count == 6 + 1 + 2)
     let codes = lines.map { (($0["error"] as? [String: Any])?["code"] as? String) ?? "ok" }
-    #expect(codes == ["ok", "invalid_json", "missing_text", "text_not_string", "not_an_object", "ok", "unreadable_file", "ok", "invalid_json"])
+    #expect(
+      codes == [
+        "ok", "invalid_json", "missing_text", "text_not_string", "not_an_object", "ok",
+        "unreadable_file", "ok", "invalid_json",
+      ])
     #expect(lines[6]["source"] as? String == "missing-file.txt")
     #expect(lines[7]["id"] as? String == "7")  // ids are always strings
     #expect(lines[8]["source"] as? String == "-" && lines[8]["line"] as? Int == 2)
@@ -55,11 +64,14 @@ struct EndToEndTests {
     let result = try Self.run(["run", fixture("mixed.jsonl"), "--id-field", "id"])
     let lines = try records(result.stdout)
     #expect(lines.count == 2)
-    #expect((lines[0]["warnings"] as! [[String: Any]]).first?["code"] as? String == "lone_surrogate")
+    #expect(
+      (lines[0]["warnings"] as! [[String: Any]]).first?["code"] as? String == "lone_surrogate")
     #expect((lines[0]["meta"] as? [String: Any])?["lang"] as? String == "en")
     #expect((lines[1]["error"] as? [String: Any])?["code"] as? String == "missing_text")
     #expect(lines[1]["line"] as? Int == 3)
-    let renamed = try Self.run(["run", fixture("mixed.jsonl"), "--id-field", "doc", "--text-field", "body"])
+    let renamed = try Self.run([
+      "run", fixture("mixed.jsonl"), "--id-field", "doc", "--text-field", "body",
+    ])
     let second = try records(renamed.stdout)[1]
     #expect(second["id"] as? String == "s2" && second["error"] == nil)
   }
@@ -68,10 +80,16 @@ struct EndToEndTests {
     let result = try Self.run(["run", "samples/news.jsonl", "--lexicon", fixture("bad-weight.tsv")])
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.contains("bad-weight.tsv:3: expected a number, found 'very bad'"), "\(result.stderr)")
-    let gazetteer = try Self.run(["run", "samples/news.jsonl", "--gazetteer", fixture("bad-gazetteer.tsv")])
+    #expect(
+      result.stderr.contains("bad-weight.tsv:3: expected a number, found 'very bad'"),
+      "\(result.stderr)")
+    let gazetteer = try Self.run([
+      "run", "samples/news.jsonl", "--gazetteer", fixture("bad-gazetteer.tsv"),
+    ])
     #expect(gazetteer.status == 2 && gazetteer.stdout.isEmpty)
-    #expect(gazetteer.stderr.contains("bad-gazetteer.tsv:2: expected 3 or 4 tab-separated fields"), "\(gazetteer.stderr)")
+    #expect(
+      gazetteer.stderr.contains("bad-gazetteer.tsv:2: expected 3 or 4 tab-separated fields"),
+      "\(gazetteer.stderr)")
   }
 
   @Test func outputFileIsWrittenAtomically() throws {
@@ -81,9 +99,14 @@ struct EndToEndTests {
     let target = directory + "/out.jsonl"
     let ok = try Self.run(["run", "samples/news.jsonl", "-o", target])
     #expect(ok.status == 0 && ok.stdout.isEmpty)
-    #expect(snapshotMismatch(try String(contentsOfFile: target, encoding: .utf8), named: "news.jsonl", in: testDirectory) == nil)
+    #expect(
+      snapshotMismatch(
+        try String(contentsOfFile: target, encoding: .utf8), named: "news.jsonl", in: testDirectory)
+        == nil)
     // A failed run (bad lexicon) leaves the earlier file untouched and no temporary file.
-    let failed = try Self.run(["run", "samples/news.jsonl", "-o", target, "--lexicon", fixture("bad-weight.tsv")])
+    let failed = try Self.run([
+      "run", "samples/news.jsonl", "-o", target, "--lexicon", fixture("bad-weight.tsv"),
+    ])
     #expect(failed.status == 2)
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.jsonl"])
   }
@@ -91,11 +114,15 @@ struct EndToEndTests {
   @Test func optionsAddToAndReplaceDefaults() throws {
     let text = "{\"id\": \"d\", \"text\": \"NASA tested Dragonfly.\"}\n"
     let added = try Self.run(["run", "--gazetteer", fixture("extra-gazetteer.tsv")], stdin: text)
-    let addedEntities = (try records(added.stdout)[0]["entities"] as! [[String: Any]]).map { $0["entity"] as! String }
+    let addedEntities = (try records(added.stdout)[0]["entities"] as! [[String: Any]]).map {
+      $0["entity"] as! String
+    }
     #expect(addedEntities == ["nasa", "dragonfly"])
-    let only = try Self.run(["run", "--no-default-lexicons", "--gazetteer", fixture("extra-gazetteer.tsv")], stdin: text)
+    let only = try Self.run(
+      ["run", "--no-default-lexicons", "--gazetteer", fixture("extra-gazetteer.tsv")], stdin: text)
     let onlyRecord = try records(only.stdout)[0]
-    #expect((onlyRecord["entities"] as! [[String: Any]]).map { $0["entity"] as! String } == ["dragonfly"])
+    #expect(
+      (onlyRecord["entities"] as! [[String: Any]]).map { $0["entity"] as! String } == ["dragonfly"])
     #expect((onlyRecord["document"] as! [[String: Any]]).isEmpty)
   }
 
@@ -105,9 +132,14 @@ struct EndToEndTests {
     let record = try #require(try records(result.stdout).first)
     let tokens = record["tokens"] as! [[String: Any]]
     #expect(tokens.map { $0["key"] as! String } == ["rogozin", "'s", "🚀", "did", "n't", "."])
-    #expect(tokens.map { $0["kind"] as! String } == ["word", "word", "symbol", "word", "word", "punctuation"])
+    #expect(
+      tokens.map { $0["kind"] as! String } == [
+        "word", "word", "symbol", "word", "word", "punctuation",
+      ])
     for token in tokens {
-      #expect(slice("Rogozin’s 🚀 didn't.", token["start"] as! Int, token["end"] as! Int) == token["text"] as! String)
+      #expect(
+        slice("Rogozin’s 🚀 didn't.", token["start"] as! Int, token["end"] as! Int) == token["text"]
+          as! String)
     }
     let table = try Self.run(["tokenize", "--text", "NASA's plan"])
     #expect(table.stdout.contains("[4, 6)        word        's"), "\(table.stdout)")
@@ -125,11 +157,16 @@ struct EndToEndTests {
 struct BatchOptionsTests {
   /// A JSON Lines corpus of `count` documents built from the sample texts, in a temporary file.
   static func corpus(_ count: Int) throws -> String {
-    let texts = try texts(ofJSONLines: Repository.path("samples/news.jsonl")).sorted { $0.key < $1.key }.map(\.value)
+    let texts = try texts(ofJSONLines: Repository.path("samples/news.jsonl")).sorted {
+      $0.key < $1.key
+    }.map(\.value)
     var lines = ""
     for i in 0..<count {
       let object: [String: Any] = ["id": "doc-\(i)", "text": texts[i % texts.count]]
-      lines += String(data: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), encoding: .utf8)! + "\n"
+      lines +=
+        String(
+          data: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+          encoding: .utf8)! + "\n"
     }
     let path = NSTemporaryDirectory() + "pipeline-corpus-\(count)-\(UUID().uuidString).jsonl"
     try lines.write(toFile: path, atomically: true, encoding: .utf8)
@@ -137,7 +174,8 @@ struct BatchOptionsTests {
   }
 
   static func peakMiB(_ stderr: String) -> Int? {
-    guard let range = stderr.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression) else { return nil }
+    guard let range = stderr.range(of: #"peak memory (\d+) MiB"#, options: .regularExpression)
+    else { return nil }
     return Int(stderr[range].split(separator: " ")[2])
   }
 
@@ -154,7 +192,8 @@ struct BatchOptionsTests {
     }
     #expect(union.sorted() == full.sorted())
     let bad = try PipelineProcess.run(["run", path, "--shard", "4/3"])
-    #expect(bad.status == 64 && bad.stderr.contains("'--shard <K/N>': expected K/N"), "\(bad.stderr)")
+    #expect(
+      bad.status == 64 && bad.stderr.contains("'--shard <K/N>': expected K/N"), "\(bad.stderr)")
   }
 
   @Test func onErrorPolicies() throws {
@@ -174,7 +213,9 @@ struct BatchOptionsTests {
   func jobsOutOfRangeIsAUsageError(_ jobs: String) throws {
     let result = try PipelineProcess.run(["run", "samples/news.jsonl", "--jobs", jobs])
     #expect(result.status == 64 && result.stdout.isEmpty)
-    #expect(result.stderr.contains("'--jobs <N>': expected a number of threads from 1 to 512"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("'--jobs <N>': expected a number of threads from 1 to 512"),
+      "\(result.stderr)")
   }
 
   @Test func progressGoesToStderrWhenAsked() throws {
@@ -202,6 +243,7 @@ struct BatchOptionsTests {
     try? FileManager.default.removeItem(atPath: large + ".out")
     let peakSmall = try #require(Self.peakMiB(a.stderr), "\(a.stderr)")
     let peakLarge = try #require(Self.peakMiB(b.stderr), "\(b.stderr)")
-    #expect(Double(peakLarge) <= Double(peakSmall) * 1.15 + 4, "\(peakSmall) MiB → \(peakLarge) MiB")
+    #expect(
+      Double(peakLarge) <= Double(peakSmall) * 1.15 + 4, "\(peakSmall) MiB → \(peakLarge) MiB")
   }
 }

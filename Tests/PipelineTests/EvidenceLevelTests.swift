@@ -1,7 +1,7 @@
 import Foundation
 import PipelineKit
-import Testing
 import TestSupport
+import Testing
 
 /// `pipeline run --evidence full|summary|none`: the lighter levels are the full record with
 /// evidence cut down, nothing else changed.
@@ -22,7 +22,8 @@ struct EvidenceLevelTests {
   @Test(arguments: ["summary", "none"])
   func lighterLevelsMatchTheirSnapshots(_ level: String) throws {
     let output = try Self.output(level)
-    #expect(snapshotMismatch(output, named: "news.evidence-\(level).jsonl", in: testDirectory) == nil)
+    #expect(
+      snapshotMismatch(output, named: "news.evidence-\(level).jsonl", in: testDirectory) == nil)
   }
 
   @Test func noneDropsOnlyTheEvidence() throws {
@@ -50,7 +51,8 @@ struct EvidenceLevelTests {
         let kept = se["evidence"] as! [[String: Any]]
         // Expected: the indices of the N largest |weight| (ties: the earlier), in text order.
         let ranked = hits.indices.sorted {
-          let a = abs(hits[$0]["weight"] as! Double), b = abs(hits[$1]["weight"] as! Double)
+          let a = abs(hits[$0]["weight"] as! Double)
+          let b = abs(hits[$1]["weight"] as! Double)
           return a != b ? a > b : $0 < $1
         }
         let expected = ranked.prefix(EvidenceLevel.summaryHits).sorted().map { hits[$0] }
@@ -64,7 +66,8 @@ struct EvidenceLevelTests {
   }
 
   @Test func anUnknownLevelIsAUsageError() throws {
-    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "--evidence", "most"], in: Repository.root)
+    let result = try PipelineProcess.run(
+      ["run", "samples/news.jsonl", "--evidence", "most"], in: Repository.root)
     #expect(result.status == 64)
     #expect(result.stderr.contains("expected full, summary or none"), "\(result.stderr)")
   }

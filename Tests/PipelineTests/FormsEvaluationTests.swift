@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built binary on `samples/forms` (inflected, transliterated, descriptive, handle, wrapped
 /// and hyphenated mentions, written for this repository) with the default lexicons: the issue's
@@ -19,7 +19,9 @@ struct FormsEvaluationTests {
     let result = try PipelineProcess.run(["run", "samples/forms/forms.jsonl"])
     #expect(result.status == 0)
     let texts = try String(contentsOfFile: "samples/forms/forms.jsonl", encoding: .utf8)
-      .split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+      .split(separator: "\n").map {
+        try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+      }
     let output = try records(result.stdout)
     #expect(output.count == texts.count)
     for (record, input) in zip(output, texts) {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PipelineKit
 
 /// The shipped sample corpus through the real lexicons, compared with golden files.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `-o FILE` never replaces what is not a regular file, keeps a file's mode, and cleans up its
 /// temporary file on signals and after dead runs.
@@ -21,9 +21,13 @@ struct OutputSafetyTests {
   @Test func aCharacterDeviceIsWrittenThroughNotReplaced() throws {
     // /dev/full rather than /dev/null: if this ever regressed, it would not take /dev/null with it.
     #expect(Self.fileType("/dev/full") == S_IFCHR)
-    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "-o", "/dev/full", "--quiet"])
+    let result = try PipelineProcess.run([
+      "run", "samples/news.jsonl", "-o", "/dev/full", "--quiet",
+    ])
     #expect(result.status == 1, "\(result.stderr)")
-    #expect(result.stderr.contains("/dev/full: cannot write: No space left on device"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("/dev/full: cannot write: No space left on device"), "\(result.stderr)"
+    )
     #expect(Self.fileType("/dev/full") == S_IFCHR)
     #expect(!FileManager.default.fileExists(atPath: "/dev/.full.tmp-1"))
   }
@@ -50,9 +54,12 @@ struct OutputSafetyTests {
   @Test func aDescriptorLinkIsWrittenThrough() throws {
     // /dev/stdout is a symlink to /proc/self/fd/1: the output reaches the pipe, and nothing is
     // created beside the link's target.
-    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "-o", "/dev/stdout", "--quiet"])
+    let result = try PipelineProcess.run([
+      "run", "samples/news.jsonl", "-o", "/dev/stdout", "--quiet",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == (try PipelineProcess.run(["run", "samples/news.jsonl", "--quiet"]).stdout))
+    #expect(
+      result.stdout == (try PipelineProcess.run(["run", "samples/news.jsonl", "--quiet"]).stdout))
     #expect(Self.fileType("/dev/stdout") == S_IFLNK)
   }
 
@@ -63,13 +70,18 @@ struct OutputSafetyTests {
     #expect(FileManager.default.createFile(atPath: file, contents: Data("old\n".utf8)))
     #expect(chmod(file, 0o600) == 0)
     #expect(symlink("out.jsonl", directory + "/link.jsonl") == 0)
-    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "-o", directory + "/link.jsonl", "--quiet"])
+    let result = try PipelineProcess.run([
+      "run", "samples/news.jsonl", "-o", directory + "/link.jsonl", "--quiet",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     var info = stat()
     #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
     #expect(Self.fileType(directory + "/link.jsonl") == S_IFLNK)
     #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("{\"id\":\"sample-01\""))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["link.jsonl", "out.jsonl"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+        "link.jsonl", "out.jsonl",
+      ])
   }
 
   @Test func aDirectoryIsAnOutputError() throws {
@@ -77,7 +89,8 @@ struct OutputSafetyTests {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = try PipelineProcess.run(["run", "samples/news.jsonl", "-o", directory, "--quiet"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(directory): cannot write: is a directory"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("\(directory): cannot write: is a directory"), "\(result.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
   }
 
@@ -88,8 +101,12 @@ struct OutputSafetyTests {
     let stale = directory + "/.out.jsonl.tmp-4194305"
     let live = directory + "/.out.jsonl.tmp-\(getpid())"
     let other = directory + "/.other.jsonl.tmp-4194305"
-    for path in [stale, live, other] { #expect(FileManager.default.createFile(atPath: path, contents: nil)) }
-    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "-o", directory + "/out.jsonl", "--quiet"])
+    for path in [stale, live, other] {
+      #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    }
+    let result = try PipelineProcess.run([
+      "run", "samples/news.jsonl", "-o", directory + "/out.jsonl", "--quiet",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     #expect(names == [".other.jsonl.tmp-4194305", ".out.jsonl.tmp-\(getpid())", "out.jsonl"])

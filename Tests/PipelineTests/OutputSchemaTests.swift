@@ -1,7 +1,8 @@
 import Foundation
 import JSON
-import Testing
 import TestSupport
+import Testing
+
 @testable import PipelineKit
 
 /// The published schema (`pipeline schema`) against what `pipeline run` writes: every golden
@@ -38,8 +39,11 @@ struct OutputSchemaTests {
       """
     for keys in ["line", "content"] {
       let result = try PipelineProcess.run(
-        ["run", "--quiet", "--no-default-lexicons", "--gazetteer", Repository.path("lexicons/entities"),
-         "--lexicon", directory + "/two.tsv", "--record-key", keys, "-"], stdin: input)
+        [
+          "run", "--quiet", "--no-default-lexicons", "--gazetteer",
+          Repository.path("lexicons/entities"),
+          "--lexicon", directory + "/two.tsv", "--record-key", keys, "-",
+        ], stdin: input)
       #expect(result.status == 0, "\(result.stderr)")
       let lines = result.stdout.split(separator: "\n")
       #expect(lines.count == 3)
@@ -53,7 +57,8 @@ struct OutputSchemaTests {
       #expect(lines[0].contains(#"{"dimension":"spaceflight","#))
       let generated = keys == "line" ? #"{"id":"-:2","# : #"{"id":"-#"#
       #expect(lines[1].hasPrefix(generated), "\(lines[1].prefix(60))")
-      #expect(lines[2].hasPrefix(keys == "line" ? #"{"id":"-:3","source":"-","line":3,"# : #"{"id":"-#"#))
+      #expect(
+        lines[2].hasPrefix(keys == "line" ? #"{"id":"-:3","source":"-","line":3,"# : #"{"id":"-#"#))
       if keys == "content" { #expect(lines[2].contains(#","source":"-","line":null,"#)) }
     }
   }
@@ -92,8 +97,14 @@ struct OutputSchemaTests {
     #expect(depth == 0)
     #expect(
       topLevel.map { String($0.split(separator: " ")[0]) }
-        == ["`id`", "`entities`", "`document`", "`warnings`", "`meta`", "`source`", "`line`", "`error`", "`warning`"])
-    #expect(ddl.contains("`stance`: ARRAY<STRUCT<`dimension`: STRING, `score`: DOUBLE, `raw`: DOUBLE, `hits`: BIGINT, `label`: STRING>>"))
+        == [
+          "`id`", "`entities`", "`document`", "`warnings`", "`meta`", "`source`", "`line`",
+          "`error`", "`warning`",
+        ])
+    #expect(
+      ddl.contains(
+        "`stance`: ARRAY<STRUCT<`dimension`: STRING, `score`: DOUBLE, `raw`: DOUBLE, `hits`: BIGINT, `label`: STRING>>"
+      ))
   }
 
   @Test func pipelineSchemaPrintsThePublishedSchema() throws {
@@ -108,29 +119,42 @@ struct OutputSchemaTests {
   /// Documentation/output-format.md lists every field of the schema, Documentation/tables.md
   /// every column, so the reference cannot fall behind the code.
   @Test func theReferencePagesNameEveryFieldAndColumn() throws {
-    let format = try String(contentsOfFile: Repository.path("Documentation/output-format.md"), encoding: .utf8)
+    let format = try String(
+      contentsOfFile: Repository.path("Documentation/output-format.md"), encoding: .utf8)
     func paths(_ fields: [OutputSchema.Field], prefix: String) -> [String] {
       fields.flatMap { field -> [String] in
         let path = prefix.isEmpty ? field.name : prefix + "." + field.name
         var kind = field.kind
         var suffix = ""
         while true {
-          if case .array(let element) = kind { kind = element; suffix += "[]"; continue }
-          if case .nullable(let inner) = kind { kind = inner; continue }
+          if case .array(let element) = kind {
+            kind = element
+            suffix += "[]"
+            continue
+          }
+          if case .nullable(let inner) = kind {
+            kind = inner
+            continue
+          }
           break
         }
         if case .object(let inner) = kind { return [path] + paths(inner, prefix: path + suffix) }
         return [path]
       }
     }
-    let kinds = [OutputSchema.documentFields, OutputSchema.errorFields, OutputSchema.warningRecordFields]
+    let kinds = [
+      OutputSchema.documentFields, OutputSchema.errorFields, OutputSchema.warningRecordFields,
+    ]
     for path in kinds.flatMap({ paths($0, prefix: "") }) {
       #expect(format.contains("| `\(path)` |"), "Documentation/output-format.md lacks \(path)")
     }
-    let tables = try String(contentsOfFile: Repository.path("Documentation/tables.md"), encoding: .utf8)
+    let tables = try String(
+      contentsOfFile: Repository.path("Documentation/tables.md"), encoding: .utf8)
     for (rows, columns) in TableWriter.columns {
       for column in columns {
-        #expect(tables.contains("| `\(column.name)` | \(column.meaning) |"), "tables.md: \(rows) \(column.name)")
+        #expect(
+          tables.contains("| `\(column.name)` | \(column.meaning) |"),
+          "tables.md: \(rows) \(column.name)")
       }
     }
   }
@@ -148,7 +172,9 @@ struct OutputSchemaTests {
 /// independently of `OutputSchema`'s own rendering code, so that a bug in one is caught by the
 /// other.
 enum SchemaValidator {
-  static func problems(_ value: JSONValue, against schema: JSONValue, at path: String = "$") -> [String] {
+  static func problems(_ value: JSONValue, against schema: JSONValue, at path: String = "$")
+    -> [String]
+  {
     if case .array(let alternatives)? = schema["oneOf"] {
       let results = alternatives.map { problems(value, against: $0, at: path) }
       let passing = results.filter(\.isEmpty).count
@@ -162,11 +188,17 @@ enum SchemaValidator {
       let names: [String]
       switch type {
       case .string(let name): names = [name]
-      case .array(let list): names = list.compactMap { if case .string(let s) = $0 { return s }; return nil }
+      case .array(let list):
+        names = list.compactMap {
+          if case .string(let s) = $0 { return s }
+          return nil
+        }
       default: names = []
       }
       guard names.contains(where: { matches(value, type: $0) }) else {
-        return ["\(path): expected \(names.joined(separator: " or ")), found \(value.kindDescription)"]
+        return [
+          "\(path): expected \(names.joined(separator: " or ")), found \(value.kindDescription)"
+        ]
       }
     }
     if case .array(let choices)? = schema["enum"], !choices.contains(value) {

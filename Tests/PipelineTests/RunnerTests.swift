@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PipelineKit
 
 /// Batch behaviour of the runner: order and bytes independent of jobs, shards that add up to
@@ -9,14 +10,18 @@ import TestSupport
 struct RunnerTests {
   /// A corpus of `count` JSON Lines records built from the sample texts, with some bad lines.
   static func records(_ count: Int) throws -> [RawRecord] {
-    let texts = try texts(ofJSONLines: Repository.path("samples/news.jsonl")).sorted { $0.key < $1.key }.map(\.value)
+    let texts = try texts(ofJSONLines: Repository.path("samples/news.jsonl")).sorted {
+      $0.key < $1.key
+    }.map(\.value)
     return (0..<count).map { i in
       let line: String
       if i % 97 == 13 {
         line = "{\"id\": \"bad-\(i)\", \"text\": "  // truncated JSON
       } else {
         let text = texts[i % texts.count]
-        let escaped = String(data: try! JSONSerialization.data(withJSONObject: [text]), encoding: .utf8)!.dropFirst().dropLast()
+        let escaped = String(
+          data: try! JSONSerialization.data(withJSONObject: [text]), encoding: .utf8)!.dropFirst()
+          .dropLast()
         line = "{\"id\": \"doc-\(i)\", \"text\": \(escaped)}"
       }
       return .jsonLine(bytes: Array(line.utf8), source: "mem", line: i + 1)
@@ -77,7 +82,9 @@ struct RunnerTests {
     #expect(Shard.fnv1a("") == 0xcbf2_9ce4_8422_2325)
     #expect(Shard(index: 4, count: 8).contains(key: "doc-1"))  // 0x…8a9b % 8 == 3
     #expect(Shard(parsing: "2/8") == Shard(index: 2, count: 8))
-    for bad in ["0/3", "4/3", "1/0", "a/b", "1", "1/2/3", ""] { #expect(Shard(parsing: bad) == nil, "\(bad)") }
+    for bad in ["0/3", "4/3", "1/0", "a/b", "1", "1/2/3", ""] {
+      #expect(Shard(parsing: bad) == nil, "\(bad)")
+    }
   }
 
   @Test func skipLeavesBadRecordsOutAndCountsThem() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The five third-party seed articles in ../shared (read, never copied into the repo): every
 /// mention of Roscosmos, NASA, Rogozin and Borisov is found (and none inside "NASA Watch"),
@@ -35,12 +35,16 @@ struct SeedsTests {
       for (entity, pattern) in Self.expected {
         let expectedStarts = Set(Self.matches(of: pattern, in: text))
         let found = entities.first { $0["entity"] as? String == entity }
-        let foundStarts = Set(((found?["mentions"] as? [[String: Any]]) ?? []).map { $0["start"] as! Int })
+        let foundStarts = Set(
+          ((found?["mentions"] as? [[String: Any]]) ?? []).map { $0["start"] as! Int })
         // Every surface occurrence starts a mention (a longer alias may extend it).
-        #expect(expectedStarts.isSubset(of: foundStarts.union(Self.innerStarts(found, text))), "\(entity) in \(path): missing \(expectedStarts.subtracting(foundStarts).sorted())")
+        #expect(
+          expectedStarts.isSubset(of: foundStarts.union(Self.innerStarts(found, text))),
+          "\(entity) in \(path): missing \(expectedStarts.subtracting(foundStarts).sorted())")
         if let found {
           let stance = found["stance"] as! [[String: Any]]
-          let cooperation = try #require(stance.first { $0["dimension"] as? String == "cooperation" })
+          let cooperation = try #require(
+            stance.first { $0["dimension"] as? String == "cooperation" })
           let evidence = found["evidence"] as! [[String: Any]]
           let hits = cooperation["hits"] as! Int
           #expect(evidence.count == hits)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PipelineKit
 
 /// `pipeline run --format csv|tsv --rows …` against the JSON Lines of the same run (two views of
@@ -11,11 +12,11 @@ struct TableOutputTests {
 
   static func table(_ rows: TableRows, format: String = "csv", jobs: Int = 2) throws -> String {
     let result = try PipelineProcess.run(
-      ["run", "--quiet", "--jobs", String(jobs), "--format", format, "--rows", rows.rawValue] + inputs)
+      ["run", "--quiet", "--jobs", String(jobs), "--format", format, "--rows", rows.rawValue]
+        + inputs)
     #expect(result.status == 0, "\(result.stderr)")
     return result.stdout
   }
-
 
   /// Rows of a CSV or TSV text, parsed by RFC 4180's rules (written here, independently of the
   /// writer): quoted fields may hold the delimiter, CR, LF and doubled quotes; records end CRLF.
@@ -85,18 +86,27 @@ struct TableOutputTests {
         continue
       }
       let scores = record["document"] as! [[String: Any]]
-      for score in scores { documents.append([id, score["dimension"] as! String, number(score["score"])]) }
+      for score in scores {
+        documents.append([id, score["dimension"] as! String, number(score["score"])])
+      }
       if scores.isEmpty { documents.append([id]) }
       for entity in record["entities"] as! [[String: Any]] {
         let name = entity["entity"] as! String
         for score in entity["stance"] as! [[String: Any]] {
-          entities.append([id, name, score["dimension"] as! String, number(score["score"]), score["label"] as! String])
+          entities.append([
+            id, name, score["dimension"] as! String, number(score["score"]),
+            score["label"] as! String,
+          ])
         }
         for mention in entity["mentions"] as! [[String: Any]] {
-          mentions.append([id, name, number(mention["start"]), number(mention["end"]), mention["text"] as! String])
+          mentions.append([
+            id, name, number(mention["start"]), number(mention["end"]), mention["text"] as! String,
+          ])
         }
         for hit in entity["evidence"] as! [[String: Any]] {
-          hits.append([id, name, hit["term"] as! String, number(hit["start"]), number(hit["weight"])])
+          hits.append([
+            id, name, hit["term"] as! String, number(hit["start"]), number(hit["weight"]),
+          ])
         }
       }
     }
@@ -104,12 +114,18 @@ struct TableOutputTests {
       row[10].isEmpty ? (row[3].isEmpty ? [row[0]] : [row[0], row[3], row[4]]) : [row[0], row[10]]
     }
     #expect(documentRows == documents)
-    let entityRows = Self.parse(try Self.table(.entity)).dropFirst().map { [$0[0], $0[1], $0[5], $0[6], $0[9]] }
+    let entityRows = Self.parse(try Self.table(.entity)).dropFirst().map {
+      [$0[0], $0[1], $0[5], $0[6], $0[9]]
+    }
     #expect(entityRows == entities)
     // Mentions in text order per document; the JSON groups them by entity: compare as sets.
-    let mentionRows = Self.parse(try Self.table(.mention)).dropFirst().map { [$0[0], $0[1], $0[3], $0[4], $0[6]] }
+    let mentionRows = Self.parse(try Self.table(.mention)).dropFirst().map {
+      [$0[0], $0[1], $0[3], $0[4], $0[6]]
+    }
     #expect(Set(mentionRows) == Set(mentions) && mentionRows.count == mentions.count)
-    let hitRows = Self.parse(try Self.table(.hit)).dropFirst().map { [$0[0], $0[1], $0[3], $0[6], $0[10]] }
+    let hitRows = Self.parse(try Self.table(.hit)).dropFirst().map {
+      [$0[0], $0[1], $0[3], $0[6], $0[10]]
+    }
     #expect(hitRows == hits)
     #expect(hits.count > 50)
   }
@@ -131,7 +147,9 @@ struct TableOutputTests {
   ])
   func fieldsRoundTrip(_ c: QuotingCase) throws {
     for (format, delimiter) in [("csv", Character(",")), ("tsv", Character("\t"))] {
-      let id = try String(decoding: JSONSerialization.data(withJSONObject: c.text, options: .fragmentsAllowed), as: UTF8.self)
+      let id = try String(
+        decoding: JSONSerialization.data(withJSONObject: c.text, options: .fragmentsAllowed),
+        as: UTF8.self)
       let result = try PipelineProcess.run(
         ["run", "--quiet", "--format", format, "--rows", "mention", "-"],
         stdin: "{\"id\": \(id), \"text\": \"NASA\"}\n")
@@ -154,7 +172,9 @@ struct TableOutputTests {
 
   /// The first python3 on PATH (the one pip installs for).
   static let python: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
-    .split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    .split(separator: ":").map { "\($0)/python3" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
 
   static func pythonHas(_ modules: String) -> Bool {
     guard let python else { return false }
@@ -170,7 +190,10 @@ struct TableOutputTests {
 
   /// The README's readers, run for real: DuckDB turns the CSV into Parquet in one statement and
   /// reads it back; pandas reads it in one call. Both must see every row and the same scores.
-  @Test(.enabled(if: pythonHas("duckdb, pandas"), "needs python3 with duckdb and pandas (pip install duckdb pandas; .ci/run installs them)"))
+  @Test(
+    .enabled(
+      if: pythonHas("duckdb, pandas"),
+      "needs python3 with duckdb and pandas (pip install duckdb pandas; .ci/run installs them)"))
   func duckDBAndPandasReadTheCSV() throws {
     let directory = NSTemporaryDirectory() + "tables-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -191,7 +214,8 @@ struct TableOutputTests {
     process.arguments = ["-c", script]
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe()
-    let err = FileManager.default.temporaryDirectory.appendingPathComponent("tables-\(UUID().uuidString).err")
+    let err = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tables-\(UUID().uuidString).err")
     FileManager.default.createFile(atPath: err.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: err) }
     process.standardOutput = out
@@ -199,7 +223,8 @@ struct TableOutputTests {
     try process.run()
     let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
+    #expect(
+      process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
     let fields = printed.split(whereSeparator: \.isWhitespace).map(String.init)
     #expect(fields.count == 6, "\(printed)")
     guard fields.count == 6 else { return }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A directory walk processes every document it can and writes a record, in sorted place, for
 /// every entry it cannot: FIFOs, sockets and devices are skipped unopened (warning records);
@@ -14,17 +14,20 @@ struct WalkTests {
     let directory = NSTemporaryDirectory() + "pipeline-walk-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer {
-      _ = try? PipelineProcess.run(executable: "/bin/sh", ["-c", "chmod -R u+rwx . 2>/dev/null; true"], in: directory)
+      _ = try? PipelineProcess.run(
+        executable: "/bin/sh", ["-c", "chmod -R u+rwx . 2>/dev/null; true"], in: directory)
       try? FileManager.default.removeItem(atPath: directory)
     }
-    return try PipelineProcess.run(executable: "/bin/sh", ["-c", "set -e; PIPELINE='\(binary)'\n" + script], in: directory)
+    return try PipelineProcess.run(
+      executable: "/bin/sh", ["-c", "set -e; PIPELINE='\(binary)'\n" + script], in: directory)
   }
 
   /// `id` and, for error and warning records, `code` of each output line.
   static func summary(_ stdout: String) -> [String] {
     stdout.split(separator: "\n").map { line in
       let id = line.firstMatch(of: /"id":"((?:[^"\\]|\\.)*)"/).map { String($0.1) } ?? "?"
-      let code = line.firstMatch(of: /"(?:error|warning)":\{"code":"([a-z_]+)"/).map { " " + $0.1 } ?? ""
+      let code =
+        line.firstMatch(of: /"(?:error|warning)":\{"code":"([a-z_]+)"/).map { " " + $0.1 } ?? ""
       let kind = line.contains(#""warning":{"#) ? " (warning)" : ""
       return id + code + kind
     }
@@ -58,9 +61,13 @@ struct WalkTests {
     let result = try Self.shell(Self.tree + "timeout 60 \"$PIPELINE\" run d")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(Self.summary(result.stdout) == Self.treeRecords)
-    #expect(result.stdout.contains(#""message":"skipped 'd/f.txt': a FIFO, not a regular file (not opened)""#))
+    #expect(
+      result.stdout.contains(
+        #""message":"skipped 'd/f.txt': a FIFO, not a regular file (not opened)""#))
     #expect(result.stdout.contains(#""message":"'d/gone.txt' is a symbolic link to nothing""#))
-    #expect(result.stderr.contains("pipeline: 5 documents, 3 errors, 2 skipped (not regular files)"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("pipeline: 5 documents, 3 errors, 2 skipped (not regular files)"),
+      "\(result.stderr)")
   }
 
   @Test func strictWritesEverythingThenExitsTwo() throws {
@@ -74,11 +81,14 @@ struct WalkTests {
     let lines = result.stdout.split(separator: "\n", maxSplits: 1).map(String.init)
     #expect(lines.first == "status 2", "\(result.stderr)")
     #expect(Self.summary(lines.last ?? "") == Self.treeRecords)
-    #expect(result.stderr.hasSuffix("pipeline: error: 5 inputs skipped or unreadable (--strict)\n"), "\(result.stderr)")
+    #expect(
+      result.stderr.hasSuffix("pipeline: error: 5 inputs skipped or unreadable (--strict)\n"),
+      "\(result.stderr)")
   }
 
   @Test func strictWithNothingWrongExitsZero() throws {
-    let result = try Self.shell("mkdir d; echo NASA > d/a.txt; timeout 60 \"$PIPELINE\" run d --strict --quiet")
+    let result = try Self.shell(
+      "mkdir d; echo NASA > d/a.txt; timeout 60 \"$PIPELINE\" run d --strict --quiet")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(Self.summary(result.stdout) == ["d/a.txt"])
   }
@@ -115,13 +125,22 @@ struct WalkTests {
       """)
     #expect(
       Self.summary(result.stdout)
-        == ["a.txt", "missing.txt unreadable_file", "?", "a.txt", "missing.txt unreadable_file", "?"])
-    #expect(result.stdout.contains(#""message":"cannot read 'missing.txt': no such file or directory""#))
-    #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("status") } == ["status 0", "status 2"])
+        == [
+          "a.txt", "missing.txt unreadable_file", "?", "a.txt", "missing.txt unreadable_file", "?",
+        ])
+    #expect(
+      result.stdout.contains(#""message":"cannot read 'missing.txt': no such file or directory""#))
+    #expect(
+      result.stdout.split(separator: "\n").filter { $0.hasPrefix("status") } == [
+        "status 0", "status 2",
+      ])
   }
 
   /// Root reads every directory, so as root the binary runs as `nobody` (through `setpriv`).
-  @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs a non-root user or setpriv"))
+  @Test(
+    .enabled(
+      if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+      "needs a non-root user or setpriv"))
   func anUnreadableDirectoryIsAnErrorRecord() throws {
     let asUser = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
     let result = try Self.shell(
@@ -135,10 +154,13 @@ struct WalkTests {
       set +e
       \(asUser)timeout 60 "$PIPELINE" run d --quiet --strict; echo "status $?"
       """)
-    #expect(Self.summary(result.stdout) == ["d/a.txt", "d/locked unreadable_directory", "d/z.txt", "?"], "\(result.stderr)")
+    #expect(
+      Self.summary(result.stdout) == ["d/a.txt", "d/locked unreadable_directory", "d/z.txt", "?"],
+      "\(result.stderr)")
     #expect(
       result.stdout.contains(
-        #""message":"cannot read directory 'd/locked': permission denied; its files are not processed""#))
+        #""message":"cannot read directory 'd/locked': permission denied; its files are not processed""#
+      ))
     #expect(result.stdout.hasSuffix("status 2\n"))
   }
 }

@@ -9,9 +9,11 @@ enum Chromium {
     if let path = ProcessInfo.processInfo.environment["CHROMIUM"], !path.isEmpty {
       return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
-    let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
     for name in ["chromium", "chromium-browser", "google-chrome"] {
-      for directory in directories where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+      for directory in directories
+      where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
         return "\(directory)/\(name)"
       }
     }
@@ -51,7 +53,9 @@ enum Chromium {
   }
 }
 
-@Suite(.enabled(if: Chromium.binary != nil, "no chromium binary found (Debian: apt-get install -y chromium)"))
+@Suite(
+  .enabled(
+    if: Chromium.binary != nil, "no chromium binary found (Debian: apt-get install -y chromium)"))
 struct BrowserTests {
   @Test(.timeLimit(.minutes(1)))
   func hostileCorpusRendersAsTextInChromium() throws {
@@ -76,8 +80,14 @@ struct BrowserTests {
     #expect(!dom.contains("<textarea") && !dom.contains("<!-- x"))
     #expect(!dom.contains("<b onmouseover"))
     // The markup shows as text.
-    #expect(dom.contains("&lt;script&gt;document.documentElement.setAttribute('data-'+'pwned','script');alert(1)&lt;/script&gt;"))
-    #expect(dom.contains("&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt; &amp; 'single' \"double\" &lt;/textarea&gt;&lt;/title&gt;&lt;!-- x"))
+    #expect(
+      dom.contains(
+        "&lt;script&gt;document.documentElement.setAttribute('data-'+'pwned','script');alert(1)&lt;/script&gt;"
+      ))
+    #expect(
+      dom.contains(
+        "&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt; &amp; 'single' \"double\" &lt;/textarea&gt;&lt;/title&gt;&lt;!-- x"
+      ))
     #expect(dom.contains("&lt;b onmouseover=\"x()\"&gt;Desk&lt;/b&gt;"))
     // Documents, error records and entity charts as rendered.
     #expect(occurrences(of: "<article class=\"doc\"", in: dom) == 4)

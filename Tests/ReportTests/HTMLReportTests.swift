@@ -1,14 +1,17 @@
 import Foundation
 import JSON
-@testable import AnalystKit
 import PipelineKit
 import TestSupport
 import Testing
 
+@testable import AnalystKit
+
 @Suite struct HTMLReportTests {
   static let hostile = [
     record("xss-1", "NASA said <script>alert(1)</script> it strongly supports cooperation."),
-    record("\"><img src=x onerror=alert(1)>", "Roscosmos ended cooperation </style><style>body{display:none}</style> & 'q' \"qq\""),
+    record(
+      "\"><img src=x onerror=alert(1)>",
+      "Roscosmos ended cooperation </style><style>body{display:none}</style> & 'q' \"qq\""),
     #"{"id": "meta", "source": "</script><script>alert(3)</script>", "text": "Washington announced new sanctions."}"#,
     #"not json <script>alert(2)</script>"#,
   ]
@@ -23,14 +26,18 @@ import Testing
     #expect(!html.contains("<img"))
     #expect(!html.contains("alert(1)</"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-    #expect(html.contains("&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt; &amp; &#39;q&#39; &quot;qq&quot;"))
+    #expect(
+      html.contains(
+        "&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt; &amp; &#39;q&#39; &quot;qq&quot;"
+      ))
     // The id, in an element and (through the tooltip-free header) never raw in an attribute.
     #expect(html.contains("<h3 class=\"mono\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h3>"))
     // Meta values and error-record messages from the input.
     #expect(html.contains("source: &lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;"))
     #expect(html.contains("<tr class=\"error\""))
     // The embedded JSON has no markup characters at all.
-    let data = try #require(captures(#"<script type="application/json" id="report-data">(.*?)</script>"#, in: html).first)
+    let data = try #require(
+      captures(#"<script type="application/json" id="report-data">(.*?)</script>"#, in: html).first)
     #expect(!data[0].contains("<") && !data[0].contains(">") && !data[0].contains("&"))
   }
 
@@ -38,8 +45,11 @@ import Testing
     let html = try makeReport(Self.hostile).render()
     // Every attribute value is double-quoted and holds no raw quote or angle bracket.
     for tag in captures(#"<([a-zA-Z][^<>]*)>"#, in: html) {
-      let rest = tag[0].replacingOccurrences(of: #"\s[a-zA-Z0-9-]+="[^"<>]*""#, with: "", options: .regularExpression)
-      #expect(!rest.contains("\"") && !rest.contains("'") && !rest.contains("="), "odd tag <\(tag[0])> leaves \(rest)")
+      let rest = tag[0].replacingOccurrences(
+        of: #"\s[a-zA-Z0-9-]+="[^"<>]*""#, with: "", options: .regularExpression)
+      #expect(
+        !rest.contains("\"") && !rest.contains("'") && !rest.contains("="),
+        "odd tag <\(tag[0])> leaves \(rest)")
     }
   }
 
@@ -63,13 +73,17 @@ import Testing
     }
     let html = report.render()
     let body = try #require(captures(#"<div class="text">(.*?)</div>"#, in: html).first)[0]
-    let marks = captures(#"<mark class="hl ([a-z ]+)" tabindex="0" data-start="(\d+)" data-end="(\d+)"[^>]*>([^<]*)</mark>"#, in: body)
+    let marks = captures(
+      #"<mark class="hl ([a-z ]+)" tabindex="0" data-start="(\d+)" data-end="(\d+)"[^>]*>([^<]*)</mark>"#,
+      in: body)
     for mark in marks {
       #expect(unescapeHTML(mark[3]) == slice(text, Int(mark[1])!, Int(mark[2])!), "mark \(mark)")
     }
     // Every mention and every hit is marked at its exact span.
     let spans = Set(marks.map { "\($0[0].split(separator: " ")[0]) \($0[1])..<\($0[2])" })
-    for mention in analysis.mentions { #expect(spans.contains("mention \(mention.start)..<\(mention.end)")) }
+    for mention in analysis.mentions {
+      #expect(spans.contains("mention \(mention.start)..<\(mention.end)"))
+    }
     for hit in analysis.stance.hits { #expect(spans.contains("hit \(hit.start)..<\(hit.end)")) }
     #expect(!analysis.mentions.isEmpty && !analysis.stance.hits.isEmpty)
     // Without the tags the text is the document, unchanged.
@@ -80,7 +94,8 @@ import Testing
   @Test func hitTooltipShowsEntryWeightsAndModifiers() throws {
     let text = "Roscosmos did not cancel the flights, but it strongly criticized the sanctions."
     let html = try makeReport([record("demo-1", text)]).render()
-    let tips = captures(#"<mark class="hl hit [a-z]+"[^>]* data-tip="([^"]*)">cancel</mark>"#, in: html)
+    let tips = captures(
+      #"<mark class="hl hit [a-z]+"[^>]* data-tip="([^"]*)">cancel</mark>"#, in: html)
     let tip = unescapeHTML(try #require(tips.first)[0])
     #expect(tip.contains("cooperation: “cancel*” lexicons/stance/cooperation.tsv:"))
     #expect(tip.contains("base −1.8 → applied +0.666"))
@@ -97,12 +112,16 @@ import Testing
       record("c", "NASA announced new sanctions."),
       record("d", "Nothing here."),
     ])
-    let nasa = try #require(report.entitySummaries.first { sharedAnalyzer.gazetteer.entities[$0.entity].id == "nasa" })
+    let nasa = try #require(
+      report.entitySummaries.first { sharedAnalyzer.gazetteer.entities[$0.entity].id == "nasa" })
     #expect(nasa.documents == 3)
     let cooperation = try #require(nasa.dimensions.first)
     #expect((cooperation.favor, cooperation.neutral, cooperation.against) == (2, 0, 1))
     let html = report.render()
-    #expect(chartCounts(html, analyzer: sharedAnalyzer)["nasa"]?["cooperation"] == ["favor": 2, "neutral": 0, "against": 1])
+    #expect(
+      chartCounts(html, analyzer: sharedAnalyzer)["nasa"]?["cooperation"] == [
+        "favor": 2, "neutral": 0, "against": 1,
+      ])
     #expect(occurrences(of: "<article class=\"doc\"", in: html) == 4)
   }
 }

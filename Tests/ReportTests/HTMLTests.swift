@@ -1,8 +1,9 @@
 import Foundation
 import JSON
-@testable import AnalystKit
 import PipelineKit
 import Testing
+
+@testable import AnalystKit
 
 @Suite struct HTMLTests {
   @Test(arguments: [
@@ -22,10 +23,13 @@ import Testing
   @Test func scriptSafeJSONHidesMarkupAndParsesBack() throws {
     var w = JSONWriter()
     w.beginObject()
-    w.key("text"); w.string("</script><!-- & \u{2028}")
+    w.key("text")
+    w.string("</script><!-- & \u{2028}")
     w.endObject()
     let safe = HTML.scriptSafeJSON(String(decoding: w.bytes, as: UTF8.self))
-    #expect(!safe.contains("<") && !safe.contains(">") && !safe.contains("&") && !safe.contains("\u{2028}"))
+    #expect(
+      !safe.contains("<") && !safe.contains(">") && !safe.contains("&")
+        && !safe.contains("\u{2028}"))
     #expect(safe.contains(#"\u003c/script\u003e"#))
     let parsed = try JSONParser.parse(Array(safe.utf8)).value
     #expect(parsed["text"] == .string("</script><!-- & \u{2028}"))
@@ -48,7 +52,10 @@ import Testing
     #expect(!policy.contains("unsafe"))
   }
 
-  @Test(arguments: [(0.0, 2, "0.00"), (0.4249, 2, "+0.42"), (-0.795, 2, "−0.80"), (-0.004, 2, "0.00"), (1, 3, "+1.000")])
+  @Test(arguments: [
+    (0.0, 2, "0.00"), (0.4249, 2, "+0.42"), (-0.795, 2, "−0.80"), (-0.004, 2, "0.00"),
+    (1, 3, "+1.000"),
+  ])
   func fixed(_ value: Double, _ digits: Int, _ expected: String) {
     #expect(HTMLReport.fixed(value, digits) == expected)
   }

@@ -1,6 +1,6 @@
+import AnalystKit
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
 import TestSupport
 import Testing
@@ -19,7 +19,10 @@ import Testing
     #expect(!expected.isEmpty)
     #expect(chartCounts(report.stdout, analyzer: sharedAnalyzer) == expected)
     // The embedded JSON says the same.
-    let data = try #require(captures(#"<script type="application/json" id="report-data">(.*?)</script>"#, in: report.stdout).first)
+    let data = try #require(
+      captures(
+        #"<script type="application/json" id="report-data">(.*?)</script>"#, in: report.stdout
+      ).first)
     let parsed = try JSONParser.parse(Array(data[0].utf8)).value
     guard case .array(let entities)? = parsed["entities"] else {
       Issue.record("no entities in the embedded data")
@@ -27,10 +30,13 @@ import Testing
     }
     var fromData: [String: [String: [String: Int]]] = [:]
     for entity in entities {
-      guard case .string(let id)? = entity["entity"], case .object(let stance)? = entity["stance"] else { continue }
+      guard case .string(let id)? = entity["entity"], case .object(let stance)? = entity["stance"]
+      else { continue }
       for member in stance {
         for label in ["favor", "neutral", "against"] {
-          if case .number(let n)? = member.value[label] { fromData[id, default: [:]][member.key, default: [:]][label] = Int(n)! }
+          if case .number(let n)? = member.value[label] {
+            fromData[id, default: [:]][member.key, default: [:]][label] = Int(n)!
+          }
         }
       }
     }
@@ -49,11 +55,13 @@ import Testing
     let first = try PipelineProcess.run(["report", "-o", dir + "/a.html"] + Self.corpus)
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stderr.hasPrefix("pipeline: 18 documents, 4 errors, "))
-    let second = try PipelineProcess.run(["report", "--quiet", "--output", dir + "/b.html"] + Self.corpus)
+    let second = try PipelineProcess.run(
+      ["report", "--quiet", "--output", dir + "/b.html"] + Self.corpus)
     #expect(second.status == 0)
     let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.html"))
     #expect(a == (try Data(contentsOf: URL(fileURLWithPath: dir + "/b.html"))))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.html", "b.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.html", "b.html"])
     // No network, no external resource of any kind.
     let html = String(decoding: a, as: UTF8.self)
     for needle in ["http://", "https://", "src=", "@import", "url(http", "<link"] {
@@ -65,17 +73,25 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try "old report\n".write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
-    try "good\t1\nbad line without weight\n".write(toFile: dir + "/bad.tsv", atomically: true, encoding: .utf8)
-    let result = try PipelineProcess.run(["report", "-o", dir + "/report.html", "--lexicon", dir + "/bad.tsv", "samples/news.jsonl"])
+    try "good\t1\nbad line without weight\n".write(
+      toFile: dir + "/bad.tsv", atomically: true, encoding: .utf8)
+    let result = try PipelineProcess.run([
+      "report", "-o", dir + "/report.html", "--lexicon", dir + "/bad.tsv", "samples/news.jsonl",
+    ])
     #expect(result.status == 2)
     #expect(result.stderr.contains("bad.tsv:2:"))
     #expect(result.stdout.isEmpty)
     #expect(try String(contentsOfFile: dir + "/report.html", encoding: .utf8) == "old report\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["bad.tsv", "report.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [
+        "bad.tsv", "report.html",
+      ])
   }
 
   @Test func anUnwritableOutputFailsWithStatus1() throws {
-    let result = try PipelineProcess.run(["report", "-o", "/nonexistent-dir/report.html", "samples/news.jsonl"])
+    let result = try PipelineProcess.run([
+      "report", "-o", "/nonexistent-dir/report.html", "samples/news.jsonl",
+    ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("cannot write"))
   }

@@ -1,21 +1,27 @@
 import Foundation
 import JSON
-@testable import AnalystKit
 import PipelineKit
 import TestSupport
 import Tokenize
 
+@testable import AnalystKit
+
 /// The default lexicons (embedded at build time), loaded once for every test of the target.
 let sharedAnalyzer: Analyzer = {
-  do { return try Analyzer(sources: .embedded()) } catch { fatalError("default lexicons: \(error)") }
+  do { return try Analyzer(sources: .embedded()) } catch {
+    fatalError("default lexicons: \(error)")
+  }
 }()
 
 /// A report of JSON Lines records (one string each), decoded and analyzed as `pipeline run` does.
 func makeReport(_ lines: [String], title: String = "Test report") throws -> HTMLReport {
-  var report = HTMLReport(analyzer: sharedAnalyzer, options: .init(title: title, inputs: ["test.jsonl"]))
+  var report = HTMLReport(
+    analyzer: sharedAnalyzer, options: .init(title: title, inputs: ["test.jsonl"]))
   let session = try sharedAnalyzer.tokenizer.makeSession()
   for (i, line) in lines.enumerated() {
-    report.add(.jsonLine(bytes: Array(line.utf8), source: "test.jsonl", line: i + 1), fields: .init(), session: session)
+    report.add(
+      .jsonLine(bytes: Array(line.utf8), source: "test.jsonl", line: i + 1), fields: .init(),
+      session: session)
   }
   return report
 }
@@ -24,8 +30,10 @@ func makeReport(_ lines: [String], title: String = "Test report") throws -> HTML
 func record(_ id: String, _ text: String) -> String {
   var w = JSONWriter()
   w.beginObject()
-  w.key("id"); w.string(id)
-  w.key("text"); w.string(text)
+  w.key("id")
+  w.string(id)
+  w.key("text")
+  w.string(text)
   w.endObject()
   return String(decoding: w.bytes, as: UTF8.self)
 }
@@ -60,7 +68,10 @@ func chartCounts(_ html: String, analyzer: Analyzer) -> [String: [String: [Strin
   var result: [String: [String: [String: Int]]] = [:]
   for chart in captures(#"<svg class="chart" data-entity="e(\d+)"(.*?)</svg>"#, in: html) {
     let id = analyzer.gazetteer.entities[Int(chart[0])!].id
-    for seg in captures(#"<rect class="seg [a-z]+" data-dimension="([^"]*)" data-label="([a-z]+)" data-count="(\d+)""#, in: chart[1]) {
+    for seg in captures(
+      #"<rect class="seg [a-z]+" data-dimension="([^"]*)" data-label="([a-z]+)" data-count="(\d+)""#,
+      in: chart[1])
+    {
       result[id, default: [:]][unescapeHTML(seg[0]), default: [:]][seg[1]] = Int(seg[2])!
     }
   }
@@ -74,10 +85,14 @@ func runCounts(_ jsonLines: String) throws -> [String: [String: [String: Int]]] 
     let value = try JSONParser.parse(Array(line.utf8)).value
     guard case .array(let entities)? = value["entities"] else { continue }
     for entity in entities {
-      guard case .string(let id)? = entity["entity"], case .array(let stance)? = entity["stance"] else { continue }
+      guard case .string(let id)? = entity["entity"], case .array(let stance)? = entity["stance"]
+      else { continue }
       for score in stance {
-        guard case .string(let dimension)? = score["dimension"], case .string(let label)? = score["label"] else { continue }
-        result[id, default: [:]][dimension, default: ["favor": 0, "neutral": 0, "against": 0]][label, default: 0] += 1
+        guard case .string(let dimension)? = score["dimension"],
+          case .string(let label)? = score["label"]
+        else { continue }
+        result[id, default: [:]][dimension, default: ["favor": 0, "neutral": 0, "against": 0]][
+          label, default: 0] += 1
       }
     }
   }

@@ -32,6 +32,7 @@ import Testing
 
   @Test func adjacentSpansStaySeparatePieces() {
     let pieces = TextHighlighter.pieces(of: "ab🚀", spans: [0..<1, 1..<2, 2..<3])
-    #expect(pieces == [.init(text: "a", span: 0), .init(text: "b", span: 1), .init(text: "🚀", span: 2)])
+    #expect(
+      pieces == [.init(text: "a", span: 0), .init(text: "b", span: 1), .init(text: "🚀", span: 2)])
   }
 }

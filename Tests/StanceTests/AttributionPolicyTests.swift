@@ -14,14 +14,16 @@ struct AttributionPolicyTests {
   }
 
   @Test(arguments: [
-    "window:x", "window:", "window:-1", "window", "Sentence", "", "window:3 ", "tokens:3", "window:+3",
+    "window:x", "window:", "window:-1", "window", "Sentence", "", "window:3 ", "tokens:3",
+    "window:+3",
     "subject",
   ])
   func refuses(text: String) {
     let error = #expect(throws: StanceError.self) { try AttributionPolicy(parsing: text) }
     #expect(
       error?.description
-        == "expected an attribution policy (agent, target, clause, sentence or window:N, or DIM=POLICY) with N ≥ 0, found '\(text)'")
+        == "expected an attribution policy (agent, target, clause, sentence or window:N, or DIM=POLICY) with N ≥ 0, found '\(text)'"
+    )
   }
 
   @Test func settingsForOneDimensionWinOverSettingsForAllThenDeclarationsThenTheDefault() throws {

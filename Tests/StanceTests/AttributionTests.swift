@@ -46,7 +46,8 @@ private struct Fixture {
   init() throws {
     gazetteer = try Gazetteer(files: [("g.tsv", [UInt8](gazetteerTSV.utf8))], tokenizer: tokenizer)
     lexicon = try Lexicon(files: [("l.tsv", [UInt8](lexiconTSV.utf8))], tokenizer: tokenizer)
-    modifiers = try Modifiers(files: [try repositoryFile("lexicons/stance/modifiers.tsv")], tokenizer: tokenizer)
+    modifiers = try Modifiers(
+      files: [try repositoryFile("lexicons/stance/modifiers.tsv")], tokenizer: tokenizer)
     rules = try AttributionRules(
       clauses: [try repositoryFile("lexicons/attribution/clauses.tsv")],
       references: [try repositoryFile("lexicons/attribution/references.tsv")], tokenizer: tokenizer)
@@ -54,13 +55,16 @@ private struct Fixture {
 
   func scorer(_ policy: AttributionPolicy = .agent, coreference: Bool = true) -> StanceScorer {
     StanceScorer(
-      lexicon: lexicon, modifiers: modifiers, rules: rules, policies: AttributionPolicies(all: policy),
+      lexicon: lexicon, modifiers: modifiers, rules: rules,
+      policies: AttributionPolicies(all: policy),
       coreference: coreference)
   }
 
-  func analyze(_ text: String, _ policy: AttributionPolicy = .agent, coreference: Bool = true) throws -> (
-    TokenizedText, [EntityMention], StanceAnalysis
-  ) {
+  func analyze(_ text: String, _ policy: AttributionPolicy = .agent, coreference: Bool = true)
+    throws -> (
+      TokenizedText, [EntityMention], StanceAnalysis
+    )
+  {
     let doc = try tokenizer.tokenize(text)
     let mentions = gazetteer.mentions(in: doc)
     let analysis = scorer(policy, coreference: coreference).score(
@@ -91,65 +95,91 @@ struct RoleCase: CustomTestStringConvertible, Sendable {
 @Suite("Attribution: clauses, roles, policies, shifters, coreference")
 struct AttributionTests {
   static let roleCases: [RoleCase] = [
-    RoleCase("subject before the hit", "⟦Rogozin⟧ threatened NASA.", hit: "threatened", "rogozin", .subject),
-    RoleCase("object after the hit", "Rogozin blamed ⟦NASA⟧ for the delay.", hit: "blamed", "nasa", .object),
+    RoleCase(
+      "subject before the hit", "⟦Rogozin⟧ threatened NASA.", hit: "threatened", "rogozin", .subject
+    ),
+    RoleCase(
+      "object after the hit", "Rogozin blamed ⟦NASA⟧ for the delay.", hit: "blamed", "nasa", .object
+    ),
     RoleCase(
       "apposition keeps the subject", "⟦Rogozin⟧, the head of Roscosmos, threatened to leave.",
       hit: "threatened", "rogozin", .subject),
     RoleCase(
-      "a name before the subject's head is in the subject", "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
+      "a name before the subject's head is in the subject",
+      "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .subject),
     RoleCase(
-      "complement of a noun hit", "The sanctions against ⟦Roscosmos⟧ hurt.", hit: "sanctions", "roscosmos",
+      "complement of a noun hit", "The sanctions against ⟦Roscosmos⟧ hurt.", hit: "sanctions",
+      "roscosmos",
       .object),
-    RoleCase("possessor", "Critics quoted ⟦Rogozin⟧'s threat.", hit: "threat", "rogozin", .possessor),
     RoleCase(
-      "possessive pronoun", "Roscosmos met. Critics quoted ⟦its⟧ threat.", hit: "threat", "roscosmos",
+      "possessor", "Critics quoted ⟦Rogozin⟧'s threat.", hit: "threat", "rogozin", .possessor),
+    RoleCase(
+      "possessive pronoun", "Roscosmos met. Critics quoted ⟦its⟧ threat.", hit: "threat",
+      "roscosmos",
       .possessor),
-    RoleCase("passive subject", "⟦NASA⟧ was criticised by Rogozin.", hit: "criticised", "nasa", .passiveSubject),
-    RoleCase("passive agent", "NASA was criticised by ⟦Rogozin⟧.", hit: "criticised", "rogozin", .passiveAgent),
     RoleCase(
-      "passive with an adverb", "⟦NASA⟧ was sharply criticised.", hit: "criticised", "nasa", .passiveSubject),
+      "passive subject", "⟦NASA⟧ was criticised by Rogozin.", hit: "criticised", "nasa",
+      .passiveSubject),
     RoleCase(
-      "speaker of reported speech", "⟦Borisov⟧ said Russia would leave the station.", hit: "leave", "borisov",
+      "passive agent", "NASA was criticised by ⟦Rogozin⟧.", hit: "criticised", "rogozin",
+      .passiveAgent),
+    RoleCase(
+      "passive with an adverb", "⟦NASA⟧ was sharply criticised.", hit: "criticised", "nasa",
+      .passiveSubject),
+    RoleCase(
+      "speaker of reported speech", "⟦Borisov⟧ said Russia would leave the station.", hit: "leave",
+      "borisov",
       .speaker),
     RoleCase(
-      "subject of reported speech", "Borisov said ⟦Russia⟧ would leave the station.", hit: "leave", "russia",
+      "subject of reported speech", "Borisov said ⟦Russia⟧ would leave the station.", hit: "leave",
+      "russia",
       .subject),
     RoleCase(
-      "speaker before 'that'", "⟦Borisov⟧ told reporters on Monday that Russia would leave.", hit: "leave",
+      "speaker before 'that'", "⟦Borisov⟧ told reporters on Monday that Russia would leave.",
+      hit: "leave",
       "borisov", .speaker),
     RoleCase(
-      "addressee of a speech verb is a bystander", "Borisov told ⟦NASA⟧ that Russia would leave.", hit: "leave",
+      "addressee of a speech verb is a bystander", "Borisov told ⟦NASA⟧ that Russia would leave.",
+      hit: "leave",
       "nasa", .otherClause),
     RoleCase(
-      "speaker after a quotation", "\"We will leave,\" ⟦Borisov⟧ said.", hit: "leave", "borisov", .quoteSpeaker),
-    RoleCase(
-      "speaker after a typographic quotation", "“We will leave,” said ⟦Borisov⟧.", hit: "leave", "borisov",
+      "speaker after a quotation", "\"We will leave,\" ⟦Borisov⟧ said.", hit: "leave", "borisov",
       .quoteSpeaker),
     RoleCase(
-      "speaker before a quotation", "⟦Borisov⟧ told reporters: \"We will leave.\"", hit: "leave", "borisov",
+      "speaker after a typographic quotation", "“We will leave,” said ⟦Borisov⟧.", hit: "leave",
+      "borisov",
       .quoteSpeaker),
     RoleCase(
-      "entity a quotation is about", "\"We blame ⟦NASA⟧,\" Borisov said.", hit: "blame", "nasa", .object),
+      "speaker before a quotation", "⟦Borisov⟧ told reporters: \"We will leave.\"", hit: "leave",
+      "borisov",
+      .quoteSpeaker),
     RoleCase(
-      "other clause (contrast)", "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
+      "entity a quotation is about", "\"We blame ⟦NASA⟧,\" Borisov said.", hit: "blame", "nasa",
+      .object),
+    RoleCase(
+      "other clause (contrast)",
+      "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
       hit: "threatened", "nasa", .otherClause),
     RoleCase(
-      "speaker of a contrast clause", "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
+      "speaker of a contrast clause",
+      "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
       hit: "partnership", "nasa", .speaker),
     RoleCase(
       "agent not across a contrast clause",
-      "Rogozin threatened to leave, while NASA insisted the partnership was safe.".marking("Rogozin"),
+      "Rogozin threatened to leave, while NASA insisted the partnership was safe.".marking(
+        "Rogozin"),
       hit: "partnership", "rogozin", .otherClause),
     RoleCase(
       "governed by a preposition", "In ⟦Washington⟧, NASA praised the partnership.", hit: "praised",
       "washington", .nonSubject),
     RoleCase(
-      "shared subject after 'but'", "⟦Nelson⟧ praised the partnership but warned of delays.", hit: "warned",
+      "shared subject after 'but'", "⟦Nelson⟧ praised the partnership but warned of delays.",
+      hit: "warned",
       "nelson", .sharedSubject),
     RoleCase(
-      "relative clause's antecedent", "⟦Borisov⟧, who criticised the sanctions, spoke.", hit: "criticised",
+      "relative clause's antecedent", "⟦Borisov⟧, who criticised the sanctions, spoke.",
+      hit: "criticised",
       "borisov", .sharedSubject),
     RoleCase(
       "bystander in a relative clause", "Borisov, who took over ⟦Roscosmos⟧, threatened to leave.",
@@ -161,48 +191,59 @@ struct AttributionTests {
       "object of an earlier verb", "Rogozin accused ⟦NASA⟧ of trying to wreck the cooperation.",
       hit: "cooperation", "nasa", .predicate),
     RoleCase(
-      "coordinated clause with its own subject", "Rogozin threatened to leave, and ⟦NASA⟧ praised the crew.",
+      "coordinated clause with its own subject",
+      "Rogozin threatened to leave, and ⟦NASA⟧ praised the crew.",
       hit: "threatened", "nasa", .otherClause),
     RoleCase(
-      "coordinated subject", "NASA and ⟦Roscosmos⟧ praised the partnership.", hit: "praised", "roscosmos",
+      "coordinated subject", "NASA and ⟦Roscosmos⟧ praised the partnership.", hit: "praised",
+      "roscosmos",
       .subject),
     RoleCase(
       "coordinated objects stay one clause", "Rogozin blamed NASA and ⟦Washington⟧.", hit: "blamed",
       "washington", .object),
     RoleCase(
       "a clause opening the sentence ends at its comma",
-      "After Washington announced sanctions, ⟦Rogozin⟧ threatened to leave.", hit: "sanctions", "rogozin",
+      "After Washington announced sanctions, ⟦Rogozin⟧ threatened to leave.", hit: "sanctions",
+      "rogozin",
       .otherClause),
     RoleCase(
       "a parenthetical does not split the subject", "⟦Roscosmos⟧ (the agency) threatened to leave.",
       hit: "threatened", "roscosmos", .subject),
     RoleCase(
-      "a coordinated participle shares the passive", "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
+      "a coordinated participle shares the passive",
+      "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
       hit: "criticised", "rogozin", .passiveAgent),
     RoleCase(
-      "a passive's agent is the nearest one", "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
+      "a passive's agent is the nearest one",
+      "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
       hit: "praised", "rogozin", .object),
     RoleCase(
       "a clause before the main verb ends at its comma",
-      "Two days after the sanctions, ⟦Borisov⟧ threatened to leave.", hit: "threatened", "borisov", .subject),
+      "Two days after the sanctions, ⟦Borisov⟧ threatened to leave.", hit: "threatened", "borisov",
+      .subject),
     RoleCase(
       "reported speech covers its subordinate clauses",
-      "⟦Rogozin⟧ said Roscosmos would stay until the sanctions end.", hit: "sanctions", "rogozin", .speaker),
+      "⟦Rogozin⟧ said Roscosmos would stay until the sanctions end.", hit: "sanctions", "rogozin",
+      .speaker),
     RoleCase(
       "a quotation's speaker says its coordinated clauses",
-      "\"We praise them, and they praise the crew,\" ⟦Nelson⟧ said.", hit: "praise", "nelson", .quoteSpeaker),
+      "\"We praise them, and they praise the crew,\" ⟦Nelson⟧ said.", hit: "praise", "nelson",
+      .quoteSpeaker),
     RoleCase(
       "a noun phrase after 'as' does not share the subject",
       "⟦Rogozin⟧ described the plan as a threat.", hit: "threat", "rogozin", .otherClause),
-    RoleCase("pronoun subject", "NASA met. ⟦It⟧ praised the crew.", hit: "praised", "nasa", .subject),
+    RoleCase(
+      "pronoun subject", "NASA met. ⟦It⟧ praised the crew.", hit: "praised", "nasa", .subject),
     RoleCase(
       "pronoun in reported speech (its own subject wins over the speaker)",
       "NASA said ⟦it⟧ would keep the partnership.", hit: "partnership", "nasa", .subject),
     RoleCase(
-      "role noun", "Roscosmos met. ⟦The agency⟧ criticised the sanctions.", hit: "criticised", "roscosmos",
+      "role noun", "Roscosmos met. ⟦The agency⟧ criticised the sanctions.", hit: "criticised",
+      "roscosmos",
       .subject),
     RoleCase(
-      "role noun around a name", "Rogozin spoke. ⟦The Roscosmos chief⟧ threatened to leave.", hit: "threatened",
+      "role noun around a name", "Rogozin spoke. ⟦The Roscosmos chief⟧ threatened to leave.",
+      hit: "threatened",
       "rogozin", .subject),
   ]
 
@@ -213,9 +254,11 @@ struct AttributionTests {
     let (doc, mentions, analysis) = try fixture.analyze(marked.text)
     let entity = try #require(fixture.gazetteer.entity(id: c.entity))
     let hit = try #require(
-      analysis.hits.firstIndex { slice(marked.text, $0.start, $0.end) == c.hit }, "no hit '\(c.hit)'")
+      analysis.hits.firstIndex { slice(marked.text, $0.start, $0.end) == c.hit },
+      "no hit '\(c.hit)'")
     let attribution = try #require(
-      analysis.entityAttributions[entity]?.first { $0.hit == hit }, "no attribution of '\(c.hit)' for \(c.entity)")
+      analysis.entityAttributions[entity]?.first { $0.hit == hit },
+      "no attribution of '\(c.hit)' for \(c.entity)")
     #expect(attribution.rule == c.rule)
     #expect(attribution.role == c.rule.role)
     // The mention it was decided through is the marked span.
@@ -224,7 +267,9 @@ struct AttributionTests {
     case .mention(let m): span = mentions[m].start..<mentions[m].end
     case .reference(let r): span = analysis.references[r].start..<analysis.references[r].end
     }
-    #expect(span == marked.spans.first, "decided through '\(slice(marked.text, span.lowerBound, span.upperBound))'")
+    #expect(
+      span == marked.spans.first,
+      "decided through '\(slice(marked.text, span.lowerBound, span.upperBound))'")
     #expect(attribution.counted == (attribution.role == .agent))
     _ = doc
   }
@@ -243,7 +288,9 @@ struct AttributionTests {
     let (_, _, analysis) = try fixture.analyze(text, policy)
     for (id, hits) in expected {
       let entity = try #require(fixture.gazetteer.entity(id: id))
-      let counted = (analysis.entityHits[entity] ?? []).map { slice(text, analysis.hits[$0].start, analysis.hits[$0].end) }
+      let counted = (analysis.entityHits[entity] ?? []).map {
+        slice(text, analysis.hits[$0].start, analysis.hits[$0].end)
+      }
       #expect(counted == hits, "\(id) under \(policy)")
       // Every hit of its sentence is attributed, counted or not.
       #expect(analysis.entityAttributions[entity]?.count == 2)
@@ -252,11 +299,14 @@ struct AttributionTests {
 
   @Test func lexiconDeclarationSetsTheDimensionPolicyAndOptionsOverrideIt() throws {
     let declared = try Lexicon(
-      files: [("l.tsv", [UInt8]("@attribution\ttarget\tcooperation\nblam*\t-2\tcooperation\n".utf8))],
+      files: [
+        ("l.tsv", [UInt8]("@attribution\ttarget\tcooperation\nblam*\t-2\tcooperation\n".utf8))
+      ],
       tokenizer: tokenizer)
     #expect(declared.declaredPolicies == ["cooperation": .target])
     let fixture = try Fixture()
-    let byDeclaration = StanceScorer(lexicon: declared, modifiers: fixture.modifiers, rules: fixture.rules)
+    let byDeclaration = StanceScorer(
+      lexicon: declared, modifiers: fixture.modifiers, rules: fixture.rules)
     #expect(byDeclaration.policy(for: "cooperation") == .target)
     let overridden = StanceScorer(
       lexicon: declared, modifiers: fixture.modifiers, rules: fixture.rules,
@@ -265,7 +315,9 @@ struct AttributionTests {
     let error = #expect(throws: StanceError.self) {
       try Lexicon(files: [("l.tsv", [UInt8]("@attribution\tsubject\n".utf8))], tokenizer: tokenizer)
     }
-    #expect(error?.description.hasPrefix("l.tsv:1: expected '@attribution<TAB>POLICY[<TAB>dimension]'") == true)
+    #expect(
+      error?.description.hasPrefix("l.tsv:1: expected '@attribution<TAB>POLICY[<TAB>dimension]'")
+        == true)
   }
 
   @Test func windowPolicyReachesAcrossSentencesWithRuleOtherSentence() throws {
@@ -288,25 +340,33 @@ struct AttributionTests {
   }
 
   static let shifterCases: [ShifterCase] = [
-    ShifterCase(name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
-      name: "suspended + positive (the shifter is a hit too)", text: "Russia suspended the partnership.",
+      name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
+    ShifterCase(
+      name: "suspended + positive (the shifter is a hit too)",
+      text: "Russia suspended the partnership.",
       weights: ["suspended": -2, "partnership": -1.8]),
-    ShifterCase(name: "lifted + negative", text: "Washington lifted the sanctions.", weights: ["sanctions": 2]),
+    ShifterCase(
+      name: "lifted + negative", text: "Washington lifted the sanctions.", weights: ["sanctions": 2]
+    ),
     ShifterCase(
       name: "a negative-only shifter leaves positive terms", text: "They lifted the partnership.",
       weights: ["partnership": 1.8]),
     ShifterCase(
       name: "a positive-only shifter leaves negative terms", text: "They ended the sanctions.",
       weights: ["sanctions": -2]),
-    ShifterCase(name: "noun shifter", text: "The collapse of cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
-      name: "beyond the window", text: "Russia ended a long and fruitful cooperation.", weights: ["cooperation": 2]),
+      name: "noun shifter", text: "The collapse of cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
-      name: "a negation reaches the phrase its hit governs", text: "Borisov did not threaten to leave.",
+      name: "beyond the window", text: "Russia ended a long and fruitful cooperation.",
+      weights: ["cooperation": 2]),
+    ShifterCase(
+      name: "a negation reaches the phrase its hit governs",
+      text: "Borisov did not threaten to leave.",
       weights: ["threaten": -2.5 * -0.74, "leave": -1.2 * -0.74]),
     ShifterCase(
-      name: "a comma ends the reach of a negation", text: "Borisov did not threaten the crew in orbit, leave or warn.",
+      name: "a comma ends the reach of a negation",
+      text: "Borisov did not threaten the crew in orbit, leave or warn.",
       weights: ["threaten": -2.5 * -0.74, "leave": -1.2, "warn": -1]),
     ShifterCase(
       name: "negated shifter", text: "Russia did not suspend the partnership.",
@@ -320,9 +380,12 @@ struct AttributionTests {
     var weights: [String: Double] = [:]
     for hit in analysis.hits { weights[slice(c.text, hit.start, hit.end)] = hit.weight }
     #expect(Set(weights.keys) == Set(c.weights.keys))
-    for (text, weight) in c.weights { #expect(abs((weights[text] ?? .nan) - weight) < 1e-9, "\(text)") }
+    for (text, weight) in c.weights {
+      #expect(abs((weights[text] ?? .nan) - weight) < 1e-9, "\(text)")
+    }
     // A shift is shown in evidence like a negator.
-    for hit in analysis.hits where hit.weight * hit.base < 0 && !hit.modifiers.contains(where: { $0.kind == .negator }) {
+    for hit in analysis.hits
+    where hit.weight * hit.base < 0 && !hit.modifiers.contains(where: { $0.kind == .negator }) {
       #expect(hit.modifiers.contains { $0.kind.isShifter }, "\(doc.surface(tokens: hit.tokens))")
     }
   }
@@ -368,7 +431,8 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, found 'clause'")
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, found 'clause'"
+    )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
         == "c.tsv:3: expected a modifier of one token, found 'said so' (2 tokens)")
@@ -376,10 +440,16 @@ struct AttributionTests {
       message { _ = try rules.addMarker(fields: ["verb_suffix", "e-d"], at: at, session: session) }
         == "c.tsv:3: expected a suffix of letters, found 'e-d'")
     #expect(
-      message { _ = try rules.addReference(fields: ["pronoun", "he", "person"], at: at, session: session) }
-        == "c.tsv:3: expected entity types in capitals separated by commas (PERSON,ORG), found 'person'")
+      message {
+        _ = try rules.addReference(fields: ["pronoun", "he", "person"], at: at, session: session)
+      }
+        == "c.tsv:3: expected entity types in capitals separated by commas (PERSON,ORG), found 'person'"
+    )
     #expect(
-      message { _ = try rules.addReference(fields: ["pronoun", "his", "PERSON", "owner"], at: at, session: session) }
+      message {
+        _ = try rules.addReference(
+          fields: ["pronoun", "his", "PERSON", "owner"], at: at, session: session)
+      }
         == "c.tsv:3: expected 'possessive' or nothing in the fourth field, found 'owner'")
     #expect(
       message { _ = try rules.addReference(fields: ["role", "agency"], at: at, session: session) }

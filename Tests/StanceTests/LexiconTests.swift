@@ -94,7 +94,8 @@ struct LexiconTests {
       "only a wildcard", "*\t1\n", "l.tsv:1: expected a term with at least one token, found '*'"),
     LexiconErrorCase(
       "a term of 65 tokens", Array(repeating: "again", count: 65).joined(separator: " ") + "\t1\n",
-      "l.tsv:1: expected a term of at most 64 tokens, found 65 tokens ('again again again again again again agai…')"),
+      "l.tsv:1: expected a term of at most 64 tokens, found 65 tokens ('again again again again again again agai…')"
+    ),
     LexiconErrorCase(
       "dimension with a space", "good\t2\ta b\n",
       "l.tsv:1: expected a dimension name of letters, digits, '_' or '-', found 'a b'"),

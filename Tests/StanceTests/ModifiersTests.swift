@@ -104,7 +104,8 @@ struct ModifiersTests {
       "m.tsv:1: expected 2 or 3 tab-separated fields (kind, term, value), found 4 fields"),
     ModifiersErrorCase(
       "unknown kind", "intensifier\tvery\n",
-      "m.tsv:1: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found 'intensifier'"),
+      "m.tsv:1: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found 'intensifier'"
+    ),
     ModifiersErrorCase(
       "empty term", "negator\t\n", "m.tsv:1: expected a non-empty term, found an empty field"),
     ModifiersErrorCase(
@@ -173,16 +174,23 @@ struct ModifiersTests {
       booster\tvery\t4
       dampener\tslightly\t-4.0
       """)
-    #expect([m.negationScalar, Double(m.negationWindow), m.contrastBefore, m.contrastAfter] == [-10, 50, 10, 10])
+    #expect(
+      [m.negationScalar, Double(m.negationWindow), m.contrastBefore, m.contrastAfter] == [
+        -10, 50, 10, 10,
+      ])
     #expect(["not", "very", "slightly"].map { m.words[$0].map(m.value(of:)) } == [10, 4, -4])
   }
 
   @Test func everyParameterHasARange() {
     #expect(
       Modifiers.parameterNames == [
-        "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar", "shifter_window",
+        "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar",
+        "shifter_window",
       ])
-    #expect(Modifiers.Parameter.allCases.map(\.range) == [-10...10, 0...50, -10...10, -10...10, -10...10, 0...50])
+    #expect(
+      Modifiers.Parameter.allCases.map(\.range) == [
+        -10...10, 0...50, -10...10, -10...10, -10...10, 0...50,
+      ])
     #expect(
       Modifiers.Kind.allCases.map(Modifiers.valueRange(of:)) == [
         -10...10, -4...4, -4...4, -10...10, -10...10, -10...10, -10...10,

@@ -213,7 +213,9 @@ struct StanceScorerTests {
       param\tcontrast_after\t10
       """)
     let lexicon = try makeLexicon("good\t4\nbad\t-4\ncooperat*\t4\tcooperation\n")
-    let scorer = StanceScorer(lexicon: lexicon, modifiers: modifiers, policies: AttributionPolicies(all: .window(1_000_000)))
+    let scorer = StanceScorer(
+      lexicon: lexicon, modifiers: modifiers, policies: AttributionPolicies(all: .window(1_000_000))
+    )
     let negated = String(repeating: "very ", count: 50) + String(repeating: "not never ", count: 25)
     let sentence = "\(negated)good \(negated)cooperation but \(negated)bad \(negated)good NASA"
     let text = Array(repeating: sentence, count: 200).joined(separator: " ")
@@ -224,7 +226,8 @@ struct StanceScorerTests {
     #expect(analysis.hits.count == 800)
     let scores = Array(analysis.document.values) + analysis.entityScores.values.flatMap(\.values)
     for score in scores {
-      #expect(score.raw.isFinite && score.score.isFinite && (-1...1).contains(score.score), "\(score)")
+      #expect(
+        score.raw.isFinite && score.score.isFinite && (-1...1).contains(score.score), "\(score)")
     }
     #expect(analysis.hits.allSatisfy { $0.weight.isFinite })
   }
@@ -311,7 +314,8 @@ struct StanceScorerTests {
   @Test func sentenceScopeCountsAHitForEveryEntityInItsSentence() throws {
     let gazetteer = try makeGazetteer()
     let scorer = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .sentence))
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(),
+      policies: AttributionPolicies(all: .sentence))
     let text = "NASA and Roscosmos are good. Roscosmos is bad. Nothing else."
     let doc = try tokenizer.tokenize(text)
     let analysis = scorer.score(doc, mentions: gazetteer.mentions(in: doc))
@@ -336,7 +340,8 @@ struct StanceScorerTests {
   @Test func anEntityMentionedTwiceInASentenceCountsAHitOnce() throws {
     let gazetteer = try makeGazetteer()
     let scorer = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .sentence))
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(),
+      policies: AttributionPolicies(all: .sentence))
     let doc = try tokenizer.tokenize("NASA said NASA is good.")
     let analysis = scorer.score(doc, mentions: gazetteer.mentions(in: doc))
     let nasa = try #require(gazetteer.entity(id: "nasa"))
@@ -366,7 +371,8 @@ struct StanceScorerTests {
     let roscosmos = try #require(gazetteer.entity(id: "roscosmos"))
     func attributed(_ scope: AttributionPolicy) throws -> [Int: [String]] {
       let scorer = StanceScorer(
-        lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: scope))
+        lexicon: try makeLexicon(), modifiers: try makeModifiers(),
+        policies: AttributionPolicies(all: scope))
       let analysis = scorer.score(doc, mentions: mentions)
       return analysis.entityHits.mapValues {
         $0.map { slice(text, analysis.hits[$0].start, analysis.hits[$0].end) }
@@ -385,10 +391,12 @@ struct StanceScorerTests {
     let mentions = gazetteer.mentions(in: doc)
     let nasa = try #require(gazetteer.entity(id: "nasa"))
     let byWindow = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .window(2))
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(),
+      policies: AttributionPolicies(all: .window(2))
     ).score(doc, mentions: mentions)
     let bySentence = StanceScorer(
-      lexicon: try makeLexicon(), modifiers: try makeModifiers(), policies: AttributionPolicies(all: .sentence)
+      lexicon: try makeLexicon(), modifiers: try makeModifiers(),
+      policies: AttributionPolicies(all: .sentence)
     ).score(doc, mentions: mentions)
     #expect(byWindow.entityHits[nasa] == [0])
     #expect(bySentence.entityHits[nasa] == nil)

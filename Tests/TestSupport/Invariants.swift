@@ -8,9 +8,15 @@ public func invariantViolations(_ doc: TokenizedText) -> [String] {
   let scalars = Array(doc.text.unicodeScalars)
   var previousEnd = 0
   for (i, token) in doc.tokens.enumerated() {
-    if token.start < previousEnd { problems.append("token \(i) starts at \(token.start) before \(previousEnd)") }
-    if token.start >= token.end { problems.append("token \(i) is empty: \(token.start)..<\(token.end)") }
-    if token.end > scalars.count { problems.append("token \(i) ends at \(token.end) past \(scalars.count)") }
+    if token.start < previousEnd {
+      problems.append("token \(i) starts at \(token.start) before \(previousEnd)")
+    }
+    if token.start >= token.end {
+      problems.append("token \(i) is empty: \(token.start)..<\(token.end)")
+    }
+    if token.end > scalars.count {
+      problems.append("token \(i) ends at \(token.end) past \(scalars.count)")
+    }
     if token.start < token.end, token.end <= scalars.count {
       let sliced = slice(doc.text, token.start, token.end)
       if sliced != doc.surface(of: token) {
@@ -18,7 +24,9 @@ public func invariantViolations(_ doc: TokenizedText) -> [String] {
       }
       let gap = scalars[min(previousEnd, token.start)..<token.start]
       if gap.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-        problems.append("letters or digits in the gap before token \(i): '\(String(String.UnicodeScalarView(gap)))'")
+        problems.append(
+          "letters or digits in the gap before token \(i): '\(String(String.UnicodeScalarView(gap)))'"
+        )
       }
     }
     previousEnd = max(previousEnd, token.end)
@@ -41,6 +49,8 @@ public func invariantViolations(_ doc: TokenizedText) -> [String] {
       problems.append("sentence \(s) does not end at its last token")
     }
   }
-  if nextToken != doc.tokens.count { problems.append("sentences cover \(nextToken) of \(doc.tokens.count) tokens") }
+  if nextToken != doc.tokens.count {
+    problems.append("sentences cover \(nextToken) of \(doc.tokens.count) tokens")
+  }
   return problems
 }

@@ -34,7 +34,9 @@ public struct MarkedText {
 /// Python's `text[start:end]` over Unicode scalars: what every output offset must satisfy.
 public func slice(_ text: String, _ start: Int, _ end: Int) -> String {
   let scalars = Array(text.unicodeScalars)
-  precondition(0 <= start && start <= end && end <= scalars.count, "\(start)..<\(end) out of 0..<\(scalars.count)")
+  precondition(
+    0 <= start && start <= end && end <= scalars.count,
+    "\(start)..<\(end) out of 0..<\(scalars.count)")
   var view = String.UnicodeScalarView()
   view.append(contentsOf: scalars[start..<end])
   return String(view)

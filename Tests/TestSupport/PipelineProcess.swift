@@ -41,12 +41,14 @@ public enum PipelineProcess {
   ) throws -> ProcessResult {
     guard let binary else { throw BinaryNotFound() }
     return try run(
-      executable: binary, arguments, stdin: stdin, in: directory, environment: environment, stdinPath: stdinPath)
+      executable: binary, arguments, stdin: stdin, in: directory, environment: environment,
+      stdinPath: stdinPath)
   }
 
   /// Runs any executable the same way (`/bin/sh` for tests that need a shell).
   public static func run(
-    executable: String, _ arguments: [String], stdin: String? = nil, in directory: String = Repository.root,
+    executable: String, _ arguments: [String], stdin: String? = nil,
+    in directory: String = Repository.root,
     environment: [String: String]? = nil, stdinPath: String? = nil
   ) throws -> ProcessResult {
     let process = Process()
@@ -73,8 +75,12 @@ public enum PipelineProcess {
     let group = DispatchGroup()
     nonisolated(unsafe) var stdoutData = Data()
     nonisolated(unsafe) var stderrData = Data()
-    DispatchQueue.global().async(group: group) { stdoutData = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { stderrData = err.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) {
+      stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    }
+    DispatchQueue.global().async(group: group) {
+      stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    }
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     group.wait()

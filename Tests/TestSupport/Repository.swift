@@ -13,7 +13,9 @@ public enum Repository {
 
   /// `../shared` beside the checkout, or nil when absent (tests that need it are disabled).
   public static var shared: String? {
-    let path = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path
+    let path = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent(
+      "shared"
+    ).path
     return FileManager.default.fileExists(atPath: path + "/corpus/seeds") ? path : nil
   }
 }
@@ -21,10 +23,12 @@ public enum Repository {
 /// Compares `actual` with the golden file `Snapshots/<name>` of a test target. With the
 /// environment variable `RECORD_SNAPSHOTS=1` it writes the file instead and returns a failure
 /// message, so a recording run cannot pass silently. Returns nil when they match.
-public func snapshotMismatch(_ actual: String, named name: String, in directory: String) -> String? {
+public func snapshotMismatch(_ actual: String, named name: String, in directory: String) -> String?
+{
   let path = directory + "/Snapshots/" + name
   if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-    try? FileManager.default.createDirectory(atPath: directory + "/Snapshots", withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: directory + "/Snapshots", withIntermediateDirectories: true)
     try? actual.write(toFile: path, atomically: true, encoding: .utf8)
     return "recorded \(path); run again without RECORD_SNAPSHOTS=1"
   }

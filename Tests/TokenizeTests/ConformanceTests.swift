@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tokenize
 
 /// Runs every case of Unicode's WordBreakTest.txt and SentenceBreakTest.txt (Debian's
@@ -24,8 +25,11 @@ struct ConformanceTests {
       return nil
     }
     var result: [Case] = []
-    for (index, raw) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let body = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    for (index, raw) in content.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let body =
+        raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       let fields = body.split(whereSeparator: { $0 == " " || $0 == "\t" })
       guard !fields.isEmpty else { continue }
       var scalars = String.UnicodeScalarView()
@@ -43,7 +47,9 @@ struct ConformanceTests {
           scalars.append(scalar)
         }
       }
-      if valid { result.append(Case(line: index + 1, text: String(scalars), boundaries: boundaries)) }
+      if valid {
+        result.append(Case(line: index + 1, text: String(scalars), boundaries: boundaries))
+      }
     }
     return result
   }
@@ -57,18 +63,22 @@ struct ConformanceTests {
   }
 
   @Test(
-    .enabled(if: ConformanceTests.present("WordBreakTest.txt"), "needs Debian's unicode-data (WordBreakTest.txt)"))
+    .enabled(
+      if: ConformanceTests.present("WordBreakTest.txt"),
+      "needs Debian's unicode-data (WordBreakTest.txt)"))
   func wordBreaks() throws {
     let failures = try mismatches("WordBreakTest.txt", .word)
     // ICU 72 tailors U+003A COLON (CLDR: a colon does not join letters in English), which
     // Unicode 15.0's default rules do. Exactly those 15 cases differ, and nothing else.
     #expect(failures.count == 15, "lines \(failures.map(\.line))")
-    #expect(failures.allSatisfy { $0.text.unicodeScalars.contains(":") }, "lines \(failures.map(\.line))")
+    #expect(
+      failures.allSatisfy { $0.text.unicodeScalars.contains(":") }, "lines \(failures.map(\.line))")
   }
 
   @Test(
     .enabled(
-      if: ConformanceTests.present("SentenceBreakTest.txt"), "needs Debian's unicode-data (SentenceBreakTest.txt)"))
+      if: ConformanceTests.present("SentenceBreakTest.txt"),
+      "needs Debian's unicode-data (SentenceBreakTest.txt)"))
   func sentenceBreaks() throws {
     let failures = try mismatches("SentenceBreakTest.txt", .sentence)
     #expect(failures.isEmpty, "lines \(failures.map(\.line))")

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Tokenize
 
 /// Hostile and unusual inputs through the tokenizer: it must never trap, and every result must
@@ -30,7 +30,8 @@ struct NaughtyStringsTests {
     Case(name: "CJK without spaces", text: "国际空间站是俄罗斯和美国合作的。日本も参加した。"),
     Case(name: "Thai without spaces", text: "สถานีอวกาศนานาชาติ"),
     Case(name: "only punctuation", text: "...!!!???---"),
-    Case(name: "only white space of many kinds", text: " \t\n\u{00A0}\u{2003}\u{3000}\u{2028}\u{2029}"),
+    Case(
+      name: "only white space of many kinds", text: " \t\n\u{00A0}\u{2003}\u{3000}\u{2028}\u{2029}"),
     Case(name: "apostrophes alone", text: "' ’ 's ’s n't"),
     Case(name: "clitic edge cases", text: "s's 's's n'tn't can't won’t O'Brien's"),
     Case(name: "very long word", text: String(repeating: "a", count: 10_000)),

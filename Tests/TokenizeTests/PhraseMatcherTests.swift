@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Tokenize
 
 /// `PhraseMatcher` on its own: phrases of token keys over a tokenized text, with the spans it
@@ -16,7 +16,8 @@ struct PhraseMatcherTests {
 
   static let cases: [Case] = [
     Case(
-      name: "the longest phrase at a start wins", phrases: [("orbit", false), ("orbit watch", false)],
+      name: "the longest phrase at a start wins",
+      phrases: [("orbit", false), ("orbit watch", false)],
       marked: "⟦Orbit Watch⟧ said ⟦Orbit⟧, ⟦Orbit Watch⟧ twice"),
     Case(
       name: "whole tokens only", phrases: [("star", false)],
@@ -25,7 +26,8 @@ struct PhraseMatcherTests {
       name: "a prefix phrase matches any word starting with it", phrases: [("cooperat", true)],
       marked: "⟦Cooperation⟧ and ⟦cooperating⟧, not co-operation"),
     Case(
-      name: "a prefix on the last word of a longer phrase", phrases: [("pull out", false), ("pull", true)],
+      name: "a prefix on the last word of a longer phrase",
+      phrases: [("pull out", false), ("pull", true)],
       marked: "they ⟦pull out⟧ and ⟦pulled⟧ back"),
     Case(
       name: "matches do not overlap: after a match the walk goes on after it",
@@ -38,7 +40,9 @@ struct PhraseMatcherTests {
     let tokenizer = Tokenizer()
     var matcher = PhraseMatcher<Int>()
     for (index, phrase) in c.phrases.enumerated() {
-      matcher.insert(try tokenizer.tokenize(phrase.keys).tokens.map(\.key), lastIsPrefix: phrase.prefix, value: index)
+      matcher.insert(
+        try tokenizer.tokenize(phrase.keys).tokens.map(\.key), lastIsPrefix: phrase.prefix,
+        value: index)
     }
     let doc = try tokenizer.tokenize(marked.text)
     return matcher.matches(in: doc.tokens, range: 0..<doc.tokens.count).map {

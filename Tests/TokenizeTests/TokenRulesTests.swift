@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Tokenize
 
 private let tokenizer = Tokenizer(abbreviations: ["Dr.", "Gen."])
@@ -27,7 +28,8 @@ struct TokenRulesTests {
       name: "bare domain with a path", marked: "⟦roscosmos.ru/news⟧⟦,⟧ ⟦nasa.gov⟧",
       keys: ["roscosmos.ru/news", ",", "nasa.gov"]),
     TokenCase(
-      name: "e-mail address", marked: "⟦mail⟧ ⟦press@nasa.gov⟧⟦!⟧", keys: ["mail", "press@nasa.gov", "!"]),
+      name: "e-mail address", marked: "⟦mail⟧ ⟦press@nasa.gov⟧⟦!⟧",
+      keys: ["mail", "press@nasa.gov", "!"]),
     TokenCase(
       name: "abbreviations are not domains", marked: "⟦U.S⟧⟦.⟧ ⟦e.g⟧⟦.⟧ ⟦St.Petersburg⟧",
       keys: ["u.s", ".", "e.g", ".", "st.petersburg"]),
@@ -62,8 +64,12 @@ struct TokenRulesTests {
     SentenceCase(name: "CRLF inside a sentence", marked: "⟦The agency\r\nsaid so.⟧"),
     SentenceCase(name: "a line ending in a period", marked: "⟦It ended.⟧\n⟦Then more.⟧"),
     SentenceCase(name: "closing quote after the period", marked: "⟦He said “no.”⟧\n⟦Then more.⟧"),
-    SentenceCase(name: "emoji after the period (ICU makes it a sentence)", marked: "⟦It ended.⟧ ⟦🚀⟧\n⟦Then more.⟧"),
-    SentenceCase(name: "a blank line always ends it", marked: "⟦Roscosmos to quit ISS⟧\n\n⟦The agency said so.⟧"),
+    SentenceCase(
+      name: "emoji after the period (ICU makes it a sentence)",
+      marked: "⟦It ended.⟧ ⟦🚀⟧\n⟦Then more.⟧"),
+    SentenceCase(
+      name: "a blank line always ends it",
+      marked: "⟦Roscosmos to quit ISS⟧\n\n⟦The agency said so.⟧"),
     SentenceCase(name: "blank line of spaces", marked: "⟦Dmitry⟧\n  \n⟦Rogozin⟧"),
     SentenceCase(name: "paragraph separator", marked: "⟦Dmitry⟧\u{2029}⟦Rogozin⟧"),
     SentenceCase(name: "list items", marked: "⟦Partners:⟧\n⟦- NASA⟧\n⟦- ESA⟧\n⟦* JAXA⟧\n⟦• CSA⟧"),
@@ -86,7 +92,8 @@ struct KeyVariantsTests {
   @Test func stemsAreComputedOncePerDistinctKey() throws {
     var stems = StemSet()
     stems.insert("роскосмос")
-    let tokenizer = Tokenizer().with(variants: KeyVariants(stems: ["ru": stems], transliterate: true))
+    let tokenizer = Tokenizer().with(
+      variants: KeyVariants(stems: ["ru": stems], transliterate: true))
     let session = try tokenizer.makeSession()
     let doc = try session.tokenize("Роскосмоса Роскосмоса Роскосмосом роскосмоса")
     #expect(doc.variants.stems.first?.keys == ["роскосмос", "роскосмос", "роскосмос", "роскосмос"])
@@ -102,7 +109,9 @@ struct KeyVariantsTests {
     #expect {
       try session.stem("word", language: "zz")
     } throws: { error in
-      guard case .unknownStemLanguage("zz", let available) = error as? TokenizeError else { return false }
+      guard case .unknownStemLanguage("zz", let available) = error as? TokenizeError else {
+        return false
+      }
       return available.contains("russian")
     }
   }

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Tokenize
 
 private let tokenizer = Tokenizer(abbreviations: ["Dr.", "Gen.", "Mr.", "U.S."])
@@ -54,7 +55,8 @@ struct TokenizerTests {
 
   @Test func kinds() throws {
     let doc = try tokenizer.tokenize("NASA paid $90 million 🚀!")
-    #expect(doc.tokens.map(\.kind) == [.word, .word, .symbol, .number, .word, .symbol, .punctuation])
+    #expect(
+      doc.tokens.map(\.kind) == [.word, .word, .symbol, .number, .word, .symbol, .punctuation])
   }
 
   @Test func sentencesRespectAbbreviations() throws {
@@ -75,9 +77,10 @@ struct TokenizerTests {
   @Test func headlineLinesAreSentences() throws {
     let text = "Roscosmos to quit ISS\n\nThe agency said so on Tuesday."
     let doc = try tokenizer.tokenize(text)
-    #expect(doc.sentences.map { slice(text, $0.start, $0.end) } == [
-      "Roscosmos to quit ISS", "The agency said so on Tuesday.",
-    ])
+    #expect(
+      doc.sentences.map { slice(text, $0.start, $0.end) } == [
+        "Roscosmos to quit ISS", "The agency said so on Tuesday.",
+      ])
     #expect(doc.sentenceOfToken.last == 1)
   }
 

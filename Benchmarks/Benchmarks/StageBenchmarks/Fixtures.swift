@@ -24,7 +24,8 @@ struct Corpus: Sendable {
     }
     var documents: [Document] = []
     for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-      let raw = RawRecord.jsonLine(bytes: [UInt8](line), source: "samples/news.jsonl", line: index + 1)
+      let raw = RawRecord.jsonLine(
+        bytes: [UInt8](line), source: "samples/news.jsonl", line: index + 1)
       switch Document.decode(raw, fields: Document.Fields()) {
       case .success(let document): documents.append(document)
       case .failure(let error): fatalError("samples/news.jsonl:\(index + 1): \(error.message)")
@@ -46,7 +47,8 @@ struct Corpus: Sendable {
 /// alias in seven is `exact` (case-sensitive).
 enum GeneratedGazetteer {
   static let consonants: [String] = [
-    "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ł", "š", "ř",
+    "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ł", "š",
+    "ř",
   ]
   static let vowels: [String] = ["a", "e", "i", "o", "u"]
 
@@ -86,7 +88,8 @@ enum GeneratedGazetteer {
   static func tsv(count: Int) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(count * 40)
-    bytes.append(contentsOf: "# Generated: \(count) aliases for the gazetteer-scale benchmarks.\n".utf8)
+    bytes.append(
+      contentsOf: "# Generated: \(count) aliases for the gazetteer-scale benchmarks.\n".utf8)
     for i in 0..<count {
       let entity = i / 2
       var line = "gen_\(entity)\t\(types[entity % types.count])\t\(alias(i))"

@@ -48,7 +48,9 @@ let benchmarks: @Sendable () -> Void = {
   // Shared fixtures, built once per benchmark process (not measured).
   let corpus = Corpus.load()
   let analyzer: Analyzer
-  do { analyzer = try Analyzer(sources: .embedded()) } catch { fatalError("default lexicons: \(error)") }
+  do { analyzer = try Analyzer(sources: .embedded()) } catch {
+    fatalError("default lexicons: \(error)")
+  }
   let session: TokenizeSession
   do { session = try analyzer.tokenizer.makeSession() } catch { fatalError("ICU: \(error)") }
   let texts = corpus.documents.map(\.text)
@@ -83,7 +85,9 @@ let benchmarks: @Sendable () -> Void = {
     let scorer = analyzer.scorer
     for _ in benchmark.scaledIterations {
       measure(benchmark, bytes: bytes) {
-        for (doc, found) in zip(tokenized, mentions) { blackHole(scorer.score(doc, mentions: found)) }
+        for (doc, found) in zip(tokenized, mentions) {
+          blackHole(scorer.score(doc, mentions: found))
+        }
       }
     }
   }
@@ -130,7 +134,9 @@ let benchmarks: @Sendable () -> Void = {
       measure(benchmark, bytes: fileBytes) {
         do {
           let gazetteer = try Gazetteer(files: files, tokenizer: analyzer.tokenizer)
-          if gazetteer.aliases.count < generatedAliasCount { fatalError("generated aliases were shadowed") }
+          if gazetteer.aliases.count < generatedAliasCount {
+            fatalError("generated aliases were shadowed")
+          }
           blackHole(gazetteer)
         } catch {
           fatalError("\(error)")
@@ -158,8 +164,12 @@ let benchmarks: @Sendable () -> Void = {
     // (2) would measure different work.
     for doc in tokenized {
       let with = gazetteer.mentions(in: doc).map { gazetteer.aliases[$0.alias].text }
-      let without = analyzer.gazetteer.mentions(in: doc).map { analyzer.gazetteer.aliases[$0.alias].text }
-      if with != without { fatalError("generated aliases change the corpus's matches: \(with) vs \(without)") }
+      let without = analyzer.gazetteer.mentions(in: doc).map {
+        analyzer.gazetteer.aliases[$0.alias].text
+      }
+      if with != without {
+        fatalError("generated aliases change the corpus's matches: \(with) vs \(without)")
+      }
     }
     return gazetteer
   }

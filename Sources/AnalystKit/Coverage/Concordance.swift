@@ -61,7 +61,8 @@ public struct KeywordQuery: Sendable {
       return "'\(term)' is the lexicon entry at \(list.joined(separator: ", "))"
     case .entity(let entity):
       let aliases = analyzer.gazetteer.aliases.filter { $0.entity == entity }.count
-      return "'\(term)' is the entity '\(analyzer.gazetteer.entities[entity].name)' (\(aliases) aliases)"
+      return
+        "'\(term)' is the entity '\(analyzer.gazetteer.entities[entity].name)' (\(aliases) aliases)"
     case .aliases(let aliases):
       let list = aliases.sorted().map {
         let alias = analyzer.gazetteer.aliases[$0]
@@ -70,7 +71,8 @@ public struct KeywordQuery: Sendable {
       return "'\(term)' is the alias at \(list.joined(separator: ", "))"
     case .phrase(let lexicon):
       let entry = lexicon.entries[0]
-      return "'\(term)' is in no word list; matching its tokens (\(entry.keys.joined(separator: " "))\(entry.isPrefix ? "*" : ""))"
+      return
+        "'\(term)' is in no word list; matching its tokens (\(entry.keys.joined(separator: " "))\(entry.isPrefix ? "*" : ""))"
     }
   }
 
@@ -144,13 +146,20 @@ public struct ConcordanceLine: Sendable {
   /// `{"id", "start", "end", "sentence", "text", "left", "right", "source"}`.
   public func write(to w: inout JSONWriter) {
     w.beginObject()
-    w.key("id"); w.value(id)
-    w.key("start"); w.int(match.start)
-    w.key("end"); w.int(match.end)
-    w.key("sentence"); w.int(match.sentence)
-    w.key("text"); w.string(text)
-    w.key("left"); w.string(left)
-    w.key("right"); w.string(right)
+    w.key("id")
+    w.value(id)
+    w.key("start")
+    w.int(match.start)
+    w.key("end")
+    w.int(match.end)
+    w.key("sentence")
+    w.int(match.sentence)
+    w.key("text")
+    w.string(text)
+    w.key("left")
+    w.string(left)
+    w.key("right")
+    w.string(right)
     w.key("source")
     if let source = match.source { w.string(source.description) } else { w.null() }
     w.endObject()
@@ -186,7 +195,9 @@ public struct ConcordanceLine: Sendable {
       let span = "[\(line.match.start), \(line.match.end))"
       idWidth = max(idWidth, id.count)
       spanWidth = max(spanWidth, span.count)
-      var row = ConcordanceLine.pad(id, to: idWidth) + "  " + ConcordanceLine.pad(span, to: spanWidth) + "  "
+      var row =
+        ConcordanceLine.pad(id, to: idWidth) + "  " + ConcordanceLine.pad(span, to: spanWidth)
+        + "  "
       row += String(repeating: " ", count: max(0, width - line.left.count)) + line.left
       row += "  " + line.text + "  " + line.right
       while row.last == " " { row.removeLast() }

@@ -35,7 +35,8 @@ public struct Coverage {
     entryDocuments = entryHits
     aliasHits = Array(repeating: 0, count: analyzer.gazetteer.aliases.count)
     aliasDocuments = aliasHits
-    knownKeys = Set(analyzer.gazetteer.aliases.flatMap(\.keys)).union(analyzer.scorer.modifiers.words.keys)
+    knownKeys = Set(analyzer.gazetteer.aliases.flatMap(\.keys)).union(
+      analyzer.scorer.modifiers.words.keys)
   }
 
   /// Counts one analysed document.
@@ -92,8 +93,10 @@ public struct Coverage {
         label: gazetteer.aliases[i].text, group: gazetteer.entities[gazetteer.aliases[i].entity].id,
         source: gazetteer.aliases[i].location, hits: aliasHits[i], documents: aliasDocuments[i])
     }
-    let words = candidates.map { CoverageReport.Candidate(word: $0.key, count: $0.value.count, documents: $0.value.documents) }
-      .sorted { ($1.count, $0.word) < ($0.count, $1.word) }
+    let words = candidates.map {
+      CoverageReport.Candidate(word: $0.key, count: $0.value.count, documents: $0.value.documents)
+    }
+    .sorted { ($1.count, $0.word) < ($0.count, $1.word) }
     return CoverageReport(
       documents: documents, entries: entries.matchedFirst(), aliases: aliases.matchedFirst(),
       candidates: Array(words.prefix(max(0, top))))
@@ -131,14 +134,16 @@ public struct CoverageReport: Sendable {
   /// The human-readable tables.
   public func render() -> String {
     var out = ""
-    func section(_ title: String, _ rows: [Row], groupName: String, labelName: String, counts: Bool) {
+    func section(_ title: String, _ rows: [Row], groupName: String, labelName: String, counts: Bool)
+    {
       out += "\n\(title)\n"
       guard !rows.isEmpty else {
         out += "  (none)\n"
         return
       }
       var table = TextTable(
-        counts ? ["hits", "docs", groupName, labelName, "source"] : [groupName, labelName, "source"],
+        counts
+          ? ["hits", "docs", groupName, labelName, "source"] : [groupName, labelName, "source"],
         alignments: counts ? [.right, .right, .left, .left, .left] : [.left, .left, .left])
       for row in rows {
         let cells = [row.group, row.label, row.source.description]
@@ -148,18 +153,29 @@ public struct CoverageReport: Sendable {
     }
     let matched = matchedEntries
     let matchedAliases = matchedAliases
-    out += "coverage: \(documents) documents; \(matched.count) of \(entries.count) lexicon entries and "
+    out +=
+      "coverage: \(documents) documents; \(matched.count) of \(entries.count) lexicon entries and "
     out += "\(matchedAliases.count) of \(aliases.count) aliases matched\n"
-    section("Lexicon entries that matched", matched, groupName: "dimension", labelName: "term", counts: true)
-    section("Lexicon entries that never matched", unmatchedEntries, groupName: "dimension", labelName: "term", counts: false)
-    section("Aliases that matched", matchedAliases, groupName: "entity", labelName: "alias", counts: true)
-    section("Aliases that never matched", unmatchedAliases, groupName: "entity", labelName: "alias", counts: false)
-    out += "\nCandidate words (in sentences that mention an entity; in no lexicon, alias or modifiers; not stop words)\n"
+    section(
+      "Lexicon entries that matched", matched, groupName: "dimension", labelName: "term",
+      counts: true)
+    section(
+      "Lexicon entries that never matched", unmatchedEntries, groupName: "dimension",
+      labelName: "term", counts: false)
+    section(
+      "Aliases that matched", matchedAliases, groupName: "entity", labelName: "alias", counts: true)
+    section(
+      "Aliases that never matched", unmatchedAliases, groupName: "entity", labelName: "alias",
+      counts: false)
+    out +=
+      "\nCandidate words (in sentences that mention an entity; in no lexicon, alias or modifiers; not stop words)\n"
     if candidates.isEmpty {
       out += "  (none)\n"
     } else {
       var table = TextTable(["count", "docs", "word"], alignments: [.right, .right, .left])
-      for candidate in candidates { table.append(["\(candidate.count)", "\(candidate.documents)", candidate.word]) }
+      for candidate in candidates {
+        table.append(["\(candidate.count)", "\(candidate.documents)", candidate.word])
+      }
       out += table.render()
     }
     return out
@@ -173,17 +189,23 @@ public struct CoverageReport: Sendable {
       w.beginArray()
       for row in rows {
         w.beginObject()
-        w.key(labelKey); w.string(row.label)
-        w.key(groupKey); w.string(row.group)
-        w.key("source"); w.string(row.source.description)
-        w.key("hits"); w.int(row.hits)
-        w.key("documents"); w.int(row.documents)
+        w.key(labelKey)
+        w.string(row.label)
+        w.key(groupKey)
+        w.string(row.group)
+        w.key("source")
+        w.string(row.source.description)
+        w.key("hits")
+        w.int(row.hits)
+        w.key("documents")
+        w.int(row.documents)
         w.endObject()
       }
       w.endArray()
     }
     w.beginObject()
-    w.key("documents"); w.int(documents)
+    w.key("documents")
+    w.int(documents)
     rows("entries", matchedEntries, labelKey: "term", groupKey: "dimension")
     rows("unmatched_entries", unmatchedEntries, labelKey: "term", groupKey: "dimension")
     rows("aliases", matchedAliases, labelKey: "alias", groupKey: "entity")
@@ -192,9 +214,12 @@ public struct CoverageReport: Sendable {
     w.beginArray()
     for candidate in candidates {
       w.beginObject()
-      w.key("word"); w.string(candidate.word)
-      w.key("count"); w.int(candidate.count)
-      w.key("documents"); w.int(candidate.documents)
+      w.key("word")
+      w.string(candidate.word)
+      w.key("count")
+      w.int(candidate.count)
+      w.key("documents")
+      w.int(candidate.documents)
       w.endObject()
     }
     w.endArray()

@@ -39,6 +39,7 @@ public enum DiffSide {
 
   static func isDirectory(_ path: String) -> Bool {
     var directory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory)
+      && directory.boolValue
   }
 }

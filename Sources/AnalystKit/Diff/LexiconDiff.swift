@@ -11,7 +11,9 @@ public struct EntryKey: Sendable, Hashable, Comparable {
     self.dimension = dimension
   }
 
-  public static func < (a: EntryKey, b: EntryKey) -> Bool { (a.dimension, a.term) < (b.dimension, b.term) }
+  public static func < (a: EntryKey, b: EntryKey) -> Bool {
+    (a.dimension, a.term) < (b.dimension, b.term)
+  }
 }
 
 /// How one entry differs between the base and the new lexicon set.
@@ -35,7 +37,8 @@ public struct EntryChange: Sendable, Hashable {
     case .added: return "+ \(key.term) \(formatSigned(weight ?? 0)) (\(source ?? ""))"
     case .removed: return "- \(key.term) \(formatSigned(baseWeight ?? 0)) (\(baseSource ?? ""))"
     case .reweighted:
-      return "~ \(key.term) \(formatSigned(baseWeight ?? 0)) → \(formatSigned(weight ?? 0)) (\(source ?? ""))"
+      return
+        "~ \(key.term) \(formatSigned(baseWeight ?? 0)) → \(formatSigned(weight ?? 0)) (\(source ?? ""))"
     }
   }
 }
@@ -44,7 +47,8 @@ extension Lexicon {
   /// Entries by term and dimension; where a key repeats, the first loaded wins (as in matching).
   public var entriesByKey: [EntryKey: LexiconEntry] {
     var result: [EntryKey: LexiconEntry] = [:]
-    for entry in entries where result[EntryKey(term: entry.term, dimension: entry.dimension)] == nil {
+    for entry in entries where result[EntryKey(term: entry.term, dimension: entry.dimension)] == nil
+    {
       result[EntryKey(term: entry.term, dimension: entry.dimension)] = entry
     }
     return result
@@ -58,9 +62,12 @@ extension Lexicon {
     for key in Set(old.keys).union(new.keys).sorted() {
       switch (old[key], new[key]) {
       case (nil, let n?):
-        changes.append(EntryChange(kind: .added, key: key, weight: n.weight, source: n.location.description))
+        changes.append(
+          EntryChange(kind: .added, key: key, weight: n.weight, source: n.location.description))
       case (let o?, nil):
-        changes.append(EntryChange(kind: .removed, key: key, baseWeight: o.weight, baseSource: o.location.description))
+        changes.append(
+          EntryChange(
+            kind: .removed, key: key, baseWeight: o.weight, baseSource: o.location.description))
       case (let o?, let n?) where o.weight != n.weight:
         changes.append(
           EntryChange(
@@ -143,20 +150,29 @@ public struct LexiconDiff: Sendable {
   }
 
   /// Adds one document analysed with both sets (the same `TokenizedText`).
-  public mutating func add(id: String, base: Analysis, baseAnalyzer: Analyzer, new: Analysis, newAnalyzer: Analyzer) {
+  public mutating func add(
+    id: String, base: Analysis, baseAnalyzer: Analyzer, new: Analysis, newAnalyzer: Analyzer
+  ) {
     documents += 1
     let old = Self.sides(base, baseAnalyzer)
     let now = Self.sides(new, newAnalyzer)
     var order = base.entitiesInOrder.map { baseAnalyzer.gazetteer.entities[$0].id }
-    for entity in new.entitiesInOrder.map({ newAnalyzer.gazetteer.entities[$0].id }) where old[entity] == nil {
+    for entity in new.entitiesInOrder.map({ newAnalyzer.gazetteer.entities[$0].id })
+    where old[entity] == nil {
       order.append(entity)
     }
     for entity in order {
       let a = old[entity]
       let b = now[entity]
       for dimension in dimensions {
-        let before = a.map { $0.scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: baseAnalyzer.scorer.thresholds) }
-        let after = b.map { $0.scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: newAnalyzer.scorer.thresholds) }
+        let before = a.map {
+          $0.scores[dimension]
+            ?? StanceScore(raw: 0, hits: 0, thresholds: baseAnalyzer.scorer.thresholds)
+        }
+        let after = b.map {
+          $0.scores[dimension]
+            ?? StanceScore(raw: 0, hits: 0, thresholds: newAnalyzer.scorer.thresholds)
+        }
         guard before?.label != after?.label else {
           if before?.score != after?.score { scoreOnlyChanges += 1 }
           continue
@@ -172,13 +188,16 @@ public struct LexiconDiff: Sendable {
 
   /// Changed entries with hits for the entity on either side, largest change of applied weight first.
   private func responsible(
-    _ old: [(key: EntryKey, weight: Double)], _ new: [(key: EntryKey, weight: Double)], dimension: String
+    _ old: [(key: EntryKey, weight: Double)], _ new: [(key: EntryKey, weight: Double)],
+    dimension: String
   ) -> [ResponsibleEntry] {
     var result: [EntryKey: ResponsibleEntry] = [:]
     for (hits, isBase) in [(old, true), (new, false)] {
       for hit in hits where hit.key.dimension == dimension {
         guard let change = changesByKey[hit.key] else { continue }
-        var entry = result[hit.key] ?? ResponsibleEntry(change: change, baseApplied: 0, applied: 0, baseHits: 0, hits: 0)
+        var entry =
+          result[hit.key]
+          ?? ResponsibleEntry(change: change, baseApplied: 0, applied: 0, baseHits: 0, hits: 0)
         if isBase {
           entry.baseApplied += hit.weight
           entry.baseHits += 1
@@ -190,7 +209,9 @@ public struct LexiconDiff: Sendable {
       }
     }
     return result.values.sorted {
-      (abs($0.applied - $0.baseApplied), $1.change.key) > (abs($1.applied - $1.baseApplied), $0.change.key)
+      (abs($0.applied - $0.baseApplied), $1.change.key) > (
+        abs($1.applied - $1.baseApplied), $0.change.key
+      )
     }
   }
 

@@ -56,7 +56,9 @@ public struct EvaluationReport: Sendable {
   public var mistakes: [StanceMistake] = []
 
   /// Compares predictions with gold. Throws when a gold span lies outside its document's text.
-  public init(gold: [GoldDocument], predictions: [DocumentPrediction], dimension: String) throws(AnalystError) {
+  public init(gold: [GoldDocument], predictions: [DocumentPrediction], dimension: String)
+    throws(AnalystError)
+  {
     self.dimension = dimension
     let goldByID = Dictionary(gold.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let predictedIDs = Set(predictions.map(\.id))
@@ -72,8 +74,11 @@ public struct EvaluationReport: Sendable {
     }
   }
 
-  private mutating func add(_ gold: GoldDocument, _ prediction: DocumentPrediction) throws(AnalystError) {
-    let predicted = Dictionary(prediction.entities.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
+  private mutating func add(_ gold: GoldDocument, _ prediction: DocumentPrediction)
+    throws(AnalystError)
+  {
+    let predicted = Dictionary(
+      prediction.entities.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
     entities.add(
       gold: Set(gold.entities.map(\.entity)), predicted: Set(predicted.keys), entity: { $0 })
     try addMentions(gold, prediction)
@@ -87,7 +92,8 @@ public struct EvaluationReport: Sendable {
       if label != found.score.label {
         var mistake = StanceMistake(
           id: gold.id, entity: annotated.entity, gold: label, predicted: found.score.label,
-          score: found.score, drivers: Self.drivers(found.hits, gold: label, predicted: found.score.label))
+          score: found.score,
+          drivers: Self.drivers(found.hits, gold: label, predicted: found.score.label))
         // Hits toward the gold label that a role rule kept out.
         mistake.uncounted = Self.drivers(found.uncounted, gold: found.score.label, predicted: label)
         mistakes.append(mistake)
@@ -100,7 +106,9 @@ public struct EvaluationReport: Sendable {
     var span: Span
   }
 
-  private mutating func addMentions(_ gold: GoldDocument, _ prediction: DocumentPrediction) throws(AnalystError) {
+  private mutating func addMentions(_ gold: GoldDocument, _ prediction: DocumentPrediction)
+    throws(AnalystError)
+  {
     let withSpans = gold.entities.filter { $0.mentions != nil }
     guard !withSpans.isEmpty else { return }
     var goldItems = Set<MentionItem>()
@@ -109,7 +117,8 @@ public struct EvaluationReport: Sendable {
         guard span.end <= prediction.length else {
           throw .gold(
             gold.location,
-            .spanOutsideText(entity: entity.entity, id: gold.id, length: prediction.length, span: span))
+            .spanOutsideText(
+              entity: entity.entity, id: gold.id, length: prediction.length, span: span))
         }
         goldItems.insert(MentionItem(entity: entity.entity, span: span))
       }
@@ -117,7 +126,9 @@ public struct EvaluationReport: Sendable {
     let unspanned = Set(gold.entities.filter { $0.mentions == nil }.map(\.entity))
     var predictedItems = Set<MentionItem>()
     for entity in prediction.entities where !unspanned.contains(entity.entity) {
-      for span in entity.mentions { predictedItems.insert(MentionItem(entity: entity.entity, span: span)) }
+      for span in entity.mentions {
+        predictedItems.insert(MentionItem(entity: entity.entity, span: span))
+      }
     }
     var metrics = mentions ?? DetectionMetrics()
     metrics.add(gold: goldItems, predicted: predictedItems, entity: \.entity)
@@ -125,7 +136,9 @@ public struct EvaluationReport: Sendable {
   }
 
   /// The hits that pushed toward the predicted label, largest magnitude first.
-  public static func drivers(_ hits: [EvidenceHit], gold: StanceScore.Label, predicted: StanceScore.Label) -> [EvidenceHit] {
+  public static func drivers(
+    _ hits: [EvidenceHit], gold: StanceScore.Label, predicted: StanceScore.Label
+  ) -> [EvidenceHit] {
     let sign: Double
     switch (predicted, gold) {
     case (.favor, _): sign = 1
@@ -142,7 +155,8 @@ public struct EvaluationReport: Sendable {
     for mistake in mistakes {
       var counted = Set<String>()
       for hit in mistake.drivers {
-        var driver = tally[hit.source] ?? ErrorDriver(term: hit.term, source: hit.source, errors: 0, weight: 0)
+        var driver =
+          tally[hit.source] ?? ErrorDriver(term: hit.term, source: hit.source, errors: 0, weight: 0)
         if counted.insert(hit.source).inserted { driver.errors += 1 }
         driver.weight += hit.weight
         tally[hit.source] = driver
@@ -157,9 +171,11 @@ public struct EvaluationReport: Sendable {
 
   /// The metrics `--fail-under` accepts, in display order.
   public static let metricNames: [String] =
-    ["entities.precision", "entities.recall", "entities.f1",
-     "mentions.precision", "mentions.recall", "mentions.f1",
-     "stance.accuracy", "stance.f1_semeval", "stance.f1_macro"]
+    [
+      "entities.precision", "entities.recall", "entities.f1",
+      "mentions.precision", "mentions.recall", "mentions.f1",
+      "stance.accuracy", "stance.f1_semeval", "stance.f1_macro",
+    ]
     + Confusion.labels.flatMap { label in
       ["precision", "recall", "f1"].map { "stance.\(label.rawValue).\($0)" }
     }
@@ -214,8 +230,10 @@ public struct MetricThreshold: Sendable, Hashable, CustomStringConvertible {
   /// Nil when the report meets the threshold; otherwise why it does not.
   public func failure(in report: EvaluationReport) -> String? {
     guard let value = report.metric(named: metric) else {
-      return "\(metric) cannot be computed (no gold \(metric.hasPrefix("mentions") ? "mention spans" : "stance pairs")), required ≥ \(formatNumber(minimum))"
+      return
+        "\(metric) cannot be computed (no gold \(metric.hasPrefix("mentions") ? "mention spans" : "stance pairs")), required ≥ \(formatNumber(minimum))"
     }
-    return value < minimum ? "\(metric) = \(formatRatio(value)) is below \(formatNumber(minimum))" : nil
+    return value < minimum
+      ? "\(metric) = \(formatRatio(value)) is below \(formatNumber(minimum))" : nil
   }
 }

@@ -126,12 +126,16 @@ extension GoldDocument {
     return GoldDocument(id: id, entities: entities, location: at)
   }
 
-  private static func parseEntity(_ value: JSONValue, at: SourceLocation, index: Int) throws(AnalystError) -> GoldEntity {
+  private static func parseEntity(_ value: JSONValue, at: SourceLocation, index: Int)
+    throws(AnalystError) -> GoldEntity
+  {
     guard case .object = value else {
       throw .gold(at, .entityNotAnObject(index: index, found: value.kindDescription))
     }
     guard case .string(let entity)? = value["entity"], !entity.isEmpty else {
-      throw .gold(at, .invalidEntityID(index: index, found: value["entity"].map { $0.kindDescription } ?? "none"))
+      throw .gold(
+        at,
+        .invalidEntityID(index: index, found: value["entity"].map { $0.kindDescription } ?? "none"))
     }
     let place = GoldProblem.Place(index: index, entity: entity)
     var stance: StanceScore.Label?

@@ -42,10 +42,17 @@ public struct DetectionMetrics: Sendable {
   public var micro: Counts { perEntity.values.reduce(Counts(), +) }
 
   /// Counts one set of gold items against one set of predicted items, by entity.
-  mutating func add<Item: Hashable>(gold: Set<Item>, predicted: Set<Item>, entity: (Item) -> String) {
-    for item in gold.intersection(predicted) { perEntity[entity(item), default: Counts()].truePositives += 1 }
-    for item in predicted.subtracting(gold) { perEntity[entity(item), default: Counts()].falsePositives += 1 }
-    for item in gold.subtracting(predicted) { perEntity[entity(item), default: Counts()].falseNegatives += 1 }
+  mutating func add<Item: Hashable>(gold: Set<Item>, predicted: Set<Item>, entity: (Item) -> String)
+  {
+    for item in gold.intersection(predicted) {
+      perEntity[entity(item), default: Counts()].truePositives += 1
+    }
+    for item in predicted.subtracting(gold) {
+      perEntity[entity(item), default: Counts()].falsePositives += 1
+    }
+    for item in gold.subtracting(predicted) {
+      perEntity[entity(item), default: Counts()].falseNegatives += 1
+    }
   }
 }
 
@@ -64,7 +71,10 @@ public struct Confusion: Sendable, Hashable {
     cells[gold]?[predicted] ?? 0
   }
 
-  public var total: Int { Self.labels.reduce(0) { sum, g in Self.labels.reduce(sum) { $0 + count(gold: g, predicted: $1) } } }
+  public var total: Int {
+    Self.labels.reduce(0) { sum, g in Self.labels.reduce(sum) { $0 + count(gold: g, predicted: $1) }
+    }
+  }
   public var correct: Int { Self.labels.reduce(0) { $0 + count(gold: $1, predicted: $1) } }
   /// Correct / total (0 when empty).
   public var accuracy: Double { Counts.ratio(correct, total) }
@@ -82,5 +92,7 @@ public struct Confusion: Sendable, Hashable {
   public var semEvalF1: Double { (counts(for: .favor).f1 + counts(for: .against).f1) / 2 }
 
   /// The mean F1 over the three labels.
-  public var macroF1: Double { Self.labels.reduce(0) { $0 + counts(for: $1).f1 } / Double(Self.labels.count) }
+  public var macroF1: Double {
+    Self.labels.reduce(0) { $0 + counts(for: $1).f1 } / Double(Self.labels.count)
+  }
 }

@@ -48,7 +48,9 @@ public struct PredictedEntity: Sendable {
   /// The hits of its sentences on the dimension that do not count under the policy.
   public var uncounted: [EvidenceHit] = []
 
-  public init(entity: String, name: String, mentions: [Span], score: StanceScore, hits: [EvidenceHit]) {
+  public init(
+    entity: String, name: String, mentions: [Span], score: StanceScore, hits: [EvidenceHit]
+  ) {
     self.entity = entity
     self.name = name
     self.mentions = mentions
@@ -91,7 +93,8 @@ public struct DocumentPrediction: Sendable {
       }
       let hits = attributions.filter(\.counted).map(evidence)
       let scores = analysis.stance.scores(for: entity)
-      let score = scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
+      let score =
+        scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
       var predicted = PredictedEntity(
         entity: info.id, name: info.name,
         mentions: analysis.mentions.filter { $0.entity == entity }.map { Span($0.start, $0.end) },

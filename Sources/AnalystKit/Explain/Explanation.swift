@@ -48,8 +48,10 @@ public struct Explanation {
     let doc = analysis.doc
     let place = document.line.map { "\(document.source):\($0)" } ?? document.source
     let entities = analysis.entitiesInOrder.count
-    var out = "Document '\(document.idText)' (\(place)): \(doc.sentences.count) sentence\(doc.sentences.count == 1 ? "" : "s"), "
-    out += "\(entities) entit\(entities == 1 ? "y" : "ies"), \(analysis.stance.hits.count) lexicon hit\(analysis.stance.hits.count == 1 ? "" : "s")\n"
+    var out =
+      "Document '\(document.idText)' (\(place)): \(doc.sentences.count) sentence\(doc.sentences.count == 1 ? "" : "s"), "
+    out +=
+      "\(entities) entit\(entities == 1 ? "y" : "ies"), \(analysis.stance.hits.count) lexicon hit\(analysis.stance.hits.count == 1 ? "" : "s")\n"
     for warning in document.warnings { out += "warning: \(warning.code): \(warning.message)\n" }
     return out
   }
@@ -83,7 +85,9 @@ public struct Explanation {
     candidates += ranges.map { Mark(tokens: $0, kind: .hits(hitsByRange[$0]!)) }
     var modifierTokens: [Int: Modifiers.Kind] = [:]
     for hit in analysis.stance.hits { for m in hit.modifiers { modifierTokens[m.token] = m.kind } }
-    candidates += modifierTokens.sorted { $0.key < $1.key }.map { Mark(tokens: $0.key..<$0.key + 1, kind: .modifier($0.value)) }
+    candidates += modifierTokens.sorted { $0.key < $1.key }.map {
+      Mark(tokens: $0.key..<$0.key + 1, kind: .modifier($0.value))
+    }
     var taken = Set<Int>()
     var result: [Int: Mark] = [:]
     for mark in candidates where !mark.tokens.contains(where: taken.contains) {
@@ -138,7 +142,9 @@ public struct Explanation {
     func styled(_ text: String, _ style: Style, open: String, close: String) -> String {
       color ? style.rawValue + text + Style.reset : open + text + close
     }
-    func note(_ text: String) -> String { color ? Style.note.rawValue + "{\(text)}" + Style.reset : "{\(text)}" }
+    func note(_ text: String) -> String {
+      color ? Style.note.rawValue + "{\(text)}" + Style.reset : "{\(text)}"
+    }
     switch mark.kind {
     case .mention(let type):
       return styled(surface, .mention, open: "[[", close: "]]") + note(type)
@@ -183,7 +189,8 @@ public struct Explanation {
       let info = analyzer.gazetteer.entities[entity]
       let mentions = analysis.mentions.filter { $0.entity == entity }
         .map { "'\(doc.surface(tokens: $0.tokens))' s\($0.sentence)" }
-      out += "\(info.name) (\(info.id), \(info.type)): \(mentions.count) mention\(mentions.count == 1 ? "" : "s"): \(mentions.joined(separator: ", "))\n"
+      out +=
+        "\(info.name) (\(info.id), \(info.type)): \(mentions.count) mention\(mentions.count == 1 ? "" : "s"): \(mentions.joined(separator: ", "))\n"
       let attributions = analysis.stance.entityAttributions[entity] ?? []
       let scores = analysis.stance.scores(for: entity)
       out += dimensionTables(attributions: attributions, entity: info.name, scores: scores)
@@ -197,7 +204,9 @@ public struct Explanation {
   /// Per dimension, the summary line, then the hits that count (with the role, the rule and
   /// the mention that decided each), then the hits of the entity's sentences that do not
   /// count under the dimension's policy and why.
-  private func dimensionTables(attributions: [Attribution], entity: String, scores: [String: StanceScore]) -> String {
+  private func dimensionTables(
+    attributions: [Attribution], entity: String, scores: [String: StanceScore]
+  ) -> String {
     var out = ""
     for dimension in analyzer.scorer.lexicon.dimensions {
       guard let score = scores[dimension] else { continue }
@@ -207,11 +216,18 @@ public struct Explanation {
       let counted = onDimension.filter(\.counted)
       if !counted.isEmpty {
         var table = TextTable(
-          ["#", "entry", "source", "matched", "base", "modifiers", "weight", "sentence", "role", "rule", "mention"],
-          alignments: [.right, .left, .left, .left, .right, .left, .right, .right, .left, .left, .left])
+          [
+            "#", "entry", "source", "matched", "base", "modifiers", "weight", "sentence", "role",
+            "rule", "mention",
+          ],
+          alignments: [
+            .right, .left, .left, .left, .right, .left, .right, .right, .left, .left, .left,
+          ])
         table.indent = 4
         for (n, attribution) in counted.enumerated() {
-          table.append(hitRow(analysis.stance.hits[attribution.hit], number: n + 1) + attributionCells(attribution))
+          table.append(
+            hitRow(analysis.stance.hits[attribution.hit], number: n + 1)
+              + attributionCells(attribution))
         }
         out += table.render()
       }
@@ -220,8 +236,10 @@ public struct Explanation {
       out += "    not counted under policy \(policy):\n"
       for attribution in uncounted {
         let hit = analysis.stance.hits[attribution.hit]
-        out += "      \(entity): \(attribution.role.rawValue) of '\(analysis.doc.surface(tokens: hit.tokens))' s\(hit.sentence)"
-        out += " (\(attribution.rule.rawValue), through \(mentionNote(attribution.mention))) — not counted under policy \(policy)\n"
+        out +=
+          "      \(entity): \(attribution.role.rawValue) of '\(analysis.doc.surface(tokens: hit.tokens))' s\(hit.sentence)"
+        out +=
+          " (\(attribution.rule.rawValue), through \(mentionNote(attribution.mention))) — not counted under policy \(policy)\n"
       }
     }
     return out
@@ -247,7 +265,8 @@ public struct Explanation {
 
   private func hitRow(_ hit: Hit, number: Int) -> [String] {
     let entry = analyzer.scorer.lexicon.entries[hit.entry]
-    let modifiers = hit.modifiers.isEmpty ? "-" : hit.modifiers.map(modifierNote).joined(separator: ", ")
+    let modifiers =
+      hit.modifiers.isEmpty ? "-" : hit.modifiers.map(modifierNote).joined(separator: ", ")
     return [
       String(number), entry.term, entry.location.description,
       "'\(analysis.doc.surface(tokens: hit.tokens))'", formatSigned(hit.base), modifiers,

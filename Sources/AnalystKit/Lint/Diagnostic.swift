@@ -72,12 +72,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   /// One JSON object: `{"file", "line", "column", "severity", "code", "message"}`.
   public func write(to w: inout JSONWriter) {
     w.beginObject()
-    w.key("file"); w.string(file)
-    w.key("line"); w.int(line)
-    w.key("column"); w.int(column)
-    w.key("severity"); w.string(severity.rawValue)
-    w.key("code"); w.string(code.rawValue)
-    w.key("message"); w.string(message)
+    w.key("file")
+    w.string(file)
+    w.key("line")
+    w.int(line)
+    w.key("column")
+    w.int(column)
+    w.key("severity")
+    w.string(severity.rawValue)
+    w.key("code")
+    w.string(code.rawValue)
+    w.key("message")
+    w.string(message)
     w.endObject()
   }
 }

@@ -33,7 +33,9 @@ public struct LintFile: Sendable {
   /// folder (`*.tsv`, `*.jsonl`, `abbreviations.txt` and VADER/AFINN file names), sorted.
   public static func files(at path: String) throws(PipelineError) -> [LintFile] {
     let found = try LexiconSources.files(under: path, option: "lint", accepting: isWordListName)
-    return found.map { LintFile(path: $0.path, bytes: $0.bytes, kind: Kind(path: $0.path, bytes: $0.bytes)) }
+    return found.map {
+      LintFile(path: $0.path, bytes: $0.bytes, kind: Kind(path: $0.path, bytes: $0.bytes))
+    }
   }
 
   static func isWordListName(_ name: String) -> Bool {
@@ -116,7 +118,9 @@ struct LintLine {
 
   /// The column of the first field (from `startingAt`) equal to `value`, or 1.
   func column(ofValue value: String, startingAt first: Int = 0) -> Int {
-    for index in fields.indices where index >= first && fields[index] == value { return columns[index] }
+    for index in fields.indices where index >= first && fields[index] == value {
+      return columns[index]
+    }
     return first < columns.count ? columns[first] : 1
   }
 

@@ -151,12 +151,14 @@ private struct LintState {
         report(
           line.diagnostic(
             .warning, .duplicateEntry, column: line.column(ofField: 0),
-            "duplicate entry \(term) (dimension '\(entry.dimension)'): same weight as \(first.location), which is used"))
+            "duplicate entry \(term) (dimension '\(entry.dimension)'): same weight as \(first.location), which is used"
+          ))
       } else {
         report(
           line.diagnostic(
             .error, .conflictingWeight, column: line.column(ofField: 1),
-            "conflicting weights for \(term) (dimension '\(entry.dimension)'): \(formatNumber(entry.weight)) here, \(formatNumber(first.weight)) at \(first.location), which is used"))
+            "conflicting weights for \(term) (dimension '\(entry.dimension)'): \(formatNumber(entry.weight)) here, \(formatNumber(first.weight)) at \(first.location), which is used"
+          ))
       }
     } else {
       firstEntry[key] = (entry.weight, line.location)
@@ -170,10 +172,12 @@ private struct LintState {
         report(
           line.diagnostic(
             .warning, .shortWildcard, column: line.column(ofField: 0),
-            "wildcard \(term) has \(letters) letter\(letters == 1 ? "" : "s") before '*': it matches every word starting with '\(prefix)'; expected at least \(Linter.minimumWildcardPrefix)"))
+            "wildcard \(term) has \(letters) letter\(letters == 1 ? "" : "s") before '*': it matches every word starting with '\(prefix)'; expected at least \(Linter.minimumWildcardPrefix)"
+          ))
       }
     }
-    let dimensionColumn = format == .tsv && line.fields.count == 3 ? line.column(ofField: 2) : line.endColumn
+    let dimensionColumn =
+      format == .tsv && line.fields.count == 3 ? line.column(ofField: 2) : line.endColumn
     dimensionUses[entry.dimension, default: []].append((line, dimensionColumn))
   }
 
@@ -188,7 +192,8 @@ private struct LintState {
           report(
             use.line.diagnostic(
               .error, .unknownDimension, column: use.column,
-              "expected a dimension declared with --dimensions (\(expected)), found '\(dimension)'"))
+              "expected a dimension declared with --dimensions (\(expected)), found '\(dimension)'")
+          )
         }
         continue
       }
@@ -200,7 +205,8 @@ private struct LintState {
       report(
         use.line.diagnostic(
           .warning, .unknownDimension, column: use.column,
-          "dimension '\(dimension)' is used by no other entry; the other entries of this file use \(others.map { "'\($0)'" }.joined(separator: ", ")) (a typo? declare it with --dimensions)"))
+          "dimension '\(dimension)' is used by no other entry; the other entries of this file use \(others.map { "'\($0)'" }.joined(separator: ", ")) (a typo? declare it with --dimensions)"
+        ))
     }
   }
 
@@ -237,7 +243,8 @@ private struct LintState {
       report(line.diagnostic(.error, code, column: column, error.message))
       return
     }
-    addAlias(entry, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
+    addAlias(
+      entry, on: line, typeColumn: line.column(ofField: 1), aliasColumn: line.column(ofField: 2))
   }
 
   /// A spaCy EntityRuler line, parsed by the gazetteer loader's own entry point, then added to
@@ -260,7 +267,8 @@ private struct LintState {
       report(
         line.diagnostic(
           .warning, .unknownEntityType, column: typeColumn,
-          "expected an entity type (\(Linter.entityTypes.joined(separator: ", "))), found '\(type)'"))
+          "expected an entity type (\(Linter.entityTypes.joined(separator: ", "))), found '\(type)'"
+        ))
     }
     let aliasCount = gazetteer.aliases.count
     let shadowedCount = gazetteer.shadowedAliases.count
@@ -275,17 +283,22 @@ private struct LintState {
       let key = AliasKey(keys: added.keys, surfaces: added.surfaces, mode: added.mode)
       if firstAliases[key] == nil { firstAliases[key] = added.location }
     }
-    if gazetteer.shadowedAliases.count > shadowedCount, let shadowed = gazetteer.shadowedAliases.last {
+    if gazetteer.shadowedAliases.count > shadowedCount,
+      let shadowed = gazetteer.shadowedAliases.last
+    {
       let owner = gazetteer.entities[shadowed.claimedBy].id
-      let earlier = firstAlias(keys: shadowed.alias.keys, surfaces: shadowed.alias.surfaces, mode: mode)
+      let earlier =
+        firstAlias(keys: shadowed.alias.keys, surfaces: shadowed.alias.surfaces, mode: mode)
         .map { " at \($0)" } ?? ""
       report(
         line.diagnostic(
           .error, .aliasClaimedTwice, column: aliasColumn,
-          "alias '\(text)' of entity '\(id)' is already an alias of entity '\(owner)'\(earlier); this line is ignored"))
+          "alias '\(text)' of entity '\(id)' is already an alias of entity '\(owner)'\(earlier); this line is ignored"
+        ))
     } else if gazetteer.aliases.count == aliasCount {
       let tokens = tokenized(text)
-      let earlier = firstAlias(keys: tokens.keys, surfaces: tokens.surfaces, mode: mode)
+      let earlier =
+        firstAlias(keys: tokens.keys, surfaces: tokens.surfaces, mode: mode)
         .map { " at \($0)" } ?? ""
       report(
         line.diagnostic(
@@ -298,7 +311,8 @@ private struct LintState {
       report(
         line.diagnostic(
           .warning, .aliasCollision, column: aliasColumn,
-          "alias '\(text)' of entity '\(id)' and alias '\(other.text)' of entity '\(gazetteer.entities[other.entity].id)' at \(other.location) are the same after \(how) \(quoted(collision.keys)); such text is a mention of '\(gazetteer.entities[collision.winner].id)' only"))
+          "alias '\(text)' of entity '\(id)' and alias '\(other.text)' of entity '\(gazetteer.entities[other.entity].id)' at \(other.location) are the same after \(how) \(quoted(collision.keys)); such text is a mention of '\(gazetteer.entities[collision.winner].id)' only"
+        ))
     }
     lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
   }
@@ -338,7 +352,9 @@ private struct LintState {
   /// the same kind is a warning.
   mutating func lintClausesLine(_ line: LintLine) {
     let key: String
-    do { key = try attributionRules.addMarker(fields: line.fields, at: line.location, session: session) } catch {
+    do {
+      key = try attributionRules.addMarker(fields: line.fields, at: line.location, session: session)
+    } catch {
       report(diagnostic(for: error, on: line, fieldCounts: 2...2, termField: 1))
       return
     }
@@ -358,16 +374,23 @@ private struct LintState {
   mutating func lintReferencesLine(_ line: LintLine) {
     let earlier = attributionRules.references
     let key: String
-    do { key = try attributionRules.addReference(fields: line.fields, at: line.location, session: session) } catch {
+    do {
+      key = try attributionRules.addReference(
+        fields: line.fields, at: line.location, session: session)
+    } catch {
       report(diagnostic(for: error, on: line, fieldCounts: 2...4, termField: 1))
       return
     }
     guard let first = earlier[key] else { return }
-    let same = first.kind.rawValue == line.fields[0]
-      && first.types == (line.fields.count >= 3 ? line.fields[2].split(separator: ",").map { String($0.trimmingSpaces()) } : [])
+    let same =
+      first.kind.rawValue == line.fields[0]
+      && first.types
+        == (line.fields.count >= 3
+          ? line.fields[2].split(separator: ",").map { String($0.trimmingSpaces()) } : [])
     report(
       line.diagnostic(
-        same ? .warning : .error, same ? .duplicateModifier : .conflictingModifier, column: line.column(ofField: 1),
+        same ? .warning : .error, same ? .duplicateModifier : .conflictingModifier,
+        column: line.column(ofField: 1),
         same
           ? "duplicate \(first.kind.rawValue) '\(line.fields[1])': the same as \(first.location)"
           : "'\(line.fields[1])' is defined differently at \(first.location), which is used"))
@@ -375,7 +398,8 @@ private struct LintState {
 
   mutating func lintModifiersLine(_ line: LintLine) {
     let added: (key: String, kind: Modifiers.Kind)?
-    do { added = try modifiers.add(fields: line.fields, at: line.location, session: session) } catch {
+    do { added = try modifiers.add(fields: line.fields, at: line.location, session: session) } catch
+    {
       report(diagnostic(for: error, on: line, fieldCounts: 2...3, termField: 1))
       return
     }
@@ -390,7 +414,8 @@ private struct LintState {
         report(
           line.diagnostic(
             .error, .conflictingModifier, column: line.column(ofField: 0),
-            "'\(line.fields[1])' is a \(added.kind.rawValue) here and a \(first.kind.rawValue) at \(first.location), which is used"))
+            "'\(line.fields[1])' is a \(added.kind.rawValue) here and a \(first.kind.rawValue) at \(first.location), which is used"
+          ))
       }
     } else {
       firstModifier[added.key] = (added.kind, line.location)
@@ -415,11 +440,13 @@ private struct LintState {
     let body = isWildcard ? String(written.dropLast()) : written
     guard let whole = try? session.tokenize(body), !whole.tokens.isEmpty else { return false }
     if whole.sentences.count > 1 {
-      let parts = whole.sentences.map { "'\(whole.surface(tokens: $0.tokens))'" }.joined(separator: " | ")
+      let parts = whole.sentences.map { "'\(whole.surface(tokens: $0.tokens))'" }.joined(
+        separator: " | ")
       report(
         line.diagnostic(
           .warning, .neverMatches, column: column,
-          "\(kind) '\(written)' can never match: the tokenizer puts a sentence break inside it (\(parts)), and matches stay within a sentence"))
+          "\(kind) '\(written)' can never match: the tokenizer puts a sentence break inside it (\(parts)), and matches stay within a sentence"
+        ))
       return true
     }
     if isWildcard, let extended = try? session.tokenize(body + "a") {
@@ -432,7 +459,8 @@ private struct LintState {
         report(
           line.diagnostic(
             .warning, .neverMatches, column: column,
-            "wildcard '\(written)' can never match as written: '\(body)' tokenizes as \(quoted(alone)), but followed by letters ('\(body)a') as \(quoted(followed))"))
+            "wildcard '\(written)' can never match as written: '\(body)' tokenizes as \(quoted(alone)), but followed by letters ('\(body)a') as \(quoted(followed))"
+          ))
         return true
       }
     }
@@ -446,7 +474,8 @@ private struct LintState {
       report(
         line.diagnostic(
           .warning, .splitWord, column: column,
-          "\(kind) '\(written)': the word '\(word)' becomes \(tokens.tokens.count) tokens \(quoted(tokens.tokens.map(\.key))); it matches only text written the same way, and modifier windows count each token"))
+          "\(kind) '\(written)': the word '\(word)' becomes \(tokens.tokens.count) tokens \(quoted(tokens.tokens.map(\.key))); it matches only text written the same way, and modifier windows count each token"
+        ))
     }
     return false
   }
@@ -465,24 +494,33 @@ private struct LintState {
     let text = error.message
     switch error {
     case .fieldCount(_, _, let found):
-      let column = found > fieldCounts.upperBound ? line.column(ofField: fieldCounts.upperBound) : line.endColumn
+      let column =
+        found > fieldCounts.upperBound
+        ? line.column(ofField: fieldCounts.upperBound) : line.endColumn
       return line.diagnostic(.error, .fieldCount, column: column, text)
     case .emptyField:
       let index = line.fields.firstIndex(of: "") ?? termField
       return line.diagnostic(.error, .emptyField, column: line.column(ofField: index), text)
     case .invalidWeight(_, let found):
-      return line.diagnostic(.error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
+      return line.diagnostic(
+        .error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
     case .weightOutOfRange:
-      return line.diagnostic(.error, .weightOutOfRange, column: line.column(ofField: termField + 1), text)
+      return line.diagnostic(
+        .error, .weightOutOfRange, column: line.column(ofField: termField + 1), text)
     case .invalidInteger(_, let found):
-      return line.diagnostic(.error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
+      return line.diagnostic(
+        .error, .invalidWeight, column: line.column(ofValue: found, startingAt: 1), text)
     case .parameterOutOfRange(_, _, let found), .modifierValueOutOfRange(_, _, let found):
-      return line.diagnostic(.error, .valueOutOfRange, column: line.column(ofValue: found, startingAt: 2), text)
+      return line.diagnostic(
+        .error, .valueOutOfRange, column: line.column(ofValue: found, startingAt: 2), text)
     case .invalidDimension(_, let found):
-      return line.diagnostic(.error, .invalidDimension, column: line.column(ofValue: found, startingAt: 1), text)
+      return line.diagnostic(
+        .error, .invalidDimension, column: line.column(ofValue: found, startingAt: 1), text)
     case .misplacedWildcard(_, let term):
-      let offset = term.firstIndex(of: "*").map { term.distance(from: term.startIndex, to: $0) } ?? 0
-      return line.diagnostic(.error, .misplacedWildcard, column: line.column(ofField: termField, offset: offset), text)
+      let offset =
+        term.firstIndex(of: "*").map { term.distance(from: term.startIndex, to: $0) } ?? 0
+      return line.diagnostic(
+        .error, .misplacedWildcard, column: line.column(ofField: termField, offset: offset), text)
     case .termHasNoTokens:
       return line.diagnostic(.error, .noTokens, column: line.column(ofField: termField), text)
     case .termTooLong:
@@ -498,15 +536,16 @@ private struct LintState {
     case .unknownKind:
       return line.diagnostic(.error, .unknownModifierKind, column: line.column(ofField: 0), text)
     case .invalidSuffix, .invalidTypes, .expectedPossessive:
-      return line.diagnostic(.error, .invalidValue, column: line.column(ofField: termField + (error.isTypes ? 1 : error.isPossessive ? 2 : 0)), text)
+      return line.diagnostic(
+        .error, .invalidValue,
+        column: line.column(ofField: termField + (error.isTypes ? 1 : error.isPossessive ? 2 : 0)),
+        text)
     case .invalidDeclaration:
       return line.diagnostic(.error, .invalidPolicy, column: line.column(ofField: 1), text)
     case .invalidPolicy, .tokenize:
       return line.diagnostic(.error, .noTokens, column: 1, text)
     }
   }
-
-
 
   private func quoted(_ keys: [String]) -> String {
     "(" + keys.map { "'\($0)'" }.joined(separator: " ") + ")"

@@ -26,7 +26,9 @@ extension HTMLReport {
     let lexicon = analyzer.scorer.lexicon
     var accepted: [Mark] = []
     func accept(_ mark: Mark) {
-      guard !mark.range.isEmpty, !accepted.contains(where: { $0.range.overlaps(mark.range) }) else { return }
+      guard !mark.range.isEmpty, !accepted.contains(where: { $0.range.overlaps(mark.range) }) else {
+        return
+      }
       accepted.append(mark)
     }
 
@@ -36,7 +38,8 @@ extension HTMLReport {
       accept(
         Mark(
           range: mention.start..<mention.end, classes: "mention",
-          tip: "\(entity.name) · \(entity.type) · \(entity.id)\nalias “\(alias.text)” (\(alias.mode.rawValue)) \(alias.location)",
+          tip:
+            "\(entity.name) · \(entity.type) · \(entity.id)\nalias “\(alias.text)” (\(alias.mode.rawValue)) \(alias.location)",
           attributes: " data-entity=\"e\(mention.entity)\""))
     }
 
@@ -44,10 +47,14 @@ extension HTMLReport {
     let hits = analysis.stance.hits
     var countsFor = [[String]](repeating: [], count: hits.count)
     for entity in analysis.entitiesInOrder {
-      for h in analysis.stance.entityHits[entity] ?? [] { countsFor[h].append(gazetteer.entities[entity].name) }
+      for h in analysis.stance.entityHits[entity] ?? [] {
+        countsFor[h].append(gazetteer.entities[entity].name)
+      }
     }
     // Overlapping hits (different dimensions) form one cluster.
-    let order = hits.indices.sorted { (hits[$0].start, hits[$0].end, $0) < (hits[$1].start, hits[$1].end, $1) }
+    let order = hits.indices.sorted {
+      (hits[$0].start, hits[$0].end, $0) < (hits[$1].start, hits[$1].end, $1)
+    }
     var clusters: [[Int]] = []
     var clusterEnd = -1
     for h in order {
@@ -64,13 +71,17 @@ extension HTMLReport {
       let end = cluster.map { hits[$0].end }.max()!
       let total = cluster.reduce(0.0) { $0 + hits[$1].weight }
       let tone = total > 0 ? "pos" : total < 0 ? "neg" : "zero"
-      let tip = cluster.map { hitTip(hits[$0], doc: doc, lexicon: lexicon, countsFor: countsFor[$0]) }
-        .joined(separator: "\n\n")
+      let tip = cluster.map {
+        hitTip(hits[$0], doc: doc, lexicon: lexicon, countsFor: countsFor[$0])
+      }
+      .joined(separator: "\n\n")
       let dims = cluster.map { hits[$0].dimension }
       accept(
         Mark(
           range: start..<end, classes: "hit \(tone)", tip: tip,
-          attributes: " data-hits=\"\(cluster.count)\" data-dimension=\"\(HTML.escape(dims.joined(separator: " ")))\""))
+          attributes:
+            " data-hits=\"\(cluster.count)\" data-dimension=\"\(HTML.escape(dims.joined(separator: " ")))\""
+        ))
     }
 
     // Modifier words, once per token, listing every hit they changed.
@@ -78,12 +89,15 @@ extension HTMLReport {
     var modifierNotes: [Int: (modifier: AppliedModifier, notes: [String])] = [:]
     for hit in hits {
       for modifier in hit.modifiers {
-        let note = "\(Self.effect(modifier.effect)) on “\(doc.surface(tokens: hit.tokens))” (\(hit.dimension))"
+        let note =
+          "\(Self.effect(modifier.effect)) on “\(doc.surface(tokens: hit.tokens))” (\(hit.dimension))"
         if modifierNotes[modifier.token] == nil {
           modifierOrder.append(modifier.token)
           modifierNotes[modifier.token] = (modifier, [])
         }
-        if !modifierNotes[modifier.token]!.notes.contains(note) { modifierNotes[modifier.token]!.notes.append(note) }
+        if !modifierNotes[modifier.token]!.notes.contains(note) {
+          modifierNotes[modifier.token]!.notes.append(note)
+        }
       }
     }
     for token in modifierOrder {
@@ -91,7 +105,8 @@ extension HTMLReport {
       accept(
         Mark(
           range: modifier.start..<modifier.end, classes: "mod",
-          tip: "\(modifier.kind.rawValue) “\(doc.surface(of: doc.tokens[token]))”\n" + notes.joined(separator: "\n"),
+          tip: "\(modifier.kind.rawValue) “\(doc.surface(of: doc.tokens[token]))”\n"
+            + notes.joined(separator: "\n"),
           attributes: " data-kind=\"\(modifier.kind.rawValue)\""))
     }
     return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -104,10 +119,14 @@ extension HTMLReport {
     var lines = ["\(hit.dimension): “\(entry.term)” \(entry.location)"]
     lines.append("base \(Self.signed(hit.base)) → applied \(Self.signed(hit.weight))")
     for modifier in hit.modifiers {
-      lines.append("\(modifier.kind.rawValue) “\(doc.surface(of: doc.tokens[modifier.token]))” \(Self.effect(modifier.effect))")
+      lines.append(
+        "\(modifier.kind.rawValue) “\(doc.surface(of: doc.tokens[modifier.token]))” \(Self.effect(modifier.effect))"
+      )
     }
     if hit.modifiers.isEmpty { lines.append("no modifiers") }
-    lines.append(countsFor.isEmpty ? "counts for the document only" : "counts for " + countsFor.joined(separator: ", "))
+    lines.append(
+      countsFor.isEmpty
+        ? "counts for the document only" : "counts for " + countsFor.joined(separator: ", "))
     return lines.joined(separator: "\n")
   }
 

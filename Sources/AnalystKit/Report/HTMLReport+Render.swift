@@ -12,7 +12,8 @@ extension HTMLReport {
     html.reserveCapacity(64 * 1024)
     html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    html += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
+    html +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
     html += "<meta name=\"generator\" content=\"pipeline report\">\n"
     html += "<title>\(HTML.escape(options.title))</title>\n"
     html += "<style>\(Self.styleSheet)</style>\n</head>\n<body>\n<main>\n"
@@ -22,7 +23,8 @@ extension HTMLReport {
     renderErrors(into: &html)
     renderFooter(into: &html)
     html += "</main>\n"
-    html += "<script type=\"application/json\" id=\"report-data\">\(HTML.scriptSafeJSON(dataJSON(summaries)))</script>\n"
+    html +=
+      "<script type=\"application/json\" id=\"report-data\">\(HTML.scriptSafeJSON(dataJSON(summaries)))</script>\n"
     html += "<script>\(Self.script)</script>\n</body>\n</html>\n"
     return html
   }
@@ -55,11 +57,13 @@ extension HTMLReport {
     let scorer = analyzer.scorer
     html += "<footer>Labels: favor at or above \(Self.number(scorer.thresholds.favor)), "
     html += "against at or below \(Self.number(scorer.thresholds.against)); "
-    html += "attribution policy \(HTML.escape(scorer.policies.description(dimensions: dimensions))). "
+    html +=
+      "attribution policy \(HTML.escape(scorer.policies.description(dimensions: dimensions))). "
     html += "\(scorer.lexicon.entries.count) lexicon entries on \(dimensions.count) "
     html += dimensions.count == 1 ? "dimension" : "dimensions"
     html += " (\(dimensions.map(HTML.escape).joined(separator: ", "))), "
-    html += "\(analyzer.gazetteer.entities.count) gazetteer entities. Written by <code>pipeline report</code>.</footer>\n"
+    html +=
+      "\(analyzer.gazetteer.entities.count) gazetteer entities. Written by <code>pipeline report</code>.</footer>\n"
   }
 
   // MARK: - Entities
@@ -81,7 +85,8 @@ extension HTMLReport {
     for summary in summaries[..<shown] { renderEntityCard(summary, into: &html) }
     html += "</div>\n"
     if shown < summaries.count {
-      html += "<details class=\"more\"><summary>\(summaries.count - shown) more \(summaries.count - shown == 1 ? "entity" : "entities")"
+      html +=
+        "<details class=\"more\"><summary>\(summaries.count - shown) more \(summaries.count - shown == 1 ? "entity" : "entities")"
       html += "</summary>\n<div class=\"entities\">\n"
       for summary in summaries[shown...] { renderEntityCard(summary, into: &html) }
       html += "</div>\n</details>\n"
@@ -95,9 +100,11 @@ extension HTMLReport {
   private func renderEntityCard(_ summary: EntitySummary, into html: inout String) {
     let entity = analyzer.gazetteer.entities[summary.entity]
     html += "<div class=\"entity\" data-entity=\"e\(summary.entity)\">"
-    html += "<h3><a href=\"#documents\" data-filter-entity=\"e\(summary.entity)\" title=\"Show its documents\">"
+    html +=
+      "<h3><a href=\"#documents\" data-filter-entity=\"e\(summary.entity)\" title=\"Show its documents\">"
     html += "\(HTML.escape(entity.name))</a></h3>"
-    html += "<div class=\"kind\">\(HTML.escape(entity.type)) · \(plural(summary.documents, "document"))</div>\n"
+    html +=
+      "<div class=\"kind\">\(HTML.escape(entity.type)) · \(plural(summary.documents, "document"))</div>\n"
     html += chart(summary, name: entity.name)
     html += "</div>\n"
   }
@@ -123,21 +130,28 @@ extension HTMLReport {
           + "\(dimension.against) against; mean \(Self.fixed(dimension.meanScore, 2))")
       body += "<g class=\"dimension\" data-dimension=\"\(dim)\">"
       body += "<text class=\"dim\" x=\"0\" y=\"\(y + 12)\">\(dim)</text>"
-      body += "<text class=\"mean \(meanLabel.rawValue)\" x=\"\(Self.chartWidth)\" y=\"\(y + 12)\" text-anchor=\"end\">"
+      body +=
+        "<text class=\"mean \(meanLabel.rawValue)\" x=\"\(Self.chartWidth)\" y=\"\(y + 12)\" text-anchor=\"end\">"
       body += "mean \(Self.fixed(dimension.meanScore, 2))</text>"
       let clip = "clip-e\(summary.entity)-d\(d)"
-      body += "<clipPath id=\"\(clip)\"><rect x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\" rx=\"4\"/></clipPath>"
-      body += "<g clip-path=\"url(#\(clip))\"><rect class=\"track\" x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\"/>"
+      body +=
+        "<clipPath id=\"\(clip)\"><rect x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\" rx=\"4\"/></clipPath>"
+      body +=
+        "<g clip-path=\"url(#\(clip))\"><rect class=\"track\" x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\"/>"
       var x = 0.0
       var labels = ""
       for label in [StanceScore.Label.favor, .neutral, .against] {
         let count = dimension.count(label)
         let w = total > 0 ? width * Double(count) / Double(total) : 0
-        body += "<rect class=\"seg \(label.rawValue)\" data-dimension=\"\(dim)\" data-label=\"\(label.rawValue)\" "
-        body += "data-count=\"\(count)\" x=\"\(Self.coordinate(x))\" y=\"\(y + 19)\" width=\"\(Self.coordinate(w))\" height=\"20\">"
-        body += "<title>\(HTML.escape(name)) · \(dim): \(plural(count, "document")) \(label.rawValue)</title></rect>"
+        body +=
+          "<rect class=\"seg \(label.rawValue)\" data-dimension=\"\(dim)\" data-label=\"\(label.rawValue)\" "
+        body +=
+          "data-count=\"\(count)\" x=\"\(Self.coordinate(x))\" y=\"\(y + 19)\" width=\"\(Self.coordinate(w))\" height=\"20\">"
+        body +=
+          "<title>\(HTML.escape(name)) · \(dim): \(plural(count, "document")) \(label.rawValue)</title></rect>"
         if count > 0 && w >= 14 {
-          labels += "<text class=\"count\" x=\"\(Self.coordinate(x + w / 2))\" y=\"\(y + 33)\" text-anchor=\"middle\">\(count)</text>"
+          labels +=
+            "<text class=\"count\" x=\"\(Self.coordinate(x + w / 2))\" y=\"\(y + 33)\" text-anchor=\"middle\">\(count)</text>"
         }
         x += w
       }
@@ -147,15 +161,20 @@ extension HTMLReport {
       let cx = middle + (middle - 16) * max(-1, min(1, dimension.meanScore))
       body += "<text x=\"0\" y=\"\(axisY + 4)\">−1</text>"
       body += "<text x=\"\(Self.chartWidth)\" y=\"\(axisY + 4)\" text-anchor=\"end\">+1</text>"
-      body += "<line class=\"axis\" x1=\"16\" y1=\"\(axisY)\" x2=\"\(Self.coordinate(width - 16))\" y2=\"\(axisY)\"/>"
-      body += "<line class=\"tick\" x1=\"\(Self.coordinate(middle))\" y1=\"\(axisY - 5)\" x2=\"\(Self.coordinate(middle))\" y2=\"\(axisY + 5)\"/>"
+      body +=
+        "<line class=\"axis\" x1=\"16\" y1=\"\(axisY)\" x2=\"\(Self.coordinate(width - 16))\" y2=\"\(axisY)\"/>"
+      body +=
+        "<line class=\"tick\" x1=\"\(Self.coordinate(middle))\" y1=\"\(axisY - 5)\" x2=\"\(Self.coordinate(middle))\" y2=\"\(axisY + 5)\"/>"
       body += "<circle class=\"dot \(meanLabel.rawValue)\" data-dimension=\"\(dim)\" "
-      body += "data-mean=\"\(formatNumber(dimension.meanScore))\" cx=\"\(Self.coordinate(cx))\" cy=\"\(axisY)\" r=\"5.5\">"
-      body += "<title>\(HTML.escape(name)) · \(dim): mean score \(Self.fixed(dimension.meanScore, 3))</title></circle>"
+      body +=
+        "data-mean=\"\(formatNumber(dimension.meanScore))\" cx=\"\(Self.coordinate(cx))\" cy=\"\(axisY)\" r=\"5.5\">"
+      body +=
+        "<title>\(HTML.escape(name)) · \(dim): mean score \(Self.fixed(dimension.meanScore, 3))</title></circle>"
       body += "</g>"
     }
     let label = HTML.escape("\(name). " + described.joined(separator: ". "))
-    return "<svg class=\"chart\" data-entity=\"e\(summary.entity)\" viewBox=\"0 0 \(Self.chartWidth) \(height)\" "
+    return
+      "<svg class=\"chart\" data-entity=\"e\(summary.entity)\" viewBox=\"0 0 \(Self.chartWidth) \(height)\" "
       + "width=\"\(Self.chartWidth)\" height=\"\(height)\" role=\"img\" aria-label=\"\(label)\">\(body)</svg>\n"
   }
 
@@ -163,17 +182,20 @@ extension HTMLReport {
 
   private func renderDocuments(_ summaries: [EntitySummary], into html: inout String) {
     html += "<section id=\"documents\">\n<h2>Documents</h2>\n"
-    html += "<p class=\"hint\">Hover over (or tab to) a highlight to see its evidence: the lexicon entry "
+    html +=
+      "<p class=\"hint\">Hover over (or tab to) a highlight to see its evidence: the lexicon entry "
     html += "and its FILE:LINE, base and applied weight, and the words that changed it.</p>\n"
     html += "<ul class=\"legend\"><li><span class=\"swatch mention\"></span>entity mention</li>"
     html += "<li><span class=\"swatch pos\"></span>hit raising the score</li>"
     html += "<li><span class=\"swatch neg\"></span>hit lowering the score</li>"
-    html += "<li><span class=\"swatch mod\"></span>negator, booster, dampener or contrast word</li></ul>\n"
+    html +=
+      "<li><span class=\"swatch mod\"></span>negator, booster, dampener or contrast word</li></ul>\n"
     html += "<div class=\"filters\" id=\"filters\" role=\"search\" hidden>"
     html += "<label>Entity <select id=\"filter-entity\"><option value=\"\">any</option>"
     for summary in summaries {
       let name = analyzer.gazetteer.entities[summary.entity].name
-      html += "<option value=\"e\(summary.entity)\">\(HTML.escape(name)) (\(summary.documents))</option>"
+      html +=
+        "<option value=\"e\(summary.entity)\">\(HTML.escape(name)) (\(summary.documents))</option>"
     }
     html += "</select></label>"
     if dimensions.count > 1 {
@@ -196,7 +218,9 @@ extension HTMLReport {
     html += "</section>\n"
   }
 
-  private func renderDocument(_ document: Document, _ analysis: Analysis, number: Int, into html: inout String) {
+  private func renderDocument(
+    _ document: Document, _ analysis: Analysis, number: Int, into html: inout String
+  ) {
     let gazetteer = analyzer.gazetteer
     var tokens: [String] = []
     var chips = ""
@@ -211,7 +235,8 @@ extension HTMLReport {
         chips += "\(score.label.rawValue) \(Self.fixed(score.score, 2))</li>"
       }
     }
-    html += "<article class=\"doc\" id=\"doc-\(number)\" data-stance=\"\(tokens.joined(separator: " "))\">\n"
+    html +=
+      "<article class=\"doc\" id=\"doc-\(number)\" data-stance=\"\(tokens.joined(separator: " "))\">\n"
     html += "<header><h3 class=\"mono\">\(HTML.escape(Self.text(of: document.id)))</h3>"
     var meta = [document.line.map { "\(document.source):\($0)" } ?? document.source]
     for member in document.meta { meta.append("\(member.key): \(Self.text(of: member.value))") }
@@ -222,7 +247,8 @@ extension HTMLReport {
       html += "<ul class=\"chips\">\(chips)</ul>\n"
     }
     for warning in document.warnings {
-      html += "<p class=\"warn\">\(HTML.escape(warning.code)): \(HTML.escape(warning.message))</p>\n"
+      html +=
+        "<p class=\"warn\">\(HTML.escape(warning.code)): \(HTML.escape(warning.message))</p>\n"
     }
     html += "<div class=\"text\">"
     let marks = self.marks(analysis)
@@ -232,8 +258,10 @@ extension HTMLReport {
         continue
       }
       let mark = marks[m]
-      html += "<mark class=\"hl \(mark.classes)\" tabindex=\"0\" data-start=\"\(mark.range.lowerBound)\" "
-      html += "data-end=\"\(mark.range.upperBound)\"\(mark.attributes) data-tip=\"\(HTML.escape(mark.tip))\">"
+      html +=
+        "<mark class=\"hl \(mark.classes)\" tabindex=\"0\" data-start=\"\(mark.range.lowerBound)\" "
+      html +=
+        "data-end=\"\(mark.range.upperBound)\"\(mark.attributes) data-tip=\"\(HTML.escape(mark.tip))\">"
       html += HTML.escape(piece.text) + "</mark>"
     }
     html += "</div>\n"
@@ -242,7 +270,8 @@ extension HTMLReport {
       return "\(HTML.escape(dimension)): \(score.label.rawValue) \(Self.fixed(score.score, 2)) "
         + "(\(plural(score.hits, "hit")))"
     }
-    html += "<p class=\"docscore\">Whole document · \(parts.joined(separator: " · "))</p>\n</article>\n"
+    html +=
+      "<p class=\"docscore\">Whole document · \(parts.joined(separator: " · "))</p>\n</article>\n"
   }
 
   // MARK: - Errors
@@ -250,14 +279,18 @@ extension HTMLReport {
   private func renderErrors(into html: inout String) {
     guard errorCount > 0 else { return }
     html += "<section id=\"errors\">\n<h2>Input errors</h2>\n"
-    html += "<p class=\"hint\">Records that could not be read as documents (error records of <code>pipeline run</code>).</p>\n"
-    html += "<table class=\"errors\"><thead><tr><th>source</th><th>line</th><th>id</th><th>code</th><th>message</th></tr></thead><tbody>\n"
+    html +=
+      "<p class=\"hint\">Records that could not be read as documents (error records of <code>pipeline run</code>).</p>\n"
+    html +=
+      "<table class=\"errors\"><thead><tr><th>source</th><th>line</th><th>id</th><th>code</th><th>message</th></tr></thead><tbody>\n"
     for (index, record) in records.enumerated() {
       guard case .error(let error) = record else { continue }
-      html += "<tr class=\"error\" id=\"record-\(index + 1)\"><td class=\"mono\">\(HTML.escape(error.source))</td>"
+      html +=
+        "<tr class=\"error\" id=\"record-\(index + 1)\"><td class=\"mono\">\(HTML.escape(error.source))</td>"
       html += "<td>\(error.line.map(String.init) ?? "")</td>"
       html += "<td class=\"mono\">\(HTML.escape(error.id.map(Self.text(of:)) ?? ""))</td>"
-      html += "<td class=\"mono\">\(error.code.rawValue)</td><td>\(HTML.escape(error.message))</td></tr>\n"
+      html +=
+        "<td class=\"mono\">\(error.code.rawValue)</td><td>\(HTML.escape(error.message))</td></tr>\n"
     }
     html += "</tbody></table>\n</section>\n"
   }
@@ -268,27 +301,38 @@ extension HTMLReport {
   func dataJSON(_ summaries: [EntitySummary]) -> String {
     var w = JSONWriter()
     w.beginObject()
-    w.key("title"); w.string(options.title)
-    w.key("documents"); w.int(documentCount)
-    w.key("errors"); w.int(errorCount)
+    w.key("title")
+    w.string(options.title)
+    w.key("documents")
+    w.int(documentCount)
+    w.key("errors")
+    w.int(errorCount)
     w.key("entities")
     w.beginArray()
     for summary in summaries {
       let entity = analyzer.gazetteer.entities[summary.entity]
       w.beginObject()
-      w.key("entity"); w.string(entity.id)
-      w.key("type"); w.string(entity.type)
-      w.key("name"); w.string(entity.name)
-      w.key("documents"); w.int(summary.documents)
+      w.key("entity")
+      w.string(entity.id)
+      w.key("type")
+      w.string(entity.type)
+      w.key("name")
+      w.string(entity.name)
+      w.key("documents")
+      w.int(summary.documents)
       w.key("stance")
       w.beginObject()
       for dimension in summary.dimensions {
         w.key(dimension.name)
         w.beginObject()
-        w.key("favor"); w.int(dimension.favor)
-        w.key("neutral"); w.int(dimension.neutral)
-        w.key("against"); w.int(dimension.against)
-        w.key("mean"); w.double(dimension.meanScore)
+        w.key("favor")
+        w.int(dimension.favor)
+        w.key("neutral")
+        w.int(dimension.neutral)
+        w.key("against")
+        w.int(dimension.against)
+        w.key("mean")
+        w.double(dimension.meanScore)
         w.endObject()
       }
       w.endObject()
@@ -322,7 +366,8 @@ extension HTMLReport {
     let sign = units == 0 ? "" : (value < 0 ? "−" : "+")
     guard digits > 0 else { return sign + String(units) }
     let fraction = String(units % scale)
-    return sign + String(units / scale) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    return sign + String(units / scale) + "."
+      + String(repeating: "0", count: digits - fraction.count) + fraction
   }
 
   /// A weight or factor as `pipeline run` writes it (4 decimals), with a real minus sign.

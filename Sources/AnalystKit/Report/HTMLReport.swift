@@ -68,7 +68,9 @@ public struct HTMLReport: Sendable {
   }
 
   /// Reads and analyzes every record of `reader`, in order, on the calling thread.
-  public mutating func add(contentsOf reader: InputReader, fields: Document.Fields) throws(TokenizeError) {
+  public mutating func add(contentsOf reader: InputReader, fields: Document.Fields)
+    throws(TokenizeError)
+  {
     var corpus = try Corpus(reader, fields: fields, analyzer: analyzer)
     while let record = corpus.next() {
       switch record {
@@ -126,7 +128,8 @@ extension HTMLReport {
         if summaries[entity] == nil {
           order.append(entity)
           summaries[entity] = EntitySummary(
-            entity: entity, documents: 0, dimensions: dimensions.map { EntitySummary.Dimension(name: $0) })
+            entity: entity, documents: 0,
+            dimensions: dimensions.map { EntitySummary.Dimension(name: $0) })
           sums[entity] = Array(repeating: 0, count: dimensions.count)
         }
         let scores = analysis.stance.scores(for: entity)

@@ -29,18 +29,23 @@ public enum TextHighlighter {
     var offset = 0
     func advance(to target: Int) -> String.UnicodeScalarView.Index {
       while offset < target {
-        precondition(index < scalars.endIndex, "span end \(target) past the text's \(offset) scalars")
+        precondition(
+          index < scalars.endIndex, "span end \(target) past the text's \(offset) scalars")
         scalars.formIndex(after: &index)
         offset += 1
       }
       return index
     }
-    func piece(_ from: String.UnicodeScalarView.Index, _ to: String.UnicodeScalarView.Index, _ span: Int?) {
+    func piece(
+      _ from: String.UnicodeScalarView.Index, _ to: String.UnicodeScalarView.Index, _ span: Int?
+    ) {
       guard from < to else { return }
       pieces.append(Piece(text: String(String.UnicodeScalarView(scalars[from..<to])), span: span))
     }
     for (i, span) in spans.enumerated() {
-      precondition(span.lowerBound >= offset, "span \(i) \(span) overlaps or precedes the previous one (at \(offset))")
+      precondition(
+        span.lowerBound >= offset,
+        "span \(i) \(span) overlaps or precedes the previous one (at \(offset))")
       precondition(!span.isEmpty, "span \(i) is empty: \(span)")
       let gapStart = index
       let start = advance(to: span.lowerBound)

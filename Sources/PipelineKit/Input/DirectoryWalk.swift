@@ -31,7 +31,8 @@ public enum DirectoryWalk {
   public static func entries(below root: InputPath, extensions: Set<String>) -> [Entry] {
     var entries: [Entry] = []
     var rootInfo = stat()
-    let ancestors: Set<FileID> = root.withCString { stat($0, &rootInfo) } == 0 ? [FileID(rootInfo)] : []
+    let ancestors: Set<FileID> =
+      root.withCString { stat($0, &rootInfo) } == 0 ? [FileID(rootInfo)] : []
     walk(root, ancestors: ancestors, extensions: extensions, into: &entries)
     return entries.sorted { $0.path < $1.path }
   }
@@ -47,7 +48,8 @@ public enum DirectoryWalk {
   }
 
   private static func walk(
-    _ directory: InputPath, ancestors: Set<FileID>, extensions: Set<String>, into entries: inout [Entry]
+    _ directory: InputPath, ancestors: Set<FileID>, extensions: Set<String>,
+    into entries: inout [Entry]
   ) {
     guard let handle = directory.withCString({ opendir($0) }) else {
       entries.append(.problem(directory, InputProblem.unreadableDirectory(directory, errno: errno)))
@@ -63,7 +65,9 @@ public enum DirectoryWalk {
       let isDocument = extensions.contains(path.lowercasedExtension)
       var info = stat()
       guard path.withCString({ lstat($0, &info) }) == 0 else {
-        if isDocument { entries.append(.problem(path, InputProblem.unreadable(path, errno: errno))) }
+        if isDocument {
+          entries.append(.problem(path, InputProblem.unreadable(path, errno: errno)))
+        }
         continue
       }
       if info.st_mode & S_IFMT == S_IFLNK {
@@ -71,8 +75,11 @@ public enum DirectoryWalk {
           let code = errno
           entries.append(
             .problem(
-              path, code == ELOOP ? InputProblem.symlinkLoop(path) : code == ENOENT || code == ENOTDIR
-                ? InputProblem.brokenSymlink(path) : InputProblem.unreadable(path, errno: code)))
+              path,
+              code == ELOOP
+                ? InputProblem.symlinkLoop(path)
+                : code == ENOENT || code == ENOTDIR
+                  ? InputProblem.brokenSymlink(path) : InputProblem.unreadable(path, errno: code)))
           continue
         }
       }
@@ -87,7 +94,9 @@ public enum DirectoryWalk {
       case S_IFREG:
         if isDocument { entries.append(.file(path)) }
       default:
-        if isDocument { entries.append(.problem(path, InputProblem.notRegularFile(path, mode: info.st_mode))) }
+        if isDocument {
+          entries.append(.problem(path, InputProblem.notRegularFile(path, mode: info.st_mode)))
+        }
       }
     }
   }
@@ -100,7 +109,9 @@ enum InputProblem {
   }
 
   static func unreadableDirectory(_ path: InputPath, errno code: Int32) -> RecordError {
-    record(path, .unreadableDirectory, "cannot read directory '\(path)': \(reason(code)); its files are not processed")
+    record(
+      path, .unreadableDirectory,
+      "cannot read directory '\(path)': \(reason(code)); its files are not processed")
   }
 
   static func brokenSymlink(_ path: InputPath) -> RecordError {
@@ -108,7 +119,9 @@ enum InputProblem {
   }
 
   static func symlinkLoop(_ path: InputPath) -> RecordError {
-    record(path, .symlinkLoop, "'\(path)' is a symbolic link loop (it leads back to itself or a directory above it)")
+    record(
+      path, .symlinkLoop,
+      "'\(path)' is a symbolic link loop (it leads back to itself or a directory above it)")
   }
 
   static func notRegularFile(_ path: InputPath, mode: mode_t) -> RecordError {
@@ -120,7 +133,8 @@ enum InputProblem {
     case S_IFBLK: kind = "a block device"
     default: kind = "not a regular file"
     }
-    return record(path, .notRegularFile, "skipped '\(path)': \(kind), not a regular file (not opened)")
+    return record(
+      path, .notRegularFile, "skipped '\(path)': \(kind), not a regular file (not opened)")
   }
 
   static func readFailed(_ path: InputPath, line: Int, errno code: Int32) -> RecordError {
@@ -129,7 +143,9 @@ enum InputProblem {
       message: "read failed after line \(line): \(reason(code))")
   }
 
-  private static func record(_ path: InputPath, _ code: RecordError.Code, _ message: String) -> RecordError {
+  private static func record(_ path: InputPath, _ code: RecordError.Code, _ message: String)
+    -> RecordError
+  {
     RecordError(id: nil, source: path.description, line: nil, code: code, message: message)
   }
 

@@ -30,7 +30,8 @@ public struct RecordError: Error, Sendable, Equatable {
     /// Whether an input could not be read or was skipped (what `--strict` turns into status 2).
     public var isInputProblem: Bool {
       switch self {
-      case .unreadableFile, .unreadableDirectory, .brokenSymlink, .symlinkLoop, .notRegularFile: return true
+      case .unreadableFile, .unreadableDirectory, .brokenSymlink, .symlinkLoop, .notRegularFile:
+        return true
       case .invalidJSON, .notAnObject, .missingText, .textNotString, .invalidID, .tokenizeFailed,
         .documentTooLarge:
         return false
@@ -120,7 +121,9 @@ public struct Document: Sendable {
 
     /// The language a record gives in the language field, else the default.
     func language(of record: JSONValue) -> String? {
-      guard let field = language, case .string(let value)? = record[field] else { return defaultLanguage }
+      guard let field = language, case .string(let value)? = record[field] else {
+        return defaultLanguage
+      }
       let code = value.prefix { $0 != "-" && $0 != "_" }.lowercased()
       return code.isEmpty ? defaultLanguage : code
     }
@@ -141,7 +144,8 @@ public struct Document: Sendable {
         warnings.append(
           Warning(
             code: "invalid_utf8",
-            message: "invalid UTF-8 in '\(source)' replaced with U+FFFD; offsets count the replacements"))
+            message:
+              "invalid UTF-8 in '\(source)' replaced with U+FFFD; offsets count the replacements"))
       }
       return .success(
         Document(
@@ -159,15 +163,20 @@ public struct Document: Sendable {
     // With content keys a record is located by its content: its line number is only where it
     // fell in this process's input (a Spark partition's), so error records do not carry it.
     let errorLine = fields.keys == .content ? nil : line
-    func failure(_ id: JSONValue?, _ code: RecordError.Code, _ message: String) -> Result<Document, RecordError> {
-      .failure(RecordError(id: id ?? generated, source: source, line: errorLine, code: code, message: message))
+    func failure(_ id: JSONValue?, _ code: RecordError.Code, _ message: String) -> Result<
+      Document, RecordError
+    > {
+      .failure(
+        RecordError(
+          id: id ?? generated, source: source, line: errorLine, code: code, message: message))
     }
     let parsed: (value: JSONValue, repairs: JSONRepairs)
     do { parsed = try JSONParser.parse(bytes) } catch {
       return failure(nil, .invalidJSON, "invalid JSON: \(error)")
     }
     guard case .object(let members) = parsed.value else {
-      return failure(nil, .notAnObject, "expected a JSON object, found \(parsed.value.kindDescription)")
+      return failure(
+        nil, .notAnObject, "expected a JSON object, found \(parsed.value.kindDescription)")
     }
     // The id is always written as a string: a number keeps its text as written.
     var id = generated
@@ -176,7 +185,9 @@ public struct Document: Sendable {
     case .string(let value)?: id = .string(value)
     case .number(let value)?: id = .string(value)
     case let other?:
-      return failure(nil, .invalidID, "expected field '\(fields.id)' to be a string or a number, found \(other.kindDescription)")
+      return failure(
+        nil, .invalidID,
+        "expected field '\(fields.id)' to be a string or a number, found \(other.kindDescription)")
     }
     let text: String
     switch parsed.value[fields.text] {
@@ -184,14 +195,23 @@ public struct Document: Sendable {
     case nil:
       return failure(id, .missingText, "expected a string field '\(fields.text)', found none")
     case let other?:
-      return failure(id, .textNotString, "expected field '\(fields.text)' to be a string, found \(other.kindDescription)")
+      return failure(
+        id, .textNotString,
+        "expected field '\(fields.text)' to be a string, found \(other.kindDescription)")
     }
     var warnings: [Warning] = []
     if parsed.repairs.invalidUTF8 > 0 {
-      warnings.append(Warning(code: "invalid_utf8", message: "invalid UTF-8 replaced with U+FFFD in \(parsed.repairs.invalidUTF8) string(s)"))
+      warnings.append(
+        Warning(
+          code: "invalid_utf8",
+          message: "invalid UTF-8 replaced with U+FFFD in \(parsed.repairs.invalidUTF8) string(s)"))
     }
     if parsed.repairs.loneSurrogates > 0 {
-      warnings.append(Warning(code: "lone_surrogate", message: "\(parsed.repairs.loneSurrogates) unpaired surrogate escape(s) replaced with U+FFFD"))
+      warnings.append(
+        Warning(
+          code: "lone_surrogate",
+          message:
+            "\(parsed.repairs.loneSurrogates) unpaired surrogate escape(s) replaced with U+FFFD"))
     }
     let meta = members.filter { $0.key != fields.id && $0.key != fields.text }
     return .success(

@@ -111,11 +111,14 @@ public final class InputReader {
         return .failure(error)
       case .stdin:
         current = LineSource(
-          handle: FileHandle.standardInput, name: stdinName, closes: false, maxLineBytes: maxRecordBytes)
+          handle: FileHandle.standardInput, name: stdinName, closes: false,
+          maxLineBytes: maxRecordBytes)
       case .path(let path, let walked):
         // A walked file is opened without blocking and checked again: it may have been replaced
         // by a FIFO since the walk.
-        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | (walked ? O_NONBLOCK : 0)) }
+        let descriptor = path.withCString {
+          open($0, O_RDONLY | O_CLOEXEC | (walked ? O_NONBLOCK : 0))
+        }
         guard descriptor >= 0 else { return .failure(InputProblem.unreadable(path, errno: errno)) }
         var info = stat()
         if walked, fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
@@ -131,11 +134,14 @@ public final class InputReader {
           defer { close(descriptor) }
           var status = stat()
           if fstat(descriptor, &status) == 0, Int(status.st_size) > maxRecordBytes {
-            return .failure(Self.tooLarge(source: name, line: nil, bytes: Int(status.st_size), limit: maxRecordBytes))
+            return .failure(
+              Self.tooLarge(
+                source: name, line: nil, bytes: Int(status.st_size), limit: maxRecordBytes))
           }
           switch Self.readAll(descriptor) {
           case .success(let bytes): return .textFile(bytes: bytes, source: name)
-          case .failure(let error): return .failure(InputProblem.unreadable(path, errno: error.code))
+          case .failure(let error):
+            return .failure(InputProblem.unreadable(path, errno: error.code))
           }
         }
       }
@@ -160,7 +166,8 @@ extension InputReader {
     var info = stat()
     let chunk = 1 << 20
     if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
-      bytes.reserveCapacity(Int(info.st_size) + chunk)  // the last, empty read still appends a chunk
+      // The last, empty read still appends a chunk.
+      bytes.reserveCapacity(Int(info.st_size) + chunk)
     }
     while true {
       let start = bytes.count
@@ -214,7 +221,8 @@ final class LineSource {
         if end != nil || atEnd {
           skipped = nil
           lineNumber += 1
-          return .failure(InputReader.tooLarge(source: name, line: lineNumber, bytes: bytes, limit: maxLineBytes))
+          return .failure(
+            InputReader.tooLarge(source: name, line: lineNumber, bytes: bytes, limit: maxLineBytes))
         }
         skipped = bytes
       } else if let newline = nextNewline() {

@@ -63,7 +63,9 @@ public enum OutputSchema {
   ])
 
   static let modifier: Kind = .object([
-    Field("kind", .oneOfStrings(Modifiers.Kind.allCases.map(\.rawValue)), "what the word does to the hit"),
+    Field(
+      "kind", .oneOfStrings(Modifiers.Kind.allCases.map(\.rawValue)),
+      "what the word does to the hit"),
     Field("text", .string, "the modifier word as it appears in the text"),
     Field("start", .integer, "code point offset of the word in the text"),
     Field("end", .integer, "code point offset after the word (half-open)"),
@@ -82,9 +84,16 @@ public enum OutputSchema {
     Field("base", .number, "the entry's weight"),
     Field("weight", .number, "the weight after the modifiers"),
     Field("modifiers", .array(modifier), "the words that changed the weight, in the order applied"),
-    Field("role", .oneOfStrings(Role.allCases.map(\.rawValue)), "what the entity is to the hit: it does or says it (agent), it is done to or said about it (target), or neither (mentioned)"),
-    Field("rule", .oneOfStrings(RoleRule.allCases.map(\.rawValue)), "the role rule that decided it (lexicons/README.md, Roles)"),
-    Field("mention", evidenceMention, "the mention (or pronoun, role noun) the role was decided through"),
+    Field(
+      "role", .oneOfStrings(Role.allCases.map(\.rawValue)),
+      "what the entity is to the hit: it does or says it (agent), it is done to or said about it (target), or neither (mentioned)"
+    ),
+    Field(
+      "rule", .oneOfStrings(RoleRule.allCases.map(\.rawValue)),
+      "the role rule that decided it (lexicons/README.md, Roles)"),
+    Field(
+      "mention", evidenceMention, "the mention (or pronoun, role noun) the role was decided through"
+    ),
   ])
 
   static let via: Kind = .oneOfStrings([MentionVia.pronoun.rawValue, MentionVia.roleNoun.rawValue])
@@ -101,7 +110,9 @@ public enum OutputSchema {
     Field("end", .integer, "code point offset after the mention (half-open)"),
     Field("text", .string, "the mention as it appears in the text"),
     Field("sentence", .integer, "0-based sentence index"),
-    Field("via", via, required: false, "present for a pronoun or role noun resolved to the entity by coreference"),
+    Field(
+      "via", via, required: false,
+      "present for a pronoun or role noun resolved to the entity by coreference"),
   ])
 
   static let entity: Kind = .object([
@@ -112,7 +123,8 @@ public enum OutputSchema {
     Field("stance", .array(score), "per dimension, over the hits that count for this entity"),
     Field(
       "evidence", .array(hit), required: false,
-      "the hits that count for this entity under its dimension's attribution policy (all of them; with --evidence summary the strongest; absent with --evidence none)"),
+      "the hits that count for this entity under its dimension's attribution policy (all of them; with --evidence summary the strongest; absent with --evidence none)"
+    ),
   ])
 
   static let warning: Kind = .object([
@@ -122,7 +134,8 @@ public enum OutputSchema {
 
   static let id = Field(
     "id", .string,
-    "the input's id as a string (a number keeps its text), else the generated key SOURCE:LINE (or SOURCE#HASH with --record-key content)")
+    "the input's id as a string (a number keeps its text), else the generated key SOURCE:LINE (or SOURCE#HASH with --record-key content)"
+  )
 
   /// The fields of a document record, in output order.
   public static let documentFields: [Field] = [
@@ -139,11 +152,14 @@ public enum OutputSchema {
     Field("source", .string, "the input file ('-' or --source-name for stdin)"),
     Field(
       "line", .nullable(.integer),
-      "1-based line in the source; null for a whole file, and with --record-key content (the id locates the record)"),
+      "1-based line in the source; null for a whole file, and with --record-key content (the id locates the record)"
+    ),
     Field(
       "error",
       .object([
-        Field("code", .oneOfStrings(RecordError.Code.allCases.filter { !$0.isWarning }.map(\.rawValue)), "what is wrong"),
+        Field(
+          "code", .oneOfStrings(RecordError.Code.allCases.filter { !$0.isWarning }.map(\.rawValue)),
+          "what is wrong"),
         Field("message", .string, "the same in words"),
       ]), "why the record is not a document"),
   ]
@@ -156,7 +172,9 @@ public enum OutputSchema {
     Field(
       "warning",
       .object([
-        Field("code", .oneOfStrings(RecordError.Code.allCases.filter(\.isWarning).map(\.rawValue)), "why it was skipped"),
+        Field(
+          "code", .oneOfStrings(RecordError.Code.allCases.filter(\.isWarning).map(\.rawValue)),
+          "why it was skipped"),
         Field("message", .string, "the same in words"),
       ]), "an input that was not read"),
   ]
@@ -168,7 +186,10 @@ public enum OutputSchema {
     let root: JSONValue = .object([
       member("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
       member("title", .string("stance-pipeline output record")),
-      member("description", .string("One line of `pipeline run` JSON Lines output: a document record or an error record.")),
+      member(
+        "description",
+        .string(
+          "One line of `pipeline run` JSON Lines output: a document record or an error record.")),
       member("x-format-version", .number(String(formatVersion))),
       member(
         "oneOf",
@@ -183,14 +204,18 @@ public enum OutputSchema {
     return out + "\n"
   }
 
-  static func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
+  static func member(_ key: String, _ value: JSONValue) -> JSONMember {
+    JSONMember(key: key, value: value)
+  }
 
   static func object(_ fields: [Field], title: String? = nil) -> JSONValue {
     var members: [JSONMember] = []
     if let title { members.append(member("title", .string(title))) }
     members.append(member("type", .string("object")))
     members.append(
-      member("properties", .object(fields.map { member($0.name, schema($0.kind, description: $0.description)) })))
+      member(
+        "properties",
+        .object(fields.map { member($0.name, schema($0.kind, description: $0.description)) })))
     members.append(member("required", .array(fields.filter(\.required).map { .string($0.name) })))
     members.append(member("additionalProperties", .bool(false)))
     return .object(members)
@@ -203,9 +228,12 @@ public enum OutputSchema {
     case .integer: value = .object([member("type", .string("integer"))])
     case .number: value = .object([member("type", .string("number"))])
     case .oneOfStrings(let choices):
-      value = .object([member("type", .string("string")), member("enum", .array(choices.map(JSONValue.string)))])
+      value = .object([
+        member("type", .string("string")), member("enum", .array(choices.map(JSONValue.string))),
+      ])
     case .nullable(let inner):
-      guard case .object(var members) = schema(inner), case .string(let type)? = JSONValue.object(members)["type"]
+      guard case .object(var members) = schema(inner),
+        case .string(let type)? = JSONValue.object(members)["type"]
       else { preconditionFailure("nullable wraps a typed kind") }
       members.removeAll { $0.key == "type" }
       members.insert(member("type", .array([.string(type), .string("null")])), at: 0)
@@ -240,7 +268,11 @@ public enum OutputSchema {
         out += index == members.count - 1 ? "\n" : ",\n"
       }
       out += indent + "}"
-    case .array(let elements) where elements.contains(where: { if case .object = $0 { return true }; return false }):
+    case .array(let elements)
+    where elements.contains(where: {
+      if case .object = $0 { return true }
+      return false
+    }):
       out += "[\n"
       for (index, element) in elements.enumerated() {
         out += inner
@@ -261,7 +293,8 @@ public enum OutputSchema {
   /// the fields of every record kind in one struct, document fields first.
   public static var sparkDDL: String {
     var fields = documentFields
-    for field in errorFields + warningRecordFields where !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
+    for field in errorFields + warningRecordFields
+    where !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
     return fields.map { "`\($0.name)` \(ddl($0.kind))" }.joined(separator: ", ")
   }
 
@@ -273,7 +306,8 @@ public enum OutputSchema {
     case .nullable(let inner): return ddl(inner)
     case .array(let element): return "ARRAY<\(ddl(element))>"
     case .object(let fields):
-      return "STRUCT<" + fields.map { "`\($0.name)`: \(ddl($0.kind))" }.joined(separator: ", ") + ">"
+      return "STRUCT<" + fields.map { "`\($0.name)`: \(ddl($0.kind))" }.joined(separator: ", ")
+        + ">"
     // Spark reads a nested value into a STRING column as its JSON text.
     case .anyObject: return "MAP<STRING, STRING>"
     }

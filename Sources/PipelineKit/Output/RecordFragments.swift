@@ -33,26 +33,41 @@ struct RecordFragments: Sendable {
   init(gazetteer: Gazetteer, lexicon: Lexicon) {
     entities = gazetteer.entities.map { info in
       JSONFragment { w in
-        w.field("entity"); w.string(info.id)
-        w.field("type"); w.string(info.type)
-        w.field("name"); w.string(info.name)
+        w.field("entity")
+        w.string(info.id)
+        w.field("type")
+        w.string(info.type)
+        w.field("name")
+        w.string(info.name)
       }
     }
     entries = lexicon.entries.map { entry in
       JSONFragment { w in
-        w.field("dimension"); w.string(entry.dimension)
-        w.field("term"); w.string(entry.term)
-        w.field("source"); w.string(entry.location.description)
+        w.field("dimension")
+        w.string(entry.dimension)
+        w.field("term")
+        w.string(entry.term)
+        w.field("source")
+        w.string(entry.location.description)
       }
     }
     dimensions = lexicon.dimensions.map { dimension in
-      JSONFragment { w in w.field("dimension"); w.string(dimension) }
+      JSONFragment { w in
+        w.field("dimension")
+        w.string(dimension)
+      }
     }
     labels = StanceScore.Label.allCases.map { label in
-      JSONFragment { w in w.field("label"); w.string(label.rawValue) }
+      JSONFragment { w in
+        w.field("label")
+        w.string(label.rawValue)
+      }
     }
     modifierKinds = Modifiers.Kind.allCases.map { kind in
-      JSONFragment { w in w.field("kind"); w.string(kind.rawValue) }
+      JSONFragment { w in
+        w.field("kind")
+        w.string(kind.rawValue)
+      }
     }
   }
 

@@ -39,7 +39,8 @@ public struct RecordWriter: Sendable {
   public init(analyzer: Analyzer, evidence: EvidenceLevel = .full) {
     self.analyzer = analyzer
     self.evidence = evidence
-    self.fragments = RecordFragments(gazetteer: analyzer.gazetteer, lexicon: analyzer.scorer.lexicon)
+    self.fragments = RecordFragments(
+      gazetteer: analyzer.gazetteer, lexicon: analyzer.scorer.lexicon)
   }
 
   public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
@@ -55,13 +56,16 @@ public struct RecordWriter: Sendable {
   ) {
     // A hit counts for every entity of its sentence: serialize it once (into one buffer for the
     // document), copy it for each.
-    var hitJSON = [Range<Int>?](repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
+    var hitJSON = [Range<Int>?](
+      repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
     var hitBuffer = JSONWriter()
     // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
     var mentionsOf: [Int: [EntityMention]] = [:]
     for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
     var referencesOf: [Int: [Reference]] = [:]
-    for reference in analysis.stance.references { referencesOf[reference.entity, default: []].append(reference) }
+    for reference in analysis.stance.references {
+      referencesOf[reference.entity, default: []].append(reference)
+    }
     w.beginObject()
     w.field("id")
     w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
@@ -78,22 +82,32 @@ public struct RecordWriter: Sendable {
       var m = 0
       var r = 0
       while m < found.count || r < references.count {
-        let takeMention = r == references.count || (m < found.count && found[m].start <= references[r].start)
+        let takeMention =
+          r == references.count || (m < found.count && found[m].start <= references[r].start)
         w.beginObject()
         if takeMention {
           let mention = found[m]
-          w.field("start"); w.int(mention.start)
-          w.field("end"); w.int(mention.end)
-          w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
-          w.field("sentence"); w.int(mention.sentence)
+          w.field("start")
+          w.int(mention.start)
+          w.field("end")
+          w.int(mention.end)
+          w.field("text")
+          surfaces.write(tokens: mention.tokens, into: &w)
+          w.field("sentence")
+          w.int(mention.sentence)
           m += 1
         } else {
           let reference = references[r]
-          w.field("start"); w.int(reference.start)
-          w.field("end"); w.int(reference.end)
-          w.field("text"); surfaces.write(tokens: reference.tokens, into: &w)
-          w.field("sentence"); w.int(reference.sentence)
-          w.field("via"); w.string(reference.via.rawValue)
+          w.field("start")
+          w.int(reference.start)
+          w.field("end")
+          w.int(reference.end)
+          w.field("text")
+          surfaces.write(tokens: reference.tokens, into: &w)
+          w.field("sentence")
+          w.int(reference.sentence)
+          w.field("via")
+          w.string(reference.via.rawValue)
           r += 1
         }
         w.endObject()
@@ -130,8 +144,10 @@ public struct RecordWriter: Sendable {
     w.beginArray()
     for warning in document.warnings {
       w.beginObject()
-      w.field("code"); w.string(warning.code)
-      w.field("message"); w.string(warning.message)
+      w.field("code")
+      w.string(warning.code)
+      w.field("message")
+      w.string(warning.message)
       w.endObject()
     }
     w.endArray()
@@ -148,7 +164,8 @@ public struct RecordWriter: Sendable {
   static func strongest(_ indices: [Int], of hits: [Hit]) -> [Int] {
     guard indices.count > EvidenceLevel.summaryHits else { return indices }
     let ranked = indices.sorted { a, b in
-      let wa = abs(hits[a].weight), wb = abs(hits[b].weight)
+      let wa = abs(hits[a].weight)
+      let wb = abs(hits[b].weight)
       return wa != wb ? wa > wb : a < b
     }
     return ranked.prefix(EvidenceLevel.summaryHits).sorted()
@@ -160,13 +177,16 @@ public struct RecordWriter: Sendable {
     w.beginObject()
     w.field("id")
     w.string(RecordKeys.idText(error.id, source: error.source, line: error.line))
-    w.field("source"); w.string(error.source)
+    w.field("source")
+    w.string(error.source)
     w.field("line")
     if let line = error.line { w.int(line) } else { w.null() }
     w.field(error.code.isWarning ? "warning" : "error")
     w.beginObject()
-    w.field("code"); w.string(error.code.rawValue)
-    w.field("message"); w.string(error.message)
+    w.field("code")
+    w.string(error.code.rawValue)
+    w.field("message")
+    w.string(error.message)
     w.endObject()
     w.endObject()
     w.newline()
@@ -178,9 +198,12 @@ public struct RecordWriter: Sendable {
       guard let score = scores[dimension] else { continue }
       w.beginObject()
       w.fragment(fragments.dimensions[d])
-      w.field("score"); w.double(score.score)
-      w.field("raw"); w.double(score.raw)
-      w.field("hits"); w.int(score.hits)
+      w.field("score")
+      w.double(score.score)
+      w.field("raw")
+      w.double(score.raw)
+      w.field("hits")
+      w.int(score.hits)
       w.fragment(fragments.label(score.label))
       w.endObject()
     }
@@ -191,22 +214,31 @@ public struct RecordWriter: Sendable {
   private func writeAttribution(
     _ attribution: Attribution, analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
   ) {
-    w.field("role"); w.string(attribution.role.rawValue)
-    w.field("rule"); w.string(attribution.rule.rawValue)
+    w.field("role")
+    w.string(attribution.role.rawValue)
+    w.field("rule")
+    w.string(attribution.rule.rawValue)
     w.field("mention")
     w.beginObject()
     switch attribution.mention {
     case .mention(let m):
       let mention = analysis.mentions[m]
-      w.field("start"); w.int(mention.start)
-      w.field("end"); w.int(mention.end)
-      w.field("text"); surfaces.write(tokens: mention.tokens, into: &w)
+      w.field("start")
+      w.int(mention.start)
+      w.field("end")
+      w.int(mention.end)
+      w.field("text")
+      surfaces.write(tokens: mention.tokens, into: &w)
     case .reference(let r):
       let reference = analysis.stance.references[r]
-      w.field("start"); w.int(reference.start)
-      w.field("end"); w.int(reference.end)
-      w.field("text"); surfaces.write(tokens: reference.tokens, into: &w)
-      w.field("via"); w.string(reference.via.rawValue)
+      w.field("start")
+      w.int(reference.start)
+      w.field("end")
+      w.int(reference.end)
+      w.field("text")
+      surfaces.write(tokens: reference.tokens, into: &w)
+      w.field("via")
+      w.string(reference.via.rawValue)
     }
     w.endObject()
   }
@@ -218,27 +250,43 @@ public struct RecordWriter: Sendable {
     if hit.dimension == entry.dimension {
       w.fragment(fragments.entries[hit.entry])
     } else {
-      w.field("dimension"); w.string(hit.dimension)
-      w.field("term"); w.string(entry.term)
-      w.field("source"); w.string(entry.location.description)
+      w.field("dimension")
+      w.string(hit.dimension)
+      w.field("term")
+      w.string(entry.term)
+      w.field("source")
+      w.string(entry.location.description)
     }
-    w.field("text"); surfaces.write(tokens: hit.tokens, into: &w)
-    w.field("start"); w.int(hit.start)
-    w.field("end"); w.int(hit.end)
-    w.field("sentence"); w.int(hit.sentence)
-    w.field("base"); w.double(hit.base)
-    w.field("weight"); w.double(hit.weight)
+    w.field("text")
+    surfaces.write(tokens: hit.tokens, into: &w)
+    w.field("start")
+    w.int(hit.start)
+    w.field("end")
+    w.int(hit.end)
+    w.field("sentence")
+    w.int(hit.sentence)
+    w.field("base")
+    w.double(hit.base)
+    w.field("weight")
+    w.double(hit.weight)
     w.field("modifiers")
     w.beginArray()
     for modifier in hit.modifiers {
       w.beginObject()
       w.fragment(fragments.kind(modifier.kind))
-      w.field("text"); surfaces.write(tokens: modifier.token..<(modifier.token + 1), into: &w)
-      w.field("start"); w.int(modifier.start)
-      w.field("end"); w.int(modifier.end)
+      w.field("text")
+      surfaces.write(tokens: modifier.token..<(modifier.token + 1), into: &w)
+      w.field("start")
+      w.int(modifier.start)
+      w.field("end")
+      w.int(modifier.end)
       switch modifier.effect {
-      case .factor(let f): w.field("factor"); w.double(f)
-      case .delta(let d): w.field("delta"); w.double(d)
+      case .factor(let f):
+        w.field("factor")
+        w.double(f)
+      case .delta(let d):
+        w.field("delta")
+        w.double(d)
       }
       w.endObject()
     }

@@ -92,7 +92,10 @@ public struct TableWriter: Sendable {
       ("end", "code point offset after it (half-open)"),
       ("sentence", "0-based sentence index"),
       ("text", "the mention as it appears in the text"),
-      ("via", "pronoun or role-noun for a reference found by coreference; empty for a gazetteer mention"),
+      (
+        "via",
+        "pronoun or role-noun for a reference found by coreference; empty for a gazetteer mention"
+      ),
     ],
     .hit: [
       ("id", "the document id"),
@@ -120,7 +123,8 @@ public struct TableWriter: Sendable {
     return w.bytes
   }
 
-  public func writeDocument(_ document: Document, _ analysis: Analysis, into out: inout JSONWriter) {
+  public func writeDocument(_ document: Document, _ analysis: Analysis, into out: inout JSONWriter)
+  {
     let id = RecordKeys.idText(document.id, source: document.source, line: document.line)
     let dimensions = analyzer.scorer.lexicon.dimensions
     switch rows {
@@ -147,30 +151,41 @@ public struct TableWriter: Sendable {
         let scores = analysis.stance.scores(for: entity)
         let scored = dimensions.compactMap { d in scores[d].map { (d, $0) } }
         for pair in scored.isEmpty ? [nil] : scored.map(Optional.some) {
-          row([id, info.id, info.type, info.name, String(mentions[entity] ?? 0)] + cells(pair), into: &out)
+          row(
+            [id, info.id, info.type, info.name, String(mentions[entity] ?? 0)] + cells(pair),
+            into: &out)
         }
       }
     case .mention:
       // Gazetteer mentions and coreference references, in text order.
-      var items: [(entity: Int, start: Int, end: Int, sentence: Int, tokens: Range<Int>, via: String)] =
-        analysis.mentions.map { ($0.entity, $0.start, $0.end, $0.sentence, $0.tokens, "") }
+      var items:
+        [(entity: Int, start: Int, end: Int, sentence: Int, tokens: Range<Int>, via: String)] =
+          analysis.mentions.map { ($0.entity, $0.start, $0.end, $0.sentence, $0.tokens, "") }
       for reference in analysis.stance.references {
-        items.append((reference.entity, reference.start, reference.end, reference.sentence, reference.tokens, reference.via.rawValue))
+        items.append(
+          (
+            reference.entity, reference.start, reference.end, reference.sentence, reference.tokens,
+            reference.via.rawValue
+          ))
       }
-      if !analysis.stance.references.isEmpty { items.sort { ($0.start, $0.via) < ($1.start, $1.via) } }
+      if !analysis.stance.references.isEmpty {
+        items.sort { ($0.start, $0.via) < ($1.start, $1.via) }
+      }
       for item in items {
         let info = analyzer.gazetteer.entities[item.entity]
         row(
           [
             id, info.id, info.type, String(item.start), String(item.end), String(item.sentence),
-            String(decoding: analysis.doc.surfaceUnits(tokens: item.tokens), as: UTF16.self), item.via,
+            String(decoding: analysis.doc.surfaceUnits(tokens: item.tokens), as: UTF16.self),
+            item.via,
           ], into: &out)
       }
     case .hit:
       let doc = analysis.doc
       for entity in analysis.entitiesInOrder {
         let info = analyzer.gazetteer.entities[entity]
-        for attribution in analysis.stance.entityAttributions[entity] ?? [] where attribution.counted {
+        for attribution in analysis.stance.entityAttributions[entity] ?? []
+        where attribution.counted {
           let hit = analysis.stance.hits[attribution.hit]
           let mentionTokens: Range<Int>
           switch attribution.mention {
@@ -179,10 +194,13 @@ public struct TableWriter: Sendable {
           }
           let entry = analyzer.scorer.lexicon.entries[hit.entry]
           let modifiers = hit.modifiers.map { modifier -> String in
-            let word = String(decoding: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)), as: UTF16.self)
+            let word = String(
+              decoding: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)),
+              as: UTF16.self)
             switch modifier.effect {
             case .factor(let f): return "\(modifier.kind.rawValue) \(word) x\(JSONWriter.format(f))"
-            case .delta(let d): return "\(modifier.kind.rawValue) \(word) \(d >= 0 ? "+" : "")\(JSONWriter.format(d))"
+            case .delta(let d):
+              return "\(modifier.kind.rawValue) \(word) \(d >= 0 ? "+" : "")\(JSONWriter.format(d))"
             }
           }
           row(
@@ -190,7 +208,8 @@ public struct TableWriter: Sendable {
               id, info.id, hit.dimension, entry.term, entry.location.description,
               String(decoding: doc.surfaceUnits(tokens: hit.tokens), as: UTF16.self),
               String(hit.start), String(hit.end), String(hit.sentence),
-              JSONWriter.format(hit.base), JSONWriter.format(hit.weight), modifiers.joined(separator: "; "),
+              JSONWriter.format(hit.base), JSONWriter.format(hit.weight),
+              modifiers.joined(separator: "; "),
               attribution.role.rawValue, attribution.rule.rawValue,
               String(decoding: doc.surfaceUnits(tokens: mentionTokens), as: UTF16.self),
             ], into: &out)
@@ -205,7 +224,8 @@ public struct TableWriter: Sendable {
     row(
       [
         RecordKeys.idText(error.id, source: error.source, line: error.line), error.source,
-        error.line.map(String.init) ?? "", "", "", "", "", "", "", "", error.code.rawValue, error.message, "",
+        error.line.map(String.init) ?? "", "", "", "", "", "", "", "", error.code.rawValue,
+        error.message, "",
       ], into: &out)
   }
 
@@ -225,7 +245,9 @@ public struct TableWriter: Sendable {
     var line = ""
     for (index, field) in fields.enumerated() {
       if index > 0 { line.append(delimiter) }
-      if field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+      if field.contains(where: {
+        $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+      }) {
         line.append("\"")
         for character in field {
           if character == "\"" { line.append("\"") }

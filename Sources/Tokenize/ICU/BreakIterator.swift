@@ -32,7 +32,8 @@ final class BreakIterator {
     _ body: (_ boundary: Int, _ status: Int32) throws(ICUError) -> Void
   ) throws(ICUError) {
     guard !text.isEmpty else { return }
-    try ICUError.check(cicu_breaker_set_text(handle, text.baseAddress, Int32(text.count)), "ubrk_setText")
+    try ICUError.check(
+      cicu_breaker_set_text(handle, text.baseAddress, Int32(text.count)), "ubrk_setText")
     defer { cicu_breaker_clear_text(handle) }
     var count: Int32 = Int32(Self.chunk)
     while count == Int32(Self.chunk) {

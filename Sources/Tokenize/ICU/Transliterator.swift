@@ -9,7 +9,9 @@ final class Transliterator {
     var handle: OpaquePointer?
     let units = Array(id.utf16)
     try ICUError.check(
-      units.withUnsafeBufferPointer { cicu_translit_open($0.baseAddress, Int32($0.count), &handle) },
+      units.withUnsafeBufferPointer {
+        cicu_translit_open($0.baseAddress, Int32($0.count), &handle)
+      },
       "utrans_openU")
     self.handle = handle!
   }
@@ -25,7 +27,8 @@ final class Transliterator {
       let status = source.withUnsafeBufferPointer { input in
         output.withUnsafeMutableBufferPointer { out in
           cicu_translit_apply(
-            handle, input.baseAddress, Int32(input.count), out.baseAddress, Int32(capacity), &length)
+            handle, input.baseAddress, Int32(input.count), out.baseAddress, Int32(capacity), &length
+          )
         }
       }
       try ICUError.check(status, "utrans_transUChars")

@@ -26,7 +26,9 @@ final class Stemmer {
       var stem: UnsafePointer<UInt8>?
       var length: Int32 = 0
       let status = cstemmer_stem(handle, bytes.baseAddress, Int32(bytes.count), &stem, &length)
-      guard status == Int32(CSTEMMER_OK), let stem else { return String(decoding: bytes, as: UTF8.self) }
+      guard status == Int32(CSTEMMER_OK), let stem else {
+        return String(decoding: bytes, as: UTF8.self)
+      }
       return String(decoding: UnsafeBufferPointer(start: stem, count: Int(length)), as: UTF8.self)
     }
   }

@@ -5,7 +5,9 @@ import PipelineKit
 /// Where documents come from: shared by every subcommand that reads a corpus.
 struct InputOptions: ParsableArguments {
   @Argument(
-    help: ArgumentHelp("Input files (.txt, .jsonl), directories, or '-' for stdin (the default).", valueName: "INPUT"),
+    help: ArgumentHelp(
+      "Input files (.txt, .jsonl), directories, or '-' for stdin (the default).", valueName: "INPUT"
+    ),
     completion: .file())
   var inputs: [String] = []
 
@@ -17,7 +19,8 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .customLong("source-name"),
-    help: ArgumentHelp("The name of stdin in error records and generated ids (default '-').", valueName: "NAME"))
+    help: ArgumentHelp(
+      "The name of stdin in error records and generated ids (default '-').", valueName: "NAME"))
   var sourceName = "-"
 
   @Option(
@@ -51,7 +54,8 @@ struct InputOptions: ParsableArguments {
 
   /// A reader over the inputs (stdin when none are given).
   func reader() -> InputReader {
-    InputReader(paths: inputs.isEmpty ? [InputPath("-")] : Self.paths(of: inputs), stdinName: sourceName)
+    InputReader(
+      paths: inputs.isEmpty ? [InputPath("-")] : Self.paths(of: inputs), stdinName: sourceName)
   }
 
   /// The inputs as the bytes the shell passed. `CommandLine.arguments` decodes each argument with

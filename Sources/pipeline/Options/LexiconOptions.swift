@@ -16,14 +16,21 @@ struct ScoringOptions: ParsableArguments {
 
   @Option(
     name: .customLong("gazetteer"),
-    help: ArgumentHelp("Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.", valueName: "PATH"),
+    help: ArgumentHelp(
+      "Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.",
+      valueName: "PATH"),
     completion: .file())
   var gazetteers: [String] = []
 
-  @Option(help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"), completion: .file())
+  @Option(
+    help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"),
+    completion: .file())
   var modifiers: String?
 
-  @Option(help: ArgumentHelp("Use this abbreviations file instead of the default one.", valueName: "FILE"), completion: .file())
+  @Option(
+    help: ArgumentHelp(
+      "Use this abbreviations file instead of the default one.", valueName: "FILE"),
+    completion: .file())
   var abbreviations: String?
 
   @Option(
@@ -34,17 +41,26 @@ struct ScoringOptions: ParsableArguments {
   var attribution: [AttributionSetting] = []
 
   @Option(
-    help: ArgumentHelp("Old name of --attribution POLICY (every dimension); --attribution wins.", valueName: "SCOPE"),
+    help: ArgumentHelp(
+      "Old name of --attribution POLICY (every dimension); --attribution wins.", valueName: "SCOPE"),
     transform: OptionValue.attribution)
   var scope: AttributionSetting?
 
-  @Flag(name: .customLong("no-coreference"), help: "Do not resolve pronouns and role nouns to entities.")
+  @Flag(
+    name: .customLong("no-coreference"), help: "Do not resolve pronouns and role nouns to entities."
+  )
   var noCoreference = false
 
-  @Option(help: ArgumentHelp("Use this clause-markers file instead of the default attribution/clauses.tsv.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp(
+      "Use this clause-markers file instead of the default attribution/clauses.tsv.",
+      valueName: "FILE"))
   var clauses: String?
 
-  @Option(help: ArgumentHelp("Use this pronouns and role nouns file instead of the default attribution/references.tsv.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp(
+      "Use this pronouns and role nouns file instead of the default attribution/references.tsv.",
+      valueName: "FILE"))
   var references: String?
 
   // `.unconditional`: the next word is the value even when it starts with '-' (`-0.05`).
@@ -60,19 +76,22 @@ struct ScoringOptions: ParsableArguments {
 
   @Option(
     name: .customLong("cyrillic-lang"),
-    help: ArgumentHelp("The stemming language of Cyrillic words (default 'ru').", valueName: "CODE"))
+    help: ArgumentHelp("The stemming language of Cyrillic words (default 'ru').", valueName: "CODE")
+  )
   var cyrillicLanguage = "ru"
 
   func validate() throws {
     guard favorThreshold > againstThreshold else {
       throw ValidationError(
-        "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))")
+        "--favor-threshold (\(favorThreshold)) must be greater than --against-threshold (\(againstThreshold))"
+      )
     }
   }
 
   /// The default word lists: `--lexicons-dir` (or `PIPELINE_LEXICONS`), else the embedded copy.
   func defaults() throws(PipelineError) -> LexiconSources {
-    if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"] {
+    if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"]
+    {
       return try LexiconSources.directory(directory, option: "--lexicons-dir")
     }
     return LexiconSources.embedded()
@@ -81,19 +100,24 @@ struct ScoringOptions: ParsableArguments {
   /// Adds the named gazetteers and replaces modifiers and abbreviations where given.
   func apply(to sources: inout LexiconSources) throws(PipelineError) {
     for path in gazetteers {
-      sources.gazetteer += try LexiconSources.files(under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
+      sources.gazetteer += try LexiconSources.files(
+        under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
     }
     if let modifiers {
-      sources.modifiers = try LexiconSources.files(under: modifiers, option: "--modifiers", extensions: ["tsv"])
+      sources.modifiers = try LexiconSources.files(
+        under: modifiers, option: "--modifiers", extensions: ["tsv"])
     }
     if let abbreviations {
-      sources.abbreviations = try LexiconSources.files(under: abbreviations, option: "--abbreviations", extensions: ["txt"])
+      sources.abbreviations = try LexiconSources.files(
+        under: abbreviations, option: "--abbreviations", extensions: ["txt"])
     }
     if let clauses {
-      sources.clauses = try LexiconSources.files(under: clauses, option: "--clauses", extensions: ["tsv"])
+      sources.clauses = try LexiconSources.files(
+        under: clauses, option: "--clauses", extensions: ["tsv"])
     }
     if let references {
-      sources.references = try LexiconSources.files(under: references, option: "--references", extensions: ["tsv"])
+      sources.references = try LexiconSources.files(
+        under: references, option: "--references", extensions: ["tsv"])
     }
   }
 
@@ -104,10 +128,13 @@ struct ScoringOptions: ParsableArguments {
   }
 
   /// Loads an analyzer from `sources` with these scoring options.
-  func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil) throws -> Analyzer {
+  func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil)
+    throws -> Analyzer
+  {
     try Analyzer(
       sources: sources(), policies: policies(settings),
-      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold), coreference: !noCoreference,
+      thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
+      coreference: !noCoreference,
       cyrillicLanguage: cyrillicLanguage)
   }
 }

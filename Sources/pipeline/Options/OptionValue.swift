@@ -38,7 +38,9 @@ enum OptionValue {
 
   /// `POLICY` or `DIM=POLICY` (`agent`, `target`, `clause`, `sentence`, `window:N`).
   @Sendable static func attribution(_ text: String) throws -> AttributionSetting {
-    do { return try AttributionSetting(parsing: text) } catch { throw OptionValueError.scope(error) }
+    do { return try AttributionSetting(parsing: text) } catch {
+      throw OptionValueError.scope(error)
+    }
   }
 
   /// `METRIC=VALUE` with a metric `eval` computes.

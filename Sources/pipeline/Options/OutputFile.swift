@@ -82,7 +82,8 @@ final class OutputFile {
     let failure: Int32? = bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = Foundation.write(
+          descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           return errno
@@ -157,7 +158,8 @@ final class OutputFile {
       current =
         target.hasPrefix("/")
         ? target
-        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+          target)
     }
     return false
   }
@@ -166,7 +168,9 @@ final class OutputFile {
   private static func removeStaleTemporaryFiles(in folder: String, prefix: String) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for name in names where name.hasPrefix(prefix) {
-      guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else {
+        continue
+      }
       if kill(pid, 0) != 0 && errno == ESRCH {
         unlink((folder as NSString).appendingPathComponent(name))
       }
@@ -188,7 +192,7 @@ final class OutputFile {
   }
 
   private static func stopHandling(_ sources: [any DispatchSourceSignal]) {
-    sources.forEach { $0.cancel() }
+    for source in sources { source.cancel() }
     if !sources.isEmpty {
       signal(SIGINT, SIG_DFL)
       signal(SIGTERM, SIG_DFL)

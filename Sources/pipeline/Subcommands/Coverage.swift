@@ -1,7 +1,7 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
 import Tokenize
 
@@ -9,7 +9,8 @@ import Tokenize
 struct Coverage: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coverage",
-    abstract: "Count hits per lexicon entry and alias over a corpus; list what never matched and candidate words.",
+    abstract:
+      "Count hits per lexicon entry and alias over a corpus; list what never matched and candidate words.",
     discussion: """
       Runs the same analysis as 'pipeline run'. For every lexicon entry and alias: hits and \
       documents (those that never matched are listed apart). Candidate words are the most \
@@ -21,7 +22,9 @@ struct Coverage: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(parsing: .unconditional, help: "How many candidate words to list.", transform: OptionValue.count)
+  @Option(
+    parsing: .unconditional, help: "How many candidate words to list.", transform: OptionValue.count
+  )
   var top = 30
 
   @Flag(help: "One JSON object instead of the tables.")
@@ -32,7 +35,9 @@ struct Coverage: ParsableCommand {
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
     var coverage = AnalystKit.Coverage(analyzer: analyzer)
-    try Self.scan(input, analyzer: analyzer) { _, doc in coverage.add(analyzer.analyze(tokenized: doc)) }
+    try Self.scan(input, analyzer: analyzer) { _, doc in
+      coverage.add(analyzer.analyze(tokenized: doc))
+    }
     let report = coverage.report(top: top)
     if json {
       var out = JSONWriter()
@@ -49,7 +54,8 @@ struct Coverage: ParsableCommand {
   static func scan(
     _ input: InputOptions, analyzer: Analyzer, _ body: (Document, TokenizedText) throws -> Void
   ) throws {
-    let errors = try CorpusScan(analyzer: analyzer, fields: input.fields).forEach(input.reader(), body)
+    let errors = try CorpusScan(analyzer: analyzer, fields: input.fields).forEach(
+      input.reader(), body)
     let unreadable = errors.filter { $0.code.isInputProblem && !$0.code.isWarning }
     for error in errors where !unreadable.contains(error) {
       Diagnostics.note("skipped \(error.located)")

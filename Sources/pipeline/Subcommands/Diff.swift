@@ -1,6 +1,6 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
-import AnalystKit
 import PipelineKit
 import Stance
 
@@ -8,7 +8,8 @@ import Stance
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "Compare two lexicon sets over a corpus: every label that changes, and the entries responsible.",
+    abstract:
+      "Compare two lexicon sets over a corpus: every label that changes, and the entries responsible.",
     discussion: """
       Each side (--base, --lexicon) is either ONE lexicons folder laid out like the repository's \
       lexicons/ (entities/, stance/, stance/modifiers.tsv, abbreviations.txt), or one or more \
@@ -28,12 +29,16 @@ struct Diff: ParsableCommand {
 
   @Option(
     name: .customLong("base"),
-    help: ArgumentHelp("The lexicon set before the edit: a lexicons folder, or stance .tsv files. Repeatable for files.", valueName: "PATH"))
+    help: ArgumentHelp(
+      "The lexicon set before the edit: a lexicons folder, or stance .tsv files. Repeatable for files.",
+      valueName: "PATH"))
   var base: [String] = []
 
   @Option(
     name: .customLong("lexicon"),
-    help: ArgumentHelp("The lexicon set after the edit: a lexicons folder, or stance .tsv files. Repeatable for files.", valueName: "PATH"))
+    help: ArgumentHelp(
+      "The lexicon set after the edit: a lexicons folder, or stance .tsv files. Repeatable for files.",
+      valueName: "PATH"))
   var lexicon: [String] = []
 
   @Flag(help: "Print one JSON object instead of the report.")
@@ -45,8 +50,12 @@ struct Diff: ParsableCommand {
   @OptionGroup var shared: ScoringOptions
 
   func validate() throws {
-    if base.isEmpty { throw ValidationError("missing --base PATH (the lexicon set before the edit)") }
-    if lexicon.isEmpty { throw ValidationError("missing --lexicon PATH (the lexicon set after the edit)") }
+    if base.isEmpty {
+      throw ValidationError("missing --base PATH (the lexicon set before the edit)")
+    }
+    if lexicon.isEmpty {
+      throw ValidationError("missing --lexicon PATH (the lexicon set after the edit)")
+    }
   }
 
   func run() throws {
@@ -54,7 +63,9 @@ struct Diff: ParsableCommand {
     let newAnalyzer = try analyzer(lexicon, option: "--lexicon")
     var notes: [String] = []
     if baseAnalyzer.tokenizer.abbreviations != newAnalyzer.tokenizer.abbreviations {
-      notes.append("the two sides' abbreviation lists differ; sentences are split with the base side's list for both")
+      notes.append(
+        "the two sides' abbreviation lists differ; sentences are split with the base side's list for both"
+      )
     }
     var diff = LexiconDiff(base: baseAnalyzer, new: newAnalyzer)
     let scan = CorpusScan(analyzer: baseAnalyzer, fields: input.fields)
@@ -72,7 +83,9 @@ struct Diff: ParsableCommand {
   private func analyzer(_ paths: [String], option: String) throws -> Analyzer {
     do {
       return try shared.analyzer {
-        var sources = try DiffSide.sources(paths, option: option) { () throws(PipelineError) in try shared.defaults() }
+        var sources = try DiffSide.sources(paths, option: option) { () throws(PipelineError) in
+          try shared.defaults()
+        }
         try shared.apply(to: &sources)
         return sources
       }

@@ -1,6 +1,6 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
-import AnalystKit
 import PipelineKit
 
 /// `pipeline eval`: the corpus's output against hand annotations.
@@ -35,12 +35,16 @@ struct Eval: ParsableCommand {
   @Option(help: ArgumentHelp("Gold annotations (JSON Lines).", valueName: "GOLD.jsonl"))
   var gold: String
 
-  @Option(help: ArgumentHelp("The stance dimension to score (default: the lexicon's first).", valueName: "NAME"))
+  @Option(
+    help: ArgumentHelp(
+      "The stance dimension to score (default: the lexicon's first).", valueName: "NAME"))
   var dimension: String?
 
   @Option(
     name: .customLong("fail-under"),
-    help: ArgumentHelp("Exit 1 when METRIC is below VALUE (e.g. stance.f1_semeval=0.6). Repeatable.", valueName: "METRIC=VALUE"),
+    help: ArgumentHelp(
+      "Exit 1 when METRIC is below VALUE (e.g. stance.f1_semeval=0.6). Repeatable.",
+      valueName: "METRIC=VALUE"),
     transform: OptionValue.threshold)
   var failUnder: [MetricThreshold] = []
 
@@ -55,9 +59,12 @@ struct Eval: ParsableCommand {
     let analyzer = try lexiconOptions.analyzer()
     let dimension = try chooseDimension(analyzer)
     let goldDocuments = try loadGold()
-    for (entity, first, documents) in GoldDocument.undefinedEntities(goldDocuments, in: analyzer.gazetteer) {
+    for (entity, first, documents) in GoldDocument.undefinedEntities(
+      goldDocuments, in: analyzer.gazetteer)
+    {
       Diagnostics.note(
-        "\(first): gold entity '\(entity)' (in \(documents) document\(documents == 1 ? "" : "s")) is defined by no gazetteer; it is scored as missed")
+        "\(first): gold entity '\(entity)' (in \(documents) document\(documents == 1 ? "" : "s")) is defined by no gazetteer; it is scored as missed"
+      )
     }
     var predictions: [DocumentPrediction] = []
     let scan = CorpusScan(analyzer: analyzer, fields: input.fields)
@@ -68,14 +75,18 @@ struct Eval: ParsableCommand {
           dimension: dimension))
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }
-    let report = try EvaluationReport(gold: goldDocuments, predictions: predictions, dimension: dimension)
+    let report = try EvaluationReport(
+      gold: goldDocuments, predictions: predictions, dimension: dimension)
     let failures = failUnder.compactMap { $0.failure(in: report) }
     if json {
       FileHandle.standardOutput.write(Data(report.renderJSON(goldPath: gold, failures: failures)))
     } else {
       var text = report.renderText(goldPath: gold)
       if !failUnder.isEmpty {
-        text += failures.isEmpty ? "\nAll --fail-under thresholds met.\n" : "\nBelow threshold:\n" + failures.map { "  \($0)\n" }.joined()
+        text +=
+          failures.isEmpty
+          ? "\nAll --fail-under thresholds met.\n"
+          : "\nBelow threshold:\n" + failures.map { "  \($0)\n" }.joined()
       }
       FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -1,7 +1,7 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
 import Tokenize
 
@@ -10,7 +10,8 @@ import Tokenize
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Show why one document scores as it does: marked text and a table of every lexicon hit.",
+    abstract:
+      "Show why one document scores as it does: marked text and a table of every lexicon hit.",
     discussion: """
       The document is --text TEXT, a .txt file, or the document with --id ID among the inputs \
       (without --id the inputs must hold exactly one document).
@@ -33,11 +34,15 @@ struct Explain: ParsableCommand {
   @Option(name: .customLong("text"), help: "Explain this text (id 'text') instead of inputs.")
   var text: String?
 
-  @Option(name: .customLong("id"), help: ArgumentHelp("The document to explain among the inputs.", valueName: "ID"))
+  @Option(
+    name: .customLong("id"),
+    help: ArgumentHelp("The document to explain among the inputs.", valueName: "ID"))
   var id: String?
 
   @Option(
-    help: ArgumentHelp("ANSI colour: 'always', 'never', or 'auto' (when stdout is a terminal, NO_COLOR is unset and TERM is not 'dumb').", valueName: "WHEN"),
+    help: ArgumentHelp(
+      "ANSI colour: 'always', 'never', or 'auto' (when stdout is a terminal, NO_COLOR is unset and TERM is not 'dumb').",
+      valueName: "WHEN"),
     transform: OptionValue.choice)
   var color: ColorChoice = .auto
 
@@ -62,7 +67,8 @@ struct Explain: ParsableCommand {
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
     let (document, doc) = try select(analyzer)
-    let explanation = Explanation(document: document, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer)
+    let explanation = Explanation(
+      document: document, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer)
     if json {
       FileHandle.standardOutput.write(Data(explanation.recordJSON()))
     } else {

@@ -1,7 +1,7 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
 
 /// `pipeline kwic TERM CORPUS...`: keyword-in-context lines for a term, wildcard or alias.
@@ -23,7 +23,9 @@ struct Kwic: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(parsing: .unconditional, help: "Characters of context on each side.", transform: OptionValue.count)
+  @Option(
+    parsing: .unconditional, help: "Characters of context on each side.",
+    transform: OptionValue.count)
   var width = 40
 
   @Flag(help: "JSON Lines instead of aligned text.")
@@ -64,6 +66,7 @@ struct Kwic: ParsableCommand {
       }
     }
     Diagnostics.note(
-      "kwic: \(query.describe(analyzer)); \(matchCount) match\(matchCount == 1 ? "" : "es") in \(matchedDocuments) of \(plural(documents, "document"))")
+      "kwic: \(query.describe(analyzer)); \(matchCount) match\(matchCount == 1 ? "" : "es") in \(matchedDocuments) of \(plural(documents, "document"))"
+    )
   }
 }

@@ -1,7 +1,7 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
 import JSON
-import AnalystKit
 import PipelineKit
 import Tokenize
 
@@ -9,7 +9,8 @@ import Tokenize
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Check lexicon, gazetteer and modifiers files; report FILE:LINE:COLUMN: error|warning: message.",
+    abstract:
+      "Check lexicon, gazetteer and modifiers files; report FILE:LINE:COLUMN: error|warning: message.",
     discussion: """
       Without PATH, checks the files a run loads (the defaults plus --gazetteer, --lexicon, \
       --modifiers, --abbreviations). With PATH, checks those files, or every word-list file \
@@ -22,7 +23,9 @@ struct Lint: ParsableCommand {
       error, 2 when a PATH cannot be read.
       """)
 
-  @Argument(help: ArgumentHelp("Files or folders to check (default: the files a run loads).", valueName: "PATH"))
+  @Argument(
+    help: ArgumentHelp(
+      "Files or folders to check (default: the files a run loads).", valueName: "PATH"))
   var paths: [String] = []
 
   @Flag(help: "JSON Lines diagnostics on stdout (the summary goes to stderr).")
@@ -49,10 +52,14 @@ struct Lint: ParsableCommand {
     }
     // Sentence breaks inside aliases depend on the abbreviations: those linted, else the run's.
     var abbreviations = LexiconSources()
-    abbreviations.abbreviations = files.filter { $0.kind == .abbreviations }.map { ($0.path, $0.bytes) }
+    abbreviations.abbreviations = files.filter { $0.kind == .abbreviations }.map {
+      ($0.path, $0.bytes)
+    }
     if abbreviations.abbreviations.isEmpty { abbreviations.abbreviations = sources.abbreviations }
     tokenizer = Tokenizer(abbreviations: abbreviations.abbreviationWords)
-    let declared = dimensions.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+    let declared = dimensions.map {
+      Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+    }
     let diagnostics = try Linter(tokenizer: tokenizer, dimensions: declared).lint(files)
 
     var out = JSONWriter()

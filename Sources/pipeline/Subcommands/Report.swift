@@ -1,6 +1,6 @@
+import AnalystKit
 import ArgumentParser
 import Foundation
-import AnalystKit
 import PipelineKit
 
 struct Report: ParsableCommand {
@@ -20,7 +20,8 @@ struct Report: ParsableCommand {
 
   @Option(
     name: [.short, .customLong("output")],
-    help: ArgumentHelp("Write the report to FILE (atomically), or '-' for stdout.", valueName: "FILE"),
+    help: ArgumentHelp(
+      "Write the report to FILE (atomically), or '-' for stdout.", valueName: "FILE"),
     completion: .file())
   var output: String
 
@@ -36,7 +37,8 @@ struct Report: ParsableCommand {
     let analyzer = try lexiconOptions.analyzer()
     var report = HTMLReport(
       analyzer: analyzer,
-      options: HTMLReport.Options(title: title, inputs: input.inputs.isEmpty ? ["-"] : input.inputs))
+      options: HTMLReport.Options(title: title, inputs: input.inputs.isEmpty ? ["-"] : input.inputs)
+    )
     do { try report.add(contentsOf: input.reader(), fields: input.fields) } catch {
       throw CommandFailure.output(error)
     }
@@ -53,7 +55,8 @@ struct Report: ParsableCommand {
     if !quiet {
       Diagnostics.note(
         "\(report.documentCount) documents, \(report.errorCount) errors, "
-          + "\(report.entitySummaries.count) entities; report written to \(output == "-" ? "stdout" : output)")
+          + "\(report.entitySummaries.count) entities; report written to \(output == "-" ? "stdout" : output)"
+      )
     }
   }
 }

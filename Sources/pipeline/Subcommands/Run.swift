@@ -21,7 +21,9 @@ struct Run: ParsableCommand {
 
   @Option(
     name: [.short, .customLong("output")],
-    help: ArgumentHelp("Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.", valueName: "FILE"),
+    help: ArgumentHelp(
+      "Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.",
+      valueName: "FILE"),
     completion: .file())
   var output: String?
 
@@ -42,7 +44,9 @@ struct Run: ParsableCommand {
 
   @Option(
     name: .customLong("on-error"),
-    help: ArgumentHelp("What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).", valueName: "POLICY"),
+    help: ArgumentHelp(
+      "What a bad input record does: 'record' (an error record in its place), 'skip' (left out, counted), 'fail' (stop, exit 3).",
+      valueName: "POLICY"),
     completion: .list(ErrorPolicy.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
   var onError: ErrorPolicy = .record
@@ -81,24 +85,31 @@ struct Run: ParsableCommand {
   static let defaultMaxDocumentBytes = 64 << 20
 
   @Flag(
-    help: "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk.")
+    help:
+      "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk."
+  )
   var strict = false
 
   @Flag(help: "Show progress on stderr even when it is not a terminal.")
   var progress = false
 
-  @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no summary).")
+  @Flag(
+    name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no summary).")
   var quiet = false
 
   @Flag(
-    help: "Run as one stage of a pipe (Spark's rdd.pipe, xargs): --quiet, --jobs 1 and --record-key content unless given.")
+    help:
+      "Run as one stage of a pipe (Spark's rdd.pipe, xargs): --quiet, --jobs 1 and --record-key content unless given."
+  )
   var pipe = false
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
     if let rows, format == .jsonl {
-      throw ValidationError("--rows \(rows.rawValue) needs --format csv or tsv (JSON Lines has one record per input record)")
+      throw ValidationError(
+        "--rows \(rows.rawValue) needs --format csv or tsv (JSON Lines has one record per input record)"
+      )
     }
   }
 
@@ -147,7 +158,9 @@ struct Run: ParsableCommand {
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
     }
-    if strict && summary.inputProblems > 0 { throw CommandFailure.strict(inputs: summary.inputProblems) }
+    if strict && summary.inputProblems > 0 {
+      throw CommandFailure.strict(inputs: summary.inputProblems)
+    }
   }
 }
 
@@ -188,7 +201,8 @@ final class ProgressMeter {
   func update(_ summary: RunSummary) {
     guard enabled, summary.seconds - lastDraw >= 0.5 else { return }
     lastDraw = summary.seconds
-    var line = "pipeline: \(summary.documents + summary.errors) records, "
+    var line =
+      "pipeline: \(summary.documents + summary.errors) records, "
       + String(format: "%.1f MB/s", summary.megabytesPerSecond)
     if let total = totalBytes, total > 0 {
       let fraction = min(1, Double(summary.bytes) / Double(total))

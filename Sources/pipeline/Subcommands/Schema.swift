@@ -13,11 +13,14 @@ struct Schema: ParsableCommand {
       --rows ROWS instead, one a line: name, a tab, what it holds.
       """)
 
-  @Flag(name: .customLong("spark-ddl"), help: "Print a Spark DDL string instead of the JSON Schema.")
+  @Flag(
+    name: .customLong("spark-ddl"), help: "Print a Spark DDL string instead of the JSON Schema.")
   var sparkDDL = false
 
   @Option(
-    help: ArgumentHelp("Print the columns of the table with these rows (document, entity, mention, hit).", valueName: "ROWS"),
+    help: ArgumentHelp(
+      "Print the columns of the table with these rows (document, entity, mention, hit).",
+      valueName: "ROWS"),
     transform: OptionValue.choice)
   var rows: TableRows?
 

@@ -6,8 +6,11 @@ import Tokenize
 
 struct Tokenize: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show each document's sentences and tokens (spans, kind, key, stem and transliteration keys).",
-    discussion: "What to run when an alias or a term does not match: it shows how the text was split and keyed. With gazetteers that match by stem or transliteration, each word also shows its stem in each stem language (stem:LANG=...) and its transliteration key (translit=...).")
+    abstract:
+      "Show each document's sentences and tokens (spans, kind, key, stem and transliteration keys).",
+    discussion:
+      "What to run when an alias or a term does not match: it shows how the text was split and keyed. With gazetteers that match by stem or transliteration, each word also shows its stem in each stem language (stem:LANG=...) and its transliteration key (translit=...)."
+  )
 
   @OptionGroup var input: InputOptions
 
@@ -27,12 +30,19 @@ struct Tokenize: ParsableCommand {
     let session = try analyzer.tokenizer.makeSession()
     func write(_ id: JSONValue, _ doc: TokenizedText, language: String?) throws {
       let extra = try doc.tokens.map { token in
-        try Self.variantKeys(of: token, analyzer.tokenizer.variants, session: session, language: language)
+        try Self.variantKeys(
+          of: token, analyzer.tokenizer.variants, session: session, language: language)
       }
-      if json { Self.writeJSON(id, doc, extra, into: &out) } else { Self.writeTable(id, doc, extra, into: &out) }
+      if json {
+        Self.writeJSON(id, doc, extra, into: &out)
+      } else {
+        Self.writeTable(id, doc, extra, into: &out)
+      }
     }
     if let text {
-      try write(.string("text"), try session.tokenize(text, language: fields.defaultLanguage), language: fields.defaultLanguage)
+      try write(
+        .string("text"), try session.tokenize(text, language: fields.defaultLanguage),
+        language: fields.defaultLanguage)
       FileHandle.standardOutput.write(Data(out.bytes))
       return
     }
@@ -74,14 +84,18 @@ struct Tokenize: ParsableCommand {
     _ id: JSONValue, _ doc: TokenizedText, _ extra: [[(String, String)]], into w: inout JSONWriter
   ) {
     w.beginObject()
-    w.key("id"); w.value(id)
+    w.key("id")
+    w.value(id)
     w.key("sentences")
     w.beginArray()
     for sentence in doc.sentences {
       w.beginObject()
-      w.key("start"); w.int(sentence.start)
-      w.key("end"); w.int(sentence.end)
-      w.key("text"); w.string(doc.surface(tokens: sentence.tokens))
+      w.key("start")
+      w.int(sentence.start)
+      w.key("end")
+      w.int(sentence.end)
+      w.key("text")
+      w.string(doc.surface(tokens: sentence.tokens))
       w.endObject()
     }
     w.endArray()
@@ -89,15 +103,22 @@ struct Tokenize: ParsableCommand {
     w.beginArray()
     for (index, token) in doc.tokens.enumerated() {
       w.beginObject()
-      w.key("start"); w.int(token.start)
-      w.key("end"); w.int(token.end)
-      w.key("text"); w.string(doc.surface(of: token))
-      w.key("kind"); w.string(token.kind.rawValue)
-      w.key("key"); w.string(token.key)
+      w.key("start")
+      w.int(token.start)
+      w.key("end")
+      w.int(token.end)
+      w.key("text")
+      w.string(doc.surface(of: token))
+      w.key("kind")
+      w.string(token.kind.rawValue)
+      w.key("key")
+      w.string(token.key)
       for (name, key) in extra[index] {
-        w.key(name); w.string(key)
+        w.key(name)
+        w.string(key)
       }
-      w.key("sentence"); w.int(doc.sentenceOfToken[index])
+      w.key("sentence")
+      w.int(doc.sentenceOfToken[index])
       w.endObject()
     }
     w.endArray()
@@ -111,15 +132,19 @@ struct Tokenize: ParsableCommand {
     var lines: [String] = []
     var idText = JSONWriter()
     idText.value(id)
-    lines.append("# \(String(decoding: idText.bytes, as: UTF8.self)): \(plural(doc.sentences.count, "sentence")), \(plural(doc.tokens.count, "token"))")
+    lines.append(
+      "# \(String(decoding: idText.bytes, as: UTF8.self)): \(plural(doc.sentences.count, "sentence")), \(plural(doc.tokens.count, "token"))"
+    )
     for (s, sentence) in doc.sentences.enumerated() {
       lines.append("sentence \(s) [\(sentence.start), \(sentence.end))")
       for t in sentence.tokens {
         let token = doc.tokens[t]
-        let span = "[\(token.start), \(token.end))".padding(toLength: 14, withPad: " ", startingAt: 0)
+        let span = "[\(token.start), \(token.end))".padding(
+          toLength: 14, withPad: " ", startingAt: 0)
         let kind = token.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
         let surface = Self.visible(doc.surface(of: token))
-        var line = "  \(span)\(kind)\(surface.padding(toLength: max(18, surface.count + 1), withPad: " ", startingAt: 0))\(Self.visible(token.key))"
+        var line =
+          "  \(span)\(kind)\(surface.padding(toLength: max(18, surface.count + 1), withPad: " ", startingAt: 0))\(Self.visible(token.key))"
         if !extra[t].isEmpty {
           line = line.padding(toLength: max(62, line.count + 1), withPad: " ", startingAt: 0)
           line += extra[t].map { "\($0.0)=\(Self.visible($0.1))" }.joined(separator: " ")
