@@ -88,6 +88,8 @@ def lexicon_rows(lexdir):
             continue
         for line in data_lines(path):
             cols = line.split("\t")
+            if cols[0].startswith("@"):  # a declaration such as '@attribution agent', not a term
+                continue
             term = " ".join(cols[0].split()).lower()
             if len(cols) < 2 or term in seen:
                 continue
