@@ -192,49 +192,11 @@ extension EvaluationReport {
       w.int(mistake.score.hits)
       w.key("drivers")
       w.beginArray()
-      for hit in mistake.drivers {
-        w.beginObject()
-        w.key("term")
-        w.string(hit.term)
-        w.key("source")
-        w.string(hit.source)
-        w.key("text")
-        w.string(hit.text)
-        w.key("sentence")
-        w.int(hit.sentence)
-        w.key("weight")
-        w.double(hit.weight)
-        if let rule = hit.rule {
-          w.key("role")
-          w.string(hit.role!.rawValue)
-          w.key("rule")
-          w.string(rule.rawValue)
-        }
-        w.endObject()
-      }
+      Self.writeHits(mistake.drivers, into: &w)
       w.endArray()
       w.key("not_counted")
       w.beginArray()
-      for hit in mistake.uncounted {
-        w.beginObject()
-        w.key("term")
-        w.string(hit.term)
-        w.key("source")
-        w.string(hit.source)
-        w.key("text")
-        w.string(hit.text)
-        w.key("sentence")
-        w.int(hit.sentence)
-        w.key("weight")
-        w.double(hit.weight)
-        if let rule = hit.rule {
-          w.key("role")
-          w.string(hit.role!.rawValue)
-          w.key("rule")
-          w.string(rule.rawValue)
-        }
-        w.endObject()
-      }
+      Self.writeHits(mistake.uncounted, into: &w)
       w.endArray()
       w.endObject()
     }
@@ -260,6 +222,30 @@ extension EvaluationReport {
     w.endObject()
     w.newline()
     return w.bytes
+  }
+
+  /// One `{term, source, text, sentence, weight[, role, rule]}` object per hit.
+  private static func writeHits(_ hits: [EvidenceHit], into w: inout JSONWriter) {
+    for hit in hits {
+      w.beginObject()
+      w.key("term")
+      w.string(hit.term)
+      w.key("source")
+      w.string(hit.source)
+      w.key("text")
+      w.string(hit.text)
+      w.key("sentence")
+      w.int(hit.sentence)
+      w.key("weight")
+      w.double(hit.weight)
+      if let rule = hit.rule {
+        w.key("role")
+        w.string(hit.role!.rawValue)
+        w.key("rule")
+        w.string(rule.rawValue)
+      }
+      w.endObject()
+    }
   }
 
   private static func strings(_ values: [String], into w: inout JSONWriter) {
