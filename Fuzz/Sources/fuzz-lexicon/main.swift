@@ -32,8 +32,11 @@ public func fuzzLexicon(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let doc = try? session.tokenize(text) else { continue }
     let mentions = defaultAnalyzer.gazetteer.mentions(in: doc)
     for lexicon in lexicons {
-      for scope in [AttributionScope.sentence, .window(50)] {
-        let analysis = StanceScorer(lexicon: lexicon, modifiers: modifiers, scope: scope).score(doc, mentions: mentions)
+      for policy in [AttributionPolicy.agent, .target, .clause, .sentence, .window(50)] {
+        let scorer = StanceScorer(
+          lexicon: lexicon, modifiers: modifiers, rules: scorer.rules,
+          policies: AttributionPolicies(all: policy))
+        let analysis = scorer.score(doc, mentions: mentions)
         checkScores(analysis)
       }
     }
