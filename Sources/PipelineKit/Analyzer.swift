@@ -2,16 +2,32 @@ import Entities
 import Stance
 import Tokenize
 
-/// One document analysed: its tokens, entity mentions and stance.
+/// One document analysed: its tokens, entity mentions and stance, and the analyzer whose
+/// tables its indices point into, so that a renderer needs this one value.
 public struct Analysis: Sendable {
   public let doc: TokenizedText
   public let mentions: [EntityMention]
   public let stance: StanceAnalysis
+  /// The gazetteer, lexicon and scorer that `EntityMention.entity` and `Hit.entry` index.
+  public let analyzer: Analyzer
 
   /// Entities mentioned, in order of their first mention.
   public var entitiesInOrder: [Int] {
     var seen = Set<Int>()
     return mentions.compactMap { seen.insert($0.entity).inserted ? $0.entity : nil }
+  }
+
+  /// The gazetteer entity behind an entity index of this analysis.
+  public func entity(_ index: Int) -> Entity { analyzer.gazetteer.entities[index] }
+
+  /// The lexicon entry a hit matched.
+  public func entry(of hit: Hit) -> LexiconEntry { analyzer.scorer.lexicon.entries[hit.entry] }
+
+  /// The score of a mentioned entity on one dimension: zero hits where the lexicon set has no
+  /// such dimension (a dimension of another lexicon set, as in `diff` and `eval`).
+  public func score(of entity: Int, on dimension: String) -> StanceScore {
+    stance.scores(for: entity)[dimension]
+      ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
   }
 }
 
@@ -74,6 +90,6 @@ public struct Analyzer: Sendable {
     let mentions = gazetteer.mentions(in: doc)
     return Analysis(
       doc: doc, mentions: mentions,
-      stance: scorer.score(doc, mentions: mentions, types: entityTypes))
+      stance: scorer.score(doc, mentions: mentions, types: entityTypes), analyzer: self)
   }
 }

@@ -34,7 +34,7 @@ struct EvalTests {
     ) { document, doc in
       predictions.append(
         DocumentPrediction(
-          id: document.idText, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
+          id: document.idText, analysis: analyzer.analyze(tokenized: doc),
           dimension: "cooperation"))
     }
     return try EvaluationReport(gold: gold, predictions: predictions, dimension: "cooperation")

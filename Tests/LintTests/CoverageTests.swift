@@ -40,7 +40,7 @@ struct CoverageTests {
       "Roscosmos and NASA said they would pull out of nothing; cooperation and space walks go on."
     let query = try KeywordQuery(term, analyzer: defaultAnalyzer)
     let analysis = try analyze([text])[0]
-    let matches = query.matches(in: analysis, analyzer: defaultAnalyzer)
+    let matches = query.matches(in: analysis)
     #expect(!matches.isEmpty || term == "pull out")
     for match in matches {
       let line = ConcordanceLine(

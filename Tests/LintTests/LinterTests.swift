@@ -28,7 +28,7 @@ struct LinterTests {
         "stance/checks.tsv:10:1: warning: wildcard 'ab*' has 2 letters before '*': it matches every word starting with 'ab'; expected at least 3",
         "stance/checks.tsv:11:1: warning: term 'pull-out': the word 'pull-out' becomes 2 tokens ('pull' 'out'); it matches only text written the same way, and modifier windows count each token",
         "stance/checks.tsv:12:1: warning: wildcard 'o'*' can never match as written: 'o'' tokenizes as ('o' '''), but followed by letters ('o'a') as ('o'a')",
-        "stance/checks.tsv:13:8: warning: dimension 'cooperaton' is used by no other entry; the other entries of this file use 'cooperation' (a typo? declare it with --dimensions)",
+        "stance/checks.tsv:13:8: warning: dimension 'cooperaton' is used by no other entry; the other entries of this file use 'cooperation' (a typo? if not, declare it among the dimensions)",
         "stance/checks.tsv:15:7: error: expected a dimension name of letters, digits, '_' or '-', found 'st@nce'",
       ]),
     LintCase(
@@ -113,7 +113,7 @@ struct LinterTests {
     #expect(actual.count == 4)
     #expect(
       actual.first
-        == "AFINN-test.txt:1:11: error: expected a dimension declared with --dimensions ('cooperation'), found 'stance'"
+        == "AFINN-test.txt:1:11: error: expected one of the declared dimensions ('cooperation'), found 'stance'"
     )
   }
 

@@ -77,8 +77,9 @@ public struct KeywordQuery: Sendable {
   }
 
   /// The matches in one analysed document, in text order.
-  public func matches(in analysis: Analysis, analyzer: Analyzer) -> [KeywordMatch] {
+  public func matches(in analysis: Analysis) -> [KeywordMatch] {
     let doc = analysis.doc
+    let gazetteer = analysis.analyzer.gazetteer
     func match(_ tokens: Range<Int>, _ source: SourceLocation?) -> KeywordMatch {
       KeywordMatch(
         start: doc.tokens[tokens.lowerBound].start, end: doc.tokens[tokens.upperBound - 1].end,
@@ -87,15 +88,15 @@ public struct KeywordQuery: Sendable {
     switch target {
     case .entries(let entries):
       return analysis.stance.hits.filter { entries.contains($0.entry) }.map {
-        match($0.tokens, analyzer.scorer.lexicon.entries[$0.entry].location)
+        match($0.tokens, analysis.entry(of: $0).location)
       }
     case .entity(let entity):
       return analysis.mentions.filter { $0.entity == entity }.map {
-        match($0.tokens, analyzer.gazetteer.aliases[$0.alias].location)
+        match($0.tokens, gazetteer.aliases[$0.alias].location)
       }
     case .aliases(let aliases):
       return analysis.mentions.filter { aliases.contains($0.alias) }.map {
-        match($0.tokens, analyzer.gazetteer.aliases[$0.alias].location)
+        match($0.tokens, gazetteer.aliases[$0.alias].location)
       }
     case .phrase(let lexicon):
       let matcher = lexicon.matcher(for: Lexicon.defaultDimension)!

@@ -135,44 +135,39 @@ public struct LexiconDiff: Sendable {
     var hits: [(key: EntryKey, weight: Double)]
   }
 
-  private static func sides(_ analysis: Analysis, _ analyzer: Analyzer) -> [String: Side] {
+  /// Each entity of one side, by id, scored on every dimension of either set.
+  private func sides(_ analysis: Analysis) -> [String: Side] {
     var result: [String: Side] = [:]
-    let entries = analyzer.scorer.lexicon.entries
     for entity in analysis.entitiesInOrder {
-      let info = analyzer.gazetteer.entities[entity]
       let hits = (analysis.stance.entityHits[entity] ?? []).map { analysis.stance.hits[$0] }.map {
-        (key: EntryKey(term: entries[$0.entry].term, dimension: $0.dimension), weight: $0.weight)
+        (
+          key: EntryKey(term: analysis.entry(of: $0).term, dimension: $0.dimension),
+          weight: $0.weight
+        )
       }
-      result[info.id] = Side(
-        name: info.name, scores: analysis.stance.scores(for: entity), hits: hits)
+      let scores = dimensions.map { ($0, analysis.score(of: entity, on: $0)) }
+      result[analysis.entity(entity).id] = Side(
+        name: analysis.entity(entity).name,
+        scores: Dictionary(scores, uniquingKeysWith: { a, _ in a }), hits: hits)
     }
     return result
   }
 
   /// Adds one document analysed with both sets (the same `TokenizedText`).
-  public mutating func add(
-    id: String, base: Analysis, baseAnalyzer: Analyzer, new: Analysis, newAnalyzer: Analyzer
-  ) {
+  public mutating func add(id: String, base: Analysis, new: Analysis) {
     documents += 1
-    let old = Self.sides(base, baseAnalyzer)
-    let now = Self.sides(new, newAnalyzer)
-    var order = base.entitiesInOrder.map { baseAnalyzer.gazetteer.entities[$0].id }
-    for entity in new.entitiesInOrder.map({ newAnalyzer.gazetteer.entities[$0].id })
-    where old[entity] == nil {
+    let old = sides(base)
+    let now = sides(new)
+    var order = base.entitiesInOrder.map { base.entity($0).id }
+    for entity in new.entitiesInOrder.map({ new.entity($0).id }) where old[entity] == nil {
       order.append(entity)
     }
     for entity in order {
       let a = old[entity]
       let b = now[entity]
       for dimension in dimensions {
-        let before = a.map {
-          $0.scores[dimension]
-            ?? StanceScore(raw: 0, hits: 0, thresholds: baseAnalyzer.scorer.thresholds)
-        }
-        let after = b.map {
-          $0.scores[dimension]
-            ?? StanceScore(raw: 0, hits: 0, thresholds: newAnalyzer.scorer.thresholds)
-        }
+        let before = a?.scores[dimension]
+        let after = b?.scores[dimension]
         guard before?.label != after?.label else {
           if before?.score != after?.score { scoreOnlyChanges += 1 }
           continue

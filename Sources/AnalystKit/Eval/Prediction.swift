@@ -74,27 +74,25 @@ public struct DocumentPrediction: Sendable {
   }
 
   /// Reads the prediction off an analysis, exactly as `RecordWriter` writes it.
-  public init(id: String, analysis: Analysis, analyzer: Analyzer, dimension: String) {
+  public init(id: String, analysis: Analysis, dimension: String) {
     let doc = analysis.doc
-    let entries = analyzer.scorer.lexicon.entries
     self.id = id
     self.length = doc.scalarCount
     self.entities = analysis.entitiesInOrder.map { entity in
-      let info = analyzer.gazetteer.entities[entity]
+      let info = analysis.entity(entity)
       let attributions = (analysis.stance.entityAttributions[entity] ?? [])
         .filter { analysis.stance.hits[$0.hit].dimension == dimension }
       func evidence(_ attribution: Attribution) -> EvidenceHit {
         let hit = analysis.stance.hits[attribution.hit]
+        let entry = analysis.entry(of: hit)
         return EvidenceHit(
-          term: entries[hit.entry].term, dimension: hit.dimension,
-          source: entries[hit.entry].location.description, text: doc.surface(tokens: hit.tokens),
+          term: entry.term, dimension: hit.dimension, source: entry.location.description,
+          text: doc.surface(tokens: hit.tokens),
           start: hit.start, sentence: hit.sentence, base: hit.base, weight: hit.weight,
           role: attribution.role, rule: attribution.rule)
       }
       let hits = attributions.filter(\.counted).map(evidence)
-      let scores = analysis.stance.scores(for: entity)
-      let score =
-        scores[dimension] ?? StanceScore(raw: 0, hits: 0, thresholds: analyzer.scorer.thresholds)
+      let score = analysis.score(of: entity, on: dimension)
       var predicted = PredictedEntity(
         entity: info.id, name: info.name,
         mentions: analysis.mentions.filter { $0.entity == entity }.map { Span($0.start, $0.end) },

@@ -181,7 +181,7 @@ private struct LintState {
     dimensionUses[entry.dimension, default: []].append((line, dimensionColumn))
   }
 
-  /// Dimensions: with `--dimensions`, any other is an error; without, a dimension used by one
+  /// Dimensions: when declared, any other is an error; without, a dimension used by one
   /// entry only, in a file whose other entries use another dimension, is a probable typo.
   mutating func lintDimensions() {
     for (dimension, uses) in dimensionUses.sorted(by: { $0.key < $1.key }) {
@@ -192,7 +192,7 @@ private struct LintState {
           report(
             use.line.diagnostic(
               .error, .unknownDimension, column: use.column,
-              "expected a dimension declared with --dimensions (\(expected)), found '\(dimension)'")
+              "expected one of the declared dimensions (\(expected)), found '\(dimension)'")
           )
         }
         continue
@@ -205,7 +205,7 @@ private struct LintState {
       report(
         use.line.diagnostic(
           .warning, .unknownDimension, column: use.column,
-          "dimension '\(dimension)' is used by no other entry; the other entries of this file use \(others.map { "'\($0)'" }.joined(separator: ", ")) (a typo? declare it with --dimensions)"
+          "dimension '\(dimension)' is used by no other entry; the other entries of this file use \(others.map { "'\($0)'" }.joined(separator: ", ")) (a typo? if not, declare it among the dimensions)"
         ))
     }
   }

@@ -71,8 +71,8 @@ struct Diff: ParsableCommand {
     let scan = CorpusScan(analyzer: baseAnalyzer, fields: input.fields)
     let skipped = try scan.forEach(input.reader()) { document, doc in
       diff.add(
-        id: document.idText, base: baseAnalyzer.analyze(tokenized: doc), baseAnalyzer: baseAnalyzer,
-        new: newAnalyzer.analyze(tokenized: doc), newAnalyzer: newAnalyzer)
+        id: document.idText, base: baseAnalyzer.analyze(tokenized: doc),
+        new: newAnalyzer.analyze(tokenized: doc))
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }
     let output = json ? diff.renderJSON(notes: notes) : Array(diff.renderText(notes: notes).utf8)

@@ -71,7 +71,7 @@ struct Eval: ParsableCommand {
     let skipped = try scan.forEach(input.reader()) { document, doc in
       predictions.append(
         DocumentPrediction(
-          id: document.idText, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer,
+          id: document.idText, analysis: analyzer.analyze(tokenized: doc),
           dimension: dimension))
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }

@@ -48,7 +48,7 @@ struct Kwic: ParsableCommand {
     var matchedDocuments = 0
     try Coverage.scan(input, analyzer: analyzer) { document, doc in
       documents += 1
-      let matches = query.matches(in: analyzer.analyze(tokenized: doc), analyzer: analyzer)
+      let matches = query.matches(in: analyzer.analyze(tokenized: doc))
       guard !matches.isEmpty else { return }
       matchedDocuments += 1
       matchCount += matches.count
