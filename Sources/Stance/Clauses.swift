@@ -184,14 +184,16 @@ struct ClauseAnalyzer {
         current = clauses.count - 1
         continue
       }
-      if key == "," && clauses[current].endsAtComma {
+      // A comma ends a comma-closed relative clause and every clause opened inside it
+      // ("Rogozin, who has led Roscosmos since 2018, threatened…": `since` opens a clause
+      // inside the relative one, and both end at the comma).
+      if key == ",", let ending = commaEndedClause(from: current, in: clauses) {
         assign(t)
-        clauses[current].endsAtComma = false
-        if let resumes = clauses[current].resumes {
+        clauses[ending].endsAtComma = false
+        if let resumes = clauses[ending].resumes {
           current = resumes
         } else {
-          let previous = current
-          open(.main, at: t + 1, opener: nil, parent: previous)
+          open(.main, at: t + 1, opener: nil, parent: ending)
         }
         continue
       }
@@ -244,6 +246,18 @@ struct ClauseAnalyzer {
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
     findSubjects(&structure)
     return structure
+  }
+
+  /// The clause that a comma ends: `current` or the nearest clause it was opened inside that
+  /// ends at a comma, not looking past a quotation or a parenthetical (their own punctuation).
+  private func commaEndedClause(from current: Int, in clauses: [Clause]) -> Int? {
+    var c = current
+    while true {
+      if clauses[c].endsAtComma { return c }
+      if clauses[c].kind == .quote || clauses[c].kind == .parenthetical { return nil }
+      guard let parent = clauses[c].parent, parent < c else { return nil }
+      c = parent
+    }
   }
 
   /// Records the clause's first verb cue.

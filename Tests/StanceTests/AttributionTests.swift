@@ -188,6 +188,14 @@ struct AttributionTests {
       "subject after a relative clause", "⟦Borisov⟧, who took over Roscosmos, threatened to leave.",
       hit: "threatened", "borisov", .subject),
     RoleCase(
+      "subject after a relative clause with a clause inside it",
+      "⟦Rogozin⟧, who has led Roscosmos since 2018, threatened to leave.",
+      hit: "threatened", "rogozin", .subject),
+    RoleCase(
+      "subject after a relative clause, in reported speech",
+      "Reports say that ⟦Rogozin⟧, who has led Roscosmos since 2018, is threatening the station.",
+      hit: "threatening", "rogozin", .subject),
+    RoleCase(
       "object of an earlier verb", "Rogozin accused ⟦NASA⟧ of trying to wreck the cooperation.",
       hit: "cooperation", "nasa", .predicate),
     RoleCase(
