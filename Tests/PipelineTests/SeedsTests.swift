@@ -59,6 +59,38 @@ struct SeedsTests {
     }
   }
 
+  /// The clear-cut stances a reader gives the seed entities on `cooperation` (under the
+  /// default policy, `agent`), by article: Rogozin and Roscosmos where they threaten and
+  /// withdraw, NASA where it says it keeps working with all its partners. Articles are named
+  /// by their number (the file name's prefix); entities not listed for an article are not
+  /// clear-cut there and are not checked.
+  static let clearCutStances: [(article: String, entity: String, label: String)] = [
+    ("000", "roscosmos", "against"), ("000", "rogozin", "against"),
+    ("002", "roscosmos", "against"), ("002", "rogozin", "against"),
+    ("003", "roscosmos", "against"), ("003", "rogozin", "against"),
+    ("004", "rogozin", "against"), ("004", "nasa", "favor"),
+  ]
+
+  @Test(.enabled(if: Repository.shared != nil, "needs the seed articles in ../shared/corpus/seeds"))
+  func clearCutStancesAgreeWithAReader() throws {
+    let shared = try #require(Repository.shared)
+    let result = try PipelineProcess.run(["run", shared + "/corpus/seeds", "--jobs", "1"])
+    #expect(result.status == 0)
+    var labels: [String: String] = [:]  // "article/entity" → label
+    for record in try records(result.stdout) {
+      let article = String(((record["id"] as! String) as NSString).lastPathComponent.prefix(3))
+      for entity in record["entities"] as! [[String: Any]] {
+        let stance = entity["stance"] as! [[String: Any]]
+        let cooperation = stance.first { $0["dimension"] as? String == "cooperation" }
+        labels["\(article)/\(entity["entity"] as! String)"] = cooperation?["label"] as? String
+      }
+    }
+    for expected in Self.clearCutStances {
+      let key = "\(expected.article)/\(expected.entity)"
+      #expect(labels[key] == expected.label, "\(key)")
+    }
+  }
+
   /// Code point offsets where `pattern` matches `text`.
   static func matches(of pattern: String, in text: String) -> [Int] {
     let regex = try! NSRegularExpression(pattern: pattern)
