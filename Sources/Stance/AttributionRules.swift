@@ -36,6 +36,9 @@ public struct AttributionRules: Sendable {
     case participleSuffix = "participle_suffix"
     /// First-person words (we, our, I): inside a quotation they are its speaker.
     case firstPerson = "first_person"
+    /// Names a source (`according` in "according to Borisov"): an entity within two words
+    /// after it is the speaker of its clause.
+    case source
 
     var bit: UInt16 { 1 << UInt16(Self.allCases.firstIndex(of: self)!) }
   }

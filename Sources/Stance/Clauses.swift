@@ -42,6 +42,8 @@ struct Clause {
   var sharedSubject: [Int] = []
   /// For reported speech and quotations: who says it.
   var speakers: [Int] = []
+  /// The participant a source marker names ("according to Borisov"): it says this clause.
+  var source: Int?
   var tokenCount = 0
 
   init(kind: Kind, first: Int, opener: Int?, parent: Int?) {
@@ -233,6 +235,18 @@ struct ClauseAnalyzer {
       }
       assign(t)
       noteVerb(t, in: &clauses[current])
+      if kinds & AttributionRules.MarkerKind.source.bit != 0,
+        let named = sourceNamed(after: t, before: hi, startsOf: startsOf)
+      {
+        // The source says the whole statement: the outermost clause around the marker.
+        var outer = current
+        while let parent = clauses[outer].parent, parent < outer,
+          clauses[outer].kind != .quote && clauses[outer].kind != .parenthetical
+        {
+          outer = parent
+        }
+        if clauses[outer].source == nil { clauses[outer].source = named }
+      }
       if kinds & AttributionRules.MarkerKind.speech.bit != 0 && clauses[current].speech == nil {
         clauses[current].speech = t
         if opensReportedSpeech(after: t, before: hi) {
@@ -298,6 +312,18 @@ struct ClauseAnalyzer {
       if surface == "—" || surface == "–" || surface == "--" { return true }
     }
     return false
+  }
+
+  /// The participant that starts within two words after a source marker, no punctuation
+  /// between ("according to Borisov").
+  private func sourceNamed(after t: Int, before hi: Int, startsOf: [Int: Int]) -> Int? {
+    var u = t + 1
+    while u < hi && u <= t + 2 {
+      if let p = startsOf[u] { return p }
+      if doc.tokens[u].kind == .punctuation { return nil }
+      u += 1
+    }
+    return nil
   }
 
   /// After a coordinator: a subject (a mention, a pronoun or role noun) and then a verb
@@ -440,6 +466,8 @@ struct ClauseAnalyzer {
     let cp = s.clause(of: participant.tokens.lowerBound)
     let clause = s.clauses[ch]
     let passive = isPassive(hit)
+    // "According to Borisov, Russia will leave": the source says the clause.
+    if clause.source == p { return .speaker }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
         if passive, participant.tokens.lowerBound > 0,
@@ -462,6 +490,7 @@ struct ClauseAnalyzer {
     while let k = c {
       let outer = s.clauses[k]
       if outer.speakers.contains(p) { return outer.kind == .quote ? .quoteSpeaker : .speaker }
+      if outer.source == p && k != ch { return .speaker }
       if outer.kind == .quote { break }
       let dependent =
         outer.kind == .reported || outer.kind == .relative || outer.kind == .subordinate

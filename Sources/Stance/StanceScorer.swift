@@ -144,6 +144,9 @@ public struct StanceScorer: Sendable {
       // The last negated hit: its negators reach the phrase it governs ("did not threaten an
       // abrupt exit", "saw no reason to continue the joint program").
       var negated: (end: Int, negators: [ModifierMark])?
+      // The last shifted hit: its shifter reaches the phrase it governs likewise ("lifted its
+      // threat to quit the program": `quit` is lifted with the threat).
+      var shifted: (end: Int, shifter: ModifierMark)?
       for match in matcher.matches(in: tokens, range: sentence.tokens)
       where !match.tokens.contains(where: { inMention[$0] }) {
         let entry = match.values[0]
@@ -173,12 +176,16 @@ public struct StanceScorer: Sendable {
         var negators = marks.filter {
           $0.word.kind == .negator && $0.token < start && inWindow($0.token, start)
         }
-        if negators.isEmpty, let last = negated, inWindow(last.end - 1, start),
-          !(last.end..<start).contains(where: {
-            tokens[$0].kind == .punctuation
-              || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
-          })
-        {
+        /// Whether the phrase of a hit ending at `end` reaches this one: within the negation
+        /// window, no punctuation or contrast word between.
+        func governs(_ end: Int) -> Bool {
+          inWindow(end - 1, start)
+            && !(end..<start).contains(where: {
+              tokens[$0].kind == .punctuation
+                || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
+            })
+        }
+        if negators.isEmpty, let last = negated, governs(last.end) {
           negators = last.negators
         }
         for mark in negators {
@@ -189,14 +196,20 @@ public struct StanceScorer: Sendable {
         if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
         // The nearest shifter within its window before the hit that reverses a term of this
         // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
-        if let mark = marks.last(where: { mark in
-          mark.word.kind.shifts(base) && mark.token < start
-            && ordinal[start] - ordinal[mark.token] >= 1
-            && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
-        }) {
+        let shifter =
+          marks.last(where: { mark in
+            mark.word.kind.shifts(base) && mark.token < start
+              && ordinal[start] - ordinal[mark.token] >= 1
+              && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
+          })
+          ?? shifted.flatMap { last in
+            last.shifter.word.kind.shifts(base) && governs(last.end) ? last.shifter : nil
+          }
+        if let mark = shifter {
           let factor = modifiers.value(of: mark.word)
           weight *= factor
           note(mark.word.kind, mark.token, .factor(factor))
+          shifted = (match.tokens.upperBound, mark)
         }
         // The sentence's first contrast word: before it ×contrastBefore, after ×contrastAfter.
         if let c = contrast {

@@ -30,6 +30,10 @@ private let lexiconTSV = """
   safe\t1\tcooperation
   warn*\t-1\tcooperation
   suspend*\t-2\tcooperation
+  quit\t-2.5\tcooperation
+  refus*\t-2\tcooperation
+  dismiss*\t-1.5\tcooperation
+  offer*\t1\tcooperation
   """
 
 /// The repository's own rule files: the tests check the rules an analyst edits.
@@ -195,6 +199,16 @@ struct AttributionTests {
       "subject after a relative clause, in reported speech",
       "Reports say that ⟦Rogozin⟧, who has led Roscosmos since 2018, is threatening the station.",
       hit: "threatening", "rogozin", .subject),
+    RoleCase(
+      "source before the statement", "According to ⟦Borisov⟧, Russia will leave the station.",
+      hit: "leave", "borisov", .speaker),
+    RoleCase(
+      "subject of a statement with a source",
+      "According to Borisov, ⟦Russia⟧ will leave the station.", hit: "leave", "russia", .subject),
+    RoleCase(
+      "source after the statement",
+      "Russia will leave the station after 2024, according to ⟦Borisov⟧.", hit: "leave",
+      "borisov", .speaker),
     RoleCase(
       "object of an earlier verb", "Rogozin accused ⟦NASA⟧ of trying to wreck the cooperation.",
       hit: "cooperation", "nasa", .predicate),
@@ -377,6 +391,19 @@ struct AttributionTests {
       text: "Borisov did not threaten the crew in orbit, leave or warn.",
       weights: ["threaten": -2.5 * -0.74, "leave": -1.2, "warn": -1]),
     ShifterCase(
+      name: "a shifter reaches the phrase its hit governs",
+      text: "Russia lifted its threat to quit.",
+      weights: ["threat": 2.5, "quit": 2.5]),
+    ShifterCase(
+      name: "a comma ends the reach of a shifter", text: "Russia lifted its threat, then quit.",
+      weights: ["threat": 2.5, "quit": -2.5]),
+    ShifterCase(
+      name: "refused + positive (the shifter is a hit too)", text: "Moscow refused to cooperate.",
+      weights: ["refused": -2, "cooperate": -2]),
+    ShifterCase(
+      name: "dismissed reverses either sign", text: "NASA dismissed the threat and the offer.",
+      weights: ["dismissed": -1.5, "threat": 2.5, "offer": -1]),
+    ShifterCase(
       name: "negated shifter", text: "Russia did not suspend the partnership.",
       weights: ["suspend": -2 * -0.74, "partnership": 1.8 * -0.74 * -1]),
   ]
@@ -439,7 +466,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
