@@ -551,8 +551,11 @@ struct ClauseAnalyzer {
     var t = participant.tokens.upperBound
     if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
     guard hit.lowerBound - t <= Self.possessorReach else { return false }
+    // The word right after a possessive is its noun, even one that can be a verb ("Russia's
+    // plans to leave").
+    let noun = t
     while t < hit.lowerBound {
-      if isVerbCue(t) || doc.tokens[t].kind == .punctuation { return false }
+      if (t != noun && isVerbCue(t)) || doc.tokens[t].kind == .punctuation { return false }
       t += 1
     }
     return true

@@ -200,6 +200,10 @@ struct AttributionTests {
       "Reports say that ⟦Rogozin⟧, who has led Roscosmos since 2018, is threatening the station.",
       hit: "threatening", "rogozin", .subject),
     RoleCase(
+      "possessor of a noun that can be a verb",
+      "Roscosmos has no notice of ⟦Russia⟧'s plans to leave.",
+      hit: "leave", "russia", .possessor),
+    RoleCase(
       "source before the statement", "According to ⟦Borisov⟧, Russia will leave the station.",
       hit: "leave", "borisov", .speaker),
     RoleCase(
