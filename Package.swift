@@ -58,7 +58,7 @@ let package = Package(
     .executableTarget(
       name: "pipeline",
       dependencies: [
-        "PipelineKit", "AnalystKit", "CAllocator", "Tokenize", "Stance", "JSON",
+        "PipelineKit", "AnalystKit", "CAllocator", "Tokenize", "Stance", "Entities", "JSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

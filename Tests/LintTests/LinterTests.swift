@@ -36,7 +36,7 @@ struct LinterTests {
       expected: [
         "entities/aliases.tsv:3:10: warning: duplicate alias 'nasa' of entity 'nasa': it repeats the alias at entities/aliases.tsv:1",
         "entities/aliases.tsv:4:9: error: alias 'NASA' of entity 'esa' is already an alias of entity 'nasa' at entities/aliases.tsv:1; this line is ignored",
-        "entities/aliases.tsv:5:6: error: entity 'nasa' has type 'ORG' earlier, found 'PERSON'",
+        "entities/aliases.tsv:5:6: error: entity 'nasa' has type 'ORG' at entities/aliases.tsv:1, found 'PERSON'",
         "entities/aliases.tsv:6:1: error: expected an entity id of lowercase letters, digits and '_', found 'Bad-Id'",
         "entities/aliases.tsv:7:15: error: expected a non-empty alias, found an empty field",
         "entities/aliases.tsv:8:25: error: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'loose'",

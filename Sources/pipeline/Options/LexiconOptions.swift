@@ -1,4 +1,5 @@
 import ArgumentParser
+import Entities
 import Foundation
 import PipelineKit
 import Stance
@@ -21,6 +22,15 @@ struct ScoringOptions: ParsableArguments {
       valueName: "PATH"),
     completion: .file())
   var gazetteers: [String] = []
+
+  @Option(
+    name: .customLong("phrase-attr"),
+    help: ArgumentHelp(
+      "How spaCy string patterns compare, as spaCy's phrase_matcher_attr: 'ORTH' (as written, spaCy's default) or 'LOWER' (any case).",
+      valueName: "ATTR"),
+    completion: .list(PhraseAttribute.allCases.map(\.rawValue)),
+    transform: OptionValue.choice)
+  var phraseAttribute: PhraseAttribute = .orth
 
   @Option(
     help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"),
@@ -127,15 +137,21 @@ struct ScoringOptions: ParsableArguments {
     AttributionPolicies(settings: (scope.map { [$0] } ?? []) + (settings ?? attribution))
   }
 
-  /// Loads an analyzer from `sources` with these scoring options.
-  func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil)
-    throws -> Analyzer
-  {
-    try Analyzer(
+  /// Loads an analyzer from `sources` with these scoring options, printing the gazetteer's
+  /// warnings on stderr unless `quiet` (with `strict`, the first is an error instead).
+  func analyzer(
+    _ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil,
+    strict: Bool = false, quiet: Bool = false
+  ) throws -> Analyzer {
+    let analyzer = try Analyzer(
       sources: sources(), policies: policies(settings),
       thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
       coreference: !noCoreference,
-      cyrillicLanguage: cyrillicLanguage)
+      cyrillicLanguage: cyrillicLanguage, phraseAttribute: phraseAttribute, strict: strict)
+    if !quiet {
+      for warning in analyzer.gazetteer.warnings { Diagnostics.warning(warning.description) }
+    }
+    return analyzer
   }
 }
 
@@ -165,8 +181,8 @@ struct LexiconOptions: ParsableArguments {
   }
 
   /// Loads every word list (a malformed one throws `FILE:LINE: message`).
-  func analyzer() throws -> Analyzer {
-    try scoring.analyzer(sources)
+  func analyzer(strict: Bool = false, quiet: Bool = false) throws -> Analyzer {
+    try scoring.analyzer(sources, strict: strict, quiet: quiet)
   }
 }
 
@@ -174,6 +190,10 @@ struct LexiconOptions: ParsableArguments {
 enum Diagnostics {
   static func error(_ message: String) {
     FileHandle.standardError.write(Data("pipeline: error: \(message)\n".utf8))
+  }
+
+  static func warning(_ message: String) {
+    FileHandle.standardError.write(Data("pipeline: warning: \(message)\n".utf8))
   }
 
   static func note(_ message: String) {

@@ -60,7 +60,10 @@ struct Lint: ParsableCommand {
     let declared = dimensions.map {
       Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
     }
-    let diagnostics = try Linter(tokenizer: tokenizer, dimensions: declared).lint(files)
+    let diagnostics = try Linter(
+      tokenizer: tokenizer, dimensions: declared,
+      phraseAttribute: lexiconOptions.scoring.phraseAttribute
+    ).lint(files)
 
     var out = JSONWriter()
     for diagnostic in diagnostics {
