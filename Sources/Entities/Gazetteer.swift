@@ -149,10 +149,13 @@ public struct Gazetteer: Sendable {
       aliases.append(alias)
       return
     }
-    // The same keys (and, for exact aliases, the same surfaces) as an earlier alias: a repeat.
+    // The same keys (and, for exact aliases, the same surfaces) as an earlier alias, or the
+    // keys of an earlier `fold` alias (which takes every text this one would match): a repeat.
     let earlier = matcher.values(ofPhrase: alias.keys).first { value in
       let other = aliases[value.alias]
-      return value.form == .plain && other.mode == mode && other.tests == alias.tests
+      guard value.form == .plain else { return false }
+      if other.mode == .fold && other.tests.isEmpty { return true }
+      return other.mode == mode && other.tests == alias.tests
         && (mode == .fold || other.surfaces == alias.surfaces)
     }
     if let earlier {

@@ -334,6 +334,7 @@ private struct LintState {
   /// Where the alias with the same keys (and surfaces, for `exact`) was first loaded.
   private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> SourceLocation? {
     firstAliases[AliasKey(keys: keys, surfaces: surfaces, mode: mode)]
+      ?? firstAliases[AliasKey(keys: keys, surfaces: [], mode: .fold)]
   }
 
   private func entitiesDiagnostic(
