@@ -257,7 +257,8 @@ extension Gazetteer {
       alternatives = [PatternSlot(word: nil, test: test)]
     }
     var result: [[PatternSlot]] = []
-    for count in counts {
+    // One occurrence first, so that the first phrase (which names the entity) has every token.
+    for count in counts.contains(1) ? [1] + counts.filter({ $0 != 1 }) : Array(counts) {
       var sequences: [[PatternSlot]] = [[]]
       for _ in 0..<count {
         sequences = sequences.flatMap { prefix in alternatives.map { prefix + [$0] } }

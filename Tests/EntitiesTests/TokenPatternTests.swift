@@ -140,6 +140,11 @@ struct TokenPatternTests {
     let entries = try Gazetteer.entries(pattern: line, at: SourceLocation(file: "p", line: 1))
     #expect(entries.map(\.alias) == ["very", "very very", "very very very"])
     #expect(Set(entries.map(\.entity)) == ["very"])
+    let optional =
+      #"{"label": "ORG", "pattern": [{"LOWER": "space", "OP": "?"}, {"LOWER": "station"}]}"#
+    let phrases = try Gazetteer.entries(pattern: optional, at: SourceLocation(file: "p", line: 1))
+    #expect(phrases.map(\.alias) == ["space station", "station"])
+    #expect(Set(phrases.map(\.entity)) == ["space_station"])
     #expect(Gazetteer.maxRepetitions == 3)
   }
 
