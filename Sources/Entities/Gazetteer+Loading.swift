@@ -3,15 +3,17 @@ import Tokenize
 
 extension Gazetteer {
   /// Loads gazetteer files in order: `.jsonl` files as spaCy EntityRuler patterns (string
-  /// patterns compared by `phraseAttribute`, see `entries(pattern:at:phraseAttribute:)`), any
-  /// other file as TSV (`entity<TAB>type<TAB>alias[<TAB>match]`).
+  /// patterns compared by `phraseAttributes[path]`, else `phraseAttribute`; see
+  /// `entries(pattern:at:phraseAttribute:)`), any other file as TSV
+  /// (`entity<TAB>type<TAB>alias[<TAB>match]`).
   ///
   /// Throws on the first malformed line, naming `FILE:LINE`. A pattern line using a construct
   /// the loader does not support is left out, and an alias another entity already has never
   /// matches: both are kept in `warnings`, or thrown when `strict`.
   public init(
     files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer,
-    phraseAttribute: PhraseAttribute = .orth, strict: Bool = false
+    phraseAttribute: PhraseAttribute = .orth, phraseAttributes: [String: PhraseAttribute] = [:],
+    strict: Bool = false
   ) throws(EntitiesError) {
     self.init()
     let session: TokenizeSession
@@ -19,7 +21,8 @@ extension Gazetteer {
     for file in files {
       if file.path.hasSuffix(".jsonl") {
         try loadEntityRuler(
-          file.bytes, path: file.path, phraseAttribute: phraseAttribute, strict: strict,
+          file.bytes, path: file.path,
+          phraseAttribute: phraseAttributes[file.path] ?? phraseAttribute, strict: strict,
           session: session)
       } else {
         try loadTSV(file.bytes, path: file.path, strict: strict, session: session)

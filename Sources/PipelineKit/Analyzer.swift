@@ -32,7 +32,8 @@ public struct Analyzer: Sendable {
   }
 
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
-  /// Gazetteer warnings (`Gazetteer.warnings`) are errors when `strict`.
+  /// spaCy string patterns compare by `phraseAttribute` unless `sources.phraseAttributes` names
+  /// their file. Gazetteer warnings (`Gazetteer.warnings`) are errors when `strict`.
   public init(
     sources: LexiconSources, policies: AttributionPolicies = AttributionPolicies(),
     thresholds: Thresholds = Thresholds(), coreference: Bool = true,
@@ -45,7 +46,7 @@ public struct Analyzer: Sendable {
     do {
       gazetteer = try Gazetteer(
         files: sources.gazetteer, tokenizer: tokenizer, phraseAttribute: phraseAttribute,
-        strict: strict)
+        phraseAttributes: sources.phraseAttributes, strict: strict)
     } catch {
       throw .gazetteer(error)
     }

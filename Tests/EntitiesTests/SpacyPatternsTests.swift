@@ -46,11 +46,12 @@ struct SpacyPatternsTests {
     var mismatches: [String] = []
   }
 
-  /// Loads `folder/patterns.jsonl` (with the `phrase_matcher_attr` of `folder/cfg`) and compares
+  /// Loads `folder/ruler/patterns.jsonl` (with the `phrase_matcher_attr` of `folder/ruler/cfg`)
+  /// and compares
   /// the mentions of each sentence of `folder/expected.jsonl` with spaCy's entities there.
   static func compare(folder: String) throws -> Comparison {
-    let patterns = try Data(contentsOf: URL(fileURLWithPath: folder + "/patterns.jsonl"))
-    let config = try Data(contentsOf: URL(fileURLWithPath: folder + "/cfg"))
+    let patterns = try Data(contentsOf: URL(fileURLWithPath: folder + "/ruler/patterns.jsonl"))
+    let config = try Data(contentsOf: URL(fileURLWithPath: folder + "/ruler/cfg"))
     let attribute = try #require(PhraseAttribute(spacyConfig: [UInt8](config)))
     let tokenizer = Tokenizer()
     let gazetteer = try Gazetteer(

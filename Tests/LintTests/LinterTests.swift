@@ -88,6 +88,14 @@ struct LinterTests {
         "entities/forms.tsv:8:16: error: expected a handle alias to be one '@name' or '#name', found 'Dmitry Rogozin'",
         "entities/forms.tsv:9:9: error: expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of 'arabic', 'armenian', 'basque', 'catalan', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'greek', 'hindi', 'hungarian', 'indonesian', 'irish', 'italian', 'lithuanian', 'nepali', 'norwegian', 'porter', 'portuguese', 'romanian', 'russian', 'serbian', 'spanish', 'swedish', 'tamil', 'turkish', 'yiddish'), found 'zz'",
       ]),
+    LintCase(
+      file: "entities/patterns.jsonl",
+      expected: [
+        "entities/patterns.jsonl:3:1: warning: unsupported spaCy pattern: token 1: token attribute 'POS' (supported: ORTH, TEXT, LOWER, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, IS_LOWER, in any case)",
+        "entities/patterns.jsonl:4:1: warning: unsupported spaCy pattern: token 1: 'TEXT' with 'REGEX' (supported: a string, IN, NOT_IN)",
+        "entities/patterns.jsonl:5:1: error: alias 'NASA' of entity 'nasa_person' is already an alias of entity 'nasa' at entities/patterns.jsonl:1; this line is ignored",
+        "entities/patterns.jsonl:6:1: error: entity 'nasa' has type 'ORG' at entities/patterns.jsonl:1, found 'PERSON'",
+      ]),
     LintCase(file: "stance/clean.tsv", expected: []),
     LintCase(file: "vader_lexicon.txt", expected: []),
     LintCase(file: "AFINN-test.txt", expected: []),

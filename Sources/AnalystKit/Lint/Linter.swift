@@ -27,15 +27,19 @@ public struct Linter: Sendable {
   /// A wildcard needs at least this many letters before `*`.
   public static let minimumWildcardPrefix = 3
 
-  /// How string patterns of spaCy files compare (`--phrase-attr`).
+  /// How string patterns of spaCy files compare (`--phrase-attr`), unless `phraseAttributes`
+  /// names the file (the spaCy `cfg` beside it).
   public let phraseAttribute: PhraseAttribute
+  public let phraseAttributes: [String: PhraseAttribute]
 
   public init(
-    tokenizer: Tokenizer, dimensions: Set<String>? = nil, phraseAttribute: PhraseAttribute = .orth
+    tokenizer: Tokenizer, dimensions: Set<String>? = nil, phraseAttribute: PhraseAttribute = .orth,
+    phraseAttributes: [String: PhraseAttribute] = [:]
   ) {
     self.tokenizer = tokenizer
     self.dimensions = dimensions
     self.phraseAttribute = phraseAttribute
+    self.phraseAttributes = phraseAttributes
   }
 
   /// Lints the files together, in order, and returns every diagnostic sorted by file, line and
@@ -259,7 +263,8 @@ private struct LintState {
     let entries: [GazetteerEntry]
     do {
       entries = try Gazetteer.entries(
-        pattern: line.text, at: line.location, phraseAttribute: linter.phraseAttribute)
+        pattern: line.text, at: line.location,
+        phraseAttribute: linter.phraseAttributes[line.path] ?? linter.phraseAttribute)
     } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: 1, aliasColumn: 1))
       return

@@ -26,11 +26,11 @@ struct ScoringOptions: ParsableArguments {
   @Option(
     name: .customLong("phrase-attr"),
     help: ArgumentHelp(
-      "How spaCy string patterns compare, as spaCy's phrase_matcher_attr: 'ORTH' (as written, spaCy's default) or 'LOWER' (any case).",
+      "How spaCy string patterns compare, as spaCy's phrase_matcher_attr: 'ORTH' (as written) or 'LOWER' (any case). Default: the 'cfg' file spaCy wrote beside the patterns file, else ORTH (spaCy's default).",
       valueName: "ATTR"),
     completion: .list(PhraseAttribute.allCases.map(\.rawValue)),
     transform: OptionValue.choice)
-  var phraseAttribute: PhraseAttribute = .orth
+  var phraseAttribute: PhraseAttribute?
 
   @Option(
     help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"),
@@ -110,8 +110,14 @@ struct ScoringOptions: ParsableArguments {
   /// Adds the named gazetteers and replaces modifiers and abbreviations where given.
   func apply(to sources: inout LexiconSources) throws(PipelineError) {
     for path in gazetteers {
-      sources.gazetteer += try LexiconSources.files(
+      let files = try LexiconSources.files(
         under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
+      sources.gazetteer += files
+      if phraseAttribute == nil {
+        sources.phraseAttributes.merge(
+          try LexiconSources.spacyPhraseAttributes(of: files.map(\.path))
+        ) { $1 }
+      }
     }
     if let modifiers {
       sources.modifiers = try LexiconSources.files(
@@ -147,7 +153,8 @@ struct ScoringOptions: ParsableArguments {
       sources: sources(), policies: policies(settings),
       thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
       coreference: !noCoreference,
-      cyrillicLanguage: cyrillicLanguage, phraseAttribute: phraseAttribute, strict: strict)
+      cyrillicLanguage: cyrillicLanguage, phraseAttribute: phraseAttribute ?? .orth,
+      strict: strict)
     if !quiet {
       for warning in analyzer.gazetteer.warnings { Diagnostics.warning(warning.description) }
     }
