@@ -54,7 +54,7 @@ extension Gazetteer {
       warnings.append(error)
     }
     for (alias, owner) in shadowedAliases[shadowed...] {
-      let first = aliases.first { $0.entity == owner && $0.keys == alias.keys }
+      let first = self.alias(keys: alias.keys, of: owner)
       let warning = EntitiesError.aliasShadowed(
         alias.location, alias: alias.text, entity: entities[alias.entity].id,
         owner: entities[owner].id, ownerAt: first?.location ?? entities[owner].location)

@@ -60,6 +60,12 @@ public struct Gazetteer: Sendable {
   /// Index of the entity with this id.
   public func entity(id: String) -> Int? { entityIndex[id] }
 
+  /// The first alias of `entity` with these keys, as written (not a stem or transliteration).
+  func alias(keys: [String], of entity: Int) -> Alias? {
+    matcher.values(ofPhrase: keys).lazy.map { self.aliases[$0.alias] }
+      .first { $0.entity == entity }
+  }
+
   /// Adds one alias, declaring the entity on its first alias. An alias with the same keys as
   /// one of another entity is kept in `shadowedAliases` and does not match.
   public mutating func add(
