@@ -287,23 +287,28 @@ extension Gazetteer {
     return negated
   }
 
-  /// `{n}`, `{n,m}`, `{,m}` and `{n,}` (at most `maxRepetitions` more than n).
+  /// `{n}`, `{n,m}`, `{,m}` and `{n,}` (`{n,}`: n to `maxRepetitions`, or n when more), with
+  /// 0 ≤ n ≤ m ≤ `PhraseMatcher.maxPhraseTokens`.
   private static func repetitions(_ op: String) -> ClosedRange<Int>? {
     guard op.hasPrefix("{"), op.hasSuffix("}") else { return nil }
     let inner = op.dropFirst().dropLast()
     let parts = inner.split(separator: ",", omittingEmptySubsequences: false)
+    let low: Int?
+    let high: Int?
     switch parts.count {
     case 1:
-      guard let n = Int(parts[0]) else { return nil }
-      return n...n
+      low = Int(parts[0])
+      high = low
     case 2:
-      let low = parts[0].isEmpty ? 0 : Int(parts[0])
-      let high = parts[1].isEmpty ? low.map { Swift.max($0, maxRepetitions) } : Int(parts[1])
-      guard let low, let high, low <= high else { return nil }
-      return low...high
+      low = parts[0].isEmpty ? 0 : Int(parts[0])
+      high = parts[1].isEmpty ? low.map { Swift.max($0, maxRepetitions) } : Int(parts[1])
     default:
       return nil
     }
+    guard let low, let high, 0 <= low, low <= high,
+      high <= PhraseMatcher<Int>.maxPhraseTokens
+    else { return nil }
+    return low...high
   }
 }
 

@@ -110,6 +110,14 @@ struct TokenPatternTests {
       "p.jsonl:1: unsupported spaCy pattern: token 1: OP '{x}' (supported: ?, *, +, !, 1, {n}, {n,m}, {,m}, {n,})"
     ),
     UnsupportedPatternCase(
+      "a negative count", #"[{"LOWER": "go", "OP": "{-1}"}]"#,
+      "p.jsonl:1: unsupported spaCy pattern: token 1: OP '{-1}' (supported: ?, *, +, !, 1, {n}, {n,m}, {,m}, {n,})"
+    ),
+    UnsupportedPatternCase(
+      "more repetitions than a phrase has tokens", #"[{"LOWER": "go", "OP": "{100000}"}]"#,
+      "p.jsonl:1: unsupported spaCy pattern: token 1: OP '{100000}' (supported: ?, *, +, !, 1, {n}, {n,m}, {,m}, {n,})"
+    ),
+    UnsupportedPatternCase(
       "! on two conditions", #"[{"LOWER": "nasa", "IS_UPPER": true, "OP": "!"}]"#,
       "p.jsonl:1: unsupported spaCy pattern: token 1: OP '!' on a token with 2 conditions (supported: one)"
     ),
