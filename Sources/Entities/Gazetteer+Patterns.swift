@@ -220,7 +220,6 @@ extension Gazetteer {
         if wanted { test.required |= flag.bit } else { test.forbidden |= flag.bit }
       }
     }
-    conditions += test.excludedKeys.isEmpty && test.excludedSurfaces.isEmpty ? 0 : 1
     // ORTH and LOWER together: the written forms whose key is one of the LOWER words.
     var words: [String]?
     if let exact, let folded {

@@ -74,6 +74,10 @@ struct TokenPatternTests {
       "OP ! takes one token that is not the word",
       #"[{"LOWER": "nasa"}, {"LOWER": "chief", "OP": "!"}]"#, "⟦NASA said⟧ so, NASA chief not."),
     TokenPatternCase(
+      "OP ! on NOT_IN is one of the words",
+      #"[{"LOWER": "soyuz"}, {"LOWER": {"NOT_IN": ["ms", "tma"]}, "OP": "!"}]"#,
+      "⟦Soyuz TMA⟧ and ⟦Soyuz ms⟧, not Soyuz rocket."),
+    TokenPatternCase(
       "an empty object is any token", #"[{"LOWER": "flight"}, {}]"#, "The ⟦flight MS⟧ left."),
     TokenPatternCase(
       "{n,m} repetitions", #"[{"LOWER": "go", "OP": "{2,3}"}]"#, "go, ⟦go go⟧ now."),
