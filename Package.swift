@@ -58,7 +58,7 @@ let package = Package(
     .executableTarget(
       name: "pipeline",
       dependencies: [
-        "PipelineKit", "AnalystKit", "CAllocator", "Tokenize", "Stance", "JSON",
+        "PipelineKit", "AnalystKit", "CAllocator", "Tokenize", "Stance", "Entities", "JSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,7 +66,9 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Tokenize"], path: "Tests/TestSupport"),
     .testTarget(name: "TokenizeTests", dependencies: ["Tokenize", "TestSupport"]),
     .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-    .testTarget(name: "EntitiesTests", dependencies: ["Entities", "Tokenize", "TestSupport"]),
+    .testTarget(
+      name: "EntitiesTests", dependencies: ["Entities", "Tokenize", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "StanceTests", dependencies: ["Stance", "Entities", "Tokenize", "TestSupport"]),
     .testTarget(
       name: "PipelineTests",

@@ -14,8 +14,13 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownStemLanguage(SourceLocation, found: String, available: [String])
   /// A `handle` alias that is not one handle (`@name`) or hashtag (`#name`).
   case notAHandle(SourceLocation, alias: String)
-  /// An entity declared again with another type.
-  case typeConflict(SourceLocation, entity: String, type: String, earlier: String)
+  /// An entity declared again with another type (`earlierAt`: where it got the first).
+  case typeConflict(
+    SourceLocation, entity: String, type: String, earlier: String, earlierAt: SourceLocation)
+  /// An alias with the keys of another entity's alias (at `ownerAt`): loaded, never matched.
+  /// A warning unless loading is strict.
+  case aliasShadowed(
+    SourceLocation, alias: String, entity: String, owner: String, ownerAt: SourceLocation)
   /// An alias made only of characters that are not tokens (white space, controls).
   case aliasHasNoTokens(SourceLocation, alias: String)
   /// An alias of more tokens than `PhraseMatcher.maxPhraseTokens`.
@@ -31,6 +36,16 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     location.map { "\($0): \(message)" } ?? message
   }
 
+  /// Whether the error is one that loading reports as a warning and goes on (unless strict):
+  /// a spaCy pattern line using a construct the loader does not support (the line is not
+  /// loaded), or a shadowed alias.
+  public var isWarning: Bool {
+    switch self {
+    case .invalidPattern(_, .unsupported), .aliasShadowed: return true
+    default: return false
+    }
+  }
+
   /// The line the error is about, if any.
   public var location: SourceLocation? {
     switch self {
@@ -41,7 +56,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       .invalidDirective(let at, _),
       .notAHandle(let at, _),
       .unknownStemLanguage(let at, _, _),
-      .typeConflict(let at, _, _, _),
+      .typeConflict(let at, _, _, _, _),
+      .aliasShadowed(let at, _, _, _, _),
       .aliasHasNoTokens(let at, _),
       .aliasTooLong(let at, _, _),
       .invalidUTF8(let at),
@@ -72,8 +88,12 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
         "expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(found)'"
     case .notAHandle(_, let alias):
       return "expected a handle alias to be one '@name' or '#name', found '\(alias)'"
-    case .typeConflict(_, let entity, let type, let earlier):
-      return "entity '\(entity)' has type '\(earlier)' earlier, found '\(type)'"
+    case .typeConflict(_, let entity, let type, let earlier, let earlierAt):
+      return "entity '\(entity)' has type '\(earlier)' at \(earlierAt), found '\(type)'"
+    case .aliasShadowed(_, let alias, let entity, let owner, let ownerAt):
+      return
+        "alias '\(alias)' of entity '\(entity)' is already an alias of entity '\(owner)' at \(ownerAt); it never matches"
+
     case .aliasHasNoTokens(_, let alias):
       return "expected an alias with at least one token, found '\(alias)'"
     case .aliasTooLong(_, let alias, let tokens):
@@ -92,13 +112,14 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// What is wrong with a spaCy EntityRuler pattern line.
-public enum PatternProblem: Sendable, Equatable, CustomStringConvertible {
+public enum PatternProblem: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidJSON(String)
   case notAnObject(found: String)
   case missingLabel
   case notATokenPattern(found: String)
-  case unknownTokenAttribute(found: String)
-  case mixedTokenPattern
+  case emptyTokenPattern
+  /// A construct the loader does not support, in token `token` (1-based) or the whole line.
+  case unsupported(UnsupportedConstruct, token: Int?)
   case invalidPatternField
   case invalidID(found: String)
   case emptyID
@@ -110,9 +131,9 @@ public enum PatternProblem: Sendable, Equatable, CustomStringConvertible {
     case .missingLabel: return "expected a non-empty string \"label\""
     case .notATokenPattern(let found):
       return "expected token patterns like {\"LOWER\": \"word\"}, found \(found)"
-    case .unknownTokenAttribute(let found):
-      return "expected token attribute LOWER, ORTH or TEXT, found '\(found)'"
-    case .mixedTokenPattern: return "expected a non-empty token pattern using one attribute"
+    case .emptyTokenPattern: return "expected a non-empty token pattern, found []"
+    case .unsupported(let construct, let token):
+      return "unsupported spaCy pattern: \(token.map { "token \($0): " } ?? "")\(construct)"
     case .invalidPatternField: return "expected \"pattern\" to be a string or a list of tokens"
     case .invalidID(let found): return "expected \"id\" to be a string, found \(found)"
     case .emptyID: return "expected a non-empty \"id\""

@@ -30,6 +30,9 @@ public struct Alias: Sendable, Hashable {
   public var location: SourceLocation
   /// Every option of the alias's match field (`mode` is `options.mode`).
   public var options = MatchOptions()
+  /// Per token (aligned with `keys`), what a spaCy token pattern asks beyond the key; empty
+  /// for other aliases. A token with `anyKey` has the key `""`.
+  public var tests: [TokenTest] = []
 }
 
 /// A mention of an entity in a text: the span (Unicode scalar offsets, half-open), the tokens,

@@ -2,33 +2,64 @@ import JSON
 import Tokenize
 
 extension Gazetteer {
-  /// Loads gazetteer files in order: `.jsonl` files as spaCy EntityRuler phrase patterns, any
-  /// other file as TSV (`entity<TAB>type<TAB>alias[<TAB>match]`).
+  /// Loads gazetteer files in order: `.jsonl` files as spaCy EntityRuler patterns (string
+  /// patterns compared by `phraseAttributes[path]`, else `phraseAttribute`; see
+  /// `entries(pattern:at:phraseAttribute:)`), any other file as TSV
+  /// (`entity<TAB>type<TAB>alias[<TAB>match]`).
   ///
-  /// Throws on the first malformed line, naming `FILE:LINE`.
-  public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(EntitiesError) {
+  /// Throws on the first malformed line, naming `FILE:LINE`. A pattern line using a construct
+  /// the loader does not support is left out, and an alias another entity already has never
+  /// matches: both are kept in `warnings`, or thrown when `strict`.
+  public init(
+    files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer,
+    phraseAttribute: PhraseAttribute = .orth, phraseAttributes: [String: PhraseAttribute] = [:],
+    strict: Bool = false
+  ) throws(EntitiesError) {
     self.init()
     let session: TokenizeSession
     do { session = try tokenizer.makeSession() } catch { throw .tokenize(error) }
     for file in files {
       if file.path.hasSuffix(".jsonl") {
-        try loadEntityRuler(file.bytes, path: file.path, session: session)
+        try loadEntityRuler(
+          file.bytes, path: file.path,
+          phraseAttribute: phraseAttributes[file.path] ?? phraseAttribute, strict: strict,
+          session: session)
       } else {
-        try loadTSV(file.bytes, path: file.path, session: session)
+        try loadTSV(file.bytes, path: file.path, strict: strict, session: session)
       }
     }
   }
 
   /// `entity<TAB>type<TAB>alias[<TAB>match]` lines, with the file's `#!` directives.
-  mutating func loadTSV(_ bytes: [UInt8], path: String, session: TokenizeSession)
-    throws(EntitiesError)
-  {
+  mutating func loadTSV(
+    _ bytes: [UInt8], path: String, strict: Bool, session: TokenizeSession
+  ) throws(EntitiesError) {
     let defaults = try GazetteerDefaults(bytes: bytes, path: path)
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard line.text != nil else { throw .invalidUTF8(at) }
-      try add(
-        Self.entry(fields: line.fields, at: at, defaults: defaults), at: at, tokenizer: session)
+      try warn(strict) { (gazetteer) throws(EntitiesError) in
+        try gazetteer.add(
+          Self.entry(fields: line.fields, at: at, defaults: defaults), at: at, tokenizer: session)
+      }
+    }
+  }
+
+  /// Runs `body`, keeping the warnings it throws or adds in `warnings` (thrown when `strict`).
+  private mutating func warn(
+    _ strict: Bool, _ body: (inout Self) throws(EntitiesError) -> Void
+  ) throws(EntitiesError) {
+    let shadowed = shadowedAliases.count
+    do { try body(&self) } catch  where error.isWarning && !strict {
+      warnings.append(error)
+    }
+    for (alias, owner) in shadowedAliases[shadowed...] {
+      let first = self.alias(keys: alias.keys, of: owner)
+      let warning = EntitiesError.aliasShadowed(
+        alias.location, alias: alias.text, entity: entities[alias.entity].id,
+        owner: entities[owner].id, ownerAt: first?.location ?? entities[owner].location)
+      if strict { throw warning }
+      warnings.append(warning)
     }
   }
 
@@ -63,12 +94,17 @@ extension Gazetteer {
 
   /// spaCy EntityRuler lines (see `entry(pattern:at:)`).
   mutating func loadEntityRuler(
-    _ bytes: [UInt8], path: String, session: TokenizeSession
+    _ bytes: [UInt8], path: String, phraseAttribute: PhraseAttribute, strict: Bool,
+    session: TokenizeSession
   ) throws(EntitiesError) {
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard let text = line.text else { throw .invalidUTF8(at) }
-      try add(Self.entry(pattern: text, at: at), at: at, tokenizer: session)
+      try warn(strict) { (gazetteer) throws(EntitiesError) in
+        for entry in try Self.entries(pattern: text, at: at, phraseAttribute: phraseAttribute) {
+          try gazetteer.add(entry, at: at, tokenizer: session)
+        }
+      }
     }
   }
 
@@ -78,68 +114,7 @@ extension Gazetteer {
   ) throws(EntitiesError) {
     try add(
       entity: entry.entity, type: entry.type, alias: entry.alias, options: entry.options,
-      location: at, tokenizer: session)
-  }
-
-  /// The one reader of a spaCy EntityRuler line, called by the loader and by `pipeline lint`:
-  /// `{"label": "ORG", "pattern": "Roscosmos", "id": "roscosmos"}`.
-  ///
-  /// A string pattern matches case-insensitively (`fold`). A token pattern (a list of
-  /// single-key objects) matches `exact` when every token uses `ORTH` or `TEXT`, and `fold`
-  /// when they use `LOWER`; other token attributes are refused. Without `id`, the entity id
-  /// is the pattern's key with spaces as `_`.
-  package static func entry(pattern text: String, at: SourceLocation) throws(EntitiesError)
-    -> GazetteerEntry
-  {
-    let value: JSONValue
-    do { value = try JSONParser.parse(Array(text.utf8)).value } catch {
-      throw .invalidPattern(at, .invalidJSON("\(error)"))
-    }
-    guard case .object = value else {
-      throw .invalidPattern(at, .notAnObject(found: value.kindDescription))
-    }
-    guard case .string(let label)? = value["label"], !label.isEmpty else {
-      throw .invalidPattern(at, .missingLabel)
-    }
-    let alias: String
-    let mode: MatchMode
-    switch value["pattern"] {
-    case .string(let pattern)?:
-      alias = pattern
-      mode = .fold
-    case .array(let tokens)?:
-      var words: [String] = []
-      var modes = Set<MatchMode>()
-      for token in tokens {
-        guard case .object(let members) = token, members.count == 1,
-          case .string(let word) = members[0].value
-        else {
-          throw .invalidPattern(at, .notATokenPattern(found: token.kindDescription))
-        }
-        switch members[0].key {
-        case "LOWER": modes.insert(.fold)
-        case "ORTH", "TEXT": modes.insert(.exact)
-        default: throw .invalidPattern(at, .unknownTokenAttribute(found: members[0].key))
-        }
-        words.append(word)
-      }
-      guard !words.isEmpty, modes.count == 1 else {
-        throw .invalidPattern(at, .mixedTokenPattern)
-      }
-      alias = words.joined(separator: " ")
-      mode = modes.first!
-    default:
-      throw .invalidPattern(at, .invalidPatternField)
-    }
-    let id: String
-    switch value["id"] {
-    case .string(let given)?: id = given
-    case nil: id = Tokenizer.matchingKey(alias).replacingOccurrences(" ", "_")
-    case let other?:
-      throw .invalidPattern(at, .invalidID(found: other.kindDescription))
-    }
-    guard !id.isEmpty else { throw .invalidPattern(at, .emptyID) }
-    return GazetteerEntry(entity: id, type: label, alias: alias, options: MatchOptions(mode: mode))
+      slots: entry.slots, location: at, tokenizer: session)
   }
 }
 
@@ -149,10 +124,7 @@ package struct GazetteerEntry: Sendable, Equatable {
   package var type: String
   package var alias: String
   package var options: MatchOptions
-}
-
-extension String {
-  fileprivate func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
-    String(map { $0 == target ? replacement : $0 })
-  }
+  /// A spaCy token pattern's tokens, when they ask more than the alias's keys (see
+  /// `PatternSlot`); empty otherwise.
+  package var slots: [PatternSlot] = []
 }

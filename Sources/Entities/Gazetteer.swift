@@ -24,6 +24,12 @@ public struct Gazetteer: Sendable {
   /// Per language, every stem of a stem phrase (what the tokenizer looks for).
   private var stemSets: [String: StemSet] = [:]
   private var hasTranslit = false
+  /// Aliases with a token matched by its test alone (`{"IS_DIGIT": true}`): not in the phrase
+  /// table, tried token by token at each position.
+  private var tokenAliases: [Int] = []
+  /// What loading reported and went on (`EntitiesError.isWarning`): pattern lines left out,
+  /// aliases that never match.
+  public internal(set) var warnings: [EntitiesError] = []
 
   /// Languages in which names decline in every word, so every token of a `stem` alias may be
   /// inflected («Дмитрием Рогозиным»). In other languages only the last token is ("Dmitri
@@ -54,6 +60,12 @@ public struct Gazetteer: Sendable {
   /// Index of the entity with this id.
   public func entity(id: String) -> Int? { entityIndex[id] }
 
+  /// The first alias of `entity` with these keys, as written (not a stem or transliteration).
+  func alias(keys: [String], of entity: Int) -> Alias? {
+    matcher.values(ofPhrase: keys).lazy.map { self.aliases[$0.alias] }
+      .first { $0.entity == entity }
+  }
+
   /// Adds one alias, declaring the entity on its first alias. An alias with the same keys as
   /// one of another entity is kept in `shadowedAliases` and does not match.
   public mutating func add(
@@ -70,20 +82,54 @@ public struct Gazetteer: Sendable {
     entity id: String, type: String, alias text: String, options: MatchOptions,
     location: SourceLocation, tokenizer session: TokenizeSession
   ) throws(EntitiesError) {
+    try add(
+      entity: id, type: type, alias: text, options: options, slots: [], location: location,
+      tokenizer: session)
+  }
+
+  /// Adds one alias; `slots`, when not empty, are the tokens of a spaCy token pattern (each
+  /// word tokenized alone, each of its tokens given the word's test).
+  mutating func add(
+    entity id: String, type: String, alias text: String, options: MatchOptions,
+    slots: [PatternSlot], location: SourceLocation, tokenizer session: TokenizeSession
+  ) throws(EntitiesError) {
     let tokenized: TokenizedText
     do { tokenized = try session.tokenize(text) } catch { throw .tokenize(error) }
-    guard !tokenized.tokens.isEmpty else {
+    var keys = tokenized.tokens.map(\.key)
+    var tests: [TokenTest] = []
+    if !slots.isEmpty {
+      keys = []
+      for slot in slots {
+        guard let word = slot.word else {
+          keys.append("")
+          tests.append(slot.test)
+          continue
+        }
+        let doc: TokenizedText
+        do { doc = try session.tokenize(word) } catch { throw .tokenize(error) }
+        guard !doc.tokens.isEmpty else { throw .aliasHasNoTokens(location, alias: word) }
+        for token in doc.tokens {
+          var test = slot.test
+          if test.surface != nil { test.surface = doc.surface(of: token) }
+          keys.append(token.key)
+          tests.append(test)
+        }
+      }
+    }
+    guard !keys.isEmpty else {
       throw .aliasHasNoTokens(location, alias: text)
     }
-    guard tokenized.tokens.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
-      throw .aliasTooLong(location, alias: text, tokens: tokenized.tokens.count)
+    guard keys.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
+      throw .aliasTooLong(location, alias: text, tokens: keys.count)
     }
     let handleForm: AliasForm.Form? = options.handle ? Self.handleForm(of: tokenized) : nil
     if options.handle && handleForm == nil { throw .notAHandle(location, alias: text) }
     let entityNumber: Int
     if let existing = entityIndex[id] {
       guard entities[existing].type == type else {
-        throw .typeConflict(location, entity: id, type: type, earlier: entities[existing].type)
+        throw .typeConflict(
+          location, entity: id, type: type, earlier: entities[existing].type,
+          earlierAt: entities[existing].location)
       }
       entityNumber = existing
     } else {
@@ -100,13 +146,22 @@ public struct Gazetteer: Sendable {
     }
     let mode = options.mode
     let alias = Alias(
-      entity: entityNumber, text: text, mode: mode, keys: tokenized.tokens.map(\.key),
-      surfaces: mode == .exact ? tokenized.tokens.map { tokenized.surface(of: $0) } : [],
-      location: location, options: options)
-    // The same keys (and, for exact aliases, the same surfaces) as an earlier alias: a repeat.
+      entity: entityNumber, text: text, mode: mode, keys: keys,
+      surfaces: mode == .exact && slots.isEmpty
+        ? tokenized.tokens.map { tokenized.surface(of: $0) } : [],
+      location: location, options: options, tests: tests)
+    if tests.contains(where: \.anyKey) {
+      tokenAliases.append(aliases.count)
+      aliases.append(alias)
+      return
+    }
+    // The same keys (and, for exact aliases, the same surfaces) as an earlier alias, or the
+    // keys of an earlier `fold` alias (which takes every text this one would match): a repeat.
     let earlier = matcher.values(ofPhrase: alias.keys).first { value in
       let other = aliases[value.alias]
-      return value.form == .plain && other.mode == mode
+      guard value.form == .plain else { return false }
+      if other.mode == .fold && other.tests.isEmpty { return true }
+      return other.mode == mode && other.tests == alias.tests
         && (mode == .fold || other.surfaces == alias.surfaces)
     }
     if let earlier {
@@ -292,19 +347,21 @@ public struct Gazetteer: Sendable {
       views.append(
         View(tokens: doc.tokens(withKeys: keys), matcher: stemMatcher, language: language))
     }
-    func append(_ match: PhraseMatcher<AliasForm>.Match, sentence index: Int) {
-      let alias = (match.values.first { $0.form == .plain } ?? match.values[0]).alias
+    func append(_ alias: Int, _ range: Range<Int>, sentence index: Int) {
       result.append(
         EntityMention(
-          entity: aliases[alias].entity, alias: alias, start: tokens[match.tokens.lowerBound].start,
-          end: tokens[match.tokens.upperBound - 1].end, tokens: match.tokens, sentence: index))
+          entity: aliases[alias].entity, alias: alias, start: tokens[range.lowerBound].start,
+          end: tokens[range.upperBound - 1].end, tokens: range, sentence: index))
+    }
+    func alias(of match: PhraseMatcher<AliasForm>.Match) -> Int {
+      (match.values.first { $0.form == .plain } ?? match.values[0]).alias
     }
     for (index, sentence) in doc.sentences.enumerated() {
-      if views.isEmpty {
+      if views.isEmpty && tokenAliases.isEmpty {
         let found = matcher.matches(in: tokens, range: sentence.tokens) { value, range in
           accepts(value, range, doc)
         }
-        for match in found { append(match, sentence: index) }
+        for match in found { append(alias(of: match), match.tokens, sentence: index) }
         continue
       }
       var position = sentence.tokens.lowerBound
@@ -320,15 +377,35 @@ public struct Gazetteer: Sendable {
           }
           if let found, found.tokens.count > (best?.tokens.count ?? 0) { best = found }
         }
-        if let best {
-          append(best, sentence: index)
-          position = best.tokens.upperBound
+        var found = best.map { (alias(of: $0), $0.tokens) }
+        for candidate in tokenAliases {
+          let count = aliases[candidate].keys.count
+          guard count > (found?.1.count ?? 0), position + count <= limit,
+            passes(aliases[candidate], position..<(position + count), doc)
+          else { continue }
+          found = (candidate, position..<(position + count))
+        }
+        if let found {
+          append(found.0, found.1, sentence: index)
+          position = found.1.upperBound
         } else {
           position += 1
         }
       }
     }
     return result
+  }
+
+  /// Whether tokens `range` of `doc` pass an alias's token tests (a token with a test that is
+  /// not `anyKey` must also have the alias's key).
+  private func passes(_ alias: Alias, _ range: Range<Int>, _ doc: TokenizedText) -> Bool {
+    for (position, (key, test)) in zip(range, zip(alias.keys, alias.tests)) {
+      let token = doc.tokens[position]
+      guard test.anyKey || token.key == key,
+        test.passes(key: token.key, surface: doc.surface(of: token))
+      else { return false }
+    }
+    return true
   }
 
   /// The tokens of a text keyed by stems or transliterations, and the matcher to walk them with.
@@ -358,6 +435,7 @@ public struct Gazetteer: Sendable {
     let entry = aliases[value.alias]
     switch value.form {
     case .plain:
+      if !entry.tests.isEmpty { return passes(entry, range, doc) }
       guard entry.mode == .exact else { return true }
       return zip(range, entry.surfaces).allSatisfy { doc.surface(of: doc.tokens[$0]) == $1 }
     case .handle:

@@ -48,14 +48,22 @@ public struct Analyzer: Sendable {
   }
 
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
+  /// spaCy string patterns compare by `phraseAttribute` unless `sources.phraseAttributes` names
+  /// their file. Gazetteer warnings (`Gazetteer.warnings`) are errors when `strict`.
   public init(
     sources: LexiconSources, policies: AttributionPolicies = AttributionPolicies(),
-    thresholds: Thresholds = Thresholds(), coreference: Bool = true, cyrillicLanguage: String = "ru"
+    thresholds: Thresholds = Thresholds(), coreference: Bool = true,
+    cyrillicLanguage: String = "ru",
+    phraseAttribute: PhraseAttribute = .orth, strict: Bool = false
   ) throws(PipelineError) {
     var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
     tokenizer.cyrillicLanguage = cyrillicLanguage
     let gazetteer: Gazetteer
-    do { gazetteer = try Gazetteer(files: sources.gazetteer, tokenizer: tokenizer) } catch {
+    do {
+      gazetteer = try Gazetteer(
+        files: sources.gazetteer, tokenizer: tokenizer, phraseAttribute: phraseAttribute,
+        phraseAttributes: sources.phraseAttributes, strict: strict)
+    } catch {
       throw .gazetteer(error)
     }
     let lexicon: Lexicon

@@ -1,4 +1,5 @@
 import DefaultLexicons
+import Entities
 import Foundation
 import Stance
 import Tokenize
@@ -20,8 +21,35 @@ public struct LexiconSources: Sendable {
   /// (`attribution/references.tsv`): the words roles and coreference read.
   public var clauses: [File] = []
   public var references: [File] = []
+  /// Per spaCy patterns file (by path), the `phraseAttribute` of the spaCy `cfg` beside it.
+  public var phraseAttributes: [String: PhraseAttribute] = [:]
 
   public init() {}
+
+  /// The `phrase_matcher_attr` of the spaCy `cfg` file in the folder of each `.jsonl` file
+  /// (`ruler.to_disk(DIR)` and `nlp.to_disk(DIR)` write one beside `patterns.jsonl`), by path.
+  /// A `cfg` that is not spaCy's, or names an attribute other than ORTH, TEXT and LOWER, is an
+  /// error naming it.
+  public static func spacyPhraseAttributes(of paths: [String]) throws(PipelineError)
+    -> [String: PhraseAttribute]
+  {
+    var result: [String: PhraseAttribute] = [:]
+    for path in paths where path.hasSuffix(".jsonl") {
+      let config = ((path as NSString).deletingLastPathComponent as NSString)
+        .appendingPathComponent("cfg")
+      guard FileManager.default.fileExists(atPath: config) else { continue }
+      let file = try read(config)
+      guard let attribute = PhraseAttribute(spacyConfig: file.bytes) else {
+        throw .unreadable(
+          path: config,
+          reason:
+            "expected a spaCy EntityRuler cfg with \"phrase_matcher_attr\" null, \"ORTH\", \"TEXT\" or \"LOWER\""
+        )
+      }
+      result[path] = attribute
+    }
+    return result
+  }
 
   /// The embedded defaults: the repository's `lexicons/` as it was at build time.
   public static func embedded() -> LexiconSources {

@@ -126,7 +126,7 @@ struct GazetteerLoadingTests {
     ),
     LoadErrorCase(
       "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
-      "g.tsv:2: entity 'nasa' has type 'ORG' earlier, found 'PERSON'"),
+      "g.tsv:2: entity 'nasa' has type 'ORG' at g.tsv:1, found 'PERSON'"),
     LoadErrorCase(
       "invalid UTF-8", bytes: Array("nasa\tORG\tNASA\nesa\tORG\t".utf8) + [0xFF, 0xFE] + [0x0A],
       "g.tsv:2: expected UTF-8 text, found invalid bytes"),
@@ -172,19 +172,24 @@ struct GazetteerLoadingTests {
       error
         == .typeConflict(
           SourceLocation(file: "b.tsv", line: 1), entity: "iss", type: "PRODUCT",
-          earlier: "FACILITY"))
+          earlier: "FACILITY", earlierAt: SourceLocation(file: "a.tsv", line: 1)))
   }
 
   // MARK: - spaCy EntityRuler JSONL
 
-  @Test func loadsAStringPatternAsFold() throws {
-    let gazetteer = try load(
-      ("p.jsonl", bytes(#"{"label": "ORG", "pattern": "Roscosmos", "id": "roscosmos"}"# + "\n")))
+  @Test func aStringPatternComparesByThePhraseAttribute() throws {
+    let line = (
+      "p.jsonl", bytes(#"{"label": "ORG", "pattern": "Roscosmos", "id": "roscosmos"}"# + "\n")
+    )
+    let gazetteer = try load(line)
     let entity = try #require(gazetteer.entity(id: "roscosmos"))
     #expect(gazetteer.entities[entity].type == "ORG")
     #expect(gazetteer.entities[entity].name == "Roscosmos")
-    #expect(gazetteer.aliases[0].mode == .fold)
+    #expect(gazetteer.aliases[0].mode == .exact)  // spaCy's default, ORTH
     #expect(gazetteer.aliases[0].location.description == "p.jsonl:1")
+    let lower = try Gazetteer(
+      files: [(path: line.0, bytes: line.1)], tokenizer: tokenizer, phraseAttribute: .lower)
+    #expect(lower.aliases[0].mode == .fold)
   }
 
   @Test func lowerTokenPatternIsFoldAndOrthIsExact() throws {
@@ -231,16 +236,11 @@ struct GazetteerLoadingTests {
       "pattern is a number", path: "p.jsonl", #"{"label": "ORG", "pattern": 7}"#,
       "p.jsonl:1: expected \"pattern\" to be a string or a list of tokens"),
     LoadErrorCase(
-      "unsupported token attribute", path: "p.jsonl",
-      #"{"label": "ORG", "pattern": [{"POS": "NOUN"}]}"#,
-      "p.jsonl:1: expected token attribute LOWER, ORTH or TEXT, found 'POS'"),
-    LoadErrorCase(
-      "mixed token attributes", path: "p.jsonl",
-      #"{"label": "ORG", "pattern": [{"LOWER": "nasa"}, {"ORTH": "Watch"}]}"#,
-      "p.jsonl:1: expected a non-empty token pattern using one attribute"),
-    LoadErrorCase(
       "empty token pattern", path: "p.jsonl", #"{"label": "ORG", "pattern": []}"#,
-      "p.jsonl:1: expected a non-empty token pattern using one attribute"),
+      "p.jsonl:1: expected a non-empty token pattern, found []"),
+    LoadErrorCase(
+      "a token that is not an object", path: "p.jsonl", #"{"label": "ORG", "pattern": ["NASA"]}"#,
+      "p.jsonl:1: expected token patterns like {\"LOWER\": \"word\"}, found a string"),
     LoadErrorCase(
       "id is a number", path: "p.jsonl", #"{"label": "ORG", "pattern": "NASA", "id": 3}"#,
       "p.jsonl:1: expected \"id\" to be a string, found a number"),

@@ -201,7 +201,7 @@ struct GazetteerTests {
       try g.add(
         entity: "iss", type: "ORG", alias: "Station", mode: .fold, location: at, tokenizer: session)
     }
-    #expect(error?.description == "code:1: entity 'iss' has type 'FACILITY' earlier, found 'ORG'")
+    #expect(error?.description == "code:1: entity 'iss' has type 'FACILITY' at code:1, found 'ORG'")
   }
 
   /// 200,000 generated aliases through `add`, then the generated and the real ones still match.

@@ -36,7 +36,7 @@ struct LinterTests {
       expected: [
         "entities/aliases.tsv:3:10: warning: duplicate alias 'nasa' of entity 'nasa': it repeats the alias at entities/aliases.tsv:1",
         "entities/aliases.tsv:4:9: error: alias 'NASA' of entity 'esa' is already an alias of entity 'nasa' at entities/aliases.tsv:1; this line is ignored",
-        "entities/aliases.tsv:5:6: error: entity 'nasa' has type 'ORG' earlier, found 'PERSON'",
+        "entities/aliases.tsv:5:6: error: entity 'nasa' has type 'ORG' at entities/aliases.tsv:1, found 'PERSON'",
         "entities/aliases.tsv:6:1: error: expected an entity id of lowercase letters, digits and '_', found 'Bad-Id'",
         "entities/aliases.tsv:7:15: error: expected a non-empty alias, found an empty field",
         "entities/aliases.tsv:8:25: error: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'loose'",
@@ -87,6 +87,14 @@ struct LinterTests {
         "entities/forms.tsv:7:11: warning: alias 'России' of entity 'rossi' and alias 'Россия' of entity 'russia' at entities/forms.tsv:6 are the same after stemming (stem:ru) ('росс'); such text is a mention of 'russia' only",
         "entities/forms.tsv:8:16: error: expected a handle alias to be one '@name' or '#name', found 'Dmitry Rogozin'",
         "entities/forms.tsv:9:9: error: expected a stem language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of 'arabic', 'armenian', 'basque', 'catalan', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'greek', 'hindi', 'hungarian', 'indonesian', 'irish', 'italian', 'lithuanian', 'nepali', 'norwegian', 'porter', 'portuguese', 'romanian', 'russian', 'serbian', 'spanish', 'swedish', 'tamil', 'turkish', 'yiddish'), found 'zz'",
+      ]),
+    LintCase(
+      file: "entities/patterns.jsonl",
+      expected: [
+        "entities/patterns.jsonl:3:1: warning: unsupported spaCy pattern: token 1: token attribute 'POS' (supported: ORTH, TEXT, LOWER, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, IS_LOWER, in any case)",
+        "entities/patterns.jsonl:4:1: warning: unsupported spaCy pattern: token 1: 'TEXT' with 'REGEX' (supported: a string, IN, NOT_IN)",
+        "entities/patterns.jsonl:5:1: error: alias 'NASA' of entity 'nasa_person' is already an alias of entity 'nasa' at entities/patterns.jsonl:1; this line is ignored",
+        "entities/patterns.jsonl:6:1: error: entity 'nasa' has type 'ORG' at entities/patterns.jsonl:1, found 'PERSON'",
       ]),
     LintCase(file: "stance/clean.tsv", expected: []),
     LintCase(file: "vader_lexicon.txt", expected: []),

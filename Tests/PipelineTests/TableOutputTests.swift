@@ -170,29 +170,11 @@ struct TableOutputTests {
     #expect(result.stderr.contains("--rows entity needs --format csv or tsv"), "\(result.stderr)")
   }
 
-  /// The first python3 on PATH (the one pip installs for).
-  static let python: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
-    .split(separator: ":").map { "\($0)/python3" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-
-  static func pythonHas(_ modules: String) -> Bool {
-    guard let python else { return false }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", "import \(modules)"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }
-
   /// The README's readers, run for real: DuckDB turns the CSV into Parquet in one statement and
   /// reads it back; pandas reads it in one call. Both must see every row and the same scores.
   @Test(
     .enabled(
-      if: pythonHas("duckdb, pandas"),
+      if: Python.has("duckdb, pandas"),
       "needs python3 with duckdb and pandas (pip install duckdb pandas; .ci/run installs them)"))
   func duckDBAndPandasReadTheCSV() throws {
     let directory = NSTemporaryDirectory() + "tables-\(UUID().uuidString)"
@@ -210,7 +192,7 @@ struct TableOutputTests {
       print(n, round(total, 4), len(df), round(df["score"].sum(), 4), str(df["id"].dtype), str(df["score"].dtype))
       """
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.python!)
+    process.executableURL = URL(fileURLWithPath: Python.executable!)
     process.arguments = ["-c", script]
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe()

@@ -4,8 +4,8 @@ import FuzzSupport
 import Tokenize
 
 /// The gazetteer loaders (TSV lines with directives, spaCy JSONL patterns) on arbitrary bytes:
-/// a file either loads or throws an error with a location; a loaded gazetteer finds sound
-/// mentions in a fixed text and in text made of its own bytes.
+/// a file either loads (its warnings with a location) or throws an error with a location; a
+/// loaded gazetteer finds sound mentions in a fixed text and in text made of its own bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGazetteer(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let data = pointer else { return 0 }
@@ -19,6 +19,9 @@ public func fuzzGazetteer(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt
         fuzzCheck(error.location?.file == path, "an error without the file's location: \(error)")
       }
       continue
+    }
+    for warning in gazetteer.warnings {
+      fuzzCheck(warning.location?.file == path, "a warning without the file's location: \(warning)")
     }
     for text in [probeText, fuzzText(bytes)] {
       guard let doc = try? session.tokenize(text) else { continue }

@@ -34,6 +34,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case typeConflict = "type-conflict"
     case unknownMatchMode = "unknown-match-mode"
     case invalidPattern = "invalid-pattern"
+    case unsupportedPattern = "unsupported-pattern"
     case duplicateAlias = "duplicate-alias"
     case aliasClaimedTwice = "alias-claimed-twice"
     case invalidDirective = "invalid-directive"

@@ -27,9 +27,19 @@ public struct Linter: Sendable {
   /// A wildcard needs at least this many letters before `*`.
   public static let minimumWildcardPrefix = 3
 
-  public init(tokenizer: Tokenizer, dimensions: Set<String>? = nil) {
+  /// How string patterns of spaCy files compare (`--phrase-attr`), unless `phraseAttributes`
+  /// names the file (the spaCy `cfg` beside it).
+  public let phraseAttribute: PhraseAttribute
+  public let phraseAttributes: [String: PhraseAttribute]
+
+  public init(
+    tokenizer: Tokenizer, dimensions: Set<String>? = nil, phraseAttribute: PhraseAttribute = .orth,
+    phraseAttributes: [String: PhraseAttribute] = [:]
+  ) {
     self.tokenizer = tokenizer
     self.dimensions = dimensions
+    self.phraseAttribute = phraseAttribute
+    self.phraseAttributes = phraseAttributes
   }
 
   /// Lints the files together, in order, and returns every diagnostic sorted by file, line and
@@ -250,20 +260,27 @@ private struct LintState {
   /// A spaCy EntityRuler line, parsed by the gazetteer loader's own entry point, then added to
   /// the gazetteer being checked.
   mutating func lintPatternLine(_ line: LintLine) {
-    let entry: GazetteerEntry
-    do { entry = try Gazetteer.entry(pattern: line.text, at: line.location) } catch {
+    let entries: [GazetteerEntry]
+    do {
+      entries = try Gazetteer.entries(
+        pattern: line.text, at: line.location,
+        phraseAttribute: linter.phraseAttributes[line.path] ?? linter.phraseAttribute)
+    } catch {
       report(entitiesDiagnostic(error, on: line, typeColumn: 1, aliasColumn: 1))
       return
     }
-    addAlias(entry, on: line, typeColumn: 1, aliasColumn: 1)
+    for (index, entry) in entries.enumerated() {
+      addAlias(entry, on: line, typeColumn: 1, aliasColumn: 1, checksType: index == 0)
+    }
   }
 
   private mutating func addAlias(
-    _ entry: GazetteerEntry, on line: LintLine, typeColumn: Int, aliasColumn: Int
+    _ entry: GazetteerEntry, on line: LintLine, typeColumn: Int, aliasColumn: Int,
+    checksType: Bool = true
   ) {
     let (id, type, text, options) = (entry.entity, entry.type, entry.alias, entry.options)
     let mode = options.mode
-    if !Linter.entityTypes.contains(type) {
+    if checksType && !Linter.entityTypes.contains(type) {
       report(
         line.diagnostic(
           .warning, .unknownEntityType, column: typeColumn,
@@ -314,12 +331,15 @@ private struct LintState {
           "alias '\(text)' of entity '\(id)' and alias '\(other.text)' of entity '\(gazetteer.entities[other.entity].id)' at \(other.location) are the same after \(how) \(quoted(collision.keys)); such text is a mention of '\(gazetteer.entities[collision.winner].id)' only"
         ))
     }
-    lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
+    if entry.slots.isEmpty {
+      lintTokenization(text, kind: "alias", on: line, field: nil, column: aliasColumn)
+    }
   }
 
   /// Where the alias with the same keys (and surfaces, for `exact`) was first loaded.
   private func firstAlias(keys: [String], surfaces: [String], mode: MatchMode) -> SourceLocation? {
     firstAliases[AliasKey(keys: keys, surfaces: surfaces, mode: mode)]
+      ?? firstAliases[AliasKey(keys: keys, surfaces: [], mode: .fold)]
   }
 
   private func entitiesDiagnostic(
@@ -332,6 +352,8 @@ private struct LintState {
       return line.diagnostic(.error, .noTokens, column: aliasColumn, error.message)
     case .aliasTooLong:
       return line.diagnostic(.error, .tooLong, column: aliasColumn, error.message)
+    case .invalidPattern(_, .unsupported):
+      return line.diagnostic(.warning, .unsupportedPattern, column: 1, error.message)
     case .invalidPattern:
       return line.diagnostic(.error, .invalidPattern, column: 1, error.message)
     case .invalidEntityID:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Entities
 import Foundation
 import PipelineKit
 import Stance
@@ -21,6 +22,15 @@ struct ScoringOptions: ParsableArguments {
       valueName: "PATH"),
     completion: .file())
   var gazetteers: [String] = []
+
+  @Option(
+    name: .customLong("phrase-attr"),
+    help: ArgumentHelp(
+      "How spaCy string patterns compare, as spaCy's phrase_matcher_attr: 'ORTH' (as written) or 'LOWER' (any case). Default: the 'cfg' file spaCy wrote beside the patterns file, else ORTH (spaCy's default).",
+      valueName: "ATTR"),
+    completion: .list(PhraseAttribute.allCases.map(\.rawValue)),
+    transform: OptionValue.choice)
+  var phraseAttribute: PhraseAttribute?
 
   @Option(
     help: ArgumentHelp("Use this modifiers file instead of the default one.", valueName: "FILE"),
@@ -100,8 +110,14 @@ struct ScoringOptions: ParsableArguments {
   /// Adds the named gazetteers and replaces modifiers and abbreviations where given.
   func apply(to sources: inout LexiconSources) throws(PipelineError) {
     for path in gazetteers {
-      sources.gazetteer += try LexiconSources.files(
+      let files = try LexiconSources.files(
         under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
+      sources.gazetteer += files
+      if phraseAttribute == nil {
+        sources.phraseAttributes.merge(
+          try LexiconSources.spacyPhraseAttributes(of: files.map(\.path))
+        ) { $1 }
+      }
     }
     if let modifiers {
       sources.modifiers = try LexiconSources.files(
@@ -127,15 +143,22 @@ struct ScoringOptions: ParsableArguments {
     AttributionPolicies(settings: (scope.map { [$0] } ?? []) + (settings ?? attribution))
   }
 
-  /// Loads an analyzer from `sources` with these scoring options.
-  func analyzer(_ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil)
-    throws -> Analyzer
-  {
-    try Analyzer(
+  /// Loads an analyzer from `sources` with these scoring options, printing the gazetteer's
+  /// warnings on stderr unless `quiet` (with `strict`, the first is an error instead).
+  func analyzer(
+    _ sources: () throws -> LexiconSources, settings: [AttributionSetting]? = nil,
+    strict: Bool = false, quiet: Bool = false
+  ) throws -> Analyzer {
+    let analyzer = try Analyzer(
       sources: sources(), policies: policies(settings),
       thresholds: Thresholds(favor: favorThreshold, against: againstThreshold),
       coreference: !noCoreference,
-      cyrillicLanguage: cyrillicLanguage)
+      cyrillicLanguage: cyrillicLanguage, phraseAttribute: phraseAttribute ?? .orth,
+      strict: strict)
+    if !quiet {
+      for warning in analyzer.gazetteer.warnings { Diagnostics.warning(warning.description) }
+    }
+    return analyzer
   }
 }
 
@@ -165,8 +188,8 @@ struct LexiconOptions: ParsableArguments {
   }
 
   /// Loads every word list (a malformed one throws `FILE:LINE: message`).
-  func analyzer() throws -> Analyzer {
-    try scoring.analyzer(sources)
+  func analyzer(strict: Bool = false, quiet: Bool = false) throws -> Analyzer {
+    try scoring.analyzer(sources, strict: strict, quiet: quiet)
   }
 }
 
@@ -174,6 +197,10 @@ struct LexiconOptions: ParsableArguments {
 enum Diagnostics {
   static func error(_ message: String) {
     FileHandle.standardError.write(Data("pipeline: error: \(message)\n".utf8))
+  }
+
+  static func warning(_ message: String) {
+    FileHandle.standardError.write(Data("pipeline: warning: \(message)\n".utf8))
   }
 
   static func note(_ message: String) {

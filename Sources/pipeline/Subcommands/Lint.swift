@@ -60,7 +60,15 @@ struct Lint: ParsableCommand {
     let declared = dimensions.map {
       Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
     }
-    let diagnostics = try Linter(tokenizer: tokenizer, dimensions: declared).lint(files)
+    let phraseAttribute = lexiconOptions.scoring.phraseAttribute
+    let diagnostics = try Linter(
+      tokenizer: tokenizer, dimensions: declared, phraseAttribute: phraseAttribute ?? .orth,
+      phraseAttributes: phraseAttribute != nil
+        ? [:]
+        : paths.isEmpty
+          ? sources.phraseAttributes
+          : try LexiconSources.spacyPhraseAttributes(of: files.map(\.path))
+    ).lint(files)
 
     var out = JSONWriter()
     for diagnostic in diagnostics {

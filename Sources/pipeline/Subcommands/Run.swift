@@ -86,7 +86,7 @@ struct Run: ParsableCommand {
 
   @Flag(
     help:
-      "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk."
+      "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk. Also make gazetteer warnings (an unsupported spaCy pattern, an alias another entity has) errors: exit 2 before anything is written."
   )
   var strict = false
 
@@ -117,7 +117,7 @@ struct Run: ParsableCommand {
     // Large buffers straight from mmap, so a long multi-threaded run does not fragment the heap
     // (see callocator.h for the measurement).
     _ = callocator_fix_mmap_threshold(128 << 10)
-    let analyzer = try lexiconOptions.analyzer()
+    let analyzer = try lexiconOptions.analyzer(strict: strict, quiet: quiet || pipe)
     var options = RunOptions()
     // Under a scheduler (--pipe) every task is one process per core already: one thread each.
     options.jobs = jobs ?? (pipe ? 1 : min(512, ProcessInfo.processInfo.activeProcessorCount))
