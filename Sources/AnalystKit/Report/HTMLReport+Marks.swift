@@ -41,9 +41,7 @@ extension HTMLReport {
         return Mark(
           range: mark.range, classes: "mention t\(typeIndex(entity.type) % Self.typeStyles)",
           tip: mention.detail.isEmpty ? tip : tip + "\n" + mention.detail,
-          attributes:
-            " data-entity=\"e\(entityIndex[entity.id] ?? 0)\" data-type=\"\(HTML.escape(entity.type))\""
-        )
+          attributes: " data-type=\"\(HTML.escape(entity.type))\"")
       case .hit:
         let hits = mark.items.compactMap { if case .hit(let hit) = $0 { hit } else { nil } }
         let total = hits.reduce(0.0) { $0 + $1.weight }

@@ -34,7 +34,7 @@ public struct HTMLReport: Sendable {
     /// Documents listed (the first ones, in input order); the charts count all of them.
     public var maxDocuments: Int
 
-    public static let defaultMaxDocuments = 500
+    public static let defaultMaxDocuments = 100
 
     public init(
       title: String = "Stance report", inputs: [String] = [],

@@ -11,15 +11,16 @@ struct Report: ParsableCommand {
     discussion: """
       Reads the same inputs as 'run' and analyzes them the same way, then writes one HTML file \
       (inline CSS, SVG and script; it loads nothing from the network) with a chart per entity \
-      of favor / neutral / against documents and the mean score per dimension, and every \
-      document with its mentions and lexicon hits highlighted; hover over a hit for its \
+      of favor / neutral / against documents and the mean score per dimension, a sortable \
+      table of every entity, and the documents (the first --max-documents, paged, with a text \
+      search) with their mentions and lexicon hits highlighted; hover over a hit for its \
       lexicon entry (FILE:LINE), weights and modifiers. Error records are listed too. \
       FILE is written atomically ('-' for stdout); the same input gives the same bytes.
 
       With --from-output RUN.jsonl it analyzes nothing: it shows the results 'pipeline run' \
       wrote (in Spark, say), with the texts joined by id from --texts CORPUS (read with the \
-      same --id-field, --text-field and --record-key as the run). The charts count every \
-      document; the list holds the first --max-documents, paged, with a text search.
+      same --id-field, --text-field and --record-key as the run). The charts and the table \
+      count every document either way.
       """)
 
   @OptionGroup var input: InputOptions
