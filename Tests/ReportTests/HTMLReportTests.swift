@@ -121,3 +121,50 @@ import Testing
     #expect(occurrences(of: "<article class=\"doc\"", in: html) == 4)
   }
 }
+
+/// `add(outputLine:…)`: each kind of line of `pipeline run` output, and lines that are none.
+@Suite struct OutputRecordTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var name: String
+    var line: String
+    /// source, line, id, code of the error row; nil for a document.
+    var row: (String, Int?, String, String)?
+    var testDescription: String { name }
+  }
+
+  static let cases = [
+    Case(
+      name: "document", line: #"{"id":"d","entities":[],"document":[],"warnings":[]}"#, row: nil),
+    Case(
+      name: "error record",
+      line:
+        #"{"id":"in.jsonl:3","source":"in.jsonl","line":3,"error":{"code":"missing_text","message":"m"}}"#,
+      row: ("in.jsonl", 3, "in.jsonl:3", "missing_text")),
+    Case(
+      name: "warning record",
+      line:
+        #"{"id":"fifo","source":"fifo","line":null,"warning":{"code":"not_regular_file","message":"m"}}"#,
+      row: ("fifo", nil, "fifo", "not_regular_file")),
+    Case(name: "not JSON", line: "{oops", row: ("run.jsonl", 7, "", "invalid_json")),
+    Case(name: "not an object", line: "[1]", row: ("run.jsonl", 7, "", "not_an_object")),
+    Case(
+      name: "an input record, not an output record", line: #"{"id":"x","text":"NASA"}"#,
+      row: ("run.jsonl", 7, "", "not_an_output_record")),
+  ]
+
+  @Test(arguments: cases)
+  func outputLines(_ c: Case) {
+    var report = HTMLReport(outputOf: ["run.jsonl"], thresholds: .init())
+    report.add(outputLine: Array(c.line.utf8), source: "run.jsonl", line: 7)
+    if let (source, line, id, code) = c.row {
+      #expect(report.documentCount == 0)
+      #expect(
+        report.errors.map { [$0.source, $0.line.map(String.init) ?? "-", $0.id, $0.code] } == [
+          [source, line.map(String.init) ?? "-", id, code]
+        ])
+    } else {
+      #expect(report.documentCount == 1)
+      #expect(report.errors.isEmpty)
+    }
+  }
+}
