@@ -124,6 +124,27 @@ import Testing
     #expect(tableCounts(report.stdout) == (try runCounts(runOutput)))
   }
 
+  /// Records without an id, keyed by content on stdin as the Spark job keys them: the texts
+  /// read from stdin with the same --source-name and --record-key get the same keys.
+  @Test func fromOutputJoinsContentKeysOfStdin() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let corpus =
+      #"{"text": "NASA praised the partnership."}"# + "\n"
+      + #"{"text": "Roscosmos ended cooperation."}"# + "\n"
+    let keys = ["--record-key", "content", "--source-name", "corpus"]
+    let run = try PipelineProcess.run(
+      ["run", "--quiet", "-o", dir + "/run.jsonl"] + keys, stdin: corpus)
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try PipelineProcess.run(
+      ["report", "--quiet", "-o", "-", "--from-output", dir + "/run.jsonl", "--texts", "-"] + keys,
+      stdin: corpus)
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(captures(#"<h3 class="mono">(corpus#[0-9a-f]{16})</h3>"#, in: report.stdout).count == 2)
+    #expect(occurrences(of: "<div class=\"text\">", in: report.stdout) == 2)
+    #expect(!report.stdout.contains("not shown"))
+  }
+
   /// `--max-documents` bounds the list, not the counts, and the page says so.
   @Test func maxDocumentsListsTheFirstAndCountsAll() throws {
     let all = try PipelineProcess.run(["report", "--quiet", "-o", "-"] + Self.corpus)

@@ -99,7 +99,9 @@ struct Report: ParsableCommand {
         }
       }
       report.attachTexts(
-        from: texts.isEmpty ? nil : InputReader(inputs: texts), fields: input.fields)
+        from: texts.isEmpty
+          ? nil : InputReader(paths: InputOptions.paths(of: texts), stdinName: input.sourceName),
+        fields: input.fields)
     } else {
       report = HTMLReport(
         analyzer: try lexiconOptions.analyzer(),
