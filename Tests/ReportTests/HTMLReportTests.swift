@@ -167,4 +167,15 @@ import Testing
       #expect(report.errors.isEmpty)
     }
   }
+
+  @Test func aLineThatIsNoRecordSaysWhatWasExpected() {
+    var report = HTMLReport(outputOf: ["run.jsonl"], thresholds: .init())
+    report.add(outputLine: Array(#"{"id":"x","text":"NASA"}"#.utf8), source: "run.jsonl", line: 2)
+    report.add(outputLine: Array("[1]".utf8), source: "run.jsonl", line: 3)
+    #expect(
+      report.errors.map(\.message) == [
+        "expected a record of 'pipeline run' (members 'entities' and 'document', or 'error' or 'warning'), found neither",
+        "expected a JSON object, found an array",
+      ])
+  }
 }

@@ -10,16 +10,16 @@ enum OutputRecord {
   /// Reads line `line` of `source` (a file of `pipeline run` output). A line that is not such a
   /// record becomes an error row that says so.
   static func read(_ bytes: [UInt8], source: String, line: Int) -> OutputRecord {
-    func failure(_ code: String, _ message: String) -> OutputRecord {
-      .error(.init(source: source, line: line, id: "", code: code, message: message))
+    func failure(_ problem: OutputLineProblem) -> OutputRecord {
+      .error(
+        .init(
+          source: source, line: line, id: "", code: problem.code, message: problem.description))
     }
     let value: JSONValue
     do { value = try JSONParser.parse(bytes).value } catch {
-      return failure("invalid_json", "invalid JSON: \(error)")
+      return failure(.invalidJSON("\(error)"))
     }
-    guard case .object = value else {
-      return failure("not_an_object", "expected a JSON object, found \(value.kindDescription)")
-    }
+    guard case .object = value else { return failure(.notAnObject(found: value.kindDescription)) }
     let id = value["id"]?.string ?? ""
     for member in ["error", "warning"] {
       guard let problem = value[member] else { continue }
@@ -32,14 +32,35 @@ enum OutputRecord {
     }
     guard case .array(let entities)? = value["entities"],
       case .array(let document)? = value["document"]
-    else {
-      return failure(
-        "not_an_output_record",
-        "expected a record of 'pipeline run' (members 'entities' and 'document', or 'error'), found neither"
-      )
-    }
+    else { return failure(.notAnOutputRecord) }
     return .document(
       ReportDocument(number: line, id: id, entities: entities, document: document, record: value))
+  }
+}
+
+/// Why a line of `--from-output` is not a record of `pipeline run` (listed as an error row of
+/// the report, with `code` and the wording of `description`).
+enum OutputLineProblem: Equatable, CustomStringConvertible {
+  case invalidJSON(String)
+  case notAnObject(found: String)
+  case notAnOutputRecord
+
+  var code: String {
+    switch self {
+    case .invalidJSON: return "invalid_json"
+    case .notAnObject: return "not_an_object"
+    case .notAnOutputRecord: return "not_an_output_record"
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .invalidJSON(let reason): return "invalid JSON: \(reason)"
+    case .notAnObject(let found): return "expected a JSON object, found \(found)"
+    case .notAnOutputRecord:
+      return
+        "expected a record of 'pipeline run' (members 'entities' and 'document', or 'error' or 'warning'), found neither"
+    }
   }
 }
 
