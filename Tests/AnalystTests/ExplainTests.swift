@@ -107,6 +107,22 @@ struct ExplainTests {
     #expect(!colored.contains("[["))
   }
 
+  /// Hits of two dimensions that overlap: the leftmost-longest ("threatened to end", security)
+  /// keeps its range and the cooperation hits it overlaps ("threatened", "end cooperation")
+  /// join its note (`MarkLayout`); the tables still list each hit on its own.
+  @Test func overlappingHitsJoinTheLeftmostLongest() throws {
+    let result = try PipelineProcess.run([
+      "explain", "--lexicon", "Tests/AnalystTests/Fixtures/overlap-security.tsv", "--text",
+      "Roscosmos threatened to end cooperation with NASA.", "--color", "never",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "  s0  [[Roscosmos]]{ORG} <<threatened to end>>{security -2; cooperation -2.5; cooperation -3} cooperation with [[NASA]]{ORG}.\n"
+      ), "\(result.stdout)")
+    #expect(result.stdout.contains("'threatened'") && result.stdout.contains("'end cooperation'"))
+  }
+
   @Test func textOptionAndColorChoices() throws {
     let plain = try PipelineProcess.run([
       "explain", "--text", "NASA praised the partnership.", "--color", "never",

@@ -25,8 +25,10 @@ enum Chromium {
     var description: String { "chromium did not finish within \(seconds) s" }
   }
 
-  /// The DOM of `file` after its scripts ran (`--dump-dom`), with a fresh profile.
-  static func dumpDOM(_ file: String, timeout: Double = 20) throws -> String {
+  /// The DOM of `file` (opened with `fragment`, if any) after its scripts ran (`--dump-dom`),
+  /// with a fresh profile.
+  static func dumpDOM(_ file: String, fragment: String = "", timeout: Double = 20) throws -> String
+  {
     let profile = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: profile) }
     let dump = profile + "/dom.html"
@@ -36,7 +38,8 @@ enum Chromium {
     process.executableURL = URL(fileURLWithPath: binary!)
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-      "--user-data-dir=\(profile)/profile", "--dump-dom", URL(fileURLWithPath: file).absoluteString,
+      "--user-data-dir=\(profile)/profile", "--dump-dom",
+      URL(fileURLWithPath: file).absoluteString + fragment,
     ]
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice
@@ -57,12 +60,20 @@ enum Chromium {
   .enabled(
     if: Chromium.binary != nil, "no chromium binary found (Debian: apt-get install -y chromium)"))
 struct BrowserTests {
-  @Test(.timeLimit(.minutes(1)))
-  func hostileCorpusRendersAsTextInChromium() throws {
+  /// Analyzed here, or read back from `pipeline run` output with the texts.
+  @Test(.timeLimit(.minutes(1)), arguments: [false, true])
+  func hostileCorpusRendersAsTextInChromium(fromOutput: Bool) throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let fixture = Repository.path("Tests/ReportTests/Fixtures/hostile.jsonl")
-    let report = try PipelineProcess.run(["report", "--quiet", "-o", dir + "/report.html", fixture])
+    var arguments = [fixture]
+    if fromOutput {
+      let run = try PipelineProcess.run(["run", "--quiet", "-o", dir + "/run.jsonl", fixture])
+      #expect(run.status == 0, "\(run.stderr)")
+      arguments = ["--from-output", dir + "/run.jsonl", "--texts", fixture]
+    }
+    let report = try PipelineProcess.run(
+      ["report", "--quiet", "-o", dir + "/report.html"] + arguments)
     #expect(report.status == 0, "\(report.stderr)")
     let html = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
     let entities = occurrences(of: "<svg class=\"chart\"", in: html)
@@ -70,7 +81,7 @@ struct BrowserTests {
     let dom = try Chromium.dumpDOM(dir + "/report.html")
     // The page's own script ran (so an injected one would have had its chance) …
     #expect(dom.contains("<html lang=\"en\" data-js=\"on\">"), "\(dom.prefix(300))")
-    #expect(dom.contains("<output id=\"filter-count\">showing all 4 documents</output>"))
+    #expect(dom.contains("<output id=\"filter-count\">showing 1–4 of 4 documents</output>"))
     #expect(!dom.contains("id=\"filters\" role=\"search\" hidden"))
     // … and nothing from the corpus did, or became an element.
     #expect(!dom.contains("data-pwned"))
@@ -95,8 +106,94 @@ struct BrowserTests {
     #expect(entities >= 4)
     #expect(occurrences(of: "<svg class=\"chart\"", in: dom) == entities)
     #expect(occurrences(of: "<rect class=\"seg ", in: dom) == entities * 3)
-    #expect(dom.contains("<mark class=\"hl mention\""))
+    #expect(dom.contains("<mark class=\"hl mention t0\""))
     #expect(dom.contains("<mark class=\"hl hit "))
     #expect(dom.contains(">Роскосмос</mark> 🚀 и <mark"))
+  }
+
+  struct PagingCase: CustomTestStringConvertible, Sendable {
+    var fragment: String
+    /// The numbers of the documents shown (`doc-N`).
+    var shown: [Int]
+    var count: String
+    var page: String
+    var testDescription: String { fragment.isEmpty ? "no fragment" : fragment }
+  }
+
+  /// 120 documents, 110 listed; every tenth has a zebra. The list shows 50 at a time, and the
+  /// page, the search and the filters are read from the URL fragment.
+  @Test(
+    .timeLimit(.minutes(1)),
+    arguments: [
+      PagingCase(
+        fragment: "", shown: Array(1...50), count: "showing 1–50 of 110 documents",
+        page: "page 1 of 3"),
+      PagingCase(
+        fragment: "#page=2", shown: Array(51...100), count: "showing 51–100 of 110 documents",
+        page: "page 2 of 3"),
+      PagingCase(
+        fragment: "#page=3", shown: Array(101...110), count: "showing 101–110 of 110 documents",
+        page: "page 3 of 3"),
+      PagingCase(
+        fragment: "#q=zebra", shown: Array(stride(from: 10, through: 110, by: 10)),
+        count: "showing 1–11 of 11 matching (110 listed)", page: "page 1 of 1"),
+      PagingCase(
+        fragment: "#q=ZEBRA%20nasa&label=favor&page=4",
+        shown: Array(stride(from: 10, through: 110, by: 10)),
+        count: "showing 1–11 of 11 matching (110 listed)", page: "page 1 of 1"),
+      PagingCase(
+        fragment: "#q=zebra&label=against", shown: [],
+        count: "showing 0 of 0 matching (110 listed)",
+        page: "page 1 of 1"),
+      PagingCase(
+        fragment: "#q=%3Cscript%3E", shown: [], count: "showing 0 of 0 matching (110 listed)",
+        page: "page 1 of 1"),
+    ])
+  func pagingAndSearchFollowTheURLFragment(_ c: PagingCase) throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let lines = (1...120).map {
+      record("d\($0)", "NASA praised the \($0 % 10 == 0 ? "zebra" : "partnership") number \($0).")
+    }
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/corpus.jsonl", atomically: true, encoding: .utf8)
+    let report = try PipelineProcess.run([
+      "report", "--quiet", "--max-documents", "110", "-o", dir + "/report.html",
+      dir + "/corpus.jsonl",
+    ])
+    #expect(report.status == 0, "\(report.stderr)")
+    let dom = try Chromium.dumpDOM(dir + "/report.html", fragment: c.fragment)
+    let shown = captures(#"<article class="doc" id="doc-(\d+)"([^>]*)>"#, in: dom).compactMap {
+      $0[1].contains("hidden") ? nil : Int($0[0])
+    }
+    #expect(shown == c.shown)
+    #expect(dom.contains("<output id=\"filter-count\">\(c.count)</output>"))
+    #expect(dom.contains("<span id=\"page-info\">\(c.page)</span>"))
+    #expect(occurrences(of: "<article class=\"doc\"", in: dom) == 110)
+  }
+
+  /// The entity table is sorted by the column the fragment names.
+  @Test(.timeLimit(.minutes(1)))
+  func entityTableSortsByTheFragmentsColumn() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let report = try PipelineProcess.run(
+      ["report", "--quiet", "-o", dir + "/report.html"] + ReportCommandTests.corpus)
+    #expect(report.status == 0, "\(report.stderr)")
+    for (fragment, expected) in [
+      ("#sort=name-asc", "ascending"), ("#sort=documents-desc", "descending"),
+    ] {
+      let dom = try Chromium.dumpDOM(dir + "/report.html", fragment: fragment)
+      let key = fragment.dropFirst(6).split(separator: "-")[0]
+      #expect(dom.contains("data-key=\"\(key)\" aria-sort=\"\(expected)\">"))
+      let names = captures(
+        #"<tr data-entity="e\d+" data-id="[^"]*" data-order="\d+"><td data-value="([^"]*)""#,
+        in: dom
+      ).map { $0[0] }
+      #expect(names.count == 44)
+      if key == "name" {
+        #expect(names == names.sorted { $0.localizedCompare($1) == .orderedAscending }, "\(names)")
+      }
+    }
   }
 }

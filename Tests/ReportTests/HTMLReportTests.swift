@@ -66,15 +66,11 @@ import Testing
     "Washington\r\nsanctioned Russia; Moscow threatened to end cooperation\u{301} with NASA.",
   ])
   func highlightsAreSlicesOfTheText(_ text: String) throws {
-    let report = try makeReport([record("doc", text)])
-    guard case .document(_, let analysis) = report.records[0] else {
-      Issue.record("not a document")
-      return
-    }
-    let html = report.render()
+    let html = try makeReport([record("doc", text)]).render()
+    let analysis = try sharedAnalyzer.analyze(text, session: sharedAnalyzer.tokenizer.makeSession())
     let body = try #require(captures(#"<div class="text">(.*?)</div>"#, in: html).first)[0]
     let marks = captures(
-      #"<mark class="hl ([a-z ]+)" tabindex="0" data-start="(\d+)" data-end="(\d+)"[^>]*>([^<]*)</mark>"#,
+      #"<mark class="hl ([a-z0-9 ]+)" tabindex="0" data-start="(\d+)" data-end="(\d+)"[^>]*>([^<]*)</mark>"#,
       in: body)
     for mark in marks {
       #expect(unescapeHTML(mark[3]) == slice(text, Int(mark[1])!, Int(mark[2])!), "mark \(mark)")
@@ -113,15 +109,73 @@ import Testing
       record("d", "Nothing here."),
     ])
     let nasa = try #require(
-      report.entitySummaries.first { sharedAnalyzer.gazetteer.entities[$0.entity].id == "nasa" })
+      report.entitySummaries.first { $0.entity.id == "nasa" })
     #expect(nasa.documents == 3)
     let cooperation = try #require(nasa.dimensions.first)
     #expect((cooperation.favor, cooperation.neutral, cooperation.against) == (2, 0, 1))
     let html = report.render()
     #expect(
-      chartCounts(html, analyzer: sharedAnalyzer)["nasa"]?["cooperation"] == [
+      chartCounts(html)["nasa"]?["cooperation"] == [
         "favor": 2, "neutral": 0, "against": 1,
       ])
     #expect(occurrences(of: "<article class=\"doc\"", in: html) == 4)
+  }
+}
+
+/// `add(outputLine:…)`: each kind of line of `pipeline run` output, and lines that are none.
+@Suite struct OutputRecordTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var name: String
+    var line: String
+    /// source, line, id, code of the error row; nil for a document.
+    var row: (String, Int?, String, String)?
+    var testDescription: String { name }
+  }
+
+  static let cases = [
+    Case(
+      name: "document", line: #"{"id":"d","entities":[],"document":[],"warnings":[]}"#, row: nil),
+    Case(
+      name: "error record",
+      line:
+        #"{"id":"in.jsonl:3","source":"in.jsonl","line":3,"error":{"code":"missing_text","message":"m"}}"#,
+      row: ("in.jsonl", 3, "in.jsonl:3", "missing_text")),
+    Case(
+      name: "warning record",
+      line:
+        #"{"id":"fifo","source":"fifo","line":null,"warning":{"code":"not_regular_file","message":"m"}}"#,
+      row: ("fifo", nil, "fifo", "not_regular_file")),
+    Case(name: "not JSON", line: "{oops", row: ("run.jsonl", 7, "", "invalid_json")),
+    Case(name: "not an object", line: "[1]", row: ("run.jsonl", 7, "", "not_an_object")),
+    Case(
+      name: "an input record, not an output record", line: #"{"id":"x","text":"NASA"}"#,
+      row: ("run.jsonl", 7, "", "not_an_output_record")),
+  ]
+
+  @Test(arguments: cases)
+  func outputLines(_ c: Case) {
+    var report = HTMLReport(outputOf: ["run.jsonl"], thresholds: .init())
+    report.add(outputLine: Array(c.line.utf8), source: "run.jsonl", line: 7)
+    if let (source, line, id, code) = c.row {
+      #expect(report.documentCount == 0)
+      #expect(
+        report.errors.map { [$0.source, $0.line.map(String.init) ?? "-", $0.id, $0.code] } == [
+          [source, line.map(String.init) ?? "-", id, code]
+        ])
+    } else {
+      #expect(report.documentCount == 1)
+      #expect(report.errors.isEmpty)
+    }
+  }
+
+  @Test func aLineThatIsNoRecordSaysWhatWasExpected() {
+    var report = HTMLReport(outputOf: ["run.jsonl"], thresholds: .init())
+    report.add(outputLine: Array(#"{"id":"x","text":"NASA"}"#.utf8), source: "run.jsonl", line: 2)
+    report.add(outputLine: Array("[1]".utf8), source: "run.jsonl", line: 3)
+    #expect(
+      report.errors.map(\.message) == [
+        "expected a record of 'pipeline run' (members 'entities' and 'document', or 'error' or 'warning'), found neither",
+        "expected a JSON object, found an array",
+      ])
   }
 }

@@ -62,18 +62,36 @@ func occurrences(of needle: String, in text: String) -> Int {
 }
 
 /// The chart numbers of a report: entity id → dimension → label → document count, read from
-/// the SVG bars (`<svg class="chart" data-entity="eN">` … `<rect class="seg …" data-count>`)
-/// and mapped to gazetteer ids through the embedded JSON's order.
-func chartCounts(_ html: String, analyzer: Analyzer) -> [String: [String: [String: Int]]] {
+/// the SVG bars (`<svg class="chart" data-entity="eN" data-id="ID">` … `<rect class="seg …"
+/// data-count>`). Only the most mentioned entities have a chart.
+func chartCounts(_ html: String) -> [String: [String: [String: Int]]] {
   var result: [String: [String: [String: Int]]] = [:]
-  for chart in captures(#"<svg class="chart" data-entity="e(\d+)"(.*?)</svg>"#, in: html) {
-    let id = analyzer.gazetteer.entities[Int(chart[0])!].id
+  for chart in captures(
+    #"<svg class="chart" data-entity="e\d+" data-id="([^"]*)"(.*?)</svg>"#, in: html)
+  {
+    let id = unescapeHTML(chart[0])
     for seg in captures(
       #"<rect class="seg [a-z]+" data-dimension="([^"]*)" data-label="([a-z]+)" data-count="(\d+)""#,
       in: chart[1])
     {
       result[id, default: [:]][unescapeHTML(seg[0]), default: [:]][seg[1]] = Int(seg[2])!
     }
+  }
+  return result
+}
+
+/// The entity table of a report with one dimension: entity id → that dimension → label →
+/// document count, for every entity.
+func tableCounts(_ html: String, dimension: String = "cooperation") -> [String: [String: [String:
+  Int]]]
+{
+  var result: [String: [String: [String: Int]]] = [:]
+  for row in captures(#"<tr data-entity="e\d+" data-id="([^"]*)">(.*?)</tr>"#, in: html) {
+    let cells = captures(#"<td class="num" data-value="(\d+)">"#, in: row[1]).map { Int($0[0])! }
+    guard cells.count == 4 else { continue }
+    result[unescapeHTML(row[0])] = [
+      dimension: ["favor": cells[1], "neutral": cells[2], "against": cells[3]]
+    ]
   }
   return result
 }

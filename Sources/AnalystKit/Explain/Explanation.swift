@@ -69,30 +69,38 @@ public struct Explanation {
     var kind: Kind
   }
 
-  /// Marks that do not overlap, by first token: mentions, then hits (hits of several
-  /// dimensions on the same tokens share a mark), then modifier words outside both. A mark that
-  /// would overlap an earlier one is left out of the text (its hit is still in the tables).
+  /// The marks by first token, laid out by `MarkLayout` over token positions: mentions, then
+  /// hits, then the modifier words that changed a hit; within each, leftmost then longest, and a
+  /// hit overlapping a kept hit joins its mark (its note is listed with it). A mark that would
+  /// overlap one of an earlier layer is left out of the text (its hit is still in the tables).
   func marks() -> [Int: Mark] {
-    var candidates: [Mark] = analysis.mentions.map {
-      Mark(tokens: $0.tokens, kind: .mention(type: analyzer.gazetteer.entities[$0.entity].type))
+    enum Item {
+      case mention(type: String)
+      case hit(Hit)
+      case modifier(Modifiers.Kind)
     }
-    var hitsByRange: [Range<Int>: [Hit]] = [:]
-    var ranges: [Range<Int>] = []
+    var candidates: [MarkLayout.Candidate<Item>] = analysis.mentions.map {
+      .init(
+        range: $0.tokens, layer: .mention,
+        item: .mention(type: analyzer.gazetteer.entities[$0.entity].type))
+    }
     for hit in analysis.stance.hits {
-      if hitsByRange[hit.tokens] == nil { ranges.append(hit.tokens) }
-      hitsByRange[hit.tokens, default: []].append(hit)
+      candidates.append(.init(range: hit.tokens, layer: .hit, item: .hit(hit)))
+      for m in hit.modifiers {
+        candidates.append(
+          .init(range: m.token..<m.token + 1, layer: .modifier, item: .modifier(m.kind)))
+      }
     }
-    candidates += ranges.map { Mark(tokens: $0, kind: .hits(hitsByRange[$0]!)) }
-    var modifierTokens: [Int: Modifiers.Kind] = [:]
-    for hit in analysis.stance.hits { for m in hit.modifiers { modifierTokens[m.token] = m.kind } }
-    candidates += modifierTokens.sorted { $0.key < $1.key }.map {
-      Mark(tokens: $0.key..<$0.key + 1, kind: .modifier($0.value))
-    }
-    var taken = Set<Int>()
     var result: [Int: Mark] = [:]
-    for mark in candidates where !mark.tokens.contains(where: taken.contains) {
-      taken.formUnion(mark.tokens)
-      result[mark.tokens.lowerBound] = mark
+    for mark in MarkLayout.marks(candidates) {
+      let kind: Mark.Kind
+      switch mark.items[0] {
+      case .mention(let type): kind = .mention(type: type)
+      case .modifier(let modifier): kind = .modifier(modifier)
+      case .hit:
+        kind = .hits(mark.items.compactMap { if case .hit(let hit) = $0 { hit } else { nil } })
+      }
+      result[mark.range.lowerBound] = Mark(tokens: mark.range, kind: kind)
     }
     return result
   }

@@ -16,8 +16,8 @@ extension HTMLReport {
       "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
     html += "<meta name=\"generator\" content=\"pipeline report\">\n"
     html += "<title>\(HTML.escape(options.title))</title>\n"
-    html += "<style>\(Self.styleSheet)</style>\n</head>\n<body>\n<main>\n"
-    renderHeader(into: &html)
+    html += "<style>\(Self.styleSheet)</style>\n</head>\n<body>\n\(Self.patterns)<main>\n"
+    renderHeader(entities: summaries.count, into: &html)
     renderEntities(summaries, into: &html)
     renderDocuments(summaries, into: &html)
     renderErrors(into: &html)
@@ -34,13 +34,19 @@ extension HTMLReport {
     "default-src 'none'; style-src \(SHA256.cspSource(styleSheet)); "
     + "script-src \(SHA256.cspSource(script)); img-src data:; base-uri 'none'; form-action 'none'"
 
-  private var dimensions: [String] { analyzer.scorer.lexicon.dimensions }
+  /// Fills that tell the labels apart without colour: favor solid, neutral dotted, against
+  /// hatched (the charts' bars use them; the legend's swatches draw the same in CSS).
+  static let patterns =
+    "<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>"
+    + "<pattern id=\"fill-neutral\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+    + "<rect width=\"6\" height=\"6\" class=\"pat-neutral\"/><circle cx=\"3\" cy=\"3\" r=\"1.2\" class=\"pat-mark\"/></pattern>"
+    + "<pattern id=\"fill-against\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+    + "<rect width=\"6\" height=\"6\" class=\"pat-against\"/><rect width=\"2\" height=\"6\" class=\"pat-mark\"/></pattern>"
+    + "</defs></svg>\n"
 
   // MARK: - Header and footer
 
-  private func renderHeader(into html: inout String) {
-    var hits = 0
-    for case .document(_, let analysis) in records { hits += analysis.stance.hits.count }
+  private func renderHeader(entities: Int, into html: inout String) {
     let inputs = options.inputs.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
     html += "<header class=\"top\">\n<h1>\(HTML.escape(options.title))</h1>\n"
     html += "<p class=\"lede\">Entities and the stance the texts take toward them"
@@ -48,22 +54,30 @@ extension HTMLReport {
     html += "<ul class=\"stats\">"
     html += "<li><b>\(documentCount)</b>documents</li>"
     html += "<li><b>\(errorCount)</b>input errors</li>"
-    html += "<li><b>\(entitySummaries.count)</b>entities mentioned</li>"
-    html += "<li><b>\(hits)</b>lexicon hits</li>"
+    html += "<li><b>\(entities)</b>entities mentioned</li>"
+    html += "<li><b>\(hitCount)</b>lexicon hits</li>"
     html += "</ul>\n</header>\n"
   }
 
   private func renderFooter(into html: inout String) {
-    let scorer = analyzer.scorer
-    html += "<footer>Labels: favor at or above \(Self.number(scorer.thresholds.favor)), "
-    html += "against at or below \(Self.number(scorer.thresholds.against)); "
-    html +=
-      "attribution policy \(HTML.escape(scorer.policies.description(dimensions: dimensions))). "
-    html += "\(scorer.lexicon.entries.count) lexicon entries on \(dimensions.count) "
-    html += dimensions.count == 1 ? "dimension" : "dimensions"
-    html += " (\(dimensions.map(HTML.escape).joined(separator: ", "))), "
-    html +=
-      "\(analyzer.gazetteer.entities.count) gazetteer entities. Written by <code>pipeline report</code>.</footer>\n"
+    let thresholds = self.thresholds
+    html += "<footer>Labels: favor at or above \(Self.number(thresholds.favor)), "
+    html += "against at or below \(Self.number(thresholds.against)); "
+    switch results {
+    case .analyzer(let analyzer):
+      let scorer = analyzer.scorer
+      html +=
+        "attribution policy \(HTML.escape(scorer.policies.description(dimensions: dimensions))). "
+      html += "\(scorer.lexicon.entries.count) lexicon entries on \(dimensions.count) "
+      html += dimensions.count == 1 ? "dimension" : "dimensions"
+      html += " (\(dimensions.map(HTML.escape).joined(separator: ", "))), "
+      html += "\(analyzer.gazetteer.entities.count) gazetteer entities. "
+    case .output(let files, _):
+      html += "scores, labels and evidence as <code>pipeline run</code> wrote them in "
+      html += files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+      html += " (the thresholds only colour the mean dots). "
+    }
+    html += "Written by <code>pipeline report</code>.</footer>\n"
   }
 
   // MARK: - Entities
@@ -72,41 +86,78 @@ extension HTMLReport {
     html += "<section id=\"entities\">\n<h2>Entities</h2>\n"
     html += "<p class=\"hint\">Documents mentioning each entity, by the label of its stance there; "
     html += "the dot is its mean score, from −1 (against) to +1 (favor).</p>\n"
-    html += "<ul class=\"legend\"><li><span class=\"swatch favor\"></span>favor</li>"
-    html += "<li><span class=\"swatch neutral\"></span>neutral</li>"
-    html += "<li><span class=\"swatch against\"></span>against</li></ul>\n"
+    html += "<ul class=\"legend\"><li><span class=\"swatch favor\"></span>favor (solid)</li>"
+    html += "<li><span class=\"swatch neutral\"></span>neutral (dotted)</li>"
+    html += "<li><span class=\"swatch against\"></span>against (hatched)</li></ul>\n"
     guard !summaries.isEmpty else {
       html += "<p class=\"none\">No entity of the gazetteers is mentioned.</p>\n</section>\n"
       return
     }
-    // The most mentioned entities up front; the long tail folded (still in the page without JS).
-    let shown = summaries.count > Self.entitiesShown ? Self.entitiesShown : summaries.count
+    // The most mentioned entities as charts; every entity in the table below.
     html += "<div class=\"entities\">\n"
-    for summary in summaries[..<shown] { renderEntityCard(summary, into: &html) }
+    for summary in summaries.prefix(Self.entitiesShown) { renderEntityCard(summary, into: &html) }
     html += "</div>\n"
-    if shown < summaries.count {
-      html +=
-        "<details class=\"more\"><summary>\(summaries.count - shown) more \(summaries.count - shown == 1 ? "entity" : "entities")"
-      html += "</summary>\n<div class=\"entities\">\n"
-      for summary in summaries[shown...] { renderEntityCard(summary, into: &html) }
-      html += "</div>\n</details>\n"
-    }
+    renderEntityTable(summaries, into: &html)
     html += "</section>\n"
   }
 
-  /// Entity cards shown before the rest are folded into a `<details>` element.
+  /// Entity cards with a chart; the table lists every entity.
   static let entitiesShown = 12
 
   private func renderEntityCard(_ summary: EntitySummary, into html: inout String) {
-    let entity = analyzer.gazetteer.entities[summary.entity]
-    html += "<div class=\"entity\" data-entity=\"e\(summary.entity)\">"
+    let entity = summary.entity
+    html += "<div class=\"entity\" data-entity=\"e\(summary.index)\">"
     html +=
-      "<h3><a href=\"#documents\" data-filter-entity=\"e\(summary.entity)\" title=\"Show its documents\">"
+      "<h3><a href=\"#documents\" data-filter-entity=\"e\(summary.index)\" title=\"Show its documents\">"
     html += "\(HTML.escape(entity.name))</a></h3>"
     html +=
       "<div class=\"kind\">\(HTML.escape(entity.type)) · \(plural(summary.documents, "document"))</div>\n"
     html += chart(summary, name: entity.name)
     html += "</div>\n"
+  }
+
+  /// Every entity with its counts per dimension and label and its mean score; the script sorts
+  /// it by any column (the order is kept in the URL fragment).
+  private func renderEntityTable(_ summaries: [EntitySummary], into html: inout String) {
+    let several = dimensions.count > 1
+    html +=
+      "<h3 class=\"table-title\">All \(summaries.count == 1 ? "1 entity" : "\(summaries.count) entities")</h3>\n"
+    html += "<div class=\"table-wrap\"><table class=\"entity-table\" id=\"entity-table\">"
+    html += "<thead><tr>"
+    var columns = [("name", "Entity"), ("type", "Type"), ("documents", "Documents")]
+    for (d, dimension) in dimensions.enumerated() {
+      let prefix = several ? HTML.escape(dimension) + " " : ""
+      for label in ["favor", "neutral", "against", "mean"] {
+        columns.append(("d\(d)-\(label)", prefix + label))
+      }
+    }
+    for (key, title) in columns {
+      let numeric = key != "name" && key != "type"
+      html +=
+        "<th scope=\"col\"\(numeric ? " class=\"num\"" : "") data-key=\"\(key)\"><button type=\"button\" data-sort=\"\(key)\">"
+      html += "\(title)</button></th>"
+    }
+    html += "</tr></thead>\n<tbody>\n"
+    for summary in summaries {
+      let entity = summary.entity
+      html += "<tr data-entity=\"e\(summary.index)\" data-id=\"\(HTML.escape(entity.id))\">"
+      html +=
+        "<td data-value=\"\(HTML.escape(entity.name))\"><a href=\"#documents\" data-filter-entity=\"e\(summary.index)\">"
+      html += "\(HTML.escape(entity.name))</a></td>"
+      html += "<td data-value=\"\(HTML.escape(entity.type))\">\(HTML.escape(entity.type))</td>"
+      html += "<td class=\"num\" data-value=\"\(summary.documents)\">\(summary.documents)</td>"
+      for dimension in summary.dimensions {
+        for count in [dimension.favor, dimension.neutral, dimension.against] {
+          html += "<td class=\"num\" data-value=\"\(count)\">\(count)</td>"
+        }
+        let label = thresholds.label(for: dimension.meanScore).rawValue
+        html +=
+          "<td class=\"num mean \(label)\" data-value=\"\(formatNumber(dimension.meanScore))\">"
+        html += "\(Self.fixed(dimension.meanScore, 2)) \(label)</td>"
+      }
+      html += "</tr>\n"
+    }
+    html += "</tbody></table></div>\n"
   }
 
   /// Per dimension: a bar of favor / neutral / against document counts, then the mean score on
@@ -123,7 +174,7 @@ extension HTMLReport {
     for (d, dimension) in summary.dimensions.enumerated() {
       let y = d * row
       let total = dimension.favor + dimension.neutral + dimension.against
-      let meanLabel = analyzer.scorer.thresholds.label(for: dimension.meanScore)
+      let meanLabel = thresholds.label(for: dimension.meanScore)
       let dim = HTML.escape(dimension.name)
       described.append(
         "\(dimension.name): \(dimension.favor) favor, \(dimension.neutral) neutral, "
@@ -133,7 +184,7 @@ extension HTMLReport {
       body +=
         "<text class=\"mean \(meanLabel.rawValue)\" x=\"\(Self.chartWidth)\" y=\"\(y + 12)\" text-anchor=\"end\">"
       body += "mean \(Self.fixed(dimension.meanScore, 2))</text>"
-      let clip = "clip-e\(summary.entity)-d\(d)"
+      let clip = "clip-e\(summary.index)-d\(d)"
       body +=
         "<clipPath id=\"\(clip)\"><rect x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\" rx=\"4\"/></clipPath>"
       body +=
@@ -174,28 +225,40 @@ extension HTMLReport {
     }
     let label = HTML.escape("\(name). " + described.joined(separator: ". "))
     return
-      "<svg class=\"chart\" data-entity=\"e\(summary.entity)\" viewBox=\"0 0 \(Self.chartWidth) \(height)\" "
+      "<svg class=\"chart\" data-entity=\"e\(summary.index)\" data-id=\"\(HTML.escape(summary.entity.id))\" viewBox=\"0 0 \(Self.chartWidth) \(height)\" "
       + "width=\"\(Self.chartWidth)\" height=\"\(height)\" role=\"img\" aria-label=\"\(label)\">\(body)</svg>\n"
   }
 
   // MARK: - Documents
 
+  /// Documents per page when the script pages the list.
+  static let pageSize = 50
+
   private func renderDocuments(_ summaries: [EntitySummary], into html: inout String) {
-    html += "<section id=\"documents\">\n<h2>Documents</h2>\n"
+    html += "<section id=\"documents\" data-page-size=\"\(Self.pageSize)\">\n<h2>Documents</h2>\n"
+    if listed.count < documentCount {
+      html += "<p class=\"note\" id=\"listed-note\">The list holds the first \(listed.count) of "
+      html +=
+        "\(documentCount) documents, in input order (<code>--max-documents \(options.maxDocuments)</code>); "
+      html += "the charts, the entity table and the figures above count all \(documentCount). "
+      html += "The search and the filters look through the listed documents only.</p>\n"
+    }
     html +=
       "<p class=\"hint\">Hover over (or tab to) a highlight to see its evidence: the lexicon entry "
     html += "and its FILE:LINE, base and applied weight, and the words that changed it.</p>\n"
-    html += "<ul class=\"legend\"><li><span class=\"swatch mention\"></span>entity mention</li>"
-    html += "<li><span class=\"swatch pos\"></span>hit raising the score</li>"
-    html += "<li><span class=\"swatch neg\"></span>hit lowering the score</li>"
     html +=
-      "<li><span class=\"swatch mod\"></span>negator, booster, dampener or contrast word</li></ul>\n"
+      "<ul class=\"legend\"><li><span class=\"swatch mention\"></span>entity mention, its type above it</li>"
+    html += "<li><span class=\"swatch pos\"></span>hit raising the score (solid underline)</li>"
+    html += "<li><span class=\"swatch neg\"></span>hit lowering the score (wavy underline)</li>"
+    html +=
+      "<li><span class=\"swatch mod\"></span>negator, booster, dampener or contrast word (dotted)</li></ul>\n"
     html += "<div class=\"filters\" id=\"filters\" role=\"search\" hidden>"
+    html +=
+      "<label>Search <input type=\"search\" id=\"filter-text\" placeholder=\"words of the text or id\" size=\"22\"></label>"
     html += "<label>Entity <select id=\"filter-entity\"><option value=\"\">any</option>"
     for summary in summaries {
-      let name = analyzer.gazetteer.entities[summary.entity].name
       html +=
-        "<option value=\"e\(summary.entity)\">\(HTML.escape(name)) (\(summary.documents))</option>"
+        "<option value=\"e\(summary.index)\">\(HTML.escape(summary.entity.name)) (\(summary.documents))</option>"
     }
     html += "</select></label>"
     if dimensions.count > 1 {
@@ -209,37 +272,35 @@ extension HTMLReport {
     for label in [StanceScore.Label.favor, .neutral, .against] {
       html += "<option value=\"\(label.rawValue)\">\(label.rawValue)</option>"
     }
-    html += "</select></label><output id=\"filter-count\"></output></div>\n"
+    html += "</select></label><output id=\"filter-count\"></output>"
+    html += "<nav class=\"pager\" id=\"pager\" aria-label=\"Pages of documents\">"
+    html += "<button type=\"button\" id=\"page-prev\">← Previous</button>"
+    html += "<span id=\"page-info\"></span>"
+    html += "<button type=\"button\" id=\"page-next\">Next →</button></nav></div>\n"
     if documentCount == 0 { html += "<p class=\"none\">No documents.</p>\n" }
-    for (index, record) in records.enumerated() {
-      guard case .document(let document, let analysis) = record else { continue }
-      renderDocument(document, analysis, number: index + 1, into: &html)
-    }
+    for document in listed { renderDocument(document, into: &html) }
     html += "</section>\n"
   }
 
-  private func renderDocument(
-    _ document: Document, _ analysis: Analysis, number: Int, into html: inout String
-  ) {
-    let gazetteer = analyzer.gazetteer
+  private func renderDocument(_ document: ReportDocument, into html: inout String) {
     var tokens: [String] = []
     var chips = ""
-    for entity in analysis.entitiesInOrder {
-      let scores = analysis.stance.scores(for: entity)
-      for (d, dimension) in dimensions.enumerated() {
-        guard let score = scores[dimension] else { continue }
-        tokens.append("e\(entity).d\(d).\(score.label.rawValue)")
-        chips += "<li class=\"chip \(score.label.rawValue)\" data-entity=\"e\(entity)\"><b>"
-        chips += HTML.escape(gazetteer.entities[entity].name) + "</b> "
-        if dimensions.count > 1 { chips += HTML.escape(dimension) + ": " }
+    for entry in document.entities {
+      let e = entityIndex[entry.entity.id] ?? 0
+      for score in entry.scores {
+        let d = dimensions.firstIndex(of: score.dimension) ?? 0
+        tokens.append("e\(e).d\(d).\(score.label.rawValue)")
+        chips += "<li class=\"chip \(score.label.rawValue)\" data-entity=\"e\(e)\"><b>"
+        chips += HTML.escape(entry.entity.name) + "</b> "
+        if dimensions.count > 1 { chips += HTML.escape(score.dimension) + ": " }
         chips += "\(score.label.rawValue) \(Self.fixed(score.score, 2))</li>"
       }
     }
     html +=
-      "<article class=\"doc\" id=\"doc-\(number)\" data-stance=\"\(tokens.joined(separator: " "))\">\n"
-    html += "<header><h3 class=\"mono\">\(HTML.escape(Self.text(of: document.id)))</h3>"
-    var meta = [document.line.map { "\(document.source):\($0)" } ?? document.source]
-    for member in document.meta { meta.append("\(member.key): \(Self.text(of: member.value))") }
+      "<article class=\"doc\" id=\"doc-\(document.number)\" data-stance=\"\(tokens.joined(separator: " "))\">\n"
+    html += "<header><h3 class=\"mono\">\(HTML.escape(document.id))</h3>"
+    var meta = document.place.isEmpty ? [] : [document.place]
+    for member in document.meta { meta.append("\(member.key): \(member.value)") }
     html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))</p></header>\n"
     if chips.isEmpty {
       html += "<p class=\"none\">No entity mentioned.</p>\n"
@@ -250,24 +311,28 @@ extension HTMLReport {
       html +=
         "<p class=\"warn\">\(HTML.escape(warning.code)): \(HTML.escape(warning.message))</p>\n"
     }
-    html += "<div class=\"text\">"
-    let marks = self.marks(analysis)
-    for piece in TextHighlighter.pieces(of: analysis.doc.text, spans: marks.map(\.range)) {
-      guard let m = piece.span else {
-        html += HTML.escape(piece.text)
-        continue
-      }
-      let mark = marks[m]
-      html +=
-        "<mark class=\"hl \(mark.classes)\" tabindex=\"0\" data-start=\"\(mark.range.lowerBound)\" "
-      html +=
-        "data-end=\"\(mark.range.upperBound)\"\(mark.attributes) data-tip=\"\(HTML.escape(mark.tip))\">"
-      html += HTML.escape(piece.text) + "</mark>"
+    for problem in document.problems {
+      html += "<p class=\"warn\">\(HTML.escape(problem.description))</p>\n"
     }
-    html += "</div>\n"
-    let parts = dimensions.compactMap { dimension -> String? in
-      guard let score = analysis.stance.document[dimension] else { return nil }
-      return "\(HTML.escape(dimension)): \(score.label.rawValue) \(Self.fixed(score.score, 2)) "
+    if let text = document.text {
+      html += "<div class=\"text\">"
+      let marks = self.marks(document)
+      for piece in TextHighlighter.pieces(of: text, spans: marks.map(\.range)) {
+        guard let m = piece.span else {
+          html += HTML.escape(piece.text)
+          continue
+        }
+        let mark = marks[m]
+        html +=
+          "<mark class=\"hl \(mark.classes)\" tabindex=\"0\" data-start=\"\(mark.range.lowerBound)\" "
+        html +=
+          "data-end=\"\(mark.range.upperBound)\"\(mark.attributes) data-tip=\"\(HTML.escape(mark.tip))\">"
+        html += HTML.escape(piece.text) + "</mark>"
+      }
+      html += "</div>\n"
+    }
+    let parts = document.overall.map { score in
+      "\(HTML.escape(score.dimension)): \(score.label.rawValue) \(Self.fixed(score.score, 2)) "
         + "(\(plural(score.hits, "hit")))"
     }
     html +=
@@ -281,16 +346,17 @@ extension HTMLReport {
     html += "<section id=\"errors\">\n<h2>Input errors</h2>\n"
     html +=
       "<p class=\"hint\">Records that could not be read as documents (error records of <code>pipeline run</code>).</p>\n"
+    if errors.count < errorCount {
+      html += "<p class=\"note\">The table holds the first \(errors.count) of \(errorCount).</p>\n"
+    }
     html +=
       "<table class=\"errors\"><thead><tr><th>source</th><th>line</th><th>id</th><th>code</th><th>message</th></tr></thead><tbody>\n"
-    for (index, record) in records.enumerated() {
-      guard case .error(let error) = record else { continue }
-      html +=
-        "<tr class=\"error\" id=\"record-\(index + 1)\"><td class=\"mono\">\(HTML.escape(error.source))</td>"
+    for error in errors {
+      html += "<tr class=\"error\"><td class=\"mono\">\(HTML.escape(error.source))</td>"
       html += "<td>\(error.line.map(String.init) ?? "")</td>"
-      html += "<td class=\"mono\">\(HTML.escape(error.id.map(Self.text(of:)) ?? ""))</td>"
+      html += "<td class=\"mono\">\(HTML.escape(error.id))</td>"
       html +=
-        "<td class=\"mono\">\(error.code.rawValue)</td><td>\(HTML.escape(error.message))</td></tr>\n"
+        "<td class=\"mono\">\(HTML.escape(error.code))</td><td>\(HTML.escape(error.message))</td></tr>\n"
     }
     html += "</tbody></table>\n</section>\n"
   }
@@ -305,12 +371,14 @@ extension HTMLReport {
     w.string(options.title)
     w.key("documents")
     w.int(documentCount)
+    w.key("listed")
+    w.int(listed.count)
     w.key("errors")
     w.int(errorCount)
     w.key("entities")
     w.beginArray()
     for summary in summaries {
-      let entity = analyzer.gazetteer.entities[summary.entity]
+      let entity = summary.entity
       w.beginObject()
       w.key("entity")
       w.string(entity.id)

@@ -5,9 +5,17 @@ import Stance
 import Tokenize
 
 /// A self-contained HTML report of a corpus: per entity a chart of favor / neutral / against
-/// documents and the mean score per dimension, then every document with its mentions and
-/// lexicon hits highlighted (a tooltip per hit: entry, FILE:LINE, weights, modifiers), a filter
-/// by entity, dimension and label, and the input's error records.
+/// documents and the mean score per dimension and a sortable table of every entity, then the
+/// documents with their mentions and lexicon hits highlighted (a tooltip per hit: entry,
+/// FILE:LINE, weights, modifiers), paged, with a text search and filters by entity, dimension
+/// and label kept in the URL fragment, and the input's error records.
+///
+/// The charts and the table count every document; the list holds the first
+/// `Options.maxDocuments` (so that a large corpus gives a page of a few MB), and says so.
+///
+/// The results come either from an `Analyzer` (the records are analyzed as `pipeline run`
+/// analyzes them) or from the output of `pipeline run` read back (`add(outputLine:…)`, then
+/// `attachTexts(from:fields:)` for the texts).
 ///
 /// One HTML file with inline CSS, SVG and a small script; it fetches nothing (its
 /// Content-Security-Policy forbids it) and every string from the corpus, the lexicons and the
@@ -23,39 +31,120 @@ public struct HTMLReport: Sendable {
     public var title: String
     /// The inputs as given on the command line, shown in the header.
     public var inputs: [String]
+    /// Documents listed (the first ones, in input order); the charts count all of them.
+    public var maxDocuments: Int
 
-    public init(title: String = "Stance report", inputs: [String] = []) {
+    public static let defaultMaxDocuments = 100
+
+    public init(
+      title: String = "Stance report", inputs: [String] = [],
+      maxDocuments: Int = Self.defaultMaxDocuments
+    ) {
       self.title = title
       self.inputs = inputs
+      self.maxDocuments = maxDocuments
     }
   }
 
-  /// One input record: a document with its analysis, or an error record.
-  public enum Record: Sendable {
-    case document(Document, Analysis)
-    case error(RecordError)
+  /// Where the results come from.
+  public enum Results: Sendable {
+    /// Analyzed here, with these word lists and settings.
+    case analyzer(Analyzer)
+    /// Read from these files of `pipeline run` output; labels of means by these thresholds.
+    case output(files: [String], thresholds: Thresholds)
   }
 
-  public let analyzer: Analyzer
+  /// An error or warning record of the input (or a line of `--from-output` that is not a record).
+  public struct ErrorRow: Sendable, Equatable {
+    public var source: String
+    public var line: Int?
+    public var id: String
+    public var code: String
+    public var message: String
+  }
+
+  public let results: Results
   public let options: Options
-  public private(set) var records: [Record] = []
+  public private(set) var documentCount = 0
+  public private(set) var errorCount = 0
+  /// Lexicon hits over every document.
+  public private(set) var hitCount = 0
+  /// Dimensions in lexicon order (from output: in order of appearance).
+  public private(set) var dimensions: [String]
+  /// The listed documents: the first `options.maxDocuments`.
+  private(set) var listed: [ReportDocument] = []
+  public var listedCount: Int { listed.count }
+  /// The first `options.maxDocuments` error records.
+  public private(set) var errors: [ErrorRow] = []
+  /// Every entity mentioned, in order of first mention; `e<index>` in the page.
+  public private(set) var entities: [ReportEntity] = []
+  private(set) var entityIndex: [String: Int] = [:]
+  /// Entity types in order of first mention.
+  private(set) var types: [String: Int] = [:]
+  private var tallies: [EntitySummary] = []
+  private var sums: [[Double]] = []
 
   public init(analyzer: Analyzer, options: Options = Options()) {
-    self.analyzer = analyzer
+    self.results = .analyzer(analyzer)
     self.options = options
+    self.dimensions = analyzer.scorer.lexicon.dimensions
+  }
+
+  /// A report of results `pipeline run` wrote to `files` (given to `add(outputLine:…)`).
+  public init(outputOf files: [String], thresholds: Thresholds, options: Options = Options()) {
+    self.results = .output(files: files, thresholds: thresholds)
+    self.options = options
+    self.dimensions = []
+  }
+
+  var thresholds: Thresholds {
+    switch results {
+    case .analyzer(let analyzer): return analyzer.scorer.thresholds
+    case .output(_, let thresholds): return thresholds
+    }
   }
 
   public mutating func add(_ document: Document, _ analysis: Analysis) {
-    records.append(.document(document, analysis))
+    guard case .analyzer(let analyzer) = results else {
+      preconditionFailure("add(_:_:) on a report of pipeline run output")
+    }
+    documentCount += 1
+    let number = documentCount + errorCount
+    if listed.count < options.maxDocuments {
+      add(
+        ReportDocument(number: number, document: document, analysis: analysis, analyzer: analyzer))
+    } else {
+      count(
+        ReportDocument.entityScores(analysis, analyzer: analyzer),
+        hits: analysis.stance.hits.count)
+    }
   }
 
   public mutating func add(_ error: RecordError) {
-    records.append(.error(error))
+    add(
+      ErrorRow(
+        source: error.source, line: error.line, id: error.id.map(Self.text(of:)) ?? "",
+        code: error.code.rawValue, message: error.message))
+  }
+
+  mutating func add(_ row: ErrorRow) {
+    errorCount += 1
+    if errors.count < options.maxDocuments { errors.append(row) }
+  }
+
+  /// Counts a document (made by either path) and lists it if there is room.
+  mutating func add(_ document: ReportDocument) {
+    if case .output = results { documentCount += 1 }
+    count(document.entities, hits: document.hitCount)
+    if listed.count < options.maxDocuments { listed.append(document) }
   }
 
   /// Decodes and analyzes one raw record the way `pipeline run` does (`Document.decode`, then
   /// `Analyzer.analyze`); a record that cannot be a document becomes an error record.
   public mutating func add(_ raw: RawRecord, fields: Document.Fields, session: TokenizeSession) {
+    guard case .analyzer(let analyzer) = results else {
+      preconditionFailure("add(_:fields:session:) on a report of pipeline run output")
+    }
     switch Document.decode(raw, fields: fields) {
     case .failure(let error):
       add(error)
@@ -71,6 +160,9 @@ public struct HTMLReport: Sendable {
   public mutating func add(contentsOf reader: InputReader, fields: Document.Fields)
     throws(TokenizeError)
   {
+    guard case .analyzer(let analyzer) = results else {
+      preconditionFailure("add(contentsOf:fields:) on a report of pipeline run output")
+    }
     var corpus = try Corpus(reader, fields: fields, analyzer: analyzer)
     while let record = corpus.next() {
       switch record {
@@ -80,11 +172,84 @@ public struct HTMLReport: Sendable {
     }
   }
 
-  public var documentCount: Int {
-    records.count { if case .document = $0 { return true } else { return false } }
+  /// Adds line `line` of `source`, a file `pipeline run` wrote: a document, error or warning
+  /// record (a line that is none of these is listed as an error).
+  public mutating func add(outputLine bytes: [UInt8], source: String, line: Int) {
+    switch OutputRecord.read(bytes, source: source, line: line) {
+    case .document(let document): add(document)
+    case .error(let row): add(row)
+    }
   }
 
-  public var errorCount: Int { records.count - documentCount }
+  /// Gives the listed documents of `pipeline run` output their texts: the records of `reader`
+  /// decoded with `fields` (as `pipeline run` decoded them) and joined by id. Reading stops once
+  /// every listed document has its text.
+  public mutating func attachTexts(from reader: InputReader?, fields: Document.Fields) {
+    guard let reader else {
+      for i in listed.indices { listed[i].problems.append(.textNotGiven) }
+      return
+    }
+    var waiting: [String: [Int]] = [:]
+    for (i, document) in listed.enumerated() { waiting[document.id, default: []].append(i) }
+    var left = listed.count
+    while left > 0, let raw = reader.next() {
+      guard case .success(let document) = Document.decode(raw, fields: fields) else { continue }
+      let id = Self.text(of: document.id)
+      guard var indices = waiting[id], !indices.isEmpty else { continue }
+      let i = indices.removeFirst()
+      waiting[id] = indices
+      left -= 1
+      listed[i].attach(
+        text: document.text,
+        place: document.line.map { "\(document.source):\($0)" } ?? document.source)
+    }
+    for i in listed.indices where listed[i].text == nil {
+      listed[i].problems.append(.textNotFound(id: listed[i].id))
+    }
+  }
+
+  // MARK: - Tallies
+
+  /// The report's index of an entity (`e<index>` in the page), registering it when new.
+  mutating func index(of entity: ReportEntity) -> Int {
+    if let index = entityIndex[entity.id] { return index }
+    entityIndex[entity.id] = entities.count
+    entities.append(entity)
+    if types[entity.type] == nil { types[entity.type] = types.count }
+    tallies.append(EntitySummary(entity: entity, index: entities.count - 1, documents: 0))
+    sums.append([])
+    return entities.count - 1
+  }
+
+  func typeIndex(_ type: String) -> Int { types[type] ?? 0 }
+
+  mutating func dimensionIndex(_ name: String) -> Int {
+    if let d = dimensions.firstIndex(of: name) { return d }
+    dimensions.append(name)
+    return dimensions.count - 1
+  }
+
+  private mutating func count(_ scores: [ReportDocument.EntityScores], hits: Int) {
+    hitCount += hits
+    for entry in scores {
+      let e = index(of: entry.entity)
+      tallies[e].documents += 1
+      for score in entry.scores {
+        let d = dimensionIndex(score.dimension)
+        while tallies[e].dimensions.count <= d {
+          tallies[e].dimensions.append(
+            EntitySummary.Dimension(name: dimensions[tallies[e].dimensions.count]))
+          sums[e].append(0)
+        }
+        switch score.label {
+        case .favor: tallies[e].dimensions[d].favor += 1
+        case .neutral: tallies[e].dimensions[d].neutral += 1
+        case .against: tallies[e].dimensions[d].against += 1
+        }
+        sums[e][d] += score.score
+      }
+    }
+  }
 }
 
 // MARK: - Entity summaries
@@ -109,53 +274,28 @@ public struct EntitySummary: Sendable, Equatable {
     }
   }
 
-  /// Index of the entity in `Gazetteer.entities`.
-  public var entity: Int
+  public var entity: ReportEntity
+  /// The report's index of the entity (`e<index>` in the page).
+  public var index: Int
   public var documents: Int
-  /// In the lexicon's dimension order.
-  public var dimensions: [Dimension]
+  /// In the report's dimension order.
+  public var dimensions: [Dimension] = []
 }
 
 extension HTMLReport {
-  /// Every entity mentioned in the corpus, most documents first (ties: first mentioned first).
+  /// Every entity mentioned in the corpus, most documents first (ties: first mentioned first),
+  /// with a row for every dimension.
   public var entitySummaries: [EntitySummary] {
-    let dimensions = analyzer.scorer.lexicon.dimensions
-    var order: [Int] = []
-    var summaries: [Int: EntitySummary] = [:]
-    var sums: [Int: [Double]] = [:]
-    for case .document(_, let analysis) in records {
-      for entity in analysis.entitiesInOrder {
-        if summaries[entity] == nil {
-          order.append(entity)
-          summaries[entity] = EntitySummary(
-            entity: entity, documents: 0,
-            dimensions: dimensions.map { EntitySummary.Dimension(name: $0) })
-          sums[entity] = Array(repeating: 0, count: dimensions.count)
-        }
-        let scores = analysis.stance.scores(for: entity)
-        summaries[entity]!.documents += 1
-        for (d, dimension) in dimensions.enumerated() {
-          guard let score = scores[dimension] else { continue }
-          switch score.label {
-          case .favor: summaries[entity]!.dimensions[d].favor += 1
-          case .neutral: summaries[entity]!.dimensions[d].neutral += 1
-          case .against: summaries[entity]!.dimensions[d].against += 1
-          }
-          sums[entity]![d] += score.score
-        }
+    var result = tallies
+    for e in result.indices {
+      while result[e].dimensions.count < dimensions.count {
+        result[e].dimensions.append(
+          EntitySummary.Dimension(name: dimensions[result[e].dimensions.count]))
+      }
+      for d in result[e].dimensions.indices where d < sums[e].count {
+        result[e].dimensions[d].meanScore = sums[e][d] / Double(result[e].documents)
       }
     }
-    var result: [EntitySummary] = []
-    for entity in order {
-      var summary = summaries[entity]!
-      for d in summary.dimensions.indices {
-        summary.dimensions[d].meanScore = sums[entity]![d] / Double(summary.documents)
-      }
-      result.append(summary)
-    }
-    let firstSeen = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-    return result.sorted {
-      ($0.documents, -firstSeen[$0.entity]!) > ($1.documents, -firstSeen[$1.entity]!)
-    }
+    return result.sorted { ($0.documents, -$0.index) > ($1.documents, -$1.index) }
   }
 }
