@@ -63,6 +63,33 @@ struct OutputSafetyTests {
     #expect(Self.fileType("/dev/stdout") == S_IFLNK)
   }
 
+  @Test func aLinkToAClosedDescriptorFailsAndStaysALink() throws {
+    // As /dev/stdout is for a process whose standard output is closed: the link names a
+    // descriptor that does not exist (fd 9 is not open in the child). The run fails and the
+    // link is not replaced by a regular file (it was, which as root replaced /dev/stdout).
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let link = directory + "/stdout"
+    #expect(symlink("/proc/self/fd/9", link) == 0)
+    let result = try PipelineProcess.run(["run", "samples/news.jsonl", "-o", link, "--quiet"])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains(link))
+    #expect(Self.fileType(link) == S_IFLNK)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["stdout"])
+  }
+
+  @Test func aDanglingLinkKeepsTheLinkAndCreatesTheFileItNames() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(symlink("out.jsonl", directory + "/link.jsonl") == 0)
+    let result = try PipelineProcess.run([
+      "run", "samples/news.jsonl", "-o", directory + "/link.jsonl", "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(Self.fileType(directory + "/link.jsonl") == S_IFLNK)
+    #expect(Self.fileType(directory + "/out.jsonl") == S_IFREG)
+  }
+
   @Test func aRegularFileKeepsItsModeAndASymlinkStaysALink() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

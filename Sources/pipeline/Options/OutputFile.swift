@@ -38,7 +38,10 @@ final class OutputFile {
     if exists && (info.st_mode & S_IFMT) == S_IFDIR {
       throw .output(path: path, reason: "is a directory")
     }
-    if exists && (!isRegular || Self.namesDescriptor(path)) {
+    // A descriptor link is written through even when what it names is gone (`/dev/stdout` of a
+    // process whose standard output is closed): the open fails and says so; the link is never
+    // replaced.
+    if Self.namesDescriptor(path) || (exists && !isRegular) {
       // A device, FIFO, socket or descriptor link: written through, never replaced.
       let descriptor = open(path, O_WRONLY | O_CLOEXEC | (isRegular ? O_TRUNC : 0))
       guard descriptor >= 0 else { throw .output(path: path, reason: Self.lastError()) }
@@ -48,8 +51,9 @@ final class OutputFile {
       return
     }
     let existing = exists ? info : nil
-    // A symlink to a regular file: the file it names is replaced, the link is kept.
-    let destination = existing != nil ? (Self.resolved(path) ?? path) : path
+    // A symlink to a regular file: the file it names is replaced, the link is kept. A dangling
+    // symlink: the file it names is created, the link is kept.
+    let destination = existing != nil ? (Self.resolved(path) ?? path) : Self.linkChainEnd(path)
     let url = URL(fileURLWithPath: destination)
     let folder = url.deletingLastPathComponent().path
     let prefix = ".\(url.lastPathComponent).tmp-"
@@ -148,20 +152,30 @@ final class OutputFile {
   /// Whether `path`, or a symlink on the way to what it names, is a descriptor alias
   /// (`/dev/stdout` → `/proc/self/fd/1`, `/dev/fd/N`).
   private static func namesDescriptor(_ path: String) -> Bool {
-    var current = path
+    linkChain(path).contains { $0.hasPrefix("/proc/") || $0.hasPrefix("/dev/fd/") }
+  }
+
+  /// What the last symlink of the chain from `path` names (`path` itself when it is no link).
+  private static func linkChainEnd(_ path: String) -> String { linkChain(path).last ?? path }
+
+  /// `path` and each symlink target on the way from it, read without following the last
+  /// target (at most 40 links, as the kernel allows).
+  private static func linkChain(_ path: String) -> [String] {
+    var chain = [path]
     for _ in 0..<40 {
-      if current.hasPrefix("/proc/") || current.hasPrefix("/dev/fd/") { return true }
+      let current = chain[chain.count - 1]
+      if current.hasPrefix("/proc/") || current.hasPrefix("/dev/fd/") { break }
       var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
       let count = readlink(current, &buffer, buffer.count - 1)
-      guard count > 0 else { return false }
+      guard count > 0 else { break }
       let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      current =
+      chain.append(
         target.hasPrefix("/")
-        ? target
-        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
-          target)
+          ? target
+          : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+            target))
     }
-    return false
+    return chain
   }
 
   /// Removes `PREFIX<pid>` files in `folder` whose process no longer exists.
