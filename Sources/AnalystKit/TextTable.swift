@@ -53,11 +53,20 @@ public func formatSigned(_ value: Double) -> String {
   return text.hasPrefix("-") || text == "0" ? text : "+" + text
 }
 
-/// A ratio in [0, 1] with three decimals.
-public func formatRatio(_ value: Double) -> String {
-  let scaled = (value * 1000).rounded()
-  let whole = Int(scaled) / 1000
-  let fraction = Int(scaled) % 1000
-  let digits = String(fraction)
-  return "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
+/// A ratio in [0, 1] with three decimals (`0.896`, `1.000`).
+public func formatRatio(_ value: Double) -> String { formatFixed(value, digits: 3) }
+
+/// `value` rounded to `digits` decimals, every one written (`0.50`); with `signed`, a sign
+/// before a value that does not round to zero, with a real minus sign (`+0.42`, `−0.79`,
+/// `0.00`). A value that is not finite is `–`.
+public func formatFixed(_ value: Double, digits: Int, signed: Bool = false) -> String {
+  guard value.isFinite else { return "–" }
+  var scale = 1
+  for _ in 0..<digits { scale *= 10 }
+  let units = Int((abs(value) * Double(scale)).rounded())
+  let sign = units == 0 ? "" : value < 0 ? (signed ? "−" : "-") : (signed ? "+" : "")
+  guard digits > 0 else { return sign + String(units) }
+  let fraction = String(units % scale)
+  return sign + String(units / scale) + "."
+    + String(repeating: "0", count: digits - fraction.count) + fraction
 }

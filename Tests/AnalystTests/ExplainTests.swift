@@ -96,8 +96,7 @@ struct ExplainTests {
     let session = try defaultAnalyzer.tokenizer.makeSession()
     let analysis = try defaultAnalyzer.analyze(text, session: session)
     let explanation = Explanation(
-      document: Document(id: .string("t"), text: text, source: "--text"), analysis: analysis,
-      analyzer: defaultAnalyzer)
+      document: Document(id: .string("t"), text: text, source: "--text"), analysis: analysis)
     #expect(
       explanation.markedText(color: false)
         == "  s0  [[Roscosmos]]{ORG} did ((not)) <<cancel>>{-1.8 not×-0.74 but×0.5 → 0.666} the flights, ((but)) it ((strongly)) <<criticized>>{-1.5 strongly+0.293 but×1.5 → -2.6895} the <<sanctions>>{-2 but×1.5 → -3}.\n"

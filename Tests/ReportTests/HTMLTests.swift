@@ -53,10 +53,12 @@ import Testing
   }
 
   @Test(arguments: [
-    (0.0, 2, "0.00"), (0.4249, 2, "+0.42"), (-0.795, 2, "−0.80"), (-0.004, 2, "0.00"),
-    (1, 3, "+1.000"),
+    (0.0, 2, true, "0.00"), (0.4249, 2, true, "+0.42"), (-0.795, 2, true, "−0.80"),
+    (-0.004, 2, true, "0.00"), (1, 3, true, "+1.000"), (0.8955, 3, false, "0.896"),
+    (1, 3, false, "1.000"), (0.05, 3, false, "0.050"), (-0.25, 1, false, "-0.3"),
+    (.nan, 3, false, "–"), (7, 0, true, "+7"),
   ])
-  func fixed(_ value: Double, _ digits: Int, _ expected: String) {
-    #expect(HTMLReport.fixed(value, digits) == expected)
+  func fixed(_ value: Double, _ digits: Int, _ signed: Bool, _ expected: String) {
+    #expect(formatFixed(value, digits: digits, signed: signed) == expected)
   }
 }

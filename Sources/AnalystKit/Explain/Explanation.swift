@@ -19,12 +19,12 @@ import Tokenize
 public struct Explanation {
   public let document: Document
   public let analysis: Analysis
-  public let analyzer: Analyzer
+  /// The tables the analysis indexes.
+  var analyzer: Analyzer { analysis.analyzer }
 
-  public init(document: Document, analysis: Analysis, analyzer: Analyzer) {
+  public init(document: Document, analysis: Analysis) {
     self.document = document
     self.analysis = analysis
-    self.analyzer = analyzer
   }
 
   /// The full view: header, marked text, tables.

@@ -153,7 +153,7 @@ extension HTMLReport {
         let label = thresholds.label(for: dimension.meanScore).rawValue
         html +=
           "<td class=\"num mean \(label)\" data-value=\"\(formatNumber(dimension.meanScore))\">"
-        html += "\(Self.fixed(dimension.meanScore, 2)) \(label)</td>"
+        html += "\(formatFixed(dimension.meanScore, digits: 2, signed: true)) \(label)</td>"
       }
       html += "</tr>\n"
     }
@@ -178,12 +178,13 @@ extension HTMLReport {
       let dim = HTML.escape(dimension.name)
       described.append(
         "\(dimension.name): \(dimension.favor) favor, \(dimension.neutral) neutral, "
-          + "\(dimension.against) against; mean \(Self.fixed(dimension.meanScore, 2))")
+          + "\(dimension.against) against; mean \(formatFixed(dimension.meanScore, digits: 2, signed: true))"
+      )
       body += "<g class=\"dimension\" data-dimension=\"\(dim)\">"
       body += "<text class=\"dim\" x=\"0\" y=\"\(y + 12)\">\(dim)</text>"
       body +=
         "<text class=\"mean \(meanLabel.rawValue)\" x=\"\(Self.chartWidth)\" y=\"\(y + 12)\" text-anchor=\"end\">"
-      body += "mean \(Self.fixed(dimension.meanScore, 2))</text>"
+      body += "mean \(formatFixed(dimension.meanScore, digits: 2, signed: true))</text>"
       let clip = "clip-e\(summary.index)-d\(d)"
       body +=
         "<clipPath id=\"\(clip)\"><rect x=\"0\" y=\"\(y + 19)\" width=\"\(Self.chartWidth)\" height=\"20\" rx=\"4\"/></clipPath>"
@@ -220,7 +221,7 @@ extension HTMLReport {
       body +=
         "data-mean=\"\(formatNumber(dimension.meanScore))\" cx=\"\(Self.coordinate(cx))\" cy=\"\(axisY)\" r=\"5.5\">"
       body +=
-        "<title>\(HTML.escape(name)) · \(dim): mean score \(Self.fixed(dimension.meanScore, 3))</title></circle>"
+        "<title>\(HTML.escape(name)) · \(dim): mean score \(formatFixed(dimension.meanScore, digits: 3, signed: true))</title></circle>"
       body += "</g>"
     }
     let label = HTML.escape("\(name). " + described.joined(separator: ". "))
@@ -293,7 +294,7 @@ extension HTMLReport {
         chips += "<li class=\"chip \(score.label.rawValue)\" data-entity=\"e\(e)\"><b>"
         chips += HTML.escape(entry.entity.name) + "</b> "
         if dimensions.count > 1 { chips += HTML.escape(score.dimension) + ": " }
-        chips += "\(score.label.rawValue) \(Self.fixed(score.score, 2))</li>"
+        chips += "\(score.label.rawValue) \(formatFixed(score.score, digits: 2, signed: true))</li>"
       }
     }
     html +=
@@ -332,7 +333,7 @@ extension HTMLReport {
       html += "</div>\n"
     }
     let parts = document.overall.map { score in
-      "\(HTML.escape(score.dimension)): \(score.label.rawValue) \(Self.fixed(score.score, 2)) "
+      "\(HTML.escape(score.dimension)): \(score.label.rawValue) \(formatFixed(score.score, digits: 2, signed: true)) "
         + "(\(plural(score.hits, "hit")))"
     }
     html +=
@@ -423,19 +424,6 @@ extension HTMLReport {
       w.value(value)
       return String(decoding: w.bytes, as: UTF8.self)
     }
-  }
-
-  /// `value` rounded to `digits` decimals, with a sign (`+0.42`, `−0.79`, `0.00`).
-  static func fixed(_ value: Double, _ digits: Int) -> String {
-    guard value.isFinite else { return "–" }
-    var scale = 1
-    for _ in 0..<digits { scale *= 10 }
-    let units = Int((abs(value) * Double(scale)).rounded())
-    let sign = units == 0 ? "" : (value < 0 ? "−" : "+")
-    guard digits > 0 else { return sign + String(units) }
-    let fraction = String(units % scale)
-    return sign + String(units / scale) + "."
-      + String(repeating: "0", count: digits - fraction.count) + fraction
   }
 
   /// A weight or factor as `pipeline run` writes it (4 decimals), with a real minus sign.

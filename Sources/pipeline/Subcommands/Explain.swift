@@ -67,8 +67,7 @@ struct Explain: ParsableCommand {
   func run() throws {
     let analyzer = try lexiconOptions.analyzer()
     let (document, doc) = try select(analyzer)
-    let explanation = Explanation(
-      document: document, analysis: analyzer.analyze(tokenized: doc), analyzer: analyzer)
+    let explanation = Explanation(document: document, analysis: analyzer.analyze(tokenized: doc))
     if json {
       FileHandle.standardOutput.write(Data(explanation.recordJSON()))
     } else {
