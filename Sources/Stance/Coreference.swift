@@ -33,6 +33,11 @@ struct Coreference {
         continue
       }
       var span = t..<(t + 1)
+      // Capitalised words inside a role-noun phrase for an organisation or place ("the Russian
+      // agency"): the antecedent's mention must have them too, so "the Russian agency" never
+      // refers to NASA. A person's role noun keeps them as description ("Kikina became the
+      // first Russian cosmonaut").
+      var names: [String] = []
       switch word.kind {
       case .determiner:
         continue
@@ -41,12 +46,19 @@ struct Coreference {
       case .role:
         guard let start = determiner(before: t, in: doc, inMention: inMention) else { continue }
         span = start..<(t + 1)
+        if !word.types.contains("PERSON") {
+          names = (start + 1..<t).filter { !inMention[$0] && isCapitalised(tokens[$0], in: doc) }
+            .map { tokens[$0].key }
+        }
       }
       let sentence = doc.sentenceOfToken[t]
       guard
         let found = candidates.lastIndex(where: { candidate in
           candidate.end <= span.lowerBound && candidate.sentence >= sentence - 1
             && word.types.contains(types[candidate.entity])
+            && names.allSatisfy { name in
+              mentions[candidate.mention].tokens.contains { tokens[$0].key == name }
+            }
         })
       else { continue }
       let antecedent = candidates[found]
@@ -61,6 +73,11 @@ struct Coreference {
       candidates.append((span.upperBound, antecedent.entity, sentence, antecedent.mention))
     }
     return result
+  }
+
+  private func isCapitalised(_ token: Token, in doc: TokenizedText) -> Bool {
+    token.kind == .word
+      && (doc.surface(of: token).unicodeScalars.first?.properties.isUppercase ?? false)
   }
 
   /// The determiner that opens a role-noun phrase ending at `t`: at most

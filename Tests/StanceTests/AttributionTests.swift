@@ -13,6 +13,7 @@ private let gazetteerTSV = """
   borisov\tPERSON\tBorisov
   nelson\tPERSON\tNelson
   roscosmos\tORG\tRoscosmos
+  roscosmos\tORG\tRussian space agency
   nasa\tORG\tNASA
   russia\tGPE\tRussia
   washington\tGPE\tWashington
@@ -447,6 +448,18 @@ struct AttributionTests {
     #expect(analysis.references.isEmpty)
     let (_, _, near) = try fixture.analyze("NASA met. It praised the crew.")
     #expect(near.references.count == 1)
+  }
+
+  @Test func aRoleNounPhraseNamesOnlyAnAntecedentWithItsCapitalisedWords() throws {
+    let fixture = try Fixture()
+    // "Russian" is in no NASA mention: "the Russian agency" is not NASA.
+    let (_, _, other) = try fixture.analyze("NASA met. The Russian agency praised the crew.")
+    #expect(other.references.isEmpty)
+    let marked = MarkedText("The Russian space agency met NASA. ⟦The Russian agency⟧ praised it.")
+    let (_, _, same) = try fixture.analyze(marked.text)
+    let roleNouns = same.references.filter { $0.via == .roleNoun }
+    #expect(roleNouns.map { fixture.gazetteer.entities[$0.entity].id } == ["roscosmos"])
+    #expect(roleNouns.map { $0.start..<$0.end } == marked.spans)
   }
 
   @Test func noCoreferenceFindsNoReferences() throws {
