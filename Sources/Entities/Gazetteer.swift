@@ -282,16 +282,18 @@ public struct Gazetteer: Sendable {
     let tokens = doc.tokens
     var views: [View] = []
     if hasTranslit, !doc.variants.transliterations.isEmpty {
-      views.append(
-        View(
-          tokens: doc.tokens(withKeys: doc.variants.transliterations), matcher: matcher,
-          language: nil))
+      views.append(View(keys: doc.variants.transliterations, matcher: matcher, language: nil))
     }
     for (language, keys) in doc.variants.stems {
       guard let stemMatcher = stemMatchers[language] else { continue }
-      views.append(
-        View(tokens: doc.tokens(withKeys: keys), matcher: stemMatcher, language: language))
+      views.append(View(keys: keys, matcher: stemMatcher, language: language))
     }
+    // Apart from `views`, so the per-token test copies no matcher.
+    let viewKeys = views.map(\.keys)
+    let starts = views.map(\.matcher.starts)
+    let plainStarts = matcher.starts
+    // The tokens with a view's keys, made on the view's first walk (most texts never need them).
+    var viewTokens = [[Token]?](repeating: nil, count: views.count)
     func append(_ match: PhraseMatcher<AliasForm>.Match, sentence index: Int) {
       let alias = (match.values.first { $0.form == .plain } ?? match.values[0]).alias
       result.append(
@@ -310,13 +312,22 @@ public struct Gazetteer: Sendable {
       var position = sentence.tokens.lowerBound
       let limit = sentence.tokens.upperBound
       while position < limit {
-        var best = matcher.longestMatch(in: tokens, from: position, limit: limit) { value, range in
-          accepts(value, range, doc)
+        var best: PhraseMatcher<AliasForm>.Match?
+        if plainStarts.contains(tokens[position].key) {
+          best = matcher.longestMatch(in: tokens, from: position, limit: limit) { value, range in
+            accepts(value, range, doc)
+          }
         }
-        for view in views {
-          let found = view.matcher.longestMatch(in: view.tokens, from: position, limit: limit) {
-            value, range in
-            acceptsInView(value, range, doc, language: view.language)
+        for v in views.indices {
+          // Most tokens start no phrase of the view: skip the walk (and the view's tokens).
+          let key = viewKeys[v][position]
+          guard starts[v].contains(key.isEmpty ? tokens[position].key : key) else { continue }
+          if viewTokens[v] == nil { viewTokens[v] = doc.tokens(withKeys: viewKeys[v]) }
+          let language = views[v].language
+          let found = views[v].matcher.longestMatch(
+            in: viewTokens[v]!, from: position, limit: limit
+          ) { value, range in
+            acceptsInView(value, range, doc, language: language)
           }
           if let found, found.tokens.count > (best?.tokens.count ?? 0) { best = found }
         }
@@ -331,9 +342,10 @@ public struct Gazetteer: Sendable {
     return result
   }
 
-  /// The tokens of a text keyed by stems or transliterations, and the matcher to walk them with.
+  /// The text keyed by stems or transliterations, and the matcher to walk it with.
   private struct View {
-    var tokens: [Token]
+    /// Per token, the stem or transliteration key; `""` where it is the token's own key.
+    var keys: [String]
     var matcher: PhraseMatcher<AliasForm>
     /// The stem language; nil for the transliteration view.
     var language: String?

@@ -19,21 +19,21 @@ package struct KeyFilter: Sendable {
     return bits[s >> 6] & (1 << UInt64(s & 63)) != 0
   }
 
+  /// O(1): the first two bytes, the last byte and the byte count of a key's UTF-8.
   @inline(__always)
   static func signature(_ key: String) -> Int {
-    var first = 0
-    var second = 0
-    var last = 0
-    var count = 0
-    for byte in key.utf8 {
-      switch count {
-      case 0: first = Int(byte)
-      case 1: second = Int(byte)
-      default: break
-      }
-      last = Int(byte)
-      count += 1
-    }
+    // Native strings (every key) have contiguous UTF-8; the copy is only a fallback.
+    key.utf8.withContiguousStorageIfAvailable(signature(bytes:))
+      ?? Array(key.utf8).withUnsafeBufferPointer(signature(bytes:))
+  }
+
+  @inline(__always)
+  static func signature(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let count = bytes.count
+    guard count > 0 else { return 0 }
+    let first = Int(bytes[0])
+    let second = count > 1 ? Int(bytes[1]) : 0
+    let last = Int(bytes[count - 1])
     return (first &* 0x9E37 ^ second &* 0x85EB ^ last &* 0xC2B3 ^ count &* 0x27D5) & 0xFFFF
   }
 }

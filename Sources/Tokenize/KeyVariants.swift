@@ -32,11 +32,9 @@ public struct StemSet: Sendable, Hashable {
   }
 
   /// False when no stem of the set can be the stem of `key`.
+  /// (`signature(key)` given, so it is computed once for every language's set.)
   @inline(__always)
-  func mayHold(stemOf key: String) -> Bool {
-    let s = Self.signature(key)
-    return prefixBits[s >> 6] & (1 << UInt64(s & 63)) != 0
-  }
+  func mayHold(signature s: Int) -> Bool { prefixBits[s >> 6] & (1 << UInt64(s & 63)) != 0 }
 
   @inline(__always)
   static func signature(_ key: String) -> Int {

@@ -48,6 +48,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public var prefix: String?
   }
 
+  /// Which keys may start a phrase: `longestMatch` from a token whose key it does not contain
+  /// finds nothing. A cheap test (a bit table, no hashing) before a walk that seldom matches.
+  public var starts: PhraseStarts { trie.starts }
+
   /// The longest phrase starting at token `start` and ending before `limit`, or nil.
   ///
   /// `accept` filters the values of a candidate (for example case-sensitive aliases); a
@@ -70,8 +74,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   ) -> [Match] {
     var result: [Match] = []
     var position = range.lowerBound
+    let starts = trie.starts
     while position < range.upperBound {
-      if let match = longestMatch(
+      if !starts.contains(tokens[position].key) {
+        position += 1
+      } else if let match = longestMatch(
         in: tokens, from: position, limit: range.upperBound, accept: accept)
       {
         result.append(match)
@@ -82,6 +89,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
     return result
   }
+}
+
+/// The keys a phrase of a `PhraseMatcher` may start with (`PhraseMatcher.starts`): false only
+/// for a key no phrase starts with. Not generic, so the test costs no metadata look-ups.
+public struct PhraseStarts: Sendable {
+  let known: KeyFilter
+  /// Some phrase is a prefix phrase of one word (`cooperat*`): every key may start one.
+  let anyKey: Bool
+
+  /// False when no phrase starts with a token of this key.
+  public func contains(_ key: String) -> Bool { anyKey || known.mayContain(key) }
 }
 
 /// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token
@@ -152,6 +170,10 @@ struct PhraseTrie: Sendable {
     }
     return terminals[node] ?? []
   }
+
+  /// The first step of `walk` fails for a key this does not contain: there is no prefix
+  /// phrase at the root, and the key is certainly not in the vocabulary.
+  var starts: PhraseStarts { PhraseStarts(known: known, anyKey: rootPrefixes != nil) }
 
   struct Found {
     var end: Int

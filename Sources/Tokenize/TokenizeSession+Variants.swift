@@ -58,33 +58,40 @@ extension TokenizeSession {
     }
   }
 
-  /// The stem and transliteration keys the tokenizer's `variants` ask for.
+  /// The stem and transliteration keys the tokenizer's `variants` ask for, in one pass over the
+  /// words: per word one prefix-signature test per stem language, so only words that may have
+  /// an alias's stem reach the (cached) stemmer, and only non-ASCII words the transliterator.
   func variants(of tokens: [Token], language: String?) throws(TokenizeError) -> TokenVariants {
-    var result = TokenVariants()
     let config = tokenizer.variants
-    for (stemLanguage, set) in config.stems.sorted(by: { $0.key < $1.key }) {
-      var keys: [String]?
-      for (i, token) in tokens.enumerated() where token.kind == .word {
-        guard set.mayHold(stemOf: token.key),
-          stemsInLanguage(token.key, stemLanguage, document: language),
-          let stem = try stem(token.key, language: stemLanguage), set.stems.contains(stem)
-        else { continue }
-        if keys == nil { keys = [String](repeating: "", count: tokens.count) }
-        keys![i] = stem
+    let languages = config.stems.sorted(by: { $0.key < $1.key })
+    var stemKeys = [[String]?](repeating: nil, count: languages.count)
+    var translitKeys: [String]?
+    for i in tokens.indices where tokens[i].kind == .word {
+      let key = tokens[i].key
+      if !languages.isEmpty {
+        let signature = StemSet.signature(key)
+        for l in languages.indices {
+          let (stemLanguage, set) = languages[l]
+          guard set.mayHold(signature: signature),
+            stemsInLanguage(key, stemLanguage, document: language),
+            let stem = try stem(key, language: stemLanguage), set.stems.contains(stem)
+          else { continue }
+          if stemKeys[l] == nil { stemKeys[l] = [String](repeating: "", count: tokens.count) }
+          stemKeys[l]![i] = stem
+        }
       }
-      if let keys { result.stems.append((stemLanguage, keys)) }
-    }
-    if config.transliterate {
-      var keys: [String]?
-      for (i, token) in tokens.enumerated() where token.kind == .word {
-        guard token.key.utf8.contains(where: { $0 >= 0x80 }) else { continue }
-        let translit = try transliterate(token.key)
-        guard translit != token.key else { continue }
-        if keys == nil { keys = [String](repeating: "", count: tokens.count) }
-        keys![i] = translit
+      if config.transliterate, key.utf8.contains(where: { $0 >= 0x80 }) {
+        let translit = try transliterate(key)
+        guard translit != key else { continue }
+        if translitKeys == nil { translitKeys = [String](repeating: "", count: tokens.count) }
+        translitKeys![i] = translit
       }
-      if let keys { result.transliterations = keys }
     }
+    var result = TokenVariants()
+    for l in languages.indices {
+      if let keys = stemKeys[l] { result.stems.append((languages[l].key, keys)) }
+    }
+    if let translitKeys { result.transliterations = translitKeys }
     return result
   }
 }
