@@ -24,6 +24,9 @@ public struct Gazetteer: Sendable {
   /// Per language, every stem of a stem phrase (what the tokenizer looks for).
   private var stemSets: [String: StemSet] = [:]
   private var hasTranslit = false
+  /// Some `translit` alias is also `exact` (its transliteration view then matches case-folded
+  /// text its plain phrase refuses, so that view is walked at every token).
+  private var hasExactTranslit = false
 
   /// Languages in which names decline in every word, so every token of a `stem` alias may be
   /// inflected («Дмитрием Рогозиным»). In other languages only the last token is ("Dmitri
@@ -127,6 +130,7 @@ public struct Gazetteer: Sendable {
     }
     matcher.insert(alias.keys, value: AliasForm(alias: index, form: handleForm ?? .plain))
     aliases.append(alias)
+    if options.translit && mode == .exact { hasExactTranslit = true }
     if options.translit { try insertTransliteration(of: index, session: session) }
     if let stemLanguage = options.stem {
       try insertStems(of: index, tokens: tokenized.tokens, language: stemLanguage, session: session)
@@ -292,6 +296,9 @@ public struct Gazetteer: Sendable {
     let viewKeys = views.map(\.keys)
     let starts = views.map(\.matcher.starts)
     let plainStarts = matcher.starts
+    let longestPlain = matcher.longestPhrase
+    // The first transliterated token at or after the position (or the sentence's limit).
+    var nextTransliterated = 0
     // The tokens with a view's keys, made on the view's first walk (most texts never need them).
     var viewTokens = [[Token]?](repeating: nil, count: views.count)
     func append(_ match: PhraseMatcher<AliasForm>.Match, sentence index: Int) {
@@ -319,6 +326,17 @@ public struct Gazetteer: Sendable {
           }
         }
         for v in views.indices {
+          if views[v].language == nil, !hasExactTranslit {
+            // The transliteration view walks the plain matcher and accepts a subset of what
+            // `accepts` does, so it finds something longer only through a transliterated token
+            // within reach of a phrase.
+            while nextTransliterated < position
+              || (nextTransliterated < limit && viewKeys[v][nextTransliterated].isEmpty)
+            {
+              nextTransliterated += 1
+            }
+            guard nextTransliterated < min(limit, position + longestPlain) else { continue }
+          }
           // Most tokens start no phrase of the view: skip the walk (and the view's tokens).
           let key = viewKeys[v][position]
           guard starts[v].contains(key.isEmpty ? tokens[position].key : key) else { continue }

@@ -37,15 +37,27 @@ public struct StemSet: Sendable, Hashable {
   func mayHold(signature s: Int) -> Bool { prefixBits[s >> 6] & (1 << UInt64(s & 63)) != 0 }
 
   @inline(__always)
-  static func signature(_ key: String) -> Int {
+  static func signature(_ key: String) -> Int { signatureAndASCII(key).signature }
+
+  /// `signature(key)`, and whether the key is ASCII, in one look at its UTF-8.
+  @inline(__always)
+  static func signatureAndASCII(_ key: String) -> (signature: Int, isASCII: Bool) {
+    // Native strings (every key) have contiguous UTF-8; the copy is only a fallback.
+    key.utf8.withContiguousStorageIfAvailable(signatureAndASCII(bytes:))
+      ?? Array(key.utf8).withUnsafeBufferPointer(signatureAndASCII(bytes:))
+  }
+
+  @inline(__always)
+  static func signatureAndASCII(
+    bytes: UnsafeBufferPointer<UInt8>
+  ) -> (signature: Int, isASCII: Bool) {
     var hash = 0
-    var count = 0
-    for byte in key.utf8 {
-      hash = hash &* 0x9E37 ^ Int(byte)
-      count += 1
-      if count == 3 { break }
+    var high: UInt8 = 0
+    for (i, byte) in bytes.enumerated() {
+      if i < 3 { hash = hash &* 0x9E37 ^ Int(byte) }
+      high |= byte
     }
-    return (hash &* 0x85EB) >> 3 & 0xFFFF
+    return ((hash &* 0x85EB) >> 3 & 0xFFFF, high < 0x80)
   }
 }
 

@@ -28,6 +28,9 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// Number of distinct phrases inserted (prefix phrases included).
   public var count: Int { trie.count }
 
+  /// The most tokens of a phrase inserted: a match from token `i` lies within `i..<i + longest`.
+  public var longestPhrase: Int { trie.longest }
+
   /// Adds a phrase of 1…`maxPhraseTokens` keys. With `lastIsPrefix`, the last key matches any
   /// token key starting with it. Values of the same phrase accumulate in insertion order.
   public mutating func insert(_ keys: [String], lastIsPrefix: Bool = false, value: Value) {
@@ -121,12 +124,15 @@ struct PhraseTrie: Sendable {
   /// `prefixes[0]`, kept apart: every token is tried at the root, so it skips the hashing.
   private var rootPrefixes: PrefixTable?
   private(set) var count = 0
+  /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
+  private(set) var longest = 0
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
     precondition(!keys.isEmpty, "a phrase needs at least one key")
     precondition(
       keys.count <= Self.maxDepth, "a phrase of \(keys.count) keys, more than \(Self.maxDepth)")
     precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
+    longest = max(longest, keys.count)
     let path = lastIsPrefix ? keys.dropLast() : keys[...]
     var node: UInt32 = 0
     for key in path {

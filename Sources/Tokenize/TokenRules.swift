@@ -13,9 +13,10 @@
 /// A handle (`@NASA`) stays one word token whose key keeps the `@`; a hashtag's `#` stays a
 /// punctuation token of its own. Gazetteers decide whether they name an entity.
 enum TokenRules {
-  static func apply(_ tokens: [Token], _ units: UnsafeBufferPointer<UInt16>) -> [Token] {
-    var result: [Token] = []
-    result.reserveCapacity(tokens.count)
+  /// Applies the rules in place: `tokens[..<kept]` is the result so far, and every rule reads
+  /// only tokens at or after `i`, where nothing has been written yet (no second array).
+  static func apply(_ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>) {
+    var kept = 0
     var i = 0
     while i < tokens.count {
       let token = tokens[i]
@@ -23,21 +24,21 @@ enum TokenRules {
         let last = tokens[end - 1]
         var key = ""
         for t in i..<end { key += tokens[t].key }
-        result.append(
-          Token(
-            start: token.start, end: last.end, kind: .link, key: key,
-            utf16Start: token.utf16Start, utf16End: last.utf16End))
+        tokens[kept] = Token(
+          start: token.start, end: last.end, kind: .link, key: key,
+          utf16Start: token.utf16Start, utf16End: last.utf16End)
+        kept += 1
         i = end
         continue
       }
-      if isHyphen(token, units), let previous = result.last, i + 1 < tokens.count,
-        case let next = tokens[i + 1],
+      if isHyphen(token, units), kept > 0, case let previous = tokens[kept - 1],
+        i + 1 < tokens.count, case let next = tokens[i + 1],
         previous.utf16End == token.utf16Start, token.utf16End == next.utf16Start,
         previous.kind == .word || previous.kind == .number,
         next.kind == .word || next.kind == .number
       {
         if next.kind == .number {
-          result[result.count - 1] = Token(
+          tokens[kept - 1] = Token(
             start: previous.start, end: next.end, kind: previous.kind,
             key: previous.key + "-" + next.key, utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
@@ -47,10 +48,11 @@ enum TokenRules {
         }
         continue
       }
-      result.append(token)
+      if kept != i { tokens[kept] = token }
+      kept += 1
       i += 1
     }
-    return result
+    tokens.removeLast(tokens.count - kept)
   }
 
   @inline(__always)

@@ -63,24 +63,22 @@ extension TokenizeSession {
   /// an alias's stem reach the (cached) stemmer, and only non-ASCII words the transliterator.
   func variants(of tokens: [Token], language: String?) throws(TokenizeError) -> TokenVariants {
     let config = tokenizer.variants
-    let languages = config.stems.sorted(by: { $0.key < $1.key })
+    let sorted = config.stems.sorted(by: { $0.key < $1.key })
+    let languages = sorted.map(\.key)
+    let sets = sorted.map(\.value)
     var stemKeys = [[String]?](repeating: nil, count: languages.count)
     var translitKeys: [String]?
     for i in tokens.indices where tokens[i].kind == .word {
       let key = tokens[i].key
-      if !languages.isEmpty {
-        let signature = StemSet.signature(key)
-        for l in languages.indices {
-          let (stemLanguage, set) = languages[l]
-          guard set.mayHold(signature: signature),
-            stemsInLanguage(key, stemLanguage, document: language),
-            let stem = try stem(key, language: stemLanguage), set.stems.contains(stem)
-          else { continue }
-          if stemKeys[l] == nil { stemKeys[l] = [String](repeating: "", count: tokens.count) }
-          stemKeys[l]![i] = stem
-        }
+      let (signature, isASCII) = StemSet.signatureAndASCII(key)
+      for l in sets.indices where sets[l].mayHold(signature: signature) {
+        guard stemsInLanguage(key, languages[l], document: language),
+          let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
+        else { continue }
+        if stemKeys[l] == nil { stemKeys[l] = [String](repeating: "", count: tokens.count) }
+        stemKeys[l]![i] = stem
       }
-      if config.transliterate, key.utf8.contains(where: { $0 >= 0x80 }) {
+      if config.transliterate, !isASCII {
         let translit = try transliterate(key)
         guard translit != key else { continue }
         if translitKeys == nil { translitKeys = [String](repeating: "", count: tokens.count) }
@@ -89,7 +87,7 @@ extension TokenizeSession {
     }
     var result = TokenVariants()
     for l in languages.indices {
-      if let keys = stemKeys[l] { result.stems.append((languages[l].key, keys)) }
+      if let keys = stemKeys[l] { result.stems.append((languages[l], keys)) }
     }
     if let translitKeys { result.transliterations = translitKeys }
     return result
