@@ -299,8 +299,6 @@ public struct Gazetteer: Sendable {
     let longestPlain = matcher.longestPhrase
     // The first transliterated token at or after the position (or the sentence's limit).
     var nextTransliterated = 0
-    // The tokens with a view's keys, made on the view's first walk (most texts never need them).
-    var viewTokens = [[Token]?](repeating: nil, count: views.count)
     func append(_ match: PhraseMatcher<AliasForm>.Match, sentence index: Int) {
       let alias = (match.values.first { $0.form == .plain } ?? match.values[0]).alias
       result.append(
@@ -337,13 +335,12 @@ public struct Gazetteer: Sendable {
             }
             guard nextTransliterated < min(limit, position + longestPlain) else { continue }
           }
-          // Most tokens start no phrase of the view: skip the walk (and the view's tokens).
+          // Most tokens start no phrase of the view: skip the walk.
           let key = viewKeys[v][position]
           guard starts[v].contains(key.isEmpty ? tokens[position].key : key) else { continue }
-          if viewTokens[v] == nil { viewTokens[v] = doc.tokens(withKeys: viewKeys[v]) }
           let language = views[v].language
           let found = views[v].matcher.longestMatch(
-            in: viewTokens[v]!, from: position, limit: limit
+            in: tokens, keys: viewKeys[v], from: position, limit: limit
           ) { value, range in
             acceptsInView(value, range, doc, language: language)
           }

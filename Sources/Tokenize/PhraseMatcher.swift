@@ -60,11 +60,16 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// `accept` filters the values of a candidate (for example case-sensitive aliases); a
   /// candidate none of whose values is accepted does not match. At equal length an exact phrase
   /// wins over a prefix phrase, and a longer prefix over a shorter one.
+  ///
+  /// `keys`, when not empty, holds a key per token that replaces the token's own where it is not
+  /// `""` (a stem or transliteration view of the text), so the view needs no copy of the tokens.
   public func longestMatch(
-    in tokens: [Token], from start: Int, limit: Int,
+    in tokens: [Token], keys: [String] = [], from start: Int, limit: Int,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
-    let found = trie.walk(tokens, from: start, limit: limit) { accept(values[$0], $1) }
+    let found = trie.walk(tokens, keys: keys, from: start, limit: limit) {
+      accept(values[$0], $1)
+    }
     guard let found else { return nil }
     return Match(
       tokens: start..<found.end, values: found.indices.map { values[$0] }, prefix: found.prefix)
@@ -189,7 +194,8 @@ struct PhraseTrie: Sendable {
 
   /// The longest accepted phrase from `start`, as value indices.
   func walk(
-    _ tokens: [Token], from start: Int, limit: Int, accept: (Int, Range<Int>) -> Bool
+    _ tokens: [Token], keys overlay: [String], from start: Int, limit: Int,
+    accept: (Int, Range<Int>) -> Bool
   ) -> Found? {
     var best: Found?
     var node: UInt32 = 0
@@ -197,7 +203,8 @@ struct PhraseTrie: Sendable {
     // No phrase is longer than maxDepth, so no walk is: O(maxDepth) per start, whatever the text.
     let limit = min(limit, start + Self.maxDepth)
     while position < limit {
-      let key = tokens[position].key
+      let key =
+        overlay.isEmpty || overlay[position].isEmpty ? tokens[position].key : overlay[position]
       // A prefix phrase whose last word is this token.
       if let table = node == 0 ? rootPrefixes : (prefixes.isEmpty ? nil : prefixes[node]) {
         let range = start..<(position + 1)

@@ -13,14 +13,22 @@
 /// A handle (`@NASA`) stays one word token whose key keeps the `@`; a hashtag's `#` stays a
 /// punctuation token of its own. Gazetteers decide whether they name an entity.
 enum TokenRules {
-  /// Applies the rules in place: `tokens[..<kept]` is the result so far, and every rule reads
-  /// only tokens at or after `i`, where nothing has been written yet (no second array).
+  /// Applies the rules in place (no second array): `tokens[..<kept]` is the result so far, and
+  /// the rules read only its last token and the tokens from `i` on, which are not yet moved.
   static func apply(_ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>) {
+    let kept = tokens.withUnsafeMutableBufferPointer { apply(to: $0, units) }
+    tokens.removeLast(tokens.count - kept)
+  }
+
+  /// The rules over a buffer; returns how many tokens the result has (at its start).
+  private static func apply(
+    to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Int {
     var kept = 0
     var i = 0
     while i < tokens.count {
-      let token = tokens[i]
-      if let end = linkEnd(tokens, from: i, units) {
+      if let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units) {
+        let token = tokens[i]
         let last = tokens[end - 1]
         var key = ""
         for t in i..<end { key += tokens[t].key }
@@ -31,9 +39,9 @@ enum TokenRules {
         i = end
         continue
       }
-      if isHyphen(token, units), kept > 0, case let previous = tokens[kept - 1],
+      if isHyphen(tokens[i], units), kept > 0, case let previous = tokens[kept - 1],
         i + 1 < tokens.count, case let next = tokens[i + 1],
-        previous.utf16End == token.utf16Start, token.utf16End == next.utf16Start,
+        previous.utf16End == tokens[i].utf16Start, tokens[i].utf16End == next.utf16Start,
         previous.kind == .word || previous.kind == .number,
         next.kind == .word || next.kind == .number
       {
@@ -48,11 +56,12 @@ enum TokenRules {
         }
         continue
       }
-      if kept != i { tokens[kept] = token }
+      // Moved down by swapping memory (no copy): what it leaves at `i` was consumed already.
+      if kept != i { tokens.swapAt(kept, i) }
       kept += 1
       i += 1
     }
-    tokens.removeLast(tokens.count - kept)
+    return kept
   }
 
   @inline(__always)
@@ -65,11 +74,11 @@ enum TokenRules {
   // MARK: - Links
 
   /// The end (exclusive token index) of a link starting at token `i`, or nil.
-  static func linkEnd(_ tokens: [Token], from i: Int, _ units: UnsafeBufferPointer<UInt16>) -> Int?
-  {
-    let token = tokens[i]
-    guard token.kind == .word else { return nil }
-    let surface = units[token.utf16Start..<token.utf16End]
+  static func linkEnd(
+    _ tokens: UnsafeBufferPointer<Token>, from i: Int, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Int? {
+    guard tokens[i].kind == .word else { return nil }
+    let surface = units[tokens[i].utf16Start..<tokens[i].utf16End]
     // Cheap rejection: a link's first token holds '.', '@' or is a scheme followed by ':'.
     var hasDot = false
     var hasAt = false
@@ -80,7 +89,9 @@ enum TokenRules {
       !hasDot && !hasAt && i + 3 < tokens.count && glued(tokens, i, 3)
       && tokens[i + 1].key == ":" && tokens[i + 2].key == "/" && tokens[i + 3].key == "/"
       && surface.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-    guard isScheme || isEmail(surface) || (hasDot && isDomain(surface)) else { return nil }
+    guard isScheme || (hasAt && isEmail(surface)) || (hasDot && isDomain(surface)) else {
+      return nil
+    }
     // Everything glued on, except trailing punctuation that ends the sentence or a clause.
     var end = i + 1
     while end < tokens.count && tokens[end].utf16Start == tokens[end - 1].utf16End
@@ -94,7 +105,7 @@ enum TokenRules {
     return end
   }
 
-  private static func glued(_ tokens: [Token], _ i: Int, _ count: Int) -> Bool {
+  private static func glued(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ count: Int) -> Bool {
     (i..<(i + count)).allSatisfy { tokens[$0].utf16End == tokens[$0 + 1].utf16Start }
   }
 
