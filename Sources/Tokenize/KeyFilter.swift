@@ -2,8 +2,12 @@
 /// cheap signature of the key (its first two bytes, last byte and length). A clear bit means
 /// the key is certainly absent, so most tokens skip the dictionary look-up (and its string
 /// hashing) entirely; a set bit means "maybe", and the caller asks the dictionary.
+///
+/// Its test is `@inlinable` so matchers in other modules run it without a call.
+@usableFromInline
 package struct KeyFilter: Sendable {
-  private var bits = [UInt64](repeating: 0, count: 1024)
+  @usableFromInline
+  private(set) var bits = [UInt64](repeating: 0, count: 1024)
 
   package init() {}
 
@@ -13,21 +17,21 @@ package struct KeyFilter: Sendable {
   }
 
   /// False only when `key` was certainly never inserted.
-  @inline(__always)
+  @inlinable @inline(__always)
   package func mayContain(_ key: String) -> Bool {
     let s = Self.signature(key)
     return bits[s >> 6] & (1 << UInt64(s & 63)) != 0
   }
 
   /// O(1): the first two bytes, the last byte and the byte count of a key's UTF-8.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func signature(_ key: String) -> Int {
     // Native strings (every key) have contiguous UTF-8; the copy is only a fallback.
     key.utf8.withContiguousStorageIfAvailable(signature(bytes:))
       ?? Array(key.utf8).withUnsafeBufferPointer(signature(bytes:))
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func signature(bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let count = bytes.count
     guard count > 0 else { return 0 }

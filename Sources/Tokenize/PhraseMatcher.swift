@@ -102,11 +102,12 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 /// The keys a phrase of a `PhraseMatcher` may start with (`PhraseMatcher.starts`): false only
 /// for a key no phrase starts with. Not generic, so the test costs no metadata look-ups.
 public struct PhraseStarts: Sendable {
-  let known: KeyFilter
+  @usableFromInline let known: KeyFilter
   /// Some phrase is a prefix phrase of one word (`cooperat*`): every key may start one.
-  let anyKey: Bool
+  @usableFromInline let anyKey: Bool
 
-  /// False when no phrase starts with a token of this key.
+  /// False when no phrase starts with a token of this key. Inlined into the caller's loop.
+  @inlinable
   public func contains(_ key: String) -> Bool { anyKey || known.mayContain(key) }
 }
 
