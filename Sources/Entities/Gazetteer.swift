@@ -329,15 +329,15 @@ public struct Gazetteer: Sendable {
             // `accepts` does, so it finds something longer only through a transliterated token
             // within reach of a phrase.
             while nextTransliterated < position
-              || (nextTransliterated < limit && viewKeys[v][nextTransliterated].isEmpty)
+              || (nextTransliterated < limit && !viewKeys[v].hasKey(at: nextTransliterated))
             {
               nextTransliterated += 1
             }
             guard nextTransliterated < min(limit, position + longestPlain) else { continue }
           }
           // Most tokens start no phrase of the view: skip the walk.
-          let key = viewKeys[v][position]
-          guard starts[v].contains(key.isEmpty ? tokens[position].key : key) else { continue }
+          let key = viewKeys[v].key(at: position) ?? tokens[position].key
+          guard starts[v].contains(key) else { continue }
           let language = views[v].language
           let found = views[v].matcher.longestMatch(
             in: tokens, keys: viewKeys[v], from: position, limit: limit
@@ -359,8 +359,8 @@ public struct Gazetteer: Sendable {
 
   /// The text keyed by stems or transliterations, and the matcher to walk it with.
   private struct View {
-    /// Per token, the stem or transliteration key; `""` where it is the token's own key.
-    var keys: [String]
+    /// Per token, the stem or transliteration key, where it has one.
+    var keys: KeyColumn
     var matcher: PhraseMatcher<AliasForm>
     /// The stem language; nil for the transliteration view.
     var language: String?

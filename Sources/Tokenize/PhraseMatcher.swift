@@ -61,10 +61,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// candidate none of whose values is accepted does not match. At equal length an exact phrase
   /// wins over a prefix phrase, and a longer prefix over a shorter one.
   ///
-  /// `keys`, when not empty, holds a key per token that replaces the token's own where it is not
-  /// `""` (a stem or transliteration view of the text), so the view needs no copy of the tokens.
+  /// `keys`, when given, holds a key per token that replaces the token's own where it has one (a
+  /// stem or transliteration view of the text), so the view needs no copy of the tokens.
   public func longestMatch(
-    in tokens: [Token], keys: [String] = [], from start: Int, limit: Int,
+    in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
     let found = trie.walk(tokens, keys: keys, from: start, limit: limit) {
@@ -195,7 +195,7 @@ struct PhraseTrie: Sendable {
 
   /// The longest accepted phrase from `start`, as value indices.
   func walk(
-    _ tokens: [Token], keys overlay: [String], from start: Int, limit: Int,
+    _ tokens: [Token], keys overlay: KeyColumn?, from start: Int, limit: Int,
     accept: (Int, Range<Int>) -> Bool
   ) -> Found? {
     var best: Found?
@@ -204,8 +204,7 @@ struct PhraseTrie: Sendable {
     // No phrase is longer than maxDepth, so no walk is: O(maxDepth) per start, whatever the text.
     let limit = min(limit, start + Self.maxDepth)
     while position < limit {
-      let key =
-        overlay.isEmpty || overlay[position].isEmpty ? tokens[position].key : overlay[position]
+      let key = overlay?.key(at: position) ?? tokens[position].key
       // A prefix phrase whose last word is this token.
       if let table = node == 0 ? rootPrefixes : (prefixes.isEmpty ? nil : prefixes[node]) {
         let range = start..<(position + 1)

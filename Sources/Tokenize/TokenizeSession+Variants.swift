@@ -66,8 +66,8 @@ extension TokenizeSession {
     let sorted = config.stems.sorted(by: { $0.key < $1.key })
     let languages = sorted.map(\.key)
     let sets = sorted.map(\.value)
-    var stemKeys = [[String]?](repeating: nil, count: languages.count)
-    var translitKeys: [String]?
+    var stemKeys = [KeyColumn.Builder?](repeating: nil, count: languages.count)
+    var translitKeys: KeyColumn.Builder?
     for i in tokens.indices where tokens[i].kind == .word {
       let key = tokens[i].key
       let (signature, isASCII) = StemSet.signatureAndASCII(key)
@@ -75,21 +75,21 @@ extension TokenizeSession {
         guard stemsInLanguage(key, languages[l], document: language),
           let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
         else { continue }
-        if stemKeys[l] == nil { stemKeys[l] = [String](repeating: "", count: tokens.count) }
-        stemKeys[l]![i] = stem
+        if stemKeys[l] == nil { stemKeys[l] = KeyColumn.Builder(count: tokens.count) }
+        stemKeys[l]!.set(stem, at: i)
       }
       if config.transliterate, !isASCII {
         let translit = try transliterate(key)
         guard translit != key else { continue }
-        if translitKeys == nil { translitKeys = [String](repeating: "", count: tokens.count) }
-        translitKeys![i] = translit
+        if translitKeys == nil { translitKeys = KeyColumn.Builder(count: tokens.count) }
+        translitKeys!.set(translit, at: i)
       }
     }
     var result = TokenVariants()
     for l in languages.indices {
-      if let keys = stemKeys[l] { result.stems.append((languages[l], keys)) }
+      if let keys = stemKeys[l] { result.stems.append((languages[l], keys.column)) }
     }
-    if let translitKeys { result.transliterations = translitKeys }
+    if let translitKeys { result.transliterations = translitKeys.column }
     return result
   }
 }
