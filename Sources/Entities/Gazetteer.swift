@@ -30,6 +30,9 @@ public struct Gazetteer: Sendable {
   /// What loading reported and went on (`EntitiesError.isWarning`): pattern lines left out,
   /// aliases that never match.
   public internal(set) var warnings: [EntitiesError] = []
+  /// Some `translit` alias is also `exact` (its transliteration view then matches case-folded
+  /// text its plain phrase refuses, so that view is walked at every token).
+  private var hasExactTranslit = false
 
   /// Languages in which names decline in every word, so every token of a `stem` alias may be
   /// inflected («Дмитрием Рогозиным»). In other languages only the last token is ("Dmitri
@@ -182,6 +185,7 @@ public struct Gazetteer: Sendable {
     }
     matcher.insert(alias.keys, value: AliasForm(alias: index, form: handleForm ?? .plain))
     aliases.append(alias)
+    if options.translit && mode == .exact { hasExactTranslit = true }
     if options.translit { try insertTransliteration(of: index, session: session) }
     if let stemLanguage = options.stem {
       try insertStems(of: index, tokens: tokenized.tokens, language: stemLanguage, session: session)
@@ -337,16 +341,19 @@ public struct Gazetteer: Sendable {
     let tokens = doc.tokens
     var views: [View] = []
     if hasTranslit, !doc.variants.transliterations.isEmpty {
-      views.append(
-        View(
-          tokens: doc.tokens(withKeys: doc.variants.transliterations), matcher: matcher,
-          language: nil))
+      views.append(View(keys: doc.variants.transliterations, matcher: matcher, language: nil))
     }
     for (language, keys) in doc.variants.stems {
       guard let stemMatcher = stemMatchers[language] else { continue }
-      views.append(
-        View(tokens: doc.tokens(withKeys: keys), matcher: stemMatcher, language: language))
+      views.append(View(keys: keys, matcher: stemMatcher, language: language))
     }
+    // Apart from `views`, so the per-token test copies no matcher.
+    let viewKeys = views.map(\.keys)
+    let starts = views.map(\.matcher.starts)
+    let plainStarts = matcher.starts
+    let longestPlain = matcher.longestPhrase
+    // The first transliterated token at or after the position (or the sentence's limit).
+    var nextTransliterated = 0
     func append(_ alias: Int, _ range: Range<Int>, sentence index: Int) {
       result.append(
         EntityMention(
@@ -367,13 +374,32 @@ public struct Gazetteer: Sendable {
       var position = sentence.tokens.lowerBound
       let limit = sentence.tokens.upperBound
       while position < limit {
-        var best = matcher.longestMatch(in: tokens, from: position, limit: limit) { value, range in
-          accepts(value, range, doc)
+        var best: PhraseMatcher<AliasForm>.Match?
+        if plainStarts.contains(tokens[position].key) {
+          best = matcher.longestMatch(in: tokens, from: position, limit: limit) { value, range in
+            accepts(value, range, doc)
+          }
         }
-        for view in views {
-          let found = view.matcher.longestMatch(in: view.tokens, from: position, limit: limit) {
-            value, range in
-            acceptsInView(value, range, doc, language: view.language)
+        for v in views.indices {
+          if views[v].language == nil, !hasExactTranslit {
+            // The transliteration view walks the plain matcher and accepts a subset of what
+            // `accepts` does, so it finds something longer only through a transliterated token
+            // within reach of a phrase.
+            while nextTransliterated < position
+              || (nextTransliterated < limit && !viewKeys[v].hasKey(at: nextTransliterated))
+            {
+              nextTransliterated += 1
+            }
+            guard nextTransliterated < min(limit, position + longestPlain) else { continue }
+          }
+          // Most tokens start no phrase of the view: skip the walk.
+          let key = viewKeys[v].key(at: position) ?? tokens[position].key
+          guard starts[v].contains(key) else { continue }
+          let language = views[v].language
+          let found = views[v].matcher.longestMatch(
+            in: tokens, keys: viewKeys[v], from: position, limit: limit
+          ) { value, range in
+            acceptsInView(value, range, doc, language: language)
           }
           if let found, found.tokens.count > (best?.tokens.count ?? 0) { best = found }
         }
@@ -408,9 +434,10 @@ public struct Gazetteer: Sendable {
     return true
   }
 
-  /// The tokens of a text keyed by stems or transliterations, and the matcher to walk them with.
+  /// The text keyed by stems or transliterations, and the matcher to walk it with.
   private struct View {
-    var tokens: [Token]
+    /// Per token, the stem or transliteration key, where it has one.
+    var keys: KeyColumn
     var matcher: PhraseMatcher<AliasForm>
     /// The stem language; nil for the transliteration view.
     var language: String?

@@ -137,17 +137,18 @@ public struct Runner: Sendable {
     }
     var w = JSONWriter()
     while let (index, batch) = state.nextWork() {
-      state.store(index, process(batch, session, into: &w))
+      state.store(index, process(consume batch, session, into: &w))
     }
   }
 
   /// One batch: decode, filter by shard, analyze, serialize.
-  private func process(_ batch: [RawRecord], _ session: TokenizeSession, into w: inout JSONWriter)
-    -> BatchOutput
-  {
+  private func process(
+    _ batch: consuming [RawRecord], _ session: TokenizeSession, into w: inout JSONWriter
+  ) -> BatchOutput {
     var output = BatchOutput()
     w.removeAll()
-    var batch = batch
+    // `consuming`: the only reference to the batch, so taking a record out of it below frees
+    // the record (a copy of the array would keep every record alive to the end of the batch).
     for i in batch.indices {
       // Taken out of the batch, so a record's bytes are freed once it is decoded (one huge
       // document is not held twice while it is analysed).

@@ -40,7 +40,27 @@ public struct AttributionRules: Sendable {
     /// after it is the speaker of its clause.
     case source
 
-    var bit: UInt16 { 1 << UInt16(Self.allCases.firstIndex(of: self)!) }
+    /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
+    /// sentence with a mention (the index search took 3 % of a run's instructions).
+    var bit: UInt16 {
+      switch self {
+      case .boundary: 1 << 0
+      case .quote: 1 << 1
+      case .contrast: 1 << 2
+      case .subordinator: 1 << 3
+      case .relative: 1 << 4
+      case .coordinator: 1 << 5
+      case .speech: 1 << 6
+      case .passive: 1 << 7
+      case .agentMarker: 1 << 8
+      case .preposition: 1 << 9
+      case .verb: 1 << 10
+      case .verbSuffix: 1 << 11
+      case .participleSuffix: 1 << 12
+      case .firstPerson: 1 << 13
+      case .source: 1 << 14
+      }
+    }
   }
 
   /// What a reference word is.

@@ -298,7 +298,14 @@ struct ClauseAnalyzer {
 
   func hasSuffix(_ token: Token, _ suffixes: [String]) -> Bool {
     let key = token.key
-    return suffixes.contains { key.count > $0.count + 2 && key.hasSuffix($0) }
+    // The suffix test first: counting characters walks grapheme breaks, so it runs only for a
+    // key that ends with a suffix, and once.
+    var length: Int?
+    return suffixes.contains { suffix in
+      guard key.hasSuffix(suffix) else { return false }
+      if length == nil { length = key.count }
+      return length! > suffix.count + 2
+    }
   }
 
   func isLowercase(_ token: Token) -> Bool {

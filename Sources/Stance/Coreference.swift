@@ -52,15 +52,23 @@ struct Coreference {
         }
       }
       let sentence = doc.sentenceOfToken[t]
-      guard
-        let found = candidates.lastIndex(where: { candidate in
-          candidate.end <= span.lowerBound && candidate.sentence >= sentence - 1
-            && word.types.contains(types[candidate.entity])
-            && names.allSatisfy { name in
-              mentions[candidate.mention].tokens.contains { tokens[$0].key == name }
-            }
-        })
-      else { continue }
+      // Candidates are in sentence order, so the search stops at the first one before the
+      // previous sentence (searching them all made one huge document quadratic).
+      var found: Int?
+      var c = candidates.count - 1
+      while c >= 0 && candidates[c].sentence >= sentence - 1 {
+        if candidates[c].end <= span.lowerBound
+          && word.types.contains(types[candidates[c].entity])
+          && names.allSatisfy({ name in
+            mentions[candidates[c].mention].tokens.contains { tokens[$0].key == name }
+          })
+        {
+          found = c
+          break
+        }
+        c -= 1
+      }
+      guard let found else { continue }
       let antecedent = candidates[found]
       let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].key == "'s")
       let reference = Reference(

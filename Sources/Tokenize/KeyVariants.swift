@@ -32,22 +32,32 @@ public struct StemSet: Sendable, Hashable {
   }
 
   /// False when no stem of the set can be the stem of `key`.
+  /// (`signature(key)` given, so it is computed once for every language's set.)
   @inline(__always)
-  func mayHold(stemOf key: String) -> Bool {
-    let s = Self.signature(key)
-    return prefixBits[s >> 6] & (1 << UInt64(s & 63)) != 0
+  func mayHold(signature s: Int) -> Bool { prefixBits[s >> 6] & (1 << UInt64(s & 63)) != 0 }
+
+  @inline(__always)
+  static func signature(_ key: String) -> Int { signatureAndASCII(key).signature }
+
+  /// `signature(key)`, and whether the key is ASCII, in one look at its UTF-8.
+  @inline(__always)
+  static func signatureAndASCII(_ key: String) -> (signature: Int, isASCII: Bool) {
+    // Native strings (every key) have contiguous UTF-8; the copy is only a fallback.
+    key.utf8.withContiguousStorageIfAvailable(signatureAndASCII(bytes:))
+      ?? Array(key.utf8).withUnsafeBufferPointer(signatureAndASCII(bytes:))
   }
 
   @inline(__always)
-  static func signature(_ key: String) -> Int {
+  static func signatureAndASCII(
+    bytes: UnsafeBufferPointer<UInt8>
+  ) -> (signature: Int, isASCII: Bool) {
     var hash = 0
-    var count = 0
-    for byte in key.utf8 {
-      hash = hash &* 0x9E37 ^ Int(byte)
-      count += 1
-      if count == 3 { break }
+    var high: UInt8 = 0
+    for (i, byte) in bytes.enumerated() {
+      if i < 3 { hash = hash &* 0x9E37 ^ Int(byte) }
+      high |= byte
     }
-    return (hash &* 0x85EB) >> 3 & 0xFFFF
+    return ((hash &* 0x85EB) >> 3 & 0xFFFF, high < 0x80)
   }
 }
 
@@ -56,12 +66,75 @@ public struct StemSet: Sendable, Hashable {
 public struct TokenVariants: Sendable {
   /// Per stem language with at least one stem key in the text: the stem key of each token
   /// (`""` where it has none).
-  public var stems: [(language: String, keys: [String])] = []
+  public var stems: [(language: String, keys: KeyColumn)] = []
   /// The transliteration key of each token (`""` where it equals the key); empty when no token
   /// has one.
-  public var transliterations: [String] = []
+  public var transliterations = KeyColumn()
 
   public init() {}
+}
+
+/// Per token, an extra key or none (`""`), in 4 bytes a token: each distinct key is stored once
+/// and tokens hold its number. A `[String]` column took 16 bytes a token per stem language and
+/// for transliteration, as much as the tokens themselves on a huge document.
+///
+/// ```swift
+/// let column: KeyColumn = ["glava", "roskosmosa", "", ""]
+/// column[1]  // "roskosmosa"
+/// ```
+public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral, Equatable {
+  /// 0: no key; k: `distinct[k - 1]`.
+  private var slots: [UInt32] = []
+  private var distinct: [String] = []
+
+  public init() {}
+
+  /// A column of `count` tokens without keys.
+  init(count: Int) { slots = [UInt32](repeating: 0, count: count) }
+
+  public init(arrayLiteral keys: String...) {
+    var builder = Builder(count: keys.count)
+    for (i, key) in keys.enumerated() where !key.isEmpty { builder.set(key, at: i) }
+    self = builder.column
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { slots.count }
+
+  /// The key of token `i`, `""` when it has none.
+  public subscript(i: Int) -> String { key(at: i) ?? "" }
+
+  /// The key of token `i`, nil when it has none.
+  @inline(__always)
+  public func key(at i: Int) -> String? {
+    let slot = slots[i]
+    return slot == 0 ? nil : distinct[Int(slot) - 1]
+  }
+
+  /// Whether token `i` has a key.
+  @inline(__always)
+  public func hasKey(at i: Int) -> Bool { slots[i] != 0 }
+
+  public static func == (a: KeyColumn, b: KeyColumn) -> Bool { a.elementsEqual(b) }
+
+  /// Fills a column, numbering each distinct key once.
+  struct Builder {
+    private(set) var column: KeyColumn
+    private var numbers: [String: UInt32] = [:]
+
+    init(count: Int) { column = KeyColumn(count: count) }
+
+    mutating func set(_ key: String, at i: Int) {
+      if let number = numbers[key] {
+        column.slots[i] = number
+      } else {
+        column.distinct.append(key)
+        let number = UInt32(column.distinct.count)
+        numbers[key] = number
+        column.slots[i] = number
+      }
+    }
+  }
 }
 
 /// Scripts that decide a token's language on their own.
@@ -84,9 +157,9 @@ enum Script {
 extension TokenizedText {
   /// The tokens with each key replaced by `keys[i]` where that is not empty: the view a stem or
   /// transliteration matcher walks.
-  public func tokens(withKeys keys: [String]) -> [Token] {
+  public func tokens(withKeys keys: KeyColumn) -> [Token] {
     var view = tokens
-    for i in view.indices where !keys[i].isEmpty { view[i].key = keys[i] }
+    for i in view.indices { if let key = keys.key(at: i) { view[i].key = key } }
     return view
   }
 }

@@ -28,6 +28,9 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// Number of distinct phrases inserted (prefix phrases included).
   public var count: Int { trie.count }
 
+  /// The most tokens of a phrase inserted: a match from token `i` lies within `i..<i + longest`.
+  public var longestPhrase: Int { trie.longest }
+
   /// Adds a phrase of 1…`maxPhraseTokens` keys. With `lastIsPrefix`, the last key matches any
   /// token key starting with it. Values of the same phrase accumulate in insertion order.
   public mutating func insert(_ keys: [String], lastIsPrefix: Bool = false, value: Value) {
@@ -48,19 +51,30 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public var prefix: String?
   }
 
+  /// Which keys may start a phrase: `longestMatch` from a token whose key it does not contain
+  /// finds nothing. A cheap test (a bit table, no hashing) before a walk that seldom matches.
+  public var starts: PhraseStarts { trie.starts }
+
   /// The longest phrase starting at token `start` and ending before `limit`, or nil.
   ///
   /// `accept` filters the values of a candidate (for example case-sensitive aliases); a
   /// candidate none of whose values is accepted does not match. At equal length an exact phrase
   /// wins over a prefix phrase, and a longer prefix over a shorter one.
+  ///
+  /// `keys`, when given, holds a key per token that replaces the token's own where it has one (a
+  /// stem or transliteration view of the text), so the view needs no copy of the tokens.
   public func longestMatch(
-    in tokens: [Token], from start: Int, limit: Int,
+    in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
-    let found = trie.walk(tokens, from: start, limit: limit) { accept(values[$0], $1) }
+    let found = trie.walk(tokens, keys: keys, from: start, limit: limit) {
+      accept(values[$0], $1)
+    }
     guard let found else { return nil }
-    return Match(
-      tokens: start..<found.end, values: found.indices.map { values[$0] }, prefix: found.prefix)
+    // One value is the usual case; the generic `map` costs about 1,600 instructions a match.
+    let matched =
+      found.indices.count == 1 ? [values[found.indices[0]]] : found.indices.map { values[$0] }
+    return Match(tokens: start..<found.end, values: matched, prefix: found.prefix)
   }
 
   /// All non-overlapping matches in `tokens[range]`, leftmost-longest.
@@ -70,8 +84,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   ) -> [Match] {
     var result: [Match] = []
     var position = range.lowerBound
+    let starts = trie.starts
     while position < range.upperBound {
-      if let match = longestMatch(
+      if !starts.contains(tokens[position].key) {
+        position += 1
+      } else if let match = longestMatch(
         in: tokens, from: position, limit: range.upperBound, accept: accept)
       {
         result.append(match)
@@ -82,6 +99,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
     return result
   }
+}
+
+/// The keys a phrase of a `PhraseMatcher` may start with (`PhraseMatcher.starts`): false only
+/// for a key no phrase starts with. Not generic, so the test costs no metadata look-ups.
+public struct PhraseStarts: Sendable {
+  @usableFromInline let known: KeyFilter
+  /// Some phrase is a prefix phrase of one word (`cooperat*`): every key may start one.
+  @usableFromInline let anyKey: Bool
+
+  /// False when no phrase starts with a token of this key. Inlined into the caller's loop.
+  @inlinable
+  public func contains(_ key: String) -> Bool { anyKey || known.mayContain(key) }
 }
 
 /// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token
@@ -103,12 +132,15 @@ struct PhraseTrie: Sendable {
   /// `prefixes[0]`, kept apart: every token is tried at the root, so it skips the hashing.
   private var rootPrefixes: PrefixTable?
   private(set) var count = 0
+  /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
+  private(set) var longest = 0
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
     precondition(!keys.isEmpty, "a phrase needs at least one key")
     precondition(
       keys.count <= Self.maxDepth, "a phrase of \(keys.count) keys, more than \(Self.maxDepth)")
     precondition(!lastIsPrefix || !keys[keys.count - 1].isEmpty, "a prefix needs at least one byte")
+    longest = max(longest, keys.count)
     let path = lastIsPrefix ? keys.dropLast() : keys[...]
     var node: UInt32 = 0
     for key in path {
@@ -153,6 +185,10 @@ struct PhraseTrie: Sendable {
     return terminals[node] ?? []
   }
 
+  /// The first step of `walk` fails for a key this does not contain: there is no prefix
+  /// phrase at the root, and the key is certainly not in the vocabulary.
+  var starts: PhraseStarts { PhraseStarts(known: known, anyKey: rootPrefixes != nil) }
+
   struct Found {
     var end: Int
     var indices: [Int]
@@ -161,7 +197,8 @@ struct PhraseTrie: Sendable {
 
   /// The longest accepted phrase from `start`, as value indices.
   func walk(
-    _ tokens: [Token], from start: Int, limit: Int, accept: (Int, Range<Int>) -> Bool
+    _ tokens: [Token], keys overlay: KeyColumn?, from start: Int, limit: Int,
+    accept: (Int, Range<Int>) -> Bool
   ) -> Found? {
     var best: Found?
     var node: UInt32 = 0
@@ -169,7 +206,7 @@ struct PhraseTrie: Sendable {
     // No phrase is longer than maxDepth, so no walk is: O(maxDepth) per start, whatever the text.
     let limit = min(limit, start + Self.maxDepth)
     while position < limit {
-      let key = tokens[position].key
+      let key = overlay?.key(at: position) ?? tokens[position].key
       // A prefix phrase whose last word is this token.
       if let table = node == 0 ? rootPrefixes : (prefixes.isEmpty ? nil : prefixes[node]) {
         let range = start..<(position + 1)
@@ -249,12 +286,24 @@ struct PrefixTable: Sendable {
     if let second = utf8.next(), case let two = Self.bucket(first, second), has(two),
       let entries = buckets[two]
     {
-      for entry in entries where key.utf8.starts(with: entry.bytes) {
+      for entry in entries where Self.starts(key, with: entry.bytes) {
         if body(entry) { return }
       }
     }
     if case let one = Self.bucket(first, nil), has(one), let entries = buckets[one] {
       for entry in entries where body(entry) { return }
     }
+  }
+
+  /// `key.utf8.starts(with: prefix)`, comparing bytes in place (the generic version was 2 % of
+  /// a run's instructions: every lexicon wildcard is tried this way at every token).
+  private static func starts(_ key: String, with prefix: [UInt8]) -> Bool {
+    let inPlace = key.utf8.withContiguousStorageIfAvailable { bytes in
+      prefix.count <= bytes.count
+        && prefix.withUnsafeBufferPointer { p in
+          p.indices.allSatisfy { p[$0] == bytes[$0] }
+        }
+    }
+    return inPlace ?? key.utf8.starts(with: prefix)
   }
 }

@@ -19,24 +19,44 @@ public enum TokenKind: String, Sendable, Hashable, CaseIterable {
 /// `text[start:end]` returns the surface string. `utf16Start`/`utf16End` locate the same span in
 /// the UTF-16 form the tokenizer worked on.
 public struct Token: Sendable, Hashable {
-  public var start: Int
-  public var end: Int
-  public var kind: TokenKind
   /// NFKC case fold of the surface, with typographic apostrophes and quotes folded to ASCII.
   public var key: String
-  public var utf16Start: Int
-  public var utf16End: Int
+  // Offsets are stored in 32 bits (a text is at most `Int32.max` UTF-16 units, see
+  // `TokenizeError.textTooLong`): a token is 40 bytes instead of 56, which is most of the
+  // memory one huge document takes.
+  private var start32: Int32
+  private var end32: Int32
+  private var utf16Start32: Int32
+  private var utf16End32: Int32
+  public var kind: TokenKind
+
+  public var start: Int {
+    get { Int(start32) }
+    set { start32 = Int32(newValue) }
+  }
+  public var end: Int {
+    get { Int(end32) }
+    set { end32 = Int32(newValue) }
+  }
+  public var utf16Start: Int {
+    get { Int(utf16Start32) }
+    set { utf16Start32 = Int32(newValue) }
+  }
+  public var utf16End: Int {
+    get { Int(utf16End32) }
+    set { utf16End32 = Int32(newValue) }
+  }
 
   public init(
     start: Int, end: Int, kind: TokenKind, key: String, utf16Start: Int, utf16End: Int
   ) {
     precondition(start <= end, "token start \(start) after end \(end)")
-    self.start = start
-    self.end = end
-    self.kind = kind
     self.key = key
-    self.utf16Start = utf16Start
-    self.utf16End = utf16End
+    self.start32 = Int32(start)
+    self.end32 = Int32(end)
+    self.utf16Start32 = Int32(utf16Start)
+    self.utf16End32 = Int32(utf16End)
+    self.kind = kind
   }
 
   public var range: Range<Int> { start..<end }

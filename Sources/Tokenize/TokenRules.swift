@@ -13,31 +13,40 @@
 /// A handle (`@NASA`) stays one word token whose key keeps the `@`; a hashtag's `#` stays a
 /// punctuation token of its own. Gazetteers decide whether they name an entity.
 enum TokenRules {
-  static func apply(_ tokens: [Token], _ units: UnsafeBufferPointer<UInt16>) -> [Token] {
-    var result: [Token] = []
-    result.reserveCapacity(tokens.count)
+  /// Applies the rules in place (no second array): `tokens[..<kept]` is the result so far, and
+  /// the rules read only its last token and the tokens from `i` on, which are not yet moved.
+  static func apply(_ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>) {
+    let kept = tokens.withUnsafeMutableBufferPointer { apply(to: $0, units) }
+    tokens.removeLast(tokens.count - kept)
+  }
+
+  /// The rules over a buffer; returns how many tokens the result has (at its start).
+  private static func apply(
+    to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Int {
+    var kept = 0
     var i = 0
     while i < tokens.count {
-      let token = tokens[i]
-      if let end = linkEnd(tokens, from: i, units) {
+      if let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units) {
+        let token = tokens[i]
         let last = tokens[end - 1]
         var key = ""
         for t in i..<end { key += tokens[t].key }
-        result.append(
-          Token(
-            start: token.start, end: last.end, kind: .link, key: key,
-            utf16Start: token.utf16Start, utf16End: last.utf16End))
+        tokens[kept] = Token(
+          start: token.start, end: last.end, kind: .link, key: key,
+          utf16Start: token.utf16Start, utf16End: last.utf16End)
+        kept += 1
         i = end
         continue
       }
-      if isHyphen(token, units), let previous = result.last, i + 1 < tokens.count,
-        case let next = tokens[i + 1],
-        previous.utf16End == token.utf16Start, token.utf16End == next.utf16Start,
+      if isHyphen(tokens[i], units), kept > 0, case let previous = tokens[kept - 1],
+        i + 1 < tokens.count, case let next = tokens[i + 1],
+        previous.utf16End == tokens[i].utf16Start, tokens[i].utf16End == next.utf16Start,
         previous.kind == .word || previous.kind == .number,
         next.kind == .word || next.kind == .number
       {
         if next.kind == .number {
-          result[result.count - 1] = Token(
+          tokens[kept - 1] = Token(
             start: previous.start, end: next.end, kind: previous.kind,
             key: previous.key + "-" + next.key, utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
@@ -47,10 +56,12 @@ enum TokenRules {
         }
         continue
       }
-      result.append(token)
+      // Moved down by swapping memory (no copy): what it leaves at `i` was consumed already.
+      if kept != i { tokens.swapAt(kept, i) }
+      kept += 1
       i += 1
     }
-    return result
+    return kept
   }
 
   @inline(__always)
@@ -63,11 +74,11 @@ enum TokenRules {
   // MARK: - Links
 
   /// The end (exclusive token index) of a link starting at token `i`, or nil.
-  static func linkEnd(_ tokens: [Token], from i: Int, _ units: UnsafeBufferPointer<UInt16>) -> Int?
-  {
-    let token = tokens[i]
-    guard token.kind == .word else { return nil }
-    let surface = units[token.utf16Start..<token.utf16End]
+  static func linkEnd(
+    _ tokens: UnsafeBufferPointer<Token>, from i: Int, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Int? {
+    guard tokens[i].kind == .word else { return nil }
+    let surface = units[tokens[i].utf16Start..<tokens[i].utf16End]
     // Cheap rejection: a link's first token holds '.', '@' or is a scheme followed by ':'.
     var hasDot = false
     var hasAt = false
@@ -78,7 +89,9 @@ enum TokenRules {
       !hasDot && !hasAt && i + 3 < tokens.count && glued(tokens, i, 3)
       && tokens[i + 1].key == ":" && tokens[i + 2].key == "/" && tokens[i + 3].key == "/"
       && surface.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-    guard isScheme || isEmail(surface) || (hasDot && isDomain(surface)) else { return nil }
+    guard isScheme || (hasAt && isEmail(surface)) || (hasDot && isDomain(surface)) else {
+      return nil
+    }
     // Everything glued on, except trailing punctuation that ends the sentence or a clause.
     var end = i + 1
     while end < tokens.count && tokens[end].utf16Start == tokens[end - 1].utf16End
@@ -92,7 +105,7 @@ enum TokenRules {
     return end
   }
 
-  private static func glued(_ tokens: [Token], _ i: Int, _ count: Int) -> Bool {
+  private static func glued(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ count: Int) -> Bool {
     (i..<(i + count)).allSatisfy { tokens[$0].utf16End == tokens[$0 + 1].utf16Start }
   }
 

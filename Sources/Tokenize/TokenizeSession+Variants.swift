@@ -58,33 +58,38 @@ extension TokenizeSession {
     }
   }
 
-  /// The stem and transliteration keys the tokenizer's `variants` ask for.
+  /// The stem and transliteration keys the tokenizer's `variants` ask for, in one pass over the
+  /// words: per word one prefix-signature test per stem language, so only words that may have
+  /// an alias's stem reach the (cached) stemmer, and only non-ASCII words the transliterator.
   func variants(of tokens: [Token], language: String?) throws(TokenizeError) -> TokenVariants {
-    var result = TokenVariants()
     let config = tokenizer.variants
-    for (stemLanguage, set) in config.stems.sorted(by: { $0.key < $1.key }) {
-      var keys: [String]?
-      for (i, token) in tokens.enumerated() where token.kind == .word {
-        guard set.mayHold(stemOf: token.key),
-          stemsInLanguage(token.key, stemLanguage, document: language),
-          let stem = try stem(token.key, language: stemLanguage), set.stems.contains(stem)
+    let sorted = config.stems.sorted(by: { $0.key < $1.key })
+    let languages = sorted.map(\.key)
+    let sets = sorted.map(\.value)
+    var stemKeys = [KeyColumn.Builder?](repeating: nil, count: languages.count)
+    var translitKeys: KeyColumn.Builder?
+    for i in tokens.indices where tokens[i].kind == .word {
+      let key = tokens[i].key
+      let (signature, isASCII) = StemSet.signatureAndASCII(key)
+      for l in sets.indices where sets[l].mayHold(signature: signature) {
+        guard stemsInLanguage(key, languages[l], document: language),
+          let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
         else { continue }
-        if keys == nil { keys = [String](repeating: "", count: tokens.count) }
-        keys![i] = stem
+        if stemKeys[l] == nil { stemKeys[l] = KeyColumn.Builder(count: tokens.count) }
+        stemKeys[l]!.set(stem, at: i)
       }
-      if let keys { result.stems.append((stemLanguage, keys)) }
-    }
-    if config.transliterate {
-      var keys: [String]?
-      for (i, token) in tokens.enumerated() where token.kind == .word {
-        guard token.key.utf8.contains(where: { $0 >= 0x80 }) else { continue }
-        let translit = try transliterate(token.key)
-        guard translit != token.key else { continue }
-        if keys == nil { keys = [String](repeating: "", count: tokens.count) }
-        keys![i] = translit
+      if config.transliterate, !isASCII {
+        let translit = try transliterate(key)
+        guard translit != key else { continue }
+        if translitKeys == nil { translitKeys = KeyColumn.Builder(count: tokens.count) }
+        translitKeys!.set(translit, at: i)
       }
-      if let keys { result.transliterations = keys }
     }
+    var result = TokenVariants()
+    for l in languages.indices {
+      if let keys = stemKeys[l] { result.stems.append((languages[l], keys.column)) }
+    }
+    if let translitKeys { result.transliterations = translitKeys.column }
     return result
   }
 }

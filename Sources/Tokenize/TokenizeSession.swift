@@ -73,7 +73,8 @@ public final class TokenizeSession {
         try append(start..<end, kind, units, offsets, to: &tokens)
       }
     }
-    return TokenRules.apply(tokens, units)
+    TokenRules.apply(&tokens, units)
+    return tokens
   }
 
   private func append(
