@@ -32,7 +32,7 @@ enum Chromium {
     let profile = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: profile) }
     let dump = profile + "/dom.html"
-    FileManager.default.createFile(atPath: dump, contents: nil)
+    #expect(FileManager.default.createFile(atPath: dump, contents: nil))
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: dump))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary!)
