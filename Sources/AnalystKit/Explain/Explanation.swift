@@ -82,7 +82,7 @@ public struct Explanation {
     var candidates: [MarkLayout.Candidate<Item>] = analysis.mentions.map {
       .init(
         range: $0.tokens, layer: .mention,
-        item: .mention(type: analyzer.gazetteer.entities[$0.entity].type))
+        item: .mention(type: analysis.entity($0.entity).type))
     }
     for hit in analysis.stance.hits {
       candidates.append(.init(range: hit.tokens, layer: .hit, item: .hit(hit)))
@@ -194,7 +194,7 @@ public struct Explanation {
     let doc = analysis.doc
     var out = ""
     for entity in analysis.entitiesInOrder {
-      let info = analyzer.gazetteer.entities[entity]
+      let info = analysis.entity(entity)
       let mentions = analysis.mentions.filter { $0.entity == entity }
         .map { "'\(doc.surface(tokens: $0.tokens))' s\($0.sentence)" }
       out +=
@@ -272,7 +272,7 @@ public struct Explanation {
   }
 
   private func hitRow(_ hit: Hit, number: Int) -> [String] {
-    let entry = analyzer.scorer.lexicon.entries[hit.entry]
+    let entry = analysis.entry(of: hit)
     let modifiers =
       hit.modifiers.isEmpty ? "-" : hit.modifiers.map(modifierNote).joined(separator: ", ")
     return [

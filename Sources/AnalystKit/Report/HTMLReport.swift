@@ -105,17 +105,16 @@ public struct HTMLReport: Sendable {
   }
 
   public mutating func add(_ document: Document, _ analysis: Analysis) {
-    guard case .analyzer(let analyzer) = results else {
+    guard case .analyzer = results else {
       preconditionFailure("add(_:_:) on a report of pipeline run output")
     }
     documentCount += 1
     let number = documentCount + errorCount
     if listed.count < options.maxDocuments {
-      add(
-        ReportDocument(number: number, document: document, analysis: analysis, analyzer: analyzer))
+      add(ReportDocument(number: number, document: document, analysis: analysis))
     } else {
       count(
-        ReportDocument.entityScores(analysis, analyzer: analyzer),
+        ReportDocument.entityScores(analysis),
         hits: analysis.stance.hits.count)
     }
   }

@@ -14,6 +14,9 @@ public struct ReportEntity: Sendable, Hashable {
     self.name = name
     self.type = type
   }
+
+  /// A gazetteer entity's id, name and type.
+  init(_ entity: Entity) { self.init(id: entity.id, name: entity.name, type: entity.type) }
 }
 
 /// One document as the report shows it, made either from an analysis (`pipeline report
@@ -112,22 +115,17 @@ public enum ReportProblem: Sendable, Equatable, CustomStringConvertible {
 
 extension ReportDocument {
   /// A document and its analysis, read off the same `Analysis` that `RecordWriter` writes.
-  init(number: Int, document: Document, analysis: Analysis, analyzer: Analyzer) {
-    let gazetteer = analyzer.gazetteer
-    let lexicon = analyzer.scorer.lexicon
+  init(number: Int, document: Document, analysis: Analysis) {
+    let gazetteer = analysis.analyzer.gazetteer
     let doc = analysis.doc
-    func entity(_ index: Int) -> ReportEntity {
-      let e = gazetteer.entities[index]
-      return ReportEntity(id: e.id, name: e.name, type: e.type)
-    }
     self.number = number
     id = HTMLReport.text(of: document.id)
     place = document.line.map { "\(document.source):\($0)" } ?? document.source
     meta = document.meta.map { ($0.key, HTMLReport.text(of: $0.value)) }
     warnings = document.warnings.map { ($0.code, $0.message) }
     text = doc.text
-    entities = Self.entityScores(analysis, analyzer: analyzer)
-    overall = lexicon.dimensions.compactMap { dimension in
+    entities = Self.entityScores(analysis)
+    overall = analysis.analyzer.scorer.lexicon.dimensions.compactMap { dimension in
       analysis.stance.document[dimension].map {
         Score(dimension: dimension, label: $0.label, score: $0.score, hits: $0.hits)
       }
@@ -136,19 +134,19 @@ extension ReportDocument {
       let alias = gazetteer.aliases[mention.alias]
       return Mention(
         range: mention.start..<mention.end, text: doc.surface(tokens: mention.tokens),
-        entity: entity(mention.entity),
+        entity: ReportEntity(analysis.entity(mention.entity)),
         detail: "alias “\(alias.text)” (\(alias.mode.rawValue)) \(alias.location)")
     }
     let hits = analysis.stance.hits
     var countsFor = [[String]](repeating: [], count: hits.count)
     for index in analysis.entitiesInOrder {
       for h in analysis.stance.entityHits[index] ?? [] {
-        countsFor[h].append(gazetteer.entities[index].name)
+        countsFor[h].append(analysis.entity(index).name)
       }
     }
     self.hits = hits.indices.map { h in
       let hit = hits[h]
-      let entry = lexicon.entries[hit.entry]
+      let entry = analysis.entry(of: hit)
       return Hit(
         range: hit.start..<hit.end, dimension: hit.dimension, term: entry.term,
         location: entry.location.description, text: doc.surface(tokens: hit.tokens),
@@ -163,13 +161,12 @@ extension ReportDocument {
   }
 
   /// Per entity in order of first mention, its scores in dimension order.
-  static func entityScores(_ analysis: Analysis, analyzer: Analyzer) -> [EntityScores] {
+  static func entityScores(_ analysis: Analysis) -> [EntityScores] {
     analysis.entitiesInOrder.map { index in
-      let e = analyzer.gazetteer.entities[index]
       let scores = analysis.stance.scores(for: index)
       return EntityScores(
-        entity: ReportEntity(id: e.id, name: e.name, type: e.type),
-        scores: analyzer.scorer.lexicon.dimensions.compactMap { dimension in
+        entity: ReportEntity(analysis.entity(index)),
+        scores: analysis.analyzer.scorer.lexicon.dimensions.compactMap { dimension in
           scores[dimension].map { Score(dimension: dimension, label: $0.label, score: $0.score) }
         })
     }
