@@ -473,7 +473,8 @@ struct ClauseAnalyzer {
     let cp = s.clause(of: participant.tokens.lowerBound)
     let clause = s.clauses[ch]
     let passive = isPassive(hit)
-    // "According to Borisov, Russia will leave": the source says the clause.
+    // "According to Borisov, Russia will leave": the source says the clause (and, below, the
+    // clauses that depend on it).
     if clause.source == p { return .speaker }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
@@ -497,7 +498,7 @@ struct ClauseAnalyzer {
     while let k = c {
       let outer = s.clauses[k]
       if outer.speakers.contains(p) { return outer.kind == .quote ? .quoteSpeaker : .speaker }
-      if outer.source == p && k != ch { return .speaker }
+      if outer.source == p { return .speaker }
       if outer.kind == .quote { break }
       let dependent =
         outer.kind == .reported || outer.kind == .relative || outer.kind == .subordinate

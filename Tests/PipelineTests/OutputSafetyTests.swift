@@ -90,6 +90,20 @@ struct OutputSafetyTests {
     #expect(Self.fileType(directory + "/out.jsonl") == S_IFREG)
   }
 
+  @Test func aSymlinkLoopFailsAndStaysALoop() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(symlink("b", directory + "/a") == 0)
+    #expect(symlink("a", directory + "/b") == 0)
+    let result = try PipelineProcess.run([
+      "run", "samples/news.jsonl", "-o", directory + "/a", "--quiet",
+    ])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("too many levels of symbolic links"))
+    #expect(Self.fileType(directory + "/a") == S_IFLNK)
+    #expect(Self.fileType(directory + "/b") == S_IFLNK)
+  }
+
   @Test func aRegularFileKeepsItsModeAndASymlinkStaysALink() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -54,6 +54,13 @@ final class OutputFile {
     // A symlink to a regular file: the file it names is replaced, the link is kept. A dangling
     // symlink: the file it names is created, the link is kept.
     let destination = existing != nil ? (Self.resolved(path) ?? path) : Self.linkChainEnd(path)
+    var linkInfo = stat()
+    if existing == nil && lstat(destination, &linkInfo) == 0
+      && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+    {
+      // The chain never ends (a loop, or more links than the kernel follows): nothing to create.
+      throw .output(path: path, reason: "too many levels of symbolic links")
+    }
     let url = URL(fileURLWithPath: destination)
     let folder = url.deletingLastPathComponent().path
     let prefix = ".\(url.lastPathComponent).tmp-"
