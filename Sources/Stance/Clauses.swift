@@ -309,8 +309,8 @@ struct ClauseAnalyzer {
   }
 
   func isLowercase(_ token: Token) -> Bool {
-    guard let first = doc.surface(of: token).unicodeScalars.first else { return false }
-    return first.properties.isLowercase
+    guard token.utf16End > token.utf16Start else { return false }
+    return doc.firstScalar(of: token).properties.isLowercase
   }
 
   private func hasDash(after t: Int, before hi: Int) -> Bool {

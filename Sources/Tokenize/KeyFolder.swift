@@ -20,7 +20,7 @@ enum KeyFolder {
     }
     var folded = try Normalizer.nfkcCasefold(UnsafeBufferPointer(rebasing: units))
     for i in folded.indices { folded[i] = foldQuote(folded[i]) }
-    return String(decoding: folded, as: UTF16.self)
+    return folded.withUnsafeBufferPointer(Transcode.string)
   }
 
   /// Typographic single quotes and apostrophes to `'`, double quotes to `"`.

@@ -20,8 +20,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// (the walk restarts at every token and runs the length of the shared prefix).
   public static var maxPhraseTokens: Int { PhraseTrie.maxDepth }
 
-  private var trie = PhraseTrie()
-  private var values: [Value] = []
+  @usableFromInline var trie = PhraseTrie()
+  @usableFromInline var values: [Value] = []
 
   public init() {}
 
@@ -49,6 +49,13 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public var tokens: Range<Int>
     public var values: [Value]
     public var prefix: String?
+
+    @usableFromInline
+    init(tokens: Range<Int>, values: [Value], prefix: String?) {
+      self.tokens = tokens
+      self.values = values
+      self.prefix = prefix
+    }
   }
 
   /// Which keys may start a phrase: `longestMatch` from a token whose key it does not contain
@@ -63,6 +70,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   ///
   /// `keys`, when given, holds a key per token that replaces the token's own where it has one (a
   /// stem or transliteration view of the text), so the view needs no copy of the tokens.
+  ///
+  /// `@inlinable` (with `matches`), so each module runs it specialised for its `Value`: called
+  /// unspecialised, building `Match` took generic metadata look-ups at every match.
+  @inlinable
   public func longestMatch(
     in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
@@ -78,6 +89,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   }
 
   /// All non-overlapping matches in `tokens[range]`, leftmost-longest.
+  @inlinable
   public func matches(
     in tokens: [Token], range: Range<Int>,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
@@ -115,6 +127,7 @@ public struct PhraseStarts: Sendable {
 
 /// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token
 /// loop runs without generic metadata look-ups when called from another module.
+@usableFromInline
 struct PhraseTrie: Sendable {
   /// The longest phrase, in keys (`PhraseMatcher.maxPhraseTokens`).
   static let maxDepth = 64
@@ -187,15 +200,18 @@ struct PhraseTrie: Sendable {
 
   /// The first step of `walk` fails for a key this does not contain: there is no prefix
   /// phrase at the root, and the key is certainly not in the vocabulary.
+  @usableFromInline
   var starts: PhraseStarts { PhraseStarts(known: known, anyKey: rootPrefixes != nil) }
 
+  @usableFromInline
   struct Found {
-    var end: Int
-    var indices: [Int]
-    var prefix: String?
+    @usableFromInline var end: Int
+    @usableFromInline var indices: [Int]
+    @usableFromInline var prefix: String?
   }
 
   /// The longest accepted phrase from `start`, as value indices.
+  @usableFromInline
   func walk(
     _ tokens: [Token], keys overlay: KeyColumn?, from start: Int, limit: Int,
     accept: (Int, Range<Int>) -> Bool

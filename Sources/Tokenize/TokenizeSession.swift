@@ -35,7 +35,7 @@ public final class TokenizeSession {
   public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError)
     -> TokenizedText
   {
-    let utf16 = Array(text.utf16)
+    let utf16 = Transcode.utf16(of: text)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
     let tokens: [Token]
     let sentences: [Sentence]
@@ -89,7 +89,7 @@ public final class TokenizeSession {
 
   private func key(_ units: Slice<UnsafeBufferPointer<UInt16>>) throws(ICUError) -> String {
     if !units.contains(where: { $0 >= 0x80 }) { return try KeyFolder.key(of: units) }
-    let surface = String(decoding: units, as: UTF16.self)
+    let surface = Transcode.string(UnsafeBufferPointer(rebasing: units))
     if let cached = keyCache[surface] { return cached }
     let key = try KeyFolder.key(of: units)
     if keyCache.count >= Self.keyCacheLimit { keyCache.removeAll(keepingCapacity: true) }

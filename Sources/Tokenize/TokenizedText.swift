@@ -35,6 +35,20 @@ public struct TokenizedText: Sendable {
     surface(utf16: token.utf16Start..<token.utf16End)
   }
 
+  /// The first Unicode scalar of a token's surface (U+FFFD for a lone surrogate).
+  public func firstScalar(of token: Token) -> Unicode.Scalar {
+    let unit = utf16[token.utf16Start]
+    if let scalar = Unicode.Scalar(unit) { return scalar }
+    if unit < 0xDC00, token.utf16Start + 1 < token.utf16End,
+      utf16[token.utf16Start + 1] & 0xFC00 == 0xDC00,
+      let scalar = Unicode.Scalar(
+        0x1_0000 + ((UInt32(unit) - 0xD800) << 10 | (UInt32(utf16[token.utf16Start + 1]) - 0xDC00)))
+    {
+      return scalar
+    }
+    return "\u{FFFD}"
+  }
+
   /// The surface string of tokens `range` (from the first's start to the last's end).
   public func surface(tokens range: Range<Int>) -> String {
     guard let first = range.first, let last = range.last else { return "" }
@@ -50,6 +64,6 @@ public struct TokenizedText: Sendable {
 
   /// The surface string of a UTF-16 range of the text.
   public func surface(utf16 range: Range<Int>) -> String {
-    utf16.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF16.self) }
+    utf16.withUnsafeBufferPointer { Transcode.string(UnsafeBufferPointer(rebasing: $0[range])) }
   }
 }

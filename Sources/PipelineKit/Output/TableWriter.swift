@@ -176,7 +176,7 @@ public struct TableWriter: Sendable {
         row(
           [
             id, info.id, info.type, String(item.start), String(item.end), String(item.sentence),
-            String(decoding: analysis.doc.surfaceUnits(tokens: item.tokens), as: UTF16.self),
+            analysis.doc.surface(tokens: item.tokens),
             item.via,
           ], into: &out)
       }
@@ -194,9 +194,7 @@ public struct TableWriter: Sendable {
           }
           let entry = analyzer.scorer.lexicon.entries[hit.entry]
           let modifiers = hit.modifiers.map { modifier -> String in
-            let word = String(
-              decoding: doc.surfaceUnits(tokens: modifier.token..<(modifier.token + 1)),
-              as: UTF16.self)
+            let word = doc.surface(tokens: modifier.token..<(modifier.token + 1))
             switch modifier.effect {
             case .factor(let f): return "\(modifier.kind.rawValue) \(word) x\(JSONWriter.format(f))"
             case .delta(let d):
@@ -206,12 +204,12 @@ public struct TableWriter: Sendable {
           row(
             [
               id, info.id, hit.dimension, entry.term, entry.location.description,
-              String(decoding: doc.surfaceUnits(tokens: hit.tokens), as: UTF16.self),
+              doc.surface(tokens: hit.tokens),
               String(hit.start), String(hit.end), String(hit.sentence),
               JSONWriter.format(hit.base), JSONWriter.format(hit.weight),
               modifiers.joined(separator: "; "),
               attribution.role.rawValue, attribution.rule.rawValue,
-              String(decoding: doc.surfaceUnits(tokens: mentionTokens), as: UTF16.self),
+              doc.surface(tokens: mentionTokens),
             ], into: &out)
         }
       }

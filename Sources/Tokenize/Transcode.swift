@@ -1,0 +1,95 @@
+/// UTF-8 ⇄ UTF-16 in tight loops over buffers. The standard library's generic paths
+/// (`Array(text.utf16)`, `String(decoding:as: UTF16.self)` on a slice) cost 40–70 instructions a
+/// unit and build breadcrumbs; these cost a few.
+enum Transcode {
+  /// The UTF-16 code units of `text` (what `Array(text.utf16)` returns).
+  static func utf16(of text: String) -> [UInt16] {
+    var text = text
+    return text.withUTF8 { bytes in
+      [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+        count = utf16(bytes, into: units)
+      }
+    }
+  }
+
+  /// Decodes valid UTF-8 (a Swift string's storage) into `units`, which holds at least
+  /// `bytes.count` units; returns how many it wrote.
+  private static func utf16(
+    _ bytes: UnsafeBufferPointer<UInt8>, into units: UnsafeMutableBufferPointer<UInt16>
+  ) -> Int {
+    var i = 0
+    var n = 0
+    let count = bytes.count
+    while i < count {
+      let lead = UInt32(bytes[i])
+      if lead < 0x80 {
+        units[n] = UInt16(lead)
+        n += 1
+        i += 1
+      } else if lead < 0xE0 {
+        units[n] = UInt16((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+        n += 1
+        i += 2
+      } else if lead < 0xF0 {
+        units[n] = UInt16(
+          truncatingIfNeeded: (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
+            | UInt32(bytes[i + 2] & 0x3F))
+        n += 1
+        i += 3
+      } else {
+        let scalar =
+          (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+          | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+        let v = scalar - 0x1_0000
+        units[n] = UInt16(truncatingIfNeeded: 0xD800 | v >> 10)
+        units[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 | v & 0x3FF)
+        n += 2
+        i += 4
+      }
+    }
+    return n
+  }
+
+  /// The string of UTF-16 `units`; a lone surrogate becomes U+FFFD, as with
+  /// `String(decoding:as: UTF16.self)`.
+  static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    if units.isEmpty { return "" }
+    return String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+      var n = 0
+      var i = 0
+      let count = units.count
+      while i < count {
+        var scalar = UInt32(units[i])
+        i += 1
+        if scalar & 0xF800 == 0xD800 {
+          if scalar < 0xDC00, i < count, units[i] & 0xFC00 == 0xDC00 {
+            scalar = 0x1_0000 + ((scalar - 0xD800) << 10 | (UInt32(units[i]) - 0xDC00))
+            i += 1
+          } else {
+            scalar = 0xFFFD
+          }
+        }
+        if scalar < 0x80 {
+          bytes[n] = UInt8(scalar)
+          n += 1
+        } else if scalar < 0x800 {
+          bytes[n] = UInt8(0xC0 | scalar >> 6)
+          bytes[n + 1] = UInt8(0x80 | scalar & 0x3F)
+          n += 2
+        } else if scalar < 0x1_0000 {
+          bytes[n] = UInt8(0xE0 | scalar >> 12)
+          bytes[n + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+          bytes[n + 2] = UInt8(0x80 | scalar & 0x3F)
+          n += 3
+        } else {
+          bytes[n] = UInt8(0xF0 | scalar >> 18)
+          bytes[n + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+          bytes[n + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+          bytes[n + 3] = UInt8(0x80 | scalar & 0x3F)
+          n += 4
+        }
+      }
+      return n
+    }
+  }
+}
