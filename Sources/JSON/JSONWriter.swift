@@ -92,20 +92,15 @@ public struct JSONWriter {
   }
 
   private mutating func appendDigits(_ value: UInt) {
-    var magnitude = value
-    if magnitude < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
-      return
-    }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, no allocation
-    withUnsafeMutableBytes(of: &digits) { scratch in
-      var i = scratch.count
-      while magnitude > 0 {
-        i -= 1
-        scratch[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      }
-      bytes.append(contentsOf: scratch[i...])
+    // Counts the digits, then appends them most significant first: single-byte appends only
+    // (appending a slice of a scratch buffer went through the generic `append(contentsOf:)`).
+    var divisor: UInt = 1
+    while value / divisor >= 10 { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+      rest %= divisor
+      divisor /= 10
     }
   }
 
@@ -117,13 +112,14 @@ public struct JSONWriter {
     var i = units.startIndex
     let end = units.endIndex
     while i < end {
-      // A run of printable ASCII that needs no escape, copied in one go.
+      // A run of printable ASCII that needs no escape, copied a byte a step (cheaper than the
+      // generic `append(contentsOf:)` of a lazy map).
       let runStart = i
       while i < end, units[i] >= 0x20, units[i] < 0x80, units[i] != 0x22, units[i] != 0x5C {
         i += 1
       }
       if runStart < i {
-        bytes.append(contentsOf: units[runStart..<i].lazy.map { UInt8(truncatingIfNeeded: $0) })
+        for j in runStart..<i { bytes.append(UInt8(truncatingIfNeeded: units[j])) }
         if i == end { break }
       }
       let unit = units[i]
