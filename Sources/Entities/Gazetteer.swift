@@ -60,6 +60,20 @@ public struct Gazetteer: Sendable {
 
   public init() {}
 
+  /// The token keys the gazetteer's phrase tables hold (for the analyzer's `Vocabulary`).
+  public var vocabularyKeys: Set<String> {
+    var keys = Set(matcher.keys)
+    for stemMatcher in stemMatchers.values { keys.formUnion(stemMatcher.keys) }
+    return keys
+  }
+
+  /// Lets mention finding read the token ids of texts tokenized with `vocabulary`, which must
+  /// hold `vocabularyKeys`.
+  public mutating func bind(to vocabulary: Vocabulary) {
+    matcher.bind(to: vocabulary)
+    for language in stemMatchers.keys { stemMatchers[language]!.bind(to: vocabulary) }
+  }
+
   /// Index of the entity with this id.
   public func entity(id: String) -> Int? { entityIndex[id] }
 
@@ -339,6 +353,7 @@ public struct Gazetteer: Sendable {
   public func mentions(in doc: TokenizedText) -> [EntityMention] {
     var result: [EntityMention] = []
     let tokens = doc.tokens
+    let stamp = doc.vocabularyStamp
     var views: [View] = []
     if hasTranslit, !doc.variants.transliterations.isEmpty {
       views.append(View(keys: doc.variants.transliterations, matcher: matcher, language: nil))
@@ -365,7 +380,8 @@ public struct Gazetteer: Sendable {
     }
     for (index, sentence) in doc.sentences.enumerated() {
       if views.isEmpty && tokenAliases.isEmpty {
-        let found = matcher.matches(in: tokens, range: sentence.tokens) { value, range in
+        let found = matcher.matches(in: tokens, range: sentence.tokens, stamp: stamp) {
+          value, range in
           accepts(value, range, doc)
         }
         for match in found { append(alias(of: match), match.tokens, sentence: index) }
@@ -375,8 +391,9 @@ public struct Gazetteer: Sendable {
       let limit = sentence.tokens.upperBound
       while position < limit {
         var best: PhraseMatcher<AliasForm>.Match?
-        if plainStarts.contains(tokens[position].key) {
-          best = matcher.longestMatch(in: tokens, from: position, limit: limit) { value, range in
+        if plainStarts.contains(tokens, position, stamp: stamp) {
+          best = matcher.longestMatch(in: tokens, from: position, limit: limit, stamp: stamp) {
+            value, range in
             accepts(value, range, doc)
           }
         }
@@ -393,11 +410,14 @@ public struct Gazetteer: Sendable {
             guard nextTransliterated < min(limit, position + longestPlain) else { continue }
           }
           // Most tokens start no phrase of the view: skip the walk.
-          let key = viewKeys[v].key(at: position) ?? tokens[position].key
-          guard starts[v].contains(key) else { continue }
+          if let key = viewKeys[v].key(at: position) {
+            guard starts[v].contains(key) else { continue }
+          } else {
+            guard starts[v].contains(tokens, position, stamp: stamp) else { continue }
+          }
           let language = views[v].language
           let found = views[v].matcher.longestMatch(
-            in: tokens, keys: viewKeys[v], from: position, limit: limit
+            in: tokens, keys: viewKeys[v], from: position, limit: limit, stamp: stamp
           ) { value, range in
             acceptsInView(value, range, doc, language: language)
           }

@@ -58,7 +58,7 @@ public struct Analyzer: Sendable {
   ) throws(PipelineError) {
     var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
     tokenizer.cyrillicLanguage = cyrillicLanguage
-    let gazetteer: Gazetteer
+    var gazetteer: Gazetteer
     do {
       gazetteer = try Gazetteer(
         files: sources.gazetteer, tokenizer: tokenizer, phraseAttribute: phraseAttribute,
@@ -66,9 +66,9 @@ public struct Analyzer: Sendable {
     } catch {
       throw .gazetteer(error)
     }
-    let lexicon: Lexicon
-    let modifiers: Modifiers
-    let rules: AttributionRules
+    var lexicon: Lexicon
+    var modifiers: Modifiers
+    var rules: AttributionRules
     do {
       lexicon = try Lexicon(files: sources.lexicon, tokenizer: tokenizer)
       modifiers = try Modifiers(files: sources.modifiers, tokenizer: tokenizer)
@@ -77,9 +77,19 @@ public struct Analyzer: Sendable {
     } catch {
       throw .lexicon(error)
     }
+    // Every key a table holds gets an id, which the tokenizer gives each token: the tables
+    // then read a slot per token instead of hashing its key.
+    let vocabulary = Vocabulary(
+      gazetteer.vocabularyKeys.union(lexicon.vocabularyKeys).union(modifiers.vocabularyKeys)
+        .union(rules.vocabularyKeys))
+    gazetteer.bind(to: vocabulary)
+    lexicon.bind(to: vocabulary)
+    modifiers.bind(to: vocabulary)
+    rules.bind(to: vocabulary)
     // Texts get the stem and transliteration keys the gazetteer's aliases need.
     self.init(
-      tokenizer: tokenizer.with(variants: gazetteer.keyVariants), gazetteer: gazetteer,
+      tokenizer: tokenizer.with(variants: gazetteer.keyVariants).with(vocabulary: vocabulary),
+      gazetteer: gazetteer,
       scorer: StanceScorer(
         lexicon: lexicon, modifiers: modifiers, rules: rules, policies: policies,
         thresholds: thresholds, coreference: coreference))

@@ -88,6 +88,9 @@ public struct AttributionRules: Sendable {
   public private(set) var participleSuffixes: [String] = []
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
+  /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
+  private var kindsByID = IDTable<UInt16>()
+  private var referencesByID = IDTable<ReferenceWord>()
   /// Token key → where it was first defined, for lint's repeats.
   public private(set) var markerLocations: [String: SourceLocation] = [:]
 
@@ -103,6 +106,36 @@ public struct AttributionRules: Sendable {
 
   @inline(__always)
   func has(_ key: String, _ kind: MarkerKind) -> Bool { kinds(key) & kind.bit != 0 }
+
+  /// `kinds(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
+  @inline(__always)
+  func kinds(of t: Int, in doc: TokenizedText) -> UInt16 {
+    kindsByID.value(for: t, in: doc) { kinds($0) } ?? 0
+  }
+
+  @inline(__always)
+  func has(_ t: Int, in doc: TokenizedText, _ kind: MarkerKind) -> Bool {
+    kinds(of: t, in: doc) & kind.bit != 0
+  }
+
+  /// `reference(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
+  @inline(__always)
+  func reference(of t: Int, in doc: TokenizedText) -> ReferenceWord? {
+    referencesByID.value(for: t, in: doc, fallback: reference)
+  }
+
+  /// The token keys of the markers and reference words (for the analyzer's `Vocabulary`).
+  public var vocabularyKeys: Set<String> { Set(markers.keys).union(references.keys) }
+
+  /// Lets the `of:in:` look-ups read token ids of texts tokenized with `vocabulary`.
+  public mutating func bind(to vocabulary: Vocabulary) {
+    kindsByID = IDTable(vocabulary: vocabulary, keys: markers.keys) { key in
+      let kinds = self.kinds(key)
+      return kinds == 0 ? nil : kinds
+    }
+    referencesByID = IDTable(
+      vocabulary: vocabulary, keys: references.keys, lookUp: reference)
+  }
 
   /// Whether the table knows any marker (a run without `clauses.tsv` splits nothing).
   public var isEmpty: Bool { markers.isEmpty && references.isEmpty }

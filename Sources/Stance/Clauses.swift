@@ -129,7 +129,7 @@ struct ClauseAnalyzer {
       defer { t += 1 }
       let token = tokens[t]
       let key = token.key
-      let kinds = rules.kinds(key)
+      let kinds = rules.kinds(of: t, in: doc)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
         let surface = doc.surface(of: token)
         let opening: Bool
@@ -287,12 +287,12 @@ struct ClauseAnalyzer {
     if inMention[t] { return false }
     let token = doc.tokens[t]
     guard token.kind == .word else { return false }
-    let kinds = rules.kinds(token.key)
+    let kinds = rules.kinds(of: t, in: doc)
     let verbBits =
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
-    if kinds != 0 || rules.reference(token.key) != nil { return false }
+    if kinds != 0 || rules.reference(of: t, in: doc) != nil { return false }
     return hasSuffix(token, rules.verbSuffixes) && isLowercase(token)
   }
 
@@ -339,8 +339,8 @@ struct ClauseAnalyzer {
     let next = t + 1
     guard next < hi else { return false }
     let startsSubject =
-      startsOf[next] != nil || rules.reference(doc.tokens[next].key) != nil
-      || rules.has(doc.tokens[next].key, .firstPerson)
+      startsOf[next] != nil || rules.reference(of: next, in: doc) != nil
+      || rules.has(next, in: doc, .firstPerson)
     guard startsSubject else { return false }
     var u = next + 1
     while u < hi && u <= t + Self.coordinatedVerbReach {
@@ -360,15 +360,15 @@ struct ClauseAnalyzer {
     // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
     var before = t - 1
     while before >= 0 && doc.tokens[before].kind == .punctuation
-      && !rules.has(doc.tokens[before].key, .quote)
+      && !rules.has(before, in: doc, .quote)
     {
       before -= 1
     }
-    if before >= 0 && rules.has(doc.tokens[before].key, .quote) { return false }
+    if before >= 0 && rules.has(before, in: doc, .quote) { return false }
     var u = next
     while u < hi && u <= t + Self.complementizerReach {
       let key = doc.tokens[u].key
-      let kinds = rules.kinds(key)
+      let kinds = rules.kinds(of: u, in: doc)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
       if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit)
         != 0
@@ -401,7 +401,13 @@ struct ClauseAnalyzer {
         guard s.clause(of: t) == c, t != clause.opener else { continue }
         let key = tokens[t].key
         if key == "," { governed = false }
-        if rules.has(key, .preposition) || rules.has(key, .agentMarker) { governed = true }
+        if rules.kinds(of: t, in: doc)
+          & (AttributionRules.MarkerKind.preposition.bit
+            | AttributionRules.MarkerKind.agentMarker.bit)
+          != 0
+        {
+          governed = true
+        }
         while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
         while p < s.participants.count && s.participants[p].tokens.lowerBound == t {
           if !governed { subject.append(p) }
@@ -479,7 +485,7 @@ struct ClauseAnalyzer {
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
         if passive, participant.tokens.lowerBound > 0,
-          rules.has(doc.tokens[participant.tokens.lowerBound - 1].key, .agentMarker),
+          rules.has(participant.tokens.lowerBound - 1, in: doc, .agentMarker),
           !(hit.upperBound..<participant.tokens.lowerBound).contains(where: { hitStart[$0] })
         {
           return .passiveAgent
@@ -530,7 +536,7 @@ struct ClauseAnalyzer {
     var skipped = 0
     // "was welcomed by NASA and rejected by Roscosmos": a participle after a coordinator shares
     // the passive auxiliary of the participle before it.
-    if t >= 0 && rules.has(doc.tokens[t].key, .coordinator) {
+    if t >= 0 && rules.has(t, in: doc, .coordinator) {
       var u = t - 1
       while u >= 0 && u >= t - Self.coordinatedVerbReach * 2 {
         if hitStart[u] && u != hit.lowerBound { return isPassive(u..<(u + 1)) }
@@ -540,9 +546,9 @@ struct ClauseAnalyzer {
     }
     while t >= 0 && skipped <= 1 {
       let key = doc.tokens[t].key
-      if rules.has(key, .passive) { return true }
+      if rules.has(t, in: doc, .passive) { return true }
       let isAdverb =
-        modifiers.word(forKey: key).map { $0.kind == .booster || $0.kind == .dampener } ?? false
+        modifiers.word(of: t, in: doc).map { $0.kind == .booster || $0.kind == .dampener } ?? false
       guard isAdverb || (key.hasSuffix("ly") && doc.tokens[t].kind == .word) else { return false }
       skipped += 1
       t -= 1

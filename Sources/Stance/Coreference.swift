@@ -29,7 +29,8 @@ struct Coreference {
         candidates.append((m.tokens.upperBound, m.entity, m.sentence, next))
         next += 1
       }
-      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(tokens[t].key) else {
+      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(of: t, in: doc)
+      else {
         continue
       }
       var span = t..<(t + 1)
@@ -96,7 +97,9 @@ struct Coreference {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
       let token = doc.tokens[u]
-      if let word = rules.reference(token.key), word.kind == .determiner, !inMention[u] { return u }
+      if let word = rules.reference(of: u, in: doc), word.kind == .determiner, !inMention[u] {
+        return u
+      }
       guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else {
         return nil
       }

@@ -60,6 +60,19 @@ public struct Lexicon: Sendable {
     if declaredPolicies[dimension] == nil { declaredPolicies[dimension] = policy }
   }
 
+  /// The token keys of the terms (for the analyzer's `Vocabulary`).
+  public var vocabularyKeys: Set<String> {
+    var keys = Set<String>()
+    for matcher in matchers.values { keys.formUnion(matcher.keys) }
+    return keys
+  }
+
+  /// Lets term matching read the token ids of texts tokenized with `vocabulary`, which must
+  /// hold `vocabularyKeys`.
+  public mutating func bind(to vocabulary: Vocabulary) {
+    for dimension in matchers.keys { matchers[dimension]!.bind(to: vocabulary) }
+  }
+
   /// The phrase matcher of one dimension (values are indices into `entries`).
   public func matcher(for dimension: String) -> PhraseMatcher<Int>? { matchers[dimension] }
 }

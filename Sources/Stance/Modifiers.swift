@@ -41,6 +41,8 @@ public struct Modifiers: Sendable {
   public private(set) var words: [String: Word] = [:]
   /// Keys of `words`, for a cheap "certainly not" before the look-up.
   private var known = KeyFilter()
+  /// `words` by vocabulary id, once bound (`bind(to:)`).
+  private var byID = IDTable<Word>()
   // The constants are set through `set(_:to:)` (or a `param` line), which keeps them in range.
   public private(set) var negationScalar = -0.74
   /// Hits within this many words after a negator or booster are affected.
@@ -123,6 +125,21 @@ public struct Modifiers: Sendable {
   @inline(__always)
   public func word(forKey key: String) -> Word? {
     known.mayContain(key) ? words[key] : nil
+  }
+
+  /// The modifier word token `t` of `doc` is, if any (by the token's id when `doc` was
+  /// tokenized with the bound vocabulary).
+  @inline(__always)
+  public func word(of t: Int, in doc: TokenizedText) -> Word? {
+    byID.value(for: t, in: doc, fallback: word(forKey:))
+  }
+
+  /// The token keys of the modifier words (for the analyzer's `Vocabulary`).
+  public var vocabularyKeys: Set<String> { Set(words.keys) }
+
+  /// Lets `word(of:in:)` read token ids of texts tokenized with `vocabulary`.
+  public mutating func bind(to vocabulary: Vocabulary) {
+    byID = IDTable(vocabulary: vocabulary, keys: words.keys, lookUp: word(forKey:))
   }
 
   /// The value a modifier word applies: a factor for negators, a magnitude delta for boosters

@@ -70,7 +70,7 @@ public struct StanceScorer: Sendable {
     for t in tokens.indices {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t] = counted
-      if let word = modifiers.word(forKey: tokens[t].key) {
+      if let word = modifiers.word(of: t, in: doc) {
         marks.append(ModifierMark(token: t, word: word))
       }
     }
@@ -147,7 +147,8 @@ public struct StanceScorer: Sendable {
       // The last shifted hit: its shifter reaches the phrase it governs likewise ("lifted its
       // threat to quit the program": `quit` is lifted with the threat).
       var shifted: (end: Int, shifter: ModifierMark)?
-      for match in matcher.matches(in: tokens, range: sentence.tokens)
+      for match in matcher.matches(
+        in: tokens, range: sentence.tokens, stamp: doc.vocabularyStamp)
       where !match.tokens.contains(where: { inMention[$0] }) {
         let entry = match.values[0]
         let start = match.tokens.lowerBound
@@ -182,7 +183,7 @@ public struct StanceScorer: Sendable {
           inWindow(end - 1, start)
             && !(end..<start).contains(where: {
               tokens[$0].kind == .punctuation
-                || modifiers.word(forKey: tokens[$0].key)?.kind == .contrast
+                || modifiers.word(of: $0, in: doc)?.kind == .contrast
             })
         }
         if negators.isEmpty, let last = negated, governs(last.end) {

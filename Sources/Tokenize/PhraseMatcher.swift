@@ -38,6 +38,14 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     values.append(value)
   }
 
+  /// The keys of the phrases' words (prefix words excluded): what a `Vocabulary` for this
+  /// matcher must hold.
+  public var keys: Dictionary<String, UInt32>.Keys { trie.keys }
+
+  /// Lets the matcher read token ids (`Token.id`) of texts tokenized with `vocabulary` instead
+  /// of hashing their keys. Texts of any other vocabulary are still matched by key.
+  public mutating func bind(to vocabulary: Vocabulary) { trie.bind(to: vocabulary) }
+
   /// The values inserted for exactly this phrase (not as a prefix), in insertion order.
   public func values(ofPhrase keys: [String]) -> [Value] {
     trie.terminal(keys).map { values[$0] }
@@ -70,15 +78,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   ///
   /// `keys`, when given, holds a key per token that replaces the token's own where it has one (a
   /// stem or transliteration view of the text), so the view needs no copy of the tokens.
+  /// `stamp` is the text's `vocabularyStamp`: when the matcher is bound to that vocabulary, a
+  /// token without a view key is looked up by its id.
   ///
   /// `@inlinable` (with `matches`), so each module runs it specialised for its `Value`: called
   /// unspecialised, building `Match` took generic metadata look-ups at every match.
   @inlinable
   public func longestMatch(
-    in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int,
+    in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int, stamp: UInt64 = 0,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
-    let found = trie.walk(tokens, keys: keys, from: start, limit: limit) {
+    let found = trie.walk(tokens, keys: keys, from: start, limit: limit, stamp: stamp) {
       accept(values[$0], $1)
     }
     guard let found else { return nil }
@@ -88,20 +98,21 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     return Match(tokens: start..<found.end, values: matched, prefix: found.prefix)
   }
 
-  /// All non-overlapping matches in `tokens[range]`, leftmost-longest.
+  /// All non-overlapping matches in `tokens[range]`, leftmost-longest. `stamp` as for
+  /// `longestMatch`.
   @inlinable
   public func matches(
-    in tokens: [Token], range: Range<Int>,
+    in tokens: [Token], range: Range<Int>, stamp: UInt64 = 0,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> [Match] {
     var result: [Match] = []
     var position = range.lowerBound
     let starts = trie.starts
     while position < range.upperBound {
-      if !starts.contains(tokens[position].key) {
+      if !starts.contains(tokens, position, stamp: stamp) {
         position += 1
       } else if let match = longestMatch(
-        in: tokens, from: position, limit: range.upperBound, accept: accept)
+        in: tokens, from: position, limit: range.upperBound, stamp: stamp, accept: accept)
       {
         result.append(match)
         position = match.tokens.upperBound
@@ -119,10 +130,22 @@ public struct PhraseStarts: Sendable {
   @usableFromInline let known: KeyFilter
   /// Some phrase is a prefix phrase of one word (`cooperat*`): every key may start one.
   @usableFromInline let anyKey: Bool
+  /// `PhraseTrie.boundIDs` and its stamp: vocabulary id → nonzero when the trie has the key.
+  @usableFromInline let ids: [UInt32]
+  @usableFromInline let stamp: UInt64
 
   /// False when no phrase starts with a token of this key. Inlined into the caller's loop.
   @inlinable
   public func contains(_ key: String) -> Bool { anyKey || known.mayContain(key) }
+
+  /// `contains(tokens[i].key)`, through the token's id when `stamp` (the text's
+  /// `vocabularyStamp`) is the bound vocabulary's.
+  @inlinable
+  public func contains(_ tokens: [Token], _ i: Int, stamp: UInt64) -> Bool {
+    if anyKey { return true }
+    if stamp != 0 && stamp == self.stamp { return ids[Int(tokens[i].id)] != 0 }
+    return known.mayContain(tokens[i].key)
+  }
 }
 
 /// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token
@@ -147,6 +170,23 @@ struct PhraseTrie: Sendable {
   private(set) var count = 0
   /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
   private(set) var longest = 0
+  /// `Vocabulary` id → this trie's key id + 1 (0: not a key here), for texts whose
+  /// `vocabularyStamp` is `boundStamp`; empty until `bind(to:)`.
+  private var boundIDs: [UInt32] = []
+  private var boundStamp: UInt64 = 0
+
+  var keys: Dictionary<String, UInt32>.Keys { vocabulary.keys }
+
+  mutating func bind(to global: Vocabulary) {
+    var ids = [UInt32](repeating: 0, count: global.count + 1)
+    for (key, local) in vocabulary {
+      let id = global.id(of: key)
+      precondition(id != 0, "a vocabulary without the matcher's key '\(key)'")
+      ids[Int(id)] = local + 1
+    }
+    boundIDs = ids
+    boundStamp = global.stamp
+  }
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
     precondition(!keys.isEmpty, "a phrase needs at least one key")
@@ -201,7 +241,9 @@ struct PhraseTrie: Sendable {
   /// The first step of `walk` fails for a key this does not contain: there is no prefix
   /// phrase at the root, and the key is certainly not in the vocabulary.
   @usableFromInline
-  var starts: PhraseStarts { PhraseStarts(known: known, anyKey: rootPrefixes != nil) }
+  var starts: PhraseStarts {
+    PhraseStarts(known: known, anyKey: rootPrefixes != nil, ids: boundIDs, stamp: boundStamp)
+  }
 
   @usableFromInline
   struct Found {
@@ -213,31 +255,38 @@ struct PhraseTrie: Sendable {
   /// The longest accepted phrase from `start`, as value indices.
   @usableFromInline
   func walk(
-    _ tokens: [Token], keys overlay: KeyColumn?, from start: Int, limit: Int,
+    _ tokens: [Token], keys overlay: KeyColumn?, from start: Int, limit: Int, stamp: UInt64,
     accept: (Int, Range<Int>) -> Bool
   ) -> Found? {
     var best: Found?
     var node: UInt32 = 0
     var position = start
+    let byID = stamp != 0 && stamp == boundStamp
     // No phrase is longer than maxDepth, so no walk is: O(maxDepth) per start, whatever the text.
     let limit = min(limit, start + Self.maxDepth)
     while position < limit {
-      let key = overlay?.key(at: position) ?? tokens[position].key
+      let viewKey = overlay?.key(at: position)
       // A prefix phrase whose last word is this token.
       if let table = node == 0 ? rootPrefixes : (prefixes.isEmpty ? nil : prefixes[node]) {
         let range = start..<(position + 1)
-        table.candidates(for: key) { entry in
+        table.candidates(for: viewKey ?? tokens[position].key) { entry in
           let accepted = Self.filter(entry.values, range, accept)
           guard !accepted.isEmpty else { return false }
           best = Found(end: range.upperBound, indices: accepted, prefix: entry.prefix)
           return true
         }
       }
-      guard known.mayContain(key), let id = vocabulary[key],
-        let child = edges[UInt64(node) << 32 | UInt64(id)]
-      else {
-        break
+      let id: UInt32
+      if byID && viewKey == nil {
+        let bound = boundIDs[Int(tokens[position].id)]
+        guard bound != 0 else { break }
+        id = bound - 1
+      } else {
+        let key = viewKey ?? tokens[position].key
+        guard known.mayContain(key), let found = vocabulary[key] else { break }
+        id = found
       }
+      guard let child = edges[UInt64(node) << 32 | UInt64(id)] else { break }
       node = child
       position += 1
       if let indices = terminals[node] {

@@ -28,6 +28,9 @@ public struct Token: Sendable, Hashable {
   private var end32: Int32
   private var utf16Start32: Int32
   private var utf16End32: Int32
+  /// The key's id in the tokenizer's `Vocabulary` (0: no word list has the key, or the
+  /// tokenizer has no vocabulary). Meaningful with `TokenizedText.vocabularyStamp` only.
+  public var id: UInt32 = 0
   public var kind: TokenKind
 
   public var start: Int {

@@ -37,7 +37,7 @@ public final class TokenizeSession {
   {
     let utf16 = Transcode.utf16(of: text)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
-    let tokens: [Token]
+    var tokens: [Token]
     let sentences: [Sentence]
     do {
       (tokens, sentences) = try utf16.withUnsafeBufferPointer {
@@ -51,8 +51,14 @@ public final class TokenizeSession {
     }
     let variants =
       tokenizer.variants.isEmpty ? TokenVariants() : try variants(of: tokens, language: language)
+    if let vocabulary = tokenizer.vocabulary {
+      tokens.withUnsafeMutableBufferPointer { tokens in
+        for i in tokens.indices { tokens[i].id = vocabulary.id(of: tokens[i].key) }
+      }
+    }
     return TokenizedText(
-      text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants)
+      text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants,
+      vocabularyStamp: tokenizer.vocabulary?.stamp ?? 0)
   }
 
   // MARK: - Tokens

@@ -10,12 +10,16 @@ public struct TokenizedText: Sendable {
   public let sentenceOfToken: [Int]
   /// Stem and transliteration keys, when the tokenizer computes them (`Tokenizer.variants`).
   public let variants: TokenVariants
+  /// The `Vocabulary.stamp` of the vocabulary that gave the tokens their ids (0: none, every id
+  /// is 0).
+  public let vocabularyStamp: UInt64
 
   init(
     text: String, utf16: [UInt16], tokens: [Token], sentences: [Sentence],
-    variants: TokenVariants = TokenVariants()
+    variants: TokenVariants = TokenVariants(), vocabularyStamp: UInt64 = 0
   ) {
     self.variants = variants
+    self.vocabularyStamp = vocabularyStamp
     self.text = text
     self.utf16 = utf16
     self.tokens = tokens

@@ -40,6 +40,17 @@ public struct Tokenizer: Sendable {
     self.abbreviations = keys
   }
 
+  /// The keys the analyzer's word lists know: each token gets the id of its key in it
+  /// (`Token.id`). Nil (the default): every id is 0 and matchers compare keys.
+  public var vocabulary: Vocabulary?
+
+  /// The same configuration giving each token its key's id in `vocabulary`.
+  public func with(vocabulary: Vocabulary?) -> Tokenizer {
+    var copy = self
+    copy.vocabulary = vocabulary
+    return copy
+  }
+
   /// The same configuration computing `variants` for each token.
   public func with(variants: KeyVariants) -> Tokenizer {
     var copy = self
