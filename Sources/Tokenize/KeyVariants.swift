@@ -84,8 +84,8 @@ public struct TokenVariants: Sendable {
 /// ```
 public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral, Equatable {
   /// 0: no key; k: `distinct[k - 1]`.
-  private var slots: [UInt32] = []
-  private var distinct: [String] = []
+  @usableFromInline var slots: [UInt32] = []
+  @usableFromInline var distinct: [String] = []
 
   public init() {}
 
@@ -104,15 +104,16 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
   /// The key of token `i`, `""` when it has none.
   public subscript(i: Int) -> String { key(at: i) ?? "" }
 
-  /// The key of token `i`, nil when it has none.
-  @inline(__always)
+  /// The key of token `i`, nil when it has none. Inlinable, like `hasKey(at:)`: matchers in
+  /// other modules call it at every token.
+  @inlinable @inline(__always)
   public func key(at i: Int) -> String? {
     let slot = slots[i]
     return slot == 0 ? nil : distinct[Int(slot) - 1]
   }
 
   /// Whether token `i` has a key.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func hasKey(at i: Int) -> Bool { slots[i] != 0 }
 
   public static func == (a: KeyColumn, b: KeyColumn) -> Bool { a.elementsEqual(b) }

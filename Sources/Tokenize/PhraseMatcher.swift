@@ -140,7 +140,7 @@ public struct PhraseStarts: Sendable {
 
   /// `contains(tokens[i].key)`, through the token's id when `stamp` (the text's
   /// `vocabularyStamp`) is the bound vocabulary's.
-  @inlinable
+  @inlinable @inline(__always)
   public func contains(_ tokens: [Token], _ i: Int, stamp: UInt64) -> Bool {
     if anyKey { return true }
     if stamp != 0 && stamp == self.stamp { return ids[Int(tokens[i].id)] != 0 }
@@ -159,13 +159,17 @@ struct PhraseTrie: Sendable {
   /// Keys of `vocabulary`, for a cheap "certainly not" before the look-up.
   private var known = KeyFilter()
   /// (node << 32 | key id) → child node. Node 0 is the root.
-  private var edges: [UInt64: UInt32] = [:]
+  private var edges = EdgeTable()
   private var nodeCount: UInt32 = 1
-  /// Node → value indices of the phrases that end there.
-  private var terminals: [UInt32: [Int]] = [:]
-  /// Node → prefix phrases whose last word follows this node.
-  private var prefixes: [UInt32: PrefixTable] = [:]
-  /// `prefixes[0]`, kept apart: every token is tried at the root, so it skips the hashing.
+  /// Per node: 0, or 1 + the index in `terminalLists` of the value indices of the phrases that
+  /// end there. (Arrays by node: a walk step costs no hashing beyond the edge.)
+  private var terminalOf: [UInt32] = [0]
+  private var terminalLists: [[Int]] = []
+  /// Per node: 0, or 1 + the index in `prefixTables` of the prefix phrases whose last word
+  /// follows the node.
+  private var prefixOf: [UInt32] = [0]
+  private var prefixTables: [PrefixTable] = []
+  /// The root's prefix table, kept apart: every token is tried at the root.
   private var rootPrefixes: PrefixTable?
   private(set) var count = 0
   /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
@@ -202,20 +206,37 @@ struct PhraseTrie: Sendable {
       if let child = edges[edge] {
         node = child
       } else {
-        edges[edge] = nodeCount
+        edges.insert(edge, nodeCount)
         node = nodeCount
         nodeCount += 1
+        terminalOf.append(0)
+        prefixOf.append(0)
       }
     }
+    let n = Int(node)
     if lastIsPrefix {
-      if prefixes[node, default: PrefixTable()].insert(keys[keys.count - 1], value: value) {
+      if prefixOf[n] == 0 {
+        prefixTables.append(PrefixTable())
+        prefixOf[n] = UInt32(prefixTables.count)
+      }
+      let table = Int(prefixOf[n]) - 1
+      if prefixTables[table].insert(keys[keys.count - 1], value: value) { count += 1 }
+      if node == 0 { rootPrefixes = prefixTables[table] }
+    } else {
+      if terminalOf[n] == 0 {
+        terminalLists.append([])
+        terminalOf[n] = UInt32(terminalLists.count)
         count += 1
       }
-      if node == 0 { rootPrefixes = prefixes[0] }
-    } else {
-      if terminals[node] == nil { count += 1 }
-      terminals[node, default: []].append(value)
+      terminalLists[Int(terminalOf[n]) - 1].append(value)
     }
+  }
+
+  /// The value indices of the phrases that end at `node` (nil: none).
+  @inline(__always)
+  private func terminals(_ node: UInt32) -> [Int]? {
+    let t = terminalOf[Int(node)]
+    return t == 0 ? nil : terminalLists[Int(t) - 1]
   }
 
   private mutating func vocabularyID(_ key: String) -> UInt32 {
@@ -235,7 +256,7 @@ struct PhraseTrie: Sendable {
       }
       node = child
     }
-    return terminals[node] ?? []
+    return terminals(node) ?? []
   }
 
   /// The first step of `walk` fails for a key this does not contain: there is no prefix
@@ -267,7 +288,9 @@ struct PhraseTrie: Sendable {
     while position < limit {
       let viewKey = overlay?.key(at: position)
       // A prefix phrase whose last word is this token.
-      if let table = node == 0 ? rootPrefixes : (prefixes.isEmpty ? nil : prefixes[node]) {
+      let prefix = prefixOf[Int(node)]
+      if let table = node == 0 ? rootPrefixes : (prefix == 0 ? nil : prefixTables[Int(prefix) - 1])
+      {
         let range = start..<(position + 1)
         table.candidates(for: viewKey ?? tokens[position].key) { entry in
           let accepted = Self.filter(entry.values, range, accept)
@@ -289,7 +312,7 @@ struct PhraseTrie: Sendable {
       guard let child = edges[UInt64(node) << 32 | UInt64(id)] else { break }
       node = child
       position += 1
-      if let indices = terminals[node] {
+      if let indices = terminals(node) {
         let accepted = Self.filter(indices, start..<position, accept)
         if !accepted.isEmpty { best = Found(end: position, indices: accepted, prefix: nil) }
       }
@@ -303,6 +326,56 @@ struct PhraseTrie: Sendable {
   ) -> [Int] {
     if indices.count == 1 { return accept(indices[0], range) ? indices : [] }
     return indices.filter { accept($0, range) }
+  }
+}
+
+/// (node, key id) edges of a `PhraseTrie`: open addressing with a multiplicative hash, so a
+/// walk step costs a multiply and a probe or two instead of hashing the pair with SipHash.
+struct EdgeTable: Sendable {
+  /// Edge + 1 (0: an empty slot); a power of two, at most half full.
+  private var keys = [UInt64](repeating: 0, count: 16)
+  private var values = [UInt32](repeating: 0, count: 16)
+  private var shift = 60  // 64 - log2(capacity)
+  private var count = 0
+
+  @inline(__always)
+  private func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+  }
+
+  subscript(edge: UInt64) -> UInt32? {
+    let key = edge &+ 1
+    let mask = keys.count - 1
+    var i = slot(key)
+    while true {
+      let found = keys[i]
+      if found == key { return values[i] }
+      if found == 0 { return nil }
+      i = (i + 1) & mask
+    }
+  }
+
+  /// Adds an edge that is not in the table.
+  mutating func insert(_ edge: UInt64, _ child: UInt32) {
+    if (count + 1) * 2 > keys.count { grow() }
+    place(edge &+ 1, child)
+    count += 1
+  }
+
+  private mutating func place(_ key: UInt64, _ value: UInt32) {
+    let mask = keys.count - 1
+    var i = slot(key)
+    while keys[i] != 0 { i = (i + 1) & mask }
+    keys[i] = key
+    values[i] = value
+  }
+
+  private mutating func grow() {
+    let old = (keys, values)
+    keys = [UInt64](repeating: 0, count: old.0.count * 2)
+    values = [UInt32](repeating: 0, count: old.0.count * 2)
+    shift -= 1
+    for (key, value) in zip(old.0, old.1) where key != 0 { place(key, value) }
   }
 }
 
