@@ -479,6 +479,13 @@ public struct Gazetteer: Sendable {
   /// Whether a candidate phrase of one alias form matches tokens `range` of `doc`.
   @inline(__always)
   private func accepts(_ value: AliasForm, _ range: Range<Int>, _ doc: TokenizedText) -> Bool {
+    // The common case (a plain alias without tests, case-folded) reads two fields in place,
+    // without copying the alias.
+    if value.form == .plain && aliases[value.alias].tests.isEmpty
+      && aliases[value.alias].mode != .exact
+    {
+      return true
+    }
     let entry = aliases[value.alias]
     switch value.form {
     case .plain:

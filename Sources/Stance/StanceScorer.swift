@@ -76,14 +76,24 @@ public struct StanceScorer: Sendable {
     }
     var hits: [Hit] = []
     var firstMark = 0
+    // Each dimension's term matches, sentence by sentence: each matcher is fetched (copied out
+    // of the lexicon) once per document rather than once per sentence.
+    let matches = lexicon.dimensions.compactMap { dimension -> DimensionMatches? in
+      guard let matcher = lexicon.matcher(for: dimension) else { return nil }
+      return DimensionMatches(
+        dimension: dimension,
+        sentences: doc.sentences.map {
+          matcher.matches(in: doc.tokens, range: $0.tokens, stamp: doc.vocabularyStamp)
+        })
+    }
     for (index, sentence) in doc.sentences.enumerated() {
       var endMark = firstMark
       while endMark < marks.count && marks[endMark].token < sentence.tokens.upperBound {
         endMark += 1
       }
       findHits(
-        in: doc, sentence: sentence, index: index, inMention: inMention, ordinal: ordinal,
-        marks: marks[firstMark..<endMark], into: &hits)
+        in: doc, sentence: sentence, index: index, matches: matches, inMention: inMention,
+        ordinal: ordinal, marks: marks[firstMark..<endMark], into: &hits)
       firstMark = endMark
     }
     let references =
@@ -125,10 +135,18 @@ public struct StanceScorer: Sendable {
 
   // MARK: - Hits
 
-  /// The hits of one sentence, in text order. `marks` are the sentence's modifier words.
+  /// One dimension's term matches, per sentence.
+  private struct DimensionMatches {
+    var dimension: String
+    var sentences: [[PhraseMatcher<Int>.Match]]
+  }
+
+  /// The hits of one sentence, in text order. `matchers` are the lexicon's, by dimension;
+  /// `marks` are the sentence's modifier words.
   private func findHits(
-    in doc: TokenizedText, sentence: Sentence, index: Int, inMention: [Bool], ordinal: [Int],
-    marks: ArraySlice<ModifierMark>, into hits: inout [Hit]
+    in doc: TokenizedText, sentence: Sentence, index: Int,
+    matches: [DimensionMatches],
+    inMention: [Bool], ordinal: [Int], marks: ArraySlice<ModifierMark>, into hits: inout [Hit]
   ) {
     let tokens = doc.tokens
     let firstHit = hits.count
@@ -138,8 +156,8 @@ public struct StanceScorer: Sendable {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
-    for dimension in lexicon.dimensions {
-      guard let matcher = lexicon.matcher(for: dimension) else { continue }
+    for dimensionMatches in matches {
+      let dimension = dimensionMatches.dimension
       var previousEnd = sentence.tokens.lowerBound
       // The last negated hit: its negators reach the phrase it governs ("did not threaten an
       // abrupt exit", "saw no reason to continue the joint program").
@@ -147,8 +165,7 @@ public struct StanceScorer: Sendable {
       // The last shifted hit: its shifter reaches the phrase it governs likewise ("lifted its
       // threat to quit the program": `quit` is lifted with the threat).
       var shifted: (end: Int, shifter: ModifierMark)?
-      for match in matcher.matches(
-        in: tokens, range: sentence.tokens, stamp: doc.vocabularyStamp)
+      for match in dimensionMatches.sentences[index]
       where !match.tokens.contains(where: { inMention[$0] }) {
         let entry = match.values[0]
         let start = match.tokens.lowerBound
