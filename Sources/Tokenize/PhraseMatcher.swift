@@ -387,9 +387,11 @@ struct PrefixTable: Sendable {
     var prefix: String
     var values: [Int]
   }
-  /// Bucket key (see `bucket`) → entries, longest prefix first.
-  private var buckets: [UInt32: [Entry]] = [:]
-  /// One bit per possible bucket key, set when the bucket exists (no hashing for a miss).
+  /// Bucket key (see `bucket`) → 1 + index in `lists`.
+  private var buckets = EdgeTable()
+  /// Per bucket, its entries, longest prefix first.
+  private var lists: [[Entry]] = []
+  /// One bit per possible bucket key, set when the bucket exists (no look-up for a miss).
   private var present = [UInt64](repeating: 0, count: (0x1_0100 + 63) / 64)
 
   @inline(__always)
@@ -405,43 +407,49 @@ struct PrefixTable: Sendable {
   mutating func insert(_ prefix: String, value: Int) -> Bool {
     let bytes = Array(prefix.utf8)
     let key = Self.bucket(bytes[0], bytes.count > 1 ? bytes[1] : nil)
-    var entries = buckets[key] ?? []
     present[Int(key >> 6)] |= 1 << UInt64(key & 63)
-    defer { buckets[key] = entries }
-    if let i = entries.firstIndex(where: { $0.bytes == bytes }) {
-      entries[i].values.append(value)
+    let list: Int
+    if let found = buckets[UInt64(key)] {
+      list = Int(found) - 1
+    } else {
+      lists.append([])
+      list = lists.count - 1
+      buckets.insert(UInt64(key), UInt32(lists.count))
+    }
+    if let i = lists[list].firstIndex(where: { $0.bytes == bytes }) {
+      lists[list][i].values.append(value)
       return false
     }
-    entries.append(Entry(bytes: bytes, prefix: prefix, values: [value]))
-    entries.sort { $0.bytes.count > $1.bytes.count }
+    lists[list].append(Entry(bytes: bytes, prefix: prefix, values: [value]))
+    lists[list].sort { $0.bytes.count > $1.bytes.count }
     return true
   }
 
   /// Calls `body` with each entry whose prefix starts `key`, longest first, until it returns true.
+  /// Every lexicon wildcard is tried this way at every token, so the key's UTF-8 is read in
+  /// place, once.
   func candidates(for key: String, _ body: (Entry) -> Bool) {
-    var utf8 = key.utf8.makeIterator()
-    guard let first = utf8.next() else { return }
-    if let second = utf8.next(), case let two = Self.bucket(first, second), has(two),
-      let entries = buckets[two]
+    let done = key.utf8.withContiguousStorageIfAvailable { candidates($0, body) }
+    if done == nil { Array(key.utf8).withUnsafeBufferPointer { candidates($0, body) } }
+  }
+
+  private func candidates(_ key: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
+    guard let first = key.first else { return }
+    if key.count > 1, case let two = Self.bucket(first, key[1]), has(two),
+      let list = buckets[UInt64(two)]
     {
-      for entry in entries where Self.starts(key, with: entry.bytes) {
+      for entry in lists[Int(list) - 1] where Self.starts(key, with: entry.bytes) {
         if body(entry) { return }
       }
     }
-    if case let one = Self.bucket(first, nil), has(one), let entries = buckets[one] {
-      for entry in entries where body(entry) { return }
+    if case let one = Self.bucket(first, nil), has(one), let list = buckets[UInt64(one)] {
+      for entry in lists[Int(list) - 1] where body(entry) { return }
     }
   }
 
-  /// `key.utf8.starts(with: prefix)`, comparing bytes in place (the generic version was 2 % of
-  /// a run's instructions: every lexicon wildcard is tried this way at every token).
-  private static func starts(_ key: String, with prefix: [UInt8]) -> Bool {
-    let inPlace = key.utf8.withContiguousStorageIfAvailable { bytes in
-      prefix.count <= bytes.count
-        && prefix.withUnsafeBufferPointer { p in
-          p.indices.allSatisfy { p[$0] == bytes[$0] }
-        }
-    }
-    return inPlace ?? key.utf8.starts(with: prefix)
+  @inline(__always)
+  private static func starts(_ key: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+    prefix.count <= key.count
+      && prefix.withUnsafeBufferPointer { p in p.indices.allSatisfy { p[$0] == key[$0] } }
   }
 }
