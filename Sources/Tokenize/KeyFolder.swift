@@ -7,20 +7,24 @@ enum KeyFolder {
       ascii = false
       break
     }
-    if ascii {
-      return String(unsafeUninitializedCapacity: units.count) { buffer in
-        var i = 0
-        for unit in units {
-          let byte = UInt8(truncatingIfNeeded: unit)
-          buffer[i] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-          i += 1
-        }
-        return i
-      }
-    }
+    if ascii { return asciiKey(of: units) }
     var folded = try Normalizer.nfkcCasefold(UnsafeBufferPointer(rebasing: units))
     for i in folded.indices { folded[i] = foldQuote(folded[i]) }
     return folded.withUnsafeBufferPointer(Transcode.string)
+  }
+
+  /// The key of an ASCII slice: its lowercase (NFKC_Casefold of ASCII), without ICU.
+  @inline(__always)
+  static func asciiKey(of units: Slice<UnsafeBufferPointer<UInt16>>) -> String {
+    String(unsafeUninitializedCapacity: units.count) { buffer in
+      var i = 0
+      for unit in units {
+        let byte = UInt8(truncatingIfNeeded: unit)
+        buffer[i] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+        i += 1
+      }
+      return i
+    }
   }
 
   /// Typographic single quotes and apostrophes to `'`, double quotes to `"`.

@@ -42,8 +42,8 @@ public final class TokenizeSession {
     do {
       (tokens, sentences) = try utf16.withUnsafeBufferPointer {
         (units) throws(ICUError) -> ([Token], [Sentence]) in
-        let offsets = ScalarOffsets(units)
-        let tokens = try makeTokens(units, offsets)
+        var offsets = ScalarOffsets(units)
+        let tokens = try makeTokens(units, &offsets)
         return (tokens, try makeSentences(units, tokens))
       }
     } catch {
@@ -64,7 +64,7 @@ public final class TokenizeSession {
   // MARK: - Tokens
 
   private func makeTokens(
-    _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets
+    _ units: UnsafeBufferPointer<UInt16>, _ offsets: inout ScalarOffsets
   ) throws(ICUError) -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(units.count / 5 + 1)
@@ -73,10 +73,10 @@ public final class TokenizeSession {
       defer { start = end }
       guard let kind = Self.kind(of: units[start..<end], status: status) else { return }
       if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
-        try append(start..<split, .word, units, offsets, to: &tokens)
-        try append(split..<end, .word, units, offsets, to: &tokens)
+        try append(start..<split, .word, units, &offsets, to: &tokens)
+        try append(split..<end, .word, units, &offsets, to: &tokens)
       } else {
-        try append(start..<end, kind, units, offsets, to: &tokens)
+        try append(start..<end, kind, units, &offsets, to: &tokens)
       }
     }
     TokenRules.apply(&tokens, units)
@@ -85,16 +85,18 @@ public final class TokenizeSession {
 
   private func append(
     _ range: Range<Int>, _ kind: TokenKind, _ units: UnsafeBufferPointer<UInt16>,
-    _ offsets: ScalarOffsets, to tokens: inout [Token]
+    _ offsets: inout ScalarOffsets, to tokens: inout [Token]
   ) throws(ICUError) {
+    let start = offsets.advance(to: range.lowerBound)
+    let end = offsets.advance(to: range.upperBound)
     tokens.append(
       Token(
-        start: offsets[range.lowerBound], end: offsets[range.upperBound], kind: kind,
+        start: start, end: end, kind: kind,
         key: try key(units[range]), utf16Start: range.lowerBound, utf16End: range.upperBound))
   }
 
   private func key(_ units: Slice<UnsafeBufferPointer<UInt16>>) throws(ICUError) -> String {
-    if !units.contains(where: { $0 >= 0x80 }) { return try KeyFolder.key(of: units) }
+    if !units.contains(where: { $0 >= 0x80 }) { return KeyFolder.asciiKey(of: units) }
     let surface = Transcode.string(UnsafeBufferPointer(rebasing: units))
     if let cached = keyCache[surface] { return cached }
     let key = try KeyFolder.key(of: units)
@@ -238,18 +240,17 @@ struct ScalarOffsets {
     self.continuations = continuations
   }
 
-  /// Scalars that start before UTF-16 offset `utf16Offset`.
+  /// How many of `continuations` lie below the last offset asked for.
+  private var passed = 0
+
+  /// Scalars that start before UTF-16 offset `utf16Offset`. Offsets must be asked for in
+  /// nondecreasing order (tokens and boundaries come in text order): a cursor moves forward.
   ///
-  /// - Complexity: O(log p) for p surrogate pairs.
-  subscript(_ utf16Offset: Int) -> Int {
-    guard !continuations.isEmpty else { return utf16Offset }
-    // Continuations below the offset: the first index whose value is not below it.
-    var low = 0
-    var high = continuations.count
-    while low < high {
-      let mid = (low + high) / 2
-      if continuations[mid] < utf16Offset { low = mid + 1 } else { high = mid }
-    }
-    return utf16Offset - low
+  /// - Complexity: amortised O(1).
+  mutating func advance(to utf16Offset: Int) -> Int {
+    precondition(
+      passed == 0 || continuations[passed - 1] < utf16Offset, "offsets asked for out of order")
+    while passed < continuations.count && continuations[passed] < utf16Offset { passed += 1 }
+    return utf16Offset - passed
   }
 }

@@ -56,9 +56,11 @@ extension BreakIterator {
     let iterator = try BreakIterator(kind, locale: locale)
     let utf16 = Array(text.utf16)
     return try utf16.withUnsafeBufferPointer { (units) throws(ICUError) -> [Int] in
-      let offsets = ScalarOffsets(units)
+      var offsets = ScalarOffsets(units)
       var result: [Int] = []
-      try iterator.forEachBoundary(units) { boundary, _ in result.append(offsets[boundary]) }
+      try iterator.forEachBoundary(units) { boundary, _ in
+        result.append(offsets.advance(to: boundary))
+      }
       return result
     }
   }
