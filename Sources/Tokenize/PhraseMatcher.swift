@@ -169,8 +169,10 @@ struct PhraseTrie: Sendable {
   /// follows the node.
   private var prefixOf: [UInt32] = [0]
   private var prefixTables: [PrefixTable] = []
-  /// The root's prefix table, kept apart: every token is tried at the root.
-  private var rootPrefixes: PrefixTable?
+  /// The root's prefix table, kept apart: every token is tried at the root. Empty when no
+  /// phrase is one prefix word.
+  private var rootPrefixes = PrefixTable()
+  private var hasRootPrefixes = false
   private(set) var count = 0
   /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
   private(set) var longest = 0
@@ -221,7 +223,10 @@ struct PhraseTrie: Sendable {
       }
       let table = Int(prefixOf[n]) - 1
       if prefixTables[table].insert(keys[keys.count - 1], value: value) { count += 1 }
-      if node == 0 { rootPrefixes = prefixTables[table] }
+      if node == 0 {
+        rootPrefixes = prefixTables[table]
+        hasRootPrefixes = true
+      }
     } else {
       if terminalOf[n] == 0 {
         terminalLists.append([])
@@ -263,7 +268,7 @@ struct PhraseTrie: Sendable {
   /// phrase at the root, and the key is certainly not in the vocabulary.
   @usableFromInline
   var starts: PhraseStarts {
-    PhraseStarts(known: known, anyKey: rootPrefixes != nil, ids: boundIDs, stamp: boundStamp)
+    PhraseStarts(known: known, anyKey: hasRootPrefixes, ids: boundIDs, stamp: boundStamp)
   }
 
   @usableFromInline
@@ -288,16 +293,21 @@ struct PhraseTrie: Sendable {
     while position < limit {
       let viewKey = overlay?.key(at: position)
       // A prefix phrase whose last word is this token.
-      let prefix = prefixOf[Int(node)]
-      if let table = node == 0 ? rootPrefixes : (prefix == 0 ? nil : prefixTables[Int(prefix) - 1])
-      {
-        let range = start..<(position + 1)
-        table.candidates(for: viewKey ?? tokens[position].key) { entry in
-          let accepted = Self.filter(entry.values, range, accept)
-          guard !accepted.isEmpty else { return false }
-          best = Found(end: range.upperBound, indices: accepted, prefix: entry.prefix)
-          return true
+      // The tables are read in place: binding one to a local copied it, retaining its arrays,
+      // at every token of every lexicon walk.
+      let range = start..<(position + 1)
+      func found(_ entry: PrefixTable.Entry) -> Bool {
+        let accepted = Self.filter(entry.values, range, accept)
+        guard !accepted.isEmpty else { return false }
+        best = Found(end: range.upperBound, indices: accepted, prefix: entry.prefix)
+        return true
+      }
+      if node == 0 {
+        if hasRootPrefixes {
+          rootPrefixes.candidates(for: viewKey ?? tokens[position].key, found)
         }
+      } else if case let prefix = prefixOf[Int(node)], prefix != 0 {
+        prefixTables[Int(prefix) - 1].candidates(for: viewKey ?? tokens[position].key, found)
       }
       let id: UInt32
       if byID && viewKey == nil {
