@@ -61,9 +61,10 @@ public struct Gazetteer: Sendable {
   public init() {}
 
   /// The token keys the gazetteer's phrase tables hold (for the analyzer's `Vocabulary`).
-  public var vocabularyKeys: Set<String> {
-    var keys = Set(matcher.keys)
-    for stemMatcher in stemMatchers.values { keys.formUnion(stemMatcher.keys) }
+  /// (A key may be listed more than once.)
+  public var vocabularyKeys: [String] {
+    var keys = Array(matcher.keys)
+    for stemMatcher in stemMatchers.values { keys += stemMatcher.keys }
     return keys
   }
 

@@ -331,16 +331,21 @@ public struct JSONFragment: Sendable, Hashable {
   public let bytes: [UInt8]
 
   /// The bytes `body` writes into an empty writer: one value, or object members.
+  ///
+  /// The bytes are copied out at their size: the writer's buffer starts at 4 KiB, and a
+  /// fragment per gazetteer entity kept that (4 GiB of fragments for a million aliases).
   public init(_ body: (inout JSONWriter) -> Void) {
     var w = JSONWriter()
     body(&w)
-    bytes = w.bytes
+    bytes = w.bytes.withUnsafeBufferPointer { written in
+      [UInt8](unsafeUninitializedCapacity: written.count) { copy, count in
+        count = copy.initialize(fromContentsOf: written)
+      }
+    }
   }
 
   /// An object key, escaped, with its colon (for `JSONWriter.key(_:)`).
   public init(key: String) {
-    var w = JSONWriter()
-    w.key(key)
-    bytes = w.bytes
+    self.init { $0.key(key) }
   }
 }

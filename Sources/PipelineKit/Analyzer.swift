@@ -80,8 +80,8 @@ public struct Analyzer: Sendable {
     // Every key a table holds gets an id, which the tokenizer gives each token: the tables
     // then read a slot per token instead of hashing its key.
     let vocabulary = Vocabulary(
-      gazetteer.vocabularyKeys.union(lexicon.vocabularyKeys).union(modifiers.vocabularyKeys)
-        .union(rules.vocabularyKeys))
+      gazetteer.vocabularyKeys + lexicon.vocabularyKeys + modifiers.vocabularyKeys
+        + rules.vocabularyKeys)
     gazetteer.bind(to: vocabulary)
     lexicon.bind(to: vocabulary)
     modifiers.bind(to: vocabulary)

@@ -125,7 +125,8 @@ public struct AttributionRules: Sendable {
   }
 
   /// The token keys of the markers and reference words (for the analyzer's `Vocabulary`).
-  public var vocabularyKeys: Set<String> { Set(markers.keys).union(references.keys) }
+  /// (A key may be listed more than once.)
+  public var vocabularyKeys: [String] { Array(markers.keys) + Array(references.keys) }
 
   /// Lets the `of:in:` look-ups read token ids of texts tokenized with `vocabulary`.
   public mutating func bind(to vocabulary: Vocabulary) {

@@ -61,9 +61,10 @@ public struct Lexicon: Sendable {
   }
 
   /// The token keys of the terms (for the analyzer's `Vocabulary`).
-  public var vocabularyKeys: Set<String> {
-    var keys = Set<String>()
-    for matcher in matchers.values { keys.formUnion(matcher.keys) }
+  /// (A key may be listed more than once.)
+  public var vocabularyKeys: [String] {
+    var keys: [String] = []
+    for matcher in matchers.values { keys += matcher.keys }
     return keys
   }
 

@@ -215,3 +215,17 @@ struct SplitMix64: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+@Suite("JSONFragment")
+struct JSONFragmentTests {
+  /// The writer starts with a 4 KiB buffer; a fragment keeps only its bytes (a fragment per
+  /// entity of a million-alias gazetteer once held 4 GiB).
+  @Test("A fragment holds its bytes, not the writer's buffer", arguments: [0, 1, 10, 5_000])
+  func fragmentsAreCompact(_ length: Int) {
+    let text = String(repeating: "x", count: length)
+    let fragment = JSONFragment { $0.string(text) }
+    #expect(fragment.bytes == Array("\"\(text)\"".utf8))
+    #expect(fragment.bytes.capacity < fragment.bytes.count + 64)
+    #expect(JSONFragment(key: "id").bytes == Array("\"id\":".utf8))
+  }
+}
