@@ -54,11 +54,10 @@ public struct RecordWriter: Sendable {
   private func writeDocument(
     _ document: Document, _ analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
   ) {
-    // A hit counts for every entity of its sentence: serialize it once (into one buffer for the
-    // document), copy it for each.
+    // A hit may count for several entities: serialized the first time, where it first appears
+    // in the record, and copied from there for the others (no second buffer of every hit).
     var hitJSON = [Range<Int>?](
       repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
-    var hitBuffer = JSONWriter()
     // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
     var mentionsOf: [Int: [EntityMention]] = [:]
     for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
@@ -123,13 +122,17 @@ public struct RecordWriter: Sendable {
         let shown = evidence == .summary ? Set(Self.strongest(hits, of: analysis.stance.hits)) : nil
         for attribution in counted where shown?.contains(attribution.hit) ?? true {
           let h = attribution.hit
-          if hitJSON[h] == nil {
-            let start = hitBuffer.beginFragment()
-            writeHit(analysis.stance.hits[h], surfaces, into: &hitBuffer)
-            hitJSON[h] = start..<hitBuffer.bytes.count
-          }
           // The hit's shared fields (an object left open), then this entity's attribution.
-          w.fragment(hitBuffer.bytes[hitJSON[h]!])
+          if let range = hitJSON[h] {
+            let copy = Array(w.bytes[range])  // a copy of the hit's bytes alone
+            w.fragment(copy[...])
+          } else {
+            let separated = w.bytes.count
+            writeHit(analysis.stance.hits[h], surfaces, into: &w)
+            // The hit starts at its `{`, after the comma that may separate it.
+            let start = w.bytes[separated] == UInt8(ascii: "{") ? separated : separated + 1
+            hitJSON[h] = start..<w.bytes.count
+          }
           writeAttribution(attribution, analysis: analysis, surfaces, into: &w)
           w.endObject()
         }
