@@ -25,9 +25,10 @@ public struct Vocabulary: Sendable {
 
   /// The vocabulary of `keys` (repeats are one key).
   public init(_ keys: some Sequence<String>) {
-    // Sorted and deduplicated in place: a `Set` of a million aliases' keys, and a comparison
-    // by `utf8` views, were most of a big gazetteer's load time.
-    var sorted = keys.sorted()
+    // Sorted by UTF-8 bytes and deduplicated in place: a `Set` of a million aliases' keys, and
+    // `String`'s own ordering, were most of a big gazetteer's load time and 10 % of start-up.
+    var sorted = Array(keys)
+    sorted.sort(by: Self.precedes)  // on a concrete array, so the sort is specialised
     var kept = 0
     for key in sorted where kept == 0 || sorted[kept - 1] != key {
       sorted[kept] = key
@@ -51,6 +52,20 @@ public struct Vocabulary: Sendable {
   }
 
   public var count: Int { keys.count }
+
+  /// Byte order of the keys' UTF-8 (a total order, cheap to compare).
+  private static func precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        var i = 0
+        let n = min(x.count, y.count)
+        while i < n && x[i] == y[i] { i += 1 }
+        return i < n ? x[i] < y[i] : x.count < y.count
+      }
+    }
+  }
 
   /// The id of a key, 0 when the vocabulary does not have it.
   @inline(__always)
