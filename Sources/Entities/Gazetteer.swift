@@ -63,8 +63,8 @@ public struct Gazetteer: Sendable {
   /// The token keys the gazetteer's phrase tables hold (for the analyzer's `Vocabulary`).
   /// (A key may be listed more than once.)
   public var vocabularyKeys: [String] {
-    var keys = Array(matcher.keys)
-    for stemMatcher in stemMatchers.values { keys += stemMatcher.keys }
+    var keys = matcher.keys
+    for language in stemMatchers.keys.sorted() { keys += stemMatchers[language]!.keys }
     return keys
   }
 

@@ -126,7 +126,7 @@ public struct AttributionRules: Sendable {
 
   /// The token keys of the markers and reference words (for the analyzer's `Vocabulary`).
   /// (A key may be listed more than once.)
-  public var vocabularyKeys: [String] { Array(markers.keys) + Array(references.keys) }
+  public var vocabularyKeys: [String] { markers.keys.sorted() + references.keys.sorted() }
 
   /// Lets the `of:in:` look-ups read token ids of texts tokenized with `vocabulary`.
   public mutating func bind(to vocabulary: Vocabulary) {

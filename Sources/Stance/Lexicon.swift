@@ -64,7 +64,7 @@ public struct Lexicon: Sendable {
   /// (A key may be listed more than once.)
   public var vocabularyKeys: [String] {
     var keys: [String] = []
-    for matcher in matchers.values { keys += matcher.keys }
+    for dimension in dimensions { keys += matchers[dimension]?.keys ?? [] }
     return keys
   }
 

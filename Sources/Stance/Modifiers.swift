@@ -135,7 +135,7 @@ public struct Modifiers: Sendable {
   }
 
   /// The token keys of the modifier words (for the analyzer's `Vocabulary`).
-  public var vocabularyKeys: [String] { Array(words.keys) }
+  public var vocabularyKeys: [String] { words.keys.sorted() }
 
   /// Lets `word(of:in:)` read token ids of texts tokenized with `vocabulary`.
   public mutating func bind(to vocabulary: Vocabulary) {

@@ -38,9 +38,9 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     values.append(value)
   }
 
-  /// The keys of the phrases' words (prefix words excluded): what a `Vocabulary` for this
-  /// matcher must hold.
-  public var keys: Dictionary<String, UInt32>.Keys { trie.keys }
+  /// The keys of the phrases' words (prefix words excluded), in the order phrases brought them:
+  /// what a `Vocabulary` for this matcher must hold.
+  public var keys: [String] { trie.keys }
 
   /// Lets the matcher read token ids (`Token.id`) of texts tokenized with `vocabulary` instead
   /// of hashing their keys. Texts of any other vocabulary are still matched by key.
@@ -156,6 +156,8 @@ struct PhraseTrie: Sendable {
   static let maxDepth = 64
   /// Token key → dense id.
   private var vocabulary: [String: UInt32] = [:]
+  /// The keys in the order of their ids (the order phrases brought them).
+  private var keyList: [String] = []
   /// Keys of `vocabulary`, for a cheap "certainly not" before the look-up.
   private var known = KeyFilter()
   /// (node << 32 | key id) → child node. Node 0 is the root.
@@ -181,14 +183,14 @@ struct PhraseTrie: Sendable {
   private var boundIDs: [UInt32] = []
   private var boundStamp: UInt64 = 0
 
-  var keys: Dictionary<String, UInt32>.Keys { vocabulary.keys }
+  var keys: [String] { keyList }
 
   mutating func bind(to global: Vocabulary) {
     var ids = [UInt32](repeating: 0, count: global.count + 1)
-    for (key, local) in vocabulary {
+    for (local, key) in keyList.enumerated() {
       let id = global.id(of: key)
       precondition(id != 0, "a vocabulary without the matcher's key '\(key)'")
-      ids[Int(id)] = local + 1
+      ids[Int(id)] = UInt32(local) + 1
     }
     boundIDs = ids
     boundStamp = global.stamp
@@ -248,6 +250,7 @@ struct PhraseTrie: Sendable {
     if let id = vocabulary[key] { return id }
     let id = UInt32(vocabulary.count)
     vocabulary[key] = id
+    keyList.append(key)
     known.insert(key)
     return id
   }

@@ -1,5 +1,5 @@
 /// Every token key some word list knows (gazetteer aliases, lexicon terms, modifier words,
-/// clause markers), numbered 1…`count` in sorted order. The tokenizer gives each token the id
+/// clause markers), numbered 1…`count` in the order the lists give them. The tokenizer gives each token the id
 /// of its key (0 for a key no list knows), once, so that the matchers and rule tables read an
 /// array slot per token instead of hashing the key into each of their dictionaries.
 ///
@@ -14,7 +14,7 @@
 /// vocabulary.id(of: "moon")       // 0
 /// ```
 public struct Vocabulary: Sendable {
-  /// id - 1 → key, sorted.
+  /// id - 1 → key.
   public let keys: [String]
   /// Open addressing over the keys' hashes: slot → id (0: empty). A power of two, at most half
   /// full.
@@ -23,49 +23,41 @@ public struct Vocabulary: Sendable {
   /// another's tables.
   public let stamp: UInt64
 
-  /// The vocabulary of `keys` (repeats are one key).
+  /// The vocabulary of `keys`, numbered in the order given (a repeat keeps its first id).
+  /// Give the keys in a deterministic order (not a `Dictionary`'s or a `Set`'s), so that ids
+  /// and the stamp are the same in every run.
   public init(_ keys: some Sequence<String>) {
-    // Sorted by UTF-8 bytes and deduplicated in place: a `Set` of a million aliases' keys, and
-    // `String`'s own ordering, were most of a big gazetteer's load time and 10 % of start-up.
-    var sorted = Array(keys)
-    sorted.sort(by: Self.precedes)  // on a concrete array, so the sort is specialised
-    var kept = 0
-    for key in sorted where kept == 0 || sorted[kept - 1] != key {
-      sorted[kept] = key
-      kept += 1
-    }
-    sorted.removeLast(sorted.count - kept)
-    self.keys = sorted
+    let given = Array(keys)
     var capacity = 16
-    while capacity < sorted.count * 2 { capacity *= 2 }
+    while capacity < given.count * 2 { capacity *= 2 }
     var slots = [UInt32](repeating: 0, count: capacity)
+    var unique: [String] = []
+    unique.reserveCapacity(given.count)
     var stamp: UInt64 = 0xCBF2_9CE4_8422_2325
-    for (index, key) in sorted.enumerated() {
+    // One pass that builds the table and drops repeats with it: sorting or a `Set` of a million
+    // aliases' keys was most of a big gazetteer's load time.
+    for key in given {
       let hash = Self.hash(key)
       var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot] = UInt32(index + 1)
+      var repeated = false
+      while slots[slot] != 0 {
+        if unique[Int(slots[slot]) - 1] == key {
+          repeated = true
+          break
+        }
+        slot = (slot + 1) & (capacity - 1)
+      }
+      guard !repeated else { continue }
+      unique.append(key)
+      slots[slot] = UInt32(unique.count)
       stamp = (stamp ^ hash) &* 0x0000_0100_0000_01B3
     }
+    self.keys = unique
     self.slots = slots
     self.stamp = stamp | 1
   }
 
   public var count: Int { keys.count }
-
-  /// Byte order of the keys' UTF-8 (a total order, cheap to compare).
-  private static func precedes(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        var i = 0
-        let n = min(x.count, y.count)
-        while i < n && x[i] == y[i] { i += 1 }
-        return i < n ? x[i] < y[i] : x.count < y.count
-      }
-    }
-  }
 
   /// The id of a key, 0 when the vocabulary does not have it.
   @inline(__always)
@@ -109,10 +101,15 @@ public struct IDTable<Value: Sendable>: Sendable {
   public init(
     vocabulary: Vocabulary, keys: some Sequence<String>, lookUp: (String) -> Value?
   ) {
+    // By the table's own keys (a few hundred), not the vocabulary's (a million with a big
+    // gazetteer): a key of the vocabulary that is not the table's has no value.
+    var values = [Value?](repeating: nil, count: vocabulary.count + 1)
     for key in keys {
-      precondition(vocabulary.id(of: key) != 0, "a vocabulary without the table's key '\(key)'")
+      let id = vocabulary.id(of: key)
+      precondition(id != 0, "a vocabulary without the table's key '\(key)'")
+      values[Int(id)] = lookUp(key)
     }
-    values = [nil] + vocabulary.keys.map(lookUp)
+    self.values = values
     stamp = vocabulary.stamp
   }
 
