@@ -1,7 +1,8 @@
 /// Every token key some word list knows (gazetteer aliases, lexicon terms, modifier words,
-/// clause markers), numbered 1…`count` in the order the lists give them. The tokenizer gives each token the id
-/// of its key (0 for a key no list knows), once, so that the matchers and rule tables read an
-/// array slot per token instead of hashing the key into each of their dictionaries.
+/// clause markers), numbered 1…`count` in the order the lists give them. The tokenizer gives
+/// each token the id of its key (0 for a key no list knows), once, so that the matchers and rule
+/// tables read an array slot per token instead of hashing the key into each of their
+/// dictionaries.
 ///
 /// Ids are only meaningful together with the vocabulary that gave them: a `TokenizedText`
 /// carries the `stamp` of its tokenizer's vocabulary, and a table bound to a vocabulary
