@@ -477,11 +477,12 @@ struct ClauseAnalyzer {
     let participant = s.participants[p]
     let ch = s.clause(of: hit.lowerBound)
     let cp = s.clause(of: participant.tokens.lowerBound)
-    let clause = s.clauses[ch]
+    // Clauses are read in place (`s.clauses[k].field`): copying one retained its three arrays,
+    // for every (hit, participant) pair of a sentence.
     let passive = isPassive(hit)
     // "According to Borisov, Russia will leave": the source says the clause (and, below, the
     // clauses that depend on it).
-    if clause.source == p { return .speaker }
+    if s.clauses[ch].source == p { return .speaker }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
         if passive, participant.tokens.lowerBound > 0,
@@ -492,9 +493,9 @@ struct ClauseAnalyzer {
         }
         return .object
       }
-      if clause.subject.contains(p) { return passive ? .passiveSubject : .subject }
+      if s.clauses[ch].subject.contains(p) { return passive ? .passiveSubject : .subject }
       if isPossessor(participant, of: hit) { return .possessor }
-      if let verb = clause.verb, participant.tokens.lowerBound > verb { return .predicate }
+      if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
       return .nonSubject
     }
     // Speakers of the hit's clause, or of a quotation or reported speech around it.
@@ -502,17 +503,17 @@ struct ClauseAnalyzer {
     // that depend on it (subordinate, relative, and clauses without a subject of their own).
     var c: Int? = ch
     while let k = c {
-      let outer = s.clauses[k]
-      if outer.speakers.contains(p) { return outer.kind == .quote ? .quoteSpeaker : .speaker }
-      if outer.source == p { return .speaker }
-      if outer.kind == .quote { break }
+      let kind = s.clauses[k].kind
+      if s.clauses[k].speakers.contains(p) { return kind == .quote ? .quoteSpeaker : .speaker }
+      if s.clauses[k].source == p { return .speaker }
+      if kind == .quote { break }
       let dependent =
-        outer.kind == .reported || outer.kind == .relative || outer.kind == .subordinate
-        || outer.subject.isEmpty
+        kind == .reported || kind == .relative || kind == .subordinate
+        || s.clauses[k].subject.isEmpty
       guard dependent || isInsideQuote(k, s) else { break }
-      c = outer.parent
+      c = s.clauses[k].parent
     }
-    if clause.subject.isEmpty && clause.sharedSubject.contains(p) {
+    if s.clauses[ch].subject.isEmpty && s.clauses[ch].sharedSubject.contains(p) {
       return passive ? .passiveSubject : .sharedSubject
     }
     return .otherClause
