@@ -35,6 +35,8 @@ public struct RecordWriter: Sendable {
   public let analyzer: Analyzer
   public let evidence: EvidenceLevel
   private let fragments: RecordFragments
+  /// The keys written for every mention, hit and score, serialized once.
+  private let keys = FieldKeys()
 
   public init(analyzer: Analyzer, evidence: EvidenceLevel = .full) {
     self.analyzer = analyzer
@@ -86,26 +88,26 @@ public struct RecordWriter: Sendable {
         w.beginObject()
         if takeMention {
           let mention = found[m]
-          w.field("start")
+          w.key(keys.start)
           w.int(mention.start)
-          w.field("end")
+          w.key(keys.end)
           w.int(mention.end)
-          w.field("text")
+          w.key(keys.text)
           surfaces.write(tokens: mention.tokens, into: &w)
-          w.field("sentence")
+          w.key(keys.sentence)
           w.int(mention.sentence)
           m += 1
         } else {
           let reference = references[r]
-          w.field("start")
+          w.key(keys.start)
           w.int(reference.start)
-          w.field("end")
+          w.key(keys.end)
           w.int(reference.end)
-          w.field("text")
+          w.key(keys.text)
           surfaces.write(tokens: reference.tokens, into: &w)
-          w.field("sentence")
+          w.key(keys.sentence)
           w.int(reference.sentence)
-          w.field("via")
+          w.key(keys.via)
           w.string(reference.via.rawValue)
           r += 1
         }
@@ -201,11 +203,11 @@ public struct RecordWriter: Sendable {
       guard let score = scores[dimension] else { continue }
       w.beginObject()
       w.fragment(fragments.dimensions[d])
-      w.field("score")
+      w.key(keys.score)
       w.double(score.score)
-      w.field("raw")
+      w.key(keys.raw)
       w.double(score.raw)
-      w.field("hits")
+      w.key(keys.hits)
       w.int(score.hits)
       w.fragment(fragments.label(score.label))
       w.endObject()
@@ -217,30 +219,30 @@ public struct RecordWriter: Sendable {
   private func writeAttribution(
     _ attribution: Attribution, analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
   ) {
-    w.field("role")
+    w.key(keys.role)
     w.string(attribution.role.rawValue)
-    w.field("rule")
+    w.key(keys.rule)
     w.string(attribution.rule.rawValue)
-    w.field("mention")
+    w.key(keys.mention)
     w.beginObject()
     switch attribution.mention {
     case .mention(let m):
       let mention = analysis.mentions[m]
-      w.field("start")
+      w.key(keys.start)
       w.int(mention.start)
-      w.field("end")
+      w.key(keys.end)
       w.int(mention.end)
-      w.field("text")
+      w.key(keys.text)
       surfaces.write(tokens: mention.tokens, into: &w)
     case .reference(let r):
       let reference = analysis.stance.references[r]
-      w.field("start")
+      w.key(keys.start)
       w.int(reference.start)
-      w.field("end")
+      w.key(keys.end)
       w.int(reference.end)
-      w.field("text")
+      w.key(keys.text)
       surfaces.write(tokens: reference.tokens, into: &w)
-      w.field("via")
+      w.key(keys.via)
       w.string(reference.via.rawValue)
     }
     w.endObject()
@@ -260,35 +262,35 @@ public struct RecordWriter: Sendable {
       w.field("source")
       w.string(entry.location.description)
     }
-    w.field("text")
+    w.key(keys.text)
     surfaces.write(tokens: hit.tokens, into: &w)
-    w.field("start")
+    w.key(keys.start)
     w.int(hit.start)
-    w.field("end")
+    w.key(keys.end)
     w.int(hit.end)
-    w.field("sentence")
+    w.key(keys.sentence)
     w.int(hit.sentence)
-    w.field("base")
+    w.key(keys.base)
     w.double(hit.base)
-    w.field("weight")
+    w.key(keys.weight)
     w.double(hit.weight)
-    w.field("modifiers")
+    w.key(keys.modifiers)
     w.beginArray()
     for modifier in hit.modifiers {
       w.beginObject()
       w.fragment(fragments.kind(modifier.kind))
-      w.field("text")
+      w.key(keys.text)
       surfaces.write(tokens: modifier.token..<(modifier.token + 1), into: &w)
-      w.field("start")
+      w.key(keys.start)
       w.int(modifier.start)
-      w.field("end")
+      w.key(keys.end)
       w.int(modifier.end)
       switch modifier.effect {
       case .factor(let f):
-        w.field("factor")
+        w.key(keys.factor)
         w.double(f)
       case .delta(let d):
-        w.field("delta")
+        w.key(keys.delta)
         w.double(d)
       }
       w.endObject()
