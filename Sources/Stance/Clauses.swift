@@ -9,6 +9,30 @@ struct Participant {
   var isPossessive: Bool
 }
 
+/// For the tokens of one sentence, the participant that starts at each (the first one listed,
+/// where two start at the same token): an array by token, not a dictionary per sentence.
+struct ParticipantStarts {
+  private let first: Int
+  /// Token - `first` → participant index, -1 for none.
+  private var participants: [Int32]
+
+  init(_ tokens: Range<Int>, _ list: [Participant]) {
+    first = tokens.lowerBound
+    participants = [Int32](repeating: -1, count: tokens.count)
+    for (p, participant) in list.enumerated() {
+      let i = participant.tokens.lowerBound - first
+      if participants.indices.contains(i) && participants[i] < 0 { participants[i] = Int32(p) }
+    }
+  }
+
+  /// The participant that starts at `token`, if any.
+  subscript(token: Int) -> Int? {
+    let i = token - first
+    guard participants.indices.contains(i), participants[i] >= 0 else { return nil }
+    return Int(participants[i])
+  }
+}
+
 /// One clause of a sentence. Its tokens need not be contiguous: a quotation or a parenthetical
 /// inside it is a clause of its own, and the clause resumes after it.
 struct Clause {
@@ -98,11 +122,7 @@ struct ClauseAnalyzer {
     // A clause opening the sentence ("After Washington announced sanctions, …") ends at the
     // first comma outside quotations and parentheticals, whatever clauses opened inside it.
     var openingClause: Int?
-    var startsOf = [Int: Int]()  // token → participant starting there
-    for (p, participant) in participants.enumerated()
-    where startsOf[participant.tokens.lowerBound] == nil {
-      startsOf[participant.tokens.lowerBound] = p
-    }
+    let startsOf = ParticipantStarts(sentence.tokens, participants)
 
     func open(_ kind: Clause.Kind, at t: Int, opener: Int?, parent: Int?) {
       if clauses[current].tokenCount == 0 && clauses[current].kind != .quote
@@ -323,7 +343,7 @@ struct ClauseAnalyzer {
 
   /// The participant that starts within two words after a source marker, no punctuation
   /// between ("according to Borisov").
-  private func sourceNamed(after t: Int, before hi: Int, startsOf: [Int: Int]) -> Int? {
+  private func sourceNamed(after t: Int, before hi: Int, startsOf: ParticipantStarts) -> Int? {
     var u = t + 1
     while u < hi && u <= t + 2 {
       if let p = startsOf[u] { return p }
@@ -335,7 +355,9 @@ struct ClauseAnalyzer {
 
   /// After a coordinator: a subject (a mention, a pronoun or role noun) and then a verb
   /// within `coordinatedVerbReach` tokens, before another marker.
-  private func startsClause(after t: Int, before hi: Int, startsOf: [Int: Int]) -> Bool {
+  private func startsClause(after t: Int, before hi: Int, startsOf: ParticipantStarts)
+    -> Bool
+  {
     let next = t + 1
     guard next < hi else { return false }
     let startsSubject =
