@@ -147,11 +147,10 @@ struct ClauseAnalyzer {
     var t = lo
     while t < hi {
       defer { t += 1 }
-      let token = tokens[t]
-      let key = token.key
+      let key = tokens[t].key
       let kinds = rules.kinds(of: t, in: doc)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
-        let surface = doc.surface(of: token)
+        let surface = doc.surface(of: tokens[t])
         let opening: Bool
         switch surface {
         case "“", "«", "„", "‘": opening = true
@@ -175,7 +174,7 @@ struct ClauseAnalyzer {
       }
 
       if kinds & AttributionRules.MarkerKind.boundary.bit != 0 {
-        let surface = doc.surface(of: token)
+        let surface = doc.surface(of: tokens[t])
         let isDash = surface == "—" || surface == "–" || surface == "--"
         if surface == "(" || (isDash && !inDash && hasDash(after: t, before: hi)) {
           inDash = inDash || isDash
