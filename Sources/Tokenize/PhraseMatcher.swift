@@ -296,21 +296,26 @@ struct PhraseTrie: Sendable {
     while position < limit {
       let viewKey = overlay?.key(at: position)
       // A prefix phrase whose last word is this token.
-      // The tables are read in place: binding one to a local copied it, retaining its arrays,
-      // at every token of every lexicon walk.
+      // The tables are read in place (binding one to a local copied it, retaining its arrays,
+      // at every token of every lexicon walk), and the longest accepted prefix comes back as a
+      // value (a callback that set `best` made it a captured variable with dynamic exclusivity
+      // checks).
       let range = start..<(position + 1)
-      func found(_ entry: PrefixTable.Entry) -> Bool {
-        let accepted = Self.filter(entry.values, range, accept)
-        guard !accepted.isEmpty else { return false }
-        best = Found(end: range.upperBound, indices: accepted, prefix: entry.prefix)
-        return true
-      }
+      let prefixMatch: (indices: [Int], prefix: String)?
       if node == 0 {
-        if hasRootPrefixes {
-          rootPrefixes.candidates(for: viewKey ?? tokens[position].key, found)
-        }
+        prefixMatch =
+          hasRootPrefixes
+          ? rootPrefixes.longestAccepted(for: viewKey ?? tokens[position].key, range, accept)
+          : nil
       } else if case let prefix = prefixOf[Int(node)], prefix != 0 {
-        prefixTables[Int(prefix) - 1].candidates(for: viewKey ?? tokens[position].key, found)
+        prefixMatch = prefixTables[Int(prefix) - 1].longestAccepted(
+          for: viewKey ?? tokens[position].key, range, accept)
+      } else {
+        prefixMatch = nil
+      }
+      if let prefixMatch {
+        best = Found(
+          end: range.upperBound, indices: prefixMatch.indices, prefix: prefixMatch.prefix)
       }
       let id: UInt32
       if byID && viewKey == nil {
@@ -334,7 +339,7 @@ struct PhraseTrie: Sendable {
   }
 
   @inline(__always)
-  private static func filter(
+  static func filter(
     _ indices: [Int], _ range: Range<Int>, _ accept: (Int, Range<Int>) -> Bool
   ) -> [Int] {
     if indices.count == 1 { return accept(indices[0], range) ? indices : [] }
@@ -444,6 +449,21 @@ struct PrefixTable: Sendable {
   func candidates(for key: String, _ body: (Entry) -> Bool) {
     let done = key.utf8.withContiguousStorageIfAvailable { candidates($0, body) }
     if done == nil { Array(key.utf8).withUnsafeBufferPointer { candidates($0, body) } }
+  }
+
+  /// The value indices of the longest prefix of `key` with an accepted value (`accept` of a
+  /// value index and the phrase's token range), and that prefix; nil when none.
+  func longestAccepted(
+    for key: String, _ range: Range<Int>, _ accept: (Int, Range<Int>) -> Bool
+  ) -> (indices: [Int], prefix: String)? {
+    var result: (indices: [Int], prefix: String)?
+    candidates(for: key) { entry in
+      let accepted = PhraseTrie.filter(entry.values, range, accept)
+      guard !accepted.isEmpty else { return false }
+      result = (accepted, entry.prefix)
+      return true
+    }
+    return result
   }
 
   private func candidates(_ key: UnsafeBufferPointer<UInt8>, _ body: (Entry) -> Bool) {
