@@ -39,7 +39,7 @@ enum TokenRules {
         i = end
         continue
       }
-      if isHyphen(tokens[i], units), kept > 0, case let previous = tokens[kept - 1],
+      if isHyphen(at: i, tokens, units), kept > 0, case let previous = tokens[kept - 1],
         i + 1 < tokens.count, case let next = tokens[i + 1],
         previous.utf16End == tokens[i].utf16Start, tokens[i].utf16End == next.utf16Start,
         previous.kind == .word || previous.kind == .number,
@@ -64,10 +64,15 @@ enum TokenRules {
     return kept
   }
 
+  /// Whether token `i` is a hyphen (read in place: passing the token copied it, and its key).
   @inline(__always)
-  static func isHyphen(_ token: Token, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
-    guard token.kind == .punctuation, token.utf16End - token.utf16Start == 1 else { return false }
-    let unit = units[token.utf16Start]
+  static func isHyphen(
+    at i: Int, _ tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    guard tokens[i].kind == .punctuation, tokens[i].utf16End - tokens[i].utf16Start == 1 else {
+      return false
+    }
+    let unit = units[tokens[i].utf16Start]
     return unit == 0x2D || unit == 0x2010 || unit == 0x2011
   }
 
