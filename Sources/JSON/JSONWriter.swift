@@ -199,15 +199,8 @@ public struct JSONWriter {
     bytes.append(contentsOf: "null".utf8)
   }
 
-  /// Starts a value that stands on its own (no comma before it), to be copied elsewhere with
-  /// `fragment(_:)`; returns the offset where it starts in `bytes`.
-  public mutating func beginFragment() -> Int {
-    needsComma = false
-    return bytes.count
-  }
-
-  /// One complete JSON value already serialized (for example by `beginFragment()` in another
-  /// writer), as the next value.
+  /// One complete JSON value already serialized (for example a range of this writer's own
+  /// `bytes`, copied out first), as the next value.
   public mutating func fragment(_ json: ArraySlice<UInt8>) {
     separate()
     bytes.append(contentsOf: json)

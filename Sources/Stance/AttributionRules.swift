@@ -104,9 +104,6 @@ public struct AttributionRules: Sendable {
     known.mayContain(key) ? markers[key] ?? 0 : 0
   }
 
-  @inline(__always)
-  func has(_ key: String, _ kind: MarkerKind) -> Bool { kinds(key) & kind.bit != 0 }
-
   /// `kinds(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
   @inline(__always)
   func kinds(of t: Int, in doc: TokenizedText) -> UInt16 {

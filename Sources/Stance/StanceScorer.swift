@@ -141,8 +141,8 @@ public struct StanceScorer: Sendable {
     var sentences: [[PhraseMatcher<Int>.Match]]
   }
 
-  /// The hits of one sentence, in text order. `matchers` are the lexicon's, by dimension;
-  /// `marks` are the sentence's modifier words.
+  /// The hits of one sentence (number `index`), in text order. `matches` are each dimension's
+  /// term matches, by sentence; `marks` are the sentence's modifier words.
   private func findHits(
     in doc: TokenizedText, sentence: Sentence, index: Int,
     matches: [DimensionMatches],

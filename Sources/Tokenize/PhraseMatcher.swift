@@ -167,14 +167,13 @@ struct PhraseTrie: Sendable {
   /// end there. (Arrays by node: a walk step costs no hashing beyond the edge.)
   private var terminalOf: [UInt32] = [0]
   private var terminalLists: [[Int]] = []
-  /// Per node: 0, or 1 + the index in `prefixTables` of the prefix phrases whose last word
-  /// follows the node.
+  /// Per node but the root: 0, or 1 + the index in `prefixTables` of the prefix phrases whose
+  /// last word follows the node.
   private var prefixOf: [UInt32] = [0]
   private var prefixTables: [PrefixTable] = []
-  /// The root's prefix table, kept apart: every token is tried at the root. Empty when no
-  /// phrase is one prefix word.
+  /// The root's prefix phrases (one prefix word, `cooperat*`), kept apart: every token is tried
+  /// at the root.
   private var rootPrefixes = PrefixTable()
-  private var hasRootPrefixes = false
   private(set) var count = 0
   /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
   private(set) var longest = 0
@@ -218,16 +217,15 @@ struct PhraseTrie: Sendable {
       }
     }
     let n = Int(node)
-    if lastIsPrefix {
+    if lastIsPrefix && node == 0 {
+      if rootPrefixes.insert(keys[keys.count - 1], value: value) { count += 1 }
+    } else if lastIsPrefix {
       if prefixOf[n] == 0 {
         prefixTables.append(PrefixTable())
         prefixOf[n] = UInt32(prefixTables.count)
       }
-      let table = Int(prefixOf[n]) - 1
-      if prefixTables[table].insert(keys[keys.count - 1], value: value) { count += 1 }
-      if node == 0 {
-        rootPrefixes = prefixTables[table]
-        hasRootPrefixes = true
+      if prefixTables[Int(prefixOf[n]) - 1].insert(keys[keys.count - 1], value: value) {
+        count += 1
       }
     } else {
       if terminalOf[n] == 0 {
@@ -271,7 +269,7 @@ struct PhraseTrie: Sendable {
   /// phrase at the root, and the key is certainly not in the vocabulary.
   @usableFromInline
   var starts: PhraseStarts {
-    PhraseStarts(known: known, anyKey: hasRootPrefixes, ids: boundIDs, stamp: boundStamp)
+    PhraseStarts(known: known, anyKey: !rootPrefixes.isEmpty, ids: boundIDs, stamp: boundStamp)
   }
 
   @usableFromInline
@@ -304,9 +302,8 @@ struct PhraseTrie: Sendable {
       let prefixMatch: (indices: [Int], prefix: String)?
       if node == 0 {
         prefixMatch =
-          hasRootPrefixes
-          ? rootPrefixes.longestAccepted(for: viewKey ?? tokens[position].key, range, accept)
-          : nil
+          rootPrefixes.isEmpty
+          ? nil : rootPrefixes.longestAccepted(for: viewKey ?? tokens[position].key, range, accept)
       } else if case let prefix = prefixOf[Int(node)], prefix != 0 {
         prefixMatch = prefixTables[Int(prefix) - 1].longestAccepted(
           for: viewKey ?? tokens[position].key, range, accept)
@@ -347,8 +344,9 @@ struct PhraseTrie: Sendable {
   }
 }
 
-/// (node, key id) edges of a `PhraseTrie`: open addressing with a multiplicative hash, so a
-/// walk step costs a multiply and a probe or two instead of hashing the pair with SipHash.
+/// A map from `UInt64` keys to `UInt32` values: a `PhraseTrie`'s (node, key id) edges and a
+/// `PrefixTable`'s buckets. Open addressing with a multiplicative hash, so a walk step costs a
+/// multiply and a probe or two instead of hashing the pair with SipHash.
 struct EdgeTable: Sendable {
   /// Edge + 1 (0: an empty slot); a power of two, at most half full.
   private var keys = [UInt64](repeating: 0, count: 16)
@@ -412,6 +410,9 @@ struct PrefixTable: Sendable {
   /// One bit per possible bucket key, set when the bucket exists (no look-up for a miss).
   private var present = [UInt64](repeating: 0, count: (0x1_0100 + 63) / 64)
 
+  /// Whether no prefix was inserted.
+  var isEmpty: Bool { lists.isEmpty }
+
   @inline(__always)
   private func has(_ bucket: UInt32) -> Bool {
     present[Int(bucket >> 6)] & (1 << UInt64(bucket & 63)) != 0
@@ -447,8 +448,9 @@ struct PrefixTable: Sendable {
   /// Every lexicon wildcard is tried this way at every token, so the key's UTF-8 is read in
   /// place, once.
   func candidates(for key: String, _ body: (Entry) -> Bool) {
-    let done = key.utf8.withContiguousStorageIfAvailable { candidates($0, body) }
-    if done == nil { Array(key.utf8).withUnsafeBufferPointer { candidates($0, body) } }
+    // Native strings (every key) have contiguous UTF-8; the copy is only a fallback.
+    let inPlace: Void? = key.utf8.withContiguousStorageIfAvailable { candidates($0, body) }
+    if inPlace == nil { Array(key.utf8).withUnsafeBufferPointer { candidates($0, body) } }
   }
 
   /// The value indices of the longest prefix of `key` with an accepted value (`accept` of a

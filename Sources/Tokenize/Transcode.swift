@@ -6,7 +6,9 @@ enum Transcode {
   static func utf16(of text: String) -> [UInt16] {
     var text = text
     return text.withUTF8 { bytes in
-      [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+      // A buffer of the UTF-8 length, the most units it can take: the part a non-ASCII text
+      // leaves unwritten is never touched, so it costs address space, not memory.
+      return [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
         count = utf16(bytes, into: units)
       }
     }
@@ -54,7 +56,26 @@ enum Transcode {
   /// `String(decoding:as: UTF16.self)`.
   static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
     if units.isEmpty { return "" }
-    return String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+    // A string made with more capacity than 15 bytes is stored on the heap even when its text
+    // would fit inline: the exact UTF-8 length for up to 15 units (most keys and surfaces),
+    // three bytes a unit (the most one takes) for longer ones, which never fit inline.
+    var length = units.count > 15 ? units.count * 3 : 0
+    var u = units.count > 15 ? units.count : 0
+    while u < units.count {
+      let unit = units[u]
+      u += 1
+      if unit < 0x80 {
+        length += 1
+      } else if unit < 0x800 {
+        length += 2
+      } else if unit & 0xFC00 == 0xD800, u < units.count, units[u] & 0xFC00 == 0xDC00 {
+        length += 4
+        u += 1
+      } else {
+        length += 3  // the rest of the BMP, and U+FFFD for a lone surrogate
+      }
+    }
+    return String(unsafeUninitializedCapacity: length) { bytes in
       var n = 0
       var i = 0
       let count = units.count
