@@ -36,7 +36,9 @@ let package = Package(
     .target(name: "Stance", dependencies: ["Tokenize", "Entities"]),
 
     // The repository's lexicons/ folder, embedded into the build so the binary needs no files.
-    .executableTarget(name: "embed-lexicons", path: "Sources/EmbedLexiconsTool"),
+    // It also transliterates the gazetteers' non-ASCII words (ICU), hence Tokenize.
+    .executableTarget(
+      name: "embed-lexicons", dependencies: ["Tokenize"], path: "Sources/EmbedLexiconsTool"),
     .plugin(
       name: "EmbedLexicons",
       capability: .buildTool(),
@@ -72,7 +74,9 @@ let package = Package(
     .testTarget(name: "StanceTests", dependencies: ["Stance", "Entities", "Tokenize", "TestSupport"]),
     .testTarget(
       name: "PipelineTests",
-      dependencies: ["PipelineKit", "JSON", "pipeline", "TestSupport"],
+      dependencies: [
+        "PipelineKit", "DefaultLexicons", "Entities", "Tokenize", "JSON", "pipeline", "TestSupport",
+      ],
       exclude: ["Fixtures", "Snapshots"]
     ),
     .testTarget(

@@ -12,4 +12,12 @@ public enum DefaultLexicons {
       (entry.path, [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
     }
   }
+
+  /// ICU's transliteration of the gazetteer files' non-ASCII word keys, computed at build time
+  /// (for `Tokenizer.knownTransliterations`: loading the defaults then opens no transliterator).
+  public static var transliterations: [String: String] {
+    Dictionary(
+      EmbeddedLexicons.transliterations.map { ($0.key, $0.transliteration) },
+      uniquingKeysWith: { first, _ in first })
+  }
 }

@@ -1,6 +1,9 @@
 // embed-lexicons ROOT OUTPUT FILE...: writes a Swift file holding each FILE's bytes, keyed by its
-// path relative to ROOT's parent (e.g. "lexicons/stance/cooperation.tsv").
+// path relative to ROOT's parent (e.g. "lexicons/stance/cooperation.tsv"), and the ICU
+// transliteration of every non-ASCII word key of the gazetteer files (those under `entities/`),
+// so that loading the defaults does not open ICU's transliterator (`Tokenizer.knownTransliterations`).
 import Foundation
+import Tokenize
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -16,14 +19,35 @@ var source = """
     public static let base64Files: [(path: String, base64: String)] = [
 
   """
+func quoted(_ string: String) -> String {
+  "\""
+    + string.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+      of: "\"", with: "\\\"")
+    + "\""
+}
+let session = try Tokenizer().makeSession()
+var transliterations: [String: String] = [:]
 for path in arguments.dropFirst(3).sorted() {
   let url = URL(fileURLWithPath: path).standardizedFileURL
   var relative = url.path
   if relative.hasPrefix(parent + "/") { relative.removeFirst(parent.count + 1) }
   let bytes = try Data(contentsOf: url)
-  let escaped = relative.replacingOccurrences(of: "\\", with: "\\\\")
-    .replacingOccurrences(of: "\"", with: "\\\"")
-  source += "    (\"\(escaped)\", \"\(Data(bytes).base64EncodedString())\"),\n"
+  source += "    (\(quoted(relative)), \"\(Data(bytes).base64EncodedString())\"),\n"
+  guard relative.contains("/entities/") else { continue }
+  // Every word of the file, aliases among them; a key missed here is transliterated at run time.
+  for token in try session.tokenize(String(decoding: bytes, as: UTF8.self)).tokens
+  where token.kind == .word && !token.key.utf8.allSatisfy({ $0 < 0x80 }) {
+    transliterations[token.key] = try session.transliterate(token.key)
+  }
+}
+source += """
+    ]
+    /// Key → transliteration key of the gazetteer files' non-ASCII words, sorted by key.
+    public static let transliterations: [(key: String, transliteration: String)] = [
+
+  """
+for (key, value) in transliterations.sorted(by: { $0.key < $1.key }) {
+  source += "    (\(quoted(key)), \(quoted(value))),\n"
 }
 source += "  ]\n}\n"
 try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)

@@ -1,3 +1,4 @@
+import DefaultLexicons
 import Entities
 import Stance
 import Tokenize
@@ -57,6 +58,7 @@ public struct Analyzer: Sendable {
     phraseAttribute: PhraseAttribute = .orth, strict: Bool = false
   ) throws(PipelineError) {
     var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
+      .with(knownTransliterations: DefaultLexicons.transliterations)
     tokenizer.cyrillicLanguage = cyrillicLanguage
     var gazetteer: Gazetteer
     do {

@@ -30,9 +30,11 @@ extension TokenizeSession {
   }
 
   /// The transliteration key of a token key (`Tokenizer.transliteration`, then only letters and
-  /// digits kept): `рогозин` → `rogozin`. ASCII keys are their own transliteration. Cached.
+  /// digits kept): `рогозин` → `rogozin`. ASCII keys are their own transliteration. Cached;
+  /// keys in `Tokenizer.knownTransliterations` never reach ICU.
   public func transliterate(_ key: String) throws(TokenizeError) -> String {
     if key.utf8.allSatisfy({ $0 < 0x80 }) { return key }
+    if let known = tokenizer.knownTransliterations[key] { return known }
     if let cached = translitCache[key] { return cached }
     let transform: Transliterator
     do {

@@ -27,6 +27,12 @@ public struct Tokenizer: Sendable {
   /// ICU's transform for transliteration keys: Cyrillic by BGN/PCGN, any other script to
   /// Latin, then ASCII, lowercase (`Рогозин` → `rogozin`, `Роскосмос` → `roskosmos`).
   public static let transliteration = "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower"
+  /// Transliteration keys known in advance (key → what `TokenizeSession.transliterate` returns
+  /// for it), so that loading word lists whose `translit` aliases they cover does not open ICU's
+  /// transliterator: its registry costs about 10 ms, a third of a short run. Keys not in it are
+  /// transliterated by ICU. The default lexicons' table is computed at build time
+  /// (`DefaultLexicons.transliterations`).
+  public var knownTransliterations: [String: String] = [:]
 
   /// - Parameter abbreviations: words as written with their final period (`"Dr."`); a trailing
   ///   period is optional.
@@ -48,6 +54,13 @@ public struct Tokenizer: Sendable {
   public func with(vocabulary: Vocabulary?) -> Tokenizer {
     var copy = self
     copy.vocabulary = vocabulary
+    return copy
+  }
+
+  /// The same configuration, with `table` added to its known transliterations.
+  public func with(knownTransliterations table: [String: String]) -> Tokenizer {
+    var copy = self
+    copy.knownTransliterations.merge(table) { _, new in new }
     return copy
   }
 
