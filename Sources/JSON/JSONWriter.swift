@@ -6,8 +6,40 @@ public struct JSONWriter {
   public private(set) var bytes: [UInt8] = []
   private var needsComma = false
   public static let fractionDigits = 4
+  /// Where output goes in pieces (see `spillIfFull()`); nil: everything stays in `bytes`.
+  private var spill: (([UInt8]) -> Void)?
+  private var spillLimit = Int.max
+  /// How many bytes went to `spill` since the writer was made or last emptied: `bytes[i]` is
+  /// byte `spilled + i` of the whole output.
+  public private(set) var spilled = 0
 
   public init() { bytes.reserveCapacity(4096) }
+
+  /// A writer that hands what it holds to `spill` whenever `spillIfFull()` finds at least
+  /// `limit` bytes, so that one huge record is never whole in memory.
+  public init(spillingAt limit: Int, to spill: @escaping ([UInt8]) -> Void) {
+    self.init()
+    self.spill = spill
+    spillLimit = max(1, limit)
+  }
+
+  /// Hands the bytes written so far to the writer's `spill`, when it has one and they reach its
+  /// limit. Call it between values, where a piece may end; offsets into `bytes` taken before
+  /// are then `spilled` bytes off (keep absolute offsets, `spilled + bytes.count`).
+  @inline(__always)
+  public mutating func spillIfFull() {
+    if bytes.count >= spillLimit { spillNow() }
+  }
+
+  private mutating func spillNow() {
+    guard let spill else { return }
+    spilled += bytes.count
+    // The buffer moves to the consumer whole; the writer starts a new one.
+    let piece = bytes
+    bytes = []
+    bytes.reserveCapacity(spillLimit + spillLimit / 8)
+    spill(piece)
+  }
 
   /// Drops everything written after `count` bytes (to take back the last record).
   public mutating func truncate(to count: Int) {
@@ -20,6 +52,7 @@ public struct JSONWriter {
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: bytes.capacity <= 4 << 20)
     needsComma = false
+    spilled = 0
   }
 
   private mutating func separate() {

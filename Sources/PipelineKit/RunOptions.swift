@@ -9,6 +9,9 @@ public struct RunOptions: Sendable {
   /// A batch closes at this many records or input bytes, whichever comes first.
   public var batchRecords = 64
   public var batchBytes = 64 << 10
+  /// A batch's output beyond this many bytes goes to the writer in pieces as it is produced
+  /// (only one huge document's record gets there: a batch of `batchBytes` input stays below).
+  public var spillBytes = 4 << 20
   /// Batches read ahead of the writer per worker: with `batchBytes` this bounds memory.
   public var batchesPerWorker = 4
   /// Only the records of this shard (nil: all).

@@ -72,7 +72,13 @@ public struct Runner: Sendable {
     if let table {
       do { try write(table.header) } catch { failure = error }
     }
-    while failure == nil, let output = state.result(next) {
+    while failure == nil, let taken = state.output(next) {
+      guard case .done(let output) = taken else {
+        if case .piece(let bytes) = taken {
+          do { try write(bytes) } catch { failure = error }
+        }
+        continue
+      }
       next += 1
       summary.bytes += output.inputBytes
       summary.otherShards += output.otherShards
@@ -135,8 +141,12 @@ public struct Runner: Sendable {
       state.fail(error)
       return
     }
-    var w = JSONWriter()
+    // The batch being processed, for the pieces its output spills (one huge document's record
+    // goes out in pieces of `spillBytes`, never whole in memory).
+    var current = 0
+    var w = JSONWriter(spillingAt: options.spillBytes) { state.storePiece(current, $0) }
     while let (index, batch) = state.nextWork() {
+      current = index
       state.store(index, process(consume batch, session, into: &w))
     }
   }

@@ -38,6 +38,12 @@ final class Scheduler: @unchecked Sendable {
   private var readingDone = false
   private var cancelled = false
   private var results: [Int: BatchOutput] = [:]
+  /// Pieces of batches whose output is too large to hold whole (one huge document), in order.
+  private var pieces: [Int: [[UInt8]]] = [:]
+  /// The batch the writer is writing: the only one whose pieces it can take now.
+  private var writing = 0
+  /// Pieces of the batch being written that may wait: its worker waits beyond (back-pressure).
+  static let waitingPieces = 2
   private(set) var workerError: Error?
 
   init(capacity: Int) { free = capacity }
@@ -107,11 +113,42 @@ final class Scheduler: @unchecked Sendable {
     }
   }
 
-  /// Writer: the output of batch `index` once it is done, or nil at the end of the input.
-  func result(_ index: Int) -> BatchOutput? {
+  /// Worker: a piece of batch `index`'s output, ahead of the rest (`store`). When the writer
+  /// is on this batch and pieces are waiting, waits for it to take them, so a huge record's
+  /// output is never held whole.
+  func storePiece(_ index: Int, _ bytes: [UInt8]) {
     locked {
+      pieces[index, default: []].append(bytes)
+      condition.broadcast()
+      while index == writing && pieces[index, default: []].count > Self.waitingPieces
+        && !cancelled
+      {
+        condition.wait()
+      }
+    }
+  }
+
+  /// What the writer takes next for a batch.
+  enum Output {
+    /// Bytes of the batch, to write now; more follow.
+    case piece([UInt8])
+    /// The rest of the batch and its counts.
+    case done(BatchOutput)
+  }
+
+  /// Writer: the next piece of batch `index`, then its output once it is done; nil at the end
+  /// of the input.
+  func output(_ index: Int) -> Output? {
+    locked {
+      writing = index
       while true {
-        if let output = results.removeValue(forKey: index) { return output }
+        if let queued = pieces[index], !queued.isEmpty {
+          let piece = pieces[index]!.removeFirst()
+          if pieces[index]!.isEmpty { pieces[index] = nil }
+          condition.broadcast()
+          return .piece(piece)
+        }
+        if let output = results.removeValue(forKey: index) { return .done(output) }
         if cancelled || (readingDone && index >= submitted) { return nil }
         condition.wait()
       }

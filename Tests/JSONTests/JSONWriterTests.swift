@@ -53,6 +53,39 @@ struct JSONWriterTests {
     #expect(try JSONParser.parse(Array(c.json.utf8)).value == .string(c.value))
   }
 
+  /// A spilling writer hands out pieces of at least its limit whose concatenation is what a
+  /// plain writer holds; `spilled` counts what went out; `removeAll` starts the count again.
+  @Test(arguments: [1, 7, 64, 10_000])
+  func spillingWritesTheSameBytesInPieces(limit: Int) {
+    final class Pieces { var all: [[UInt8]] = [] }
+    let pieces = Pieces()
+    var spilling = JSONWriter(spillingAt: limit) { pieces.all.append($0) }
+    var plain = JSONWriter()
+    for _ in 0..<2 {
+      func write(_ w: inout JSONWriter) {
+        w.beginArray()
+        for i in 0..<50 {
+          w.beginObject()
+          w.field("n")
+          w.int(i)
+          w.field("s")
+          w.string("Рогозин \(i)")
+          w.endObject()
+          w.spillIfFull()
+        }
+        w.endArray()
+      }
+      write(&spilling)
+      write(&plain)
+    }
+    #expect(pieces.all.allSatisfy { $0.count >= limit })
+    #expect(Array(pieces.all.joined()) + spilling.bytes == plain.bytes)
+    #expect(spilling.spilled == pieces.all.map(\.count).reduce(0, +))
+    #expect(limit < 10_000 ? !pieces.all.isEmpty : pieces.all.isEmpty)
+    spilling.removeAll()
+    #expect(spilling.spilled == 0 && spilling.bytes.isEmpty)
+  }
+
   @Test func keysAreEscapedLikeStrings() {
     #expect(
       written { w in

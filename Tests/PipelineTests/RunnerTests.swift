@@ -30,10 +30,12 @@ struct RunnerTests {
 
   static func run(
     _ records: [RawRecord], jobs: Int, shard: Shard? = nil, onError: ErrorPolicy = .record,
-    batchRecords: Int = 5
+    batchRecords: Int = 5, spillBytes: Int? = nil, format: OutputFormat = .jsonl
   ) throws -> (lines: [String], summary: RunSummary) {
     var options = RunOptions()
     options.jobs = jobs
+    options.format = format
+    if let spillBytes { options.spillBytes = spillBytes }
     options.shard = shard
     options.onError = onError
     options.batchRecords = batchRecords
@@ -122,5 +124,58 @@ struct RunnerTests {
     #expect(written == 400)
     // At most jobs × batchesPerWorker batches are in flight, plus the batch being read.
     #expect(maxAhead <= (2 * 2 + 1) * 4, "reader ran \(maxAhead) records ahead")
+  }
+
+  /// Output spilled in pieces (as one huge document's is) is the same bytes, whatever the piece
+  /// size, the jobs, the error policy and the format: hits shared by entities whose first copy
+  /// already went out are serialized again, and the `--on-error` offsets stay right.
+  @Test(arguments: [
+    (1, 1, ErrorPolicy.record), (1, 700, .record), (3, 1, .record), (3, 4_096, .record),
+    (2, 1, .skip), (2, 1, .fail), (2, 300, .fail),
+  ])
+  func spilledOutputIsTheSameBytes(jobs: Int, spillBytes: Int, onError: ErrorPolicy) throws {
+    let records = try Self.records(120)
+    let whole = try Self.run(records, jobs: 1, onError: onError)
+    let spilled = try Self.run(records, jobs: jobs, onError: onError, spillBytes: spillBytes)
+    #expect(spilled.lines == whole.lines)
+    #expect(spilled.summary.documents == whole.summary.documents)
+    #expect(spilled.summary.errors == whole.summary.errors)
+  }
+
+  @Test(arguments: [OutputFormat.tsv, .csv])
+  func spilledTablesAreTheSameBytes(format: OutputFormat) throws {
+    let records = try Self.records(60)
+    let whole = try Self.run(records, jobs: 1, format: format)
+    #expect(try Self.run(records, jobs: 2, spillBytes: 1, format: format).lines == whole.lines)
+  }
+
+  /// One huge document's record reaches `write` in pieces of about `spillBytes` as it is
+  /// produced, not as one buffer at the end.
+  @Test func aHugeRecordIsWrittenInPieces() throws {
+    let texts = try texts(ofJSONLines: Repository.path("samples/news.jsonl")).sorted {
+      $0.key < $1.key
+    }.map(\.value)
+    let text = Array(repeating: texts.joined(separator: "\n\n"), count: 20).joined(
+      separator: "\n\n")
+    let line = String(
+      decoding: try JSONSerialization.data(withJSONObject: ["id": "huge", "text": text]),
+      as: UTF8.self)
+    var options = RunOptions()
+    options.spillBytes = 64 << 10
+    var writes: [Int] = []
+    var bytes: [UInt8] = []
+    _ = try Runner(analyzer: defaultAnalyzer, options: options).run(
+      InputReader(records: [.jsonLine(bytes: Array(line.utf8), source: "mem", line: 1)]),
+      write: {
+        writes.append($0.count)
+        bytes += $0
+      })
+    let whole = try Self.run([.jsonLine(bytes: Array(line.utf8), source: "mem", line: 1)], jobs: 1)
+    #expect(
+      String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init) == whole.lines)
+    #expect(bytes.count > 512 << 10)
+    #expect(writes.count > bytes.count / (128 << 10), "\(writes.count) writes")
+    // A piece is the limit plus at most one mention, hit or entity object.
+    #expect(writes.max()! < (64 << 10) + (64 << 10))
   }
 }

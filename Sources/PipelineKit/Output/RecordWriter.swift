@@ -112,6 +112,7 @@ public struct RecordWriter: Sendable {
           r += 1
         }
         w.endObject()
+        w.spillIfFull()
       }
       w.endArray()
       w.field("stance")
@@ -125,22 +126,28 @@ public struct RecordWriter: Sendable {
         for attribution in counted where shown?.contains(attribution.hit) ?? true {
           let h = attribution.hit
           // The hit's shared fields (an object left open), then this entity's attribution.
-          if let range = hitJSON[h] {
-            let copy = Array(w.bytes[range])  // a copy of the hit's bytes alone
+          // Ranges are absolute (`w.spilled` + offset): a hit whose bytes already went out in
+          // an earlier piece of a huge record is serialized again (the same bytes).
+          if let range = hitJSON[h], range.lowerBound >= w.spilled {
+            // A copy of the hit's bytes alone.
+            let copy = Array(
+              w.bytes[(range.lowerBound - w.spilled)..<(range.upperBound - w.spilled)])
             w.fragment(copy[...])
           } else {
             let separated = w.bytes.count
             writeHit(analysis.stance.hits[h], surfaces, into: &w)
             // The hit starts at its `{`, after the comma that may separate it.
             let start = w.bytes[separated] == UInt8(ascii: "{") ? separated : separated + 1
-            hitJSON[h] = start..<w.bytes.count
+            hitJSON[h] = (w.spilled + start)..<(w.spilled + w.bytes.count)
           }
           writeAttribution(attribution, analysis: analysis, surfaces, into: &w)
           w.endObject()
+          w.spillIfFull()
         }
         w.endArray()
       }
       w.endObject()
+      w.spillIfFull()
     }
     w.endArray()
     w.field("document")

@@ -179,6 +179,7 @@ public struct TableWriter: Sendable {
             analysis.doc.surface(tokens: item.tokens),
             item.via,
           ], into: &out)
+        out.spillIfFull()  // one huge document's rows go out in pieces
       }
     case .hit:
       let doc = analysis.doc
@@ -211,6 +212,7 @@ public struct TableWriter: Sendable {
               attribution.role.rawValue, attribution.rule.rawValue,
               doc.surface(tokens: mentionTokens),
             ], into: &out)
+          out.spillIfFull()
         }
       }
     }
