@@ -265,7 +265,10 @@ def instruction_counts(args, binary, floor_exe, corpus_path, out):
             used += len(line)
     short = os.path.join(out, "callgrind-short.jsonl")
     with open(short, "w", encoding="utf-8") as f:
-        f.write(json.dumps({"id": "short", "text": "NASA said so."}) + "\n")
+        # One non-ASCII word, so that the one-time costs a long run pays once (ICU's
+        # transliterator registry, about 156 M instructions, opened by the first such word) are
+        # start-up here too, not spread over the slice's bytes.
+        f.write(json.dumps({"id": "short", "text": "NASA said so, and Роскосмос agreed."}, ensure_ascii=False) + "\n")
 
     def count(cmd, name):
         path = os.path.join(out, "logs", "callgrind.%s.out" % name)

@@ -3,17 +3,48 @@
 /// The caller writes structure in order (`beginObject`, `key`, values, `endObject`); the writer
 /// inserts commas. Doubles are rounded to `fractionDigits` and printed in their shortest form.
 public struct JSONWriter {
-  public private(set) var bytes: [UInt8] = []
+  /// The bytes written (a copy: read `count` and `byte(at:)` for single facts).
+  public var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+  /// How many bytes the writer holds.
+  public private(set) var count = 0
+  /// The writer's own buffer (an `[UInt8]` checked uniqueness and capacity and went through
+  /// generic code on every append: about 77 instructions to append an 8-byte key). `buffer`
+  /// owns the memory; pointer and capacity are kept here, in the value, so that writing
+  /// involves no class property (those get dynamic exclusivity checks).
+  @usableFromInline var buffer: ByteBuffer
+  @usableFromInline var base: UnsafeMutablePointer<UInt8>
+  @usableFromInline var capacity: Int
   private var needsComma = false
   public static let fractionDigits = 4
   /// Where output goes in pieces (see `spillIfFull()`); nil: everything stays in `bytes`.
   private var spill: (([UInt8]) -> Void)?
-  private var spillLimit = Int.max
+  @usableFromInline var spillLimit = Int.max
   /// How many bytes went to `spill` since the writer was made or last emptied: `bytes[i]` is
   /// byte `spilled + i` of the whole output.
   public private(set) var spilled = 0
 
-  public init() { bytes.reserveCapacity(4096) }
+  public init() { self.init(capacity: 4096) }
+
+  private init(capacity: Int) {
+    buffer = ByteBuffer(capacity: capacity)
+    base = buffer.base
+    self.capacity = buffer.capacity
+  }
+
+  /// A writer with a new 4 KiB buffer and the settings of `other`.
+  private init(emptying other: JSONWriter) {
+    self = other
+    buffer = ByteBuffer(capacity: 4096)
+    base = buffer.base
+    capacity = buffer.capacity
+    count = 0
+  }
+
+  /// Byte `index` of those the writer holds.
+  public func byte(at index: Int) -> UInt8 {
+    precondition(index >= 0 && index < count, "byte \(index) of \(count)")
+    return base[index]
+  }
 
   /// A writer that hands what it holds to `spill` whenever `spillIfFull()` finds at least
   /// `limit` bytes, so that one huge record is never whole in memory.
@@ -26,59 +57,69 @@ public struct JSONWriter {
   /// Hands the bytes written so far to the writer's `spill`, when it has one and they reach its
   /// limit. Call it between values, where a piece may end; offsets into `bytes` taken before
   /// are then `spilled` bytes off (keep absolute offsets, `spilled + bytes.count`).
-  @inline(__always)
+  @inlinable
   public mutating func spillIfFull() {
-    if bytes.count >= spillLimit { spillNow() }
+    if count >= spillLimit { spillNow() }
   }
 
-  private mutating func spillNow() {
+  @usableFromInline mutating func spillNow() {
     guard let spill else { return }
-    spilled += bytes.count
-    // The buffer moves to the consumer whole; the writer starts a new one.
     let piece = bytes
-    bytes = []
-    bytes.reserveCapacity(spillLimit + spillLimit / 8)
+    spilled += piece.count
+    count = 0
     spill(piece)
   }
 
   /// Drops everything written after `count` bytes (to take back the last record).
   public mutating func truncate(to count: Int) {
-    bytes.removeSubrange(count...)
+    precondition(count >= 0 && count <= self.count, "truncate to \(count) of \(self.count)")
+    self.count = count
     needsComma = false
   }
 
   /// Empties the buffer, keeping its capacity up to 4 MiB (so one huge record does not keep
   /// its memory for the rest of a run).
   public mutating func removeAll() {
-    bytes.removeAll(keepingCapacity: bytes.capacity <= 4 << 20)
+    if capacity > 4 << 20 { self = JSONWriter(emptying: self) }
+    count = 0
     needsComma = false
     spilled = 0
   }
 
+  /// Appends a copy of bytes `range` of those the writer holds (a value written earlier).
+  public mutating func fragment(copyingOwn range: Range<Int>) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count)
+    separate()
+    reserve(range.count)
+    // After `reserve`: the buffer may have moved, the offsets have not.
+    (base + count).update(from: base + range.lowerBound, count: range.count)
+    count += range.count
+  }
+
   private mutating func separate() {
-    if needsComma { bytes.append(UInt8(ascii: ",")) }
+    if needsComma { put(UInt8(ascii: ",")) }
     needsComma = true
   }
 
   public mutating func beginObject() {
     separate()
-    bytes.append(UInt8(ascii: "{"))
+    put(UInt8(ascii: "{"))
     needsComma = false
   }
 
   public mutating func endObject() {
-    bytes.append(UInt8(ascii: "}"))
+    put(UInt8(ascii: "}"))
     needsComma = true
   }
 
   public mutating func beginArray() {
     separate()
-    bytes.append(UInt8(ascii: "["))
+    put(UInt8(ascii: "["))
     needsComma = false
   }
 
   public mutating func endArray() {
-    bytes.append(UInt8(ascii: "]"))
+    put(UInt8(ascii: "]"))
     needsComma = true
   }
 
@@ -86,18 +127,17 @@ public struct JSONWriter {
   /// the next call writes its value.
   public mutating func field(_ key: StaticString) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(
-      contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
+    put(UInt8(ascii: "\""))
+    put(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    put(UInt8(ascii: "\""))
+    put(UInt8(ascii: ":"))
     needsComma = false
   }
 
   /// An object key serialized in advance (`JSONFragment(key:)`); the next call writes its value.
   public mutating func key(_ key: JSONFragment) {
     separate()
-    bytes.append(contentsOf: key.bytes)
+    appendBytes(key.bytes)
     needsComma = false
   }
 
@@ -105,7 +145,7 @@ public struct JSONWriter {
   public mutating func key(_ key: String) {
     separate()
     appendEscaped(key)
-    bytes.append(UInt8(ascii: ":"))
+    put(UInt8(ascii: ":"))
     needsComma = false
   }
 
@@ -120,7 +160,7 @@ public struct JSONWriter {
   }
 
   private mutating func appendInt(_ value: Int) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if value < 0 { put(UInt8(ascii: "-")) }
     appendDigits(value.magnitude)
   }
 
@@ -128,10 +168,15 @@ public struct JSONWriter {
     // Counts the digits, then appends them most significant first: single-byte appends only
     // (appending a slice of a scratch buffer went through the generic `append(contentsOf:)`).
     var divisor: UInt = 1
-    while value / divisor >= 10 { divisor *= 10 }
+    var digits = 1
+    while value / divisor >= 10 {
+      divisor *= 10
+      digits += 1
+    }
+    reserve(digits)
     var rest = value
     while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+      putReserved(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
       rest %= divisor
       divisor /= 10
     }
@@ -141,7 +186,7 @@ public struct JSONWriter {
   /// to UTF-8 and escaped; unpaired surrogates become U+FFFD.
   public mutating func string(utf16 units: ArraySlice<UInt16>) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     var i = units.startIndex
     let end = units.endIndex
     while i < end {
@@ -152,7 +197,8 @@ public struct JSONWriter {
         i += 1
       }
       if runStart < i {
-        for j in runStart..<i { bytes.append(UInt8(truncatingIfNeeded: units[j])) }
+        reserve(i - runStart)
+        for j in runStart..<i { putReserved(UInt8(truncatingIfNeeded: units[j])) }
         if i == end { break }
       }
       let unit = units[i]
@@ -161,26 +207,26 @@ public struct JSONWriter {
       case 0..<0x80:
         appendEscapedASCII(UInt8(unit))
       case 0x80..<0x800:
-        bytes.append(0xC0 | UInt8(unit >> 6))
-        bytes.append(0x80 | UInt8(unit & 0x3F))
+        put(0xC0 | UInt8(unit >> 6))
+        put(0x80 | UInt8(unit & 0x3F))
       case 0xD800..<0xDC00 where i < end && units[i] & 0xFC00 == 0xDC00:
         let scalar = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[i] - 0xDC00)
         i += 1
-        bytes.append(0xF0 | UInt8(scalar >> 18))
-        bytes.append(0x80 | UInt8((scalar >> 12) & 0x3F))
-        bytes.append(0x80 | UInt8((scalar >> 6) & 0x3F))
-        bytes.append(0x80 | UInt8(scalar & 0x3F))
+        put(0xF0 | UInt8(scalar >> 18))
+        put(0x80 | UInt8((scalar >> 12) & 0x3F))
+        put(0x80 | UInt8((scalar >> 6) & 0x3F))
+        put(0x80 | UInt8(scalar & 0x3F))
       case 0xD800..<0xE000:
-        bytes.append(0xEF)  // unpaired surrogate: U+FFFD
-        bytes.append(0xBF)
-        bytes.append(0xBD)
+        put(0xEF)  // unpaired surrogate: U+FFFD
+        put(0xBF)
+        put(0xBD)
       default:
-        bytes.append(0xE0 | UInt8(unit >> 12))
-        bytes.append(0x80 | UInt8((unit >> 6) & 0x3F))
-        bytes.append(0x80 | UInt8(unit & 0x3F))
+        put(0xE0 | UInt8(unit >> 12))
+        put(0x80 | UInt8((unit >> 6) & 0x3F))
+        put(0x80 | UInt8(unit & 0x3F))
       }
     }
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   /// A string given as valid UTF-8 bytes (for example a slice of the input text), escaped;
@@ -199,16 +245,16 @@ public struct JSONWriter {
     // dropped (neighbouring doubles are far closer than 10^-4 apart, so no shorter text
     // round-trips). Larger or non-finite values take the general path.
     guard value.isFinite, abs(value) < 1e9 else {
-      bytes.append(contentsOf: Self.formatLarge(value).utf8)
+      put(string: Self.formatLarge(value))
       return
     }
     let k = Int((value * 10_000).rounded())
-    if k < 0 { bytes.append(UInt8(ascii: "-")) }
+    if k < 0 { put(UInt8(ascii: "-")) }
     let magnitude = k.magnitude
     appendDigits(magnitude / 10_000)
     var fraction = magnitude % 10_000
     guard fraction != 0 else { return }
-    bytes.append(UInt8(ascii: "."))
+    put(UInt8(ascii: "."))
     var digits = 4
     while fraction % 10 == 0 {
       fraction /= 10
@@ -216,34 +262,35 @@ public struct JSONWriter {
     }
     var divisor: UInt = 1
     for _ in 1..<digits { divisor *= 10 }
+    reserve(digits)
     while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+      putReserved(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
       divisor /= 10
     }
   }
 
   public mutating func bool(_ value: Bool) {
     separate()
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    put(string: value ? "true" : "false")
   }
 
   public mutating func null() {
     separate()
-    bytes.append(contentsOf: "null".utf8)
+    put(string: "null")
   }
 
   /// One complete JSON value already serialized (for example a range of this writer's own
   /// `bytes`, copied out first), as the next value.
   public mutating func fragment(_ json: ArraySlice<UInt8>) {
     separate()
-    bytes.append(contentsOf: json)
+    json.withUnsafeBufferPointer { put($0) }
   }
 
   /// JSON serialized in advance: one value, or one or more object members (`"a":1,"b":2`),
   /// written with a comma before it when one is due.
   public mutating func fragment(_ fragment: JSONFragment) {
     separate()
-    bytes.append(contentsOf: fragment.bytes)
+    appendBytes(fragment.bytes)
   }
 
   /// Writes a parsed value back (numbers keep their original text).
@@ -253,7 +300,7 @@ public struct JSONWriter {
     case .bool(let b): bool(b)
     case .number(let text):
       separate()
-      bytes.append(contentsOf: text.utf8)
+      put(string: text)
     case .string(let s): string(s)
     case .array(let elements):
       beginArray()
@@ -271,7 +318,7 @@ public struct JSONWriter {
 
   /// Ends a JSON Lines record.
   public mutating func newline() {
-    bytes.append(0x0A)
+    put(0x0A)
     needsComma = false
   }
 
@@ -299,20 +346,20 @@ public struct JSONWriter {
   }
 
   private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     // Copy runs that need no escape in one go.
     var runStart = 0
     for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
       if runStart < i {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+        put(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
       }
       appendEscapedASCII(byte)
       runStart = i + 1
     }
     if runStart < utf8.count {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+      put(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   @inline(__always)
@@ -324,25 +371,90 @@ public struct JSONWriter {
     case 0x0D: escape = UInt8(ascii: "r")
     case 0x09: escape = UInt8(ascii: "t")
     case 0..<0x20:
-      bytes.append(0x5C)
-      bytes.append(UInt8(ascii: "u"))
-      bytes.append(0x30)
-      bytes.append(0x30)
-      bytes.append(Self.hex[Int(byte >> 4)])
-      bytes.append(Self.hex[Int(byte & 0xF)])
+      put(0x5C)
+      put(UInt8(ascii: "u"))
+      put(0x30)
+      put(0x30)
+      put(Self.hex[Int(byte >> 4)])
+      put(Self.hex[Int(byte & 0xF)])
       return
     default:
-      bytes.append(byte)
+      put(byte)
       return
     }
-    bytes.append(0x5C)
-    bytes.append(escape)
+    put(0x5C)
+    put(escape)
   }
 }
 
 extension JSONWriter {
   /// Appends text as is (for plain-text views that share the writer's buffer).
-  public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  public mutating func raw(_ text: String) { put(string: text) }
+
+  private mutating func appendBytes(_ source: [UInt8]) {
+    source.withUnsafeBufferPointer { put($0) }
+  }
+
+  // MARK: - The buffer
+
+  /// Room for `n` more bytes in a buffer of this writer's own (a copied writer shares its
+  /// buffer until one of them writes), for `putReserved`.
+  @inline(__always)
+  mutating func reserve(_ n: Int) {
+    if capacity - count < n || !isKnownUniquelyReferenced(&buffer) { reallocate(toHold: count + n) }
+  }
+
+  /// Moves to a new buffer of at least `n` bytes (doubling), copying what is written.
+  @inline(never)
+  mutating func reallocate(toHold n: Int) {
+    var newCapacity = capacity
+    while newCapacity < n { newCapacity *= 2 }
+    let moved = ByteBuffer(capacity: newCapacity)
+    moved.base.update(from: base, count: count)
+    buffer = moved
+    base = moved.base
+    capacity = moved.capacity
+  }
+
+  /// Appends a byte there is room for (`reserve`).
+  @inline(__always)
+  mutating func putReserved(_ byte: UInt8) {
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func put(_ byte: UInt8) {
+    reserve(1)
+    putReserved(byte)
+  }
+
+  @inline(__always)
+  mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+    guard let start = source.baseAddress, !source.isEmpty else { return }
+    reserve(source.count)
+    (base + count).update(from: start, count: source.count)
+    count += source.count
+  }
+
+  mutating func put(string: String) {
+    var string = string
+    string.withUTF8 { put($0) }
+  }
+}
+
+/// The memory of a `JSONWriter`'s buffer, freed with the last writer that shares it.
+@usableFromInline
+final class ByteBuffer {
+  let base: UnsafeMutablePointer<UInt8>
+  let capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
 }
 
 /// JSON text serialized once and copied into every record that repeats it (an entity's id, type
@@ -363,11 +475,7 @@ public struct JSONFragment: Sendable, Hashable {
   public init(_ body: (inout JSONWriter) -> Void) {
     var w = JSONWriter()
     body(&w)
-    bytes = w.bytes.withUnsafeBufferPointer { written in
-      [UInt8](unsafeUninitializedCapacity: written.count) { copy, count in
-        count = copy.initialize(fromContentsOf: written)
-      }
-    }
+    bytes = w.bytes  // a copy at its size
   }
 
   /// An object key, escaped, with its colon (for `JSONWriter.key(_:)`).

@@ -165,7 +165,7 @@ public struct Runner: Sendable {
       let raw = batch[i]
       batch[i] = Self.taken
       output.inputBytes += raw.byteCount
-      let offset = w.bytes.count
+      let offset = w.count
       switch process(raw, session, into: &w) {
       case .document: output.documents += 1
       case .otherShard: output.otherShards += 1

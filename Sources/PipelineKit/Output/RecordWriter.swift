@@ -129,16 +129,13 @@ public struct RecordWriter: Sendable {
           // Ranges are absolute (`w.spilled` + offset): a hit whose bytes already went out in
           // an earlier piece of a huge record is serialized again (the same bytes).
           if let range = hitJSON[h], range.lowerBound >= w.spilled {
-            // A copy of the hit's bytes alone.
-            let copy = Array(
-              w.bytes[(range.lowerBound - w.spilled)..<(range.upperBound - w.spilled)])
-            w.fragment(copy[...])
+            w.fragment(copyingOwn: (range.lowerBound - w.spilled)..<(range.upperBound - w.spilled))
           } else {
-            let separated = w.bytes.count
+            let separated = w.count
             writeHit(analysis.stance.hits[h], surfaces, into: &w)
             // The hit starts at its `{`, after the comma that may separate it.
-            let start = w.bytes[separated] == UInt8(ascii: "{") ? separated : separated + 1
-            hitJSON[h] = (w.spilled + start)..<(w.spilled + w.bytes.count)
+            let start = w.byte(at: separated) == UInt8(ascii: "{") ? separated : separated + 1
+            hitJSON[h] = (w.spilled + start)..<(w.spilled + w.count)
           }
           writeAttribution(attribution, analysis: analysis, surfaces, into: &w)
           w.endObject()
