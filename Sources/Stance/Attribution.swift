@@ -176,6 +176,13 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   case object
   /// target: after the clause's verb and before the hit ("accused the US of trying to wreck…").
   case predicate
+  /// mentioned: the speaker or source of the statement is a news agency or outlet (a type of
+  /// the `reporter` lines of `references.tsv`): "Reuters reported that…", "according to
+  /// Interfax". Reporting is not taking a stance.
+  case reporter
+  /// mentioned: the subject of a wish or demand of someone else ("Medvedev demanded that
+  /// Russia sever its ties", "he hoped NASA crews would keep flying"): the wisher is the agent.
+  case wishedSubject = "wished-subject"
   /// mentioned: before the hit in its clause, but not its subject ("In Washington, …").
   case nonSubject = "non-subject"
   /// mentioned: in another clause of the sentence.
@@ -194,7 +201,7 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent
     case .passiveSubject, .object, .predicate: return .target
-    case .nonSubject, .otherClause, .otherSentence: return .mentioned
+    case .reporter, .wishedSubject, .nonSubject, .otherClause, .otherSentence: return .mentioned
     }
   }
 }

@@ -39,6 +39,10 @@ public struct AttributionRules: Sendable {
     /// Names a source (`according` in "according to Borisov"): an entity within two words
     /// after it is the speaker of its clause.
     case source
+    /// A verb of wanting or asking (hoped, wanted, demanded, urged): what follows is the wish
+    /// of its subject, which is its agent, and not yet the deed of the one it names ("Medvedev
+    /// demanded that Russia sever its ties": Russia takes no stance by it).
+    case desire
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -59,6 +63,7 @@ public struct AttributionRules: Sendable {
       case .participleSuffix: 1 << 12
       case .firstPerson: 1 << 13
       case .source: 1 << 14
+      case .desire: 1 << 15
       }
     }
   }
@@ -71,6 +76,9 @@ public struct AttributionRules: Sendable {
     case role
     /// `determiner<TAB>word`: words that open a role-noun phrase (`the`).
     case determiner
+    /// `reporter<TAB>TYPES`: entities of these types report what is said (news agencies and
+    /// outlets): as the speaker or source of a statement they take no stance.
+    case reporter
   }
 
   /// A pronoun or role noun: the entity types it can refer to and whether it is possessive.
@@ -78,6 +86,9 @@ public struct AttributionRules: Sendable {
     public var kind: ReferenceKind
     public var types: [String]
     public var isPossessive: Bool
+    /// `they`, `them`, `their`: a plural noun earlier in the sentence is their likelier
+    /// antecedent, and a person counts only as one of two joined by `and`.
+    public var isPlural: Bool = false
     public var location: SourceLocation
   }
 
@@ -88,6 +99,8 @@ public struct AttributionRules: Sendable {
   public private(set) var participleSuffixes: [String] = []
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
+  /// Entity types whose speech is reporting (`reporter` lines).
+  public private(set) var reporterTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
   private var kindsByID = IDTable<UInt16>()
   private var referencesByID = IDTable<ReferenceWord>()
@@ -141,7 +154,7 @@ public struct AttributionRules: Sendable {
   // MARK: - Loading
 
   /// Loads `clauses.tsv`-style files (`kind<TAB>term`) and `references.tsv`-style files
-  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>possessive]]`).
+  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>possessive]]`, `reporter<TAB>TYPES`).
   public init(
     clauses: [(path: String, bytes: [UInt8])], references: [(path: String, bytes: [UInt8])],
     tokenizer: Tokenizer
@@ -208,7 +221,7 @@ public struct AttributionRules: Sendable {
     switch kind {
     case .pronoun: expected = 3...4
     case .role: expected = 3...3
-    case .determiner: expected = 2...2
+    case .determiner, .reporter: expected = 2...2
     }
     guard expected.contains(fields.count) else {
       let description: String
@@ -216,29 +229,45 @@ public struct AttributionRules: Sendable {
       case .pronoun: description = "3 or 4 tab-separated fields (pronoun, word, types, possessive)"
       case .role: description = "3 tab-separated fields (role, noun, types)"
       case .determiner: description = "2 tab-separated fields (determiner, word)"
+      case .reporter: description = "2 tab-separated fields (reporter, types)"
       }
       throw .fieldCount(at, expected: description, found: fields.count)
+    }
+    if kind == .reporter {
+      let types = try Self.types(fields[1], at: at)
+      reporterTypes.formUnion(types)
+      return "reporter " + types.joined(separator: ",")
     }
     guard !fields[1].isEmpty else { throw .emptyField(at, field: "word") }
     let key = try Self.oneTokenKey(fields[1], at: at, session: session)
     var types: [String] = []
-    if fields.count >= 3 {
-      types = fields[2].split(separator: ",").map { String($0.trimmingSpaces()) }
-      guard !types.isEmpty,
-        types.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isUppercase || $0 == "_" } })
-      else { throw .invalidTypes(at, found: fields[2]) }
-    }
+    if fields.count >= 3 { types = try Self.types(fields[2], at: at) }
     var possessive = false
+    var plural = false
     if fields.count == 4 {
-      guard fields[3] == "possessive" else { throw .expectedPossessive(at, found: fields[3]) }
-      possessive = true
+      for flag in fields[3].split(separator: ",", omittingEmptySubsequences: false) {
+        switch flag.trimmingSpaces() {
+        case "possessive": possessive = true
+        case "plural": plural = true
+        default: throw .expectedPossessive(at, found: fields[3])
+        }
+      }
     }
     if references[key] == nil {
       references[key] = ReferenceWord(
-        kind: kind, types: types, isPossessive: possessive, location: at)
+        kind: kind, types: types, isPossessive: possessive, isPlural: plural, location: at)
       known.insert(key)
     }
     return key
+  }
+
+  /// A TYPES field: gazetteer types (capitals and `_`) separated by commas.
+  static func types(_ field: String, at: SourceLocation) throws(StanceError) -> [String] {
+    let types = field.split(separator: ",").map { String($0.trimmingSpaces()) }
+    guard !types.isEmpty,
+      types.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isUppercase || $0 == "_" } })
+    else { throw .invalidTypes(at, found: field) }
+    return types
   }
 
   /// The reference word with this key, if any.

@@ -50,8 +50,11 @@ struct Clause {
   var parent: Int?
   /// The first word that ends the subject (a verb, a hit, an auxiliary).
   var verb: Int?
-  /// Its first speech verb.
+  /// Its first speech verb (or verb of wanting, `desire`).
   var speech: Int?
+  /// What it reports is a wish (`desire`), not a statement; for the reported clause: it is that
+  /// wish, whose own subject does not take its stance.
+  var isDesire = false
   /// Whether a reported clause was already opened after its speech verb.
   var reportedOpened = false
   /// A comma ends it: a clause opening the sentence ("After X did Y, …") or a relative clause
@@ -84,6 +87,10 @@ struct SentenceStructure {
   var clauseOf: [Int]
   var clauses: [Clause]
   var participants: [Participant]
+  /// A speaker named after the statement, after its last comma and outside quotations:
+  /// "ESA will not halt its training, Josef Aschbacher said on Thursday" (or "…, said
+  /// Aschbacher"). It says everything before that comma.
+  var trailingSpeaker: (participant: Int, comma: Int)?
 
   @inline(__always)
   func clause(of token: Int) -> Int { clauseOf[token - range.lowerBound] }
@@ -232,7 +239,9 @@ struct ClauseAnalyzer {
       } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
         if clauses[current].speech != nil && !clauses[current].reportedOpened {
           clauses[current].reportedOpened = true
+          let desire = clauses[current].isDesire
           open(.reported, at: t, opener: t, parent: current)
+          clauses[current].isDesire = desire
         } else {
           let afterComma = t > lo && tokens[t - 1].key == ","
           let antecedentEnd = afterComma ? t - 1 : t
@@ -266,18 +275,27 @@ struct ClauseAnalyzer {
         }
         if clauses[outer].source == nil { clauses[outer].source = named }
       }
-      if kinds & AttributionRules.MarkerKind.speech.bit != 0 && clauses[current].speech == nil {
+      // A speech verb in the passive ("were announced by the White House") says nothing: its
+      // subject is what was announced.
+      let saying = AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
+      if kinds & saying != 0 && clauses[current].speech == nil
+        && !(t > lo && rules.has(t - 1, in: doc, .passive))
+      {
         clauses[current].speech = t
+        let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
+        clauses[current].isDesire = desire
         if opensReportedSpeech(after: t, before: hi) {
           clauses[current].reportedOpened = true
           let speaking = current
           open(.reported, at: t + 1, opener: nil, parent: speaking)
+          clauses[current].isDesire = desire
         }
       }
     }
     var structure = SentenceStructure(
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
     findSubjects(&structure)
+    structure.trailingSpeaker = trailingSpeaker(in: structure, startsOf: startsOf)
     return structure
   }
 
@@ -412,6 +430,9 @@ struct ClauseAnalyzer {
     for c in s.clauses.indices {
       let clause = s.clauses[c]
       var governed = false
+      // Words since the governing preposition: a determiner after its object opens a new noun
+      // phrase ("In March the German Aerospace Center halted…", no comma).
+      var governedWords = 0
       var t = clause.first
       let end = clause.verb ?? s.range.upperBound
       var subject: [Int] = []
@@ -422,12 +443,17 @@ struct ClauseAnalyzer {
         guard s.clause(of: t) == c, t != clause.opener else { continue }
         let key = tokens[t].key
         if key == "," { governed = false }
+        if governed && governedWords > 0 && rules.reference(of: t, in: doc)?.kind == .determiner {
+          governed = false
+        }
+        governedWords += 1
         if rules.kinds(of: t, in: doc)
           & (AttributionRules.MarkerKind.preposition.bit
             | AttributionRules.MarkerKind.agentMarker.bit)
           != 0
         {
           governed = true
+          governedWords = 0
         }
         while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
         while p < s.participants.count && s.participants[p].tokens.lowerBound == t {
@@ -479,6 +505,41 @@ struct ClauseAnalyzer {
     }
   }
 
+  /// The participant of a trailing attribution: after the sentence's last comma outside
+  /// quotations, a participant then a speech verb ("…, Aschbacher said") or a speech verb then
+  /// a participant ("…, said Aschbacher"), and no `that`, colon or quotation after the verb
+  /// (those open what is said: then the statement follows, it is not before the comma).
+  private func trailingSpeaker(in s: SentenceStructure, startsOf: ParticipantStarts)
+    -> (participant: Int, comma: Int)?
+  {
+    let hi = s.range.upperBound
+    guard
+      let comma = s.range.last(where: {
+        doc.tokens[$0].key == "," && s.clauses[s.clause(of: $0)].kind != .quote
+      }), comma > s.range.lowerBound
+    else { return nil }
+    var t = comma + 1
+    var verb: Int?
+    if t < hi, rules.has(t, in: doc, .speech) {
+      verb = t
+      t += 1
+    }
+    guard t < hi, let p = startsOf[t] else { return nil }
+    t = s.participants[p].tokens.upperBound
+    if verb == nil {
+      guard t < hi, rules.has(t, in: doc, .speech) else { return nil }
+      verb = t
+    }
+    for u in (verb! + 1)..<hi {
+      let kinds = rules.kinds(of: u, in: doc)
+      let opening =
+        AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
+        | AttributionRules.MarkerKind.boundary.bit
+      if kinds & opening != 0 && doc.tokens[u].key != "." { return nil }
+    }
+    return (p, comma)
+  }
+
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
   private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
     var t = clause.first
@@ -504,17 +565,27 @@ struct ClauseAnalyzer {
     // "According to Borisov, Russia will leave": the source says the clause (and, below, the
     // clauses that depend on it).
     if s.clauses[ch].source == p { return .speaker }
+    if let trailing = s.trailingSpeaker, trailing.participant == p, hit.upperBound <= trailing.comma
+    {
+      return .speaker
+    }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
-        if passive, participant.tokens.lowerBound > 0,
-          rules.has(participant.tokens.lowerBound - 1, in: doc, .agentMarker),
-          !(hit.upperBound..<participant.tokens.lowerBound).contains(where: { hitStart[$0] })
+        if let by = agentMarker(before: participant),
+          !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
+          passive || passiveVerb(between: hit.upperBound, and: by)
         {
+          // "was suspended by (the) DLR"; and a stance noun in a passive's subject: "The threat
+          // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
           return .passiveAgent
         }
         return .object
       }
-      if s.clauses[ch].subject.contains(p) { return passive ? .passiveSubject : .subject }
+      if s.clauses[ch].subject.contains(p) {
+        // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
+        if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
+        return passive ? .passiveSubject : .subject
+      }
       if isPossessor(participant, of: hit) { return .possessor }
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
       return .nonSubject
@@ -576,6 +647,28 @@ struct ClauseAnalyzer {
       t -= 1
     }
     return false
+  }
+
+  /// The agent marker (`by`) right before a participant, or before the determiner that opens
+  /// it ("by the German Aerospace Center").
+  private func agentMarker(before participant: Participant) -> Int? {
+    var t = participant.tokens.lowerBound - 1
+    if t >= 0, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
+    guard t >= 0, rules.has(t, in: doc, .agentMarker) else { return nil }
+    return t
+  }
+
+  /// A passive verb group right before `by` in `lo..<by`: a passive auxiliary, at most one
+  /// adverb, and one lowercase word (any participle, regular or not: "was made by", "were
+  /// announced by").
+  private func passiveVerb(between lo: Int, and by: Int) -> Bool {
+    let participle = by - 1
+    guard participle > lo, doc.tokens[participle].kind == .word,
+      isLowercase(doc.tokens[participle])
+    else { return false }
+    var t = participle - 1
+    if t > lo, !rules.has(t, in: doc, .passive), doc.tokens[t].key.hasSuffix("ly") { t -= 1 }
+    return t >= lo && rules.has(t, in: doc, .passive)
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

@@ -40,7 +40,7 @@ struct Coreference {
       // first Russian cosmonaut").
       var names: [String] = []
       switch word.kind {
-      case .determiner:
+      case .determiner, .reporter:
         continue
       case .pronoun:
         break
@@ -53,6 +53,9 @@ struct Coreference {
         }
       }
       let sentence = doc.sentenceOfToken[t]
+      // "thanked the flight controllers in Moscow for their help": a plural noun before a
+      // plural pronoun in its sentence is its likelier antecedent than any entity.
+      if word.isPlural && hasPluralNoun(before: t, in: doc, inMention: inMention) { continue }
       // Candidates are in sentence order, so the search stops at the first one before the
       // previous sentence (searching them all made one huge document quadratic).
       var found: Int?
@@ -70,18 +73,60 @@ struct Coreference {
         c -= 1
       }
       guard let found else { continue }
-      let antecedent = candidates[found]
+      // A plural pronoun stands for a person only as one of two joined by `and` ("Lueders and
+      // Montalbano … They said"): then for both.
+      var antecedents = [candidates[found]]
+      if word.isPlural && types[candidates[found].entity] == "PERSON" {
+        guard let other = coordinated(with: found, in: candidates, mentions: mentions, doc: doc)
+        else { continue }
+        antecedents.insert(candidates[other], at: 0)
+      }
       let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].key == "'s")
-      let reference = Reference(
-        entity: antecedent.entity, tokens: span, start: tokens[span.lowerBound].start,
-        end: tokens[span.upperBound - 1].end, sentence: sentence,
-        via: word.kind == .pronoun ? .pronoun : .roleNoun, antecedent: antecedent.mention,
-        isPossessive: possessive)
-      result.append(reference)
-      // A reference is itself a candidate for later ones ("he … his").
-      candidates.append((span.upperBound, antecedent.entity, sentence, antecedent.mention))
+      for antecedent in antecedents {
+        let reference = Reference(
+          entity: antecedent.entity, tokens: span, start: tokens[span.lowerBound].start,
+          end: tokens[span.upperBound - 1].end, sentence: sentence,
+          via: word.kind == .pronoun ? .pronoun : .roleNoun, antecedent: antecedent.mention,
+          isPossessive: possessive)
+        result.append(reference)
+        // A reference is itself a candidate for later ones ("he … his").
+        candidates.append((span.upperBound, antecedent.entity, sentence, antecedent.mention))
+      }
     }
     return result
+  }
+
+  /// The candidate joined to candidate `c` by `and` right before it ("Lueders and
+  /// Montalbano"), another entity of the same type.
+  private func coordinated(
+    with c: Int, in candidates: [(end: Int, entity: Int, sentence: Int, mention: Int)],
+    mentions: [EntityMention], doc: TokenizedText
+  ) -> Int? {
+    guard c > 0 else { return nil }
+    let first = mentions[candidates[c - 1].mention].tokens
+    let second = mentions[candidates[c].mention].tokens
+    guard first.upperBound + 1 == second.lowerBound, doc.tokens[first.upperBound].key == "and",
+      candidates[c - 1].entity != candidates[c].entity,
+      types[candidates[c - 1].entity] == types[candidates[c].entity]
+    else { return nil }
+    return c - 1
+  }
+
+  /// A plural common noun before `t` in its sentence: a lowercase word outside mentions, not a
+  /// marker or reference word, of four letters or more ending in `s` (not `ss`, `us`, `is`).
+  private func hasPluralNoun(before t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
+    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    for u in start..<t where !inMention[u] {
+      let token = doc.tokens[u]
+      let key = token.key
+      guard token.kind == .word, key.utf8.count >= 4, key.hasSuffix("s"),
+        !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is"),
+        doc.firstScalar(of: token).properties.isLowercase,
+        rules.kinds(of: u, in: doc) == 0, rules.reference(of: u, in: doc) == nil
+      else { continue }
+      return true
+    }
+    return false
   }
 
   private func isCapitalised(_ token: Token, in doc: TokenizedText) -> Bool {

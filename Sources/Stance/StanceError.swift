@@ -116,7 +116,8 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidTypes(_, let found):
       return "expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
     case .expectedPossessive(_, let found):
-      return "expected 'possessive' or nothing in the fourth field, found '\(found)'"
+      return
+        "expected 'possessive', 'plural' or both (comma-separated) or nothing in the fourth field, found '\(found)'"
     case .invalidDeclaration(_, let found):
       return
         "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"

@@ -102,7 +102,8 @@ public struct StanceScorer: Sendable {
         in: doc, mentions: mentions, inMention: inMention)
       : []
     let (entityHits, entityAttributions) = attribute(
-      hits, mentions: mentions, references: references, doc: doc, inMention: inMention)
+      hits, mentions: mentions, references: references, doc: doc, inMention: inMention,
+      types: types)
     var entityScores: [Int: [String: StanceScore]] = [:]
     for (entity, indices) in entityHits {
       entityScores[entity] = scores(indices.lazy.map { hits[$0] })
@@ -262,7 +263,7 @@ public struct StanceScorer: Sendable {
   /// and whether the hit counts under its dimension's policy.
   private func attribute(
     _ hits: [Hit], mentions: [EntityMention], references: [Reference], doc: TokenizedText,
-    inMention: [Bool]
+    inMention: [Bool], types: [String]
   ) -> ([Int: [Int]], [Int: [Attribution]]) {
     var counted: [Int: [Int]] = [:]
     var all: [Int: [Attribution]] = [:]
@@ -308,7 +309,13 @@ public struct StanceScorer: Sendable {
         // first participant in text order among equals.
         var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
         for (p, participant) in participants.enumerated() {
-          let rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
+          var rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
+          if rule == .speaker || rule == .quoteSpeaker,
+            types.indices.contains(participant.entity),
+            rules.reporterTypes.contains(types[participant.entity])
+          {
+            rule = .reporter
+          }
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
             if rule.isPreferred(to: best[k].rule) {

@@ -17,6 +17,9 @@ private let gazetteerTSV = """
   nasa\tORG\tNASA
   russia\tGPE\tRussia
   washington\tGPE\tWashington
+  white_house\tORG\tWhite House
+  dlr\tORG\tGerman Aerospace Center
+  interfax\tMEDIA\tInterfax
   """
 
 private let lexiconTSV = """
@@ -272,6 +275,50 @@ struct AttributionTests {
       "role noun around a name", "Rogozin spoke. ⟦The Roscosmos chief⟧ threatened to leave.",
       hit: "threatened",
       "rogozin", .subject),
+    RoleCase(
+      "a passive's agent after a determiner",
+      "Joint work was suspended by the ⟦German Aerospace Center⟧.", hit: "suspended", "dlr",
+      .passiveAgent),
+    RoleCase(
+      "a stance noun in a passive's subject is the agent's",
+      "The threat to cut off deliveries was made by ⟦Rogozin⟧ on Twitter.", hit: "threat",
+      "rogozin",
+      .passiveAgent),
+    RoleCase(
+      "a speech verb in the passive reports nothing",
+      "New sanctions were announced by the ⟦White House⟧.", hit: "sanctions", "white_house",
+      .passiveAgent),
+    RoleCase(
+      "a speaker named after the statement",
+      "Russia will leave the partnership, ⟦Borisov⟧ said on Thursday.", hit: "leave", "borisov",
+      .speaker),
+    RoleCase(
+      "a speaker named after the statement, inverted",
+      "NASA praised the crew, said ⟦Nelson⟧.", hit: "praised", "nelson", .speaker),
+    RoleCase(
+      "a news agency reporting takes no stance",
+      "⟦Interfax⟧ reported that Rogozin threatened to quit.", hit: "threatened", "interfax",
+      .reporter),
+    RoleCase(
+      "a news agency as a source takes no stance",
+      "According to ⟦Interfax⟧, Rogozin threatened to quit.", hit: "threatened", "interfax",
+      .reporter),
+    RoleCase(
+      "the subject of a demand has not acted", "Rogozin demanded that ⟦Russia⟧ quit the station.",
+      hit: "quit", "russia", .wishedSubject),
+    RoleCase(
+      "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
+      hit: "quit", "rogozin", .speaker),
+    RoleCase(
+      "a wish without 'that'", "⟦Nelson⟧ hoped NASA would keep the partnership.",
+      hit: "partnership", "nelson", .speaker),
+    RoleCase(
+      "a time phrase without a comma does not govern the subject",
+      "In March the ⟦Russian space agency⟧ suspended the experiments.", hit: "suspended",
+      "roscosmos", .subject),
+    RoleCase(
+      "'they' for two people joined by 'and'", "Rogozin and Borisov met. ⟦They⟧ praised the crew.",
+      hit: "praised", "borisov", .subject),
   ]
 
   @Test(arguments: roleCases)
@@ -442,6 +489,21 @@ struct AttributionTests {
     #expect(analysis.references.map(\.via) == [.pronoun, .pronoun, .roleNoun, .pronoun])
   }
 
+  /// A plural pronoun: a plural noun before it in its sentence is its antecedent, not an
+  /// entity; a person only as one of two joined by `and` (then both).
+  @Test(arguments: [
+    ("Nelson thanked the flight controllers in Washington for their partnership.", [String]()),
+    ("Washington met. The crews praised their partnership.", []),
+    ("Washington met. They praised the partnership.", ["washington"]),
+    ("Rogozin met. They praised the crew.", []),
+    ("Rogozin and Borisov met. They praised the crew.", ["rogozin", "borisov"]),
+  ])
+  func pluralPronouns(text: String, entities: [String]) throws {
+    let fixture = try Fixture()
+    let (_, _, analysis) = try fixture.analyze(text)
+    #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
+  }
+
   @Test func referencesReachOnlyThePreviousSentence() throws {
     let fixture = try Fixture()
     let (_, _, analysis) = try fixture.analyze("NASA met. Rain fell. It praised the crew.")
@@ -483,7 +545,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
@@ -502,7 +564,8 @@ struct AttributionTests {
         _ = try rules.addReference(
           fields: ["pronoun", "his", "PERSON", "owner"], at: at, session: session)
       }
-        == "c.tsv:3: expected 'possessive' or nothing in the fourth field, found 'owner'")
+        == "c.tsv:3: expected 'possessive', 'plural' or both (comma-separated) or nothing in the fourth field, found 'owner'"
+    )
     #expect(
       message { _ = try rules.addReference(fields: ["role", "agency"], at: at, session: session) }
         == "c.tsv:3: expected 3 tab-separated fields (role, noun, types), found 2 fields")
