@@ -165,21 +165,21 @@ public struct JSONWriter {
   }
 
   private mutating func appendDigits(_ value: UInt) {
-    // Counts the digits, then appends them most significant first: single-byte appends only
-    // (appending a slice of a scratch buffer went through the generic `append(contentsOf:)`).
-    var divisor: UInt = 1
-    var digits = 1
-    while value / divisor >= 10 {
-      divisor *= 10
-      digits += 1
-    }
-    reserve(digits)
+    // Least significant first into the end of the reserved room, by constant divisions by 10
+    // (a multiply and shift each; division by a variable power of ten is a slow `div`), then
+    // moved to where the number starts when it was shorter than the room.
+    reserve(20)
+    var end = count + 20
     var rest = value
-    while divisor > 0 {
-      putReserved(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-      rest %= divisor
-      divisor /= 10
-    }
+    repeat {
+      end -= 1
+      base[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+    } while rest > 0
+    let digits = count + 20 - end
+    // Ascending: the destination is before the source, so an overlap is read before written.
+    for i in 0..<digits { base[count + i] = base[end + i] }
+    count += digits
   }
 
   /// A string given as UTF-16 code units (for example a slice of a tokenized text), transcoded
@@ -260,13 +260,12 @@ public struct JSONWriter {
       fraction /= 10
       digits -= 1
     }
-    var divisor: UInt = 1
-    for _ in 1..<digits { divisor *= 10 }
     reserve(digits)
-    while divisor > 0 {
-      putReserved(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-      divisor /= 10
+    for i in stride(from: digits - 1, through: 0, by: -1) {
+      base[count + i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+      fraction /= 10
     }
+    count += digits
   }
 
   public mutating func bool(_ value: Bool) {

@@ -86,6 +86,20 @@ struct JSONWriterTests {
     #expect(spilling.spilled == 0 && spilling.bytes.isEmpty)
   }
 
+  /// Integers of every length, both signs and the extremes, as Swift prints them.
+  @Test(arguments: [
+    0, 7, -7, 10, 99, 100, 1_234_567, -1_000_000_000, 9_999_999_999, 12_345_678_901,
+    Int.max, Int.min, Int.min + 1,
+  ])
+  func writesIntegers(_ value: Int) {
+    #expect(written { $0.int(value) } == String(value))
+    #expect(
+      written {
+        $0.int(value)
+        $0.int(value)
+      } == "\(value),\(value)")
+  }
+
   @Test func keysAreEscapedLikeStrings() {
     #expect(
       written { w in
