@@ -113,6 +113,9 @@ struct ClauseAnalyzer {
   static let coordinatedVerbReach = 6
   /// Tokens between a possessor and its hit ("Rogozin's latest threat").
   static let possessorReach = 2
+  /// Words of description before a speaker named after a statement ("…, the agency's director
+  /// general Yuri Borisov said").
+  static let speakerDescriptionReach = 6
 
   // MARK: - Splitting
 
@@ -358,11 +361,11 @@ struct ClauseAnalyzer {
     return false
   }
 
-  /// The participant that starts within two words after a source marker, no punctuation
-  /// between ("according to Borisov").
+  /// The participant that starts within three words after a source marker, no punctuation
+  /// between ("according to Borisov", "according to a Roscosmos statement").
   private func sourceNamed(after t: Int, before hi: Int, startsOf: ParticipantStarts) -> Int? {
     var u = t + 1
-    while u < hi && u <= t + 2 {
+    while u < hi && u <= t + 3 {
       if let p = startsOf[u] { return p }
       if doc.tokens[u].kind == .punctuation { return nil }
       u += 1
@@ -490,7 +493,16 @@ struct ClauseAnalyzer {
           s.clauses[c].speakers = enclosing.speakers
         } else if let speech = enclosing.speech {
           let subject = effectiveSubject(s, parent)
-          if !subject.isEmpty {
+          let quoteEnd = s.range.lowerBound + (s.clauseOf.lastIndex(of: c) ?? 0)
+          if speech > quoteEnd,
+            let before = s.participants.lastIndex(where: {
+              $0.tokens.lowerBound > quoteEnd && $0.tokens.upperBound <= speech
+                && s.clause(of: $0.tokens.lowerBound) == parent
+            })
+          {
+            // "…," he said; "…," the agency's chief Borisov said.
+            s.clauses[c].speakers = [before]
+          } else if !subject.isEmpty {
             s.clauses[c].speakers = subject
           } else if let after = s.participants.firstIndex(where: {
             $0.tokens.lowerBound > speech && s.clause(of: $0.tokens.lowerBound) == parent
@@ -506,9 +518,10 @@ struct ClauseAnalyzer {
   }
 
   /// The participant of a trailing attribution: after the sentence's last comma outside
-  /// quotations, a participant then a speech verb ("…, Aschbacher said") or a speech verb then
-  /// a participant ("…, said Aschbacher"), and no `that`, colon or quotation after the verb
-  /// (those open what is said: then the statement follows, it is not before the comma).
+  /// quotations, a participant (after at most `speakerDescriptionReach` words of description
+  /// that are no markers: "…, the agency's director Borisov said") then a speech verb, or a
+  /// speech verb then a participant ("…, said Aschbacher"); after the verb no stance word and no
+  /// `that`, colon or quotation (those open what is said: then the statement follows).
   private func trailingSpeaker(in s: SentenceStructure, startsOf: ParticipantStarts)
     -> (participant: Int, comma: Int)?
   {
@@ -524,6 +537,21 @@ struct ClauseAnalyzer {
       verb = t
       t += 1
     }
+    // A description may come first, possessives in it too: "…, the agency's director general
+    // Yuri Borisov said".
+    var described = 0
+    while t < hi && described < Self.speakerDescriptionReach {
+      if let p = startsOf[t] {
+        guard s.participants[p].isPossessive else { break }
+        t = s.participants[p].tokens.upperBound
+      } else {
+        guard doc.tokens[t].kind == .word || doc.tokens[t].key == "'s", !isVerbCue(t),
+          rules.kinds(of: t, in: doc) == 0
+        else { break }
+        t += 1
+      }
+      described += 1
+    }
     guard t < hi, let p = startsOf[t] else { return nil }
     t = s.participants[p].tokens.upperBound
     if verb == nil {
@@ -531,6 +559,9 @@ struct ClauseAnalyzer {
       verb = t
     }
     for u in (verb! + 1)..<hi {
+      // What follows the verb is circumstance ("on Tuesday", "in an interview"), not a
+      // statement of its own: no stance word.
+      if hitStart[u] { return nil }
       let kinds = rules.kinds(of: u, in: doc)
       let opening =
         AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit

@@ -317,6 +317,18 @@ struct AttributionTests {
       "In March the ⟦Russian space agency⟧ suspended the experiments.", hit: "suspended",
       "roscosmos", .subject),
     RoleCase(
+      "a speaker named after the statement, after a description",
+      "Russia will leave the partnership, the agency's chief ⟦Borisov⟧ said on Tuesday.",
+      hit: "leave", "borisov", .speaker),
+    RoleCase(
+      "a quotation's speaker between the quotation and its verb",
+      "Nelson met reporters. \"We praise the partnership,\" ⟦he⟧ said in an interview with Interfax.",
+      hit: "praise", "nelson", .quoteSpeaker),
+    RoleCase(
+      "a source after a determiner",
+      "According to a ⟦Roscosmos⟧ statement, Russia will keep the partnership.",
+      hit: "partnership", "roscosmos", .speaker),
+    RoleCase(
       "'they' for two people joined by 'and'", "Rogozin and Borisov met. ⟦They⟧ praised the crew.",
       hit: "praised", "borisov", .subject),
   ]
