@@ -180,6 +180,9 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// the `reporter` lines of `references.tsv`): "Reuters reported that…", "according to
   /// Interfax". Reporting is not taking a stance.
   case reporter
+  /// mentioned: the rules would make it an agent, but its type takes no stance (an `inanimate`
+  /// type of `references.tsv`: stations, vehicles): "The ISS will keep flying until 2030".
+  case inanimate
   /// mentioned: the subject of a wish or demand of someone else ("Medvedev demanded that
   /// Russia sever its ties", "he hoped NASA crews would keep flying"): the wisher is the agent.
   case wishedSubject = "wished-subject"
@@ -201,7 +204,8 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent
     case .passiveSubject, .object, .predicate: return .target
-    case .reporter, .wishedSubject, .nonSubject, .otherClause, .otherSentence: return .mentioned
+    case .reporter, .inanimate, .wishedSubject, .nonSubject, .otherClause, .otherSentence:
+      return .mentioned
     }
   }
 }

@@ -79,6 +79,9 @@ public struct AttributionRules: Sendable {
     /// `reporter<TAB>TYPES`: entities of these types report what is said (news agencies and
     /// outlets): as the speaker or source of a statement they take no stance.
     case reporter
+    /// `inanimate<TAB>TYPES`: entities of these types take no stance (stations, vehicles): where
+    /// the rules would make one an agent, it is only mentioned.
+    case inanimate
   }
 
   /// A pronoun or role noun: the entity types it can refer to and whether it is possessive.
@@ -101,6 +104,8 @@ public struct AttributionRules: Sendable {
   public private(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
   public private(set) var reporterTypes: Set<String> = []
+  /// Entity types that take no stance (`inanimate` lines).
+  public private(set) var inanimateTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
   private var kindsByID = IDTable<UInt16>()
   private var referencesByID = IDTable<ReferenceWord>()
@@ -154,7 +159,7 @@ public struct AttributionRules: Sendable {
   // MARK: - Loading
 
   /// Loads `clauses.tsv`-style files (`kind<TAB>term`) and `references.tsv`-style files
-  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>possessive]]`, `reporter<TAB>TYPES`).
+  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>FLAGS]]`, `reporter|inanimate<TAB>TYPES`).
   public init(
     clauses: [(path: String, bytes: [UInt8])], references: [(path: String, bytes: [UInt8])],
     tokenizer: Tokenizer
@@ -221,7 +226,7 @@ public struct AttributionRules: Sendable {
     switch kind {
     case .pronoun: expected = 3...4
     case .role: expected = 3...3
-    case .determiner, .reporter: expected = 2...2
+    case .determiner, .reporter, .inanimate: expected = 2...2
     }
     guard expected.contains(fields.count) else {
       let description: String
@@ -230,13 +235,18 @@ public struct AttributionRules: Sendable {
       case .role: description = "3 tab-separated fields (role, noun, types)"
       case .determiner: description = "2 tab-separated fields (determiner, word)"
       case .reporter: description = "2 tab-separated fields (reporter, types)"
+      case .inanimate: description = "2 tab-separated fields (inanimate, types)"
       }
       throw .fieldCount(at, expected: description, found: fields.count)
     }
-    if kind == .reporter {
+    if kind == .reporter || kind == .inanimate {
       let types = try Self.types(fields[1], at: at)
-      reporterTypes.formUnion(types)
-      return "reporter " + types.joined(separator: ",")
+      if kind == .reporter {
+        reporterTypes.formUnion(types)
+      } else {
+        inanimateTypes.formUnion(types)
+      }
+      return kind.rawValue + " " + types.joined(separator: ",")
     }
     guard !fields[1].isEmpty else { throw .emptyField(at, field: "word") }
     let key = try Self.oneTokenKey(fields[1], at: at, session: session)

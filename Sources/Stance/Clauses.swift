@@ -281,7 +281,8 @@ struct ClauseAnalyzer {
       // A speech verb in the passive ("were announced by the White House") says nothing: its
       // subject is what was announced.
       let saying = AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
-      if kinds & saying != 0 && clauses[current].speech == nil
+      // Not a word of a name ("the United States": `states`).
+      if kinds & saying != 0 && clauses[current].speech == nil && !inMention[t]
         && !(t > lo && rules.has(t - 1, in: doc, .passive))
       {
         clauses[current].speech = t

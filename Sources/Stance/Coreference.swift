@@ -40,7 +40,7 @@ struct Coreference {
       // first Russian cosmonaut").
       var names: [String] = []
       switch word.kind {
-      case .determiner, .reporter:
+      case .determiner, .reporter, .inanimate:
         continue
       case .pronoun:
         break
@@ -72,7 +72,17 @@ struct Coreference {
         }
         c -= 1
       }
-      guard let found else { continue }
+      guard var found else { continue }
+      // A pronoun opening its sentence continues the previous sentence's subject rather than its
+      // nearest name ("ESA suspended its work with Roscosmos. It said…": ESA).
+      if word.kind == .pronoun, !word.isPlural, !word.isPossessive,
+        let subject = openingSubject(
+          before: sentence, in: candidates, upTo: found, mentions: mentions, doc: doc),
+        word.types.contains(types[candidates[subject].entity]),
+        isSentenceOpening(t, in: doc)
+      {
+        found = subject
+      }
       // A plural pronoun stands for a person only as one of two joined by `and` ("Lueders and
       // Montalbano … They said"): then for both.
       var antecedents = [candidates[found]]
@@ -94,6 +104,34 @@ struct Coreference {
       }
     }
     return result
+  }
+
+  /// The candidate whose mention opens sentence `sentence - 1` (after at most a determiner):
+  /// its subject. Searched among candidates `...upTo`.
+  private func openingSubject(
+    before sentence: Int, in candidates: [(end: Int, entity: Int, sentence: Int, mention: Int)],
+    upTo last: Int, mentions: [EntityMention], doc: TokenizedText
+  ) -> Int? {
+    guard sentence > 0 else { return nil }
+    var c = last
+    var earliest: Int?
+    while c >= 0 && candidates[c].sentence >= sentence - 1 {
+      if candidates[c].sentence == sentence - 1 { earliest = c }
+      c -= 1
+    }
+    guard let earliest else { return nil }
+    let start = doc.sentences[sentence - 1].tokens.lowerBound
+    let first = mentions[candidates[earliest].mention].tokens.lowerBound
+    let opens =
+      first == start
+      || (first == start + 1 && rules.reference(of: start, in: doc)?.kind == .determiner)
+    return opens ? earliest : nil
+  }
+
+  /// Whether `t` is the first word of its sentence.
+  private func isSentenceOpening(_ t: Int, in doc: TokenizedText) -> Bool {
+    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    return (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
   }
 
   /// The candidate joined to candidate `c` by `and` right before it ("Lueders and

@@ -310,11 +310,13 @@ public struct StanceScorer: Sendable {
         var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
         for (p, participant) in participants.enumerated() {
           var rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
-          if rule == .speaker || rule == .quoteSpeaker,
-            types.indices.contains(participant.entity),
-            rules.reporterTypes.contains(types[participant.entity])
-          {
-            rule = .reporter
+          if types.indices.contains(participant.entity) {
+            let type = types[participant.entity]
+            if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(type) {
+              rule = .reporter
+            } else if rule.role == .agent, rules.inanimateTypes.contains(type) {
+              rule = .inanimate
+            }
           }
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {

@@ -20,6 +20,8 @@ private let gazetteerTSV = """
   white_house\tORG\tWhite House
   dlr\tORG\tGerman Aerospace Center
   interfax\tMEDIA\tInterfax
+  iss\tFACILITY\tISS
+  united_states\tGPE\tUnited States
   """
 
 private let lexiconTSV = """
@@ -307,6 +309,10 @@ struct AttributionTests {
       "the subject of a demand has not acted", "Rogozin demanded that ⟦Russia⟧ quit the station.",
       hit: "quit", "russia", .wishedSubject),
     RoleCase(
+      "a speech word inside a name is no speech verb",
+      "Rogozin demanded that ⟦Russia⟧ quit every station project with the United States.",
+      hit: "quit", "russia", .wishedSubject),
+    RoleCase(
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
@@ -328,6 +334,9 @@ struct AttributionTests {
       "a source after a determiner",
       "According to a ⟦Roscosmos⟧ statement, Russia will keep the partnership.",
       hit: "partnership", "roscosmos", .speaker),
+    RoleCase(
+      "a station takes no stance", "The ⟦ISS⟧ will keep the partnership until 2030.",
+      hit: "partnership", "iss", .inanimate),
     RoleCase(
       "'they' for two people joined by 'and'", "Rogozin and Borisov met. ⟦They⟧ praised the crew.",
       hit: "praised", "borisov", .subject),
@@ -511,6 +520,21 @@ struct AttributionTests {
     ("Rogozin and Borisov met. They praised the crew.", ["rogozin", "borisov"]),
   ])
   func pluralPronouns(text: String, entities: [String]) throws {
+    let fixture = try Fixture()
+    let (_, _, analysis) = try fixture.analyze(text)
+    #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
+  }
+
+  /// A pronoun opening its sentence continues the previous sentence's subject; elsewhere it
+  /// takes the nearest compatible name.
+  @Test(arguments: [
+    ("NASA met Roscosmos in Moscow. It praised the crew.", ["nasa"]),
+    ("The Russian space agency met NASA. It praised the crew.", ["roscosmos"]),
+    ("NASA met Roscosmos, and it praised the crew.", ["roscosmos"]),
+    ("In Moscow, NASA met Roscosmos. It praised the crew.", ["roscosmos"]),
+    ("Rogozin met Nelson. He praised the crew.", ["rogozin"]),
+  ])
+  func aPronounOpeningItsSentenceTakesTheSubject(text: String, entities: [String]) throws {
     let fixture = try Fixture()
     let (_, _, analysis) = try fixture.analyze(text)
     #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
