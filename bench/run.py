@@ -265,10 +265,11 @@ def instruction_counts(args, binary, floor_exe, corpus_path, out):
             used += len(line)
     short = os.path.join(out, "callgrind-short.jsonl")
     with open(short, "w", encoding="utf-8") as f:
-        # One non-ASCII word, so that the one-time costs a long run pays once (ICU's
-        # transliterator registry, about 156 M instructions, opened by the first such word) are
-        # start-up here too, not spread over the slice's bytes.
-        f.write(json.dumps({"id": "short", "text": "NASA said so, and Роскосмос agreed."}, ensure_ascii=False) + "\n")
+        # One non-ASCII word that no gazetteer lists, so that the one-time cost a long run pays
+        # once (ICU's transliterator registry, about 156 M instructions, opened by the first such
+        # word; the gazetteers' own words are transliterated at build time) is start-up here
+        # too, not spread over the slice's bytes.
+        f.write(json.dumps({"id": "short", "text": "NASA said so, and сотрудничество continues."}, ensure_ascii=False) + "\n")
 
     def count(cmd, name):
         path = os.path.join(out, "logs", "callgrind.%s.out" % name)
