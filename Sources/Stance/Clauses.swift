@@ -606,6 +606,7 @@ struct ClauseAnalyzer {
         if let by = agentMarker(before: participant),
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
+            || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first)
         {
           // "was suspended by (the) DLR"; and a stance noun in a passive's subject: "The threat
           // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
@@ -701,6 +702,21 @@ struct ClauseAnalyzer {
     var t = participle - 1
     if t > lo, !rules.has(t, in: doc, .passive), doc.tokens[t].key.hasSuffix("ly") { t -= 1 }
     return t >= lo && rules.has(t, in: doc, .passive)
+  }
+
+  /// A passive verb group ending at most two words before a hit ("was placed under sanctions
+  /// by the European Union", "were hit with new sanctions by Washington"), inside its clause.
+  private func passiveVerb(before hit: Int, from first: Int) -> Bool {
+    var participle = hit - 1
+    while participle > first && participle >= hit - 3 {
+      if doc.tokens[participle].kind == .word, isLowercase(doc.tokens[participle]),
+        rules.has(participle - 1, in: doc, .passive)
+      {
+        return true
+      }
+      participle -= 1
+    }
+    return false
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

@@ -287,6 +287,10 @@ struct AttributionTests {
       "rogozin",
       .passiveAgent),
     RoleCase(
+      "a stance noun just after a passive verb",
+      "Roscosmos was placed under sanctions by the ⟦White House⟧ on Friday.", hit: "sanctions",
+      "white_house", .passiveAgent),
+    RoleCase(
       "a speech verb in the passive reports nothing",
       "New sanctions were announced by the ⟦White House⟧.", hit: "sanctions", "white_house",
       .passiveAgent),
