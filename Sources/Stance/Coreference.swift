@@ -6,6 +6,9 @@ import Tokenize
 /// entity type in the same or the previous sentence. The words and their types come from
 /// `references.tsv` (`AttributionRules`).
 struct Coreference {
+  /// An antecedent candidate: its tokens, entity, sentence and the gazetteer mention behind it.
+  typealias Candidate = (start: Int, end: Int, entity: Int, sentence: Int, mention: Int)
+
   let rules: AttributionRules
   /// Entity index → type (`PERSON`, `ORG`, …).
   let types: [String]
@@ -20,13 +23,13 @@ struct Coreference {
     guard !mentions.isEmpty, !rules.references.isEmpty else { return [] }
     let tokens = doc.tokens
     var result: [Reference] = []
-    // Antecedent candidates in text order: (end token, entity, type, mention index).
+    // Antecedent candidates in text order: (first and end token, entity, sentence, mention index).
     var next = 0
-    var candidates: [(end: Int, entity: Int, sentence: Int, mention: Int)] = []
+    var candidates: [Candidate] = []
     for t in tokens.indices {
       while next < mentions.count && mentions[next].tokens.upperBound <= t {
         let m = mentions[next]
-        candidates.append((m.tokens.upperBound, m.entity, m.sentence, next))
+        candidates.append((m.tokens.lowerBound, m.tokens.upperBound, m.entity, m.sentence, next))
         next += 1
       }
       guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(of: t, in: doc)
@@ -77,19 +80,21 @@ struct Coreference {
       // nearest name ("ESA suspended its work with Roscosmos. It said…": ESA).
       if word.kind == .pronoun, !word.isPlural, !word.isPossessive,
         let subject = openingSubject(
-          before: sentence, in: candidates, upTo: found, mentions: mentions, doc: doc),
+          before: sentence, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
         isSentenceOpening(t, in: doc)
       {
         found = subject
       }
-      // A plural pronoun stands for a person only as one of two joined by `and` ("Lueders and
-      // Montalbano … They said"): then for both.
+      // A plural pronoun stands for both of two names joined by `and` ("JAXA and ESA … They
+      // agreed"), and for a person only so.
       var antecedents = [candidates[found]]
-      if word.isPlural && types[candidates[found].entity] == "PERSON" {
-        guard let other = coordinated(with: found, in: candidates, mentions: mentions, doc: doc)
-        else { continue }
-        antecedents.insert(candidates[other], at: 0)
+      if word.isPlural {
+        if let other = coordinated(with: found, in: candidates, doc: doc) {
+          antecedents.insert(candidates[other], at: 0)
+        } else if types[candidates[found].entity] == "PERSON" {
+          continue
+        }
       }
       let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].key == "'s")
       for antecedent in antecedents {
@@ -100,7 +105,8 @@ struct Coreference {
           isPossessive: possessive)
         result.append(reference)
         // A reference is itself a candidate for later ones ("he … his").
-        candidates.append((span.upperBound, antecedent.entity, sentence, antecedent.mention))
+        candidates.append(
+          (span.lowerBound, span.upperBound, antecedent.entity, sentence, antecedent.mention))
       }
     }
     return result
@@ -109,8 +115,7 @@ struct Coreference {
   /// The candidate whose mention opens sentence `sentence - 1` (after at most a determiner):
   /// its subject. Searched among candidates `...upTo`.
   private func openingSubject(
-    before sentence: Int, in candidates: [(end: Int, entity: Int, sentence: Int, mention: Int)],
-    upTo last: Int, mentions: [EntityMention], doc: TokenizedText
+    before sentence: Int, in candidates: [Candidate], upTo last: Int, doc: TokenizedText
   ) -> Int? {
     guard sentence > 0 else { return nil }
     var c = last
@@ -121,7 +126,8 @@ struct Coreference {
     }
     guard let earliest else { return nil }
     let start = doc.sentences[sentence - 1].tokens.lowerBound
-    let first = mentions[candidates[earliest].mention].tokens.lowerBound
+    // A mention, or a reference opening it ("It … It also said").
+    let first = candidates[earliest].start
     let opens =
       first == start
       || (first == start + 1 && rules.reference(of: start, in: doc)?.kind == .determiner)
@@ -136,16 +142,17 @@ struct Coreference {
 
   /// The candidate joined to candidate `c` by `and` right before it ("Lueders and
   /// Montalbano"), another entity of the same type.
-  private func coordinated(
-    with c: Int, in candidates: [(end: Int, entity: Int, sentence: Int, mention: Int)],
-    mentions: [EntityMention], doc: TokenizedText
-  ) -> Int? {
+  private func coordinated(with c: Int, in candidates: [Candidate], doc: TokenizedText) -> Int? {
     guard c > 0 else { return nil }
-    let first = mentions[candidates[c - 1].mention].tokens
-    let second = mentions[candidates[c].mention].tokens
-    guard first.upperBound + 1 == second.lowerBound, doc.tokens[first.upperBound].key == "and",
-      candidates[c - 1].entity != candidates[c].entity,
-      types[candidates[c - 1].entity] == types[candidates[c].entity]
+    let first = candidates[c - 1]
+    let second = candidates[c]
+    // "JAXA and ESA", "JAXA and the European Space Agency".
+    let joined =
+      first.end + 1 == second.start
+      || (first.end + 2 == second.start
+        && rules.reference(of: first.end + 1, in: doc)?.kind == .determiner)
+    guard joined, doc.tokens[first.end].key == "and", first.entity != second.entity,
+      types[first.entity] == types[second.entity]
     else { return nil }
     return c - 1
   }

@@ -522,6 +522,7 @@ struct AttributionTests {
     ("Washington met. They praised the partnership.", ["washington"]),
     ("Rogozin met. They praised the crew.", []),
     ("Rogozin and Borisov met. They praised the crew.", ["rogozin", "borisov"]),
+    ("NASA and the Russian space agency met. They praised the crew.", ["nasa", "roscosmos"]),
   ])
   func pluralPronouns(text: String, entities: [String]) throws {
     let fixture = try Fixture()
@@ -537,6 +538,11 @@ struct AttributionTests {
     ("NASA met Roscosmos, and it praised the crew.", ["roscosmos"]),
     ("In Moscow, NASA met Roscosmos. It praised the crew.", ["roscosmos"]),
     ("Rogozin met Nelson. He praised the crew.", ["rogozin"]),
+    // A pronoun that opened the previous sentence is its subject too.
+    (
+      "NASA met Roscosmos. It blamed Washington for the delay. It also thanked the crew.",
+      ["nasa", "nasa"]
+    ),
   ])
   func aPronounOpeningItsSentenceTakesTheSubject(text: String, entities: [String]) throws {
     let fixture = try Fixture()
