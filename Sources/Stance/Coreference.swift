@@ -85,6 +85,16 @@ struct Coreference {
         isSentenceOpening(t, in: doc)
       {
         found = subject
+      } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
+        let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
+        word.types.contains(types[candidates[subject].entity]),
+        names.allSatisfy({ name in
+          mentions[candidates[subject].mention].tokens.contains { tokens[$0].key == name }
+        })
+      {
+        // A speaker named after the statement is its subject rather than the nearest name
+        // ("Energia will stop supplying engines to Boeing, the company said": Energia).
+        found = subject
       }
       // A plural pronoun stands for both of two names joined by `and` ("JAXA and ESA … They
       // agreed"), and for a person only so.
@@ -132,6 +142,13 @@ struct Coreference {
       first == start
       || (first == start + 1 && rules.reference(of: start, in: doc)?.kind == .determiner)
     return opens ? earliest : nil
+  }
+
+  /// Whether a reference stands between a comma and a speech verb: "…, the company said".
+  private func isTrailingSpeaker(_ span: Range<Int>, in doc: TokenizedText) -> Bool {
+    let start = doc.sentences[doc.sentenceOfToken[span.lowerBound]].tokens.lowerBound
+    return span.lowerBound > start && doc.tokens[span.lowerBound - 1].key == ","
+      && span.upperBound < doc.tokens.count && rules.has(span.upperBound, in: doc, .speech)
   }
 
   /// Whether `t` is the first word of its sentence.

@@ -538,6 +538,9 @@ struct AttributionTests {
     ("NASA met Roscosmos, and it praised the crew.", ["roscosmos"]),
     ("In Moscow, NASA met Roscosmos. It praised the crew.", ["roscosmos"]),
     ("Rogozin met Nelson. He praised the crew.", ["rogozin"]),
+    // A speaker named after the statement is its subject, not the nearest name.
+    ("Roscosmos will stop supplying engines to NASA, the agency said.", ["roscosmos"]),
+    ("Roscosmos will stop supplying engines to NASA, it said.", ["roscosmos"]),
     // A pronoun that opened the previous sentence is its subject too.
     (
       "NASA met Roscosmos. It blamed Washington for the delay. It also thanked the crew.",
