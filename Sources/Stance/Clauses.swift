@@ -447,6 +447,12 @@ struct ClauseAnalyzer {
         guard s.clause(of: t) == c, t != clause.opener else { continue }
         let key = tokens[t].key
         if key == "," { governed = false }
+        // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
+        // said…"): what came before it is no subject.
+        if key == "-" || key == "–" || key == "—" {
+          subject.removeAll()
+          governed = false
+        }
         if governed && governedWords > 0 && rules.reference(of: t, in: doc)?.kind == .determiner {
           governed = false
         }
@@ -660,9 +666,9 @@ struct ClauseAnalyzer {
     guard hasSuffix(first, rules.participleSuffixes) else { return false }
     var t = hit.lowerBound - 1
     var skipped = 0
-    // "was welcomed by NASA and rejected by Roscosmos": a participle after a coordinator shares
-    // the passive auxiliary of the participle before it.
-    if t >= 0 && rules.has(t, in: doc, .coordinator) {
+    // "was welcomed by NASA and (but) rejected by Roscosmos": a participle after a coordinator
+    // or a contrast word shares the passive auxiliary of the participle before it.
+    if t >= 0 && (rules.has(t, in: doc, .coordinator) || rules.has(t, in: doc, .contrast)) {
       var u = t - 1
       while u >= 0 && u >= t - Self.coordinatedVerbReach * 2 {
         if hitStart[u] && u != hit.lowerBound { return isPassive(u..<(u + 1)) }

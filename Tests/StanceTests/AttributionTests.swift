@@ -22,6 +22,7 @@ private let gazetteerTSV = """
   interfax\tMEDIA\tInterfax
   iss\tFACILITY\tISS
   united_states\tGPE\tUnited States
+  moscow\tGPE\tMoscow
   """
 
 private let lexiconTSV = """
@@ -245,6 +246,13 @@ struct AttributionTests {
       "a coordinated participle shares the passive",
       "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
       hit: "criticised", "rogozin", .passiveAgent),
+    RoleCase(
+      "a participle after 'but' shares the passive",
+      "The plan was praised by NASA but criticised by ⟦Rogozin⟧.", hit: "criticised", "rogozin",
+      .passiveAgent),
+    RoleCase(
+      "a dateline is no subject", "⟦MOSCOW⟧ (Interfax) - Roscosmos threatened to quit the station.",
+      hit: "threatened", "moscow", .nonSubject),
     RoleCase(
       "a passive's agent is the nearest one",
       "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
