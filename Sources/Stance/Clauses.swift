@@ -518,6 +518,14 @@ struct ClauseAnalyzer {
             s.clauses[c].speakers = [after]
           }
         }
+        // "Lavrov was blunt: “…”": a quotation right after a colon is said by the subject of
+        // the clause before the colon, speech verb or not.
+        let opening = s.clauses[c].first
+        if s.clauses[c].speakers.isEmpty, opening - 2 >= s.range.lowerBound,
+          doc.tokens[opening - 1].key == ":"
+        {
+          s.clauses[c].speakers = effectiveSubject(s, s.clause(of: opening - 2))
+        }
       default:
         break
       }

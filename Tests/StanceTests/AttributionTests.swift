@@ -343,6 +343,10 @@ struct AttributionTests {
       "Nelson met reporters. \"We praise the partnership,\" ⟦he⟧ said in an interview with Interfax.",
       hit: "praise", "nelson", .quoteSpeaker),
     RoleCase(
+      "a quotation after a colon is said by the subject before it",
+      "⟦Rogozin⟧ was blunt: \"Russia will quit the station.\"", hit: "quit", "rogozin",
+      .quoteSpeaker),
+    RoleCase(
       "a source after a determiner",
       "According to a ⟦Roscosmos⟧ statement, Russia will keep the partnership.",
       hit: "partnership", "roscosmos", .speaker),
