@@ -128,6 +128,8 @@ struct ClauseAnalyzer {
     var current = 0
     var suspended: [Int] = []
     var inQuote = false
+    // The closing mark of scare quotes being read.
+    var scareClose: Int?
     var inDash = false
     // A clause opening the sentence ("After Washington announced sanctions, …") ends at the
     // first comma outside quotations and parentheticals, whatever clauses opened inside it.
@@ -160,12 +162,26 @@ struct ClauseAnalyzer {
       let key = tokens[t].key
       let kinds = rules.kinds(of: t, in: doc)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
+        if t == scareClose {
+          assign(t)
+          scareClose = nil
+          continue
+        }
         let surface = doc.surface(of: tokens[t])
         let opening: Bool
         switch surface {
         case "“", "«", "„", "‘": opening = true
         case "”", "»", "’": opening = false
         default: opening = !inQuote
+        }
+        // Scare quotes ("called the sanctions “illegal”"): one to three words, no punctuation,
+        // not after a colon. They quote nobody; their words stay in the clause around them.
+        if opening && !inQuote, !(t > lo && tokens[t - 1].key == ":"),
+          let close = scareQuoteClose(after: t, before: hi)
+        {
+          scareClose = close
+          assign(t)
+          continue
         }
         if opening && !inQuote {
           suspended.append(current)
@@ -352,6 +368,18 @@ struct ClauseAnalyzer {
   func isLowercase(_ token: Token) -> Bool {
     guard token.utf16End > token.utf16Start else { return false }
     return doc.firstScalar(of: token).properties.isLowercase
+  }
+
+  /// The closing quotation mark of scare quotes opened at `t`: one to three words, then a
+  /// quotation mark, no punctuation between.
+  private func scareQuoteClose(after t: Int, before hi: Int) -> Int? {
+    var u = t + 1
+    while u < hi && u <= t + 4 {
+      if rules.has(u, in: doc, .quote) { return u > t + 1 ? u : nil }
+      if doc.tokens[u].kind == .punctuation { return nil }
+      u += 1
+    }
+    return nil
   }
 
   private func hasDash(after t: Int, before hi: Int) -> Bool {

@@ -347,6 +347,9 @@ struct AttributionTests {
       "⟦Rogozin⟧ was blunt: \"Russia will quit the station.\"", hit: "quit", "rogozin",
       .quoteSpeaker),
     RoleCase(
+      "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
+      hit: "threat", "rogozin", .subject),
+    RoleCase(
       "a source after a determiner",
       "According to a ⟦Roscosmos⟧ statement, Russia will keep the partnership.",
       hit: "partnership", "roscosmos", .speaker),
