@@ -15,9 +15,7 @@ public enum DefaultLexicons {
 
   /// ICU's transliteration of the gazetteer files' non-ASCII word keys, computed at build time
   /// (for `Tokenizer.knownTransliterations`: loading the defaults then opens no transliterator).
-  public static var transliterations: [String: String] {
-    Dictionary(
-      EmbeddedLexicons.transliterations.map { ($0.key, $0.transliteration) },
-      uniquingKeysWith: { first, _ in first })
-  }
+  public static let transliterations: [String: String] = Dictionary(
+    EmbeddedLexicons.transliterations.map { ($0.key, $0.transliteration) },
+    uniquingKeysWith: { first, _ in first })
 }

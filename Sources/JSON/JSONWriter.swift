@@ -278,13 +278,6 @@ public struct JSONWriter {
     put(string: "null")
   }
 
-  /// One complete JSON value already serialized (for example a range of this writer's own
-  /// `bytes`, copied out first), as the next value.
-  public mutating func fragment(_ json: ArraySlice<UInt8>) {
-    separate()
-    json.withUnsafeBufferPointer { put($0) }
-  }
-
   /// JSON serialized in advance: one value, or one or more object members (`"a":1,"b":2`),
   /// written with a comma before it when one is due.
   public mutating func fragment(_ fragment: JSONFragment) {

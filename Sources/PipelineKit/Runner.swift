@@ -73,11 +73,13 @@ public struct Runner: Sendable {
       do { try write(table.header) } catch { failure = error }
     }
     while failure == nil, let taken = state.output(next) {
-      guard case .done(let output) = taken else {
-        if case .piece(let bytes) = taken {
-          do { try write(bytes) } catch { failure = error }
-        }
+      let output: BatchOutput
+      switch taken {
+      case .piece(let bytes):
+        do { try write(bytes) } catch { failure = error }
         continue
+      case .done(let done):
+        output = done
       }
       next += 1
       summary.bytes += output.inputBytes

@@ -142,7 +142,7 @@ final class Scheduler: @unchecked Sendable {
     locked {
       writing = index
       while true {
-        if let queued = pieces[index], !queued.isEmpty {
+        if pieces[index]?.isEmpty == false {
           let piece = pieces[index]!.removeFirst()
           if pieces[index]!.isEmpty { pieces[index] = nil }
           condition.broadcast()

@@ -36,7 +36,7 @@ public struct AttributionRules: Sendable {
     case participleSuffix = "participle_suffix"
     /// First-person words (we, our, I): inside a quotation they are its speaker.
     case firstPerson = "first_person"
-    /// Names a source (`according` in "according to Borisov"): an entity within two words
+    /// Names a source (`according` in "according to Borisov"): an entity within three words
     /// after it is the speaker of its clause.
     case source
     /// A verb of wanting or asking (hoped, wanted, demanded, urged): what follows is the wish
@@ -84,7 +84,8 @@ public struct AttributionRules: Sendable {
     case inanimate
   }
 
-  /// A pronoun or role noun: the entity types it can refer to and whether it is possessive.
+  /// A pronoun or role noun: the entity types it can refer to, whether it is possessive and
+  /// whether plural.
   public struct ReferenceWord: Sendable, Hashable {
     public var kind: ReferenceKind
     public var types: [String]
@@ -231,7 +232,7 @@ public struct AttributionRules: Sendable {
     guard expected.contains(fields.count) else {
       let description: String
       switch kind {
-      case .pronoun: description = "3 or 4 tab-separated fields (pronoun, word, types, possessive)"
+      case .pronoun: description = "3 or 4 tab-separated fields (pronoun, word, types, flags)"
       case .role: description = "3 tab-separated fields (role, noun, types)"
       case .determiner: description = "2 tab-separated fields (determiner, word)"
       case .reporter: description = "2 tab-separated fields (reporter, types)"
@@ -259,7 +260,7 @@ public struct AttributionRules: Sendable {
         switch flag.trimmingSpaces() {
         case "possessive": possessive = true
         case "plural": plural = true
-        default: throw .expectedPossessive(at, found: fields[3])
+        default: throw .invalidFlags(at, found: fields[3])
         }
       }
     }

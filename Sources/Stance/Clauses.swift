@@ -105,6 +105,8 @@ struct ClauseAnalyzer {
   let inMention: [Bool]
   /// Whether each token starts a lexicon hit.
   let hitStart: [Bool]
+  /// Entity index → type (`PERSON`, `MEDIA`, …), for the `reporter` and `inanimate` types.
+  let types: [String]
 
   /// How many tokens after a speech verb a `that` may come and still open its reported speech
   /// ("told Vladimir Putin at a televised meeting that …").
@@ -136,7 +138,9 @@ struct ClauseAnalyzer {
     var openingClause: Int?
     let startsOf = ParticipantStarts(sentence.tokens, participants)
 
-    func open(_ kind: Clause.Kind, at t: Int, opener: Int?, parent: Int?) {
+    func open(
+      _ kind: Clause.Kind, at t: Int, opener: Int?, parent: Int?, isDesire: Bool = false
+    ) {
       if clauses[current].tokenCount == 0 && clauses[current].kind != .quote
         && clauses[current].kind != .parenthetical && suspended.last != current
       {
@@ -144,10 +148,12 @@ struct ClauseAnalyzer {
         clauses[current].kind = kind
         clauses[current].first = t
         clauses[current].opener = opener
+        clauses[current].isDesire = isDesire
         if parent != current { clauses[current].parent = parent }
         return
       }
       clauses.append(Clause(kind: kind, first: t, opener: opener, parent: parent))
+      clauses[clauses.count - 1].isDesire = isDesire
       current = clauses.count - 1
     }
     func assign(_ t: Int) {
@@ -258,9 +264,7 @@ struct ClauseAnalyzer {
       } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
         if clauses[current].speech != nil && !clauses[current].reportedOpened {
           clauses[current].reportedOpened = true
-          let desire = clauses[current].isDesire
-          open(.reported, at: t, opener: t, parent: current)
-          clauses[current].isDesire = desire
+          open(.reported, at: t, opener: t, parent: current, isDesire: clauses[current].isDesire)
         } else {
           let afterComma = t > lo && tokens[t - 1].key == ","
           let antecedentEnd = afterComma ? t - 1 : t
@@ -294,21 +298,19 @@ struct ClauseAnalyzer {
         }
         if clauses[outer].source == nil { clauses[outer].source = named }
       }
-      // A speech verb in the passive ("were announced by the White House") says nothing: its
-      // subject is what was announced.
+      // A verb of saying or wanting opens what is said or wished; not a word of a name ("the
+      // United States": `states`), nor a speech verb in the passive ("were announced by the
+      // White House": its subject is what was announced).
       let saying = AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
-      // Not a word of a name ("the United States": `states`).
       if kinds & saying != 0 && clauses[current].speech == nil && !inMention[t]
         && !(t > lo && rules.has(t - 1, in: doc, .passive))
       {
-        clauses[current].speech = t
         let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
+        clauses[current].speech = t
         clauses[current].isDesire = desire
         if opensReportedSpeech(after: t, before: hi) {
           clauses[current].reportedOpened = true
-          let speaking = current
-          open(.reported, at: t + 1, opener: nil, parent: speaking)
-          clauses[current].isDesire = desire
+          open(.reported, at: t + 1, opener: nil, parent: current, isDesire: desire)
         }
       }
     }
@@ -601,15 +603,13 @@ struct ClauseAnalyzer {
       guard t < hi, rules.has(t, in: doc, .speech) else { return nil }
       verb = t
     }
-    for u in (verb! + 1)..<hi {
-      // What follows the verb is circumstance ("on Tuesday", "in an interview"), not a
-      // statement of its own: no stance word.
-      if hitStart[u] { return nil }
-      let kinds = rules.kinds(of: u, in: doc)
-      let opening =
-        AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
-        | AttributionRules.MarkerKind.boundary.bit
-      if kinds & opening != 0 && doc.tokens[u].key != "." { return nil }
+    // What follows the verb is circumstance ("on Tuesday", "in an interview"), not a statement
+    // of its own: no stance word, nothing that opens what is said.
+    let opening =
+      AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
+      | AttributionRules.MarkerKind.boundary.bit
+    for u in (verb! + 1)..<hi where hitStart[u] || rules.kinds(of: u, in: doc) & opening != 0 {
+      return nil
     }
     return (p, comma)
   }
@@ -628,8 +628,22 @@ struct ClauseAnalyzer {
 
   // MARK: - Roles
 
-  /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it.
+  /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it:
+  /// the clause's rules, then what the entity's type allows (a `reporter` type says nothing of
+  /// its own, an `inanimate` one is never an agent).
   func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
+    let rule = clauseRole(of: p, toward: hit, in: s)
+    let entity = s.participants[p].entity
+    guard types.indices.contains(entity) else { return rule }
+    if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(types[entity]) {
+      return .reporter
+    }
+    if rule.role == .agent, rules.inanimateTypes.contains(types[entity]) { return .inanimate }
+    return rule
+  }
+
+  /// The role the clause's rules give participant `p` toward the hit on `hit` tokens.
+  private func clauseRole(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
     let participant = s.participants[p]
     let ch = s.clause(of: hit.lowerBound)
     let cp = s.clause(of: participant.tokens.lowerBound)

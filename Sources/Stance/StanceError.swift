@@ -23,15 +23,15 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownKind(SourceLocation, found: String, valid: [String])
   case invalidSuffix(SourceLocation, found: String)
   case invalidTypes(SourceLocation, found: String)
-  case expectedPossessive(SourceLocation, found: String)
+  case invalidFlags(SourceLocation, found: String)
   /// An `@attribution` line of a lexicon whose policy is not one of the policies.
   case invalidDeclaration(SourceLocation, found: String)
   case tokenize(TokenizeError)
 
-  /// Which field an `invalidTypes` / `expectedPossessive` error is about (for lint columns).
+  /// Which field an `invalidTypes` / `invalidFlags` error is about (for lint columns).
   public var isTypes: Bool { if case .invalidTypes = self { return true } else { return false } }
-  public var isPossessive: Bool {
-    if case .expectedPossessive = self { return true } else { return false }
+  public var isFlags: Bool {
+    if case .invalidFlags = self { return true } else { return false }
   }
 
   /// `FILE:LINE: message`, or the message alone for errors without a line.
@@ -60,7 +60,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       .unknownKind(let at, _, _),
       .invalidSuffix(let at, _),
       .invalidTypes(let at, _),
-      .expectedPossessive(let at, _),
+      .invalidFlags(let at, _),
       .invalidDeclaration(let at, _):
       return at
     case .invalidPolicy, .tokenize:
@@ -115,7 +115,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected a suffix of letters, found '\(found)'"
     case .invalidTypes(_, let found):
       return "expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
-    case .expectedPossessive(_, let found):
+    case .invalidFlags(_, let found):
       return
         "expected 'possessive', 'plural' or both (comma-separated) or nothing in the fourth field, found '\(found)'"
     case .invalidDeclaration(_, let found):

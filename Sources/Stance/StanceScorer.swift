@@ -276,7 +276,8 @@ public struct StanceScorer: Sendable {
     var hitStart = [Bool](repeating: false, count: doc.tokens.count)
     for hit in hits { hitStart[hit.tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
-      rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart)
+      rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
+      types: types)
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
     for (m, mention) in mentions.enumerated() {
@@ -309,15 +310,7 @@ public struct StanceScorer: Sendable {
         // first participant in text order among equals.
         var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
         for (p, participant) in participants.enumerated() {
-          var rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
-          if types.indices.contains(participant.entity) {
-            let type = types[participant.entity]
-            if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(type) {
-              rule = .reporter
-            } else if rule.role == .agent, rules.inanimateTypes.contains(type) {
-              rule = .inanimate
-            }
-          }
+          let rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
             if rule.isPreferred(to: best[k].rule) {

@@ -557,10 +557,10 @@ private struct LintState {
       return line.diagnostic(.error, .invalidUTF8, column: 1, text)
     case .unknownKind:
       return line.diagnostic(.error, .unknownModifierKind, column: line.column(ofField: 0), text)
-    case .invalidSuffix, .invalidTypes, .expectedPossessive:
+    case .invalidSuffix, .invalidTypes, .invalidFlags:
       return line.diagnostic(
         .error, .invalidValue,
-        column: line.column(ofField: termField + (error.isTypes ? 1 : error.isPossessive ? 2 : 0)),
+        column: line.column(ofField: termField + (error.isTypes ? 1 : error.isFlags ? 2 : 0)),
         text)
     case .invalidDeclaration:
       return line.diagnostic(.error, .invalidPolicy, column: line.column(ofField: 1), text)

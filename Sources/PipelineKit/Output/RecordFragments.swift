@@ -81,8 +81,8 @@ struct RecordFragments: Sendable {
 }
 
 /// Object keys a record writes for every mention, hit and score (`"start":` …), each serialized
-/// once: appending one is a copy of its bytes, where `JSONWriter.field(_:)` appends the quotes,
-/// the key and the colon a byte at a time.
+/// once: appending one is one copy of its bytes, where `JSONWriter.field(_:)` appends the
+/// quotes, the key and the colon in four.
 struct FieldKeys: Sendable {
   let start = JSONFragment(key: "start")
   let end = JSONFragment(key: "end")
