@@ -2,7 +2,7 @@
 /// read it from here). Bump it with each release; `OutputSchema.formatVersion` tracks the output
 /// shape separately.
 public enum PipelineVersion {
-  public static let number = "0.5.0"
+  public static let number = "0.6.0"
 
   /// What `pipeline --version` prints.
   public static var description: String {

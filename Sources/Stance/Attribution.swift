@@ -42,14 +42,27 @@ public enum AttributionPolicy: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// Whether a hit with this role toward an entity counts for it. `sentence` and `window:N`
-  /// do not look at roles (the caller checks distance for `window:N`).
-  public func counts(_ role: Role) -> Bool {
+  /// The share of a hit that counts for an entity whose role toward it `rule` decided: 1 or 0,
+  /// except under `target` (the text's stance toward the entity), where a hit done to or said
+  /// about the entity counts in full and one it does, says or is only mentioned beside counts
+  /// `modifiers`' `target_agent`, `target_speaker` and `target_mentioned` shares. `sentence`
+  /// and `window:N` do not look at roles (the caller checks distance for `window:N`).
+  public func share(_ rule: RoleRule, _ modifiers: Modifiers) -> Double {
     switch self {
-    case .agent: return role == .agent
-    case .target: return role == .target
-    case .clause: return role != .mentioned
-    case .sentence, .window: return true
+    case .agent: return rule.role == .agent ? 1 : 0
+    case .clause: return rule.role == .mentioned ? 0 : 1
+    case .sentence, .window: return 1
+    case .target:
+      switch rule {
+      case .otherSentence: return 0
+      case .speaker, .quoteSpeaker: return modifiers.targetSpeaker
+      default:
+        switch rule.role {
+        case .target: return 1
+        case .agent: return modifiers.targetAgent
+        case .mentioned: return modifiers.targetMentioned
+        }
+      }
     }
   }
 }
@@ -243,8 +256,11 @@ public struct Attribution: Sendable, Hashable {
   public var rule: RoleRule
   /// The mention: an index into the gazetteer mentions, or into `StanceAnalysis.references`.
   public var mention: MentionRef
-  /// Whether the hit counts for the entity under its dimension's policy.
-  public var counted: Bool
+  /// The share of the hit's weight that counts for the entity under its dimension's policy:
+  /// 1 in full, 0 not at all (a fraction only under `target`).
+  public var share: Double
+  /// Whether the hit counts for the entity at all.
+  public var counted: Bool { share > 0 }
 }
 
 /// A mention of either kind.

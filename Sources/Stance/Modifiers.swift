@@ -53,6 +53,14 @@ public struct Modifiers: Sendable {
   public private(set) var shifterScalar = -1.0
   /// A shifter governs terms that start within this many words after it.
   public private(set) var shifterWindow = 3
+  /// Under the `target` policy (the text's stance toward an entity), the share of a hit that
+  /// counts for an entity that does it (its deeds portray it), that says it (a speaker's words
+  /// are about others), and that is only mentioned in its sentence (the tone around it). A hit
+  /// done to or said about the entity counts in full. Fitted on NewsMTSC's dev fifth
+  /// (`scripts/newsmtsc-eval`; `Documentation/tuning.md`).
+  public private(set) var targetAgent = 1.0
+  public private(set) var targetSpeaker = 0.0
+  public private(set) var targetMentioned = 0.25
 
   public static let boosterDelta = 0.293
 
@@ -63,6 +71,8 @@ public struct Modifiers: Sendable {
   public static let windowRange: ClosedRange<Double> = 0...50
   /// The range of a booster's or dampener's own value (a change of magnitude, like a weight).
   public static let deltaRange: ClosedRange<Double> = -4...4
+  /// The range of a share (`target_agent`, `target_speaker`, `target_mentioned`).
+  public static let shareRange: ClosedRange<Double> = 0...1
 
   /// A constant a `param` line sets, and the values it may take. With every value in range, a
   /// hit's applied weight is at most (4 + 50 × 4) × 10⁵⁰ × 10 in magnitude, so sums of weights
@@ -74,10 +84,18 @@ public struct Modifiers: Sendable {
     case contrastAfter = "contrast_after"
     case shifterScalar = "shifter_scalar"
     case shifterWindow = "shifter_window"
+    case targetAgent = "target_agent"
+    case targetSpeaker = "target_speaker"
+    case targetMentioned = "target_mentioned"
 
     /// The values a file may give it (checked at load and by `pipeline lint`).
     public var range: ClosedRange<Double> {
-      isWholeNumber ? Modifiers.windowRange : Modifiers.factorRange
+      switch self {
+      case .negationWindow, .shifterWindow: return Modifiers.windowRange
+      case .targetAgent, .targetSpeaker, .targetMentioned: return Modifiers.shareRange
+      case .negationScalar, .contrastBefore, .contrastAfter, .shifterScalar:
+        return Modifiers.factorRange
+      }
     }
 
     /// Whether the value must be a whole number.
@@ -118,6 +136,9 @@ public struct Modifiers: Sendable {
     case .contrastAfter: contrastAfter = value
     case .shifterScalar: shifterScalar = value
     case .shifterWindow: shifterWindow = Int(value)
+    case .targetAgent: targetAgent = value
+    case .targetSpeaker: targetSpeaker = value
+    case .targetMentioned: targetMentioned = value
     }
   }
 

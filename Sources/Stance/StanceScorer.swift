@@ -105,8 +105,9 @@ public struct StanceScorer: Sendable {
       hits, mentions: mentions, references: references, doc: doc, inMention: inMention,
       types: types)
     var entityScores: [Int: [String: StanceScore]] = [:]
-    for (entity, indices) in entityHits {
-      entityScores[entity] = scores(indices.lazy.map { hits[$0] })
+    for (entity, attributions) in entityAttributions where entityHits[entity] != nil {
+      entityScores[entity] = scores(
+        weighted: attributions.lazy.filter(\.counted).map { (hits[$0.hit], $0.share) })
     }
     for mention in mentions where entityScores[mention.entity] == nil {
       entityScores[mention.entity] = scores([])
@@ -118,12 +119,17 @@ public struct StanceScorer: Sendable {
 
   /// Raw sums, counts and scores per dimension; every dimension of the lexicon is present.
   public func scores(_ hits: some Sequence<Hit>) -> [String: StanceScore] {
+    scores(weighted: hits.lazy.map { ($0, 1) })
+  }
+
+  /// Scores of hits that count for an entity with a share of their weight each (1: in full).
+  public func scores(weighted hits: some Sequence<(Hit, Double)>) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
     var raw = [Double](repeating: 0, count: dimensions.count)
     var count = [Int](repeating: 0, count: dimensions.count)
-    for hit in hits {
+    for (hit, share) in hits {
       let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hit.dimension) ?? 0
-      raw[d] += hit.weight
+      raw[d] += share == 1 ? hit.weight : hit.weight * share
       count[d] += 1
     }
     var result: [String: StanceScore] = [:]
@@ -332,17 +338,17 @@ public struct StanceScorer: Sendable {
           }
         }
         for entry in best {
-          let counts: Bool
+          let share: Double
           switch policy {
-          case .window(let n): counts = entry.distance <= n
-          case .sentence: counts = entry.rule != .otherSentence
-          default: counts = policy.counts(entry.rule.role)
+          case .window(let n): share = entry.distance <= n ? 1 : 0
+          case .sentence: share = entry.rule != .otherSentence ? 1 : 0
+          default: share = policy.share(entry.rule, modifiers)
           }
           all[entry.entity, default: []].append(
             Attribution(
-              hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, counted: counts)
+              hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)
           )
-          if counts { counted[entry.entity, default: []].append(hi) }
+          if share > 0 { counted[entry.entity, default: []].append(hi) }
         }
       }
     }

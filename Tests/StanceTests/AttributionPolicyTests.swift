@@ -40,11 +40,18 @@ struct AttributionPolicyTests {
     #expect(throws: StanceError.self) { try AttributionPolicies(parsing: ["cooperation=subject"]) }
   }
 
+  /// The share of a hit each policy counts, by the rule that decided the entity's role (with
+  /// the shipped `target_*` shares: deeds 1, words 0, mentions 0.25).
   @Test(arguments: [
-    (AttributionPolicy.agent, [Role.agent]), (.target, [.target]), (.clause, [.agent, .target]),
-    (.sentence, [.agent, .target, .mentioned]),
+    (AttributionPolicy.agent, RoleRule.subject, 1.0), (.agent, .object, 0),
+    (.agent, .otherClause, 0),
+    (.target, .object, 1), (.target, .passiveSubject, 1), (.target, .subject, 1),
+    (.target, .possessor, 1), (.target, .speaker, 0), (.target, .quoteSpeaker, 0),
+    (.target, .otherClause, 0.25), (.target, .reporter, 0.25), (.target, .otherSentence, 0),
+    (.clause, .subject, 1), (.clause, .predicate, 1), (.clause, .nonSubject, 0),
+    (.sentence, .otherClause, 1),
   ])
-  func countsRoles(policy: AttributionPolicy, roles: [Role]) {
-    #expect(Role.allCases.filter(policy.counts) == roles)
+  func sharesByRule(policy: AttributionPolicy, rule: RoleRule, share: Double) {
+    #expect(policy.share(rule, Modifiers()) == share)
   }
 }

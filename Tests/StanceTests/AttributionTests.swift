@@ -51,7 +51,7 @@ private func repositoryFile(_ path: String) throws -> (path: String, bytes: [UIn
 private struct Fixture {
   let gazetteer: Gazetteer
   let lexicon: Lexicon
-  let modifiers: Modifiers
+  var modifiers: Modifiers
   let rules: AttributionRules
 
   init() throws {
@@ -390,25 +390,65 @@ struct AttributionTests {
 
   // MARK: - Policies
 
+  /// Hit text → the share of its weight that counts, per entity; `target` with the shipped
+  /// shares (deeds in full, the rest of the sentence a quarter) and with all three set to 0.
   @Test(arguments: [
-    (AttributionPolicy.agent, ["rogozin": ["blamed"], "nasa": [String]()]),
-    (.target, ["rogozin": [], "nasa": ["blamed"]]),
-    (.clause, ["rogozin": ["blamed"], "nasa": ["blamed"]]),
-    (.sentence, ["rogozin": ["blamed", "praised"], "nasa": ["blamed", "praised"]]),
+    (AttributionPolicy.agent, false, ["rogozin": ["blamed": 1.0], "nasa": [:]]),
+    (
+      .target, false,
+      ["rogozin": ["blamed": 1, "praised": 0.25], "nasa": ["blamed": 1, "praised": 0.25]]
+    ),
+    (.target, true, ["rogozin": [:], "nasa": ["blamed": 1]]),
+    (.clause, false, ["rogozin": ["blamed": 1], "nasa": ["blamed": 1]]),
+    (
+      .sentence, false,
+      ["rogozin": ["blamed": 1, "praised": 1], "nasa": ["blamed": 1, "praised": 1]]
+    ),
   ])
-  func policyDecidesWhatCounts(policy: AttributionPolicy, expected: [String: [String]]) throws {
-    let fixture = try Fixture()
+  func policyDecidesWhatCounts(
+    policy: AttributionPolicy, strictTarget: Bool, expected: [String: [String: Double]]
+  ) throws {
+    var fixture = try Fixture()
+    if strictTarget {
+      for parameter in [Modifiers.Parameter.targetAgent, .targetSpeaker, .targetMentioned] {
+        fixture.modifiers.set(parameter, to: 0)
+      }
+    }
     let text = "Rogozin blamed NASA, while Washington praised the crew."
     let (_, _, analysis) = try fixture.analyze(text, policy)
-    for (id, hits) in expected {
+    for (id, shares) in expected {
       let entity = try #require(fixture.gazetteer.entity(id: id))
-      let counted = (analysis.entityHits[entity] ?? []).map {
-        slice(text, analysis.hits[$0].start, analysis.hits[$0].end)
+      var counted: [String: Double] = [:]
+      for attribution in analysis.entityAttributions[entity] ?? [] where attribution.counted {
+        let hit = analysis.hits[attribution.hit]
+        counted[slice(text, hit.start, hit.end)] = attribution.share
       }
-      #expect(counted == hits, "\(id) under \(policy)")
+      #expect(counted == shares, "\(id) under \(policy)")
+      #expect(analysis.entityHits[entity, default: []].count == shares.count)
       // Every hit of its sentence is attributed, counted or not.
       #expect(analysis.entityAttributions[entity]?.count == 2)
+      // The raw score is the sum of the counted shares of the weights.
+      let raw = (analysis.entityAttributions[entity] ?? []).reduce(0.0) {
+        $0 + analysis.hits[$1.hit].weight * $1.share
+      }
+      #expect(analysis.entityScores[entity]?["cooperation"]?.raw == raw)
     }
+  }
+
+  /// Under `target`, a speaker's words count `target_speaker` (0 as shipped): what Rogozin says
+  /// portrays NASA, not Rogozin.
+  @Test func targetPolicyGivesTheSpeakerHisShare() throws {
+    var fixture = try Fixture()
+    let text = "Rogozin said NASA was refusing to cooperate."
+    let rogozin = try #require(fixture.gazetteer.entity(id: "rogozin"))
+    let nasa = try #require(fixture.gazetteer.entity(id: "nasa"))
+    var (_, _, analysis) = try fixture.analyze(text, .target)
+    #expect(analysis.entityAttributions[rogozin]?.map(\.rule) == [.speaker, .speaker])
+    #expect(analysis.entityHits[rogozin] == nil)
+    #expect(analysis.entityAttributions[nasa]?.allSatisfy { $0.share == 1 } == true)
+    fixture.modifiers.set(.targetSpeaker, to: 0.5)
+    (_, _, analysis) = try fixture.analyze(text, .target)
+    #expect(analysis.entityAttributions[rogozin]?.map(\.share) == [0.5, 0.5])
   }
 
   @Test func lexiconDeclarationSetsTheDimensionPolicyAndOptionsOverrideIt() throws {

@@ -147,7 +147,7 @@ struct ModifiersTests {
       "m.tsv:1: expected a number, found '1e999'"),
     ModifiersErrorCase(
       "unknown param", "\nparam\tfoo\t1\n",
-      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window), found 'foo'"
+      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window, target_agent, target_speaker, target_mentioned), found 'foo'"
     ),
     ModifiersErrorCase(
       "param without a value", "param\tnegation_scalar\n",
@@ -185,11 +185,11 @@ struct ModifiersTests {
     #expect(
       Modifiers.parameterNames == [
         "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar",
-        "shifter_window",
+        "shifter_window", "target_agent", "target_speaker", "target_mentioned",
       ])
     #expect(
       Modifiers.Parameter.allCases.map(\.range) == [
-        -10...10, 0...50, -10...10, -10...10, -10...10, 0...50,
+        -10...10, 0...50, -10...10, -10...10, -10...10, 0...50, 0...1, 0...1, 0...1,
       ])
     #expect(
       Modifiers.Kind.allCases.map(Modifiers.valueRange(of:)) == [

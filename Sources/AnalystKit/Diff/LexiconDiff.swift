@@ -139,10 +139,12 @@ public struct LexiconDiff: Sendable {
   private func sides(_ analysis: Analysis) -> [String: Side] {
     var result: [String: Side] = [:]
     for entity in analysis.entitiesInOrder {
-      let hits = (analysis.stance.entityHits[entity] ?? []).map { analysis.stance.hits[$0] }.map {
-        (
-          key: EntryKey(term: analysis.entry(of: $0).term, dimension: $0.dimension),
-          weight: $0.weight
+      let counted = (analysis.stance.entityAttributions[entity] ?? []).filter(\.counted)
+      let hits = counted.map {
+        let hit = analysis.stance.hits[$0.hit]
+        return (
+          key: EntryKey(term: analysis.entry(of: hit).term, dimension: hit.dimension),
+          weight: hit.weight * $0.share
         )
       }
       let scores = dimensions.map { ($0, analysis.score(of: entity, on: $0)) }

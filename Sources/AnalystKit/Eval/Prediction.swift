@@ -88,7 +88,8 @@ public struct DocumentPrediction: Sendable {
         return EvidenceHit(
           term: entry.term, dimension: hit.dimension, source: entry.location.description,
           text: doc.surface(tokens: hit.tokens),
-          start: hit.start, sentence: hit.sentence, base: hit.base, weight: hit.weight,
+          start: hit.start, sentence: hit.sentence, base: hit.base,
+          weight: attribution.counted ? hit.weight * attribution.share : hit.weight,
           role: attribution.role, rule: attribution.rule)
       }
       let hits = attributions.filter(\.counted).map(evidence)

@@ -283,7 +283,11 @@ public struct Explanation {
   }
 
   private func attributionCells(_ attribution: Attribution) -> [String] {
-    [attribution.role.rawValue, attribution.rule.rawValue, mentionNote(attribution.mention)]
+    [
+      attribution.role.rawValue
+        + (attribution.share == 1 ? "" : " ×\(formatNumber(attribution.share))"),
+      attribution.rule.rawValue, mentionNote(attribution.mention),
+    ]
   }
 
   /// `'Rogozin'`, or `'he' (pronoun)` for a reference.

@@ -18,7 +18,7 @@ public enum OutputSchema {
   /// Bumped whenever a field is added, removed, renamed or retyped. 1 was the shape before
   /// 2 (stance keyed by dimension name; `id` a number when the input's was); 3 adds each
   /// evidence hit's `role`, `rule` and `mention`, and mentions found by coreference (`via`).
-  public static let formatVersion = 3
+  public static let formatVersion = 4
 
   /// The type of one JSON value.
   public indirect enum Kind: Sendable {
@@ -91,6 +91,9 @@ public enum OutputSchema {
     Field(
       "rule", .oneOfStrings(RoleRule.allCases.map(\.rawValue)),
       "the role rule that decided it (lexicons/README.md, Roles)"),
+    Field(
+      "share", .number, required: false,
+      "the part of the weight that counts for this entity, when not all of it does (policy target)"),
     Field(
       "mention", evidenceMention, "the mention (or pronoun, role noun) the role was decided through"
     ),

@@ -227,6 +227,10 @@ public struct RecordWriter: Sendable {
     w.string(attribution.role.rawValue)
     w.key(keys.rule)
     w.string(attribution.rule.rawValue)
+    if attribution.share != 1 {
+      w.field("share")
+      w.double(attribution.share)
+    }
     w.key(keys.mention)
     w.beginObject()
     switch attribution.mention {

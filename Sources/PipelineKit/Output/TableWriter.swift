@@ -39,7 +39,7 @@ public enum TableRows: String, Sendable, CaseIterable {
 /// - entity: `id, entity, type, name, mentions, dimension, score, raw, hits, label`
 /// - mention: `id, entity, type, start, end, sentence, text, via`
 /// - hit: `id, entity, dimension, term, source, text, start, end, sentence, base, weight, modifiers,
-///   role, rule, mention`
+///   role, rule, mention, share`
 ///
 /// Error records appear in `document` rows only (with `error_code` and `error_message`).
 /// Numbers are written as in JSON (4 decimals, no trailing zeros).
@@ -113,6 +113,10 @@ public struct TableWriter: Sendable {
       ("role", "what the entity is to the hit: agent, target or mentioned"),
       ("rule", "the role rule that decided it"),
       ("mention", "the mention (or pronoun, role noun) the role was decided through"),
+      (
+        "share",
+        "the part of the weight that counts for the entity (1: all; less under policy target)"
+      ),
     ],
   ]
 
@@ -210,7 +214,7 @@ public struct TableWriter: Sendable {
               JSONWriter.format(hit.base), JSONWriter.format(hit.weight),
               modifiers.joined(separator: "; "),
               attribution.role.rawValue, attribution.rule.rawValue,
-              doc.surface(tokens: mentionTokens),
+              doc.surface(tokens: mentionTokens), JSONWriter.format(attribution.share),
             ], into: &out)
           out.spillIfFull()
         }
