@@ -8,6 +8,8 @@ public struct Entity: Sendable, Hashable {
   public var location: SourceLocation
   /// Whether the entity also matches `@alias` and `#alias` (the `handles` option).
   public var handles = false
+  /// Token keys of its titles (`title` lines: "administrator"), for role nouns.
+  public var titles: [String] = []
 }
 
 /// How an alias compares with the text.

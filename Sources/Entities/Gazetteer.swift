@@ -137,6 +137,21 @@ public struct Gazetteer: Sendable {
     guard !keys.isEmpty else {
       throw .aliasHasNoTokens(location, alias: text)
     }
+    if options.title {
+      guard let entity = entityIndex[id] else {
+        throw .invalidTitle(location, title: text, entity: id, hasName: false)
+      }
+      guard entities[entity].type == type else {
+        throw .typeConflict(
+          location, entity: id, type: type, earlier: entities[entity].type,
+          earlierAt: entities[entity].location)
+      }
+      guard tokenized.tokens.count == 1, tokenized.tokens[0].kind == .word else {
+        throw .invalidTitle(location, title: text, entity: id, hasName: true)
+      }
+      if !entities[entity].titles.contains(keys[0]) { entities[entity].titles.append(keys[0]) }
+      return
+    }
     guard keys.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
       throw .aliasTooLong(location, alias: text, tokens: keys.count)
     }

@@ -1,7 +1,8 @@
 import Tokenize
 
 /// How an alias compares with the text: the match field of a gazetteer line, a comma-separated
-/// list of options (`fold`, `exact`, `stem`, `stem:LANG`, `translit`, `handle`, `handles`).
+/// list of options (`fold`, `exact`, `stem`, `stem:LANG`, `translit`, `handle`, `handles`,
+/// `title`).
 ///
 /// ```
 /// rogozin	PERSON	Рогозин	stem            «Рогозина», «Рогозиным» (Russian, from the script)
@@ -9,6 +10,7 @@ import Tokenize
 /// rogozin	PERSON	Рогозин	translit        "Rogozin"
 /// nasa	ORG	NASA	handles         "@NASA", "#NASA" (for every alias of the entity)
 /// roscosmos	ORG	@roscosmos	handle  the handle itself
+/// nelson	PERSON	administrator	title   "the administrator" refers to Nelson first
 /// ```
 public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   /// Case: `fold` (default) or `exact`.
@@ -22,6 +24,9 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   public var handle: Bool
   /// The entity also matches `@alias` and `#alias` (words joined) for each of its aliases.
   public var handles: Bool
+  /// The "alias" is no name but a title of the entity, one word: a role noun after a determiner
+  /// ("the administrator") refers to an entity with that title before any other.
+  public var title = false
   /// The language of a Latin-script alias (the file's `#! lang:`); nil: English.
   public var language: String?
   /// Languages whose aliases match by stem without saying so (the file's `#! stem:`).
@@ -40,7 +45,9 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The option names a match field may hold.
-  public static let names = ["fold", "exact", "stem", "stem:LANG", "translit", "handle", "handles"]
+  public static let names = [
+    "fold", "exact", "stem", "stem:LANG", "translit", "handle", "handles", "title",
+  ]
 
   /// Parses a match field. Throws `unknownMatchMode` naming the first option it does not know.
   public init(parsing field: String, at: SourceLocation) throws(EntitiesError) {
@@ -54,6 +61,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
       case "translit": translit = true
       case "handle": handle = true
       case "handles": handles = true
+      case "title": title = true
       default:
         if option.hasPrefix("stem:"), case let language = String(option.dropFirst(5)),
           StemLanguage.isCode(language)
@@ -73,6 +81,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
     if translit { parts.append("translit") }
     if handle { parts.append("handle") }
     if handles { parts.append("handles") }
+    if title { parts.append("title") }
     return parts.joined(separator: ",")
   }
 }

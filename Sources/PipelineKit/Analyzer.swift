@@ -40,12 +40,15 @@ public struct Analyzer: Sendable {
   public let scorer: StanceScorer
   /// Entity index → type, for coreference.
   let entityTypes: [String]
+  /// Entity index → its titles' keys (`title` lines), for role nouns.
+  let entityTitles: [[String]]
 
   public init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
     self.tokenizer = tokenizer
     self.gazetteer = gazetteer
     self.scorer = scorer
     self.entityTypes = gazetteer.entities.map(\.type)
+    self.entityTitles = gazetteer.entities.map(\.titles)
   }
 
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
@@ -110,6 +113,7 @@ public struct Analyzer: Sendable {
     let mentions = gazetteer.mentions(in: doc)
     return Analysis(
       doc: doc, mentions: mentions,
-      stance: scorer.score(doc, mentions: mentions, types: entityTypes), analyzer: self)
+      stance: scorer.score(doc, mentions: mentions, types: entityTypes, titles: entityTitles),
+      analyzer: self)
   }
 }

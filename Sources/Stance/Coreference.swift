@@ -12,6 +12,8 @@ struct Coreference {
   let rules: AttributionRules
   /// Entity index → type (`PERSON`, `ORG`, …).
   let types: [String]
+  /// Entity index → token keys of its titles (the gazetteer's `title` lines); may be empty.
+  var titles: [[String]] = []
 
   /// The references of a text, in text order. `inMention` marks tokens of gazetteer mentions
   /// (never a reference).
@@ -76,6 +78,22 @@ struct Coreference {
         c -= 1
       }
       guard var found else { continue }
+      // A role noun that is an entity's title ("the administrator": Nelson) refers to the
+      // nearest such entity within reach before the nearest other one.
+      if word.kind == .role {
+        let key = tokens[t].key
+        var c = found
+        while c >= 0 && candidates[c].sentence >= sentence - 1 {
+          let entity = candidates[c].entity
+          if entity < titles.count, titles[entity].contains(key),
+            candidates[c].end <= span.lowerBound, word.types.contains(types[entity])
+          {
+            found = c
+            break
+          }
+          c -= 1
+        }
+      }
       // A pronoun opening its sentence continues the previous sentence's subject rather than its
       // nearest name ("ESA suspended its work with Roscosmos. It said…": ESA).
       if word.kind == .pronoun, !word.isPlural, !word.isPossessive,

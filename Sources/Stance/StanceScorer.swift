@@ -56,7 +56,9 @@ public struct StanceScorer: Sendable {
   ///
   /// - Complexity: O(tokens × (longest term + window)) per dimension, plus O(hits × mentions)
   ///   per sentence for roles.
-  public func score(_ doc: TokenizedText, mentions: [EntityMention], types: [String] = [])
+  public func score(
+    _ doc: TokenizedText, mentions: [EntityMention], types: [String] = [], titles: [[String]] = []
+  )
     -> StanceAnalysis
   {
     let tokens = doc.tokens
@@ -98,7 +100,7 @@ public struct StanceScorer: Sendable {
     }
     let references =
       coreference && !types.isEmpty
-      ? Coreference(rules: rules, types: types).references(
+      ? Coreference(rules: rules, types: types, titles: titles).references(
         in: doc, mentions: mentions, inMention: inMention)
       : []
     let (entityHits, entityAttributions) = attribute(

@@ -88,6 +88,23 @@ struct GazetteerLoadingTests {
     #expect(gazetteer.aliases.map(\.location.description) == ["a.tsv:1", "b.tsv:2"])
   }
 
+  /// A `title` line gives the entity a title (its token key) and no alias: the word is no
+  /// mention.
+  @Test func aTitleLineIsNoAlias() throws {
+    let gazetteer = try load(
+      (
+        "g.tsv",
+        bytes(
+          "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tAdministrator\ttitle\n"
+            + "nelson\tPERSON\tadministrator\ttitle\nnelson\tPERSON\tNelson\n")
+      ))
+    #expect(gazetteer.entities.map(\.titles) == [["administrator"]])
+    #expect(gazetteer.entities.map(\.name) == ["Bill Nelson"])
+    #expect(gazetteer.aliases.map(\.text) == ["Bill Nelson", "Nelson"])
+    let doc = try tokenizer.tokenize("The administrator met Nelson.")
+    #expect(gazetteer.mentions(in: doc).map(\.start) == [22])
+  }
+
   @Test func anEmptyFileGivesAnEmptyGazetteer() throws {
     let gazetteer = try load(("g.tsv", []), ("h.tsv", bytes("# only a comment\n")))
     #expect(gazetteer.entities.isEmpty && gazetteer.aliases.isEmpty)
@@ -118,11 +135,11 @@ struct GazetteerLoadingTests {
       "empty alias", "nasa\tORG\t  \n", "g.tsv:1: expected a non-empty alias, found an empty field"),
     LoadErrorCase(
       "unknown match mode", "nasa\tORG\tNASA\tfuzzy\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'fuzzy'"
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title'), found 'fuzzy'"
     ),
     LoadErrorCase(
       "match mode is case-sensitive", "nasa\tORG\tNASA\tExact\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles'), found 'Exact'"
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title'), found 'Exact'"
     ),
     LoadErrorCase(
       "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
@@ -143,6 +160,17 @@ struct GazetteerLoadingTests {
       "long\tORG\t" + (1...65).map { "w\($0)" }.joined(separator: " ") + "\n",
       "g.tsv:1: expected an alias of at most 64 tokens, found 65 tokens ('w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w…')"
     ),
+    LoadErrorCase(
+      "a title before the entity's name", "nelson\tPERSON\tadministrator\ttitle\n",
+      "g.tsv:1: expected an alias line of entity 'nelson' before its title 'administrator' (the first alias is its name)"
+    ),
+    LoadErrorCase(
+      "a title of two words",
+      "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tthe administrator\ttitle\n",
+      "g.tsv:2: expected a title of one word, found 'the administrator'"),
+    LoadErrorCase(
+      "a title of another type", "nelson\tPERSON\tBill Nelson\nnelson\tORG\tadministrator\ttitle\n",
+      "g.tsv:2: entity 'nelson' has type 'PERSON' at g.tsv:1, found 'ORG'"),
     LoadErrorCase(
       "line number counts CRLF lines and the BOM line", "\u{FEFF}# c\r\n\r\nnasa\tORG\r\n",
       "g.tsv:3: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 2"),

@@ -20,6 +20,7 @@ private let gazetteerTSV = """
   white_house\tORG\tWhite House
   dlr\tORG\tGerman Aerospace Center
   interfax\tMEDIA\tInterfax
+  nelson\tPERSON\tadministrator\ttitle
   iss\tFACILITY\tISS
   united_states\tGPE\tUnited States
   moscow\tGPE\tMoscow
@@ -79,7 +80,8 @@ private struct Fixture {
     let doc = try tokenizer.tokenize(text)
     let mentions = gazetteer.mentions(in: doc)
     let analysis = scorer(policy, coreference: coreference).score(
-      doc, mentions: mentions, types: gazetteer.entities.map(\.type))
+      doc, mentions: mentions, types: gazetteer.entities.map(\.type),
+      titles: gazetteer.entities.map(\.titles))
     return (doc, mentions, analysis)
   }
 }
@@ -606,6 +608,22 @@ struct AttributionTests {
     let fixture = try Fixture()
     let (_, _, analysis) = try fixture.analyze(text)
     #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
+  }
+
+  /// A role noun that is an entity's title (`title` line) refers to the nearest entity with it
+  /// before the nearest compatible one; without such an entity in reach, to the nearest.
+  @Test(arguments: [
+    ("Nelson spoke with Borisov. ⟦The administrator⟧ praised the crew.", "nelson"),
+    ("Nelson spoke with Borisov. ⟦The cosmonaut⟧ praised the crew.", "borisov"),
+    ("Rogozin met Borisov. ⟦The administrator⟧ praised the crew.", "borisov"),
+    ("Nelson met. Rain fell. Borisov came. ⟦The administrator⟧ praised the crew.", "borisov"),
+  ])
+  func aTitleDecidesARoleNoun(text: String, entity: String) throws {
+    let fixture = try Fixture()
+    let marked = MarkedText(text)
+    let (_, _, analysis) = try fixture.analyze(marked.text)
+    #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == [entity])
+    #expect(analysis.references.map { $0.start..<$0.end } == marked.spans)
   }
 
   @Test func referencesReachOnlyThePreviousSentence() throws {

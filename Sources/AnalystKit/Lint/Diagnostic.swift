@@ -39,6 +39,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case aliasClaimedTwice = "alias-claimed-twice"
     case invalidDirective = "invalid-directive"
     case notAHandle = "not-a-handle"
+    case invalidTitle = "invalid-title"
     case aliasCollision = "alias-collision"
     case unknownModifierKind = "unknown-modifier-kind"
     case unknownParameter = "unknown-parameter"

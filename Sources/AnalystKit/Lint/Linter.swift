@@ -296,6 +296,7 @@ private struct LintState {
       report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
       return
     }
+    if options.title { return }  // a title is no alias: nothing of an alias to check
     if gazetteer.aliases.count > aliasCount, let added = gazetteer.aliases.last {
       let key = AliasKey(keys: added.keys, surfaces: added.surfaces, mode: added.mode)
       if firstAliases[key] == nil { firstAliases[key] = added.location }
@@ -360,6 +361,8 @@ private struct LintState {
       return line.diagnostic(.error, .invalidEntityID, column: 1, error.message)
     case .notAHandle:
       return line.diagnostic(.error, .notAHandle, column: aliasColumn, error.message)
+    case .invalidTitle:
+      return line.diagnostic(.error, .invalidTitle, column: aliasColumn, error.message)
     case .unknownStemLanguage:
       let column = line.fields.count == 4 ? line.column(ofField: 3) : 1
       return line.diagnostic(.error, .unknownMatchMode, column: column, error.message)
