@@ -115,6 +115,9 @@ struct ClauseAnalyzer {
   static let coordinatedVerbReach = 6
   /// Tokens between a possessor and its hit ("Rogozin's latest threat").
   static let possessorReach = 2
+  /// Words between a participle and its `by` in a passive without auxiliary ("welcomed on
+  /// Saturday by").
+  static let reducedPassiveGap = 3
   /// Words of description before a speaker named after a statement ("…, the agency's director
   /// general Yuri Borisov said").
   static let speakerDescriptionReach = 6
@@ -512,6 +515,12 @@ struct ClauseAnalyzer {
         // A subordinate clause shares only when a verb opens it ("after leaving the ISS"), not
         // a noun phrase ("as a crude threat").
         if clause.kind == .subordinate && !startsWithVerb(clause, in: s) { break }
+        // So does a contrast word that is also a preposition ("despite calls to cut ties").
+        if clause.kind == .contrast, let opener = clause.opener,
+          rules.has(opener, in: doc, .preposition), !startsWithVerb(clause, in: s)
+        {
+          break
+        }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
         }
@@ -655,14 +664,15 @@ struct ClauseAnalyzer {
     if s.clauses[ch].source == p { return .speaker }
     if let trailing = s.trailingSpeaker, trailing.participant == p, hit.upperBound <= trailing.comma
     {
-      return .speaker
+      return isSubjectless(ch, s) ? .otherClause : .speaker
     }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
-        if let by = agentMarker(before: participant),
+        if let by = agentMarker(before: participant, in: s),
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
             || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first)
+            || isReducedPassive(hit, by: by)
         {
           // "was suspended by (the) DLR"; and a stance noun in a passive's subject: "The threat
           // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
@@ -698,6 +708,15 @@ struct ClauseAnalyzer {
       return passive ? .passiveSubject : .sharedSubject
     }
     return .otherClause
+  }
+
+  /// A contrast or subordinate clause that neither has a subject nor shares one: a noun phrase
+  /// ("despite calls from lawmakers to cut ties", "as a crude threat"), whose words are no
+  /// participant's, not even a speaker's named after the statement.
+  private func isSubjectless(_ c: Int, _ s: SentenceStructure) -> Bool {
+    let kind = s.clauses[c].kind
+    return (kind == .contrast || kind == .subordinate) && s.clauses[c].subject.isEmpty
+      && s.clauses[c].sharedSubject.isEmpty
   }
 
   private func isInsideQuote(_ c: Int, _ s: SentenceStructure) -> Bool {
@@ -739,12 +758,36 @@ struct ClauseAnalyzer {
   }
 
   /// The agent marker (`by`) right before a participant, or before the determiner that opens
-  /// it ("by the German Aerospace Center").
-  private func agentMarker(before participant: Participant) -> Int? {
+  /// it ("by the German Aerospace Center"), or before the first of agents joined by a
+  /// coordinator ("by ESA and the Japanese space agency").
+  private func agentMarker(before participant: Participant, in s: SentenceStructure) -> Int? {
     var t = participant.tokens.lowerBound - 1
     if t >= 0, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
-    guard t >= 0, rules.has(t, in: doc, .agentMarker) else { return nil }
-    return t
+    guard t >= 0 else { return nil }
+    if rules.has(t, in: doc, .agentMarker) { return t }
+    guard rules.has(t, in: doc, .coordinator),
+      let first = s.participants.last(where: { $0.tokens.upperBound == t }),
+      first.tokens.lowerBound < participant.tokens.lowerBound
+    else { return nil }
+    return agentMarker(before: first, in: s)
+  }
+
+  /// A passive without its auxiliary: a participle hit with `by` after it, at most
+  /// `reducedPassiveGap` words between that are no determiner, mention or hit ("a move welcomed
+  /// by Krikalev", "welcomed on Saturday by ESA"); or a stance noun, then one lowercase word
+  /// that is no marker, then `by` ("the agreement signed by NASA", "sanctions imposed by the EU").
+  private func isReducedPassive(_ hit: Range<Int>, by: Int) -> Bool {
+    let gap = hit.upperBound..<by
+    let plainWords = gap.allSatisfy { t in
+      doc.tokens[t].kind == .word && !inMention[t] && !hitStart[t]
+        && rules.reference(of: t, in: doc)?.kind != .determiner
+    }
+    guard plainWords else { return false }
+    if hasSuffix(doc.tokens[hit.lowerBound], rules.participleSuffixes) {
+      return gap.count <= Self.reducedPassiveGap
+    }
+    return gap.count == 1 && isLowercase(doc.tokens[gap.lowerBound])
+      && rules.kinds(of: gap.lowerBound, in: doc) == 0
   }
 
   /// A passive verb group right before `by` in `lo..<by`: a passive auxiliary, at most one

@@ -215,12 +215,6 @@ public struct StanceScorer: Sendable {
         if negators.isEmpty, let last = negated, governs(last.end) {
           negators = last.negators
         }
-        for mark in negators {
-          let factor = modifiers.value(of: mark.word)
-          weight *= factor
-          note(.negator, mark.token, .factor(factor))
-        }
-        if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
         // The nearest shifter within its window before the hit that reverses a term of this
         // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
         let shifter =
@@ -228,10 +222,25 @@ public struct StanceScorer: Sendable {
             mark.word.kind.shifts(base) && mark.token < start
               && ordinal[start] - ordinal[mark.token] >= 1
               && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
+              && !(mark.token..<start).contains { tokens[$0].kind == .punctuation }
           })
           ?? shifted.flatMap { last in
             last.shifter.word.kind.shifts(base) && governs(last.end) ? last.shifter : nil
           }
+        // A negator within the window before the shifter negates what the shifter does to the
+        // hit ("is not considering ending its seat-swap arrangement", "has no plans to end the
+        // partnership").
+        if negators.isEmpty, let mark = shifter {
+          negators = marks.filter {
+            $0.word.kind == .negator && $0.token < mark.token && inWindow($0.token, mark.token)
+          }
+        }
+        for mark in negators {
+          let factor = modifiers.value(of: mark.word)
+          weight *= factor
+          note(.negator, mark.token, .factor(factor))
+        }
+        if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
         if let mark = shifter {
           let factor = modifiers.value(of: mark.word)
           weight *= factor

@@ -305,6 +305,32 @@ struct AttributionTests {
       "New sanctions were announced by the ⟦White House⟧.", hit: "sanctions", "white_house",
       .passiveAgent),
     RoleCase(
+      "a passive without its auxiliary",
+      "Washington lifted the sanctions, a move praised by ⟦Rogozin⟧.", hit: "praised", "rogozin",
+      .passiveAgent),
+    RoleCase(
+      "a passive's agents joined by 'and', a time phrase before 'by'",
+      "The crew was praised on Friday by NASA and the ⟦Russian space agency⟧.", hit: "praised",
+      "roscosmos", .passiveAgent),
+    RoleCase(
+      "a stance noun and a participle before 'by'",
+      "The partnership signed by ⟦NASA⟧ was praised.", hit: "partnership", "nasa", .passiveAgent),
+    RoleCase(
+      "no passive when a determiner comes before 'by'",
+      "NASA praised the decision by ⟦Roscosmos⟧ to stay.", hit: "praised", "roscosmos", .object),
+    RoleCase(
+      "a contrast preposition opens no clause of the subject's",
+      "⟦NASA⟧ kept its partnership, despite calls from lawmakers to quit.", hit: "quit", "nasa",
+      .otherClause),
+    RoleCase(
+      "a speaker named after the statement does not say a phrase after 'despite'",
+      "NASA will keep the partnership, despite calls to quit, ⟦Nelson⟧ said.", hit: "quit",
+      "nelson", .otherClause),
+    RoleCase(
+      "a speaker named after the statement says the rest of it",
+      "NASA will keep the partnership, despite calls to quit, ⟦Nelson⟧ said.", hit: "partnership",
+      "nelson", .speaker),
+    RoleCase(
       "a speaker named after the statement",
       "Russia will leave the partnership, ⟦Borisov⟧ said on Thursday.", hit: "leave", "borisov",
       .speaker),
@@ -540,6 +566,14 @@ struct AttributionTests {
     ShifterCase(
       name: "negated shifter", text: "Russia did not suspend the partnership.",
       weights: ["suspend": -2 * -0.74, "partnership": 1.8 * -0.74 * -1]),
+    ShifterCase(
+      name: "a negation before the shifter reaches its term beyond its own window",
+      text: "NASA is not considering ending its partnership.",
+      weights: ["partnership": 1.8 * -0.74 * -1]),
+    ShifterCase(
+      name: "a comma ends a shifter's window",
+      text: "The sanctions were lifted, Rogozin threatened.",
+      weights: ["sanctions": -2, "threatened": -2.5]),
   ]
 
   @Test(arguments: shifterCases)
