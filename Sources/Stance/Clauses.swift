@@ -45,6 +45,8 @@ struct Clause {
   var first: Int
   /// The marker word that opened it (`but`, `who`, `that`), not part of its subject.
   var opener: Int?
+  /// A quotation's closing mark (clauses opened inside it may hold the tokens before it).
+  var closer: Int?
   /// The clause it hangs off: for reported speech the one with the speech verb, for a
   /// quotation the one it interrupts, for others the clause before.
   var parent: Int?
@@ -107,6 +109,15 @@ struct ClauseAnalyzer {
   let hitStart: [Bool]
   /// Entity index → type (`PERSON`, `MEDIA`, …), for the `reporter` and `inanimate` types.
   let types: [String]
+  /// Single quotation marks, and sentences that begin inside a quotation.
+  let quotes: QuoteMarks
+
+  /// Whether token `t` is a quotation mark: a `quote` marker, or a single quote that stands as
+  /// one (`QuoteMarks`).
+  @inline(__always)
+  func isQuote(_ t: Int) -> Bool {
+    rules.has(t, in: doc, .quote) || quotes.singleMark(t) != nil
+  }
 
   /// How many tokens after a speech verb a `that` may come and still open its reported speech
   /// ("told Vladimir Putin at a televised meeting that …").
@@ -133,6 +144,8 @@ struct ClauseAnalyzer {
     var current = 0
     var suspended: [Int] = []
     var inQuote = false
+    // The quotation clause being read.
+    var quoteClause: Int?
     // The closing mark of scare quotes being read.
     var scareClose: Int?
     var inDash = false
@@ -140,6 +153,15 @@ struct ClauseAnalyzer {
     // first comma outside quotations and parentheticals, whatever clauses opened inside it.
     var openingClause: Int?
     let startsOf = ParticipantStarts(sentence.tokens, participants)
+    // A quotation opened in the sentence before runs on into this one ("'Absolutely. The ISS
+    // is a partnership,' she said"): the sentence begins inside it.
+    if quotes.opensInside.contains(doc.sentenceOfToken[lo]) {
+      suspended.append(current)
+      clauses.append(Clause(kind: .quote, first: lo, opener: nil, parent: current))
+      current = clauses.count - 1
+      quoteClause = current
+      inQuote = true
+    }
 
     func open(
       _ kind: Clause.Kind, at t: Int, opener: Int?, parent: Int?, isDesire: Bool = false
@@ -170,18 +192,22 @@ struct ClauseAnalyzer {
       defer { t += 1 }
       let key = tokens[t].key
       let kinds = rules.kinds(of: t, in: doc)
-      if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
+      let single = quotes.singleMark(t)
+      if kinds & AttributionRules.MarkerKind.quote.bit != 0 || single != nil {
         if t == scareClose {
           assign(t)
           scareClose = nil
           continue
         }
-        let surface = doc.surface(of: tokens[t])
         let opening: Bool
-        switch surface {
-        case "“", "«", "„", "‘": opening = true
-        case "”", "»", "’": opening = false
-        default: opening = !inQuote
+        if let single {
+          opening = single
+        } else {
+          switch doc.surface(of: tokens[t]) {
+          case "“", "«", "„": opening = true
+          case "”", "»": opening = false
+          default: opening = !inQuote
+          }
         }
         // Scare quotes ("called the sanctions “illegal”"): one to three words, no punctuation,
         // not after a colon. They quote nobody; their words stay in the clause around them.
@@ -196,12 +222,15 @@ struct ClauseAnalyzer {
           suspended.append(current)
           clauses.append(Clause(kind: .quote, first: t, opener: t, parent: current))
           current = clauses.count - 1
+          quoteClause = current
           inQuote = true
           assign(t)
           continue
         }
         if !opening && inQuote {
           assign(t)
+          if let q = quoteClause { clauses[q].closer = t }
+          quoteClause = nil
           inQuote = false
           current = suspended.popLast() ?? current
           continue
@@ -380,7 +409,7 @@ struct ClauseAnalyzer {
   private func scareQuoteClose(after t: Int, before hi: Int) -> Int? {
     var u = t + 1
     while u < hi && u <= t + 4 {
-      if rules.has(u, in: doc, .quote) { return u > t + 1 ? u : nil }
+      if isQuote(u) { return u > t + 1 ? u : nil }
       if doc.tokens[u].kind == .punctuation { return nil }
       u += 1
     }
@@ -436,11 +465,11 @@ struct ClauseAnalyzer {
     // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
     var before = t - 1
     while before >= 0 && doc.tokens[before].kind == .punctuation
-      && !rules.has(before, in: doc, .quote)
+      && !isQuote(before)
     {
       before -= 1
     }
-    if before >= 0 && rules.has(before, in: doc, .quote) { return false }
+    if before >= 0 && isQuote(before) { return false }
     var u = next
     while u < hi && u <= t + Self.complementizerReach {
       let key = doc.tokens[u].key
@@ -539,10 +568,16 @@ struct ClauseAnalyzer {
           s.clauses[c].speakers = enclosing.speakers
         } else if let speech = enclosing.speech {
           let subject = effectiveSubject(s, parent)
-          let quoteEnd = s.range.lowerBound + (s.clauseOf.lastIndex(of: c) ?? 0)
+          let quoteEnd =
+            s.clauses[c].closer ?? s.range.lowerBound + (s.clauseOf.lastIndex(of: c) ?? 0)
+          // An apposition after the speaker is no speaker: "…,' Samantha Cristoforetti, the
+          // Italian ESA astronaut, said".
+          let named =
+            speech > quoteEnd + 2
+            ? (quoteEnd + 2..<speech).first { doc.tokens[$0].key == "," } ?? speech : speech
           if speech > quoteEnd,
             let before = s.participants.lastIndex(where: {
-              $0.tokens.lowerBound > quoteEnd && $0.tokens.upperBound <= speech
+              $0.tokens.lowerBound > quoteEnd && $0.tokens.upperBound <= named
                 && s.clause(of: $0.tokens.lowerBound) == parent
             })
           {
@@ -617,7 +652,8 @@ struct ClauseAnalyzer {
     let opening =
       AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
       | AttributionRules.MarkerKind.boundary.bit
-    for u in (verb! + 1)..<hi where hitStart[u] || rules.kinds(of: u, in: doc) & opening != 0 {
+    for u in (verb! + 1)..<hi
+    where hitStart[u] || rules.kinds(of: u, in: doc) & opening != 0 || isQuote(u) {
       return nil
     }
     return (p, comma)

@@ -113,6 +113,15 @@ struct Coreference {
         // A speaker named after the statement is its subject rather than the nearest name
         // ("Energia will stop supplying engines to Boeing, the company said": Energia).
         found = subject
+      } else if word.kind == .pronoun, !word.isPlural, !word.isPossessive,
+        let verb = reportingVerb(before: t, in: doc),
+        let speaker = speaker(of: verb, in: candidates, upTo: found, sentence: sentence, doc: doc),
+        word.types.contains(types[candidates[speaker].entity])
+      {
+        // The subject of what a speaker reports is the speaker, rather than the nearest name
+        // ("The agency, which launched the freighter from Baikonur, said on Telegram that it
+        // remained a reliable partner": the agency).
+        found = speaker
       }
       // A plural pronoun stands for both of two names joined by `and` ("JAXA and ESA … They
       // agreed"), and for a person only so.
@@ -167,6 +176,38 @@ struct Coreference {
     let start = doc.sentences[doc.sentenceOfToken[span.lowerBound]].tokens.lowerBound
     return span.lowerBound > start && doc.tokens[span.lowerBound - 1].key == ","
       && span.upperBound < doc.tokens.count && rules.has(span.upperBound, in: doc, .speech)
+  }
+
+  /// The speech verb whose reported speech `t` opens: right before it ("said it would"), or
+  /// before a `that` at most `ClauseAnalyzer.complementizerReach` words before it, no
+  /// punctuation between ("said on Telegram that it…").
+  private func reportingVerb(before t: Int, in doc: TokenizedText) -> Int? {
+    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    guard t > start else { return nil }
+    if rules.has(t - 1, in: doc, .speech) { return t - 1 }
+    guard doc.tokens[t - 1].key == "that" else { return nil }
+    var u = t - 2
+    while u >= start && u >= t - 1 - ClauseAnalyzer.complementizerReach {
+      if doc.tokens[u].kind == .punctuation { return nil }
+      if rules.has(u, in: doc, .speech) { return u }
+      u -= 1
+    }
+    return nil
+  }
+
+  /// The speaker of the speech verb `verb`: the candidate right before it ("Energia said it…"),
+  /// or, after a comma that closes a description ("The agency, which launched the freighter,
+  /// said…"), the one that opens the sentence.
+  private func speaker(
+    of verb: Int, in candidates: [Candidate], upTo last: Int, sentence: Int, doc: TokenizedText
+  ) -> Int? {
+    let start = doc.sentences[sentence].tokens.lowerBound
+    guard verb > start else { return nil }
+    if let c = candidates[...last].lastIndex(where: { $0.end == verb && $0.sentence == sentence }) {
+      return c
+    }
+    guard doc.tokens[verb - 1].key == "," else { return nil }
+    return openingSubject(before: sentence + 1, in: candidates, upTo: last, doc: doc)
   }
 
   /// Whether `t` is the first word of its sentence.

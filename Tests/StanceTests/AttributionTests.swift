@@ -171,6 +171,32 @@ struct AttributionTests {
       "entity a quotation is about", "\"We blame ⟦NASA⟧,\" Borisov said.", hit: "blame", "nasa",
       .object),
     RoleCase(
+      "speaker after a quotation in single quotes", "'We will leave,' said ⟦Borisov⟧.",
+      hit: "leave", "borisov", .quoteSpeaker),
+    RoleCase(
+      "speaker after a quotation in typographic single quotes", "‘We will leave,’ ⟦Borisov⟧ said.",
+      hit: "leave", "borisov", .quoteSpeaker),
+    RoleCase(
+      "an apostrophe is no quotation mark",
+      "The partners' talks went on, and ⟦Borisov⟧ said Russia would leave.", hit: "leave",
+      "borisov", .speaker),
+    RoleCase(
+      "a quotation that began in the sentence before",
+      "'Certainly. We will leave the partnership,' ⟦Borisov⟧ said.", hit: "leave", "borisov",
+      .quoteSpeaker),
+    RoleCase(
+      "a quotation that began in the sentence before, in double quotes",
+      "Borisov was asked. \"No. We will leave,\" ⟦Rogozin⟧ said.", hit: "leave", "rogozin",
+      .quoteSpeaker),
+    RoleCase(
+      "an apposition after a quotation's speaker is not the speaker",
+      "\"We will leave, and we will warn,\" Borisov, the head of the ⟦Russian space agency⟧, said.",
+      hit: "leave", "roscosmos", .otherClause),
+    RoleCase(
+      "the speaker before an apposition says the quotation",
+      "\"We will leave, and we will warn,\" ⟦Borisov⟧, the head of the Russian space agency, said.",
+      hit: "leave", "borisov", .quoteSpeaker),
+    RoleCase(
       "other clause (contrast)",
       "Rogozin threatened to leave, while ⟦NASA⟧ insisted the partnership was safe.",
       hit: "threatened", "nasa", .otherClause),
@@ -644,15 +670,25 @@ struct AttributionTests {
     #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
   }
 
-  /// A role noun that is an entity's title (`title` line) refers to the nearest entity with it
-  /// before the nearest compatible one; without such an entity in reach, to the nearest.
+  /// One reference (marked) and the entity it resolves to:
+  /// - a role noun that is an entity's title (`title` line) refers to the nearest entity with
+  ///   it before the nearest compatible one; without such an entity in reach, to the nearest;
+  /// - a pronoun opening reported speech is its speaker: the name right before the speech verb,
+  ///   or the sentence's subject when a description ends in a comma before the verb.
   @Test(arguments: [
     ("Nelson spoke with Borisov. ⟦The administrator⟧ praised the crew.", "nelson"),
     ("Nelson spoke with Borisov. ⟦The cosmonaut⟧ praised the crew.", "borisov"),
     ("Rogozin met Borisov. ⟦The administrator⟧ praised the crew.", "borisov"),
     ("Nelson met. Rain fell. Borisov came. ⟦The administrator⟧ praised the crew.", "borisov"),
+    (
+      "The Russian space agency, which met NASA in Moscow, said that ⟦it⟧ praised the crew.",
+      "roscosmos"
+    ),
+    ("NASA thanked the Russian space agency, which said ⟦it⟧ praised the crew.", "roscosmos"),
+    ("Washington lifted the sanctions, a step NASA said ⟦it⟧ praised.", "nasa"),
+    ("NASA met the Russian space agency and praised ⟦it⟧.", "roscosmos"),
   ])
-  func aTitleDecidesARoleNoun(text: String, entity: String) throws {
+  func aReferenceResolvesTo(text: String, entity: String) throws {
     let fixture = try Fixture()
     let marked = MarkedText(text)
     let (_, _, analysis) = try fixture.analyze(marked.text)

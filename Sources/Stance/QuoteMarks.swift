@@ -1,0 +1,75 @@
+import Tokenize
+
+/// Quotation marks the `quote` markers of `clauses.tsv` do not settle alone:
+///
+/// - single quotes (`'`, `‘`, `’`), whose key is the apostrophe's, told from apostrophes by
+///   where they stand: one that opens is glued to the word after it and not to the one before
+///   ("'We will stay,' he said"), one that closes is glued to what comes before it and not to
+///   a word after it; an opening mark counts only with its closing mark in the same sentence,
+///   or when it opens the sentence (or follows a colon) and the quotation runs on ("'Absolutely.
+///   The ISS is a partnership,' she said"), so "partners' concerns" and "'90s" stay apostrophes;
+/// - sentences that begin inside a quotation opened in the sentence before (single or double).
+struct QuoteMarks {
+  /// Single-quote tokens that are quotation marks → whether each opens a quotation.
+  private(set) var single: [Int: Bool] = [:]
+  /// Indices of the sentences that begin inside a quotation.
+  private(set) var opensInside: Set<Int> = []
+
+  init(doc: TokenizedText, rules: AttributionRules) {
+    let tokens = doc.tokens
+    // Whether the previous sentence opened a quotation it did not close. A quotation runs on
+    // into one sentence at most: a missing mark never turns the rest of a text into quotes.
+    var carried = false
+    for (index, sentence) in doc.sentences.enumerated() {
+      if carried { opensInside.insert(index) }
+      let lo = sentence.tokens.lowerBound
+      let hi = sentence.tokens.upperBound
+      var inDouble = carried
+      var inSingle = carried
+      // The quotation mark that opened what is open at the sentence's end, if it is this
+      // sentence's.
+      var doubleOpener: Int?
+      var singleOpener: Int?
+      for t in lo..<hi where tokens[t].kind == .punctuation {
+        if rules.has(t, in: doc, .quote) {
+          let opens: Bool
+          switch doc.surface(of: tokens[t]) {
+          case "“", "«", "„": opens = true
+          case "”", "»": opens = false
+          default: opens = !inDouble
+          }
+          inDouble = opens
+          doubleOpener = opens ? t : nil
+          continue
+        }
+        guard tokens[t].key == "'" else { continue }
+        let surface = doc.surface(of: tokens[t])
+        let gluedBefore = t > lo && tokens[t - 1].end == tokens[t].start
+        let wordAfter =
+          t + 1 < hi && tokens[t + 1].start == tokens[t].end && tokens[t + 1].kind == .word
+          && (doc.surface(of: tokens[t + 1]).unicodeScalars.first?.properties.isAlphabetic
+            ?? false)
+        if !inSingle && !gluedBefore && wordAfter && surface != "’" {
+          single[t] = true
+          singleOpener = t
+          inSingle = true
+        } else if inSingle && gluedBefore && !wordAfter && surface != "‘" {
+          single[t] = false
+          singleOpener = nil
+          inSingle = false
+        }
+      }
+      // A single quote left open runs on only where it opened its sentence (or followed a
+      // colon); elsewhere it was an apostrophe after all.
+      if let o = singleOpener, !(o == lo || tokens[o - 1].key == ":") {
+        single[o] = nil
+        singleOpener = nil
+      }
+      carried = doubleOpener != nil || singleOpener != nil
+    }
+  }
+
+  /// Whether token `t` is a single quotation mark, and whether it opens one.
+  @inline(__always)
+  func singleMark(_ t: Int) -> Bool? { single.isEmpty ? nil : single[t] }
+}
