@@ -199,6 +199,9 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// mentioned: the subject of a wish or demand of someone else ("Medvedev demanded that
   /// Russia sever its ties", "he hoped NASA crews would keep flying"): the wisher is the agent.
   case wishedSubject = "wished-subject"
+  /// mentioned: the subject of a condition ("if Russia stopped providing thrust", "unless
+  /// Britain sold its stake"): what might happen is no one's stance.
+  case hypothetical
   /// mentioned: before the hit in its clause, but not its subject ("In Washington, …").
   case nonSubject = "non-subject"
   /// mentioned: in another clause of the sentence.
@@ -217,7 +220,8 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent
     case .passiveSubject, .object, .predicate: return .target
-    case .reporter, .inanimate, .wishedSubject, .nonSubject, .otherClause, .otherSentence:
+    case .reporter, .inanimate, .wishedSubject, .hypothetical, .nonSubject, .otherClause,
+      .otherSentence:
       return .mentioned
     }
   }

@@ -43,10 +43,14 @@ public struct AttributionRules: Sendable {
     /// of its subject, which is its agent, and not yet the deed of the one it names ("Medvedev
     /// demanded that Russia sever its ties": Russia takes no stance by it).
     case desire
+    /// Opens a condition (`if`, `unless`; also a `subordinator`): what it says is hypothetical,
+    /// no one's stance: its subject is only mentioned (rule `hypothetical`) and its words count
+    /// for no speaker of the sentence.
+    case conditional
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
-    var bit: UInt16 {
+    var bit: UInt32 {
       switch self {
       case .boundary: 1 << 0
       case .quote: 1 << 1
@@ -64,6 +68,7 @@ public struct AttributionRules: Sendable {
       case .firstPerson: 1 << 13
       case .source: 1 << 14
       case .desire: 1 << 15
+      case .conditional: 1 << 16
       }
     }
   }
@@ -97,7 +102,7 @@ public struct AttributionRules: Sendable {
   }
 
   /// Token key → marker kinds (bits of `MarkerKind.bit`).
-  private var markers: [String: UInt16] = [:]
+  private var markers: [String: UInt32] = [:]
   private var known = KeyFilter()
   public private(set) var verbSuffixes: [String] = []
   public private(set) var participleSuffixes: [String] = []
@@ -108,7 +113,7 @@ public struct AttributionRules: Sendable {
   /// Entity types that take no stance (`inanimate` lines).
   public private(set) var inanimateTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
-  private var kindsByID = IDTable<UInt16>()
+  private var kindsByID = IDTable<UInt32>()
   private var referencesByID = IDTable<ReferenceWord>()
   /// Token key → where it was first defined, for lint's repeats.
   public private(set) var markerLocations: [String: SourceLocation] = [:]
@@ -119,13 +124,13 @@ public struct AttributionRules: Sendable {
   public init() {}
 
   @inline(__always)
-  func kinds(_ key: String) -> UInt16 {
+  func kinds(_ key: String) -> UInt32 {
     known.mayContain(key) ? markers[key] ?? 0 : 0
   }
 
   /// `kinds(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
   @inline(__always)
-  func kinds(of t: Int, in doc: TokenizedText) -> UInt16 {
+  func kinds(of t: Int, in doc: TokenizedText) -> UInt32 {
     kindsByID.value(for: t, in: doc) { kinds($0) } ?? 0
   }
 

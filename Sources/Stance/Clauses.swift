@@ -152,6 +152,9 @@ struct ClauseAnalyzer {
     // A clause opening the sentence ("After Washington announced sanctions, …") ends at the
     // first comma outside quotations and parentheticals, whatever clauses opened inside it.
     var openingClause: Int?
+    // How many quotations and parentheticals enclose it (a quotation may open with one too:
+    // "“If the sanctions stay, we will leave,” Rogozin wrote").
+    var openingDepth = 0
     let startsOf = ParticipantStarts(sentence.tokens, participants)
     // A quotation opened in the sentence before runs on into this one ("'Absolutely. The ISS
     // is a partnership,' she said"): the sentence begins inside it.
@@ -233,6 +236,7 @@ struct ClauseAnalyzer {
           quoteClause = nil
           inQuote = false
           current = suspended.popLast() ?? current
+          if suspended.count < openingDepth { openingClause = nil }
           continue
         }
       }
@@ -262,7 +266,7 @@ struct ClauseAnalyzer {
         open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
         continue
       }
-      if key == ",", let opening = openingClause, suspended.isEmpty {
+      if key == ",", let opening = openingClause, suspended.count == openingDepth {
         assign(t)
         openingClause = nil
         clauses.append(Clause(kind: .main, first: t + 1, opener: nil, parent: opening))
@@ -282,9 +286,27 @@ struct ClauseAnalyzer {
         }
         continue
       }
+      // A participle after the first comma of reported speech ends it and goes back to the
+      // speaker's clause ("Musk said SpaceX would step in, replying to a Rogozin post…": Musk
+      // replies); after a later comma it may belong to someone named since ("…, a claim
+      // Lueders rejected, saying…").
+      if key == ",", t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+        !hitStart[t + 1], tokens[t + 1].key.hasSuffix("ing"),
+        let reported = enclosingReported(from: current, in: clauses),
+        let speaker = clauses[reported].parent,
+        !(clauses[reported].first..<t).contains(where: { tokens[$0].key == "," })
+      {
+        assign(t)
+        clauses.append(Clause(kind: .coordinate, first: t + 1, opener: nil, parent: speaker))
+        current = clauses.count - 1
+        continue
+      }
       // A subordinate clause before the main clause's verb ("Two days after his remarks, Borisov
       // did…") ends at its first comma.
-      let beforeMainVerb = current == 0 && clauses[current].verb == nil && suspended.isEmpty
+      let beforeMainVerb =
+        (current == 0 && clauses[current].verb == nil && suspended.isEmpty)
+        || (clauses[current].kind == .quote && clauses[current].verb == nil
+          && clauses[current].tokenCount <= 1)
       if kinds
         & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit)
         != 0
@@ -292,7 +314,10 @@ struct ClauseAnalyzer {
         let kind: Clause.Kind =
           kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate
         open(kind, at: t, opener: t, parent: current)
-        if beforeMainVerb && openingClause == nil { openingClause = current }
+        if beforeMainVerb && openingClause == nil {
+          openingClause = current
+          openingDepth = suspended.count
+        }
       } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
         if clauses[current].speech != nil && !clauses[current].reportedOpened {
           clauses[current].reportedOpened = true
@@ -300,7 +325,14 @@ struct ClauseAnalyzer {
         } else {
           let afterComma = t > lo && tokens[t - 1].key == ","
           let antecedentEnd = afterComma ? t - 1 : t
-          let antecedent = participants.lastIndex { $0.tokens.upperBound == antecedentEnd }
+          // The mention right before, or before one lowercase noun ahead of `that`/`which`
+          // ("a Rogozin post that had threatened…": Rogozin's; not "NASA astronauts who…").
+          let antecedent =
+            participants.lastIndex { $0.tokens.upperBound == antecedentEnd }
+            ?? (key != "who" && antecedentEnd - 1 > lo && tokens[antecedentEnd - 1].kind == .word
+              && isLowercase(tokens[antecedentEnd - 1])
+              && rules.kinds(of: antecedentEnd - 1, in: doc) == 0 && !hitStart[antecedentEnd - 1]
+              ? participants.lastIndex { $0.tokens.upperBound == antecedentEnd - 1 } : nil)
           let outer = current
           clauses.append(Clause(kind: .relative, first: t, opener: t, parent: outer))
           current = clauses.count - 1
@@ -335,7 +367,7 @@ struct ClauseAnalyzer {
       // White House": its subject is what was announced).
       let saying = AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
       if kinds & saying != 0 && clauses[current].speech == nil && !inMention[t]
-        && !(t > lo && rules.has(t - 1, in: doc, .passive))
+        && !(t > lo && rules.has(t - 1, in: doc, .passive)) && !isNoun(t, from: lo)
       {
         let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
         clauses[current].speech = t
@@ -359,6 +391,26 @@ struct ClauseAnalyzer {
     var c = current
     while true {
       if clauses[c].endsAtComma { return c }
+      if clauses[c].kind == .quote || clauses[c].kind == .parenthetical { return nil }
+      guard let parent = clauses[c].parent, parent < c else { return nil }
+      c = parent
+    }
+  }
+
+  /// A word right after an article or a determiner is a noun ("a claim Lueders rejected", "the
+  /// promise"), not a verb of saying.
+  private func isNoun(_ t: Int, from lo: Int) -> Bool {
+    guard t > lo else { return false }
+    let key = doc.tokens[t - 1].key
+    return key == "a" || key == "an" || rules.reference(of: t - 1, in: doc)?.kind == .determiner
+  }
+
+  /// The reported speech `current` is in (itself or a clause opened inside it), not looking past
+  /// a quotation or a parenthetical.
+  private func enclosingReported(from current: Int, in clauses: [Clause]) -> Int? {
+    var c = current
+    while true {
+      if clauses[c].kind == .reported { return c }
       if clauses[c].kind == .quote || clauses[c].kind == .parenthetical { return nil }
       guard let parent = clauses[c].parent, parent < c else { return nil }
       c = parent
@@ -704,7 +756,7 @@ struct ClauseAnalyzer {
     }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
-        if let by = agentMarker(before: participant, in: s),
+        if let by = agentMarker(before: participant, in: s), by >= hit.upperBound,
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
             || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first)
@@ -719,6 +771,7 @@ struct ClauseAnalyzer {
       if s.clauses[ch].subject.contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
+        if isConditional(ch, s) { return .hypothetical }
         return passive ? .passiveSubject : .subject
       }
       if isPossessor(participant, of: hit) { return .possessor }
@@ -730,6 +783,8 @@ struct ClauseAnalyzer {
     // that depend on it (subordinate, relative, and clauses without a subject of their own).
     var c: Int? = ch
     while let k = c {
+      // A condition is no one's stance: not its speaker's either.
+      if k == ch && isConditional(k, s) { break }
       let kind = s.clauses[k].kind
       if s.clauses[k].speakers.contains(p) { return kind == .quote ? .quoteSpeaker : .speaker }
       if s.clauses[k].source == p { return .speaker }
@@ -744,6 +799,12 @@ struct ClauseAnalyzer {
       return passive ? .passiveSubject : .sharedSubject
     }
     return .otherClause
+  }
+
+  /// A clause opened by a `conditional` marker (`if`, `unless`).
+  private func isConditional(_ c: Int, _ s: SentenceStructure) -> Bool {
+    guard let opener = s.clauses[c].opener else { return false }
+    return rules.has(opener, in: doc, .conditional)
   }
 
   /// A contrast or subordinate clause that neither has a subject nor shares one: a noun phrase

@@ -42,6 +42,7 @@ private let lexiconTSV = """
   refus*\t-2\tcooperation
   dismiss*\t-1.5\tcooperation
   offer*\t1\tcooperation
+  stand by\t1.5\tcooperation
   """
 
 /// The repository's own rule files: the tests check the rules an analyst edits.
@@ -341,6 +342,34 @@ struct AttributionTests {
     RoleCase(
       "a stance noun and a participle before 'by'",
       "The partnership signed by ⟦NASA⟧ was praised.", hit: "partnership", "nasa", .passiveAgent),
+    RoleCase(
+      "the subject of a condition is only mentioned", "NASA would help if ⟦Russia⟧ quit.",
+      hit: "quit", "russia", .hypothetical),
+    RoleCase(
+      "a condition is not its speaker's", "⟦Nelson⟧ said NASA would stay if Russia quit.",
+      hit: "quit", "nelson", .otherClause),
+    RoleCase(
+      "a condition opening a quotation ends at its comma",
+      "\"If the sanctions stay, we will quit,\" ⟦Rogozin⟧ said.", hit: "quit", "rogozin",
+      .quoteSpeaker),
+    RoleCase(
+      "a condition opening a quotation is not its speaker's",
+      "\"If the sanctions stay, we will quit,\" ⟦Rogozin⟧ said.", hit: "sanctions", "rogozin",
+      .otherClause),
+    RoleCase(
+      "a relative clause after a mention and one noun is the mention's",
+      "Nelson read a ⟦Rogozin⟧ post that threatened to quit.", hit: "threatened", "rogozin",
+      .sharedSubject),
+    RoleCase(
+      "a participle after a comma ends reported speech",
+      "⟦Nelson⟧ said NASA would stay, replying to a Rogozin post that threatened to quit.",
+      hit: "threatened", "nelson", .otherClause),
+    RoleCase(
+      "a speech word after an article is a noun",
+      "Rogozin repeated the claim ⟦NASA⟧ would quit.", hit: "quit", "nasa", .predicate),
+    RoleCase(
+      "a 'by' inside the hit marks no passive", "NASA will stand by ⟦Roscosmos⟧.",
+      hit: "stand by", "roscosmos", .object),
     RoleCase(
       "no passive when a determiner comes before 'by'",
       "NASA praised the decision by ⟦Roscosmos⟧ to stay.", hit: "praised", "roscosmos", .object),
@@ -737,7 +766,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }

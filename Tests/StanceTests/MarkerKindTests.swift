@@ -7,7 +7,7 @@ struct MarkerKindTests {
   /// `bit` is spelt out case by case; it must stay `1 << index in allCases`.
   @Test func bitsFollowTheDeclarationOrder() {
     for (index, kind) in AttributionRules.MarkerKind.allCases.enumerated() {
-      #expect(kind.bit == 1 << UInt16(index), "\(kind)")
+      #expect(kind.bit == 1 << UInt32(index), "\(kind)")
     }
   }
 }
