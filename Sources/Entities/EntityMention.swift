@@ -40,12 +40,53 @@ public struct Alias: Sendable, Hashable {
 /// A mention of an entity in a text: the span (Unicode scalar offsets, half-open), the tokens,
 /// the sentence and the alias that matched.
 public struct EntityMention: Sendable, Hashable {
+  // Stored in 32 bits (a text is at most `Int32.max` UTF-16 units, so are its offsets and
+  // token counts): 28 bytes instead of 56, which an entity-dense huge document feels.
+  private var entity32: Int32
+  private var alias32: Int32
+  private var start32: Int32
+  private var end32: Int32
+  private var firstToken32: Int32
+  private var endToken32: Int32
+  private var sentence32: Int32
+
+  public init(entity: Int, alias: Int, start: Int, end: Int, tokens: Range<Int>, sentence: Int) {
+    entity32 = Int32(entity)
+    alias32 = Int32(alias)
+    start32 = Int32(start)
+    end32 = Int32(end)
+    firstToken32 = Int32(tokens.lowerBound)
+    endToken32 = Int32(tokens.upperBound)
+    sentence32 = Int32(sentence)
+  }
+
   /// Index of the entity in `Gazetteer.entities`.
-  public var entity: Int
+  public var entity: Int {
+    get { Int(entity32) }
+    set { entity32 = Int32(newValue) }
+  }
   /// Index of the alias in `Gazetteer.aliases`.
-  public var alias: Int
-  public var start: Int
-  public var end: Int
-  public var tokens: Range<Int>
-  public var sentence: Int
+  public var alias: Int {
+    get { Int(alias32) }
+    set { alias32 = Int32(newValue) }
+  }
+  public var start: Int {
+    get { Int(start32) }
+    set { start32 = Int32(newValue) }
+  }
+  public var end: Int {
+    get { Int(end32) }
+    set { end32 = Int32(newValue) }
+  }
+  public var tokens: Range<Int> {
+    get { Int(firstToken32)..<Int(endToken32) }
+    set {
+      firstToken32 = Int32(newValue.lowerBound)
+      endToken32 = Int32(newValue.upperBound)
+    }
+  }
+  public var sentence: Int {
+    get { Int(sentence32) }
+    set { sentence32 = Int32(newValue) }
+  }
 }

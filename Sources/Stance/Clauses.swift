@@ -301,6 +301,16 @@ struct ClauseAnalyzer {
         current = clauses.count - 1
         continue
       }
+      // A participle opening the sentence opens a phrase that ends at its first comma, like a
+      // subordinate clause ("Standing beneath a portrait of Yuri Gagarin, Rogozin accused…":
+      // Gagarin is not in the subject); not a marker ("According to…") nor a stance word.
+      if t == lo, isOpeningParticiple(t) {
+        open(.subordinate, at: t, opener: t, parent: current)
+        openingClause = current
+        openingDepth = suspended.count
+        assign(t)
+        continue
+      }
       // A subordinate clause before the main clause's verb ("Two days after his remarks, Borisov
       // did…") ends at its first comma.
       let beforeMainVerb =
@@ -403,6 +413,17 @@ struct ClauseAnalyzer {
     guard t > lo else { return false }
     let key = doc.tokens[t - 1].key
     return key == "a" || key == "an" || rules.reference(of: t - 1, in: doc)?.kind == .determiner
+  }
+
+  /// A capitalised `-ing` word that is no mention, marker or hit, and no pronoun in `-thing`.
+  private func isOpeningParticiple(_ t: Int) -> Bool {
+    let token = doc.tokens[t]
+    guard token.kind == .word, !inMention[t], !hitStart[t], !isLowercase(token) else {
+      return false
+    }
+    let key = token.key
+    return key.hasSuffix("ing") && !key.hasSuffix("thing") && key.utf8.count > 5
+      && rules.kinds(of: t, in: doc) == 0 && rules.reference(of: t, in: doc) == nil
   }
 
   /// The reported speech `current` is in (itself or a clause opened inside it), not looking past
@@ -772,9 +793,14 @@ struct ClauseAnalyzer {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
         if isConditional(ch, s) { return .hypothetical }
-        return passive ? .passiveSubject : .subject
+        // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
+        // passive verb is done to the subject too.
+        return passive || isPassiveNoun(hit, from: s.clauses[ch].first)
+          ? .passiveSubject : .subject
       }
-      if isPossessor(participant, of: hit) { return .possessor }
+      if isPossessor(participant, of: hit) || isModifier(participant, of: hit) {
+        return .possessor
+      }
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
       return .nonSubject
     }
@@ -845,8 +871,11 @@ struct ClauseAnalyzer {
     while t >= 0 && skipped <= 1 {
       let key = doc.tokens[t].key
       if rules.has(t, in: doc, .passive) { return true }
+      // "were sharply condemned", "was not invited".
       let isAdverb =
-        modifiers.word(of: t, in: doc).map { $0.kind == .booster || $0.kind == .dampener } ?? false
+        modifiers.word(of: t, in: doc).map {
+          $0.kind == .booster || $0.kind == .dampener || $0.kind == .negator
+        } ?? false
       guard isAdverb || (key.hasSuffix("ly") && doc.tokens[t].kind == .word) else { return false }
       skipped += 1
       t -= 1
@@ -906,6 +935,42 @@ struct ClauseAnalyzer {
     var participle = hit - 1
     while participle > first && participle >= hit - 3 {
       if doc.tokens[participle].kind == .word, isLowercase(doc.tokens[participle]),
+        rules.has(participle - 1, in: doc, .passive)
+      {
+        return true
+      }
+      participle -= 1
+    }
+    return false
+  }
+
+  /// "under US sanctions", "rejected NASA criticism", "a move the Russian space agency
+  /// welcomed": a mention right before a stance word names whose it is, like a possessor; not
+  /// an adverb's (`-ly`) or a participle's in `-ing` ("letters to NASA and ESA demanding an
+  /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
+  /// continued").
+  private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
+    let key = doc.tokens[hit.lowerBound].key
+    guard participant.tokens.upperBound == hit.lowerBound, participant.ref.isMention,
+      !key.hasSuffix("ly"), !key.hasSuffix("ing")
+    else { return false }
+    // "his NASA colleagues": the phrase is the possessive pronoun's.
+    let first = participant.tokens.lowerBound
+    if first > 0, let word = rules.reference(of: first - 1, in: doc), word.isPossessive {
+      return false
+    }
+    guard key.hasSuffix("ed") else { return true }
+    var before = participant.tokens.lowerBound - 1
+    if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
+    return before < 0 || !rules.has(before, in: doc, .preposition)
+  }
+
+  /// A stance noun at most two words after a passive participle (`participle_suffix`) and its
+  /// auxiliary, in its clause: "were placed under US sanctions", "could be asked to help".
+  private func isPassiveNoun(_ hit: Range<Int>, from first: Int) -> Bool {
+    var participle = hit.lowerBound - 1
+    while participle > first && participle >= hit.lowerBound - 3 {
+      if hasSuffix(doc.tokens[participle], rules.participleSuffixes),
         rules.has(participle - 1, in: doc, .passive)
       {
         return true

@@ -368,6 +368,27 @@ struct AttributionTests {
       "a speech word after an article is a noun",
       "Rogozin repeated the claim ⟦NASA⟧ would quit.", hit: "quit", "nasa", .predicate),
     RoleCase(
+      "a stance noun just after a passive verb is done to the subject",
+      "⟦Roscosmos⟧ was placed under sanctions in February.", hit: "sanctions", "roscosmos",
+      .passiveSubject),
+    RoleCase(
+      "a negator inside a passive", "⟦NASA⟧ was not praised.", hit: "praised", "nasa",
+      .passiveSubject),
+    RoleCase(
+      "a name right before a stance noun is whose it is",
+      "Roscosmos was placed under ⟦Washington⟧ sanctions.", hit: "sanctions", "washington",
+      .possessor),
+    RoleCase(
+      "a name after a possessive pronoun is not whose the stance noun is",
+      "Rogozin thanked his ⟦NASA⟧ partners.", hit: "partners", "nasa", .predicate),
+    RoleCase(
+      "a name right before a verb, after a preposition, is not its subject",
+      "The war in ⟦Washington⟧ warned everyone.", hit: "warned", "washington", .nonSubject),
+    RoleCase(
+      "a participle opening the sentence opens a phrase of its own",
+      "Standing beside ⟦Nelson⟧ in Moscow, Rogozin threatened to quit.", hit: "threatened",
+      "nelson", .otherClause),
+    RoleCase(
       "a 'by' inside the hit marks no passive", "NASA will stand by ⟦Roscosmos⟧.",
       hit: "stand by", "roscosmos", .object),
     RoleCase(
@@ -625,6 +646,9 @@ struct AttributionTests {
       name: "a negation before the shifter reaches its term beyond its own window",
       text: "NASA is not considering ending its partnership.",
       weights: ["partnership": 1.8 * -0.74 * -1]),
+    ShifterCase(
+      name: "withdrawing reverses either sign", text: "Russia withdrew its threat and the offer.",
+      weights: ["threat": 2.5, "offer": -1]),
     ShifterCase(
       name: "a comma ends a shifter's window",
       text: "The sanctions were lifted, Rogozin threatened.",
