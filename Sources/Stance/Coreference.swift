@@ -203,8 +203,12 @@ struct Coreference {
   ) -> Int? {
     let start = doc.sentences[sentence].tokens.lowerBound
     guard verb > start else { return nil }
-    if let c = candidates[...last].lastIndex(where: { $0.end == verb && $0.sentence == sentence }) {
-      return c
+    // Candidates are in text order: the search stops at the sentence's start (searching them all
+    // made one huge document quadratic).
+    var c = last
+    while c >= 0 && candidates[c].sentence == sentence && candidates[c].end >= verb {
+      if candidates[c].end == verb { return c }
+      c -= 1
     }
     guard doc.tokens[verb - 1].key == "," else { return nil }
     return openingSubject(before: sentence + 1, in: candidates, upTo: last, doc: doc)
