@@ -25,8 +25,10 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case aliasHasNoTokens(SourceLocation, alias: String)
   /// An alias of more tokens than `PhraseMatcher.maxPhraseTokens`.
   case aliasTooLong(SourceLocation, alias: String, tokens: Int)
-  /// A `title` line that is not one word, or whose entity has no name yet (no alias line before).
-  case invalidTitle(SourceLocation, title: String, entity: String, hasName: Bool)
+  /// A `title` line that is not one word.
+  case titleNotOneWord(SourceLocation, title: String)
+  /// A `title` line before any alias line of its entity (the first alias is its name).
+  case titleBeforeName(SourceLocation, title: String, entity: String)
   case invalidUTF8(SourceLocation)
   /// A spaCy pattern line that is not valid JSON or lacks what the loader needs.
   case invalidPattern(SourceLocation, PatternProblem)
@@ -62,7 +64,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       .aliasShadowed(let at, _, _, _, _),
       .aliasHasNoTokens(let at, _),
       .aliasTooLong(let at, _, _),
-      .invalidTitle(let at, _, _, _),
+      .titleNotOneWord(let at, _),
+      .titleBeforeName(let at, _, _),
       .invalidUTF8(let at),
       .invalidPattern(let at, _):
       return at
@@ -102,10 +105,11 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     case .aliasTooLong(_, let alias, let tokens):
       return
         "expected an alias of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(alias))')"
-    case .invalidTitle(_, let title, let entity, let hasName):
-      return hasName
-        ? "expected a title of one word, found '\(title)'"
-        : "expected an alias line of entity '\(entity)' before its title '\(title)' (the first alias is its name)"
+    case .titleNotOneWord(_, let title):
+      return "expected a title of one word, found '\(title)'"
+    case .titleBeforeName(_, let title, let entity):
+      return
+        "expected an alias line of entity '\(entity)' before its title '\(title)' (the first alias is its name)"
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidPattern(_, let problem):

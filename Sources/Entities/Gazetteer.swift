@@ -137,20 +137,8 @@ public struct Gazetteer: Sendable {
     guard !keys.isEmpty else {
       throw .aliasHasNoTokens(location, alias: text)
     }
-    if options.title {
-      guard let entity = entityIndex[id] else {
-        throw .invalidTitle(location, title: text, entity: id, hasName: false)
-      }
-      guard entities[entity].type == type else {
-        throw .typeConflict(
-          location, entity: id, type: type, earlier: entities[entity].type,
-          earlierAt: entities[entity].location)
-      }
-      guard tokenized.tokens.count == 1, tokenized.tokens[0].kind == .word else {
-        throw .invalidTitle(location, title: text, entity: id, hasName: true)
-      }
-      if !entities[entity].titles.contains(keys[0]) { entities[entity].titles.append(keys[0]) }
-      return
+    if options.title, tokenized.tokens.count != 1 || tokenized.tokens[0].kind != .word {
+      throw .titleNotOneWord(location, title: text)
     }
     guard keys.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
       throw .aliasTooLong(location, alias: text, tokens: keys.count)
@@ -166,9 +154,17 @@ public struct Gazetteer: Sendable {
       }
       entityNumber = existing
     } else {
+      // The first line of an entity gives its name, which a title is not.
+      if options.title { throw .titleBeforeName(location, title: text, entity: id) }
       entityNumber = entities.count
       entityIndex[id] = entityNumber
       entities.append(Entity(id: id, type: type, name: text, location: location))
+    }
+    if options.title {
+      if !entities[entityNumber].titles.contains(keys[0]) {
+        entities[entityNumber].titles.append(keys[0])
+      }
+      return
     }
     var options = options
     let language =

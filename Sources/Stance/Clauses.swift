@@ -334,15 +334,9 @@ struct ClauseAnalyzer {
           open(.reported, at: t, opener: t, parent: current, isDesire: clauses[current].isDesire)
         } else {
           let afterComma = t > lo && tokens[t - 1].key == ","
-          let antecedentEnd = afterComma ? t - 1 : t
-          // The mention right before, or before one lowercase noun ahead of `that`/`which`
-          // ("a Rogozin post that had threatened…": Rogozin's; not "NASA astronauts who…").
-          let antecedent =
-            participants.lastIndex { $0.tokens.upperBound == antecedentEnd }
-            ?? (key != "who" && antecedentEnd - 1 > lo && tokens[antecedentEnd - 1].kind == .word
-              && isLowercase(tokens[antecedentEnd - 1])
-              && rules.kinds(of: antecedentEnd - 1, in: doc) == 0 && !hitStart[antecedentEnd - 1]
-              ? participants.lastIndex { $0.tokens.upperBound == antecedentEnd - 1 } : nil)
+          let antecedent = relativeAntecedent(
+            endingAt: afterComma ? t - 1 : t, allowsNoun: key != "who", from: lo,
+            participants: participants)
           let outer = current
           clauses.append(Clause(kind: .relative, first: t, opener: t, parent: outer))
           current = clauses.count - 1
@@ -405,6 +399,20 @@ struct ClauseAnalyzer {
       guard let parent = clauses[c].parent, parent < c else { return nil }
       c = parent
     }
+  }
+
+  /// The participant a relative clause opened at `end` is about: the mention right before it,
+  /// or, when `allowsNoun` (`that`, `which`), the one before a lowercase noun ("a Rogozin post
+  /// that had threatened…": Rogozin's; not "NASA astronauts who…").
+  private func relativeAntecedent(
+    endingAt end: Int, allowsNoun: Bool, from lo: Int, participants: [Participant]
+  ) -> Int? {
+    if let p = participants.lastIndex(where: { $0.tokens.upperBound == end }) { return p }
+    let noun = end - 1
+    guard allowsNoun, noun > lo, doc.tokens[noun].kind == .word, isLowercase(doc.tokens[noun]),
+      rules.kinds(of: noun, in: doc) == 0, !hitStart[noun]
+    else { return nil }
+    return participants.lastIndex { $0.tokens.upperBound == noun }
   }
 
   /// A word right after an article or a determiner is a noun ("a claim Lueders rejected", "the
@@ -795,7 +803,8 @@ struct ClauseAnalyzer {
         if isConditional(ch, s) { return .hypothetical }
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.
-        return passive || isPassiveNoun(hit, from: s.clauses[ch].first)
+        return passive
+          || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first, participleOnly: true)
           ? .passiveSubject : .subject
       }
       if isPossessor(participant, of: hit) || isModifier(participant, of: hit) {
@@ -929,16 +938,19 @@ struct ClauseAnalyzer {
     return t >= lo && rules.has(t, in: doc, .passive)
   }
 
-  /// A passive verb group ending at most two words before a hit ("was placed under sanctions
-  /// by the European Union", "were hit with new sanctions by Washington"), inside its clause.
-  private func passiveVerb(before hit: Int, from first: Int) -> Bool {
+  /// A passive verb group ending at most two words before a hit, inside its clause: a passive
+  /// auxiliary, then any lowercase word ("was placed under sanctions by the European Union"),
+  /// or with `participleOnly` a word with a participle ending ("were placed under US
+  /// sanctions", "could be asked to help"; not "was ready to stop").
+  private func passiveVerb(before hit: Int, from first: Int, participleOnly: Bool = false) -> Bool {
     var participle = hit - 1
     while participle > first && participle >= hit - 3 {
-      if doc.tokens[participle].kind == .word, isLowercase(doc.tokens[participle]),
-        rules.has(participle - 1, in: doc, .passive)
-      {
-        return true
-      }
+      let token = doc.tokens[participle]
+      let looksLike =
+        participleOnly
+        ? hasSuffix(token, rules.participleSuffixes)
+        : token.kind == .word && isLowercase(token)
+      if looksLike && rules.has(participle - 1, in: doc, .passive) { return true }
       participle -= 1
     }
     return false
@@ -960,24 +972,9 @@ struct ClauseAnalyzer {
       return false
     }
     guard key.hasSuffix("ed") else { return true }
-    var before = participant.tokens.lowerBound - 1
+    var before = first - 1
     if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
     return before < 0 || !rules.has(before, in: doc, .preposition)
-  }
-
-  /// A stance noun at most two words after a passive participle (`participle_suffix`) and its
-  /// auxiliary, in its clause: "were placed under US sanctions", "could be asked to help".
-  private func isPassiveNoun(_ hit: Range<Int>, from first: Int) -> Bool {
-    var participle = hit.lowerBound - 1
-    while participle > first && participle >= hit.lowerBound - 3 {
-      if hasSuffix(doc.tokens[participle], rules.participleSuffixes),
-        rules.has(participle - 1, in: doc, .passive)
-      {
-        return true
-      }
-      participle -= 1
-    }
-    return false
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

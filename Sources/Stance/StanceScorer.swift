@@ -131,7 +131,7 @@ public struct StanceScorer: Sendable {
     var count = [Int](repeating: 0, count: dimensions.count)
     for (hit, share) in hits {
       let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hit.dimension) ?? 0
-      raw[d] += share == 1 ? hit.weight : hit.weight * share
+      raw[d] += hit.weight * share
       count[d] += 1
     }
     var result: [String: StanceScore] = [:]

@@ -361,7 +361,7 @@ private struct LintState {
       return line.diagnostic(.error, .invalidEntityID, column: 1, error.message)
     case .notAHandle:
       return line.diagnostic(.error, .notAHandle, column: aliasColumn, error.message)
-    case .invalidTitle:
+    case .titleNotOneWord, .titleBeforeName:
       return line.diagnostic(.error, .invalidTitle, column: aliasColumn, error.message)
     case .unknownStemLanguage:
       let column = line.fields.count == 4 ? line.column(ofField: 3) : 1
