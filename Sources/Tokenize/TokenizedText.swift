@@ -59,13 +59,6 @@ public struct TokenizedText: Sendable {
     return surface(utf16: tokens[first].utf16Start..<tokens[last].utf16End)
   }
 
-  /// The UTF-16 code units of tokens `range` (from the first's start to the last's end), for
-  /// writers that transcode without making a `String`.
-  public func surfaceUnits(tokens range: Range<Int>) -> ArraySlice<UInt16> {
-    guard let first = range.first, let last = range.last else { return [] }
-    return utf16[tokens[first].utf16Start..<tokens[last].utf16End]
-  }
-
   /// The surface string of a UTF-16 range of the text.
   public func surface(utf16 range: Range<Int>) -> String {
     utf16.withUnsafeBufferPointer { Transcode.string(UnsafeBufferPointer(rebasing: $0[range])) }

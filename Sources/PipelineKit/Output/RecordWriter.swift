@@ -46,9 +46,7 @@ public struct RecordWriter: Sendable {
   }
 
   public func writeDocument(_ document: Document, _ analysis: Analysis, into w: inout JSONWriter) {
-    var text = analysis.doc.text
-    text.withUTF8 { utf8 in
-      let surfaces = Surfaces(doc: analysis.doc, utf8: utf8)
+    Surfaces.of(analysis.doc.text) { surfaces in
       writeDocument(document, analysis, surfaces, into: &w)
     }
   }
@@ -93,7 +91,7 @@ public struct RecordWriter: Sendable {
           w.key(keys.end)
           w.int(mention.end)
           w.key(keys.text)
-          surfaces.write(tokens: mention.tokens, into: &w)
+          surfaces.write(mention.start..<mention.end, into: &w)
           w.key(keys.sentence)
           w.int(mention.sentence)
           m += 1
@@ -104,7 +102,7 @@ public struct RecordWriter: Sendable {
           w.key(keys.end)
           w.int(reference.end)
           w.key(keys.text)
-          surfaces.write(tokens: reference.tokens, into: &w)
+          surfaces.write(reference.start..<reference.end, into: &w)
           w.key(keys.sentence)
           w.int(reference.sentence)
           w.key(keys.via)
@@ -241,7 +239,7 @@ public struct RecordWriter: Sendable {
       w.key(keys.end)
       w.int(mention.end)
       w.key(keys.text)
-      surfaces.write(tokens: mention.tokens, into: &w)
+      surfaces.write(mention.start..<mention.end, into: &w)
     case .reference(let r):
       let reference = analysis.stance.references[r]
       w.key(keys.start)
@@ -249,7 +247,7 @@ public struct RecordWriter: Sendable {
       w.key(keys.end)
       w.int(reference.end)
       w.key(keys.text)
-      surfaces.write(tokens: reference.tokens, into: &w)
+      surfaces.write(reference.start..<reference.end, into: &w)
       w.key(keys.via)
       w.string(reference.via.rawValue)
     }
@@ -271,7 +269,7 @@ public struct RecordWriter: Sendable {
       w.string(entry.location.description)
     }
     w.key(keys.text)
-    surfaces.write(tokens: hit.tokens, into: &w)
+    surfaces.write(hit.start..<hit.end, into: &w)
     w.key(keys.start)
     w.int(hit.start)
     w.key(keys.end)
@@ -288,7 +286,7 @@ public struct RecordWriter: Sendable {
       w.beginObject()
       w.fragment(fragments.kind(modifier.kind))
       w.key(keys.text)
-      surfaces.write(tokens: modifier.token..<(modifier.token + 1), into: &w)
+      surfaces.write(modifier.start..<modifier.end, into: &w)
       w.key(keys.start)
       w.int(modifier.start)
       w.key(keys.end)
@@ -304,43 +302,5 @@ public struct RecordWriter: Sendable {
       w.endObject()
     }
     w.endArray()
-  }
-}
-
-/// Writes the surface of a token range as a JSON string: copied from the text's UTF-8 when the
-/// text is ASCII (UTF-16 offsets are then byte offsets), transcoded from UTF-16 otherwise.
-private struct Surfaces {
-  let doc: TokenizedText
-  /// The text's UTF-8 when it is all ASCII.
-  let ascii: UnsafeBufferPointer<UInt8>?
-
-  init(doc: TokenizedText, utf8: UnsafeBufferPointer<UInt8>) {
-    self.doc = doc
-    self.ascii = Self.isASCII(utf8) ? utf8 : nil
-  }
-
-  func write(tokens range: Range<Int>, into w: inout JSONWriter) {
-    guard let ascii, let first = range.first, let last = range.last else {
-      w.string(utf16: doc.surfaceUnits(tokens: range))
-      return
-    }
-    let bytes = doc.tokens[first].utf16Start..<doc.tokens[last].utf16End
-    w.string(utf8: UnsafeBufferPointer(rebasing: ascii[bytes]))
-  }
-
-  /// Whether every byte is below 0x80, eight at a time.
-  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let raw = UnsafeRawBufferPointer(bytes)
-    var i = 0
-    var any: UInt64 = 0
-    while i + 8 <= raw.count {
-      any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      i += 8
-    }
-    while i < raw.count {
-      any |= UInt64(raw[i])
-      i += 1
-    }
-    return any & 0x8080_8080_8080_8080 == 0
   }
 }

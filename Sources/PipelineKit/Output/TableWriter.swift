@@ -162,62 +162,73 @@ public struct TableWriter: Sendable {
       }
     case .mention:
       // Gazetteer mentions and coreference references, in text order.
-      var items:
-        [(entity: Int, start: Int, end: Int, sentence: Int, tokens: Range<Int>, via: String)] =
-          analysis.mentions.map { ($0.entity, $0.start, $0.end, $0.sentence, $0.tokens, "") }
+      var items: [(entity: Int, start: Int, end: Int, sentence: Int, via: String)] =
+        analysis.mentions.map { ($0.entity, $0.start, $0.end, $0.sentence, "") }
       for reference in analysis.stance.references {
         items.append(
           (
-            reference.entity, reference.start, reference.end, reference.sentence, reference.tokens,
+            reference.entity, reference.start, reference.end, reference.sentence,
             reference.via.rawValue
           ))
       }
       if !analysis.stance.references.isEmpty {
         items.sort { ($0.start, $0.via) < ($1.start, $1.via) }
       }
-      for item in items {
-        let info = analyzer.gazetteer.entities[item.entity]
-        row(
-          [
-            id, info.id, info.type, String(item.start), String(item.end), String(item.sentence),
-            analysis.doc.surface(tokens: item.tokens),
-            item.via,
-          ], into: &out)
-        out.spillIfFull()  // one huge document's rows go out in pieces
-      }
-    case .hit:
-      let doc = analysis.doc
-      for entity in analysis.entitiesInOrder {
-        let info = analyzer.gazetteer.entities[entity]
-        for attribution in analysis.stance.entityAttributions[entity] ?? []
-        where attribution.counted {
-          let hit = analysis.stance.hits[attribution.hit]
-          let mentionTokens: Range<Int>
-          switch attribution.mention {
-          case .mention(let m): mentionTokens = analysis.mentions[m].tokens
-          case .reference(let r): mentionTokens = analysis.stance.references[r].tokens
-          }
-          let entry = analyzer.scorer.lexicon.entries[hit.entry]
-          let modifiers = hit.modifiers.map { modifier -> String in
-            let word = doc.surface(tokens: modifier.token..<(modifier.token + 1))
-            switch modifier.effect {
-            case .factor(let f): return "\(modifier.kind.rawValue) \(word) x\(JSONWriter.format(f))"
-            case .delta(let d):
-              return "\(modifier.kind.rawValue) \(word) \(d >= 0 ? "+" : "")\(JSONWriter.format(d))"
-            }
-          }
+      Surfaces.of(analysis.doc.text) { surfaces in
+        for item in items {
+          let info = analyzer.gazetteer.entities[item.entity]
           row(
             [
-              id, info.id, hit.dimension, entry.term, entry.location.description,
-              doc.surface(tokens: hit.tokens),
-              String(hit.start), String(hit.end), String(hit.sentence),
-              JSONWriter.format(hit.base), JSONWriter.format(hit.weight),
-              modifiers.joined(separator: "; "),
-              attribution.role.rawValue, attribution.rule.rawValue,
-              doc.surface(tokens: mentionTokens), JSONWriter.format(attribution.share),
+              id, info.id, info.type, String(item.start), String(item.end), String(item.sentence),
+              surfaces.string(item.start..<item.end),
+              item.via,
             ], into: &out)
-          out.spillIfFull()
+          out.spillIfFull()  // one huge document's rows go out in pieces
         }
+      }
+    case .hit:
+      Surfaces.of(analysis.doc.text) { surfaces in
+        writeHitRows(id: id, analysis, surfaces, into: &out)
+      }
+    }
+  }
+
+  /// The `hit` rows of a document: one per hit and entity it counts for.
+  private func writeHitRows(
+    id: String, _ analysis: Analysis, _ surfaces: Surfaces, into out: inout JSONWriter
+  ) {
+    for entity in analysis.entitiesInOrder {
+      let info = analyzer.gazetteer.entities[entity]
+      for attribution in analysis.stance.entityAttributions[entity] ?? []
+      where attribution.counted {
+        let hit = analysis.stance.hits[attribution.hit]
+        let mention: Range<Int>
+        switch attribution.mention {
+        case .mention(let m): mention = analysis.mentions[m].start..<analysis.mentions[m].end
+        case .reference(let r):
+          let reference = analysis.stance.references[r]
+          mention = reference.start..<reference.end
+        }
+        let entry = analyzer.scorer.lexicon.entries[hit.entry]
+        let modifiers = hit.modifiers.map { modifier -> String in
+          let word = surfaces.string(modifier.start..<modifier.end)
+          switch modifier.effect {
+          case .factor(let f): return "\(modifier.kind.rawValue) \(word) x\(JSONWriter.format(f))"
+          case .delta(let d):
+            return "\(modifier.kind.rawValue) \(word) \(d >= 0 ? "+" : "")\(JSONWriter.format(d))"
+          }
+        }
+        row(
+          [
+            id, info.id, hit.dimension, entry.term, entry.location.description,
+            surfaces.string(hit.start..<hit.end),
+            String(hit.start), String(hit.end), String(hit.sentence),
+            JSONWriter.format(hit.base), JSONWriter.format(hit.weight),
+            modifiers.joined(separator: "; "),
+            attribution.role.rawValue, attribution.rule.rawValue,
+            surfaces.string(mention), JSONWriter.format(attribution.share),
+          ], into: &out)
+        out.spillIfFull()
       }
     }
   }
