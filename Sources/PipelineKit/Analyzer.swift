@@ -11,6 +11,9 @@ public struct Analysis: Sendable {
   public let stance: StanceAnalysis
   /// The gazetteer, lexicon and scorer that `EntityMention.entity` and `Hit.entry` index.
   public let analyzer: Analyzer
+  /// The windows the text was analysed in (`Analyzer.analyze(_:session:language:windowBytes:)`):
+  /// 1 for a whole text. Past 1, `doc` holds the text only, no tokens or sentences.
+  public var windows = 1
 
   /// Entities mentioned, in order of their first mention.
   public var entitiesInOrder: [Int] {
@@ -109,11 +112,14 @@ public struct Analyzer: Sendable {
   }
 
   /// Analyzes an already tokenized text (to compare lexicon sets over one tokenization).
-  public func analyze(tokenized doc: TokenizedText) -> Analysis {
+  /// `carried`: what a window of a longer text is told about the text before it.
+  public func analyze(tokenized doc: TokenizedText, carried: Carried = Carried()) -> Analysis {
     let mentions = gazetteer.mentions(in: doc)
     return Analysis(
       doc: doc, mentions: mentions,
-      stance: scorer.score(doc, mentions: mentions, types: entityTypes, titles: entityTitles),
+      stance: scorer.score(
+        doc, mentions: mentions, types: entityTypes, titles: entityTitles,
+        carried: carried),
       analyzer: self)
   }
 }

@@ -12,6 +12,9 @@ public struct RunOptions: Sendable {
   /// A batch's output beyond this many bytes goes to the writer in pieces as it is produced
   /// (only one huge document's record gets there: a batch of `batchBytes` input stays below).
   public var spillBytes = 4 << 20
+  /// A document of more than twice this many bytes is analysed in windows of about this size
+  /// (the same record; memory follows the window, not the document). 0: never.
+  public var windowBytes = 1 << 20
   /// Batches read ahead of the writer per worker: with `batchBytes` this bounds memory.
   public var batchesPerWorker = 4
   /// Only the records of this shard (nil: all).

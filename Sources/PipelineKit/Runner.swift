@@ -230,7 +230,7 @@ public struct Runner: Sendable {
       {
         return .otherShard
       }
-      switch analyzer.analyze(document, session: session) {
+      switch analyzer.analyze(document, session: session, windowBytes: options.windowBytes) {
       case .success(let analysis):
         if let table {
           table.writeDocument(document, analysis, into: &w)

@@ -19,7 +19,12 @@ struct Coreference {
   /// (never a reference).
   ///
   /// - Complexity: O(tokens + references × mentions of two sentences).
-  func references(in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool])
+  /// The references of sentences before `carried.sentence` are `carried.references`, not
+  /// resolved again.
+  func references(
+    in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool],
+    carried: Carried = Carried()
+  )
     -> [Reference]
   {
     guard !mentions.isEmpty, !rules.references.isEmpty else { return [] }
@@ -28,11 +33,34 @@ struct Coreference {
     // Antecedent candidates in text order: (first and end token, entity, sentence, mention index).
     var next = 0
     var candidates: [Candidate] = []
+    /// Whether the mention behind candidate `c` has a token with key `name` (a mention before
+    /// the window, carried, is not known to).
+    func has(_ c: Int, _ name: String) -> Bool {
+      candidates[c].mention >= 0
+        && mentions[candidates[c].mention].tokens.contains { tokens[$0].key == name }
+    }
+    var nextCarried = 0
     for t in tokens.indices {
       while next < mentions.count && mentions[next].tokens.upperBound <= t {
         let m = mentions[next]
         candidates.append((m.tokens.lowerBound, m.tokens.upperBound, m.entity, m.sentence, next))
         next += 1
+      }
+      if doc.sentenceOfToken[t] < carried.sentence {
+        // Where it was resolved: at its last token, after the mentions that end before it.
+        while nextCarried < carried.references.count
+          && carried.references[nextCarried].tokens.upperBound - 1 == t
+        {
+          let reference = carried.references[nextCarried]
+          result.append(reference)
+          candidates.append(
+            (
+              reference.tokens.lowerBound, reference.tokens.upperBound, reference.entity,
+              reference.sentence, reference.antecedent
+            ))
+          nextCarried += 1
+        }
+        continue
       }
       guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(of: t, in: doc)
       else {
@@ -68,9 +96,7 @@ struct Coreference {
       while c >= 0 && candidates[c].sentence >= sentence - 1 {
         if candidates[c].end <= span.lowerBound
           && word.types.contains(types[candidates[c].entity])
-          && names.allSatisfy({ name in
-            mentions[candidates[c].mention].tokens.contains { tokens[$0].key == name }
-          })
+          && names.allSatisfy({ has(c, $0) })
         {
           found = c
           break
@@ -106,9 +132,7 @@ struct Coreference {
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
         let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
-        names.allSatisfy({ name in
-          mentions[candidates[subject].mention].tokens.contains { tokens[$0].key == name }
-        })
+        names.allSatisfy({ has(subject, $0) })
       {
         // A speaker named after the statement is its subject rather than the nearest name
         // ("Energia will stop supplying engines to Boeing, the company said": Energia).

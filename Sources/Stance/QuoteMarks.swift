@@ -15,11 +15,13 @@ struct QuoteMarks {
   /// Indices of the sentences that begin inside a quotation.
   private(set) var opensInside: Set<Int> = []
 
-  init(doc: TokenizedText, rules: AttributionRules) {
+  /// `carriedIn`: whether the text's first sentence begins inside a quotation (the text is a
+  /// window of a longer one).
+  init(doc: TokenizedText, rules: AttributionRules, carriedIn: Bool = false) {
     let tokens = doc.tokens
     // Whether the previous sentence opened a quotation it did not close. A quotation runs on
     // into one sentence at most: a missing mark never turns the rest of a text into quotes.
-    var carried = false
+    var carried = carriedIn
     for (index, sentence) in doc.sentences.enumerated() {
       if carried { opensInside.insert(index) }
       let lo = sentence.tokens.lowerBound

@@ -18,6 +18,25 @@ public struct StanceAnalysis: Sendable {
   public var document: [String: StanceScore]
 }
 
+/// What a window of a longer text is told about the text before it, so that its analysis is
+/// the whole text's (`StanceScorer.score(_:mentions:types:titles:carried:)`).
+public struct Carried: Sendable {
+  /// Whether the window's first sentence begins inside a quotation.
+  public var quotation = false
+  /// The references of the window's sentences before `sentence` as the whole text resolved
+  /// them, in the window's token, sentence and mention numbers: taken as they are, not
+  /// resolved again (a chain of references reaches back further than any window's context). An
+  /// antecedent before the window is a negative mention index.
+  public var references: [Reference] = []
+  public var sentence = 0
+
+  public init(quotation: Bool = false, references: [Reference] = [], sentence: Int = 0) {
+    self.quotation = quotation
+    self.references = references
+    self.sentence = sentence
+  }
+}
+
 /// Scores lexicon hits with modifiers and attributes them to entity mentions.
 ///
 /// Immutable and `Sendable`: one scorer serves every thread.
@@ -56,8 +75,11 @@ public struct StanceScorer: Sendable {
   ///
   /// - Complexity: O(tokens × (longest term + window)) per dimension, plus O(hits × mentions)
   ///   per sentence for roles.
+  ///
+  /// `carried`: what a window of a longer text is told about the text before it.
   public func score(
-    _ doc: TokenizedText, mentions: [EntityMention], types: [String] = [], titles: [[String]] = []
+    _ doc: TokenizedText, mentions: [EntityMention], types: [String] = [], titles: [[String]] = [],
+    carried: Carried = Carried()
   )
     -> StanceAnalysis
   {
@@ -101,13 +123,28 @@ public struct StanceScorer: Sendable {
     let references =
       coreference && !types.isEmpty
       ? Coreference(rules: rules, types: types, titles: titles).references(
-        in: doc, mentions: mentions, inMention: inMention)
+        in: doc, mentions: mentions, inMention: inMention, carried: carried)
       : []
-    let (entityHits, entityAttributions) = attribute(
+    let entityAttributions = attribute(
       hits, mentions: mentions, references: references, doc: doc, inMention: inMention,
-      types: types)
+      types: types, quotes: QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation))
+    return analysis(
+      hits: hits, entityAttributions: entityAttributions, references: references,
+      mentions: mentions)
+  }
+
+  /// The analysis of a text from its hits, their attributions and its references: which hits
+  /// count for each entity, and every score. A text analysed in windows is put together here
+  /// from its windows' parts, so its scores are the same sums in the same order.
+  public func analysis(
+    hits: [Hit], entityAttributions: [Int: [Attribution]], references: [Reference],
+    mentions: [EntityMention]
+  ) -> StanceAnalysis {
+    var entityHits: [Int: [Int]] = [:]
     var entityScores: [Int: [String: StanceScore]] = [:]
-    for (entity, attributions) in entityAttributions where entityHits[entity] != nil {
+    for (entity, attributions) in entityAttributions
+    where attributions.contains(where: \.counted) {
+      entityHits[entity] = attributions.filter(\.counted).map(\.hit)
       entityScores[entity] = scores(
         weighted: attributions.lazy.filter(\.counted).map { (hits[$0.hit], $0.share) })
     }
@@ -117,6 +154,13 @@ public struct StanceScorer: Sendable {
     return StanceAnalysis(
       hits: hits, entityHits: entityHits, entityAttributions: entityAttributions,
       references: references, entityScores: entityScores, document: scores(hits))
+  }
+
+  /// Whether sentence `sentence` of `doc` begins inside a quotation opened in the sentence
+  /// before it, when the text's first sentence begins inside one if `carriedIn`: what the next
+  /// window of a longer text is told (`Carried.quotation`).
+  public func quotationCarried(into sentence: Int, of doc: TokenizedText, carriedIn: Bool) -> Bool {
+    QuoteMarks(doc: doc, rules: rules, carriedIn: carriedIn).opensInside.contains(sentence)
   }
 
   /// Raw sums, counts and scores per dimension; every dimension of the lexicon is present.
@@ -280,11 +324,10 @@ public struct StanceScorer: Sendable {
   /// and whether the hit counts under its dimension's policy.
   private func attribute(
     _ hits: [Hit], mentions: [EntityMention], references: [Reference], doc: TokenizedText,
-    inMention: [Bool], types: [String]
-  ) -> ([Int: [Int]], [Int: [Attribution]]) {
-    var counted: [Int: [Int]] = [:]
+    inMention: [Bool], types: [String], quotes: QuoteMarks
+  ) -> [Int: [Attribution]] {
     var all: [Int: [Attribution]] = [:]
-    guard !hits.isEmpty, !mentions.isEmpty else { return (counted, all) }
+    guard !hits.isEmpty, !mentions.isEmpty else { return all }
     let policyOf = lexicon.dimensions.map { policy(for: $0) }
     let windowReach = policyOf.reduce(-1) { reach, policy in
       if case .window(let n) = policy { return max(reach, n) }
@@ -294,7 +337,7 @@ public struct StanceScorer: Sendable {
     for hit in hits { hitStart[hit.tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
-      types: types, quotes: QuoteMarks(doc: doc, rules: rules))
+      types: types, quotes: quotes)
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
     for (m, mention) in mentions.enumerated() {
@@ -359,11 +402,10 @@ public struct StanceScorer: Sendable {
             Attribution(
               hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)
           )
-          if share > 0 { counted[entry.entity, default: []].append(hi) }
         }
       }
     }
-    return (counted, all)
+    return all
   }
 
   /// Tokens between two spans: 0 when they touch or overlap.

@@ -31,6 +31,12 @@ public struct TokenizedText: Sendable {
     self.sentenceOfToken = owner
   }
 
+  /// A text whose tokens are not kept: no tokens or sentences (a long text analysed in
+  /// windows, whose mentions and hits carry the whole text's offsets).
+  public init(withoutTokens text: String) {
+    self.init(text: text, utf16: [], tokens: [], sentences: [])
+  }
+
   /// Number of Unicode scalars in the text (the end offset of the whole text).
   public var scalarCount: Int { text.unicodeScalars.count }
 

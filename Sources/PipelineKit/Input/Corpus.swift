@@ -44,17 +44,32 @@ extension Analyzer {
     _ document: Document, session: TokenizeSession
   ) -> Result<TokenizedText, RecordError> {
     do { return .success(try session.tokenize(document.text, language: document.language)) } catch {
-      return .failure(
-        RecordError(
-          id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
-          message: error.description))
+      return .failure(tokenizeFailure(document, error))
     }
   }
 
+  /// The error record of a document the tokenizer rejects.
+  private func tokenizeFailure(_ document: Document, _ error: TokenizeError) -> RecordError {
+    RecordError(
+      id: document.id, source: document.source, line: document.line, code: .tokenizeFailed,
+      message: error.description)
+  }
+
   /// Tokenizes and analyzes a document; a text the tokenizer rejects becomes its error record.
+  /// A text of more than twice `windowBytes` bytes (when it is not 0) is analysed in windows
+  /// of about that size (`analyze(_:session:language:windowBytes:)`, the same result).
   public func analyze(
-    _ document: Document, session: TokenizeSession
+    _ document: Document, session: TokenizeSession, windowBytes: Int = 0
   ) -> Result<Analysis, RecordError> {
-    tokenize(document, session: session).map { analyze(tokenized: $0) }
+    guard windowBytes > 0, document.text.utf8.count > 2 * windowBytes else {
+      return tokenize(document, session: session).map { analyze(tokenized: $0) }
+    }
+    do {
+      return .success(
+        try analyze(
+          document.text, session: session, language: document.language, windowBytes: windowBytes))
+    } catch {
+      return .failure(tokenizeFailure(document, error))
+    }
   }
 }

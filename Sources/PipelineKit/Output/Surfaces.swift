@@ -3,15 +3,15 @@ import JSON
 /// The surfaces of spans of a document's text, by their Unicode scalar offsets, as the text's
 /// own UTF-8 bytes: what a record writes for every mention, hit and modifier.
 ///
-/// In ASCII text a scalar offset is a byte offset. Otherwise the byte offset of every 64th
-/// scalar is kept (an eighth of a word per 64 scalars), and a span's ends are found from there.
+/// In ASCII text a scalar offset is a byte offset. Otherwise the byte offset of every 16th
+/// scalar is kept (4 bytes per 16 scalars), and a span's ends are found from there.
 /// Spans need no tokens, so a document analysed in windows, whose tokens are gone, writes the
 /// same bytes.
 struct Surfaces {
   let utf8: UnsafeBufferPointer<UInt8>
   /// `checkpoints[i]`: the byte offset of scalar `i * stride` (empty for ASCII text).
-  private let checkpoints: [Int]
-  private static let stride = 64
+  private let checkpoints: [UInt32]
+  private static let stride = 16
 
   /// Calls `body` with the surfaces of `text` (its UTF-8 is valid for the call only).
   static func of<Result>(_ text: String, _ body: (Surfaces) -> Result) -> Result {
@@ -25,14 +25,16 @@ struct Surfaces {
       checkpoints = []
       return
     }
-    var checkpoints: [Int] = []
+    // A text is at most `Int32.max` UTF-16 units (`TokenizeError.textTooLong`), so at most
+    // 1.5 × that many bytes of UTF-8.
+    var checkpoints: [UInt32] = []
     checkpoints.reserveCapacity(utf8.count / Self.stride + 2)
     var scalars = 0
-    for (i, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
-      if scalars % Self.stride == 0 { checkpoints.append(i) }
+    for (i, byte) in utf8.enumerated() where !UTF8Offsets.isContinuation(byte) {
+      if scalars % Self.stride == 0 { checkpoints.append(UInt32(i)) }
       scalars += 1
     }
-    if scalars % Self.stride == 0 { checkpoints.append(utf8.count) }
+    if scalars % Self.stride == 0 { checkpoints.append(UInt32(utf8.count)) }
     self.checkpoints = checkpoints
   }
 
@@ -40,12 +42,8 @@ struct Surfaces {
   @inline(__always)
   func byteOffset(_ scalar: Int) -> Int {
     guard !checkpoints.isEmpty else { return scalar }
-    var offset = checkpoints[scalar / Self.stride]
-    for _ in 0..<(scalar % Self.stride) {
-      let lead = utf8[offset]
-      offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-    return offset
+    return UTF8Offsets.advance(
+      Int(checkpoints[scalar / Self.stride]), by: scalar % Self.stride, in: utf8)
   }
 
   /// The bytes of the span `scalars` (Unicode scalar offsets, half-open).
@@ -79,5 +77,29 @@ struct Surfaces {
       i += 1
     }
     return any & 0x8080_8080_8080_8080 == 0
+  }
+}
+
+/// Scalar offsets in valid UTF-8 (a Swift string's), by its lead bytes.
+enum UTF8Offsets {
+  @inline(__always)
+  static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+  /// The byte offset `scalars` scalars after byte offset `offset` (a scalar's first byte).
+  @inline(__always)
+  static func advance(_ offset: Int, by scalars: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var offset = offset
+    for _ in 0..<scalars {
+      let lead = utf8[offset]
+      offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+    return offset
+  }
+
+  /// The number of scalars in `utf8`.
+  static func scalars(in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in utf8 where !isContinuation(byte) { count += 1 }
+    return count
   }
 }

@@ -84,6 +84,14 @@ struct Run: ParsableCommand {
 
   static let defaultMaxDocumentBytes = 64 << 20
 
+  @Option(
+    name: .customLong("window-bytes"),
+    help: ArgumentHelp(
+      "Analyse a document of more than twice N bytes in windows of about N bytes cut between sentences: the same record, in memory that follows N rather than the document (default 1 MiB; 0: never).",
+      valueName: "N"),
+    transform: OptionValue.count)
+  var windowBytes: Int = RunOptions().windowBytes
+
   @Flag(
     help:
       "Exit with status 2 at the end (after writing every other record) when an input was skipped or could not be read: a missing or unreadable file or directory, a broken link or loop, a FIFO, socket or device in a walk. Also make gazetteer warnings (an unsupported spaCy pattern, an alias another entity has) errors: exit 2 before anything is written."
@@ -129,6 +137,7 @@ struct Run: ParsableCommand {
     options.evidence = evidence
     options.format = format
     options.rows = rows ?? .document
+    options.windowBytes = windowBytes
     let runner = Runner(analyzer: analyzer, options: options)
     let reader = input.reader()
     reader.maxRecordBytes = maxDocumentBytes
