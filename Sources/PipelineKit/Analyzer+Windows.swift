@@ -52,6 +52,10 @@ private struct Windows {
   let contextTokens: Int
   /// Bytes between the start of a window's last kept sentence's successor and its text's cut.
   static let cutMargin = 1 << 10
+  /// The most text a window takes (2 × `windowBytes`, at least 256 KiB): a sentence that does
+  /// not end within it (a run of text without sentence breaks, such as "NASA NASA …") is split
+  /// at white space there, so memory stays bounded; the one case where windows change a record.
+  let longestWindow: Int
 
   var mentions: [EntityMention] = []
   var references: [Reference] = []
@@ -69,6 +73,7 @@ private struct Windows {
       return reach
     }
     contextTokens = reach + 2
+    longestWindow = max(2 * self.windowBytes, 256 << 10)
   }
 
   /// Where a window's text starts and what it is told.
@@ -95,7 +100,11 @@ private struct Windows {
       let doc = try session.tokenize(String(decoding: bytes, as: UTF8.self), language: language)
       let sentences = doc.sentences
       let first = sentences.firstIndex { $0.start >= at.keptScalar - at.scalar } ?? sentences.count
-      guard let end = keptEnd(of: doc, from: first, bytes: bytes, reachesEnd: cut == utf8.count)
+      // A window that would outgrow `longestWindow` ends at its cut, sentence or not.
+      let split = cut < utf8.count && size >= longestWindow
+      guard
+        let end = keptEnd(
+          of: doc, from: first, bytes: bytes, reachesEnd: cut == utf8.count || split)
       else {
         // Too few sentences before the cut to keep one: a longer text for this window.
         size *= 2
@@ -104,6 +113,14 @@ private struct Windows {
       size = windowBytes
       count += 1
       keep(doc, sentences: first..<end, at: at)
+      if split {
+        // The next window starts afresh at the cut: nothing before it is context.
+        let scalar = at.scalar + UTF8Offsets.scalars(in: bytes)
+        at = Position(
+          byte: cut, scalar: scalar, sentence: at.sentence + sentences.count,
+          token: at.token + doc.tokens.count, keptScalar: scalar, carried: Carried())
+        continue
+      }
       guard end < sentences.count else { return }
       at = next(after: doc, keptEnd: end, at: at, bytes: bytes)
     }

@@ -14,7 +14,7 @@ public struct RunOptions: Sendable {
   public var spillBytes = 4 << 20
   /// A document of more than twice this many bytes is analysed in windows of about this size
   /// (the same record; memory follows the window, not the document). 0: never.
-  public var windowBytes = 1 << 20
+  public var windowBytes = 256 << 10
   /// Batches read ahead of the writer per worker: with `batchBytes` this bounds memory.
   public var batchesPerWorker = 4
   /// Only the records of this shard (nil: all).

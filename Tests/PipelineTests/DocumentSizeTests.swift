@@ -67,13 +67,13 @@ struct DocumentSizeTests {
 
   /// Peak memory (the process's own VmHWM, from the summary line) of one large document over
   /// that of a tiny one: at most 4 × the document plus its output line (#7), which analysis in
-  /// windows of `--window-bytes` (default 1 MiB) keeps to. Measured: about 2.3 × the document
-  /// plus the output for 3 MiB here, 330 MiB for 50 MiB in the harness. Without windows
+  /// windows of `--window-bytes` (default 256 KiB) keeps to. Measured: about 2.3 × the document
+  /// plus the output for 2 MiB here; 296 MiB for 50 MB. Without windows
   /// (`--window-bytes 0`) it is about 20 × (the tokens and their keys).
   @Test func peakMemoryOfOneHugeDocumentIsFourTimesItPlusItsOutput() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let size = 3 << 20
+    let size = 2 << 20
     try (Self.record(id: "huge", bytes: size) + "\n").write(
       toFile: directory + "/huge.jsonl", atomically: true, encoding: .utf8)
     try (Self.record(id: "tiny", bytes: 100) + "\n").write(

@@ -98,6 +98,24 @@ struct WindowTests {
     #expect(whole.windows == 1 && !whole.doc.tokens.isEmpty)
   }
 
+  /// A run of text without a sentence break longer than the longest window (2 × the window,
+  /// at least 256 KiB) is split at white space: the same mentions at the same offsets, in
+  /// several sentences instead of one (the one case where windows change a record).
+  @Test func aSentenceLongerThanTheLongestWindowIsSplit() throws {
+    let text = String(repeating: "NASA ", count: 70_000)
+    func mentions(_ windowBytes: Int) throws -> [[String: Any]] {
+      let record = try #require(try records(Self.record(text, windowBytes: windowBytes)).first)
+      let entities = try #require(record["entities"] as? [[String: Any]])
+      return try #require(entities.first?["mentions"] as? [[String: Any]])
+    }
+    let whole = try mentions(0)
+    let windowed = try mentions(4_096)
+    #expect(whole.count == 70_000 && windowed.count == 70_000)
+    #expect(whole.map { $0["start"] as! Int } == windowed.map { $0["start"] as! Int })
+    #expect(Set(whole.map { $0["sentence"] as! Int }) == [0])
+    #expect(Set(windowed.map { $0["sentence"] as! Int }).count > 1)
+  }
+
   /// Offsets of a windowed record are the whole text's: every span slices to its text.
   @Test func spansOfAWindowedRecordSliceTheText() throws {
     let text = Self.longText + "\n\n" + Self.hostileText

@@ -58,12 +58,15 @@ public struct RecordWriter: Sendable {
     // in the record, and copied from there for the others (no second buffer of every hit).
     var hitJSON = [Range<Int>?](
       repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
-    // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
-    var mentionsOf: [Int: [EntityMention]] = [:]
-    for mention in analysis.mentions { mentionsOf[mention.entity, default: []].append(mention) }
-    var referencesOf: [Int: [Reference]] = [:]
-    for reference in analysis.stance.references {
-      referencesOf[reference.entity, default: []].append(reference)
+    // Mentions grouped by entity once, in text order (not one scan of all mentions per entity),
+    // as 32-bit indices (an entity-dense huge document has millions).
+    var mentionsOf: [Int: [Int32]] = [:]
+    for (m, mention) in analysis.mentions.enumerated() {
+      mentionsOf[mention.entity, default: []].append(Int32(m))
+    }
+    var referencesOf: [Int: [Int32]] = [:]
+    for (r, reference) in analysis.stance.references.enumerated() {
+      referencesOf[reference.entity, default: []].append(Int32(r))
     }
     w.beginObject()
     w.field("id")
@@ -82,10 +85,13 @@ public struct RecordWriter: Sendable {
       var r = 0
       while m < found.count || r < references.count {
         let takeMention =
-          r == references.count || (m < found.count && found[m].start <= references[r].start)
+          r == references.count
+          || (m < found.count
+            && analysis.mentions[Int(found[m])].start
+              <= analysis.stance.references[Int(references[r])].start)
         w.beginObject()
         if takeMention {
-          let mention = found[m]
+          let mention = analysis.mentions[Int(found[m])]
           w.key(keys.start)
           w.int(mention.start)
           w.key(keys.end)
@@ -96,7 +102,7 @@ public struct RecordWriter: Sendable {
           w.int(mention.sentence)
           m += 1
         } else {
-          let reference = references[r]
+          let reference = analysis.stance.references[Int(references[r])]
           w.key(keys.start)
           w.int(reference.start)
           w.key(keys.end)

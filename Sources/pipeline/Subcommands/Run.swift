@@ -87,7 +87,7 @@ struct Run: ParsableCommand {
   @Option(
     name: .customLong("window-bytes"),
     help: ArgumentHelp(
-      "Analyse a document of more than twice N bytes in windows of about N bytes cut between sentences: the same record, in memory that follows N rather than the document (default 1 MiB; 0: never).",
+      "Analyse a document of more than twice N bytes in windows of about N bytes cut between sentences: the same record, in memory that follows N rather than the document (default 256 KiB; 0: never). A sentence longer than 2 × N (at least 256 KiB) is split at white space.",
       valueName: "N"),
     transform: OptionValue.count)
   var windowBytes: Int = RunOptions().windowBytes
