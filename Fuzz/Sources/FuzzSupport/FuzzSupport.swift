@@ -123,3 +123,23 @@ public func runFuzzer(_ body: @escaping @convention(c) (UnsafePointer<UInt8>?, I
   var argv = CommandLine.unsafeArgv
   return LLVMFuzzerRunDriver(&argc, &argv, body)
 }
+
+/// Checks that the text analysed in windows of `windowBytes` writes the same record as the
+/// text analysed whole (`Analyzer.analyze(_:session:language:windowBytes:)`).
+public func checkWindows(_ text: String, windowBytes: Int) {
+  let writer = RecordWriter(analyzer: defaultAnalyzer)
+  let document = Document(id: .string("fuzz"), text: text, source: "fuzz")
+  var records: [[UInt8]] = []
+  for window in [0, windowBytes] {
+    guard case .success(let analysis) = defaultAnalyzer.analyze(
+      document, session: session, windowBytes: window)
+    else { return }
+    var w = JSONWriter()
+    writer.writeDocument(document, analysis, into: &w)
+    records.append(w.bytes)
+  }
+  fuzzCheck(
+    records[0] == records[1],
+    "windows of \(windowBytes) bytes wrote another record:\n"
+      + String(decoding: records[0], as: UTF8.self) + "\n" + String(decoding: records[1], as: UTF8.self))
+}

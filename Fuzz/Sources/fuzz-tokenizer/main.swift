@@ -3,7 +3,8 @@ import FuzzSupport
 import Tokenize
 
 /// The tokenizer and the whole analysis on random Unicode: offsets in bounds and sliceable,
-/// sentences covering the tokens, mentions sound, every score finite and in [-1, 1].
+/// sentences covering the tokens, mentions sound, every score finite and in [-1, 1], and the
+/// same record from the text analysed in windows.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTokenizer(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let data = pointer else { return 0 }
@@ -14,6 +15,9 @@ public func fuzzTokenizer(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     let analysis = defaultAnalyzer.analyze(tokenized: doc)
     checkMentions(analysis.mentions, in: doc)
     checkScores(analysis.stance)
+    // In windows (the smallest possible, and a few sentences' worth) the same record.
+    checkWindows(text, windowBytes: 1)
+    checkWindows(text, windowBytes: 200)
   }
   return 0
 }
