@@ -298,7 +298,7 @@ public struct AttributionRules: Sendable {
     let tokens: TokenizedText
     do { tokens = try session.tokenize(term) } catch { throw .tokenize(error) }
     guard tokens.tokens.count == 1 else {
-      throw .modifierNotOneToken(at, term: term, tokens: tokens.tokens.count)
+      throw .modifierTokens(at, term: term, tokens: tokens.tokens.count, most: 1)
     }
     return tokens.tokens[0].key
   }

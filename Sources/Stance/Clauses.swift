@@ -610,7 +610,7 @@ struct ClauseAnalyzer {
         }
         while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
         while p < s.participants.count && s.participants[p].tokens.lowerBound == t {
-          if !governed { subject.append(p) }
+          if !governed && !describesNext(p, in: s) { subject.append(p) }
           p += 1
         }
       }
@@ -807,7 +807,9 @@ struct ClauseAnalyzer {
           || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first, participleOnly: true)
           ? .passiveSubject : .subject
       }
-      if isPossessor(participant, of: hit) || isModifier(participant, of: hit) {
+      if (isPossessor(participant, of: hit) && !describesNext(p, in: s))
+        || isModifier(participant, of: hit)
+      {
         return .possessor
       }
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
@@ -975,6 +977,22 @@ struct ClauseAnalyzer {
     var before = first - 1
     if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
     return before < 0 || !rules.has(before, in: doc, .preposition)
+  }
+
+  /// "Japan's JAXA", "Russia's space agency Roscosmos": a possessive mention that only
+  /// describes the participant after it (at most two words between, no verb or marker), which is
+  /// the subject instead.
+  private func describesNext(_ p: Int, in s: SentenceStructure) -> Bool {
+    let participant = s.participants[p]
+    guard participant.isPossessive, participant.ref.isMention, p + 1 < s.participants.count
+    else { return false }
+    var t = participant.tokens.upperBound
+    if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+    let next = s.participants[p + 1].tokens.lowerBound
+    guard next >= t, next - t <= 2 else { return false }
+    return (t..<next).allSatisfy {
+      doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
+    }
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

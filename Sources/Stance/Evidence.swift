@@ -1,4 +1,7 @@
-/// A modifier that changed a hit's weight, with its span (Unicode scalar offsets).
+import Tokenize
+
+/// A modifier that changed a hit's weight, with its span (Unicode scalar offsets): `token` is
+/// its word, or a phrase's last word, whose distance to the hit counts.
 public struct AppliedModifier: Sendable, Hashable {
   public enum Effect: Sendable, Hashable {
     /// The weight was multiplied by this factor (negators, contrast).
@@ -12,6 +15,15 @@ public struct AppliedModifier: Sendable, Hashable {
   public var start: Int
   public var end: Int
   public var effect: Effect
+}
+
+extension AppliedModifier {
+  /// Its tokens in `doc`: its word, or a phrase ("rule out") from the word where it starts.
+  public func tokens(in doc: TokenizedText) -> Range<Int> {
+    var first = token
+    while first > 0 && doc.tokens[first].start > start { first -= 1 }
+    return first..<(token + 1)
+  }
 }
 
 /// One lexicon hit: the entry, where it matched, its base and applied weights and why they

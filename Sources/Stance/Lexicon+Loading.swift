@@ -136,10 +136,16 @@ extension Modifiers {
     }
     let tokens: TokenizedText
     do { tokens = try session.tokenize(fields[1]) } catch { throw .tokenize(error) }
-    guard tokens.tokens.count == 1 else {
-      throw .modifierNotOneToken(at, term: fields[1], tokens: tokens.tokens.count)
+    guard (1...Self.longestPhrase).contains(tokens.tokens.count) else {
+      throw .modifierTokens(
+        at, term: fields[1], tokens: tokens.tokens.count, most: Self.longestPhrase)
     }
-    add(tokens.tokens[0].key, kind: kind, value: value, location: at)
-    return (tokens.tokens[0].key, kind)
+    let keys = tokens.tokens.map(\.key)
+    if keys.count == 1 {
+      add(keys[0], kind: kind, value: value, location: at)
+    } else {
+      add(phrase: keys, kind: kind, value: value, location: at)
+    }
+    return (keys.joined(separator: " "), kind)
   }
 }

@@ -8,6 +8,8 @@ import Tokenize
 /// ("ended", "suspended", "lifted") reverses a term it governs within `shifterWindow` words
 /// after it (×`shifterScalar`): `shifter` any term, `shifter_positive` only positive terms
 /// ("suspended the partnership"), `shifter_negative` only negative ones ("lifted the sanctions").
+/// A modifier may be a phrase of up to `longestPhrase` words ("rule out"), which acts from its
+/// last word.
 public struct Modifiers: Sendable {
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     case negator, booster, dampener, contrast
@@ -37,8 +39,21 @@ public struct Modifiers: Sendable {
     public var location: SourceLocation?
   }
 
+  /// A modifier of several words ("rule out"): their keys, in order.
+  public struct Phrase: Sendable, Hashable {
+    public var keys: [String]
+    public var word: Word
+  }
+
+  /// The most words a modifier phrase has.
+  public static let longestPhrase = 4
+
   /// Token key → modifier word.
   public private(set) var words: [String: Word] = [:]
+  /// Last word's key → the phrases that end with it, in file order.
+  public private(set) var phrases: [String: [Phrase]] = [:]
+  /// `phrases` by vocabulary id, once bound.
+  private var phrasesByID = IDTable<[Phrase]>()
   /// Keys of `words`, for a cheap "certainly not" before the look-up.
   private var known = KeyFilter()
   /// `words` by vocabulary id, once bound (`bind(to:)`).
@@ -124,6 +139,16 @@ public struct Modifiers: Sendable {
     }
   }
 
+  /// Adds a phrase of two or more words; the first definition of the same words wins.
+  public mutating func add(
+    phrase keys: [String], kind: Kind, value: Double? = nil, location: SourceLocation? = nil
+  ) {
+    precondition(keys.count >= 2, "a phrase of \(keys.count) words")
+    guard !(phrases[keys.last!] ?? []).contains(where: { $0.keys == keys }) else { return }
+    phrases[keys.last!, default: []].append(
+      Phrase(keys: keys, word: Word(kind: kind, value: value, location: location)))
+  }
+
   /// Sets a constant; `value` must be in the parameter's range (a whole number where it must be).
   public mutating func set(_ parameter: Parameter, to value: Double) {
     precondition(
@@ -155,12 +180,32 @@ public struct Modifiers: Sendable {
     byID.value(for: t, in: doc, fallback: word(forKey:))
   }
 
-  /// The token keys of the modifier words (for the analyzer's `Vocabulary`).
-  public var vocabularyKeys: [String] { words.keys.sorted() }
+  /// The modifier phrase that ends at token `t` of `doc` (its words in one sentence), and its
+  /// first token; the first in file order when several do.
+  public func phrase(endingAt t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
+    guard !phrases.isEmpty,
+      let candidates = phrasesByID.value(for: t, in: doc, fallback: { phrases[$0] })
+    else { return nil }
+    let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    for phrase in candidates where t + 1 - phrase.keys.count >= sentenceStart {
+      let first = t + 1 - phrase.keys.count
+      if zip(first..<t, phrase.keys).allSatisfy({ doc.tokens[$0].key == $1 }) {
+        return (first, phrase.word)
+      }
+    }
+    return nil
+  }
 
-  /// Lets `word(of:in:)` read token ids of texts tokenized with `vocabulary`.
+  /// The token keys of the modifier words and phrases (for the analyzer's `Vocabulary`).
+  public var vocabularyKeys: [String] {
+    (words.keys + phrases.values.flatMap { $0.flatMap(\.keys) }).sorted()
+  }
+
+  /// Lets `word(of:in:)` and `phrase(endingAt:in:)` read token ids of texts tokenized with
+  /// `vocabulary`.
   public mutating func bind(to vocabulary: Vocabulary) {
     byID = IDTable(vocabulary: vocabulary, keys: words.keys, lookUp: word(forKey:))
+    phrasesByID = IDTable(vocabulary: vocabulary, keys: phrases.keys, lookUp: { phrases[$0] })
   }
 
   /// The value a modifier word applies: a factor for negators, a magnitude delta for boosters

@@ -17,7 +17,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case termTooLong(SourceLocation, term: String, tokens: Int)
   case unknownModifierKind(SourceLocation, found: String)
   case unknownParameter(SourceLocation, found: String, valid: [String])
-  case modifierNotOneToken(SourceLocation, term: String, tokens: Int)
+  case modifierTokens(SourceLocation, term: String, tokens: Int, most: Int)
   case invalidUTF8(SourceLocation)
   case invalidPolicy(found: String)
   case unknownKind(SourceLocation, found: String, valid: [String])
@@ -55,7 +55,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       .termTooLong(let at, _, _),
       .unknownModifierKind(let at, _),
       .unknownParameter(let at, _, _),
-      .modifierNotOneToken(let at, _, _),
+      .modifierTokens(let at, _, _, _),
       .invalidUTF8(let at),
       .unknownKind(let at, _, _),
       .invalidSuffix(let at, _),
@@ -102,8 +102,10 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
         "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative or param, found '\(found)'"
     case .unknownParameter(_, let found, let valid):
       return "expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
-    case .modifierNotOneToken(_, let term, let tokens):
-      return "expected a modifier of one token, found '\(term)' (\(tokens) tokens)"
+    case .modifierTokens(_, let term, let tokens, let most):
+      return most == 1
+        ? "expected one token, found '\(term)' (\(tokens) tokens)"
+        : "expected a modifier of 1 to \(most) tokens, found '\(term)' (\(tokens) tokens)"
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidPolicy(let found):

@@ -94,8 +94,11 @@ public struct StanceScorer: Sendable {
     for t in tokens.indices {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t] = counted
-      if let word = modifiers.word(of: t, in: doc) {
-        marks.append(ModifierMark(token: t, word: word))
+      // A phrase ending here ("rule out") before the word itself.
+      if let (first, word) = modifiers.phrase(endingAt: t, in: doc) {
+        marks.append(ModifierMark(token: t, first: first, word: word))
+      } else if let word = modifiers.word(of: t, in: doc) {
+        marks.append(ModifierMark(token: t, first: t, word: word))
       }
     }
     var hits: [Hit] = []
@@ -203,7 +206,7 @@ public struct StanceScorer: Sendable {
   ) {
     let tokens = doc.tokens
     let firstHit = hits.count
-    let contrast = marks.first { $0.word.kind == .contrast }?.token
+    let contrast = marks.first { $0.word.kind == .contrast }
     /// Whether `from` is 1…window words before `to` (a window of 0 disables modifiers).
     func inWindow(_ from: Int, _ to: Int) -> Bool {
       let d = ordinal[to] - ordinal[from]
@@ -225,11 +228,11 @@ public struct StanceScorer: Sendable {
         let base = lexicon.entries[entry].weight
         var weight = base
         var applied: [AppliedModifier] = []
-        func note(_ kind: Modifiers.Kind, _ token: Int, _ effect: AppliedModifier.Effect) {
+        func note(_ kind: Modifiers.Kind, _ mark: ModifierMark, _ effect: AppliedModifier.Effect) {
           applied.append(
             AppliedModifier(
-              kind: kind, token: token, start: tokens[token].start, end: tokens[token].end,
-              effect: effect))
+              kind: kind, token: mark.token, start: tokens[mark.first].start,
+              end: tokens[mark.token].end, effect: effect))
         }
         // Boosters and dampeners between the previous hit and this one, within the window.
         for mark in marks
@@ -240,7 +243,7 @@ public struct StanceScorer: Sendable {
           let delta = modifiers.value(of: mark.word)
           if base != 0 {
             weight += base > 0 ? delta : -delta
-            note(mark.word.kind, mark.token, .delta(delta))
+            note(mark.word.kind, mark, .delta(delta))
           }
         }
         // Negators within the window before the hit, each one flipping and damping.
@@ -282,21 +285,21 @@ public struct StanceScorer: Sendable {
         for mark in negators {
           let factor = modifiers.value(of: mark.word)
           weight *= factor
-          note(.negator, mark.token, .factor(factor))
+          note(.negator, mark, .factor(factor))
         }
         if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
         if let mark = shifter {
           let factor = modifiers.value(of: mark.word)
           weight *= factor
-          note(mark.word.kind, mark.token, .factor(factor))
+          note(mark.word.kind, mark, .factor(factor))
           shifted = (match.tokens.upperBound, mark)
         }
         // The sentence's first contrast word: before it ×contrastBefore, after ×contrastAfter.
         if let c = contrast {
-          if start > c {
+          if start > c.token {
             weight *= modifiers.contrastAfter
             note(.contrast, c, .factor(modifiers.contrastAfter))
-          } else if match.tokens.upperBound <= c {
+          } else if match.tokens.upperBound <= c.first {
             weight *= modifiers.contrastBefore
             note(.contrast, c, .factor(modifiers.contrastBefore))
           }
@@ -416,7 +419,9 @@ public struct StanceScorer: Sendable {
 
 /// A modifier word found in a sentence.
 private struct ModifierMark {
+  /// The word (a phrase's last) whose distance to a hit counts, and the phrase's first.
   var token: Int
+  var first: Int
   var word: Modifiers.Word
 }
 

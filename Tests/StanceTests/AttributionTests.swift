@@ -129,6 +129,16 @@ struct AttributionTests {
     RoleCase(
       "possessor", "Critics quoted ⟦Rogozin⟧'s threat.", hit: "threat", "rogozin", .possessor),
     RoleCase(
+      "a possessive before another name describes it", "⟦Russia⟧'s Roscosmos praised the crew.",
+      hit: "praised", "russia", .nonSubject),
+    RoleCase(
+      "the name a possessive describes is the subject", "Russia's ⟦Roscosmos⟧ praised the crew.",
+      hit: "praised", "roscosmos", .subject),
+    RoleCase(
+      "a possessive two words before another name describes it",
+      "⟦Washington⟧'s agency chief Nelson praised the crew.",
+      hit: "praised", "washington", .nonSubject),
+    RoleCase(
       "possessive pronoun", "Roscosmos met. Critics quoted ⟦its⟧ threat.", hit: "threat",
       "roscosmos",
       .possessor),
@@ -653,6 +663,19 @@ struct AttributionTests {
       name: "a comma ends a shifter's window",
       text: "The sanctions were lifted, Rogozin threatened.",
       weights: ["sanctions": -2, "threatened": -2.5]),
+    ShifterCase(
+      name: "a phrase shifter acts from its last word", text: "Rogozin ruled out plans to leave.",
+      weights: ["leave": 1.2]),
+    ShifterCase(
+      name: "a negated phrase shifter", text: "Borisov did not rule out plans to leave.",
+      weights: ["leave": -1.2 * -0.74 * -1]),
+    ShifterCase(
+      name: "a phrase shifter reverses a positive term",
+      text: "NASA ruled out the partnership.",
+      weights: ["partnership": -1.8]),
+    ShifterCase(
+      name: "a phrase's words apart are no phrase", text: "The rule is out, so they leave.",
+      weights: ["leave": -1.2]),
   ]
 
   @Test(arguments: shifterCases)
@@ -794,7 +817,7 @@ struct AttributionTests {
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
-        == "c.tsv:3: expected a modifier of one token, found 'said so' (2 tokens)")
+        == "c.tsv:3: expected one token, found 'said so' (2 tokens)")
     #expect(
       message { _ = try rules.addMarker(fields: ["verb_suffix", "e-d"], at: at, session: session) }
         == "c.tsv:3: expected a suffix of letters, found 'e-d'")

@@ -52,6 +52,14 @@ struct ModifiersTests {
     #expect(Set(m.words.keys) == ["not", "n't", "very"])
   }
 
+  @Test func phrasesAreStoredByTheirLastWordsKey() throws {
+    let m = try modifiers("shifter\tRule out\nnegator\tdon't\nbooster\trule out\t2\n")
+    #expect(m.phrases["out"]?.map(\.keys) == [["rule", "out"]])
+    #expect(m.phrases["out"]?.first?.word.kind == .shifter)
+    #expect(m.phrases["n't"]?.first?.keys == ["do", "n't"])
+    #expect(m.words.isEmpty)
+  }
+
   @Test func theFirstDefinitionOfAWordWins() throws {
     let m = try modifiers("negator\tnot\nbooster\tnot\t2\n")
     #expect(m.words["not"]?.kind == .negator)
@@ -109,11 +117,11 @@ struct ModifiersTests {
     ModifiersErrorCase(
       "empty term", "negator\t\n", "m.tsv:1: expected a non-empty term, found an empty field"),
     ModifiersErrorCase(
-      "multi-token modifier", "negator\tno way\n",
-      "m.tsv:1: expected a modifier of one token, found 'no way' (2 tokens)"),
+      "a phrase of more than four words", "negator\tno way in the world\n",
+      "m.tsv:1: expected a modifier of 1 to 4 tokens, found 'no way in the world' (5 tokens)"),
     ModifiersErrorCase(
-      "a contraction is two tokens", "negator\tdon't\n",
-      "m.tsv:1: expected a modifier of one token, found 'don't' (2 tokens)"),
+      "a modifier of no token", "negator\t\u{200B}\n",
+      "m.tsv:1: expected a modifier of 1 to 4 tokens, found '\u{200B}' (0 tokens)"),
     ModifiersErrorCase(
       "value that is not a number", "booster\tvery\tlots\n",
       "m.tsv:1: expected a number, found 'lots'"),

@@ -88,7 +88,7 @@ public struct Explanation {
       candidates.append(.init(range: hit.tokens, layer: .hit, item: .hit(hit)))
       for m in hit.modifiers {
         candidates.append(
-          .init(range: m.token..<m.token + 1, layer: .modifier, item: .modifier(m.kind)))
+          .init(range: m.tokens(in: analysis.doc), layer: .modifier, item: .modifier(m.kind)))
       }
     }
     var result: [Int: Mark] = [:]
@@ -174,9 +174,9 @@ public struct Explanation {
     return "\(formatSigned(hit.base)) \(modifiers) → \(formatNumber(hit.weight))"
   }
 
-  /// `never×-0.74`, `strongly+0.293`.
+  /// `never×-0.74`, `strongly+0.293`, `rule out×-1`.
   func modifierNote(_ modifier: AppliedModifier) -> String {
-    let word = analysis.doc.surface(of: analysis.doc.tokens[modifier.token])
+    let word = analysis.doc.surface(tokens: modifier.tokens(in: analysis.doc))
     switch modifier.effect {
     case .factor(let f): return "\(word)×\(formatNumber(f))"
     case .delta(let d): return "\(word)\(formatSigned(d))"

@@ -43,7 +43,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case aliasCollision = "alias-collision"
     case unknownModifierKind = "unknown-modifier-kind"
     case unknownParameter = "unknown-parameter"
-    case modifierNotOneToken = "modifier-not-one-token"
+    case modifierTokens = "modifier-tokens"
     case duplicateModifier = "duplicate-modifier"
     case conflictingModifier = "conflicting-modifier"
     case invalidValue = "invalid-value"

@@ -554,8 +554,8 @@ private struct LintState {
       return line.diagnostic(.error, .unknownModifierKind, column: line.column(ofField: 0), text)
     case .unknownParameter:
       return line.diagnostic(.error, .unknownParameter, column: line.column(ofField: 1), text)
-    case .modifierNotOneToken:
-      return line.diagnostic(.error, .modifierNotOneToken, column: line.column(ofField: 1), text)
+    case .modifierTokens:
+      return line.diagnostic(.error, .modifierTokens, column: line.column(ofField: 1), text)
     case .invalidUTF8:
       return line.diagnostic(.error, .invalidUTF8, column: 1, text)
     case .unknownKind:

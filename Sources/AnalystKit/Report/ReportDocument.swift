@@ -153,7 +153,7 @@ extension ReportDocument {
         base: hit.base, weight: hit.weight,
         modifiers: hit.modifiers.map {
           Modifier(
-            kind: $0.kind.rawValue, text: doc.surface(of: doc.tokens[$0.token]),
+            kind: $0.kind.rawValue, text: doc.surface(tokens: $0.tokens(in: doc)),
             range: $0.start..<$0.end, effect: $0.effect)
         },
         countsFor: countsFor[h])
