@@ -130,6 +130,20 @@ struct EvalTests {
     #expect(unknown.stderr.contains("stance.f1_semeval"))
   }
 
+  /// The blind evaluation sets (`samples/README.md`) stay at their development figures, less a
+  /// margin of about two stances: a rule that helps one set must not cost another.
+  @Test(arguments: [
+    ("phenomena", 0.95), ("blind2", 0.85), ("blind3", 0.91), ("blind4", 0.91), ("blind5", 0.90),
+    ("blind6", 0.91), ("blind7", 0.88), ("blind8", 0.83),
+  ])
+  func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
+    let result = try PipelineProcess.run([
+      "eval", "--gold", "samples/\(set)-gold.jsonl", "samples/\(set).jsonl", "--json",
+      "--fail-under", "stance.accuracy=\(floor)",
+    ])
+    #expect(result.status == 0, "\(set): \(result.stdout.prefix(400)) \(result.stderr)")
+  }
+
   @Test func sampleCorpusEvaluates() throws {
     // The attribution targets of issue 9, under the default policy (cooperation: agent).
     let result = try PipelineProcess.run([
