@@ -896,12 +896,26 @@ struct ClauseAnalyzer {
 
   /// The agent marker (`by`) right before a participant, or before the determiner that opens
   /// it ("by the German Aerospace Center"), or before the first of agents joined by a
-  /// coordinator ("by ESA and the Japanese space agency").
+  /// coordinator ("by ESA and the Japanese space agency"), or before a name and at most two
+  /// title words before it ("by NASA Administrator Bill Nelson": both, as "NASA Administrator
+  /// Bill Nelson praised…" is both's).
   private func agentMarker(before participant: Participant, in s: SentenceStructure) -> Int? {
     var t = participant.tokens.lowerBound - 1
     if t >= 0, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
     guard t >= 0 else { return nil }
     if rules.has(t, in: doc, .agentMarker) { return t }
+    var u = t
+    while u >= 0 && t - u < 2 && doc.tokens[u].kind == .word && !inMention[u]
+      && rules.kinds(of: u, in: doc) == 0
+      && (rules.reference(of: u, in: doc).map { $0.kind == .role } ?? true)
+    {
+      u -= 1
+    }
+    if u < t, let named = s.participants.last(where: { $0.tokens.upperBound == u + 1 }),
+      named.tokens.lowerBound < participant.tokens.lowerBound
+    {
+      return agentMarker(before: named, in: s)
+    }
     guard rules.has(t, in: doc, .coordinator),
       let first = s.participants.last(where: { $0.tokens.upperBound == t }),
       first.tokens.lowerBound < participant.tokens.lowerBound
@@ -912,8 +926,21 @@ struct ClauseAnalyzer {
   /// A passive without its auxiliary: a participle hit with `by` after it, at most
   /// `reducedPassiveGap` words between that are no determiner, mention or hit ("a move welcomed
   /// by Krikalev", "welcomed on Saturday by ESA"); or a stance noun, then one lowercase word
-  /// that is no marker, then `by` ("the agreement signed by NASA", "sanctions imposed by the EU").
+  /// that is no marker, then `by` ("the agreement signed by NASA", "sanctions imposed by the EU"),
+  /// or a comma and a participle ("the seat-swap deal, signed by Roscosmos").
   private func isReducedPassive(_ hit: Range<Int>, by: Int) -> Bool {
+    // "The seat-swap deal, signed by Roscosmos and NASA": a stance noun, at most one lowercase
+    // word that is no marker, a comma, then a participle right before `by`.
+    if by - 2 >= hit.upperBound, doc.tokens[by - 2].key == ",",
+      hasSuffix(doc.tokens[by - 1], rules.participleSuffixes), isLowercase(doc.tokens[by - 1])
+    {
+      let noun = hit.upperBound..<(by - 2)
+      return noun.count <= 1
+        && noun.allSatisfy {
+          doc.tokens[$0].kind == .word && isLowercase(doc.tokens[$0]) && !inMention[$0]
+            && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+        }
+    }
     let gap = hit.upperBound..<by
     let plainWords = gap.allSatisfy { t in
       doc.tokens[t].kind == .word && !inMention[t] && !hitStart[t]

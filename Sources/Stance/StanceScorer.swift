@@ -191,6 +191,9 @@ public struct StanceScorer: Sendable {
 
   // MARK: - Hits
 
+  /// Words from a hit to the passive auxiliary of a shifter that governs it from behind.
+  static let passiveShifterReach = 8
+
   /// One dimension's term matches, per sentence.
   private struct DimensionMatches {
     var dimension: String
@@ -211,6 +214,38 @@ public struct StanceScorer: Sendable {
     func inWindow(_ from: Int, _ to: Int) -> Bool {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
+    }
+    /// A shifter in the passive after a hit of its subject ("Joint work with Energia was
+    /// suspended by Boeing", "Sanctions were lifted", "was ruled out by Borisov"): right after a
+    /// passive auxiliary (and at most one adverb) that follows the hit within
+    /// `passiveShifterReach` words, no punctuation between; not in a subordinate or conditional
+    /// clause, whose passive is a condition or a circumstance ("won't restore relations until
+    /// the sanctions are lifted").
+    func passiveShifter(after end: Int, shifting base: Double) -> ModifierMark? {
+      let subordinate =
+        AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
+      guard
+        let mark = marks.first(where: { $0.first >= end && $0.word.kind.shifts(base) }),
+        !(sentence.tokens.lowerBound..<end).contains(where: {
+          rules.kinds(of: $0, in: doc) & subordinate != 0
+        })
+      else { return nil }
+      // Up to the auxiliary, the subject's words: no punctuation, no marker but prepositions
+      // ("Joint work with Energia on a new docking adapter was suspended").
+      let preposition = AttributionRules.MarkerKind.preposition.bit
+      var auxiliary = mark.first - 1
+      if auxiliary > end, tokens[auxiliary].key.hasSuffix("ly") { auxiliary -= 1 }
+      guard auxiliary >= end,
+        !(end..<auxiliary).contains(where: {
+          tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & ~preposition != 0
+        })
+      else { return nil }
+      // Not after a modal (a bare `be`): "must be lifted" is a demand, not an act.
+      guard rules.has(auxiliary, in: doc, .passive),
+        tokens[auxiliary].key != "be",
+        ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
+      else { return nil }
+      return mark
     }
     for dimensionMatches in matches {
       let dimension = dimensionMatches.dimension
@@ -272,8 +307,11 @@ public struct StanceScorer: Sendable {
               && !(mark.token..<start).contains { tokens[$0].kind == .punctuation }
           })
           ?? shifted.flatMap { last in
-            last.shifter.word.kind.shifts(base) && governs(last.end) ? last.shifter : nil
+            // Not the shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).
+            last.shifter.word.kind.shifts(base) && governs(last.end)
+              && !match.tokens.contains(last.shifter.token) ? last.shifter : nil
           }
+          ?? passiveShifter(after: match.tokens.upperBound, shifting: base)
         // A negator within the window before the shifter negates what the shifter does to the
         // hit ("is not considering ending its seat-swap arrangement", "has no plans to end the
         // partnership").

@@ -129,6 +129,17 @@ struct AttributionTests {
     RoleCase(
       "possessor", "Critics quoted ⟦Rogozin⟧'s threat.", hit: "threat", "rogozin", .possessor),
     RoleCase(
+      "a passive agent with a title before it: both names",
+      "The partnership was praised by NASA administrator ⟦Nelson⟧.",
+      hit: "praised", "nelson", .passiveAgent),
+    RoleCase(
+      "the organisation of a passive agent's title",
+      "The partnership was praised by ⟦NASA⟧ administrator Nelson.",
+      hit: "praised", "nasa", .passiveAgent),
+    RoleCase(
+      "a reduced passive after a comma", "The partnership deal, signed by ⟦NASA⟧, was praised.",
+      hit: "partnership", "nasa", .passiveAgent),
+    RoleCase(
       "a possessive before another name describes it", "⟦Russia⟧'s Roscosmos praised the crew.",
       hit: "praised", "russia", .nonSubject),
     RoleCase(
@@ -660,9 +671,24 @@ struct AttributionTests {
       name: "withdrawing reverses either sign", text: "Russia withdrew its threat and the offer.",
       weights: ["threat": 2.5, "offer": -1]),
     ShifterCase(
-      name: "a comma ends a shifter's window",
+      name: "a comma ends a shifter's window (the passive's subject is shifted)",
       text: "The sanctions were lifted, Rogozin threatened.",
-      weights: ["sanctions": -2, "threatened": -2.5]),
+      weights: ["sanctions": 2, "threatened": -2.5]),
+    ShifterCase(
+      name: "a shifter in the passive reverses its subject's terms",
+      text: "The partnership with Russian colleagues was suspended by NASA.",
+      weights: ["partnership": -1.8, "suspended": -2]),
+    ShifterCase(
+      name: "not in a subordinate clause",
+      text: "Russia will leave the station until sanctions are lifted.",
+      weights: ["leave": -1.2, "sanctions": -2]),
+    ShifterCase(
+      name: "not after a modal", text: "Rogozin said the sanctions must be lifted.",
+      weights: ["sanctions": -2]),
+    ShifterCase(
+      name: "not beyond its reach",
+      text: "The sanctions on the many companies of the Russian space industry were lifted.",
+      weights: ["sanctions": -2]),
     ShifterCase(
       name: "a phrase shifter acts from its last word", text: "Rogozin ruled out plans to leave.",
       weights: ["leave": 1.2]),
