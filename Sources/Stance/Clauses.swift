@@ -1006,17 +1006,27 @@ struct ClauseAnalyzer {
     return before < 0 || !rules.has(before, in: doc, .preposition)
   }
 
-  /// "Japan's JAXA", "Russia's space agency Roscosmos": a possessive mention that only
-  /// describes the participant after it (at most two words between, no verb or marker), which is
-  /// the subject instead.
+  /// Whether participant `p` only describes the participant after it, which is the subject
+  /// instead: a possessive name with at most two words between ("Japan's JAXA", "Russia's space
+  /// agency Roscosmos"), or an organisation's name before a person's, one or two title words
+  /// between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill Nelson"; a country
+  /// before its president acts through him: "US President Joe Biden"). No verb or marker
+  /// between.
   private func describesNext(_ p: Int, in s: SentenceStructure) -> Bool {
     let participant = s.participants[p]
-    guard participant.isPossessive, participant.ref.isMention, p + 1 < s.participants.count
-    else { return false }
-    var t = participant.tokens.upperBound
-    if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+    guard participant.ref.isMention, p + 1 < s.participants.count else { return false }
     let next = s.participants[p + 1].tokens.lowerBound
-    guard next >= t, next - t <= 2 else { return false }
+    var t = participant.tokens.upperBound
+    if participant.isPossessive {
+      if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+      guard next >= t, next - t <= 2 else { return false }
+    } else {
+      let named = s.participants[p + 1].entity
+      guard participant.entity < types.count, named < types.count,
+        types[participant.entity] != "PERSON", types[participant.entity] != "GPE",
+        types[named] == "PERSON", next > t, next - t <= 2
+      else { return false }
+    }
     return (t..<next).allSatisfy {
       doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
     }

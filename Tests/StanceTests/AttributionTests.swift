@@ -119,9 +119,17 @@ struct AttributionTests {
       "apposition keeps the subject", "⟦Rogozin⟧, the head of Roscosmos, threatened to leave.",
       hit: "threatened", "rogozin", .subject),
     RoleCase(
-      "a name before the subject's head is in the subject",
+      "an organisation's name in a person's title describes the person",
       "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
-      hit: "threatened", "roscosmos", .subject),
+      hit: "threatened", "roscosmos", .nonSubject),
+    RoleCase(
+      "the person after an organisation's title is the subject",
+      "Roscosmos chief ⟦Rogozin⟧ threatened to leave.",
+      hit: "threatened", "rogozin", .subject),
+    RoleCase(
+      "a country before its leader's title is in the subject",
+      "⟦Russia⟧ chief Borisov threatened to leave.",
+      hit: "threatened", "russia", .subject),
     RoleCase(
       "complement of a noun hit", "The sanctions against ⟦Roscosmos⟧ hurt.", hit: "sanctions",
       "roscosmos",
