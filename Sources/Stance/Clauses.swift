@@ -631,6 +631,9 @@ struct ClauseAnalyzer {
         {
           break
         }
+        // A clause that opens with a determiner has a subject of its own, no entity ("…,
+        // Reuters reported; the delay does not affect…").
+        if startsWithDeterminer(clause, in: s) { break }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
         }
@@ -738,6 +741,14 @@ struct ClauseAnalyzer {
       return nil
     }
     return (p, comma)
+  }
+
+  /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
+  private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    var t = clause.first
+    if t == clause.opener { t += 1 }
+    return t < s.range.upperBound && !inMention[t]
+      && rules.reference(of: t, in: doc)?.kind == .determiner
   }
 
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).

@@ -247,6 +247,10 @@ struct AttributionTests {
       hit: "warned",
       "nelson", .sharedSubject),
     RoleCase(
+      "a clause opening with a determiner has its own subject",
+      "⟦NASA⟧ launched the crew; the sanctions did not affect the partnership.",
+      hit: "partnership", "nasa", .otherClause),
+    RoleCase(
       "relative clause's antecedent", "⟦Borisov⟧, who criticised the sanctions, spoke.",
       hit: "criticised",
       "borisov", .sharedSubject),
