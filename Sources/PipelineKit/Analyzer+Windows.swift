@@ -13,9 +13,15 @@ extension Analyzer {
   ///   tokens): coreference looks one sentence back, a quotation runs on one sentence at most,
   ///   and whether a window's text opens inside a quotation is carried from the window before.
   ///   What a window finds in its context is left to the window that keeps those sentences.
-  /// - A window's text is cut further on than what it keeps (`Windows.cutMargin`, and the
-  ///   context after it), so that no sentence break it keeps was decided by ICU looking ahead
-  ///   past the cut.
+  /// - The references of its context sentences are given to a window as the whole text resolved
+  ///   them (`Carried`), and its context reaches back to their antecedents: a chain of
+  ///   references ("Rogozin … he … his …") reaches back further than any fixed context.
+  /// - A window's text starts at a sentence that opens with a word or number (a sentence break
+  ///   looks back past a line of emoji) and is cut further on than what it keeps
+  ///   (`Windows.cutMargin`, and the context after it), so that no sentence break it keeps was
+  ///   decided by ICU looking past the cut.
+  /// - The one exception: a run of text without a sentence break longer than the longest window
+  ///   (`Windows.longestWindow`) is split at white space, so its sentence numbers differ.
   ///
   /// The `Analysis` keeps no tokens (`doc` holds the text only); the offsets, sentence and token
   /// indices of its mentions, references and hits are the whole text's.
@@ -275,7 +281,7 @@ private struct Windows {
       }
     }
     i = target
-    while i < utf8.count && utf8[i] & 0xC0 == 0x80 { i += 1 }
+    while i < utf8.count && UTF8Offsets.isContinuation(utf8[i]) { i += 1 }
     return i
   }
 }
