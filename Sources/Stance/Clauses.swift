@@ -301,6 +301,18 @@ struct ClauseAnalyzer {
         current = clauses.count - 1
         continue
       }
+      // A speech verb in `-ing` after a comma that ends a subordinate clause speaks for the
+      // main clause's subject ("Borisov ruled out leaving before Russia's own station is ready,
+      // telling Interfax that…": Borisov tells, not Russia).
+      if key == ",", t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+        tokens[t + 1].key.hasSuffix("ing"), rules.has(t + 1, in: doc, .speech),
+        let main = mainClause(from: current, in: clauses), main != current
+      {
+        assign(t)
+        clauses.append(Clause(kind: .coordinate, first: t + 1, opener: nil, parent: main))
+        current = clauses.count - 1
+        continue
+      }
       // A participle opening the sentence opens a phrase that ends at its first comma, like a
       // subordinate clause ("Standing beneath a portrait of Yuri Gagarin, Rogozin accused…":
       // Gagarin is not in the subject); not a marker ("According to…") nor a stance word.
@@ -376,9 +388,14 @@ struct ClauseAnalyzer {
         let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
         clauses[current].speech = t
         clauses[current].isDesire = desire
-        if opensReportedSpeech(after: t, before: hi) {
+        if let opening = reportedSpeechStart(
+          after: t, before: hi, startsOf: startsOf, participants: participants)
+        {
           clauses[current].reportedOpened = true
-          open(.reported, at: t + 1, opener: nil, parent: current, isDesire: desire)
+          // Who is told stays in the speaker's clause ("telling Interfax he expected…").
+          for u in (t + 1)..<opening { assign(u) }
+          open(.reported, at: opening, opener: nil, parent: current, isDesire: desire)
+          t = opening - 1
         }
       }
     }
@@ -432,6 +449,20 @@ struct ClauseAnalyzer {
     let key = token.key
     return key.hasSuffix("ing") && !key.hasSuffix("thing") && key.utf8.count > 5
       && rules.kinds(of: t, in: doc) == 0 && rules.reference(of: t, in: doc) == nil
+  }
+
+  /// The sentence's main clause above `current` through subordinate, contrast, relative and
+  /// coordinate clauses; nil inside reported speech, a quotation or a parenthetical.
+  private func mainClause(from current: Int, in clauses: [Clause]) -> Int? {
+    var c = current
+    while true {
+      switch clauses[c].kind {
+      case .reported, .quote, .parenthetical: return nil
+      case .main, .subordinate, .contrast, .relative, .coordinate: break
+      }
+      guard let parent = clauses[c].parent, parent < c else { return c }
+      c = parent
+    }
   }
 
   /// The reported speech `current` is in (itself or a clause opened inside it), not looking past
@@ -538,11 +569,15 @@ struct ClauseAnalyzer {
     return false
   }
 
-  /// A speech verb opens reported speech right after it unless punctuation, a quotation or
-  /// the sentence end follows, or a `that` comes soon (it opens the reported speech instead).
-  private func opensReportedSpeech(after t: Int, before hi: Int) -> Bool {
+  /// Where the reported speech a speech verb opens starts: right after it, or after the name
+  /// of who is told when a pronoun or another name follows that ("telling Interfax he
+  /// expected…"); nil when punctuation, a quotation or the sentence end follows, or a `that`
+  /// comes soon (it opens the reported speech instead).
+  private func reportedSpeechStart(
+    after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
+  ) -> Int? {
     let next = t + 1
-    guard next < hi, doc.tokens[next].kind != .punctuation else { return false }
+    guard next < hi, doc.tokens[next].kind != .punctuation else { return nil }
     // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
     var before = t - 1
     while before >= 0 && doc.tokens[before].kind == .punctuation
@@ -550,7 +585,7 @@ struct ClauseAnalyzer {
     {
       before -= 1
     }
-    if before >= 0 && isQuote(before) { return false }
+    if before >= 0 && isQuote(before) { return nil }
     var u = next
     while u < hi && u <= t + Self.complementizerReach {
       let key = doc.tokens[u].key
@@ -559,12 +594,24 @@ struct ClauseAnalyzer {
       if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit)
         != 0
       {
-        return false
+        return nil
       }
-      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" }
+      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" ? next : nil }
       u += 1
     }
-    return true
+    // A name told, then a pronoun or another name: what is said starts after the one told
+    // ("telling Interfax he expected…", "told Reuters Russia would…").
+    if let told = startsOf[next] {
+      let after = participants[told].tokens.upperBound
+      if after < hi,
+        startsOf[after] != nil
+          || rules.reference(of: after, in: doc).map({ $0.kind == .pronoun && !$0.isPossessive })
+            ?? false
+      {
+        return after
+      }
+    }
+    return next
   }
 
   // MARK: - Subjects and speakers

@@ -247,6 +247,22 @@ struct AttributionTests {
       hit: "warned",
       "nelson", .sharedSubject),
     RoleCase(
+      "a speech verb in -ing after a subordinate clause speaks for the main subject",
+      "⟦Borisov⟧ ruled out leaving before Russia's station is ready, telling NASA that the partnership would go on.",
+      hit: "partnership", "borisov", .speaker),
+    RoleCase(
+      "the subordinate clause's subject does not say it",
+      "Borisov ruled out leaving before ⟦Russia⟧'s station is ready, telling NASA that the partnership would go on.",
+      hit: "partnership", "russia", .otherClause),
+    RoleCase(
+      "who is told is not in what is said",
+      "Rogozin spoke, telling ⟦NASA⟧ he expected the partnership to continue.",
+      hit: "partnership", "nasa", .otherClause),
+    RoleCase(
+      "the pronoun after who is told is the teller",
+      "Rogozin spoke, telling NASA ⟦he⟧ expected the partnership to continue.",
+      hit: "partnership", "rogozin", .subject),
+    RoleCase(
       "a clause opening with a determiner has its own subject",
       "⟦NASA⟧ launched the crew; the sanctions did not affect the partnership.",
       hit: "partnership", "nasa", .otherClause),
