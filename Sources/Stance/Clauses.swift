@@ -657,7 +657,7 @@ struct ClauseAnalyzer {
         }
         while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
         while p < s.participants.count && s.participants[p].tokens.lowerBound == t {
-          if !governed && !describesNext(p, in: s) { subject.append(p) }
+          if !governed && !describesNext(p, in: s.participants) { subject.append(p) }
           p += 1
         }
       }
@@ -865,7 +865,7 @@ struct ClauseAnalyzer {
           || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first, participleOnly: true)
           ? .passiveSubject : .subject
       }
-      if (isPossessor(participant, of: hit) && !describesNext(p, in: s))
+      if (isPossessor(participant, of: hit) && !describesNext(p, in: s.participants))
         || isModifier(participant, of: hit)
       {
         return .possessor
@@ -1070,16 +1070,16 @@ struct ClauseAnalyzer {
   /// between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill Nelson"; a country
   /// before its president acts through him: "US President Joe Biden"). No verb or marker
   /// between.
-  private func describesNext(_ p: Int, in s: SentenceStructure) -> Bool {
-    let participant = s.participants[p]
-    guard participant.ref.isMention, p + 1 < s.participants.count else { return false }
-    let next = s.participants[p + 1].tokens.lowerBound
+  private func describesNext(_ p: Int, in participants: [Participant]) -> Bool {
+    let participant = participants[p]
+    guard participant.ref.isMention, p + 1 < participants.count else { return false }
+    let next = participants[p + 1].tokens.lowerBound
     var t = participant.tokens.upperBound
     if participant.isPossessive {
       if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
       guard next >= t, next - t <= 2 else { return false }
     } else {
-      let named = s.participants[p + 1].entity
+      let named = participants[p + 1].entity
       guard participant.entity < types.count, named < types.count,
         types[participant.entity] != "PERSON", types[participant.entity] != "GPE",
         types[named] == "PERSON", next > t, next - t <= 2

@@ -33,11 +33,11 @@ struct Coreference {
     // Antecedent candidates in text order: (first and end token, entity, sentence, mention index).
     var next = 0
     var candidates: [Candidate] = []
-    /// Whether the mention behind candidate `c` has a token with key `name` (a mention before
-    /// the window, carried, is not known to).
-    func has(_ c: Int, _ name: String) -> Bool {
-      candidates[c].mention >= 0
-        && mentions[candidates[c].mention].tokens.contains { tokens[$0].key == name }
+    /// Whether gazetteer mention `m` has a token with key `name` (a mention before the window,
+    /// carried, is not known to). Takes the index, not the candidate: a nested function that
+    /// read `candidates` would box the array and check every access to it at run time.
+    func has(_ m: Int, _ name: String) -> Bool {
+      m >= 0 && mentions[m].tokens.contains { tokens[$0].key == name }
     }
     var nextCarried = 0
     for t in tokens.indices {
@@ -96,7 +96,7 @@ struct Coreference {
       while c >= 0 && candidates[c].sentence >= sentence - 1 {
         if candidates[c].end <= span.lowerBound
           && word.types.contains(types[candidates[c].entity])
-          && names.allSatisfy({ has(c, $0) })
+          && names.allSatisfy({ has(candidates[c].mention, $0) })
         {
           found = c
           break
@@ -132,7 +132,7 @@ struct Coreference {
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
         let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
-        names.allSatisfy({ has(subject, $0) })
+        names.allSatisfy({ has(candidates[subject].mention, $0) })
       {
         // A speaker named after the statement is its subject rather than the nearest name
         // ("Energia will stop supplying engines to Boeing, the company said": Energia).

@@ -52,12 +52,16 @@ public struct Modifiers: Sendable {
   public private(set) var words: [String: Word] = [:]
   /// Last word's key → the phrases that end with it, in file order.
   public private(set) var phrases: [String: [Phrase]] = [:]
-  /// `phrases` by vocabulary id, once bound.
-  private var phrasesByID = IDTable<[Phrase]>()
   /// Keys of `words`, for a cheap "certainly not" before the look-up.
   private var known = KeyFilter()
-  /// `words` by vocabulary id, once bound (`bind(to:)`).
-  private var byID = IDTable<Word>()
+  /// What a token key is: a modifier word, the last word of a phrase, or both.
+  private struct Entry: Sendable {
+    var word: Word?
+    var endsPhrase: Bool
+  }
+  /// The entries of `words` and of `phrases`' last words by vocabulary id, once bound
+  /// (`bind(to:)`): one look-up a token for both.
+  private var byID = IDTable<Entry>()
   // The constants are set through `set(_:to:)` (or a `param` line), which keeps them in range.
   public private(set) var negationScalar = -0.74
   /// Hits within this many words after a negator or booster are affected.
@@ -177,15 +181,30 @@ public struct Modifiers: Sendable {
   /// tokenized with the bound vocabulary).
   @inline(__always)
   public func word(of t: Int, in doc: TokenizedText) -> Word? {
-    byID.value(for: t, in: doc, fallback: word(forKey:))
+    entry(of: t, in: doc)?.word
+  }
+
+  @inline(__always)
+  private func entry(of t: Int, in doc: TokenizedText) -> Entry? {
+    byID.value(for: t, in: doc) { key in
+      let word = word(forKey: key)
+      let endsPhrase = !phrases.isEmpty && phrases[key] != nil
+      return word == nil && !endsPhrase ? nil : Entry(word: word, endsPhrase: endsPhrase)
+    }
+  }
+
+  /// The modifier at token `t` of `doc` and its first token: a phrase that ends there ("rule
+  /// out"), else the word itself.
+  public func modifier(at t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
+    guard let entry = entry(of: t, in: doc) else { return nil }
+    if entry.endsPhrase, let phrase = phrase(endingAt: t, in: doc) { return phrase }
+    return entry.word.map { (t, $0) }
   }
 
   /// The modifier phrase that ends at token `t` of `doc` (its words in one sentence), and its
   /// first token; the first in file order when several do.
   public func phrase(endingAt t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
-    guard !phrases.isEmpty,
-      let candidates = phrasesByID.value(for: t, in: doc, fallback: { phrases[$0] })
-    else { return nil }
+    guard let candidates = phrases[doc.tokens[t].key] else { return nil }
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     for phrase in candidates where t + 1 - phrase.keys.count >= sentenceStart {
       let first = t + 1 - phrase.keys.count
@@ -201,11 +220,14 @@ public struct Modifiers: Sendable {
     (words.keys + phrases.values.flatMap { $0.flatMap(\.keys) }).sorted()
   }
 
-  /// Lets `word(of:in:)` and `phrase(endingAt:in:)` read token ids of texts tokenized with
+  /// Lets `word(of:in:)` and `modifier(at:in:)` read token ids of texts tokenized with
   /// `vocabulary`.
   public mutating func bind(to vocabulary: Vocabulary) {
-    byID = IDTable(vocabulary: vocabulary, keys: words.keys, lookUp: word(forKey:))
-    phrasesByID = IDTable(vocabulary: vocabulary, keys: phrases.keys, lookUp: { phrases[$0] })
+    let words = words
+    let phrases = phrases
+    byID = IDTable(vocabulary: vocabulary, keys: Set(words.keys).union(phrases.keys).sorted()) {
+      Entry(word: words[$0], endsPhrase: phrases[$0] != nil)
+    }
   }
 
   /// The value a modifier word applies: a factor for negators, a magnitude delta for boosters

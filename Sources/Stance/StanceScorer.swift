@@ -95,10 +95,8 @@ public struct StanceScorer: Sendable {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t] = counted
       // A phrase ending here ("rule out") before the word itself.
-      if let (first, word) = modifiers.phrase(endingAt: t, in: doc) {
+      if let (first, word) = modifiers.modifier(at: t, in: doc) {
         marks.append(ModifierMark(token: t, first: first, word: word))
-      } else if let word = modifiers.word(of: t, in: doc) {
-        marks.append(ModifierMark(token: t, first: t, word: word))
       }
     }
     var hits: [Hit] = []

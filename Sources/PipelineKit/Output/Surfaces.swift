@@ -30,9 +30,25 @@ struct Surfaces {
     var checkpoints: [UInt32] = []
     checkpoints.reserveCapacity(utf8.count / Self.stride + 2)
     var scalars = 0
-    for (i, byte) in utf8.enumerated() where !UTF8Offsets.isContinuation(byte) {
-      if scalars % Self.stride == 0 { checkpoints.append(UInt32(i)) }
-      scalars += 1
+    var i = 0
+    let raw = UnsafeRawBufferPointer(utf8)
+    while i < utf8.count {
+      // Eight ASCII bytes at a time (most of a mostly-English text): eight scalars, a
+      // checkpoint where a multiple of `stride` falls among them.
+      if i + 8 <= utf8.count,
+        raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        let toNext = (Self.stride - scalars % Self.stride) % Self.stride
+        if toNext < 8 { checkpoints.append(UInt32(i + toNext)) }
+        scalars += 8
+        i += 8
+        continue
+      }
+      if !UTF8Offsets.isContinuation(utf8[i]) {
+        if scalars % Self.stride == 0 { checkpoints.append(UInt32(i)) }
+        scalars += 1
+      }
+      i += 1
     }
     if scalars % Self.stride == 0 { checkpoints.append(UInt32(utf8.count)) }
     self.checkpoints = checkpoints
