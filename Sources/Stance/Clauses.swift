@@ -1064,30 +1064,55 @@ struct ClauseAnalyzer {
     return before < 0 || !rules.has(before, in: doc, .preposition)
   }
 
-  /// Whether participant `p` only describes the participant after it, which is the subject
-  /// instead: a possessive name with at most two words between ("Japan's JAXA", "Russia's space
-  /// agency Roscosmos"), or an organisation's name before a person's, one or two title words
-  /// between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill Nelson"; a country
-  /// before its president acts through him: "US President Joe Biden"). No verb or marker
-  /// between.
+  /// Whether participant `p` only describes someone else, who is the subject instead:
+  /// - a possessive name with at most two words before another name ("Japan's JAXA",
+  ///   "Russia's space agency Roscosmos");
+  /// - an organisation's name in a person's title: before the person's name with one or two
+  ///   title words between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill
+  ///   Nelson"), before a person's role noun with at most one word between ("The Kremlin
+  ///   spokesman said", "Roscosmos chief threatens…"), or after one and `of` ("The head of the
+  ///   Russian space agency, Yuri Borisov, called…"). A country before its leader acts through
+  ///   him: "US President Joe Biden" is both's.
+  /// No verb or marker between.
   private func describesNext(_ p: Int, in participants: [Participant]) -> Bool {
     let participant = participants[p]
-    guard participant.ref.isMention, p + 1 < participants.count else { return false }
-    let next = participants[p + 1].tokens.lowerBound
+    guard participant.ref.isMention else { return false }
+    func plain(_ range: Range<Int>) -> Bool {
+      range.allSatisfy {
+        doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
+      }
+    }
     var t = participant.tokens.upperBound
     if participant.isPossessive {
+      guard p + 1 < participants.count else { return false }
+      let next = participants[p + 1].tokens.lowerBound
       if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
-      guard next >= t, next - t <= 2 else { return false }
-    } else {
-      let named = participants[p + 1].entity
-      guard participant.entity < types.count, named < types.count,
-        types[participant.entity] != "PERSON", types[participant.entity] != "GPE",
-        types[named] == "PERSON", next > t, next - t <= 2
-      else { return false }
+      return next >= t && next - t <= 2 && plain(t..<next)
     }
-    return (t..<next).allSatisfy {
-      doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
+    guard participant.entity < types.count, types[participant.entity] != "PERSON",
+      types[participant.entity] != "GPE"
+    else { return false }
+    if p + 1 < participants.count {
+      let next = participants[p + 1]
+      if next.entity < types.count, types[next.entity] == "PERSON",
+        next.tokens.lowerBound > t, next.tokens.lowerBound - t <= 2,
+        plain(t..<next.tokens.lowerBound)
+      {
+        return true
+      }
     }
+    for u in t..<min(t + 2, doc.tokens.count) {
+      if isPersonRole(u) { return plain(t..<u) }
+    }
+    var u = participant.tokens.lowerBound - 1
+    if u >= 0, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
+    return u - 1 >= 0 && doc.tokens[u].key == "of" && isPersonRole(u - 1)
+  }
+
+  /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
+  private func isPersonRole(_ t: Int) -> Bool {
+    guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
+    return word.types.contains("PERSON")
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

@@ -127,6 +127,14 @@ struct AttributionTests {
       "Roscosmos chief ⟦Rogozin⟧ threatened to leave.",
       hit: "threatened", "rogozin", .subject),
     RoleCase(
+      "an organisation before a person's role noun describes the person",
+      "Rogozin arrived. The ⟦Roscosmos⟧ chief threatened to leave.",
+      hit: "threatened", "roscosmos", .nonSubject),
+    RoleCase(
+      "an organisation after a person's role noun and 'of' describes the person",
+      "The head of ⟦Roscosmos⟧, Rogozin, threatened to leave.",
+      hit: "threatened", "roscosmos", .nonSubject),
+    RoleCase(
       "a country before its leader's title is in the subject",
       "⟦Russia⟧ chief Borisov threatened to leave.",
       hit: "threatened", "russia", .subject),
