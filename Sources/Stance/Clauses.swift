@@ -1101,12 +1101,13 @@ struct ClauseAnalyzer {
         return true
       }
     }
-    for u in t..<min(t + 2, doc.tokens.count) {
+    let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
+    for u in t..<min(t + 2, sentence.upperBound) {
       if isPersonRole(u) { return plain(t..<u) }
     }
     var u = participant.tokens.lowerBound - 1
-    if u >= 0, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
-    return u - 1 >= 0 && doc.tokens[u].key == "of" && isPersonRole(u - 1)
+    if u >= sentence.lowerBound, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
+    return u - 1 >= sentence.lowerBound && doc.tokens[u].key == "of" && isPersonRole(u - 1)
   }
 
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
