@@ -792,18 +792,20 @@ struct ClauseAnalyzer {
 
   /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
   private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
-    var t = clause.first
-    if t == clause.opener { t += 1 }
-    return t < s.range.upperBound && !inMention[t]
-      && rules.reference(of: t, in: doc)?.kind == .determiner
+    guard let t = firstWord(of: clause, in: s) else { return false }
+    return !inMention[t] && rules.reference(of: t, in: doc)?.kind == .determiner
   }
 
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
   private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
-    var t = clause.first
-    if t == clause.opener { t += 1 }
-    guard t < s.range.upperBound else { return false }
+    guard let t = firstWord(of: clause, in: s) else { return false }
     return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))
+  }
+
+  /// The clause's first token after its opener, if the sentence goes on.
+  private func firstWord(of clause: Clause, in s: SentenceStructure) -> Int? {
+    let t = clause.first == clause.opener ? clause.first + 1 : clause.first
+    return t < s.range.upperBound ? t : nil
   }
 
   private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> [Int] {

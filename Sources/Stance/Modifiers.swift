@@ -203,7 +203,7 @@ public struct Modifiers: Sendable {
 
   /// The modifier phrase that ends at token `t` of `doc` (its words in one sentence), and its
   /// first token; the first in file order when several do.
-  public func phrase(endingAt t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
+  private func phrase(endingAt t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
     guard let candidates = phrases[doc.tokens[t].key] else { return nil }
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     for phrase in candidates where t + 1 - phrase.keys.count >= sentenceStart {
