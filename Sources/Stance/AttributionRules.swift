@@ -87,6 +87,10 @@ public struct AttributionRules: Sendable {
     /// `inanimate<TAB>TYPES`: entities of these types take no stance (stations, vehicles): where
     /// the rules would make one an agent, it is only mentioned.
     case inanimate
+    /// `person<TAB>TYPES`: entities of these types are people: what someone reports that one of
+    /// them did or said ("Nelson said Rogozin had accused…") is that person's stance, not the
+    /// reporter's.
+    case person
   }
 
   /// A pronoun or role noun: the entity types it can refer to, whether it is possessive and
@@ -112,6 +116,8 @@ public struct AttributionRules: Sendable {
   public private(set) var reporterTypes: Set<String> = []
   /// Entity types that take no stance (`inanimate` lines).
   public private(set) var inanimateTypes: Set<String> = []
+  /// Entity types of people (`person` lines).
+  public private(set) var personTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
   private var kindsByID = IDTable<UInt32>()
   private var referencesByID = IDTable<ReferenceWord>()
@@ -165,7 +171,7 @@ public struct AttributionRules: Sendable {
   // MARK: - Loading
 
   /// Loads `clauses.tsv`-style files (`kind<TAB>term`) and `references.tsv`-style files
-  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>FLAGS]]`, `reporter|inanimate<TAB>TYPES`).
+  /// (`pronoun|role|determiner<TAB>word[<TAB>TYPES[<TAB>FLAGS]]`, `reporter|inanimate|person<TAB>TYPES`).
   public init(
     clauses: [(path: String, bytes: [UInt8])], references: [(path: String, bytes: [UInt8])],
     tokenizer: Tokenizer
@@ -232,7 +238,7 @@ public struct AttributionRules: Sendable {
     switch kind {
     case .pronoun: expected = 3...4
     case .role: expected = 3...3
-    case .determiner, .reporter, .inanimate: expected = 2...2
+    case .determiner, .reporter, .inanimate, .person: expected = 2...2
     }
     guard expected.contains(fields.count) else {
       let description: String
@@ -242,15 +248,16 @@ public struct AttributionRules: Sendable {
       case .determiner: description = "2 tab-separated fields (determiner, word)"
       case .reporter: description = "2 tab-separated fields (reporter, types)"
       case .inanimate: description = "2 tab-separated fields (inanimate, types)"
+      case .person: description = "2 tab-separated fields (person, types)"
       }
       throw .fieldCount(at, expected: description, found: fields.count)
     }
-    if kind == .reporter || kind == .inanimate {
+    if kind == .reporter || kind == .inanimate || kind == .person {
       let types = try Self.types(fields[1], at: at)
-      if kind == .reporter {
-        reporterTypes.formUnion(types)
-      } else {
-        inanimateTypes.formUnion(types)
+      switch kind {
+      case .reporter: reporterTypes.formUnion(types)
+      case .inanimate: inanimateTypes.formUnion(types)
+      default: personTypes.formUnion(types)
       }
       return kind.rawValue + " " + types.joined(separator: ",")
     }

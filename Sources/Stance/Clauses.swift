@@ -122,6 +122,8 @@ struct ClauseAnalyzer {
   /// How many tokens after a speech verb a `that` may come and still open its reported speech
   /// ("told Vladimir Putin at a televised meeting that …").
   static let complementizerReach = 8
+  /// Tokens between a negator and the speech verb it negates ("did not publicly say").
+  static let negatedSpeechReach = 2
   /// How many tokens after a coordinator a verb must come for it to open a clause.
   static let coordinatedVerbReach = 6
   /// Tokens between a possessor and its hit ("Rogozin's latest threat").
@@ -191,6 +193,16 @@ struct ClauseAnalyzer {
     func isPunctuation(_ t: Int) -> Bool { tokens[t].kind == .punctuation }
 
     var t = lo
+    // A wire dateline ("MOSCOW, March 3 (Reuters) - …") is a parenthetical before the main
+    // clause: the place and the agency are not its subject.
+    if let dash = doc.datelineDash(at: lo), dash + 1 < hi {
+      clauses.append(Clause(kind: .parenthetical, first: lo, opener: nil, parent: current))
+      current = clauses.count - 1
+      for u in lo...dash { assign(u) }
+      current = 0
+      clauses[0].first = dash + 1
+      t = dash + 1
+    }
     while t < hi {
       defer { t += 1 }
       let key = tokens[t].key
@@ -360,7 +372,7 @@ struct ClauseAnalyzer {
         }
       } else if kinds & AttributionRules.MarkerKind.coordinator.bit != 0,
         clauses[current].verb != nil,
-        startsClause(after: t, before: hi, startsOf: startsOf)
+        startsClause(after: t, before: hi, startsOf: startsOf, participants: participants)
       {
         open(.coordinate, at: t, opener: t, parent: current)
       }
@@ -550,19 +562,31 @@ struct ClauseAnalyzer {
 
   /// After a coordinator: a subject (a mention, a pronoun or role noun) and then a verb
   /// within `coordinatedVerbReach` tokens, before another marker.
-  private func startsClause(after t: Int, before hi: Int, startsOf: ParticipantStarts)
-    -> Bool
-  {
+  private func startsClause(
+    after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
+  ) -> Bool {
     let next = t + 1
     guard next < hi else { return false }
     let startsSubject =
       startsOf[next] != nil || rules.reference(of: next, in: doc) != nil
       || rules.has(next, in: doc, .firstPerson)
     guard startsSubject else { return false }
+    // After a possessive ("and its other partners"), the first hit is the noun it possesses.
+    var possessed =
+      rules.reference(of: next, in: doc)?.isPossessive ?? false
+      || startsOf[next].map { participants[$0].isPossessive } ?? false
     var u = next + 1
     while u < hi && u <= t + Self.coordinatedVerbReach {
+      if possessed && hitStart[u] {
+        possessed = false
+        u += 1
+        continue
+      }
       // "… and the Canadian Space Agency demanding an answer": a participle, not a new clause.
-      if isVerbCue(u) { return !doc.tokens[u].key.hasSuffix("ing") }
+      // "… with Roscosmos and its other partners to keep the station flying": an infinitive.
+      if isVerbCue(u) {
+        return !doc.tokens[u].key.hasSuffix("ing") && doc.tokens[u - 1].key != "to"
+      }
       if doc.tokens[u].kind == .punctuation { return false }
       u += 1
     }
@@ -860,7 +884,7 @@ struct ClauseAnalyzer {
       if s.clauses[ch].subject.contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
-        if isConditional(ch, s) { return .hypothetical }
+        if isConditional(ch, s) || isNegatedReport(ch, s) { return .hypothetical }
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.
         return passive
@@ -881,9 +905,15 @@ struct ClauseAnalyzer {
     var c: Int? = ch
     while let k = c {
       // A condition is no one's stance: not its speaker's either.
-      if k == ch && isConditional(k, s) { break }
+      // Nor what someone is said not to have said ("never said Russia would leave").
+      if (k == ch && isConditional(k, s)) || isNegatedReport(k, s) { break }
       let kind = s.clauses[k].kind
-      if s.clauses[k].speakers.contains(p) { return kind == .quote ? .quoteSpeaker : .speaker }
+      if s.clauses[k].speakers.contains(p) {
+        // "Nelson said Rogozin had accused the United States": a report of what another person
+        // did or said is that person's stance, not the reporter's.
+        if kind == .reported, reportsAnotherPerson(k, than: p, in: s) { break }
+        return kind == .quote ? .quoteSpeaker : .speaker
+      }
       if s.clauses[k].source == p { return .speaker }
       if kind == .quote { break }
       let dependent =
@@ -902,6 +932,38 @@ struct ClauseAnalyzer {
   private func isConditional(_ c: Int, _ s: SentenceStructure) -> Bool {
     guard let opener = s.clauses[c].opener else { return false }
     return rules.has(opener, in: doc, .conditional)
+  }
+
+  /// Reported speech whose speech verb is negated ("Borisov never said Russia would abandon the
+  /// station", "did not say"): what it reports was not said, so it is no one's stance, neither
+  /// the speaker's nor its subject's (rule `hypothetical`).
+  private func isNegatedReport(_ c: Int, _ s: SentenceStructure) -> Bool {
+    guard s.clauses[c].kind == .reported, let parent = s.clauses[c].parent,
+      let verb = s.clauses[parent].speech, !s.clauses[parent].isDesire
+    else { return false }
+    let lo = max(s.range.lowerBound, verb - Self.negatedSpeechReach)
+    return (lo..<verb).contains { modifiers.word(of: $0, in: doc)?.kind == .negator }
+  }
+
+  /// Whether reported clause `c`'s own subject is a person other than its speaker `p`.
+  /// (A news agency's report stays its own, rule `reporter`.)
+  private func reportsAnotherPerson(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
+    let speaker = s.participants[p].entity
+    guard types.indices.contains(speaker), !rules.reporterTypes.contains(types[speaker]) else {
+      return false
+    }
+    // After the clause's `that` (who is told stays out: "told Putin that Russia would quit").
+    // And a subject with its verb: "told Vladimir Putin at a meeting … that Russia would quit"
+    // reports no act of Putin's.
+    let after = s.clauses[c].opener ?? s.clauses[c].first - 1
+    guard let verb = s.clauses[c].verb else { return false }
+    return s.clauses[c].subject.contains { q in
+      let entity = s.participants[q].entity
+      return s.participants[q].tokens.lowerBound > after
+        && s.participants[q].tokens.upperBound <= verb
+        && s.participants[q].entity != s.participants[p].entity
+        && types.indices.contains(entity) && rules.personTypes.contains(types[entity])
+    }
   }
 
   /// A contrast or subordinate clause that neither has a subject nor shares one: a noun phrase
@@ -1109,7 +1171,10 @@ struct ClauseAnalyzer {
     }
     var u = participant.tokens.lowerBound - 1
     if u >= sentence.lowerBound, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
-    return u - 1 >= sentence.lowerBound && doc.tokens[u].key == "of" && isPersonRole(u - 1)
+    // "the head of X", "the director general of X" (one word may follow the role noun).
+    guard u - 1 >= sentence.lowerBound, doc.tokens[u].key == "of" else { return false }
+    return isPersonRole(u - 1)
+      || (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u))
   }
 
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).

@@ -73,7 +73,7 @@ struct Coreference {
       // first Russian cosmonaut").
       var names: [String] = []
       switch word.kind {
-      case .determiner, .reporter, .inanimate:
+      case .determiner, .reporter, .inanimate, .person:
         continue
       case .pronoun:
         break
@@ -122,20 +122,27 @@ struct Coreference {
       }
       // A pronoun opening its sentence continues the previous sentence's subject rather than its
       // nearest name ("ESA suspended its work with Roscosmos. It said…": ESA).
-      if word.kind == .pronoun, !word.isPlural, !word.isPossessive,
+      // So does a role noun for an organisation or place ("The agency said…"; a person's role
+      // noun describes: "The cosmonaut" is the nearest cosmonaut).
+      if !word.isPlural,
+        word.kind == .role ? !word.types.contains("PERSON") : !word.isPossessive,
         let subject = openingSubject(
           before: sentence, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
-        isSentenceOpening(t, in: doc)
+        isSentenceOpening(span.lowerBound, in: doc)
       {
         found = subject
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
-        let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
+        let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc)
+          ?? (opensWithQuote(sentence, in: doc)
+            ? openingSubject(before: sentence, in: candidates, upTo: found, doc: doc) : nil),
         word.types.contains(types[candidates[subject].entity]),
         names.allSatisfy({ has(candidates[subject].mention, $0) })
       {
         // A speaker named after the statement is its subject rather than the nearest name
-        // ("Energia will stop supplying engines to Boeing, the company said": Energia).
+        // ("Energia will stop supplying engines to Boeing, the company said": Energia); after a
+        // quotation, the subject of the sentence before ("NASA said it would keep working with
+        // Roscosmos. 'Cooperation goes on,' the agency said": NASA).
         found = subject
       } else if word.kind == .pronoun, !word.isPlural, !word.isPossessive,
         let verb = reportingVerb(before: t, in: doc),
@@ -179,14 +186,16 @@ struct Coreference {
     before sentence: Int, in candidates: [Candidate], upTo last: Int, doc: TokenizedText
   ) -> Int? {
     guard sentence > 0 else { return nil }
+    // After a wire dateline ("PARIS, March 17 - The European Space Agency…").
+    let opening = doc.sentences[sentence - 1].tokens.lowerBound
+    let start = doc.datelineDash(at: opening).map { $0 + 1 } ?? opening
     var c = last
     var earliest: Int?
     while c >= 0 && candidates[c].sentence >= sentence - 1 {
-      if candidates[c].sentence == sentence - 1 { earliest = c }
+      if candidates[c].sentence == sentence - 1 && candidates[c].start >= start { earliest = c }
       c -= 1
     }
     guard let earliest else { return nil }
-    let start = doc.sentences[sentence - 1].tokens.lowerBound
     // A mention, or a reference opening it ("It … It also said").
     let first = candidates[earliest].start
     let opens =
@@ -195,11 +204,19 @@ struct Coreference {
     return opens ? earliest : nil
   }
 
-  /// Whether a reference stands between a comma and a speech verb: "…, the company said".
+  /// Whether a reference stands between a comma (or a comma and a closing quotation mark) and
+  /// a speech verb: "…, the company said", "…,” the agency said".
   private func isTrailingSpeaker(_ span: Range<Int>, in doc: TokenizedText) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[span.lowerBound]].tokens.lowerBound
-    return span.lowerBound > start && doc.tokens[span.lowerBound - 1].key == ","
+    var before = span.lowerBound - 1
+    if before > start, rules.has(before, in: doc, .quote) { before -= 1 }
+    return before >= start && doc.tokens[before].key == ","
       && span.upperBound < doc.tokens.count && rules.has(span.upperBound, in: doc, .speech)
+  }
+
+  /// Whether sentence `sentence` opens with a quotation mark.
+  private func opensWithQuote(_ sentence: Int, in doc: TokenizedText) -> Bool {
+    rules.has(doc.sentences[sentence].tokens.lowerBound, in: doc, .quote)
   }
 
   /// The speech verb whose reported speech `t` opens: right before it ("said it would"), or
@@ -240,8 +257,10 @@ struct Coreference {
 
   /// Whether `t` is the first word of its sentence.
   private func isSentenceOpening(_ t: Int, in doc: TokenizedText) -> Bool {
-    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    return (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
+    let opening = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    // After a wire dateline ("MOSCOW (Reuters) - It said…").
+    let start = doc.datelineDash(at: opening).map { $0 + 1 } ?? opening
+    return start <= t && (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
   }
 
   /// The candidate joined to candidate `c` by `and` right before it ("Lueders and

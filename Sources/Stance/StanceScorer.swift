@@ -189,8 +189,17 @@ public struct StanceScorer: Sendable {
 
   // MARK: - Hits
 
+  /// Markers that end the phrase a negated or shifted hit governs.
+  static let clauseMarkers =
+    AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
+    | AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.contrast.bit
+    | AttributionRules.MarkerKind.boundary.bit
+
   /// Words from a hit to the passive auxiliary of a shifter that governs it from behind.
   static let passiveShifterReach = 8
+  /// Words between a shifter used without an object and the phrase whose verb it is: "will not
+  /// end", "is expected to end" (the phrase's own words come before them).
+  static let intransitiveShifterGap = 3
 
   /// One dimension's term matches, per sentence.
   private struct DimensionMatches {
@@ -239,11 +248,87 @@ public struct StanceScorer: Sendable {
         })
       else { return nil }
       // Not after a modal (a bare `be`): "must be lifted" is a demand, not an act.
-      guard rules.has(auxiliary, in: doc, .passive),
-        tokens[auxiliary].key != "be",
+      if rules.has(auxiliary, in: doc, .passive), tokens[auxiliary].key != "be",
         ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
-      else { return nil }
-      return mark
+      {
+        return mark
+      }
+      return intransitive(mark, after: end) ? mark : nil
+    }
+    /// Whether a shifter after a hit is the verb of the hit's phrase, used without an object
+    /// ("did not expect the partnership to end", "Joint work with Energia has ceased",
+    /// "cooperation collapsed in 2022"): between them only the phrase's own words (as for the
+    /// passive) and then at most `intransitiveShifterGap` auxiliaries, modals, negators, `to`
+    /// or adverbs in -ly; after it the clause ends or a preposition, coordinator, subordinator
+    /// or adverb follows, so nothing it could govern comes next ("ended the partnership" is
+    /// the forward rule's).
+    func intransitive(_ mark: ModifierMark, after end: Int) -> Bool {
+      let verbal =
+        AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.passive.bit
+      var groupStart = mark.first
+      while groupStart > end, mark.first - groupStart < Self.intransitiveShifterGap {
+        let t = groupStart - 1
+        guard
+          rules.kinds(of: t, in: doc) & verbal != 0 || tokens[t].key == "to"
+            || tokens[t].key.hasSuffix("ly")
+            || modifiers.word(of: t, in: doc)?.kind == .negator
+        else { break }
+        groupStart = t
+      }
+      let preposition = AttributionRules.MarkerKind.preposition.bit
+      guard
+        !(end..<groupStart).contains(where: {
+          tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & ~preposition != 0
+        }),
+        ordinal[mark.first] - ordinal[end - 1] <= Self.passiveShifterReach
+      else { return false }
+      let next = mark.token + 1
+      guard next < sentence.tokens.upperBound, tokens[next].kind != .punctuation else {
+        return true
+      }
+      let closes =
+        preposition | AttributionRules.MarkerKind.coordinator.bit
+        | AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.contrast.bit
+      return rules.kinds(of: next, in: doc) & closes != 0
+        || (tokens[next].key.hasSuffix("ly") && tokens[next].kind == .word)
+    }
+    /// The hit before a negated verb hit heads its subject and shares its negation
+    /// ("cooperation on the station could not continue", "the partnership will never
+    /// survive"): between them the subject's words (as for a passive shifter), then only
+    /// auxiliaries, modals, negators and adverbs in -ly, the negators among them.
+    func negateSubject(of start: Int, by negators: [ModifierMark], dimension: String) {
+      guard let last = hits.indices.last, last >= firstHit, hits[last].dimension == dimension,
+        case let end = hits[last].tokens.upperBound, end < start,
+        ordinal[start] - ordinal[end - 1] <= Self.passiveShifterReach,
+        !hits[last].modifiers.contains(where: { $0.kind == .negator || $0.kind.isShifter })
+      else { return }
+      let verbal =
+        AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.passive.bit
+      var group = start
+      while group > end,
+        rules.kinds(of: group - 1, in: doc) & verbal != 0 || tokens[group - 1].key.hasSuffix("ly")
+          || modifiers.word(of: group - 1, in: doc)?.kind == .negator
+      {
+        group -= 1
+      }
+      let preposition = AttributionRules.MarkerKind.preposition.bit
+      guard negators.allSatisfy({ $0.first >= group }),
+        !(end..<group).contains(where: {
+          tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & ~preposition != 0
+        })
+      else { return }
+      // Negators go before a contrast factor, as for any hit.
+      var at =
+        hits[last].modifiers.firstIndex { $0.kind == .contrast } ?? hits[last].modifiers.count
+      for mark in negators {
+        let factor = modifiers.value(of: mark.word)
+        hits[last].weight *= factor
+        hits[last].modifiers.insert(
+          AppliedModifier(
+            kind: .negator, token: mark.token, start: tokens[mark.first].start,
+            end: tokens[mark.token].end, effect: .factor(factor)), at: at)
+        at += 1
+      }
     }
     for dimensionMatches in matches {
       let dimension = dimensionMatches.dimension
@@ -285,11 +370,13 @@ public struct StanceScorer: Sendable {
         }
         /// Whether the phrase of a hit ending at `end` reaches this one: within the negation
         /// window, no punctuation or contrast word between.
+        /// Nor across a clause marker ("could not continue unless Western sanctions…").
         func governs(_ end: Int) -> Bool {
           inWindow(end - 1, start)
             && !(end..<start).contains(where: {
               tokens[$0].kind == .punctuation
                 || modifiers.word(of: $0, in: doc)?.kind == .contrast
+                || rules.kinds(of: $0, in: doc) & Self.clauseMarkers != 0
             })
         }
         if negators.isEmpty, let last = negated, governs(last.end) {
@@ -303,6 +390,12 @@ public struct StanceScorer: Sendable {
               && ordinal[start] - ordinal[mark.token] >= 1
               && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
               && !(mark.token..<start).contains { tokens[$0].kind == .punctuation }
+              // A preposition after the shifter's object ends its reach ("suspended flights
+              // over the sanctions"); one right after the shifter is its own ("withdrew from"),
+              // and `to` opens an infinitive ("ruled out plans to leave").
+              && !(min(mark.token + 2, start)..<start).contains {
+                rules.has($0, in: doc, .preposition) && tokens[$0].key != "to"
+              }
           })
           ?? shifted.flatMap { last in
             // Not the shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).
@@ -323,7 +416,10 @@ public struct StanceScorer: Sendable {
           weight *= factor
           note(.negator, mark, .factor(factor))
         }
-        if !negators.isEmpty { negated = (match.tokens.upperBound, negators) }
+        if !negators.isEmpty {
+          negated = (match.tokens.upperBound, negators)
+          negateSubject(of: start, by: negators, dimension: dimension)
+        }
         if let mark = shifter {
           let factor = modifiers.value(of: mark.word)
           weight *= factor

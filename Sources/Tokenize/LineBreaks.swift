@@ -12,6 +12,55 @@ enum LineBreaks {
     let gap = tokens[last].utf16End..<tokens[last + 1].utf16Start
     guard lineBreaks(in: units[gap]) == 1 else { return false }
     return !endsSentence(tokens, at: last, units) && !startsBlock(tokens, at: last + 1, units)
+      && !startsDateline(tokens, at: last + 1, units)
+  }
+
+  /// Tokens after a dateline's comma or parenthesis within which its dash must come.
+  static let datelineReach = 8
+
+  /// The line starts a wire dateline, so the line before it (a headline) ended.
+  static func startsDateline(
+    _ tokens: [Token], at index: Int, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    datelineDash(tokens, at: index, units) != nil
+  }
+
+  /// The dash that ends a wire dateline starting at token `index`: one to three words in
+  /// capitals, a comma or an opening parenthesis, then a dash on the same line within
+  /// `datelineReach` tokens ("MOSCOW, March 3 (Reuters) -", "CAPE CANAVERAL (AFP) —"); nil
+  /// when no dateline starts there.
+  static func datelineDash(
+    _ tokens: [Token], at index: Int, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Int? {
+    var i = index
+    while i < tokens.count, i - index < 3, tokens[i].kind == .word,
+      isCapitals(units[tokens[i].utf16Start..<tokens[i].utf16End])
+    {
+      i += 1
+    }
+    guard i > index, i < tokens.count, tokens[i].kind == .punctuation,
+      units[tokens[i].utf16Start] == 0x2C || units[tokens[i].utf16Start] == 0x28
+    else { return nil }
+    var j = i + 1
+    while j < tokens.count, j <= i + datelineReach,
+      lineBreaks(in: units[tokens[j - 1].utf16End..<tokens[j].utf16Start]) == 0
+    {
+      if tokens[j].kind == .punctuation, tokens[j].utf16End - tokens[j].utf16Start == 1,
+        [0x2D, 0x2013, 0x2014].contains(units[tokens[j].utf16Start])
+      {
+        return j
+      }
+      j += 1
+    }
+    return nil
+  }
+
+  /// Two or more letters, all capitals (Latin or Cyrillic).
+  static func isCapitals(_ word: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
+    word.count >= 2
+      && word.allSatisfy {
+        (0x41...0x5A).contains($0) || (0x410...0x42F).contains($0) || $0 == 0x401
+      }
   }
 
   /// Line breaks in a gap, CRLF counted once; a paragraph separator or form feed counts two.

@@ -40,6 +40,12 @@ public struct TokenizedText: Sendable {
   /// Number of Unicode scalars in the text (the end offset of the whole text).
   public var scalarCount: Int { text.unicodeScalars.count }
 
+  /// The dash ending the wire dateline that starts at `token` ("MOSCOW, March 3 (Reuters) -"),
+  /// or nil: the place and the agency before it are no part of the sentence's statement.
+  public func datelineDash(at token: Int) -> Int? {
+    utf16.withUnsafeBufferPointer { LineBreaks.datelineDash(tokens, at: token, $0) }
+  }
+
   /// The surface string of a token.
   public func surface(of token: Token) -> String {
     surface(utf16: token.utf16Start..<token.utf16End)

@@ -338,7 +338,31 @@ struct AttributionTests {
       .passiveAgent),
     RoleCase(
       "a dateline is no subject", "⟦MOSCOW⟧ (Interfax) - Roscosmos threatened to quit the station.",
-      hit: "threatened", "moscow", .nonSubject),
+      hit: "threatened", "moscow", .otherClause),
+    RoleCase(
+      "a dateline's agency is no subject either",
+      "MOSCOW, March 3 (⟦Interfax⟧) - Roscosmos threatened to quit the station.",
+      hit: "threatened", "interfax", .otherClause),
+    RoleCase(
+      "what a person is reported to have done is not the reporter's stance",
+      "⟦Nelson⟧ said Rogozin had blamed the United States.", hit: "blamed", "nelson",
+      .otherClause),
+    RoleCase(
+      "… but the person's own",
+      "Nelson said ⟦Rogozin⟧ had blamed the United States.", hit: "blamed", "rogozin",
+      .subject),
+    RoleCase(
+      "who is told is not the one reported",
+      "⟦Borisov⟧ told Vladimir Putin at a meeting in the Kremlin that Russia would quit the ISS.",
+      hit: "quit", "borisov", .speaker),
+    RoleCase(
+      "what someone never said is no one's stance",
+      "⟦Borisov⟧ never said Russia would quit the station.", hit: "quit", "borisov",
+      .otherClause),
+    RoleCase(
+      "… not its subject's either",
+      "Borisov never said ⟦Russia⟧ would quit the station.", hit: "quit", "russia",
+      .hypothetical),
     RoleCase(
       "a passive's agent is the nearest one",
       "The plan was praised by NASA and criticised by ⟦Rogozin⟧.",
@@ -668,8 +692,29 @@ struct AttributionTests {
       name: "a negative-only shifter leaves positive terms", text: "They lifted the partnership.",
       weights: ["partnership": 1.8]),
     ShifterCase(
-      name: "a positive-only shifter leaves negative terms", text: "They ended the sanctions.",
-      weights: ["sanctions": -2]),
+      name: "a positive-only shifter leaves negative terms", text: "They refused the sanctions.",
+      weights: ["refused": -2, "sanctions": -2]),
+    ShifterCase(
+      name: "ending reverses either sign", text: "They ended the sanctions.",
+      weights: ["sanctions": 2]),
+    ShifterCase(
+      name: "a preposition after the object ends a shifter's reach",
+      text: "Roscosmos suspended flights over the sanctions.",
+      weights: ["suspended": -2, "sanctions": -2]),
+    ShifterCase(
+      name: "a shifter used without an object reverses its subject",
+      text: "Nelson did not expect the partnership to end.",
+      weights: ["partnership": 1.8 * -0.74 * -1]),
+    ShifterCase(
+      name: "a shifter with an object is not its subject's",
+      text: "The partnership ended the sanctions.", weights: ["partnership": 1.8, "sanctions": 2]),
+    ShifterCase(
+      name: "the subject of a negated verb shares its negation",
+      text: "Borisov said cooperation would not be safe.",
+      weights: ["cooperation": 2 * -0.74, "safe": 1 * -0.74]),
+    ShifterCase(
+      name: "a denial negates what it denies", text: "Russia denied plans to quit.",
+      weights: ["quit": -2.5 * -0.74]),
     ShifterCase(
       name: "noun shifter", text: "The collapse of cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
@@ -796,6 +841,15 @@ struct AttributionTests {
     // A speaker named after the statement is its subject, not the nearest name.
     ("Roscosmos will stop supplying engines to NASA, the agency said.", ["roscosmos"]),
     ("Roscosmos will stop supplying engines to NASA, it said.", ["roscosmos"]),
+    // So does a role noun for an organisation, possessive or not, also after a dateline.
+    ("NASA met Roscosmos in Moscow. The agency praised the crew.", ["nasa"]),
+    ("NASA met Roscosmos in Moscow. The agency's chief praised the crew.", ["nasa"]),
+    ("MOSCOW (Reuters) - NASA met Roscosmos. The agency praised the crew.", ["nasa"]),
+    // After a quotation, a speaker named after it is the previous sentence's subject.
+    (
+      "NASA said it would keep working with Roscosmos. \"The work goes on,\" the agency said.",
+      ["nasa", "nasa"]
+    ),
     // A pronoun that opened the previous sentence is its subject too.
     (
       "NASA met Roscosmos. It blamed Washington for the delay. It also thanked the crew.",

@@ -76,6 +76,15 @@ struct TokenRulesTests {
     SentenceCase(name: "numbered items", marked: "⟦Steps⟧\n⟦1. dock⟧\n⟦2) undock⟧\n⟦a) land⟧"),
     SentenceCase(name: "Markdown heading", marked: "⟦Intro text⟧\n⟦# Roscosmos⟧"),
     SentenceCase(name: "a hashtag line goes on", marked: "⟦Launch news\n#Roscosmos today⟧"),
+    SentenceCase(
+      name: "a wire dateline starts a sentence",
+      marked: "⟦Russia to quit station⟧\n⟦MOSCOW, March 3 (Reuters) - Borisov said so.⟧"),
+    SentenceCase(
+      name: "a dateline with its agency only",
+      marked: "⟦Russia to quit station⟧\n⟦CAPE CANAVERAL (AFP) — NASA said so.⟧"),
+    SentenceCase(
+      name: "capitals without a dash go on",
+      marked: "⟦Cooperation between Roscosmos and\nNASA, the agencies said, goes on.⟧"),
   ]
 
   @Test(arguments: sentenceCases)
