@@ -740,10 +740,16 @@ struct ClauseAnalyzer {
             s.clauses[c].speakers = [before]
           } else if !subject.isEmpty {
             s.clauses[c].speakers = subject
-          } else if let after = s.participants.firstIndex(where: {
+          } else if var after = s.participants.firstIndex(where: {
             $0.tokens.lowerBound > speech && s.clause(of: $0.tokens.lowerBound) == parent
           }) {
-            // "…," said Borisov.
+            // "…," said Borisov; "…," says Kremlin spokesman Dmitry Peskov (a title's
+            // organisation describes the person after it).
+            if describesNext(after, in: s.participants), after + 1 < s.participants.count,
+              s.clause(of: s.participants[after + 1].tokens.lowerBound) == parent
+            {
+              after += 1
+            }
             s.clauses[c].speakers = [after]
           }
         }
@@ -1101,7 +1107,12 @@ struct ClauseAnalyzer {
         participleOnly
         ? hasSuffix(token, rules.participleSuffixes)
         : token.kind == .word && isLowercase(token)
-      if looksLike && rules.has(participle - 1, in: doc, .passive) { return true }
+      // A negator may stand between the auxiliary and the participle ("was not invited to").
+      var auxiliary = participle - 1
+      if auxiliary > first, modifiers.word(of: auxiliary, in: doc)?.kind == .negator {
+        auxiliary -= 1
+      }
+      if looksLike && rules.has(auxiliary, in: doc, .passive) { return true }
       participle -= 1
     }
     return false

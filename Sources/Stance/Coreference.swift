@@ -144,12 +144,13 @@ struct Coreference {
         // quotation, the subject of the sentence before ("NASA said it would keep working with
         // Roscosmos. 'Cooperation goes on,' the agency said": NASA).
         found = subject
-      } else if word.kind == .pronoun, !word.isPlural, !word.isPossessive,
+      } else if word.kind == .pronoun, !word.isPlural,
         let verb = reportingVerb(before: t, in: doc),
         let speaker = speaker(of: verb, in: candidates, upTo: found, sentence: sentence, doc: doc),
         word.types.contains(types[candidates[speaker].entity])
       {
-        // The subject of what a speaker reports is the speaker, rather than the nearest name
+        // The subject of what a speaker reports (or its possessor: "told Putin that his agency
+        // would quit": Borisov's) is the speaker, rather than the nearest name
         // ("The agency, which launched the freighter from Baikonur, said on Telegram that it
         // remained a reliable partner": the agency).
         found = speaker

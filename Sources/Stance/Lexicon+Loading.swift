@@ -77,7 +77,7 @@ extension Lexicon {
 
 extension Modifiers {
   /// Loads modifier files: `kind<TAB>term[<TAB>value]` with kind `negator`, `booster`,
-  /// `dampener`, `contrast`, `shifter`, `shifter_positive` or `shifter_negative`, and
+  /// `dampener`, `contrast`, `shifter`, `shifter_positive`, `shifter_negative` or `attitude`, and
   /// `param<TAB>name<TAB>value` for the constants.
   public init(files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer) throws(StanceError) {
     self.init()

@@ -8,14 +8,17 @@ import Tokenize
 /// ("ended", "suspended", "lifted") reverses a term it governs within `shifterWindow` words
 /// after it (×`shifterScalar`): `shifter` any term, `shifter_positive` only positive terms
 /// ("suspended the partnership"), `shifter_negative` only negative ones ("lifted the sanctions").
-/// A modifier may be a phrase of up to `longestPhrase` words ("rule out"), which acts from its
-/// last word.
+/// An attitude word ("supported", "welcomed", "opposed") is a term that takes the sign of the
+/// term it governs: reversed (×-1, or its own value) when that term is negative ("supported the
+/// sanctions": against). A modifier may be a phrase of up to `longestPhrase` words ("rule out"),
+/// which acts from its last word.
 public struct Modifiers: Sendable {
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     case negator, booster, dampener, contrast
     case shifter
     case positiveShifter = "shifter_positive"
     case negativeShifter = "shifter_negative"
+    case attitude
 
     /// Whether a word of this kind reverses a term of this base weight.
     public func shifts(_ base: Double) -> Bool {
@@ -126,7 +129,8 @@ public struct Modifiers: Sendable {
   /// The range of a word's own value (the third field of its line).
   public static func valueRange(of kind: Kind) -> ClosedRange<Double> {
     switch kind {
-    case .negator, .contrast, .shifter, .positiveShifter, .negativeShifter: return factorRange
+    case .negator, .contrast, .shifter, .positiveShifter, .negativeShifter, .attitude:
+      return factorRange
     case .booster, .dampener: return deltaRange
     }
   }
@@ -239,6 +243,7 @@ public struct Modifiers: Sendable {
     case .dampener: return word.value ?? -Self.boosterDelta
     case .contrast: return word.value ?? 1
     case .shifter, .positiveShifter, .negativeShifter: return word.value ?? shifterScalar
+    case .attitude: return word.value ?? -1
     }
   }
 }

@@ -282,6 +282,12 @@ public struct StanceScorer: Sendable {
         }),
         ordinal[mark.first] - ordinal[end - 1] <= Self.passiveShifterReach
       else { return false }
+      // A verb, not a noun ("backed the suspension"): after an auxiliary, `to` or a negator,
+      // or in -ed or -s ("cooperation collapsed", "the partnership ends").
+      let key = tokens[mark.token].key
+      guard groupStart < mark.first || key.hasSuffix("ed") || key.hasSuffix("s") else {
+        return false
+      }
       let next = mark.token + 1
       guard next < sentence.tokens.upperBound, tokens[next].kind != .punctuation else {
         return true
@@ -330,8 +336,53 @@ public struct StanceScorer: Sendable {
         at += 1
       }
     }
+    /// An attitude word takes the sign of the term it governs (`Modifiers.Kind.attitude`): the
+    /// next hit of its dimension within `shifterWindow` words after it, with no punctuation or
+    /// clause marker between ("supported the sanctions": against; "did not support ending the
+    /// arrangement": favor). The governed term's sign is its base weight with its shifts, its
+    /// own attitude and the negators after the attitude word (one before it negates both).
+    /// Right to left, so that a governed attitude word is settled first.
+    func applyAttitudes(from first: Int) {
+      guard first + 1 < hits.count else { return }
+      for h in stride(from: hits.count - 2, through: first, by: -1) {
+        guard
+          let mark = marks.first(where: {
+            $0.word.kind == .attitude && hits[h].tokens.contains($0.token)
+          })
+        else { continue }
+        let end = hits[h].tokens.upperBound
+        let object = hits[h + 1].tokens
+        guard object.lowerBound >= end,
+          ordinal[object.lowerBound] - ordinal[end - 1] <= modifiers.shifterWindow,
+          !(end..<object.lowerBound).contains(where: {
+            tokens[$0].kind == .punctuation
+              || rules.kinds(of: $0, in: doc) & Self.clauseMarkers != 0
+          })
+        else { continue }
+        var sign = hits[h + 1].base
+        for applied in hits[h + 1].modifiers {
+          guard case .factor(let factor) = applied.effect else { continue }
+          if applied.kind.isShifter || applied.kind == .attitude
+            || (applied.kind == .negator && applied.token > mark.token)
+          {
+            sign *= factor
+          }
+        }
+        guard sign < 0 else { continue }
+        let factor = modifiers.value(of: mark.word)
+        hits[h].weight *= factor
+        let at =
+          hits[h].modifiers.firstIndex { $0.kind == .contrast } ?? hits[h].modifiers.count
+        hits[h].modifiers.insert(
+          AppliedModifier(
+            kind: .attitude, token: object.upperBound - 1, start: tokens[object.lowerBound].start,
+            end: tokens[object.upperBound - 1].end, effect: .factor(factor)), at: at)
+      }
+    }
     for dimensionMatches in matches {
       let dimension = dimensionMatches.dimension
+      let dimensionFirst = hits.count
+      defer { applyAttitudes(from: dimensionFirst) }
       var previousEnd = sentence.tokens.lowerBound
       // The last negated hit: its negators reach the phrase it governs ("did not threaten an
       // abrupt exit", "saw no reason to continue the joint program").

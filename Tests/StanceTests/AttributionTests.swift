@@ -209,6 +209,18 @@ struct AttributionTests {
       "entity a quotation is about", "\"We blame ⟦NASA⟧,\" Borisov said.", hit: "blame", "nasa",
       .object),
     RoleCase(
+      "speaker after a quotation, named after a title",
+      "“We will leave,” said Roscosmos chief ⟦Dmitry Rogozin⟧.",
+      hit: "leave", "rogozin", .quoteSpeaker),
+    RoleCase(
+      "… whose organisation does not speak",
+      "“We will leave,” said ⟦Roscosmos⟧ chief Dmitry Rogozin.",
+      hit: "leave", "roscosmos", .otherClause),
+    RoleCase(
+      "the subject of a negated passive and an infinitive",
+      "⟦NASA⟧ was not invited to stand by Roscosmos.",
+      hit: "stand by", "nasa", .passiveSubject),
+    RoleCase(
       "speaker after a quotation in single quotes", "'We will leave,' said ⟦Borisov⟧.",
       hit: "leave", "borisov", .quoteSpeaker),
     RoleCase(
@@ -713,6 +725,15 @@ struct AttributionTests {
       text: "Borisov said cooperation would not be safe.",
       weights: ["cooperation": 2 * -0.74, "safe": 1 * -0.74]),
     ShifterCase(
+      name: "an attitude word takes the sign of what it governs",
+      text: "Russia praised the sanctions.", weights: ["praised": -1.5, "sanctions": -2]),
+    ShifterCase(
+      name: "… a positive one keeps its own", text: "Russia praised the partnership.",
+      weights: ["praised": 1.5, "partnership": 1.8]),
+    ShifterCase(
+      name: "… and a negator before it negates both", text: "Nelson did not praise the sanctions.",
+      weights: ["praise": 1.5 * -0.74 * -1, "sanctions": -2 * -0.74]),
+    ShifterCase(
       name: "a denial negates what it denies", text: "Russia denied plans to quit.",
       weights: ["quit": -2.5 * -0.74]),
     ShifterCase(
@@ -795,10 +816,12 @@ struct AttributionTests {
     for (text, weight) in c.weights {
       #expect(abs((weights[text] ?? .nan) - weight) < 1e-9, "\(text)")
     }
-    // A shift is shown in evidence like a negator.
+    // A shift (or an attitude's reversal) is shown in evidence like a negator.
     for hit in analysis.hits
     where hit.weight * hit.base < 0 && !hit.modifiers.contains(where: { $0.kind == .negator }) {
-      #expect(hit.modifiers.contains { $0.kind.isShifter }, "\(doc.surface(tokens: hit.tokens))")
+      #expect(
+        hit.modifiers.contains { $0.kind.isShifter || $0.kind == .attitude },
+        "\(doc.surface(tokens: hit.tokens))")
     }
   }
 
@@ -878,6 +901,7 @@ struct AttributionTests {
     ),
     ("NASA thanked the Russian space agency, which said ⟦it⟧ praised the crew.", "roscosmos"),
     ("Washington lifted the sanctions, a step NASA said ⟦it⟧ praised.", "nasa"),
+    ("Borisov told Nelson that ⟦his⟧ agency would quit.", "borisov"),
     ("NASA met the Russian space agency and praised ⟦it⟧.", "roscosmos"),
   ])
   func aReferenceResolvesTo(text: String, entity: String) throws {
