@@ -124,10 +124,14 @@ struct ClauseAnalyzer {
   static let complementizerReach = 8
   /// Tokens between a negator and the speech verb it negates ("did not publicly say").
   static let negatedSpeechReach = 2
-  /// How many tokens after a coordinator a verb must come for it to open a clause.
+  /// How many words (a name counting as one) after a coordinator a verb must come for it to
+  /// open a clause.
   static let coordinatedVerbReach = 6
   /// Tokens between a possessor and its hit ("Rogozin's latest threat").
   static let possessorReach = 2
+  /// Tokens of a prepositional phrase between a passive participle and its `by` ("were imposed
+  /// on Energia and Khrunichev by").
+  static let passivePhraseReach = 6
   /// Words between a participle and its `by` in a passive without auxiliary ("welcomed on
   /// Saturday by").
   static let reducedPassiveGap = 3
@@ -575,8 +579,16 @@ struct ClauseAnalyzer {
     var possessed =
       rules.reference(of: next, in: doc)?.isPossessive ?? false
       || startsOf[next].map { participants[$0].isPossessive } ?? false
-    var u = next + 1
-    while u < hi && u <= t + Self.coordinatedVerbReach {
+    // Words up to the verb, a name counting as one ("and the agency's space operations chief
+    // Kathy Lueders said…").
+    var u = startsOf[next].map { participants[$0].tokens.upperBound } ?? next + 1
+    var words = 1
+    while u < hi && words <= Self.coordinatedVerbReach {
+      words += 1
+      if let p = startsOf[u], !isVerbCue(u) {
+        u = max(u + 1, participants[p].tokens.upperBound)
+        continue
+      }
       if possessed && hitStart[u] {
         possessed = false
         u += 1
@@ -910,6 +922,13 @@ struct ClauseAnalyzer {
     // that depend on it (subordinate, relative, and clauses without a subject of their own).
     var c: Int? = ch
     while let k = c {
+      // A relative clause after a comma describing no participant ("…than his predecessor, who
+      // had spent months threatening to quit") is not what the speaker says.
+      if s.clauses[k].kind == .relative && s.clauses[k].endsAtComma
+        && s.clauses[k].antecedent == nil
+      {
+        break
+      }
       // A condition is no one's stance: not its speaker's either.
       // Nor what someone is said not to have said ("never said Russia would leave").
       if (k == ch && isConditional(k, s)) || isNegatedReport(k, s) { break }
@@ -1086,7 +1105,24 @@ struct ClauseAnalyzer {
   /// adverb, and one lowercase word (any participle, regular or not: "was made by", "were
   /// announced by").
   private func passiveVerb(between lo: Int, and by: Int) -> Bool {
-    let participle = by - 1
+    if passiveGroup(endingAt: by - 1, from: lo) { return true }
+    // Or with a prepositional phrase between the participle and `by`: "Sanctions were imposed on
+    // Energia and Khrunichev by the European Union" (no punctuation, verb or hit in it).
+    guard by - 1 > lo else { return false }
+    var u = by - 1
+    while u > lo && by - u <= Self.passivePhraseReach {
+      let token = doc.tokens[u]
+      guard token.kind != .punctuation, !hitStart[u], !isVerbCue(u) || inMention[u] else {
+        return false
+      }
+      if rules.has(u, in: doc, .preposition) { return passiveGroup(endingAt: u - 1, from: lo) }
+      u -= 1
+    }
+    return false
+  }
+
+  /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
+  private func passiveGroup(endingAt participle: Int, from lo: Int) -> Bool {
     guard participle > lo, doc.tokens[participle].kind == .word,
       isLowercase(doc.tokens[participle])
     else { return false }
@@ -1151,19 +1187,20 @@ struct ClauseAnalyzer {
   /// No verb or marker between.
   private func describesNext(_ p: Int, in participants: [Participant]) -> Bool {
     let participant = participants[p]
-    guard participant.ref.isMention else { return false }
     func plain(_ range: Range<Int>) -> Bool {
       range.allSatisfy {
         doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
       }
     }
     var t = participant.tokens.upperBound
+    // A possessive name or role noun ("the agency's space operations chief Kathy Lueders").
     if participant.isPossessive {
-      guard p + 1 < participants.count else { return false }
+      guard p + 1 < participants.count, participants[p + 1].ref.isMention else { return false }
       let next = participants[p + 1].tokens.lowerBound
       if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
-      return next >= t && next - t <= 2 && plain(t..<next)
+      return next >= t && next - t <= 3 && plain(t..<next)
     }
+    guard participant.ref.isMention else { return false }
     guard participant.entity < types.count, types[participant.entity] != "PERSON",
       types[participant.entity] != "GPE"
     else { return false }

@@ -476,6 +476,18 @@ public struct StanceScorer: Sendable {
           weight *= factor
           note(mark.word.kind, mark, .factor(factor))
           shifted = (match.tokens.upperBound, mark)
+          // A shifter of the shifter: "refused to ease its sanctions" (`refused` reverses what
+          // easing them did), right before it or before its `to`.
+          var outer = mark.first - 1
+          if outer > sentence.tokens.lowerBound, tokens[outer].key == "to" { outer -= 1 }
+          if outer >= sentence.tokens.lowerBound, outer < mark.first,
+            let word = modifiers.word(of: outer, in: doc), word.kind.shifts(base * factor),
+            let outerMark = marks.last(where: { $0.token == outer })
+          {
+            let outerFactor = modifiers.value(of: word)
+            weight *= outerFactor
+            note(word.kind, outerMark, .factor(outerFactor))
+          }
         }
         // The sentence's first contrast word: before it ×contrastBefore, after ×contrastAfter.
         if let c = contrast {

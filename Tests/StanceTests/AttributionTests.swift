@@ -217,6 +217,18 @@ struct AttributionTests {
       "“We will leave,” said ⟦Roscosmos⟧ chief Dmitry Rogozin.",
       hit: "leave", "roscosmos", .otherClause),
     RoleCase(
+      "a passive's agent after a prepositional phrase",
+      "Sanctions were imposed on Roscosmos by ⟦Washington⟧.", hit: "Sanctions", "washington",
+      .passiveAgent),
+    RoleCase(
+      "a description of no participant is not the speaker's",
+      "⟦NASA⟧ officials hope the new chief will be less combative than his predecessor, who had spent months threatening to quit.",
+      hit: "threatening", "nasa", .otherClause),
+    RoleCase(
+      "a coordinated clause whose subject has a long title",
+      "NASA officials said they had received no notice, and the agency's space operations chief ⟦Nelson⟧ said the crew was safe.",
+      hit: "safe", "nelson", .speaker),
+    RoleCase(
       "the subject of a negated passive and an infinitive",
       "⟦NASA⟧ was not invited to stand by Roscosmos.",
       hit: "stand by", "nasa", .passiveSubject),
@@ -724,6 +736,12 @@ struct AttributionTests {
       name: "the subject of a negated verb shares its negation",
       text: "Borisov said cooperation would not be safe.",
       weights: ["cooperation": 2 * -0.74, "safe": 1 * -0.74]),
+    ShifterCase(
+      name: "a shifter of a shifter", text: "Washington refused to ease the sanctions.",
+      weights: ["refused": -2, "sanctions": -2]),
+    ShifterCase(
+      name: "a phrase shifter that ends", text: "Russia cut off all cooperation.",
+      weights: ["cooperation": -2]),
     ShifterCase(
       name: "an attitude word takes the sign of what it governs",
       text: "Russia praised the sanctions.", weights: ["praised": -1.5, "sanctions": -2]),
