@@ -47,6 +47,10 @@ public struct AttributionRules: Sendable {
     /// no one's stance: its subject is only mentioned (rule `hypothetical`) and its words count
     /// for no speaker of the sentence.
     case conditional
+    /// A noun of relation (partner, ally, counterpart): its possessor has it, it is no stance of
+    /// the possessor's ("its other partners", "Russia's most reliable partner"). Kept apart
+    /// from the other kinds (`isRelational(_:in:)`): such a word marks no clause structure.
+    case relational
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -69,6 +73,7 @@ public struct AttributionRules: Sendable {
       case .source: 1 << 14
       case .desire: 1 << 15
       case .conditional: 1 << 16
+      case .relational: 1 << 17
       }
     }
   }
@@ -110,6 +115,8 @@ public struct AttributionRules: Sendable {
   private var known = KeyFilter()
   public private(set) var verbSuffixes: [String] = []
   public private(set) var participleSuffixes: [String] = []
+  /// Keys of `relational` lines.
+  public private(set) var relationalKeys: Set<String> = []
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
@@ -143,6 +150,11 @@ public struct AttributionRules: Sendable {
   @inline(__always)
   func has(_ t: Int, in doc: TokenizedText, _ kind: MarkerKind) -> Bool {
     kinds(of: t, in: doc) & kind.bit != 0
+  }
+
+  /// Whether token `t` is a noun of relation (a `relational` line).
+  func isRelational(_ t: Int, in doc: TokenizedText) -> Bool {
+    !relationalKeys.isEmpty && relationalKeys.contains(doc.tokens[t].key)
   }
 
   /// `reference(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
@@ -217,6 +229,11 @@ public struct AttributionRules: Sendable {
         participleSuffixes.append(suffix)
       }
       return suffix
+    case .relational:
+      let key = try Self.oneTokenKey(fields[1], at: at, session: session)
+      relationalKeys.insert(key)
+      if markerLocations[key] == nil { markerLocations[key] = at }
+      return key
     default:
       let key = try Self.oneTokenKey(fields[1], at: at, session: session)
       markers[key, default: 0] |= kind.bit

@@ -787,12 +787,30 @@ struct ClauseAnalyzer {
   private func trailingSpeaker(in s: SentenceStructure, startsOf: ParticipantStarts)
     -> (participant: Int, comma: Int)?
   {
-    let hi = s.range.upperBound
-    guard
-      let comma = s.range.last(where: {
-        doc.tokens[$0].key == "," && s.clauses[s.clause(of: $0)].kind != .quote
-      }), comma > s.range.lowerBound
+    func isComma(_ t: Int) -> Bool {
+      doc.tokens[t].key == "," && s.clauses[s.clause(of: t)].kind != .quote
+    }
+    guard let last = s.range.last(where: isComma), last > s.range.lowerBound else { return nil }
+    if let p = speaker(after: last, before: s.range.upperBound, in: s, startsOf: startsOf) {
+      return (p, last)
+    }
+    // Or before a participle clause or a prepositional phrase the last comma opens: "ESA will
+    // not abandon its astronauts, Aschbacher said, dismissing calls to cut ties", "…, Roscosmos
+    // said on Saturday, in retaliation for sanctions".
+    let next = last + 1
+    guard next < s.range.upperBound, doc.tokens[next].kind == .word,
+      isLowercase(doc.tokens[next]),
+      doc.tokens[next].key.hasSuffix("ing") || rules.has(next, in: doc, .preposition),
+      let comma = (s.range.lowerBound..<last).last(where: isComma), comma > s.range.lowerBound,
+      let p = speaker(after: comma, before: last, in: s, startsOf: startsOf)
     else { return nil }
+    return (p, comma)
+  }
+
+  /// The participant of an attribution between `comma` and `hi` (see `trailingSpeaker`).
+  private func speaker(
+    after comma: Int, before hi: Int, in s: SentenceStructure, startsOf: ParticipantStarts
+  ) -> Int? {
     var t = comma + 1
     var verb: Int?
     if t < hi, rules.has(t, in: doc, .speech) {
@@ -829,7 +847,7 @@ struct ClauseAnalyzer {
     where hitStart[u] || rules.kinds(of: u, in: doc) & opening != 0 || isQuote(u) {
       return nil
     }
-    return (p, comma)
+    return p
   }
 
   /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
@@ -1162,7 +1180,7 @@ struct ClauseAnalyzer {
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
     let key = doc.tokens[hit.lowerBound].key
     guard participant.tokens.upperBound == hit.lowerBound, participant.ref.isMention,
-      !key.hasSuffix("ly"), !key.hasSuffix("ing")
+      !key.hasSuffix("ly"), !key.hasSuffix("ing"), !rules.isRelational(hit.lowerBound, in: doc)
     else { return false }
     // "his NASA colleagues": the phrase is the possessive pronoun's.
     let first = participant.tokens.lowerBound
@@ -1234,7 +1252,9 @@ struct ClauseAnalyzer {
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`
   /// words before the hit, no verb between.
   private func isPossessor(_ participant: Participant, of hit: Range<Int>) -> Bool {
-    guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound else {
+    guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound,
+      !rules.isRelational(hit.lowerBound, in: doc)
+    else {
       return false
     }
     var t = participant.tokens.upperBound

@@ -217,6 +217,21 @@ struct AttributionTests {
       "“We will leave,” said ⟦Roscosmos⟧ chief Dmitry Rogozin.",
       hit: "leave", "roscosmos", .otherClause),
     RoleCase(
+      "a speaker named before a participle clause",
+      "Roscosmos will quit the station, ⟦Borisov⟧ said, dismissing the offer.", hit: "quit",
+      "borisov", .speaker),
+    RoleCase(
+      "a speaker named before a prepositional phrase",
+      "Roscosmos will quit the station, ⟦Borisov⟧ said on Friday, in retaliation for the sanctions.",
+      hit: "quit", "borisov", .speaker),
+    RoleCase(
+      "a noun of relation is no stance of its possessor", "Washington thanked ⟦Russia⟧'s partners.",
+      hit: "partners", "russia", .predicate),
+    RoleCase(
+      "… nor of a possessive pronoun's",
+      "NASA said it would stand by ⟦Roscosmos⟧ and its other partners.", hit: "partners",
+      "roscosmos", .predicate),
+    RoleCase(
       "a passive's agent after a prepositional phrase",
       "Sanctions were imposed on Roscosmos by ⟦Washington⟧.", hit: "Sanctions", "washington",
       .passiveAgent),
@@ -737,6 +752,13 @@ struct AttributionTests {
       text: "Borisov said cooperation would not be safe.",
       weights: ["cooperation": 2 * -0.74, "safe": 1 * -0.74]),
     ShifterCase(
+      name: "a rejected alternative is reversed",
+      text: "Russia chose cooperation rather than the sanctions.",
+      weights: ["cooperation": 2, "sanctions": 2]),
+    ShifterCase(
+      name: "what is impossible is negated", text: "It was impossible to cooperate.",
+      weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
       name: "a shifter of a shifter", text: "Washington refused to ease the sanctions.",
       weights: ["refused": -2, "sanctions": -2]),
     ShifterCase(
@@ -971,7 +993,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
