@@ -51,6 +51,9 @@ public struct AttributionRules: Sendable {
     /// the possessor's ("its other partners", "Russia's most reliable partner"). Kept apart
     /// from the other kinds (`isRelational(_:in:)`): such a word marks no clause structure.
     case relational
+    /// A preposition after which a stance noun is done to the clause's subject (`under`: "Rogozin
+    /// is under US sanctions"), as after a passive verb.
+    case patientMarker = "patient_marker"
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -74,6 +77,7 @@ public struct AttributionRules: Sendable {
       case .desire: 1 << 15
       case .conditional: 1 << 16
       case .relational: 1 << 17
+      case .patientMarker: 1 << 18
       }
     }
   }

@@ -129,6 +129,8 @@ struct ClauseAnalyzer {
   static let coordinatedVerbReach = 6
   /// Tokens between a possessor and its hit ("Rogozin's latest threat").
   static let possessorReach = 2
+  /// Words between a `patient_marker` and the stance noun it puts on the subject.
+  static let patientMarkerReach = 3
   /// Tokens of a prepositional phrase between a passive participle and its `by` ("were imposed
   /// on Energia and Khrunichev by").
   static let passivePhraseReach = 6
@@ -923,8 +925,10 @@ struct ClauseAnalyzer {
         if isConditional(ch, s) || isNegatedReport(ch, s) { return .hypothetical }
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.
+        // So is one after a `patient_marker` ("Rogozin, who is under US sanctions").
         return passive
           || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first, participleOnly: true)
+          || afterPatientMarker(hit.lowerBound, from: s.clauses[ch].first)
           ? .passiveSubject : .subject
       }
       if (isPossessor(participant, of: hit) && !describesNext(p, in: s.participants))
@@ -1135,6 +1139,28 @@ struct ClauseAnalyzer {
       }
       if rules.has(u, in: doc, .preposition) { return passiveGroup(endingAt: u - 1, from: lo) }
       u -= 1
+    }
+    return false
+  }
+
+  /// Whether a `patient_marker` ("under") after a form of *be* comes right before the hit, or before at most
+  /// `patientMarkerReach` words of a name, a determiner or lowercase words that are no markers:
+  /// "under US sanctions", "under new Western sanctions".
+  private func afterPatientMarker(_ hit: Int, from first: Int) -> Bool {
+    var t = hit - 1
+    while t >= first && hit - t <= Self.patientMarkerReach + 1 {
+      // After a form of *be* ("is under", "were under"): not a circumstance ("pointless under
+      // sanctions").
+      if rules.has(t, in: doc, .patientMarker) {
+        return t - 1 >= first && rules.has(t - 1, in: doc, .passive)
+      }
+      let token = doc.tokens[t]
+      guard
+        inMention[t] || rules.reference(of: t, in: doc)?.kind == .determiner
+          || (token.kind == .word && isLowercase(token) && rules.kinds(of: t, in: doc) == 0
+            && !hitStart[t])
+      else { return false }
+      t -= 1
     }
     return false
   }

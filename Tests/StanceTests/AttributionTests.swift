@@ -225,6 +225,13 @@ struct AttributionTests {
       "Roscosmos will quit the station, ⟦Borisov⟧ said on Friday, in retaliation for the sanctions.",
       hit: "quit", "borisov", .speaker),
     RoleCase(
+      "a stance noun after 'is under' is done to the subject", "⟦Rogozin⟧ is under new sanctions.",
+      hit: "sanctions", "rogozin", .passiveSubject),
+    RoleCase(
+      "… not one after a circumstance's 'under'",
+      "⟦Rogozin⟧ called cooperation pointless under the sanctions.", hit: "sanctions", "rogozin",
+      .subject),
+    RoleCase(
       "a noun of relation is no stance of its possessor", "Washington thanked ⟦Russia⟧'s partners.",
       hit: "partners", "russia", .predicate),
     RoleCase(
@@ -759,6 +766,16 @@ struct AttributionTests {
       name: "what is impossible is negated", text: "It was impossible to cooperate.",
       weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
+      name: "failing to do something negates it", text: "Russia failed to cooperate.",
+      weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
+      name: "being far from doing it too",
+      text: "Far from ending the cooperation, Russia stayed.",
+      weights: ["cooperation": 2 * -1 * -0.74]),
+    ShifterCase(
+      name: "brushing something off reverses it", text: "NASA brushed off the threat.",
+      weights: ["threat": 2.5]),
+    ShifterCase(
       name: "a shifter of a shifter", text: "Washington refused to ease the sanctions.",
       weights: ["refused": -2, "sanctions": -2]),
     ShifterCase(
@@ -993,7 +1010,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
