@@ -790,7 +790,8 @@ struct ClauseAnalyzer {
     -> (participant: Int, comma: Int)?
   {
     func isComma(_ t: Int) -> Bool {
-      doc.tokens[t].key == "," && s.clauses[s.clause(of: t)].kind != .quote
+      doc.tokens[t].kind == .punctuation && doc.tokens[t].key == ","
+        && s.clauses[s.clause(of: t)].kind != .quote
     }
     guard let last = s.range.last(where: isComma), last > s.range.lowerBound else { return nil }
     if let p = speaker(after: last, before: s.range.upperBound, in: s, startsOf: startsOf) {
@@ -1008,8 +1009,8 @@ struct ClauseAnalyzer {
       let entity = s.participants[q].entity
       return s.participants[q].tokens.lowerBound > after
         && s.participants[q].tokens.upperBound <= verb
-        && s.participants[q].entity != s.participants[p].entity
-        && types.indices.contains(entity) && rules.personTypes.contains(types[entity])
+        && entity != speaker && types.indices.contains(entity)
+        && rules.personTypes.contains(types[entity])
     }
   }
 
@@ -1143,9 +1144,9 @@ struct ClauseAnalyzer {
     return false
   }
 
-  /// Whether a `patient_marker` ("under") after a form of *be* comes right before the hit, or before at most
-  /// `patientMarkerReach` words of a name, a determiner or lowercase words that are no markers:
-  /// "under US sanctions", "under new Western sanctions".
+  /// Whether a `patient_marker` ("under") after a form of *be* comes right before the hit, or
+  /// before at most `patientMarkerReach` words of a name, a determiner or lowercase words that
+  /// are no markers: "is under US sanctions", "were under new Western sanctions".
   private func afterPatientMarker(_ hit: Int, from first: Int) -> Bool {
     var t = hit - 1
     while t >= first && hit - t <= Self.patientMarkerReach + 1 {
@@ -1220,8 +1221,9 @@ struct ClauseAnalyzer {
   }
 
   /// Whether participant `p` only describes someone else, who is the subject instead:
-  /// - a possessive name with at most two words before another name ("Japan's JAXA",
-  ///   "Russia's space agency Roscosmos");
+  /// - a possessive name or role noun with at most three words before another name ("Japan's
+  ///   JAXA", "Russia's space agency Roscosmos", "the agency's space operations chief Kathy
+  ///   Lueders");
   /// - an organisation's name in a person's title: before the person's name with one or two
   ///   title words between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill
   ///   Nelson"), before a person's role noun with at most one word between ("The Kremlin
@@ -1245,12 +1247,12 @@ struct ClauseAnalyzer {
       return next >= t && next - t <= 3 && plain(t..<next)
     }
     guard participant.ref.isMention else { return false }
-    guard participant.entity < types.count, types[participant.entity] != "PERSON",
+    guard participant.entity < types.count, !rules.personTypes.contains(types[participant.entity]),
       types[participant.entity] != "GPE"
     else { return false }
     if p + 1 < participants.count {
       let next = participants[p + 1]
-      if next.entity < types.count, types[next.entity] == "PERSON",
+      if next.entity < types.count, rules.personTypes.contains(types[next.entity]),
         next.tokens.lowerBound > t, next.tokens.lowerBound - t <= 2,
         plain(t..<next.tokens.lowerBound)
       {
@@ -1272,7 +1274,7 @@ struct ClauseAnalyzer {
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
   private func isPersonRole(_ t: Int) -> Bool {
     guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
-    return word.types.contains("PERSON")
+    return word.types.contains(where: rules.personTypes.contains)
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

@@ -80,7 +80,7 @@ struct Coreference {
       case .role:
         guard let start = determiner(before: t, in: doc, inMention: inMention) else { continue }
         span = start..<(t + 1)
-        if !word.types.contains("PERSON") {
+        if !word.types.contains(where: rules.personTypes.contains) {
           names = (start + 1..<t).filter { !inMention[$0] && isCapitalised(tokens[$0], in: doc) }
             .map { tokens[$0].key }
         }
@@ -125,7 +125,8 @@ struct Coreference {
       // So does a role noun for an organisation or place ("The agency said…"; a person's role
       // noun describes: "The cosmonaut" is the nearest cosmonaut).
       if !word.isPlural,
-        word.kind == .role ? !word.types.contains("PERSON") : !word.isPossessive,
+        word.kind == .role
+          ? !word.types.contains(where: rules.personTypes.contains) : !word.isPossessive,
         let subject = openingSubject(
           before: sentence, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
@@ -161,7 +162,7 @@ struct Coreference {
       if word.isPlural {
         if let other = coordinated(with: found, in: candidates, doc: doc) {
           antecedents.insert(candidates[other], at: 0)
-        } else if types[candidates[found].entity] == "PERSON" {
+        } else if rules.personTypes.contains(types[candidates[found].entity]) {
           continue
         }
       }

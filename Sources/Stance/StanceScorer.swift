@@ -222,6 +222,32 @@ public struct StanceScorer: Sendable {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
+    /// Whether tokens `range` can be the rest of a hit's noun phrase: words and prepositions,
+    /// no punctuation and no other marker ("Joint work with Energia on a new docking adapter").
+    func phraseWords(_ range: Range<Int>) -> Bool {
+      !range.contains {
+        tokens[$0].kind == .punctuation
+          || rules.kinds(of: $0, in: doc) & ~AttributionRules.MarkerKind.preposition.bit != 0
+      }
+    }
+    /// The first token of the verb group that ends before `t` and starts after `end`:
+    /// auxiliaries and modals (`verb` and `passive` markers), negators, adverbs in -ly and, with
+    /// `infinitive`, `to`; at most `limit` tokens of them.
+    func verbGroupStart(before t: Int, after end: Int, limit: Int, infinitive: Bool) -> Int {
+      let verbal =
+        AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.passive.bit
+      var start = t
+      while start > end, t - start < limit {
+        let u = start - 1
+        guard
+          rules.kinds(of: u, in: doc) & verbal != 0 || tokens[u].key.hasSuffix("ly")
+            || (infinitive && tokens[u].key == "to")
+            || modifiers.word(of: u, in: doc)?.kind == .negator
+        else { break }
+        start = u
+      }
+      return start
+    }
     /// A shifter in the passive after a hit of its subject ("Joint work with Energia was
     /// suspended by Boeing", "Sanctions were lifted", "was ruled out by Borisov"): right after a
     /// passive auxiliary (and at most one adverb) that follows the hit within
@@ -237,16 +263,11 @@ public struct StanceScorer: Sendable {
           rules.kinds(of: $0, in: doc) & subordinate != 0
         })
       else { return nil }
-      // Up to the auxiliary, the subject's words: no punctuation, no marker but prepositions
-      // ("Joint work with Energia on a new docking adapter was suspended").
-      let preposition = AttributionRules.MarkerKind.preposition.bit
+      // Up to the auxiliary, the subject's words ("Joint work with Energia on a new docking
+      // adapter was suspended").
       var auxiliary = mark.first - 1
       if auxiliary > end, tokens[auxiliary].key.hasSuffix("ly") { auxiliary -= 1 }
-      guard auxiliary >= end,
-        !(end..<auxiliary).contains(where: {
-          tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & ~preposition != 0
-        })
-      else { return nil }
+      guard auxiliary >= end, phraseWords(end..<auxiliary) else { return nil }
       // Not after a modal (a bare `be`): "must be lifted" is a demand, not an act.
       if rules.has(auxiliary, in: doc, .passive), tokens[auxiliary].key != "be",
         ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
@@ -263,23 +284,9 @@ public struct StanceScorer: Sendable {
     /// or adverb follows, so nothing it could govern comes next ("ended the partnership" is
     /// the forward rule's).
     func intransitive(_ mark: ModifierMark, after end: Int) -> Bool {
-      let verbal =
-        AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.passive.bit
-      var groupStart = mark.first
-      while groupStart > end, mark.first - groupStart < Self.intransitiveShifterGap {
-        let t = groupStart - 1
-        guard
-          rules.kinds(of: t, in: doc) & verbal != 0 || tokens[t].key == "to"
-            || tokens[t].key.hasSuffix("ly")
-            || modifiers.word(of: t, in: doc)?.kind == .negator
-        else { break }
-        groupStart = t
-      }
-      let preposition = AttributionRules.MarkerKind.preposition.bit
-      guard
-        !(end..<groupStart).contains(where: {
-          tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & ~preposition != 0
-        }),
+      let groupStart = verbGroupStart(
+        before: mark.first, after: end, limit: Self.intransitiveShifterGap, infinitive: true)
+      guard phraseWords(end..<groupStart),
         ordinal[mark.first] - ordinal[end - 1] <= Self.passiveShifterReach
       else { return false }
       // A verb, not a noun ("backed the suspension"): after an auxiliary, `to` or a negator,
@@ -293,7 +300,7 @@ public struct StanceScorer: Sendable {
         return true
       }
       let closes =
-        preposition | AttributionRules.MarkerKind.coordinator.bit
+        AttributionRules.MarkerKind.preposition.bit | AttributionRules.MarkerKind.coordinator.bit
         | AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.contrast.bit
       return rules.kinds(of: next, in: doc) & closes != 0
         || (tokens[next].key.hasSuffix("ly") && tokens[next].kind == .word)
@@ -308,32 +315,13 @@ public struct StanceScorer: Sendable {
         ordinal[start] - ordinal[end - 1] <= Self.passiveShifterReach,
         !hits[last].modifiers.contains(where: { $0.kind == .negator || $0.kind.isShifter })
       else { return }
-      let verbal =
-        AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.passive.bit
-      var group = start
-      while group > end,
-        rules.kinds(of: group - 1, in: doc) & verbal != 0 || tokens[group - 1].key.hasSuffix("ly")
-          || modifiers.word(of: group - 1, in: doc)?.kind == .negator
-      {
-        group -= 1
-      }
-      let preposition = AttributionRules.MarkerKind.preposition.bit
-      guard negators.allSatisfy({ $0.first >= group }),
-        !(end..<group).contains(where: {
-          tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & ~preposition != 0
-        })
-      else { return }
-      // Negators go before a contrast factor, as for any hit.
-      var at =
-        hits[last].modifiers.firstIndex { $0.kind == .contrast } ?? hits[last].modifiers.count
+      let group = verbGroupStart(before: start, after: end, limit: .max, infinitive: false)
+      guard negators.allSatisfy({ $0.first >= group }), phraseWords(end..<group) else { return }
       for mark in negators {
-        let factor = modifiers.value(of: mark.word)
-        hits[last].weight *= factor
-        hits[last].modifiers.insert(
+        hits[last].apply(
           AppliedModifier(
             kind: .negator, token: mark.token, start: tokens[mark.first].start,
-            end: tokens[mark.token].end, effect: .factor(factor)), at: at)
-        at += 1
+            end: tokens[mark.token].end, effect: .factor(modifiers.value(of: mark.word))))
       }
     }
     /// An attitude word takes the sign of the term it governs (`Modifiers.Kind.attitude`): the
@@ -369,14 +357,11 @@ public struct StanceScorer: Sendable {
           }
         }
         guard sign < 0 else { continue }
-        let factor = modifiers.value(of: mark.word)
-        hits[h].weight *= factor
-        let at =
-          hits[h].modifiers.firstIndex { $0.kind == .contrast } ?? hits[h].modifiers.count
-        hits[h].modifiers.insert(
+        hits[h].apply(
           AppliedModifier(
             kind: .attitude, token: object.upperBound - 1, start: tokens[object.lowerBound].start,
-            end: tokens[object.upperBound - 1].end, effect: .factor(factor)), at: at)
+            end: tokens[object.upperBound - 1].end, effect: .factor(modifiers.value(of: mark.word)))
+        )
       }
     }
     for dimensionMatches in matches {
@@ -480,13 +465,12 @@ public struct StanceScorer: Sendable {
           // easing them did), right before it or before its `to`.
           var outer = mark.first - 1
           if outer > sentence.tokens.lowerBound, tokens[outer].key == "to" { outer -= 1 }
-          if outer >= sentence.tokens.lowerBound, outer < mark.first,
-            let word = modifiers.word(of: outer, in: doc), word.kind.shifts(base * factor),
-            let outerMark = marks.last(where: { $0.token == outer })
-          {
-            let outerFactor = modifiers.value(of: word)
+          if let outerMark = marks.last(where: {
+            $0.token == outer && $0.word.kind.shifts(base * factor)
+          }) {
+            let outerFactor = modifiers.value(of: outerMark.word)
             weight *= outerFactor
-            note(word.kind, outerMark, .factor(outerFactor))
+            note(outerMark.word.kind, outerMark, .factor(outerFactor))
           }
         }
         // The sentence's first contrast word: before it ×contrastBefore, after ×contrastAfter.
@@ -623,5 +607,14 @@ private struct ModifierMark {
 extension Hit {
   fileprivate func dimensionOrder(_ lexicon: Lexicon) -> Int {
     lexicon.dimensions.firstIndex(of: dimension) ?? 0
+  }
+
+  /// Applies a factor found after the hit was made (a negation reaching back to its subject,
+  /// an attitude's reversal): the weight changes, and the modifier goes before a contrast
+  /// factor, the order every hit's modifiers keep.
+  fileprivate mutating func apply(_ modifier: AppliedModifier) {
+    guard case .factor(let factor) = modifier.effect else { return }
+    weight *= factor
+    modifiers.insert(modifier, at: modifiers.firstIndex { $0.kind == .contrast } ?? modifiers.count)
   }
 }

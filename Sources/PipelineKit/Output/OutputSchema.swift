@@ -66,10 +66,14 @@ public enum OutputSchema {
     Field(
       "kind", .oneOfStrings(Modifiers.Kind.allCases.map(\.rawValue)),
       "what the word does to the hit"),
-    Field("text", .string, "the modifier word as it appears in the text"),
+    Field(
+      "text", .string,
+      "the modifier word as it appears in the text (for attitude, the term it governs)"),
     Field("start", .integer, "code point offset of the word in the text"),
     Field("end", .integer, "code point offset after the word (half-open)"),
-    Field("factor", .number, required: false, "the multiplier (negator, contrast)"),
+    Field(
+      "factor", .number, required: false,
+      "the multiplier (negator, contrast, the shifters, attitude)"),
     Field("delta", .number, required: false, "the change in magnitude (booster, dampener)"),
   ])
 
