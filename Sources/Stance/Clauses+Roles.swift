@@ -1,0 +1,425 @@
+import Tokenize
+
+/// Roles: what a participant is to a hit (agent, target, mentioned) and the rule that decided it.
+extension ClauseAnalyzer {
+  /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it:
+  /// the clause's rules, then what the entity's type allows (a `reporter` type says nothing of
+  /// its own, an `inanimate` one is never an agent).
+  func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
+    let rule = clauseRole(of: p, toward: hit, in: s)
+    let entity = s.participants[p].entity
+    guard types.indices.contains(entity) else { return rule }
+    if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(types[entity]) {
+      return .reporter
+    }
+    if rule.role == .agent, rules.inanimateTypes.contains(types[entity]) { return .inanimate }
+    return rule
+  }
+
+  /// The role the clause's rules give participant `p` toward the hit on `hit` tokens.
+  private func clauseRole(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
+    let participant = s.participants[p]
+    let ch = s.clause(of: hit.lowerBound)
+    let cp = s.clause(of: participant.tokens.lowerBound)
+    // Clauses are read in place (`s.clauses[k].field`): copying one retained its three arrays,
+    // for every (hit, participant) pair of a sentence.
+    let passive = isPassive(hit)
+    // "According to Borisov, Russia will leave": the source says the clause (and, below, the
+    // clauses that depend on it).
+    if s.clauses[ch].source == p { return .speaker }
+    if let trailing = s.trailingSpeaker, trailing.participant == p, hit.upperBound <= trailing.comma
+    {
+      return isSubjectless(ch, s) ? .otherClause : .speaker
+    }
+    if ch == cp {
+      if participant.tokens.lowerBound >= hit.upperBound {
+        if let by = agentMarker(before: participant, in: s), by >= hit.upperBound,
+          !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
+          passive || passiveVerb(between: hit.upperBound, and: by)
+            || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first)
+            || isReducedPassive(hit, by: by)
+        {
+          // "was suspended by (the) DLR"; and a stance noun in a passive's subject: "The threat
+          // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
+          return .passiveAgent
+        }
+        return .object
+      }
+      if s.clauses[ch].subject.contains(p) {
+        // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
+        if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
+        if isConditional(ch, s) || isNegatedReport(ch, s) { return .hypothetical }
+        // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
+        // passive verb is done to the subject too.
+        // So is one after a `patient_marker` ("Rogozin, who is under US sanctions").
+        return passive
+          || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first, participleOnly: true)
+          || afterPatientMarker(hit.lowerBound, from: s.clauses[ch].first)
+          ? .passiveSubject : .subject
+      }
+      if (isPossessor(participant, of: hit) && !describesNext(p, in: s.participants))
+        || isModifier(participant, of: hit)
+      {
+        return .possessor
+      }
+      if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
+      return .nonSubject
+    }
+    // Speakers of the hit's clause, or of a quotation or reported speech around it.
+    // A quotation's speaker says everything inside it; reported speech covers the clauses
+    // that depend on it (subordinate, relative, and clauses without a subject of their own).
+    var c: Int? = ch
+    while let k = c {
+      // A relative clause after a comma describing no participant ("…than his predecessor, who
+      // had spent months threatening to quit") is not what the speaker says.
+      if s.clauses[k].kind == .relative && s.clauses[k].endsAtComma
+        && s.clauses[k].antecedent == nil
+      {
+        break
+      }
+      // A condition is no one's stance: not its speaker's either.
+      // Nor what someone is said not to have said ("never said Russia would leave").
+      if (k == ch && isConditional(k, s)) || isNegatedReport(k, s) { break }
+      let kind = s.clauses[k].kind
+      if s.clauses[k].speakers.contains(p) {
+        // "Nelson said Rogozin had accused the United States": a report of what another person
+        // did or said is that person's stance, not the reporter's.
+        if kind == .reported, reportsAnotherPerson(k, than: p, in: s) { break }
+        return kind == .quote ? .quoteSpeaker : .speaker
+      }
+      if s.clauses[k].source == p { return .speaker }
+      if kind == .quote { break }
+      let dependent =
+        kind == .reported || kind == .relative || kind == .subordinate
+        || s.clauses[k].subject.isEmpty
+      guard dependent || isInsideQuote(k, s) else { break }
+      c = s.clauses[k].parent
+    }
+    if s.clauses[ch].subject.isEmpty && s.clauses[ch].sharedSubject.contains(p) {
+      return passive ? .passiveSubject : .sharedSubject
+    }
+    return .otherClause
+  }
+
+  /// A clause opened by a `conditional` marker (`if`, `unless`).
+  private func isConditional(_ c: Int, _ s: SentenceStructure) -> Bool {
+    guard let opener = s.clauses[c].opener else { return false }
+    return rules.has(opener, in: doc, .conditional)
+  }
+
+  /// Reported speech whose speech verb is negated ("Borisov never said Russia would abandon the
+  /// station", "did not say"): what it reports was not said, so it is no one's stance, neither
+  /// the speaker's nor its subject's (rule `hypothetical`).
+  private func isNegatedReport(_ c: Int, _ s: SentenceStructure) -> Bool {
+    guard s.clauses[c].kind == .reported, let parent = s.clauses[c].parent,
+      let verb = s.clauses[parent].speech, !s.clauses[parent].isDesire
+    else { return false }
+    let lo = max(s.range.lowerBound, verb - Self.negatedSpeechReach)
+    return (lo..<verb).contains { modifiers.word(of: $0, in: doc)?.kind == .negator }
+  }
+
+  /// Whether reported clause `c`'s own subject is a person other than its speaker `p`.
+  /// (A news agency's report stays its own, rule `reporter`.)
+  private func reportsAnotherPerson(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
+    let speaker = s.participants[p].entity
+    guard types.indices.contains(speaker), !rules.reporterTypes.contains(types[speaker]) else {
+      return false
+    }
+    // After the clause's `that` (who is told stays out: "told Putin that Russia would quit").
+    // And a subject with its verb: "told Vladimir Putin at a meeting … that Russia would quit"
+    // reports no act of Putin's.
+    let after = s.clauses[c].opener ?? s.clauses[c].first - 1
+    guard let verb = s.clauses[c].verb else { return false }
+    return s.clauses[c].subject.contains { q in
+      let entity = s.participants[q].entity
+      return s.participants[q].tokens.lowerBound > after
+        && s.participants[q].tokens.upperBound <= verb
+        && entity != speaker && types.indices.contains(entity)
+        && rules.personTypes.contains(types[entity])
+    }
+  }
+
+  /// A contrast or subordinate clause that neither has a subject nor shares one: a noun phrase
+  /// ("despite calls from lawmakers to cut ties", "as a crude threat"), whose words are no
+  /// participant's, not even a speaker's named after the statement.
+  private func isSubjectless(_ c: Int, _ s: SentenceStructure) -> Bool {
+    let kind = s.clauses[c].kind
+    return (kind == .contrast || kind == .subordinate) && s.clauses[c].subject.isEmpty
+      && s.clauses[c].sharedSubject.isEmpty
+  }
+
+  private func isInsideQuote(_ c: Int, _ s: SentenceStructure) -> Bool {
+    var k: Int? = s.clauses[c].parent
+    while let i = k {
+      if s.clauses[i].kind == .quote { return true }
+      k = s.clauses[i].parent
+    }
+    return false
+  }
+
+  /// A hit right after a passive auxiliary (an adverb or booster may come between) whose first
+  /// word ends like a participle: "was criticised", "were sharply condemned".
+  func isPassive(_ hit: Range<Int>) -> Bool {
+    let first = doc.tokens[hit.lowerBound]
+    guard hasSuffix(first, rules.participleSuffixes) else { return false }
+    var t = hit.lowerBound - 1
+    var skipped = 0
+    // "was welcomed by NASA and (but) rejected by Roscosmos": a participle after a coordinator
+    // or a contrast word shares the passive auxiliary of the participle before it.
+    if t >= 0 && (rules.has(t, in: doc, .coordinator) || rules.has(t, in: doc, .contrast)) {
+      var u = t - 1
+      while u >= 0 && u >= t - Self.coordinatedVerbReach * 2 {
+        if hitStart[u] && u != hit.lowerBound { return isPassive(u..<(u + 1)) }
+        u -= 1
+      }
+      return false
+    }
+    while t >= 0 && skipped <= 1 {
+      let key = doc.tokens[t].key
+      if rules.has(t, in: doc, .passive) { return true }
+      // "were sharply condemned", "was not invited".
+      let isAdverb =
+        modifiers.word(of: t, in: doc).map {
+          $0.kind == .booster || $0.kind == .dampener || $0.kind == .negator
+        } ?? false
+      guard isAdverb || (key.hasSuffix("ly") && doc.tokens[t].kind == .word) else { return false }
+      skipped += 1
+      t -= 1
+    }
+    return false
+  }
+
+  /// The agent marker (`by`) right before a participant, or before the determiner that opens
+  /// it ("by the German Aerospace Center"), or before the first of agents joined by a
+  /// coordinator ("by ESA and the Japanese space agency"), or before a name and at most two
+  /// title words before it ("by NASA Administrator Bill Nelson": both, as "NASA Administrator
+  /// Bill Nelson praised…" is both's).
+  private func agentMarker(before participant: Participant, in s: SentenceStructure) -> Int? {
+    var t = participant.tokens.lowerBound - 1
+    if t >= 0, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
+    guard t >= 0 else { return nil }
+    if rules.has(t, in: doc, .agentMarker) { return t }
+    var u = t
+    while u >= 0 && t - u < 2 && doc.tokens[u].kind == .word && !inMention[u]
+      && rules.kinds(of: u, in: doc) == 0
+      && (rules.reference(of: u, in: doc).map { $0.kind == .role } ?? true)
+    {
+      u -= 1
+    }
+    if u < t, let named = s.participants.last(where: { $0.tokens.upperBound == u + 1 }),
+      named.tokens.lowerBound < participant.tokens.lowerBound
+    {
+      return agentMarker(before: named, in: s)
+    }
+    guard rules.has(t, in: doc, .coordinator),
+      let first = s.participants.last(where: { $0.tokens.upperBound == t }),
+      first.tokens.lowerBound < participant.tokens.lowerBound
+    else { return nil }
+    return agentMarker(before: first, in: s)
+  }
+
+  /// A passive without its auxiliary: a participle hit with `by` after it, at most
+  /// `reducedPassiveGap` words between that are no determiner, mention or hit ("a move welcomed
+  /// by Krikalev", "welcomed on Saturday by ESA"); or a stance noun, then one lowercase word
+  /// that is no marker, then `by` ("the agreement signed by NASA", "sanctions imposed by the EU"),
+  /// or a comma and a participle ("the seat-swap deal, signed by Roscosmos").
+  private func isReducedPassive(_ hit: Range<Int>, by: Int) -> Bool {
+    // "The seat-swap deal, signed by Roscosmos and NASA": a stance noun, at most one lowercase
+    // word that is no marker, a comma, then a participle right before `by`.
+    if by - 2 >= hit.upperBound, doc.tokens[by - 2].key == ",",
+      hasSuffix(doc.tokens[by - 1], rules.participleSuffixes), isLowercase(doc.tokens[by - 1])
+    {
+      let noun = hit.upperBound..<(by - 2)
+      return noun.count <= 1
+        && noun.allSatisfy {
+          doc.tokens[$0].kind == .word && isLowercase(doc.tokens[$0]) && !inMention[$0]
+            && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+        }
+    }
+    let gap = hit.upperBound..<by
+    let plainWords = gap.allSatisfy { t in
+      doc.tokens[t].kind == .word && !inMention[t] && !hitStart[t]
+        && rules.reference(of: t, in: doc)?.kind != .determiner
+    }
+    guard plainWords else { return false }
+    if hasSuffix(doc.tokens[hit.lowerBound], rules.participleSuffixes) {
+      return gap.count <= Self.reducedPassiveGap
+    }
+    return gap.count == 1 && isLowercase(doc.tokens[gap.lowerBound])
+      && rules.kinds(of: gap.lowerBound, in: doc) == 0
+  }
+
+  /// A passive verb group right before `by` in `lo..<by`: a passive auxiliary, at most one
+  /// adverb, and one lowercase word (any participle, regular or not: "was made by", "were
+  /// announced by").
+  private func passiveVerb(between lo: Int, and by: Int) -> Bool {
+    if passiveGroup(endingAt: by - 1, from: lo) { return true }
+    // Or with a prepositional phrase between the participle and `by`: "Sanctions were imposed on
+    // Energia and Khrunichev by the European Union" (no punctuation, verb or hit in it).
+    guard by - 1 > lo else { return false }
+    var u = by - 1
+    while u > lo && by - u <= Self.passivePhraseReach {
+      let token = doc.tokens[u]
+      guard token.kind != .punctuation, !hitStart[u], !isVerbCue(u) || inMention[u] else {
+        return false
+      }
+      if rules.has(u, in: doc, .preposition) { return passiveGroup(endingAt: u - 1, from: lo) }
+      u -= 1
+    }
+    return false
+  }
+
+  /// Whether a `patient_marker` ("under") after a form of *be* comes right before the hit, or
+  /// before at most `patientMarkerReach` words of a name, a determiner or lowercase words that
+  /// are no markers: "is under US sanctions", "were under new Western sanctions".
+  private func afterPatientMarker(_ hit: Int, from first: Int) -> Bool {
+    var t = hit - 1
+    while t >= first && hit - t <= Self.patientMarkerReach + 1 {
+      // After a form of *be* ("is under", "were under"): not a circumstance ("pointless under
+      // sanctions").
+      if rules.has(t, in: doc, .patientMarker) {
+        return t - 1 >= first && rules.has(t - 1, in: doc, .passive)
+      }
+      let token = doc.tokens[t]
+      guard
+        inMention[t] || rules.reference(of: t, in: doc)?.kind == .determiner
+          || (token.kind == .word && isLowercase(token) && rules.kinds(of: t, in: doc) == 0
+            && !hitStart[t])
+      else { return false }
+      t -= 1
+    }
+    return false
+  }
+
+  /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
+  private func passiveGroup(endingAt participle: Int, from lo: Int) -> Bool {
+    guard participle > lo, doc.tokens[participle].kind == .word,
+      isLowercase(doc.tokens[participle])
+    else { return false }
+    var t = participle - 1
+    if t > lo, !rules.has(t, in: doc, .passive), doc.tokens[t].key.hasSuffix("ly") { t -= 1 }
+    return t >= lo && rules.has(t, in: doc, .passive)
+  }
+
+  /// A passive verb group ending at most two words before a hit, inside its clause: a passive
+  /// auxiliary, then any lowercase word ("was placed under sanctions by the European Union"),
+  /// or with `participleOnly` a word with a participle ending ("were placed under US
+  /// sanctions", "could be asked to help"; not "was ready to stop").
+  private func passiveVerb(before hit: Int, from first: Int, participleOnly: Bool = false) -> Bool {
+    var participle = hit - 1
+    while participle > first && participle >= hit - 3 {
+      let token = doc.tokens[participle]
+      let looksLike =
+        participleOnly
+        ? hasSuffix(token, rules.participleSuffixes)
+        : token.kind == .word && isLowercase(token)
+      // A negator may stand between the auxiliary and the participle ("was not invited to").
+      var auxiliary = participle - 1
+      if auxiliary > first, modifiers.word(of: auxiliary, in: doc)?.kind == .negator {
+        auxiliary -= 1
+      }
+      if looksLike && rules.has(auxiliary, in: doc, .passive) { return true }
+      participle -= 1
+    }
+    return false
+  }
+
+  /// "under US sanctions", "rejected NASA criticism", "a move the Russian space agency
+  /// welcomed": a mention right before a stance word names whose it is, like a possessor; not
+  /// an adverb's (`-ly`) or a participle's in `-ing` ("letters to NASA and ESA demanding an
+  /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
+  /// continued").
+  private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
+    let key = doc.tokens[hit.lowerBound].key
+    guard participant.tokens.upperBound == hit.lowerBound, participant.ref.isMention,
+      !key.hasSuffix("ly"), !key.hasSuffix("ing"), !rules.isRelational(hit.lowerBound, in: doc)
+    else { return false }
+    // "his NASA colleagues": the phrase is the possessive pronoun's.
+    let first = participant.tokens.lowerBound
+    if first > 0, let word = rules.reference(of: first - 1, in: doc), word.isPossessive {
+      return false
+    }
+    guard key.hasSuffix("ed") else { return true }
+    var before = first - 1
+    if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
+    return before < 0 || !rules.has(before, in: doc, .preposition)
+  }
+
+  /// Whether participant `p` only describes someone else, who is the subject instead:
+  /// - a possessive name or role noun with at most three words before another name ("Japan's
+  ///   JAXA", "Russia's space agency Roscosmos", "the agency's space operations chief Kathy
+  ///   Lueders");
+  /// - an organisation's name in a person's title: before the person's name with one or two
+  ///   title words between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill
+  ///   Nelson"), before a person's role noun with at most one word between ("The Kremlin
+  ///   spokesman said", "Roscosmos chief threatens…"), or after one and `of` ("The head of the
+  ///   Russian space agency, Yuri Borisov, called…"). A country before its leader acts through
+  ///   him: "US President Joe Biden" is both's.
+  /// No verb or marker between.
+  func describesNext(_ p: Int, in participants: [Participant]) -> Bool {
+    let participant = participants[p]
+    func plain(_ range: Range<Int>) -> Bool {
+      range.allSatisfy {
+        doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
+      }
+    }
+    var t = participant.tokens.upperBound
+    // A possessive name or role noun ("the agency's space operations chief Kathy Lueders").
+    if participant.isPossessive {
+      guard p + 1 < participants.count, participants[p + 1].ref.isMention else { return false }
+      let next = participants[p + 1].tokens.lowerBound
+      if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+      return next >= t && next - t <= 3 && plain(t..<next)
+    }
+    guard participant.ref.isMention else { return false }
+    guard participant.entity < types.count, !rules.personTypes.contains(types[participant.entity]),
+      types[participant.entity] != "GPE"
+    else { return false }
+    if p + 1 < participants.count {
+      let next = participants[p + 1]
+      if next.entity < types.count, rules.personTypes.contains(types[next.entity]),
+        next.tokens.lowerBound > t, next.tokens.lowerBound - t <= 2,
+        plain(t..<next.tokens.lowerBound)
+      {
+        return true
+      }
+    }
+    let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
+    for u in t..<min(t + 2, sentence.upperBound) {
+      if isPersonRole(u) { return plain(t..<u) }
+    }
+    var u = participant.tokens.lowerBound - 1
+    if u >= sentence.lowerBound, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
+    // "the head of X", "the director general of X" (one word may follow the role noun).
+    guard u - 1 >= sentence.lowerBound, doc.tokens[u].key == "of" else { return false }
+    return isPersonRole(u - 1)
+      || (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u))
+  }
+
+  /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
+  private func isPersonRole(_ t: Int) -> Bool {
+    guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
+    return word.types.contains(where: rules.personTypes.contains)
+  }
+
+  /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`
+  /// words before the hit, no verb between.
+  private func isPossessor(_ participant: Participant, of hit: Range<Int>) -> Bool {
+    guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound,
+      !rules.isRelational(hit.lowerBound, in: doc)
+    else {
+      return false
+    }
+    var t = participant.tokens.upperBound
+    if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+    guard hit.lowerBound - t <= Self.possessorReach else { return false }
+    // The word right after a possessive is its noun, even one that can be a verb ("Russia's
+    // plans to leave").
+    let noun = t
+    while t < hit.lowerBound {
+      if (t != noun && isVerbCue(t)) || doc.tokens[t].kind == .punctuation { return false }
+      t += 1
+    }
+    return true
+  }
+}

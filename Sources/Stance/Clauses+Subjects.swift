@@ -1,0 +1,225 @@
+import Tokenize
+
+/// Subjects and speakers: who each clause is about and who says it.
+extension ClauseAnalyzer {
+  /// Each clause's subject: the participants before its first verb cue that no preposition
+  /// governs (a comma ends a preposition's reach). A clause without one shares its parent's
+  /// (a relative clause: its antecedent's). Then the speakers of reported speech and quotes.
+  func findSubjects(_ s: inout SentenceStructure) {
+    let tokens = doc.tokens
+    for c in s.clauses.indices {
+      let clause = s.clauses[c]
+      var governed = false
+      // Words since the governing preposition: a determiner after its object opens a new noun
+      // phrase ("In March the German Aerospace Center halted…", no comma).
+      var governedWords = 0
+      var t = clause.first
+      let end = clause.verb ?? s.range.upperBound
+      var subject: [Int] = []
+      var p =
+        s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
+      while t < end {
+        defer { t += 1 }
+        guard s.clause(of: t) == c, t != clause.opener else { continue }
+        let key = tokens[t].key
+        if key == "," { governed = false }
+        // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
+        // said…"): what came before it is no subject.
+        if key == "-" || key == "–" || key == "—" {
+          subject.removeAll()
+          governed = false
+        }
+        if governed && governedWords > 0 && rules.reference(of: t, in: doc)?.kind == .determiner {
+          governed = false
+        }
+        governedWords += 1
+        if rules.kinds(of: t, in: doc)
+          & (AttributionRules.MarkerKind.preposition.bit
+            | AttributionRules.MarkerKind.agentMarker.bit)
+          != 0
+        {
+          governed = true
+          governedWords = 0
+        }
+        while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
+        while p < s.participants.count && s.participants[p].tokens.lowerBound == t {
+          if !governed && !describesNext(p, in: s.participants) { subject.append(p) }
+          p += 1
+        }
+      }
+      s.clauses[c].subject = subject
+    }
+    for c in s.clauses.indices where s.clauses[c].subject.isEmpty {
+      let clause = s.clauses[c]
+      switch clause.kind {
+      case .relative:
+        if let antecedent = clause.antecedent { s.clauses[c].sharedSubject = [antecedent] }
+      case .contrast, .coordinate, .subordinate, .main:
+        // A subordinate clause shares only when a verb opens it ("after leaving the ISS"), not
+        // a noun phrase ("as a crude threat").
+        if clause.kind == .subordinate && !startsWithVerb(clause, in: s) { break }
+        // So does a contrast word that is also a preposition ("despite calls to cut ties").
+        if clause.kind == .contrast, let opener = clause.opener,
+          rules.has(opener, in: doc, .preposition), !startsWithVerb(clause, in: s)
+        {
+          break
+        }
+        // A clause that opens with a determiner has a subject of its own, no entity ("…,
+        // Reuters reported; the delay does not affect…").
+        if startsWithDeterminer(clause, in: s) { break }
+        if let parent = clause.parent, s.clauses[parent].kind != .quote {
+          s.clauses[c].sharedSubject = effectiveSubject(s, parent)
+        }
+      case .reported, .quote, .parenthetical:
+        break
+      }
+    }
+    for c in s.clauses.indices {
+      guard let parent = s.clauses[c].parent else { continue }
+      switch s.clauses[c].kind {
+      case .reported:
+        s.clauses[c].speakers = effectiveSubject(s, parent)
+      case .quote:
+        let enclosing = s.clauses[parent]
+        if enclosing.kind == .reported {
+          s.clauses[c].speakers = enclosing.speakers
+        } else if let speech = enclosing.speech {
+          let subject = effectiveSubject(s, parent)
+          let quoteEnd =
+            s.clauses[c].closer ?? s.range.lowerBound + (s.clauseOf.lastIndex(of: c) ?? 0)
+          // An apposition after the speaker is no speaker: "…,' Samantha Cristoforetti, the
+          // Italian ESA astronaut, said".
+          let named =
+            speech > quoteEnd + 2
+            ? (quoteEnd + 2..<speech).first { doc.tokens[$0].key == "," } ?? speech : speech
+          if speech > quoteEnd,
+            let before = s.participants.lastIndex(where: {
+              $0.tokens.lowerBound > quoteEnd && $0.tokens.upperBound <= named
+                && s.clause(of: $0.tokens.lowerBound) == parent
+            })
+          {
+            // "…," he said; "…," the agency's chief Borisov said.
+            s.clauses[c].speakers = [before]
+          } else if !subject.isEmpty {
+            s.clauses[c].speakers = subject
+          } else if var after = s.participants.firstIndex(where: {
+            $0.tokens.lowerBound > speech && s.clause(of: $0.tokens.lowerBound) == parent
+          }) {
+            // "…," said Borisov; "…," says Kremlin spokesman Dmitry Peskov (a title's
+            // organisation describes the person after it).
+            if describesNext(after, in: s.participants), after + 1 < s.participants.count,
+              s.clause(of: s.participants[after + 1].tokens.lowerBound) == parent
+            {
+              after += 1
+            }
+            s.clauses[c].speakers = [after]
+          }
+        }
+        // "Lavrov was blunt: “…”": a quotation right after a colon is said by the subject of
+        // the clause before the colon, speech verb or not.
+        let opening = s.clauses[c].first
+        if s.clauses[c].speakers.isEmpty, opening - 2 >= s.range.lowerBound,
+          doc.tokens[opening - 1].key == ":"
+        {
+          s.clauses[c].speakers = effectiveSubject(s, s.clause(of: opening - 2))
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  /// The participant of a trailing attribution: after the sentence's last comma outside
+  /// quotations, a participant (after at most `speakerDescriptionReach` words of description
+  /// that are no markers: "…, the agency's director Borisov said") then a speech verb, or a
+  /// speech verb then a participant ("…, said Aschbacher"); after the verb no stance word and no
+  /// `that`, colon or quotation (those open what is said: then the statement follows).
+  func trailingSpeaker(in s: SentenceStructure, startsOf: ParticipantStarts)
+    -> (participant: Int, comma: Int)?
+  {
+    func isComma(_ t: Int) -> Bool {
+      doc.tokens[t].kind == .punctuation && doc.tokens[t].key == ","
+        && s.clauses[s.clause(of: t)].kind != .quote
+    }
+    guard let last = s.range.last(where: isComma), last > s.range.lowerBound else { return nil }
+    if let p = speaker(after: last, before: s.range.upperBound, in: s, startsOf: startsOf) {
+      return (p, last)
+    }
+    // Or before a participle clause or a prepositional phrase the last comma opens: "ESA will
+    // not abandon its astronauts, Aschbacher said, dismissing calls to cut ties", "…, Roscosmos
+    // said on Saturday, in retaliation for sanctions".
+    let next = last + 1
+    guard next < s.range.upperBound, doc.tokens[next].kind == .word,
+      isLowercase(doc.tokens[next]),
+      doc.tokens[next].key.hasSuffix("ing") || rules.has(next, in: doc, .preposition),
+      let comma = (s.range.lowerBound..<last).last(where: isComma), comma > s.range.lowerBound,
+      let p = speaker(after: comma, before: last, in: s, startsOf: startsOf)
+    else { return nil }
+    return (p, comma)
+  }
+
+  /// The participant of an attribution between `comma` and `hi` (see `trailingSpeaker`).
+  private func speaker(
+    after comma: Int, before hi: Int, in s: SentenceStructure, startsOf: ParticipantStarts
+  ) -> Int? {
+    var t = comma + 1
+    var verb: Int?
+    if t < hi, rules.has(t, in: doc, .speech) {
+      verb = t
+      t += 1
+    }
+    // A description may come first, possessives in it too: "…, the agency's director general
+    // Yuri Borisov said".
+    var described = 0
+    while t < hi && described < Self.speakerDescriptionReach {
+      if let p = startsOf[t] {
+        guard s.participants[p].isPossessive else { break }
+        t = s.participants[p].tokens.upperBound
+      } else {
+        guard doc.tokens[t].kind == .word || doc.tokens[t].key == "'s", !isVerbCue(t),
+          rules.kinds(of: t, in: doc) == 0
+        else { break }
+        t += 1
+      }
+      described += 1
+    }
+    guard t < hi, let p = startsOf[t] else { return nil }
+    t = s.participants[p].tokens.upperBound
+    if verb == nil {
+      guard t < hi, rules.has(t, in: doc, .speech) else { return nil }
+      verb = t
+    }
+    // What follows the verb is circumstance ("on Tuesday", "in an interview"), not a statement
+    // of its own: no stance word, nothing that opens what is said.
+    let opening =
+      AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
+      | AttributionRules.MarkerKind.boundary.bit
+    for u in (verb! + 1)..<hi
+    where hitStart[u] || rules.kinds(of: u, in: doc) & opening != 0 || isQuote(u) {
+      return nil
+    }
+    return p
+  }
+
+  /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
+  private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    guard let t = firstWord(of: clause, in: s) else { return false }
+    return !inMention[t] && rules.reference(of: t, in: doc)?.kind == .determiner
+  }
+
+  /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
+  private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    guard let t = firstWord(of: clause, in: s) else { return false }
+    return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))
+  }
+
+  /// The clause's first token after its opener, if the sentence goes on.
+  private func firstWord(of clause: Clause, in s: SentenceStructure) -> Int? {
+    let t = clause.first == clause.opener ? clause.first + 1 : clause.first
+    return t < s.range.upperBound ? t : nil
+  }
+
+  private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> [Int] {
+    s.clauses[c].subject.isEmpty ? s.clauses[c].sharedSubject : s.clauses[c].subject
+  }
+}
