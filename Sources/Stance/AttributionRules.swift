@@ -54,6 +54,9 @@ public struct AttributionRules: Sendable {
     /// A preposition after which a stance noun is done to the clause's subject (`under`: "Rogozin
     /// is under US sanctions"), as after a passive verb.
     case patientMarker = "patient_marker"
+    /// An irregular participle (`put`, `hit`, `held`): after a passive auxiliary it is passive,
+    /// as a word with a `participle_suffix` is ("talks that had been put on hold").
+    case participle
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -78,6 +81,7 @@ public struct AttributionRules: Sendable {
       case .conditional: 1 << 16
       case .relational: 1 << 17
       case .patientMarker: 1 << 18
+      case .participle: 1 << 19
       }
     }
   }

@@ -52,9 +52,7 @@ extension ClauseAnalyzer {
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.
         // So is one after a `patient_marker` ("Rogozin, who is under US sanctions").
-        return passive
-          || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first, participleOnly: true)
-          || afterPatientMarker(hit.lowerBound, from: s.clauses[ch].first)
+        return isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first)
           ? .passiveSubject : .subject
       }
       if (isPossessor(participant, of: hit) && !describesNext(p, in: s.participants))
@@ -96,9 +94,18 @@ extension ClauseAnalyzer {
       c = s.clauses[k].parent
     }
     if s.clauses[ch].subject.isEmpty && s.clauses[ch].sharedSubject.contains(p) {
-      return passive ? .passiveSubject : .sharedSubject
+      return isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first)
+        ? .passiveSubject : .sharedSubject
     }
     return .otherClause
+  }
+
+  /// Whether the hit is done to its clause's subject: a passive hit, a stance noun right after a
+  /// passive verb ("were placed under US sanctions", "talks that had been put on hold"), or one
+  /// after a `patient_marker` or in a passive's `by` phrase.
+  private func isDoneToSubject(_ hit: Range<Int>, passive: Bool, from first: Int) -> Bool {
+    passive || passiveVerb(before: hit.lowerBound, from: first, participleOnly: true)
+      || afterPatientMarker(hit.lowerBound, from: first)
   }
 
   /// A clause opened by a `conditional` marker (`if`, `unless`).
@@ -161,7 +168,7 @@ extension ClauseAnalyzer {
   /// word ends like a participle: "was criticised", "were sharply condemned".
   func isPassive(_ hit: Range<Int>) -> Bool {
     let first = doc.tokens[hit.lowerBound]
-    guard hasSuffix(first, rules.participleSuffixes) else { return false }
+    guard isParticiple(hit.lowerBound) else { return false }
     var t = hit.lowerBound - 1
     var skipped = 0
     // "was welcomed by NASA and (but) rejected by Roscosmos": a participle after a coordinator
@@ -227,7 +234,7 @@ extension ClauseAnalyzer {
     // "The seat-swap deal, signed by Roscosmos and NASA": a stance noun, at most one lowercase
     // word that is no marker, a comma, then a participle right before `by`.
     if by - 2 >= hit.upperBound, doc.tokens[by - 2].key == ",",
-      hasSuffix(doc.tokens[by - 1], rules.participleSuffixes), isLowercase(doc.tokens[by - 1])
+      isParticiple(by - 1), isLowercase(doc.tokens[by - 1])
     {
       let noun = hit.upperBound..<(by - 2)
       return noun.count <= 1
@@ -242,7 +249,7 @@ extension ClauseAnalyzer {
         && rules.reference(of: t, in: doc)?.kind != .determiner
     }
     guard plainWords else { return false }
-    if hasSuffix(doc.tokens[hit.lowerBound], rules.participleSuffixes) {
+    if isParticiple(hit.lowerBound) {
       return gap.count <= Self.reducedPassiveGap
     }
     return gap.count == 1 && isLowercase(doc.tokens[gap.lowerBound])
@@ -271,7 +278,9 @@ extension ClauseAnalyzer {
 
   /// Whether a `patient_marker` ("under") after a form of *be* comes right before the hit, or
   /// before at most `patientMarkerReach` words of a name, a determiner or lowercase words that
-  /// are no markers: "is under US sanctions", "were under new Western sanctions".
+  /// are no markers: "is under US sanctions", "were under new Western sanctions"; or `by` after
+  /// a passive participle (one lowercase word may stand between it and its auxiliary): "were all
+  /// hit by new US sanctions".
   private func afterPatientMarker(_ hit: Int, from first: Int) -> Bool {
     var t = hit - 1
     while t >= first && hit - t <= Self.patientMarkerReach + 1 {
@@ -279,6 +288,13 @@ extension ClauseAnalyzer {
       // sanctions").
       if rules.has(t, in: doc, .patientMarker) {
         return t - 1 >= first && rules.has(t - 1, in: doc, .passive)
+      }
+      // Or in a passive's `by` phrase: "were all hit by new US sanctions".
+      if rules.has(t, in: doc, .agentMarker) {
+        return t - 1 > first && isParticiple(t - 1)
+          && (passiveGroup(endingAt: t - 1, from: first)
+            || (t - 3 >= first && rules.has(t - 3, in: doc, .passive)
+              && isLowercase(doc.tokens[t - 2]) && rules.kinds(of: t - 2, in: doc) == 0))
       }
       let token = doc.tokens[t]
       guard
@@ -311,7 +327,7 @@ extension ClauseAnalyzer {
       let token = doc.tokens[participle]
       let looksLike =
         participleOnly
-        ? hasSuffix(token, rules.participleSuffixes)
+        ? isParticiple(participle)
         : token.kind == .word && isLowercase(token)
       // A negator may stand between the auxiliary and the participle ("was not invited to").
       var auxiliary = participle - 1
@@ -328,11 +344,14 @@ extension ClauseAnalyzer {
   /// welcomed": a mention right before a stance word names whose it is, like a possessor; not
   /// an adverb's (`-ly`) or a participle's in `-ing` ("letters to NASA and ESA demanding an
   /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
-  /// continued").
+  /// continued"), nor a phrase's that opens with a preposition.
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
     let key = doc.tokens[hit.lowerBound].key
     guard participant.tokens.upperBound == hit.lowerBound, participant.ref.isMention,
-      !key.hasSuffix("ly"), !key.hasSuffix("ing"), !rules.isRelational(hit.lowerBound, in: doc)
+      !key.hasSuffix("ly"), !key.hasSuffix("ing"), !rules.isRelational(hit.lowerBound, in: doc),
+      // A phrase that opens with a preposition modifies no name before it ("put exchanges with
+      // Roscosmos on hold").
+      !rules.has(hit.lowerBound, in: doc, .preposition)
     else { return false }
     // "his NASA colleagues": the phrase is the possessive pronoun's.
     let first = participant.tokens.lowerBound
@@ -369,7 +388,10 @@ extension ClauseAnalyzer {
       guard p + 1 < participants.count, participants[p + 1].ref.isMention else { return false }
       let next = participants[p + 1].tokens.lowerBound
       if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
-      return next >= t && next - t <= 3 && plain(t..<next)
+      // Or in apposition, after a comma: "His successor, Yuri Borisov, …".
+      var end = next
+      if end - 1 > t, doc.tokens[end - 1].key == "," { end -= 1 }
+      return next >= t && end - t <= 3 && plain(t..<end)
     }
     guard participant.ref.isMention else { return false }
     guard participant.entity < types.count, !rules.personTypes.contains(types[participant.entity]),

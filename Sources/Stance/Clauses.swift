@@ -529,6 +529,12 @@ struct ClauseAnalyzer {
     }
   }
 
+  /// Whether token `t` can be a passive participle: a word with a `participle_suffix`, or a
+  /// `participle` line's.
+  func isParticiple(_ t: Int) -> Bool {
+    hasSuffix(doc.tokens[t], rules.participleSuffixes) || rules.has(t, in: doc, .participle)
+  }
+
   func isLowercase(_ token: Token) -> Bool {
     guard token.utf16End > token.utf16Start else { return false }
     return doc.firstScalar(of: token).properties.isLowercase

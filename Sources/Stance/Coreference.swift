@@ -125,8 +125,7 @@ struct Coreference {
       // So does a role noun for an organisation or place ("The agency said…"; a person's role
       // noun describes: "The cosmonaut" is the nearest cosmonaut).
       if !word.isPlural,
-        word.kind == .role
-          ? !word.types.contains(where: rules.personTypes.contains) : !word.isPossessive,
+        word.kind == .role ? !word.types.contains(where: rules.personTypes.contains) : true,
         let subject = openingSubject(
           before: sentence, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),

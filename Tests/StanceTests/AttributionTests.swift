@@ -43,6 +43,7 @@ private let lexiconTSV = """
   dismiss*\t-1.5\tcooperation
   offer*\t1\tcooperation
   stand by\t1.5\tcooperation
+  on hold\t-1.5\tcooperation
   """
 
 /// The repository's own rule files: the tests check the rules an analyst edits.
@@ -578,6 +579,22 @@ struct AttributionTests {
       "⟦Rogozin⟧ was blunt: \"Russia will quit the station.\"", hit: "quit", "rogozin",
       .quoteSpeaker),
     RoleCase(
+      "a phrase that opens with a preposition modifies no name before it",
+      "Washington has put exchanges with ⟦Roscosmos⟧ on hold.", hit: "on hold", "roscosmos",
+      .predicate),
+    RoleCase(
+      "a stance noun in a passive's `by` phrase is done to the subject",
+      "⟦Roscosmos⟧ and NASA were all hit by new sanctions.", hit: "sanctions", "roscosmos",
+      .passiveSubject),
+    RoleCase(
+      "an irregular participle after a passive auxiliary, in a relative clause",
+      "NASA revived talks with ⟦Roscosmos⟧ that had been put on hold.", hit: "on hold",
+      "roscosmos", .passiveSubject),
+    RoleCase(
+      "a possessive pronoun in apposition describes the name after the comma",
+      "Nelson met Rogozin. ⟦His⟧ successor, Borisov, praised the partnership.",
+      hit: "praised", "nelson", .nonSubject),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -921,6 +938,9 @@ struct AttributionTests {
     // A speaker named after the statement is its subject, not the nearest name.
     ("Roscosmos will stop supplying engines to NASA, the agency said.", ["roscosmos"]),
     ("Roscosmos will stop supplying engines to NASA, it said.", ["roscosmos"]),
+    // And a possessive pronoun opening it.
+    ("NASA met Roscosmos in March. Its council praised the crew.", ["nasa"]),
+    ("Washington was long Russia's partner. Its government froze the projects.", ["washington"]),
     // So does a role noun for an organisation, possessive or not, also after a dateline.
     ("NASA met Roscosmos in Moscow. The agency praised the crew.", ["nasa"]),
     ("NASA met Roscosmos in Moscow. The agency's chief praised the crew.", ["nasa"]),
@@ -1010,7 +1030,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
