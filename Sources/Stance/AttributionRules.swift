@@ -57,6 +57,10 @@ public struct AttributionRules: Sendable {
     /// An irregular participle (`put`, `hit`, `held`): after a passive auxiliary it is passive,
     /// as a word with a `participle_suffix` is ("talks that had been put on hold").
     case participle
+    /// A noun of content (talk, reports, claims): a shifter before it ("dismissed talk of",
+    /// "rejected claims that") reverses what its `of`, `that` or `about` introduces, not the
+    /// noun. Kept apart like `relational`.
+    case content
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -82,6 +86,7 @@ public struct AttributionRules: Sendable {
       case .relational: 1 << 17
       case .patientMarker: 1 << 18
       case .participle: 1 << 19
+      case .content: 1 << 20
       }
     }
   }
@@ -125,6 +130,8 @@ public struct AttributionRules: Sendable {
   public private(set) var participleSuffixes: [String] = []
   /// Keys of `relational` lines.
   public private(set) var relationalKeys: Set<String> = []
+  /// Keys of `content` lines.
+  public private(set) var contentKeys: Set<String> = []
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
@@ -163,6 +170,11 @@ public struct AttributionRules: Sendable {
   /// Whether token `t` is a noun of relation (a `relational` line).
   func isRelational(_ t: Int, in doc: TokenizedText) -> Bool {
     !relationalKeys.isEmpty && relationalKeys.contains(doc.tokens[t].key)
+  }
+
+  /// Whether token `t` is a noun of content (a `content` line).
+  func isContent(_ t: Int, in doc: TokenizedText) -> Bool {
+    !contentKeys.isEmpty && contentKeys.contains(doc.tokens[t].key)
   }
 
   /// `reference(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
@@ -237,9 +249,13 @@ public struct AttributionRules: Sendable {
         participleSuffixes.append(suffix)
       }
       return suffix
-    case .relational:
+    case .relational, .content:
       let key = try Self.oneTokenKey(fields[1], at: at, session: session)
-      relationalKeys.insert(key)
+      if kind == .relational {
+        relationalKeys.insert(key)
+      } else {
+        contentKeys.insert(key)
+      }
       if markerLocations[key] == nil { markerLocations[key] = at }
       return key
     default:

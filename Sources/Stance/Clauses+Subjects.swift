@@ -123,6 +123,11 @@ extension ClauseAnalyzer {
         {
           s.clauses[c].speakers = effectiveSubject(s, s.clause(of: opening - 2))
         }
+        // "Borisov has called Beijing “our most reliable partner in space”": a quotation in a
+        // clause without a speech verb is its subject's words.
+        if s.clauses[c].speakers.isEmpty, enclosing.kind != .reported, enclosing.speech == nil {
+          s.clauses[c].speakers = effectiveSubject(s, parent)
+        }
       default:
         break
       }

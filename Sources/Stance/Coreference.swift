@@ -239,7 +239,8 @@ struct Coreference {
 
   /// The speaker of the speech verb `verb`: the candidate right before it ("Energia said it…"),
   /// or, after a comma that closes a description ("The agency, which launched the freighter,
-  /// said…"), the one that opens the sentence.
+  /// said…") or a coordinated verb ("…, then announced it…", "… and said it…"), the one that
+  /// opens the sentence.
   private func speaker(
     of verb: Int, in candidates: [Candidate], upTo last: Int, sentence: Int, doc: TokenizedText
   ) -> Int? {
@@ -252,7 +253,18 @@ struct Coreference {
       if candidates[c].end == verb { return c }
       c -= 1
     }
-    guard doc.tokens[verb - 1].key == "," else { return nil }
+    // After a comma or `and`, with at most one plain word between ("…, then announced it was
+    // suspending", "… and said it would"): a coordinated verb, whose subject opens the sentence.
+    func joins(_ t: Int) -> Bool {
+      doc.tokens[t].key == "," || rules.has(t, in: doc, .coordinator)
+    }
+    var before = verb - 1
+    if before > start, !joins(before), doc.tokens[before].kind == .word,
+      !isCapitalised(doc.tokens[before], in: doc), rules.kinds(of: before, in: doc) == 0
+    {
+      before -= 1
+    }
+    guard joins(before) else { return nil }
     return openingSubject(before: sentence + 1, in: candidates, upTo: last, doc: doc)
   }
 

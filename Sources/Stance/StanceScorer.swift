@@ -222,6 +222,18 @@ public struct StanceScorer: Sendable {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
+    /// The first word of what a shifter denies through a noun of content (`content` lines of
+    /// `clauses.tsv`) and its `of`, `that` or `about`: "dismissed talk of a split", "rejected
+    /// claims that the Kremlin would pull out", "shrugged off the reports of a rift".
+    func contentStart(after mark: ModifierMark) -> Int? {
+      var t = mark.token + 1
+      if t < sentence.tokens.upperBound, rules.reference(of: t, in: doc)?.kind == .determiner {
+        t += 1
+      }
+      guard t + 2 < sentence.tokens.upperBound, rules.isContent(t, in: doc) else { return nil }
+      let key = tokens[t + 1].key
+      return key == "of" || key == "that" || key == "about" ? t + 2 : nil
+    }
     /// Whether tokens `range` can be the rest of a hit's noun phrase: words and prepositions,
     /// no punctuation and no other marker ("Joint work with Energia on a new docking adapter").
     func phraseWords(_ range: Range<Int>) -> Bool {
@@ -324,6 +336,25 @@ public struct StanceScorer: Sendable {
             end: tokens[mark.token].end, effect: .factor(modifiers.value(of: mark.word))))
       }
     }
+    /// A shifter that is a hit itself and denies content ("dismissed talk of a split",
+    /// "rejected claims that the Kremlin would pull out": `contentStart`) takes the sign of the
+    /// first term it reversed there: denying a negative is favourable.
+    func applyDenials(from first: Int) {
+      for h in hits.indices.dropFirst(first) where hits[h].weight < 0 {
+        guard
+          let mark = marks.first(where: {
+            $0.word.kind.isShifter && hits[h].tokens.contains($0.token)
+          }), contentStart(after: mark) != nil,
+          let content = hits[(h + 1)...].first(where: { hit in
+            hit.modifiers.contains { $0.kind.isShifter && $0.token == mark.token }
+          }), content.weight > 0
+        else { continue }
+        hits[h].apply(
+          AppliedModifier(
+            kind: .attitude, token: content.tokens.upperBound - 1, start: content.start,
+            end: content.end, effect: .factor(modifiers.value(of: mark.word))))
+      }
+    }
     /// An attitude word takes the sign of the term it governs (`Modifiers.Kind.attitude`): the
     /// next hit of its dimension within `shifterWindow` words after it, with no punctuation or
     /// clause marker between ("supported the sanctions": against; "did not support ending the
@@ -367,7 +398,10 @@ public struct StanceScorer: Sendable {
     for dimensionMatches in matches {
       let dimension = dimensionMatches.dimension
       let dimensionFirst = hits.count
-      defer { applyAttitudes(from: dimensionFirst) }
+      defer {
+        applyDenials(from: dimensionFirst)
+        applyAttitudes(from: dimensionFirst)
+      }
       var previousEnd = sentence.tokens.lowerBound
       // The last negated hit: its negators reach the phrase it governs ("did not threaten an
       // abrupt exit", "saw no reason to continue the joint program").
@@ -422,10 +456,20 @@ public struct StanceScorer: Sendable {
         // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
         let shifter =
           marks.last(where: { mark in
-            mark.word.kind.shifts(base) && mark.token < start
-              && ordinal[start] - ordinal[mark.token] >= 1
-              && ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
-              && !(mark.token..<start).contains { tokens[$0].kind == .punctuation }
+            guard mark.word.kind.shifts(base), mark.token < start,
+              ordinal[start] - ordinal[mark.token] >= 1,
+              !(mark.token..<start).contains(where: { tokens[$0].kind == .punctuation })
+            else { return false }
+            // Through a noun of content, what it introduces, within the reach of a reported
+            // clause ("rejected claims that the Kremlin was preparing to pull out").
+            if let content = contentStart(after: mark), content <= start {
+              return ordinal[start] - ordinal[content] < ClauseAnalyzer.complementizerReach
+                && !(content..<start).contains {
+                  modifiers.word(of: $0, in: doc)?.kind == .contrast
+                    || rules.kinds(of: $0, in: doc) & Self.clauseMarkers != 0
+                }
+            }
+            return ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
               // A preposition after the shifter's object ends its reach ("suspended flights
               // over the sanctions"); one right after the shifter is its own ("withdrew from"),
               // and `to` opens an infinitive ("ruled out plans to leave").

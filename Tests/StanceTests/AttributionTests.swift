@@ -595,6 +595,10 @@ struct AttributionTests {
       "Nelson met Rogozin. ⟦His⟧ successor, Borisov, praised the partnership.",
       hit: "praised", "nelson", .nonSubject),
     RoleCase(
+      "a quotation in a clause without a speech verb is its subject's words",
+      "⟦Rogozin⟧ has called Washington “our most reliable partner in space.”", hit: "partner",
+      "rogozin", .quoteSpeaker),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -878,6 +882,22 @@ struct AttributionTests {
     ShifterCase(
       name: "a phrase's words apart are no phrase", text: "The rule is out, so they leave.",
       weights: ["leave": -1.2]),
+    ShifterCase(
+      name: "through a noun of content, what it introduces; the denial takes its sign",
+      text: "Borisov dismissed claims that Russia was preparing to quit the station.",
+      weights: ["dismissed": 1.5, "quit": 2.5]),
+    ShifterCase(
+      name: "denying a positive term stays negative",
+      text: "Rogozin dismissed talk of renewed cooperation.",
+      weights: ["dismissed": -1.5, "cooperation": -2]),
+    ShifterCase(
+      name: "after a determiner, and a phrase shifter",
+      text: "Nelson shrugged off the reports of a threat from Moscow.",
+      weights: ["threat": 2.5]),
+    ShifterCase(
+      name: "no further than a reported clause's reach",
+      text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
+      weights: ["dismissed": -1.5, "quit": -2.5]),
   ]
 
   @Test(arguments: shifterCases)
@@ -950,6 +970,9 @@ struct AttributionTests {
       "NASA said it would keep working with Roscosmos. \"The work goes on,\" the agency said.",
       ["nasa", "nasa"]
     ),
+    // A pronoun opening what a coordinated speech verb reports is the sentence's subject's.
+    ("Roscosmos praised the work with NASA, then announced it would quit.", ["roscosmos"]),
+    ("Roscosmos praised the work with NASA and said it would quit.", ["roscosmos"]),
     // A pronoun that opened the previous sentence is its subject too.
     (
       "NASA met Roscosmos. It blamed Washington for the delay. It also thanked the crew.",
@@ -1030,7 +1053,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
