@@ -83,6 +83,13 @@ extension ClauseAnalyzer {
         // "Nelson said Rogozin had accused the United States": a report of what another person
         // did or said is that person's stance, not the reporter's.
         if kind == .reported, reportsAnotherPerson(k, than: p, in: s) { break }
+        // "…whether Moscow still wanted to keep working": a wish or a statement of a condition's
+        // subject is hypothetical too.
+        if let parent = s.clauses[k].parent, isConditional(parent, s),
+          s.clauses[parent].subject.contains(p)
+        {
+          return .hypothetical
+        }
         return kind == .quote ? .quoteSpeaker : .speaker
       }
       if s.clauses[k].source == p { return .speaker }
@@ -385,9 +392,19 @@ extension ClauseAnalyzer {
     var t = participant.tokens.upperBound
     // A possessive name or role noun ("the agency's space operations chief Kathy Lueders").
     if participant.isPossessive {
+      if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+      // Or a person's role noun no list names ("Russia's foreign minister said…", "NASA's space
+      // operations chief said…").
+      let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
+      if let role = (t..<min(t + 3, sentence.upperBound)).first(where: isPersonRole),
+        plain(t..<role),
+        !(p + 1 < participants.count
+          && participants[p + 1].tokens.lowerBound <= role)
+      {
+        return true
+      }
       guard p + 1 < participants.count, participants[p + 1].ref.isMention else { return false }
       let next = participants[p + 1].tokens.lowerBound
-      if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
       // Or in apposition, after a comma: "His successor, Yuri Borisov, …".
       var end = next
       if end - 1 > t, doc.tokens[end - 1].key == "," { end -= 1 }

@@ -18,10 +18,24 @@ extension ClauseAnalyzer {
       var subject: [Int] = []
       var p =
         s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
+      // The closing comma of an apposition after a subject ("Medvedev, now deputy head of
+      // Russia's Security Council, said…"): the names in it describe the subject.
+      var appositionEnd: Int?
       while t < end {
         defer { t += 1 }
         guard s.clause(of: t) == c, t != clause.opener else { continue }
         let key = tokens[t].key
+        if let close = appositionEnd {
+          if t < close { continue }
+          appositionEnd = nil
+        } else if key == ",", let last = subject.last, s.participants[last].tokens.upperBound == t,
+          t + 1 < end, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+          !inMention[t + 1], rules.reference(of: t + 1, in: doc)?.kind != .pronoun,
+          let close = (t + 2..<end).first(where: { tokens[$0].key == "," })
+        {
+          appositionEnd = close
+          continue
+        }
         if key == "," { governed = false }
         // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
         // said…"): what came before it is no subject.

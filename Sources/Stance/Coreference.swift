@@ -282,6 +282,11 @@ struct Coreference {
     guard c > 0 else { return nil }
     let first = candidates[c - 1]
     let second = candidates[c]
+    // A plural reference that stood for both already ("Japan and Canada were asked where they
+    // stood. They reaffirmed…").
+    if first.start == second.start && first.end == second.end && first.entity != second.entity {
+      return c - 1
+    }
     // "JAXA and ESA", "JAXA and the European Space Agency".
     let joined =
       first.end + 1 == second.start

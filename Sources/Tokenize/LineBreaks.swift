@@ -1,7 +1,8 @@
 /// The sentence rule for hard-wrapped text (wire copy, text converted from PDF): ICU ends a
 /// sentence at every line break; this keeps a sentence going across a **single** line break
 /// when the line does not end in sentence-final punctuation and the next line does not start a
-/// list item or a heading. Two or more line breaks (a blank line, U+2029, a form feed) always
+/// list item, a heading or a wire dateline, and the line is no headline before a longer lede
+/// (`endsHeadline`). Two or more line breaks (a blank line, U+2029, a form feed) always
 /// end the sentence. So "Dmitry⏎Rogozin said" is one sentence and "Dmitry Rogozin" one mention.
 enum LineBreaks {
   /// Whether ICU's sentence boundary in the gap after token `last` is a single line break
@@ -12,7 +13,47 @@ enum LineBreaks {
     let gap = tokens[last].utf16End..<tokens[last + 1].utf16Start
     guard lineBreaks(in: units[gap]) == 1 else { return false }
     return !endsSentence(tokens, at: last, units) && !startsBlock(tokens, at: last + 1, units)
-      && !startsDateline(tokens, at: last + 1, units)
+      && !startsDateline(tokens, at: last + 1, units) && !endsHeadline(tokens, at: last, units)
+  }
+
+  /// Words a headline has at least (a hard-wrapped line of one or two words is a name broken
+  /// over lines: "Dmitry⏎Rogozin said").
+  static let headlineMinimumWords = 3
+
+  /// The line ending at token `last` is a headline before its lede: it has at least
+  /// `headlineMinimumWords` words, the next line starts with a capitalised word and is more than
+  /// half as long again (hard wrapping fills a line to its width, so the line after a wrapped
+  /// one is never much longer): "Roscosmos chief vows to keep flying⏎The head of Russia's space
+  /// agency said on Monday…".
+  static func endsHeadline(
+    _ tokens: [Token], at last: Int, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    let next = tokens[last + 1]
+    guard next.kind == .word,
+      let first = Unicode.Scalar(units[next.utf16Start]),
+      first.properties.isUppercase
+    else { return false }
+    var lineStart = tokens[last].utf16Start
+    while lineStart > 0, !isLineBreak(units[lineStart - 1]) { lineStart -= 1 }
+    var lineEnd = next.utf16Start
+    while lineEnd < units.count, !isLineBreak(units[lineEnd]) { lineEnd += 1 }
+    let length = tokens[last].utf16End - lineStart
+    guard (lineEnd - next.utf16Start) * 2 > length * 3 else { return false }
+    var words = 0
+    var i = last
+    while i >= 0, tokens[i].utf16Start >= lineStart, words < headlineMinimumWords {
+      if tokens[i].kind == .word { words += 1 }
+      i -= 1
+    }
+    return words >= headlineMinimumWords
+  }
+
+  /// A unit that breaks a line (as `lineBreaks(in:)` counts them).
+  static func isLineBreak(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x0A, 0x0D, 0x0B, 0x85, 0x2028, 0x0C, 0x2029: true
+    default: false
+    }
   }
 
   /// Tokens after a dateline's comma or parenthesis within which its dash must come.

@@ -138,7 +138,9 @@ struct EvalTests {
     ("blind11", 0.83), ("blind12", 0.86), ("blind13", 0.88), ("blind14", 0.84),
     ("blind15", 0.88), ("blind16", 0.80), ("blind17", 0.92), ("blind18", 0.81),
     ("blind19", 0.86), ("blind20", 0.83), ("blind21", 0.83), ("blind22", 0.85),
-    ("blind23", 0.87), ("blind24", 0.79), ("blind25", 0.88), ("blind26", 0.82), ("blind27", 0.81),
+    ("blind23", 0.87), ("blind24", 0.79), ("blind25", 0.88), ("blind26", 0.82), ("blind27", 0.85),
+    ("blind28", 0.82),
+    ("blind29", 0.85), ("blind30", 0.80),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

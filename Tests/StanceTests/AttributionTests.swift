@@ -599,6 +599,25 @@ struct AttributionTests {
       "⟦Rogozin⟧ has called Washington “our most reliable partner in space.”", hit: "partner",
       "rogozin", .quoteSpeaker),
     RoleCase(
+      "what a condition's subject wishes is hypothetical",
+      "If ⟦Washington⟧ wants to cooperate, it should lift the sanctions.", hit: "cooperate",
+      "washington", .hypothetical),
+    RoleCase(
+      "`whether` opens a condition", "Rogozin would not say whether ⟦Russia⟧ wanted to cooperate.",
+      hit: "cooperate", "russia", .hypothetical),
+    RoleCase(
+      "a possessive before a person's role noun describes that person",
+      "⟦Russia⟧'s foreign minister said the partnership was over.", hit: "partnership", "russia",
+      .otherClause),
+    RoleCase(
+      "names in an apposition after the subject describe it",
+      "Rogozin, now deputy head of ⟦Russia⟧'s Security Council, said the partnership was safe.",
+      hit: "partnership", "russia", .otherClause),
+    RoleCase(
+      "a list after the subject is no apposition",
+      "Rogozin, ⟦Borisov⟧ and Nelson praised the partnership.", hit: "praised", "borisov",
+      .subject),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -940,6 +959,11 @@ struct AttributionTests {
     ("Rogozin met. They praised the crew.", []),
     ("Rogozin and Borisov met. They praised the crew.", ["rogozin", "borisov"]),
     ("NASA and the Russian space agency met. They praised the crew.", ["nasa", "roscosmos"]),
+    // A plural pronoun that stood for both stands for both again.
+    (
+      "NASA and the White House were asked where they stood. They praised the crew.",
+      ["nasa", "white_house", "nasa", "white_house"]
+    ),
   ])
   func pluralPronouns(text: String, entities: [String]) throws {
     let fixture = try Fixture()

@@ -83,6 +83,19 @@ struct TokenRulesTests {
       name: "a dateline with its agency only",
       marked: "⟦Russia to quit station⟧\n⟦CAPE CANAVERAL (AFP) — NASA said so.⟧"),
     SentenceCase(
+      name: "a headline before a longer lede ends",
+      marked:
+        "⟦Roscosmos chief vows to keep flying⟧\n⟦The head of the Russian space agency said on Monday that flights go on.⟧"
+    ),
+    SentenceCase(
+      name: "a wrapped line before a shorter one goes on",
+      marked: "⟦The head of the Russian space agency said\nOn Monday that flights go on.⟧"),
+    SentenceCase(
+      name: "a headline before a lowercase line goes on",
+      marked:
+        "⟦Roscosmos chief vows to keep\nflying whatever the sanctions, the cost or the politics bring.⟧"
+    ),
+    SentenceCase(
       name: "capitals without a dash go on",
       marked: "⟦Cooperation between Roscosmos and\nNASA, the agencies said, goes on.⟧"),
   ]
