@@ -278,8 +278,12 @@ struct ClauseAnalyzer {
         }
         assign(t)
         let previous = current
+        // After a speech verb, or after a name alone (a headline's "Rogozin: Russia will
+        // quit…").
         let reported =
-          key == ":" && clauses[previous].speech != nil && !clauses[previous].reportedOpened
+          key == ":"
+          && ((clauses[previous].speech != nil && !clauses[previous].reportedOpened)
+            || startsOf[lo].map { participants[$0].tokens.upperBound == t } ?? false)
         if reported { clauses[previous].reportedOpened = true }
         open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
         continue

@@ -232,7 +232,9 @@ public struct StanceScorer: Sendable {
       }
       guard t + 2 < sentence.tokens.upperBound, rules.isContent(t, in: doc) else { return nil }
       let key = tokens[t + 1].key
-      return key == "of" || key == "that" || key == "about" ? t + 2 : nil
+      if key == "of" || key == "that" || key == "about" { return t + 2 }
+      // Without `that`, a name: "rejects claims Kremlin ordered ISS exit".
+      return inMention[t + 1] ? t + 1 : nil
     }
     /// Whether tokens `range` can be the rest of a hit's noun phrase: words and prepositions,
     /// no punctuation and no other marker ("Joint work with Energia on a new docking adapter").

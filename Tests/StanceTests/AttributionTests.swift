@@ -618,6 +618,9 @@ struct AttributionTests {
       "Rogozin, ⟦Borisov⟧ and Nelson praised the partnership.", hit: "praised", "borisov",
       .subject),
     RoleCase(
+      "a headline's name before a colon says what follows",
+      "⟦Rogozin⟧: Russia will quit the station", hit: "quit", "rogozin", .speaker),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -913,6 +916,10 @@ struct AttributionTests {
       name: "after a determiner, and a phrase shifter",
       text: "Nelson shrugged off the reports of a threat from Moscow.",
       weights: ["threat": 2.5]),
+    ShifterCase(
+      name: "a name after a noun of content without `that`",
+      text: "Nelson dismissed claims Roscosmos would quit.",
+      weights: ["dismissed": 1.5, "quit": 2.5]),
     ShifterCase(
       name: "no further than a reported clause's reach",
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
