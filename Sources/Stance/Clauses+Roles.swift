@@ -27,8 +27,7 @@ extension ClauseAnalyzer {
     // "According to Borisov, Russia will leave": the source says the clause (and, below, the
     // clauses that depend on it).
     if s.clauses[ch].source == p { return .speaker }
-    if let trailing = s.trailingSpeaker, trailing.participant == p, hit.upperBound <= trailing.comma
-    {
+    if let trailing = s.trailingSpeaker, trailing.participant == p, trailing.covers(hit) {
       return isSubjectless(ch, s) ? .otherClause : .speaker
     }
     if ch == cp {

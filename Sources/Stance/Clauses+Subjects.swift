@@ -152,9 +152,12 @@ extension ClauseAnalyzer {
   /// quotations, a participant (after at most `speakerDescriptionReach` words of description
   /// that are no markers: "…, the agency's director Borisov said") then a speech verb, or a
   /// speech verb then a participant ("…, said Aschbacher"); after the verb no stance word and no
-  /// `that`, colon or quotation (those open what is said: then the statement follows).
+  /// `that`, colon or quotation (those open what is said: then the statement follows). Or one
+  /// between two commas ("Russia, Borisov said, will leave", "The sanctions, Biden said on
+  /// Friday, will stay", "…, Roscosmos said on Saturday, in retaliation for sanctions"): it
+  /// says what comes before and after them.
   func trailingSpeaker(in s: SentenceStructure, startsOf: ParticipantStarts)
-    -> (participant: Int, comma: Int)?
+    -> SentenceStructure.Attribution?
   {
     func isComma(_ t: Int) -> Bool {
       doc.tokens[t].kind == .punctuation && doc.tokens[t].key == ","
@@ -162,19 +165,18 @@ extension ClauseAnalyzer {
     }
     guard let last = s.range.last(where: isComma), last > s.range.lowerBound else { return nil }
     if let p = speaker(after: last, before: s.range.upperBound, in: s, startsOf: startsOf) {
-      return (p, last)
+      return .init(participant: p, comma: last)
     }
-    // Or before a participle clause or a prepositional phrase the last comma opens: "ESA will
-    // not abandon its astronauts, Aschbacher said, dismissing calls to cut ties", "…, Roscosmos
-    // said on Saturday, in retaliation for sanctions".
-    let next = last + 1
-    guard next < s.range.upperBound, doc.tokens[next].kind == .word,
-      isLowercase(doc.tokens[next]),
-      doc.tokens[next].key.hasSuffix("ing") || rules.has(next, in: doc, .preposition),
-      let comma = (s.range.lowerBound..<last).last(where: isComma), comma > s.range.lowerBound,
-      let p = speaker(after: comma, before: last, in: s, startsOf: startsOf)
-    else { return nil }
-    return (p, comma)
+    // Or between two commas: "Russia, Borisov said, will leave"; "ESA will not abandon its
+    // astronauts, Aschbacher said, dismissing calls to cut ties" (what follows is the speaker's
+    // too).
+    let commas = s.range.filter(isComma)
+    for (c1, c2) in zip(commas, commas.dropFirst()) where c1 > s.range.lowerBound {
+      if let p = speaker(after: c1, before: c2, in: s, startsOf: startsOf) {
+        return .init(participant: p, comma: c1, resume: c2)
+      }
+    }
+    return nil
   }
 
   /// The participant of an attribution between `comma` and `hi` (see `trailingSpeaker`).

@@ -91,8 +91,21 @@ struct SentenceStructure {
   var participants: [Participant]
   /// A speaker named after the statement, after its last comma and outside quotations:
   /// "ESA will not halt its training, Josef Aschbacher said on Thursday" (or "…, said
-  /// Aschbacher"). It says everything before that comma.
-  var trailingSpeaker: (participant: Int, comma: Int)?
+  /// Aschbacher"). It says everything before that comma (and after `resume`, for one named
+  /// between two commas inside the statement: "Russia, Borisov said, will leave").
+  var trailingSpeaker: Attribution?
+
+  /// Who says the sentence from outside it, and where: before `comma`, and after `resume`.
+  struct Attribution {
+    var participant: Int
+    var comma: Int
+    var resume: Int?
+
+    /// Whether the attribution covers a hit on `hit` tokens.
+    func covers(_ hit: Range<Int>) -> Bool {
+      hit.upperBound <= comma || resume.map { hit.lowerBound > $0 } == true
+    }
+  }
 
   @inline(__always)
   func clause(of token: Int) -> Int { clauseOf[token - range.lowerBound] }

@@ -222,19 +222,21 @@ public struct StanceScorer: Sendable {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
-    /// The first word of what a shifter denies through a noun of content (`content` lines of
-    /// `clauses.tsv`) and its `of`, `that` or `about`: "dismissed talk of a split", "rejected
-    /// claims that the Kremlin would pull out", "shrugged off the reports of a rift".
-    func contentStart(after mark: ModifierMark) -> Int? {
+    /// The noun of content (`content` lines of `clauses.tsv`) right after a shifter (a
+    /// determiner may come between), and the first word of what the shifter denies through it:
+    /// after its `of`, `that` or `about` ("dismissed talk of a split", "rejected claims that the
+    /// Kremlin would pull out", "shrugged off the reports of a rift"), or a name right after it
+    /// ("rejects claims Kremlin ordered ISS exit").
+    func content(after mark: ModifierMark) -> (noun: Int, start: Int)? {
       var t = mark.token + 1
       if t < sentence.tokens.upperBound, rules.reference(of: t, in: doc)?.kind == .determiner {
         t += 1
       }
       guard t + 2 < sentence.tokens.upperBound, rules.isContent(t, in: doc) else { return nil }
       let key = tokens[t + 1].key
-      if key == "of" || key == "that" || key == "about" { return t + 2 }
+      if key == "of" || key == "that" || key == "about" { return (t, t + 2) }
       // Without `that`, a name: "rejects claims Kremlin ordered ISS exit".
-      return inMention[t + 1] ? t + 1 : nil
+      return inMention[t + 1] ? (t, t + 1) : nil
     }
     /// Whether tokens `range` can be the rest of a hit's noun phrase: words and prepositions,
     /// no punctuation and no other marker ("Joint work with Energia on a new docking adapter").
@@ -339,18 +341,30 @@ public struct StanceScorer: Sendable {
       }
     }
     /// A shifter that is a hit itself and denies content ("dismissed talk of a split",
-    /// "rejected claims that the Kremlin would pull out": `contentStart`) takes the sign of the
-    /// first term it reversed there: denying a negative is favourable.
+    /// "rejected claims that the Kremlin would pull out": `content(after:)`) takes the sign of the
+    /// first term it reversed there: denying a negative is favourable; and none when it reversed
+    /// none there.
     func applyDenials(from first: Int) {
       for h in hits.indices.dropFirst(first) where hits[h].weight < 0 {
         guard
           let mark = marks.first(where: {
             $0.word.kind.isShifter && hits[h].tokens.contains($0.token)
-          }), contentStart(after: mark) != nil,
+          }), let noun = content(after: mark)?.noun
+        else { continue }
+        guard
           let content = hits[(h + 1)...].first(where: { hit in
             hit.modifiers.contains { $0.kind.isShifter && $0.token == mark.token }
-          }), content.weight > 0
-        else { continue }
+          })
+        else {
+          // Denying content that holds no term is no stance ("rejecting speculation about a
+          // manufacturing defect"): the noun of content stands in the evidence.
+          hits[h].apply(
+            AppliedModifier(
+              kind: .attitude, token: noun, start: tokens[noun].start, end: tokens[noun].end,
+              effect: .factor(0)))
+          continue
+        }
+        guard content.weight > 0 else { continue }
         hits[h].apply(
           AppliedModifier(
             kind: .attitude, token: content.tokens.upperBound - 1, start: content.start,
@@ -464,7 +478,7 @@ public struct StanceScorer: Sendable {
             else { return false }
             // Through a noun of content, what it introduces, within the reach of a reported
             // clause ("rejected claims that the Kremlin was preparing to pull out").
-            if let content = contentStart(after: mark), content <= start {
+            if let content = content(after: mark)?.start, content <= start {
               return ordinal[start] - ordinal[content] < ClauseAnalyzer.complementizerReach
                 && !(content..<start).contains {
                   modifiers.word(of: $0, in: doc)?.kind == .contrast

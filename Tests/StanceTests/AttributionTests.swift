@@ -621,6 +621,12 @@ struct AttributionTests {
       "a headline's name before a colon says what follows",
       "⟦Rogozin⟧: Russia will quit the station", hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "a speaker between two commas says what comes before them",
+      "The sanctions, ⟦Nelson⟧ said on Friday, will stay.", hit: "sanctions", "nelson", .speaker),
+    RoleCase(
+      "and what comes after them", "Russia, ⟦Borisov⟧ said, will quit the station.", hit: "quit",
+      "borisov", .speaker),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -921,9 +927,12 @@ struct AttributionTests {
       text: "Nelson dismissed claims Roscosmos would quit.",
       weights: ["dismissed": 1.5, "quit": 2.5]),
     ShifterCase(
+      name: "denying content that holds no term is no stance",
+      text: "Borisov dismissed speculation about a defect.", weights: ["dismissed": 0]),
+    ShifterCase(
       name: "no further than a reported clause's reach",
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
-      weights: ["dismissed": -1.5, "quit": -2.5]),
+      weights: ["dismissed": 0, "quit": -2.5]),
   ]
 
   @Test(arguments: shifterCases)
