@@ -36,7 +36,7 @@ extension ClauseAnalyzer {
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
             || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first)
-            || isReducedPassive(hit, by: by)
+            || isReducedPassive(hit, by: by) || isNominalAgent(hit, by: by)
         {
           // "was suspended by (the) DLR"; and a stance noun in a passive's subject: "The threat
           // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
@@ -260,6 +260,20 @@ extension ClauseAnalyzer {
     }
     return gap.count == 1 && isLowercase(doc.tokens[gap.lowerBound])
       && rules.kinds(of: gap.lowerBound, in: doc) == 0
+  }
+
+  /// A stance noun whose doer `by` names: right after it, or after `of` and at most three
+  /// words ("the cancellation by Roscosmos of its contract", "the suspension of flights by
+  /// ESA").
+  private func isNominalAgent(_ hit: Range<Int>, by: Int) -> Bool {
+    let noun = doc.tokens[hit.upperBound - 1]
+    guard noun.kind == .word, isLowercase(noun), !noun.key.hasSuffix("ing"),
+      !isParticiple(hit.upperBound - 1)
+    else { return false }
+    let gap = hit.upperBound..<by
+    guard let first = gap.first else { return true }
+    return doc.tokens[first].key == "of" && gap.count <= 4
+      && gap.dropFirst().allSatisfy { doc.tokens[$0].kind == .word && !isVerbCue($0) }
   }
 
   /// A passive verb group right before `by` in `lo..<by`: a passive auxiliary, at most one

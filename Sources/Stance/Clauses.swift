@@ -607,6 +607,16 @@ struct ClauseAnalyzer {
     // Words up to the verb, a name counting as one ("and the agency's space operations chief
     // Kathy Lueders said…").
     var u = startsOf[next].map { participants[$0].tokens.upperBound } ?? next + 1
+    // An apposition after the name, between commas ("and Bill Nelson, the agency's chief, has
+    // warned…"), counts as nothing.
+    if startsOf[next] != nil, u + 1 < hi, doc.tokens[u].key == ",",
+      doc.tokens[u + 1].kind == .word, isLowercase(doc.tokens[u + 1]),
+      let close = (u + 1..<min(hi, u + 2 + Self.speakerDescriptionReach)).first(where: {
+        doc.tokens[$0].key == ","
+      })
+    {
+      u = close + 1
+    }
     var words = 1
     while u < hi && words <= Self.coordinatedVerbReach {
       words += 1

@@ -627,6 +627,17 @@ struct AttributionTests {
       "and what comes after them", "Russia, ⟦Borisov⟧ said, will quit the station.", hit: "quit",
       "borisov", .speaker),
     RoleCase(
+      "an apposition after a coordinated clause's subject counts as nothing",
+      "NASA is barred from working with Moscow, and ⟦Nelson⟧, the agency's chief, has warned Russia.",
+      hit: "warned", "nelson", .subject),
+    RoleCase(
+      "a stance noun's doer after `by`", "The threats by ⟦Rogozin⟧ angered NASA.",
+      hit: "threats", "rogozin", .passiveAgent),
+    RoleCase(
+      "a stance noun's doer after `of` and its object",
+      "The threats of a walkout by ⟦Rogozin⟧ angered NASA.", hit: "threats", "rogozin",
+      .passiveAgent),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
