@@ -364,9 +364,15 @@ struct ClauseAnalyzer {
         (current == 0 && clauses[current].verb == nil && suspended.isEmpty)
         || (clauses[current].kind == .quote && clauses[current].verb == nil
           && clauses[current].tokenCount <= 1)
-      if kinds
-        & (AttributionRules.MarkerKind.contrast.bit | AttributionRules.MarkerKind.subordinator.bit)
-        != 0
+      // A sentence that opens with an infinitive of purpose ("To keep the outpost staffed,
+      // NASA and Roscosmos agreed…") opens with a subordinate clause.
+      let opensPurpose =
+        t == lo && key == "to" && t + 1 < hi && tokens[t + 1].kind == .word
+        && isLowercase(tokens[t + 1])
+      if opensPurpose
+        || kinds
+          & (AttributionRules.MarkerKind.contrast.bit
+            | AttributionRules.MarkerKind.subordinator.bit) != 0
       {
         let kind: Clause.Kind =
           kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate

@@ -638,6 +638,10 @@ struct AttributionTests {
       "The threats of a walkout by ⟦Rogozin⟧ angered NASA.", hit: "threats", "rogozin",
       .passiveAgent),
     RoleCase(
+      "an infinitive of purpose opening the sentence is a clause of its own",
+      "To keep the crews flying, ⟦NASA⟧ and Roscosmos praised the partnership.", hit: "praised",
+      "nasa", .subject),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
