@@ -223,18 +223,29 @@ public struct StanceScorer: Sendable {
       return d >= 1 && d <= modifiers.negationWindow
     }
     /// The noun of content (`content` lines of `clauses.tsv`) right after a shifter (a
-    /// determiner may come between), and the first word of what the shifter denies through it:
-    /// after its `of`, `that` or `about` ("dismissed talk of a split", "rejected claims that the
-    /// Kremlin would pull out", "shrugged off the reports of a rift"), or a name right after it
-    /// ("rejects claims Kremlin ordered ISS exit").
+    /// determiner or possessive pronoun and one describing word may come between), and the first
+    /// word of what the shifter denies through it: after its `of`, `that`, `about` or `to`
+    /// ("dismissed talk of a split", "rejected claims that the Kremlin would pull out",
+    /// "shrugged off the reports of a rift", "reversed its earlier decision to freeze…"), or a
+    /// name right after it ("rejects claims Kremlin ordered ISS exit").
     func content(after mark: ModifierMark) -> (noun: Int, start: Int)? {
       var t = mark.token + 1
-      if t < sentence.tokens.upperBound, rules.reference(of: t, in: doc)?.kind == .determiner {
+      let end = sentence.tokens.upperBound
+      if t < end, let word = rules.reference(of: t, in: doc),
+        word.kind == .determiner || word.isPossessive
+      {
         t += 1
       }
-      guard t + 2 < sentence.tokens.upperBound, rules.isContent(t, in: doc) else { return nil }
+      // One word may describe the noun ("reversed its earlier decision to freeze…").
+      if t + 1 < end, !rules.isContent(t, in: doc), rules.isContent(t + 1, in: doc),
+        tokens[t].kind == .word, doc.firstScalar(of: tokens[t]).properties.isLowercase,
+        rules.kinds(of: t, in: doc) == 0, !inMention[t]
+      {
+        t += 1
+      }
+      guard t + 2 < end, rules.isContent(t, in: doc) else { return nil }
       let key = tokens[t + 1].key
-      if key == "of" || key == "that" || key == "about" { return (t, t + 2) }
+      if key == "of" || key == "that" || key == "about" || key == "to" { return (t, t + 2) }
       // Without `that`, a name: "rejects claims Kremlin ordered ISS exit".
       return inMention[t + 1] ? (t, t + 1) : nil
     }
@@ -349,7 +360,7 @@ public struct StanceScorer: Sendable {
         guard
           let mark = marks.first(where: {
             $0.word.kind.isShifter && hits[h].tokens.contains($0.token)
-          }), let noun = content(after: mark)?.noun
+          }), let (noun, start) = content(after: mark)
         else { continue }
         guard
           let content = hits[(h + 1)...].first(where: { hit in
@@ -357,7 +368,10 @@ public struct StanceScorer: Sendable {
           })
         else {
           // Denying content that holds no term is no stance ("rejecting speculation about a
-          // manufacturing defect"): the noun of content stands in the evidence.
+          // manufacturing defect"): the noun of content stands in the evidence. Abandoning a
+          // plan to do something is still abandoning ("abandoned its plan to launch the rover
+          // on a Russian rocket").
+          guard tokens[start - 1].key != "to" else { continue }
           hits[h].apply(
             AppliedModifier(
               kind: .attitude, token: noun, start: tokens[noun].start, end: tokens[noun].end,

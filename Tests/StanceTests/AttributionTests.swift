@@ -945,6 +945,13 @@ struct AttributionTests {
       name: "denying content that holds no term is no stance",
       text: "Borisov dismissed speculation about a defect.", weights: ["dismissed": 0]),
     ShifterCase(
+      name: "through a possessive, a describing word and a plan's `to`",
+      text: "Rogozin reversed his earlier decision to quit the station.",
+      weights: ["quit": 2.5]),
+    ShifterCase(
+      name: "rejecting a plan that holds no term is still rejecting",
+      text: "Nelson dismissed the plan to launch the rover.", weights: ["dismissed": -1.5]),
+    ShifterCase(
       name: "no further than a reported clause's reach",
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
       weights: ["dismissed": 0, "quit": -2.5]),
