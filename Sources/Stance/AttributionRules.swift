@@ -93,7 +93,8 @@ public struct AttributionRules: Sendable {
 
   /// What a reference word is.
   public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
-    /// `pronoun<TAB>word<TAB>TYPES[<TAB>possessive]`.
+    /// `pronoun<TAB>word<TAB>TYPES[<TAB>FLAGS]` (FLAGS: `possessive`, `plural`, `nominative`,
+    /// comma-separated).
     case pronoun
     /// `role<TAB>noun<TAB>TYPES`: a noun that, after a determiner, refers to an entity.
     case role
@@ -120,6 +121,9 @@ public struct AttributionRules: Sendable {
     /// `they`, `them`, `their`: a plural noun earlier in the sentence is their likelier
     /// antecedent, and a person counts only as one of two joined by `and`.
     public var isPlural: Bool = false
+    /// `he`, `she`, `they`: the subject form, which no preposition governs ("In the message he
+    /// mocked…").
+    public var isNominative: Bool = false
     public var location: SourceLocation
   }
 
@@ -308,18 +312,21 @@ public struct AttributionRules: Sendable {
     if fields.count >= 3 { types = try Self.types(fields[2], at: at) }
     var possessive = false
     var plural = false
+    var nominative = false
     if fields.count == 4 {
       for flag in fields[3].split(separator: ",", omittingEmptySubsequences: false) {
         switch flag.trimmingSpaces() {
         case "possessive": possessive = true
         case "plural": plural = true
+        case "nominative": nominative = true
         default: throw .invalidFlags(at, found: fields[3])
         }
       }
     }
     if references[key] == nil {
       references[key] = ReferenceWord(
-        kind: kind, types: types, isPossessive: possessive, isPlural: plural, location: at)
+        kind: kind, types: types, isPossessive: possessive, isPlural: plural,
+        isNominative: nominative, location: at)
       known.insert(key)
     }
     return key

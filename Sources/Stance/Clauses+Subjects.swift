@@ -43,7 +43,10 @@ extension ClauseAnalyzer {
           subject.removeAll()
           governed = false
         }
-        if governed && governedWords > 0 && rules.reference(of: t, in: doc)?.kind == .determiner {
+        if governed && governedWords > 0
+          && (rules.reference(of: t, in: doc).map { $0.kind == .determiner || $0.isNominative }
+            ?? false)
+        {
           governed = false
         }
         governedWords += 1

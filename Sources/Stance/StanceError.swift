@@ -119,7 +119,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
     case .invalidFlags(_, let found):
       return
-        "expected 'possessive', 'plural' or both (comma-separated) or nothing in the fourth field, found '\(found)'"
+        "expected 'possessive', 'plural', 'nominative' (comma-separated) or nothing in the fourth field, found '\(found)'"
     case .invalidDeclaration(_, let found):
       return
         "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"

@@ -642,6 +642,10 @@ struct AttributionTests {
       "To keep the crews flying, ⟦NASA⟧ and Roscosmos praised the partnership.", hit: "praised",
       "nasa", .subject),
     RoleCase(
+      "a subject pronoun ends a preposition's reach",
+      "Rogozin posted a message. In the message ⟦he⟧ threatened NASA.", hit: "threatened",
+      "rogozin", .subject),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -1134,7 +1138,7 @@ struct AttributionTests {
         _ = try rules.addReference(
           fields: ["pronoun", "his", "PERSON", "owner"], at: at, session: session)
       }
-        == "c.tsv:3: expected 'possessive', 'plural' or both (comma-separated) or nothing in the fourth field, found 'owner'"
+        == "c.tsv:3: expected 'possessive', 'plural', 'nominative' (comma-separated) or nothing in the fourth field, found 'owner'"
     )
     #expect(
       message { _ = try rules.addReference(fields: ["role", "agency"], at: at, session: session) }
