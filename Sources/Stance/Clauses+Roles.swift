@@ -4,7 +4,7 @@ import Tokenize
 extension ClauseAnalyzer {
   /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it:
   /// the clause's rules, then what the entity's type allows (a `reporter` type says nothing of
-  /// its own, an `inanimate` one is never an agent).
+  /// its own, an `inanimate` one is never an agent), then whether the sentence asks it.
   func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
     let rule = clauseRole(of: p, toward: hit, in: s)
     let entity = s.participants[p].entity
@@ -13,6 +13,11 @@ extension ClauseAnalyzer {
       return .reporter
     }
     if rule.role == .agent, rules.inanimateTypes.contains(types[entity]) { return .inanimate }
+    // "Will Russia leave the ISS?": what a question asks in its main clause is no one's stance
+    // (what its subordinate clause says is taken as given: "…when he threatens to abandon…").
+    if rule.role == .agent, isQuestion(s), s.clauses[s.clause(of: hit.lowerBound)].kind == .main {
+      return .hypothetical
+    }
     return rule
   }
 
@@ -112,6 +117,13 @@ extension ClauseAnalyzer {
   private func isDoneToSubject(_ hit: Range<Int>, passive: Bool, from first: Int) -> Bool {
     passive || passiveVerb(before: hit.lowerBound, from: first, participleOnly: true)
       || afterPatientMarker(hit.lowerBound, from: first)
+  }
+
+  /// A question the text asks in its own voice ("Will Russia leave the ISS?"): it ends with a
+  /// question mark and quotes no one. What it asks is no one's stance.
+  private func isQuestion(_ s: SentenceStructure) -> Bool {
+    guard let last = s.range.last, doc.tokens[last].key == "?" else { return false }
+    return !s.clauses.contains { $0.kind == .quote }
   }
 
   /// A clause opened by a `conditional` marker (`if`, `unless`).

@@ -646,6 +646,13 @@ struct AttributionTests {
       "Rogozin posted a message. In the message ⟦he⟧ threatened NASA.", hit: "threatened",
       "rogozin", .subject),
     RoleCase(
+      "what a question asks in its main clause is no one's stance",
+      "Will ⟦Russia⟧ quit the station?",
+      hit: "quit", "russia", .hypothetical),
+    RoleCase(
+      "what its subordinate clause says is given", "Is Rogozin bluffing when ⟦he⟧ threatens NASA?",
+      hit: "threatens", "rogozin", .subject),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
@@ -955,6 +962,9 @@ struct AttributionTests {
     ShifterCase(
       name: "rejecting a plan that holds no term is still rejecting",
       text: "Nelson dismissed the plan to launch the rover.", weights: ["dismissed": -1.5]),
+    ShifterCase(
+      name: "not hesitating negates the negation",
+      text: "Rogozin would not hesitate to cooperate.", weights: ["cooperate": 2 * 0.74 * 0.74]),
     ShifterCase(
       name: "no further than a reported clause's reach",
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
