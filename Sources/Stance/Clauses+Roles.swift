@@ -5,8 +5,11 @@ extension ClauseAnalyzer {
   /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it:
   /// the clause's rules, then what the entity's type allows (a `reporter` type says nothing of
   /// its own, an `inanimate` one is never an agent), then whether the sentence asks it.
-  func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
-    let rule = clauseRole(of: p, toward: hit, in: s)
+  /// `passive` is `isPassive(hit)`, computed once per hit by the caller.
+  func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool)
+    -> RoleRule
+  {
+    let rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
     let entity = s.participants[p].entity
     guard types.indices.contains(entity) else { return rule }
     if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(types[entity]) {
@@ -22,13 +25,14 @@ extension ClauseAnalyzer {
   }
 
   /// The role the clause's rules give participant `p` toward the hit on `hit` tokens.
-  private func clauseRole(of p: Int, toward hit: Range<Int>, in s: SentenceStructure) -> RoleRule {
+  private func clauseRole(
+    of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool
+  ) -> RoleRule {
     let participant = s.participants[p]
     let ch = s.clause(of: hit.lowerBound)
     let cp = s.clause(of: participant.tokens.lowerBound)
     // Clauses are read in place (`s.clauses[k].field`): copying one retained its three arrays,
     // for every (hit, participant) pair of a sentence.
-    let passive = isPassive(hit)
     // "According to Borisov, Russia will leave": the source says the clause (and, below, the
     // clauses that depend on it).
     if s.clauses[ch].source == p { return .speaker }

@@ -625,8 +625,10 @@ public struct StanceScorer: Sendable {
         // mentioned, and among equal roles the rule listed first (`RoleRule.allCases`); the
         // first participant in text order among equals.
         var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
+        // Once per hit, not per participant.
+        let passive = participants.isEmpty ? false : analyzer.isPassive(hit.tokens)
         for (p, participant) in participants.enumerated() {
-          let rule = analyzer.role(of: p, toward: hit.tokens, in: structure)
+          let rule = analyzer.role(of: p, toward: hit.tokens, in: structure, passive: passive)
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
             if rule.isPreferred(to: best[k].rule) {
