@@ -141,7 +141,8 @@ struct EvalTests {
     ("blind23", 0.87), ("blind24", 0.79), ("blind25", 0.88), ("blind26", 0.82), ("blind27", 0.85),
     ("blind28", 0.82),
     ("blind29", 0.85), ("blind30", 0.80), ("blind31", 0.84), ("blind32", 0.77), ("blind33", 0.78),
-    ("blind34", 0.86), ("blind35", 0.82), ("blind36", 0.82),
+    ("blind34", 0.86), ("blind35", 0.82), ("blind36", 0.85), ("blind37", 0.86), ("blind38", 0.83),
+    ("blind39", 0.82),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([
