@@ -130,6 +130,8 @@ struct Coreference {
           before: sentence, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
         isSentenceOpening(span.lowerBound, in: doc)
+          || (word.isNominative
+            && afterOpeningPhrase(span.lowerBound, in: doc, inMention: inMention))
       {
         found = subject
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
@@ -275,6 +277,27 @@ struct Coreference {
     let start = doc.datelineDash(at: opening).map { $0 + 1 } ?? opening
     return start <= t && (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
   }
+
+  /// Whether `t` comes right after a short phrase that opens its sentence and names no one: at
+  /// most `openingPhraseReach` words, all but the first lowercase (numbers too), a comma
+  /// allowed at its end ("Afterwards he said…", "In the message, he mocked…").
+  private func afterOpeningPhrase(_ t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
+    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    var end = t
+    if end > start, doc.tokens[end - 1].key == "," { end -= 1 }
+    guard end > start, end - start <= Self.openingPhraseReach, doc.tokens[start].kind == .word,
+      rules.reference(of: start, in: doc) == nil
+    else { return false }
+    return (start..<end).allSatisfy {
+      !inMention[$0]
+        && (doc.tokens[$0].kind == .number
+          || (doc.tokens[$0].kind == .word
+            && ($0 == start || !isCapitalised(doc.tokens[$0], in: doc))))
+    }
+  }
+
+  /// Words a sentence's opening phrase may have before a subject pronoun.
+  static let openingPhraseReach = 5
 
   /// The candidate joined to candidate `c` by `and` right before it ("Lueders and
   /// Montalbano"), another entity of the same type.

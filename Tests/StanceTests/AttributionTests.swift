@@ -1034,6 +1034,9 @@ struct AttributionTests {
     // A speaker named after the statement is its subject, not the nearest name.
     ("Roscosmos will stop supplying engines to NASA, the agency said.", ["roscosmos"]),
     ("Roscosmos will stop supplying engines to NASA, it said.", ["roscosmos"]),
+    // A subject pronoun after a short opening phrase that names no one.
+    ("Rogozin met Nelson. Afterwards he praised the crew.", ["rogozin"]),
+    ("Rogozin met Nelson. In a later post, he praised the crew.", ["rogozin"]),
     // And a possessive pronoun opening it.
     ("NASA met Roscosmos in March. Its council praised the crew.", ["nasa"]),
     ("Washington was long Russia's partner. Its government froze the projects.", ["washington"]),
