@@ -207,7 +207,9 @@ extension ClauseAnalyzer {
       }
       described += 1
     }
-    guard t < hi, let p = startsOf[t] else { return nil }
+    // Not a name in an unnamed person's title ("…, the head of Roscosmos said"): the person
+    // speaks.
+    guard t < hi, let p = startsOf[t], !describesNext(p, in: s.participants) else { return nil }
     t = s.participants[p].tokens.upperBound
     if verb == nil {
       guard t < hi, rules.has(t, in: doc, .speech) else { return nil }

@@ -653,6 +653,10 @@ struct AttributionTests {
       "what its subordinate clause says is given", "Is Rogozin bluffing when ⟦he⟧ threatens NASA?",
       hit: "threatens", "rogozin", .subject),
     RoleCase(
+      "a name in an unnamed person's title is no trailing speaker",
+      "Russia will quit the station, the head of ⟦Roscosmos⟧ said.", hit: "quit", "roscosmos",
+      .object),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
