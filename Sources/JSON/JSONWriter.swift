@@ -25,7 +25,7 @@ public struct JSONWriter {
 
   public init() { self.init(capacity: 4096) }
 
-  private init(capacity: Int) {
+  fileprivate init(capacity: Int) {
     buffer = ByteBuffer(capacity: capacity)
     base = buffer.base
     self.capacity = buffer.capacity
@@ -465,7 +465,8 @@ public struct JSONFragment: Sendable, Hashable {
   /// The bytes are copied out at their size: the writer's buffer starts at 4 KiB, and a
   /// fragment per gazetteer entity kept that (4 GiB of fragments for a million aliases).
   public init(_ body: (inout JSONWriter) -> Void) {
-    var w = JSONWriter()
+    // A small buffer: a fragment is a few members, and a gazetteer has one per entity.
+    var w = JSONWriter(capacity: 128)
     body(&w)
     bytes = w.bytes  // a copy at its size
   }

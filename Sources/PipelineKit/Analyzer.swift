@@ -87,9 +87,10 @@ public struct Analyzer: Sendable {
     }
     // Every key a table holds gets an id, which the tokenizer gives each token: the tables
     // then read a slot per token instead of hashing its key.
+    // The gazetteer's keys last: the rule tables' slots then end before them.
     let vocabulary = Vocabulary(
-      gazetteer.vocabularyKeys + lexicon.vocabularyKeys + modifiers.vocabularyKeys
-        + rules.vocabularyKeys)
+      lexicon.vocabularyKeys + modifiers.vocabularyKeys + rules.vocabularyKeys
+        + gazetteer.vocabularyKeys)
     gazetteer.bind(to: vocabulary)
     lexicon.bind(to: vocabulary)
     modifiers.bind(to: vocabulary)
