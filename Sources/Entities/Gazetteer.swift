@@ -16,6 +16,7 @@ public struct Gazetteer: Sendable {
   /// Where a stem or a transliteration of an alias equals another entity's alias (or its stem
   /// or transliteration): the earlier one keeps the phrase. Reported by lint.
   public internal(set) var collisions: [Collision] = []
+  // The private state is internal for `Gazetteer+Archive.swift` only.
   /// Entity ids, numbered like `entities`.
   var entityIndex = KeyTable()
   /// Plain keys, handles and hashtags, and the transliterations of `translit` aliases.

@@ -23,6 +23,9 @@ public struct LexiconSources: Sendable {
   public var references: [File] = []
   /// Per spaCy patterns file (by path), the `phraseAttribute` of the spaCy `cfg` beside it.
   public var phraseAttributes: [String: PhraseAttribute] = [:]
+  /// A compiled gazetteer that stands for the default gazetteers and its sources
+  /// (`useCompiled`): `gazetteer` then holds only the files loaded after it.
+  public var compiledGazetteer: CompiledGazetteer?
 
   public init() {}
 

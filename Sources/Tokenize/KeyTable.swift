@@ -2,7 +2,8 @@
 /// addressing over `Vocabulary.hash`: a phrase table's words and a gazetteer's entity ids.
 ///
 /// The hash has no per-process seed (`Dictionary`'s has), so the slots are the same in every
-/// run; it is cheaper than `Dictionary`'s SipHash for the short keys of a phrase table.
+/// run, and a compiled table is read back as they are (`archive(to:)`, `init(from:)`) with no
+/// key hashed again; it is also cheaper than `Dictionary`'s SipHash for short keys.
 ///
 /// ```swift
 /// var table = KeyTable()
@@ -53,5 +54,29 @@ package struct KeyTable: Sendable {
   private mutating func grow() {
     slots = [UInt32](repeating: 0, count: slots.count * 2)
     for (number, key) in keys.enumerated() { place(UInt32(number + 1), hash: Vocabulary.hash(key)) }
+  }
+
+  package func archive(to writer: inout ArchiveWriter) {
+    writer.write(keys)
+    writer.write(sparse: slots)
+  }
+
+  /// Reads what `archive(to:)` wrote; the slots must be a power of two with an empty one (so
+  /// that a probe ends) and hold numbers of the keys.
+  package init(from reader: inout ArchiveReader) throws(TokenizeError) {
+    keys = try reader.readStrings()
+    let start = reader.offset
+    let limit = 4 * keys.count + 17
+    slots = try reader.readSparse(maxLength: limit, field: "a key table")
+    guard slots.count >= 16, slots.count & (slots.count - 1) == 0, keys.count * 2 <= slots.count
+    else {
+      throw .archiveValueOutOfRange(
+        offset: start, field: "a key table's slot count (a power of two, twice the keys)",
+        found: slots.count, limit: limit)
+    }
+    for slot in slots where Int(slot) > keys.count {
+      throw .archiveValueOutOfRange(
+        offset: start, field: "a key table's slot", found: Int(slot), limit: keys.count + 1)
+    }
   }
 }

@@ -157,6 +157,7 @@ public struct PhraseStarts: Sendable {
 struct PhraseTrie: Sendable {
   /// The longest phrase, in keys (`PhraseMatcher.maxPhraseTokens`).
   static let maxDepth = 64
+  // The stored properties are internal for `PhraseMatcher+Archive.swift` only.
   /// Token key → dense id, numbered in the order phrases brought the keys.
   var vocabulary = KeyTable()
   /// Keys of `vocabulary`, for a cheap "certainly not" before the look-up.
@@ -357,6 +358,7 @@ struct PhraseTrie: Sendable {
 /// `PrefixTable`'s buckets. Open addressing with a multiplicative hash, so a walk step costs a
 /// multiply and a probe or two instead of hashing the pair with SipHash.
 struct EdgeTable: Sendable {
+  // The stored properties are internal for `PhraseMatcher+Archive.swift` only.
   /// Edge + 1 (0: an empty slot); a power of two, at most half full.
   var keys = [UInt64](repeating: 0, count: 16)
   var values = [UInt32](repeating: 0, count: 16)
@@ -412,6 +414,7 @@ struct PrefixTable: Sendable {
     var prefix: String
     var values: [Int]
   }
+  // The stored properties are internal for `PhraseMatcher+Archive.swift` only.
   /// Bucket key (see `bucket`) → 1 + index in `lists`.
   var buckets = EdgeTable()
   /// Per bucket, its entries, longest prefix first.
