@@ -25,11 +25,11 @@ extension Gazetteer {
       writer.write(collision.keys)
       writer.write(collision.winner)
     }
-    matcher.archive(to: &writer, value: Self.archive)
+    Self.archive(matcher, to: &writer)
     writer.write(stemMatchers.count)
     for language in stemMatchers.keys.sorted() {
       writer.write(language)
-      stemMatchers[language]!.archive(to: &writer, value: Self.archive)
+      Self.archive(stemMatchers[language]!, to: &writer)
     }
     writer.write(stemSets.count)
     for language in stemSets.keys.sorted() {
@@ -71,13 +71,10 @@ extension Gazetteer {
           via: try reader.readString(), keys: try reader.readStrings(),
           winner: try reader.readIndex(below: entityCount, field: "an entity")))
     }
-    let readForm = { (reader: inout ArchiveReader) throws(TokenizeError) -> AliasForm in
-      try Self.aliasForm(from: &reader, aliases: aliasCount)
-    }
-    matcher = try PhraseMatcher(from: &reader, value: readForm)
+    matcher = try Self.matcher(from: &reader, aliases: aliasCount)
     for _ in 0..<(try reader.readCount(field: "the number of stem languages")) {
       let language = try reader.readString()
-      stemMatchers[language] = try PhraseMatcher(from: &reader, value: readForm)
+      stemMatchers[language] = try Self.matcher(from: &reader, aliases: aliasCount)
     }
     for _ in 0..<(try reader.readCount(field: "the number of stem sets")) {
       let language = try reader.readString()
@@ -91,9 +88,25 @@ extension Gazetteer {
     }
   }
 
-  private static func archive(_ form: AliasForm, to writer: inout ArchiveWriter) {
-    writer.write(form.alias)
-    writer.write(byte: form.form.rawValue)
+  /// A matcher's values (each an alias and a form), then its phrase table.
+  private static func archive(_ matcher: PhraseMatcher<AliasForm>, to writer: inout ArchiveWriter) {
+    let values = matcher.archivedValues
+    writer.write(values.count)
+    for value in values {
+      writer.write(value.alias)
+      writer.write(byte: value.form.rawValue)
+    }
+    matcher.archive(to: &writer)
+  }
+
+  private static func matcher(
+    from reader: inout ArchiveReader, aliases: Int
+  ) throws(TokenizeError) -> PhraseMatcher<AliasForm> {
+    let count = try reader.readCount(field: "the number of phrase values")
+    var values: [AliasForm] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try aliasForm(from: &reader, aliases: aliases)) }
+    return try PhraseMatcher(values: values, from: &reader)
   }
 
   private static func aliasForm(

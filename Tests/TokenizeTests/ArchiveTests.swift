@@ -95,12 +95,11 @@ struct ArchiveTests {
     matcher.insert(["pull", "ou"], lastIsPrefix: true, value: 5)
     for n in 0..<200 { matcher.insert(["word\(n)", "of", "\(n)"], value: 100 + n) }
     var writer = ArchiveWriter()
-    matcher.archive(to: &writer) { value, writer in writer.write(value) }
+    matcher.archive(to: &writer)
     let bytes = writer.bytes
+    let values = matcher.archivedValues
     let read = try ArchiveReader.read(bytes) { (reader) throws(TokenizeError) in
-      try PhraseMatcher<Int>(from: &reader) { (reader) throws(TokenizeError) in
-        try reader.readInt()
-      }
+      try PhraseMatcher<Int>(values: values, from: &reader)
     }
     #expect(read.count == matcher.count && read.longestPhrase == matcher.longestPhrase)
     #expect(read.keys == matcher.keys)
@@ -121,9 +120,7 @@ struct ArchiveTests {
     for length in 0..<bytes.count {
       #expect(throws: TokenizeError.self) {
         try ArchiveReader.read(Array(bytes[..<length])) { (reader) throws(TokenizeError) in
-          _ = try PhraseMatcher<Int>(from: &reader) { (reader) throws(TokenizeError) in
-            try reader.readInt()
-          }
+          _ = try PhraseMatcher<Int>(values: values, from: &reader)
         }
       }
     }

@@ -22,7 +22,10 @@ package struct ArchiveReader {
     for _ in 0..<count {
       let length = try readCount(field: "a string's length")
       let text = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
-      guard let string = String(validating: text.bindMemory(to: UInt8.self), as: UTF8.self) else {
+      // `String(decoding:)` runs specialised (`String(validating:)` took generic metadata
+      // look-ups per string); it repairs invalid UTF-8, which the comparison then reveals.
+      let string = String(decoding: text, as: UTF8.self)
+      guard string.utf8.count == length, string.utf8.elementsEqual(text) else {
         throw .archiveInvalidText(offset: offset)
       }
       strings.append(string)

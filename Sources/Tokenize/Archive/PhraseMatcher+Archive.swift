@@ -2,26 +2,21 @@
 // compiled gazetteer loads its matchers without inserting a phrase.
 
 extension PhraseMatcher {
-  /// Writes the matcher; `value` writes one value.
-  package func archive(
-    to writer: inout ArchiveWriter, value: (Value, inout ArchiveWriter) -> Void
-  ) {
-    writer.write(values.count)
-    for item in values { value(item, &writer) }
+  /// The values, in the order they were inserted: the caller archives them (so that they are
+  /// read in its module, specialised; read here, each cost generic metadata look-ups).
+  package var archivedValues: [Value] { values }
+
+  /// Writes the phrase table (not the values: `archivedValues`).
+  package func archive(to writer: inout ArchiveWriter) {
     trie.archive(to: &writer)
   }
 
-  /// Reads what `archive(to:value:)` wrote; `value` reads one value. Every node, key and value
-  /// number the tables hold is checked against its table, so a walk never indexes out of range.
-  package init(
-    from reader: inout ArchiveReader,
-    value: (inout ArchiveReader) throws(TokenizeError) -> Value
-  ) throws(TokenizeError) {
+  /// Reads what `archive(to:)` wrote, for these values. Every node, key and value number the
+  /// tables hold is checked against its table, so a walk never indexes out of range.
+  package init(values: [Value], from reader: inout ArchiveReader) throws(TokenizeError) {
     self.init()
-    let count = try reader.readCount(field: "the number of phrase values")
-    values.reserveCapacity(count)
-    for _ in 0..<count { values.append(try value(&reader)) }
-    trie = try PhraseTrie(from: &reader, values: count)
+    self.values = values
+    trie = try PhraseTrie(from: &reader, values: values.count)
   }
 }
 
