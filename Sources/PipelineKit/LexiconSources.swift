@@ -154,11 +154,22 @@ public struct LexiconSources: Sendable {
   public static func files(
     under path: String, option: String, accepting accept: (String) -> Bool
   ) throws(PipelineError) -> [File] {
+    var result: [File] = []
+    for p in try paths(under: path, option: option, accepting: accept) {
+      result.append(try read(p))
+    }
+    return result
+  }
+
+  /// The paths `files(under:option:accepting:)` reads, without reading them.
+  static func paths(
+    under path: String, option: String, accepting accept: (String) -> Bool
+  ) throws(PipelineError) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(path: path, reason: "no such file or directory")
     }
-    guard isDirectory.boolValue else { return [try read(path)] }
+    guard isDirectory.boolValue else { return [path] }
     var paths: [String] = []
     if let walker = FileManager.default.enumerator(atPath: path) {
       for case let relative as String in walker {
@@ -171,9 +182,7 @@ public struct LexiconSources: Sendable {
       }
     }
     guard !paths.isEmpty else { throw .noLexiconFiles(option: option, path: path) }
-    var result: [File] = []
-    for p in paths.sorted() { result.append(try read(p)) }
-    return result
+    return paths.sorted()
   }
 
   static func read(_ path: String) throws(PipelineError) -> File {

@@ -47,9 +47,13 @@ public struct CompiledGazetteer: Sendable {
     public var attribute: PhraseAttribute?
 
     public init(path: String, bytes: [UInt8], attribute: PhraseAttribute?) {
+      self.init(path: path, size: bytes.count, hash: Fingerprint.hash(bytes), attribute: attribute)
+    }
+
+    public init(path: String, size: Int, hash: UInt64, attribute: PhraseAttribute?) {
       self.path = path
-      self.size = bytes.count
-      self.hash = Fingerprint.hash(bytes)
+      self.size = size
+      self.hash = hash
       self.attribute = path.hasSuffix(".jsonl") ? attribute : nil
     }
   }

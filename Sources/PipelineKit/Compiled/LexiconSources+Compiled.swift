@@ -10,8 +10,8 @@ extension LexiconSources {
   /// `phraseAttribute` is `--phrase-attr` (nil: each patterns file's `cfg`, else ORTH);
   /// `abbreviations` and `cyrillicLanguage` must already be this run's.
   ///
-  /// - Complexity: reads every source of the compiled gazetteer that still exists (to compare
-  ///   its fingerprint), not its aliases.
+  /// - Complexity: maps and hashes every source of the compiled gazetteer that still exists (to
+  ///   compare its fingerprint); reads one only to load it.
   public mutating func useCompiled(
     _ compiled: CompiledGazetteer, after defaults: Int, phraseAttribute: PhraseAttribute?,
     cyrillicLanguage: String, sources: Bool = false
@@ -25,26 +25,38 @@ extension LexiconSources {
       CompiledGazetteer.Source(
         path: $0.path, bytes: $0.bytes, attribute: attribute($0.path, phraseAttributes))
     }
-    // Each compiled source as it is now, or nil where it is gone.
-    var files: [[File]?] = []
+    // The paths of each compiled source as it is now (the walk `files(under:)` makes), or nil
+    // where it is gone; each file is mapped and hashed, not read (it is read only to be loaded).
+    var paths: [[String]?] = []
     var attributes: [String: PhraseAttribute] = [:]
     for argument in compiled.header.arguments {
       guard FileManager.default.fileExists(atPath: argument.path) else {
-        files.append(nil)
+        paths.append(nil)
         continue
       }
-      let found = try Self.files(
-        under: argument.path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
+      let found = try Self.paths(under: argument.path, option: "--gazetteer") {
+        ["tsv", "jsonl"].contains(($0 as NSString).pathExtension)
+      }
       if phraseAttribute == nil {
-        attributes.merge(try Self.spacyPhraseAttributes(of: found.map(\.path))) { $1 }
+        attributes.merge(try Self.spacyPhraseAttributes(of: found)) { $1 }
       }
-      files.append(found)
+      paths.append(found)
     }
-    let now = files.map { list in
-      list?.map {
-        CompiledGazetteer.Source(
-          path: $0.path, bytes: $0.bytes, attribute: attribute($0.path, attributes))
+    var now: [[CompiledGazetteer.Source]?] = []
+    for list in paths {
+      guard let list else {
+        now.append(nil)
+        continue
       }
+      var sources: [CompiledGazetteer.Source] = []
+      for path in list {
+        let file = try MappedFile(path: path)
+        sources.append(
+          CompiledGazetteer.Source(
+            path: path, size: file.count, hash: file.withBytes(Fingerprint.hash),
+            attribute: attribute(path, attributes)))
+      }
+      now.append(sources)
     }
     let reason = compiled.staleness(settings: settings, defaults: defaultSources, arguments: now)
     if reason == nil && !sources {
@@ -52,11 +64,13 @@ extension LexiconSources {
       gazetteer.removeFirst(defaults)
       return nil
     }
-    let missing = zip(compiled.header.arguments, files).filter { $1 == nil }.map(\.0.path)
+    let missing = zip(compiled.header.arguments, paths).filter { $1 == nil }.map(\.0.path)
     guard missing.isEmpty else {
       throw .compiledGazetteerSourcesMissing(path: compiled.path, reason: reason, missing: missing)
     }
-    gazetteer.insert(contentsOf: files.flatMap { $0 ?? [] }, at: defaults)
+    var files: [File] = []
+    for path in paths.flatMap({ $0 ?? [] }) { files.append(try Self.read(path)) }
+    gazetteer.insert(contentsOf: files, at: defaults)
     phraseAttributes.merge(attributes) { $1 }
     return reason.map { .staleCompiledGazetteer(path: compiled.path, $0) }
   }
