@@ -16,6 +16,19 @@ extension Gazetteer {
     strict: Bool = false
   ) throws(EntitiesError) {
     self.init()
+    try load(
+      files: files, tokenizer: tokenizer, phraseAttribute: phraseAttribute,
+      phraseAttributes: phraseAttributes, strict: strict)
+  }
+
+  /// Loads more gazetteer files after those already loaded (a compiled gazetteer's), as
+  /// `init(files:tokenizer:phraseAttribute:phraseAttributes:strict:)` loads them.
+  public mutating func load(
+    files: [(path: String, bytes: [UInt8])], tokenizer: Tokenizer,
+    phraseAttribute: PhraseAttribute = .orth, phraseAttributes: [String: PhraseAttribute] = [:],
+    strict: Bool = false
+  ) throws(EntitiesError) {
+    guard !files.isEmpty else { return }
     let session: TokenizeSession
     do { session = try tokenizer.makeSession() } catch { throw .tokenize(error) }
     for file in files {

@@ -9,30 +9,32 @@ import Tokenize
 /// let mentions = gazetteer.mentions(in: try tokenizer.tokenize("Dmitry Rogozin’s plan"))
 /// ```
 public struct Gazetteer: Sendable {
-  public private(set) var entities: [Entity] = []
-  public private(set) var aliases: [Alias] = []
+  public internal(set) var entities: [Entity] = []
+  public internal(set) var aliases: [Alias] = []
   /// Aliases whose keys another entity claimed first: ignored for matching, reported by lint.
-  public private(set) var shadowedAliases: [(alias: Alias, claimedBy: Int)] = []
+  public internal(set) var shadowedAliases: [(alias: Alias, claimedBy: Int)] = []
   /// Where a stem or a transliteration of an alias equals another entity's alias (or its stem
   /// or transliteration): the earlier one keeps the phrase. Reported by lint.
-  public private(set) var collisions: [Collision] = []
-  private var entityIndex: [String: Int] = [:]
+  public internal(set) var collisions: [Collision] = []
+  // The private state is internal for `Gazetteer+Archive.swift` only.
+  /// Entity ids, numbered like `entities`.
+  var entityIndex = KeyTable()
   /// Plain keys, handles and hashtags, and the transliterations of `translit` aliases.
-  private var matcher = PhraseMatcher<AliasForm>()
+  var matcher = PhraseMatcher<AliasForm>()
   /// Per language, the stem phrases of `stem` aliases.
-  private var stemMatchers: [String: PhraseMatcher<AliasForm>] = [:]
+  var stemMatchers: [String: PhraseMatcher<AliasForm>] = [:]
   /// Per language, every stem of a stem phrase (what the tokenizer looks for).
-  private var stemSets: [String: StemSet] = [:]
-  private var hasTranslit = false
+  var stemSets: [String: StemSet] = [:]
+  var hasTranslit = false
   /// Aliases with a token matched by its test alone (`{"IS_DIGIT": true}`): not in the phrase
   /// table, tried token by token at each position.
-  private var tokenAliases: [Int] = []
+  var tokenAliases: [Int] = []
   /// What loading reported and went on (`EntitiesError.isWarning`): pattern lines left out,
   /// aliases that never match.
   public internal(set) var warnings: [EntitiesError] = []
   /// Some `translit` alias is also `exact` (its transliteration view then matches case-folded
   /// text its plain phrase refuses, so that view is walked at every token).
-  private var hasExactTranslit = false
+  var hasExactTranslit = false
 
   /// Languages in which names decline in every word, so every token of a `stem` alias may be
   /// inflected («Дмитрием Рогозиным»). In other languages only the last token is ("Dmitri
@@ -76,7 +78,7 @@ public struct Gazetteer: Sendable {
   }
 
   /// Index of the entity with this id.
-  public func entity(id: String) -> Int? { entityIndex[id] }
+  public func entity(id: String) -> Int? { entityIndex.number(of: id).map(Int.init) }
 
   /// The first alias of `entity` with these keys, as written (not a stem or transliteration).
   func alias(keys: [String], of entity: Int) -> Alias? {
@@ -146,7 +148,7 @@ public struct Gazetteer: Sendable {
     let handleForm: AliasForm.Form? = options.handle ? Self.handleForm(of: tokenized) : nil
     if options.handle && handleForm == nil { throw .notAHandle(location, alias: text) }
     let entityNumber: Int
-    if let existing = entityIndex[id] {
+    if let existing = entity(id: id) {
       guard entities[existing].type == type else {
         throw .typeConflict(
           location, entity: id, type: type, earlier: entities[existing].type,
@@ -157,7 +159,7 @@ public struct Gazetteer: Sendable {
       // The first line of an entity gives its name, which a title is not.
       if options.title { throw .titleBeforeName(location, title: text, entity: id) }
       entityNumber = entities.count
-      entityIndex[id] = entityNumber
+      entityIndex.insert(id)
       entities.append(Entity(id: id, type: type, name: text, location: location))
     }
     if options.title {

@@ -66,9 +66,12 @@ public struct Analyzer: Sendable {
     var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
       .with(knownTransliterations: DefaultLexicons.transliterations)
     tokenizer.cyrillicLanguage = cyrillicLanguage
-    var gazetteer: Gazetteer
+    // A compiled gazetteer (the defaults and its sources, checked current by
+    // `LexiconSources.useCompiled`) is read back; the files named after it load on top.
+    var gazetteer = try sources.compiledGazetteer?.gazetteer() ?? Gazetteer()
+    if strict, let warning = gazetteer.warnings.first { throw .gazetteer(warning) }
     do {
-      gazetteer = try Gazetteer(
+      try gazetteer.load(
         files: sources.gazetteer, tokenizer: tokenizer, phraseAttribute: phraseAttribute,
         phraseAttributes: sources.phraseAttributes, strict: strict)
     } catch {
@@ -87,9 +90,10 @@ public struct Analyzer: Sendable {
     }
     // Every key a table holds gets an id, which the tokenizer gives each token: the tables
     // then read a slot per token instead of hashing its key.
+    // The gazetteer's keys last: the rule tables' slots then end before them.
     let vocabulary = Vocabulary(
-      gazetteer.vocabularyKeys + lexicon.vocabularyKeys + modifiers.vocabularyKeys
-        + rules.vocabularyKeys)
+      lexicon.vocabularyKeys + modifiers.vocabularyKeys + rules.vocabularyKeys
+        + gazetteer.vocabularyKeys)
     gazetteer.bind(to: vocabulary)
     lexicon.bind(to: vocabulary)
     modifiers.bind(to: vocabulary)

@@ -23,6 +23,9 @@ public struct LexiconSources: Sendable {
   public var references: [File] = []
   /// Per spaCy patterns file (by path), the `phraseAttribute` of the spaCy `cfg` beside it.
   public var phraseAttributes: [String: PhraseAttribute] = [:]
+  /// A compiled gazetteer that stands for the default gazetteers and its sources
+  /// (`useCompiled`): `gazetteer` then holds only the files loaded after it.
+  public var compiledGazetteer: CompiledGazetteer?
 
   public init() {}
 
@@ -151,11 +154,22 @@ public struct LexiconSources: Sendable {
   public static func files(
     under path: String, option: String, accepting accept: (String) -> Bool
   ) throws(PipelineError) -> [File] {
+    var result: [File] = []
+    for p in try paths(under: path, option: option, accepting: accept) {
+      result.append(try read(p))
+    }
+    return result
+  }
+
+  /// The paths `files(under:option:accepting:)` reads, without reading them.
+  static func paths(
+    under path: String, option: String, accepting accept: (String) -> Bool
+  ) throws(PipelineError) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(path: path, reason: "no such file or directory")
     }
-    guard isDirectory.boolValue else { return [try read(path)] }
+    guard isDirectory.boolValue else { return [path] }
     var paths: [String] = []
     if let walker = FileManager.default.enumerator(atPath: path) {
       for case let relative as String in walker {
@@ -168,9 +182,7 @@ public struct LexiconSources: Sendable {
       }
     }
     guard !paths.isEmpty else { throw .noLexiconFiles(option: option, path: path) }
-    var result: [File] = []
-    for p in paths.sorted() { result.append(try read(p)) }
-    return result
+    return paths.sorted()
   }
 
   static func read(_ path: String) throws(PipelineError) -> File {

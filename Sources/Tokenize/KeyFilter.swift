@@ -7,7 +7,7 @@
 @usableFromInline
 package struct KeyFilter: Sendable {
   @usableFromInline
-  private(set) var bits = [UInt64](repeating: 0, count: 1024)
+  var bits = [UInt64](repeating: 0, count: 1024)
 
   package init() {}
 

@@ -20,8 +20,9 @@ public struct KeyVariants: Sendable, Hashable {
 /// A set of stems, with a bit table over each stem's first three UTF-8 bytes so most words are
 /// rejected before they are stemmed (a Snowball stem starts like its word).
 public struct StemSet: Sendable, Hashable {
-  public private(set) var stems: Set<String> = []
-  private var prefixBits = [UInt64](repeating: 0, count: 1024)
+  public internal(set) var stems: Set<String> = []
+  // Internal for `PhraseMatcher+Archive.swift` only.
+  var prefixBits = [UInt64](repeating: 0, count: 1024)
 
   public init() {}
 

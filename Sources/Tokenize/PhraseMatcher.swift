@@ -143,7 +143,10 @@ public struct PhraseStarts: Sendable {
   @inlinable @inline(__always)
   public func contains(_ tokens: [Token], _ i: Int, stamp: UInt64) -> Bool {
     if anyKey { return true }
-    if stamp != 0 && stamp == self.stamp { return ids[Int(tokens[i].id)] != 0 }
+    if stamp != 0 && stamp == self.stamp {
+      let id = Int(tokens[i].id)
+      return id < ids.count && ids[id] != 0
+    }
     return known.mayContain(tokens[i].key)
   }
 }
@@ -154,43 +157,51 @@ public struct PhraseStarts: Sendable {
 struct PhraseTrie: Sendable {
   /// The longest phrase, in keys (`PhraseMatcher.maxPhraseTokens`).
   static let maxDepth = 64
-  /// Token key → dense id.
-  private var vocabulary: [String: UInt32] = [:]
-  /// The keys in the order of their ids (the order phrases brought them).
-  private var keyList: [String] = []
+  // The stored properties are internal for `PhraseMatcher+Archive.swift` only.
+  /// Token key → dense id, numbered in the order phrases brought the keys.
+  var vocabulary = KeyTable()
   /// Keys of `vocabulary`, for a cheap "certainly not" before the look-up.
-  private var known = KeyFilter()
+  var known = KeyFilter()
   /// (node << 32 | key id) → child node. Node 0 is the root.
-  private var edges = EdgeTable()
-  private var nodeCount: UInt32 = 1
+  var edges = EdgeTable()
+  var nodeCount: UInt32 = 1
   /// Per node: 0, or 1 + the index in `terminalLists` of the value indices of the phrases that
   /// end there. (Arrays by node: a walk step costs no hashing beyond the edge.)
-  private var terminalOf: [UInt32] = [0]
-  private var terminalLists: [[Int]] = []
+  var terminalOf: [UInt32] = [0]
+  var terminalLists: [[Int]] = []
   /// Per node but the root: 0, or 1 + the index in `prefixTables` of the prefix phrases whose
   /// last word follows the node.
-  private var prefixOf: [UInt32] = [0]
-  private var prefixTables: [PrefixTable] = []
+  var prefixOf: [UInt32] = [0]
+  var prefixTables: [PrefixTable] = []
   /// The root's prefix phrases (one prefix word, `cooperat*`), kept apart: every token is tried
   /// at the root.
-  private var rootPrefixes = PrefixTable()
-  private(set) var count = 0
+  var rootPrefixes = PrefixTable()
+  var count = 0
   /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
-  private(set) var longest = 0
+  var longest = 0
   /// `Vocabulary` id → this trie's key id + 1 (0: not a key here), for texts whose
-  /// `vocabularyStamp` is `boundStamp`; empty until `bind(to:)`.
+  /// `vocabularyStamp` is `boundStamp`, up to the last id of the trie's keys (a later id is
+  /// not a key here); empty until `bind(to:)`.
   private var boundIDs: [UInt32] = []
   private var boundStamp: UInt64 = 0
 
-  var keys: [String] { keyList }
+  var keys: [String] { vocabulary.keys }
 
   mutating func bind(to global: Vocabulary) {
-    var ids = [UInt32](repeating: 0, count: global.count + 1)
-    for (local, key) in keyList.enumerated() {
-      let id = global.id(of: key)
+    // A vocabulary lists the keys of a table in the table's order (repeats of earlier keys
+    // left out), so the next key is most often the one after the last found: compared, not
+    // hashed.
+    var next = 0
+    let found = vocabulary.keys.map { key in
+      let id =
+        next < global.count && global.keys[next] == key ? UInt32(next + 1) : global.id(of: key)
       precondition(id != 0, "a vocabulary without the matcher's key '\(key)'")
-      ids[Int(id)] = UInt32(local) + 1
+      next = Int(id)
+      return id
     }
+    // Up to the last id of the trie's keys (a token of a later id has no key here).
+    var ids = [UInt32](repeating: 0, count: Int(found.max() ?? 0) + 1)
+    for (local, id) in found.enumerated() { ids[Int(id)] = UInt32(local) + 1 }
     boundIDs = ids
     boundStamp = global.stamp
   }
@@ -245,11 +256,9 @@ struct PhraseTrie: Sendable {
   }
 
   private mutating func vocabularyID(_ key: String) -> UInt32 {
-    if let id = vocabulary[key] { return id }
-    let id = UInt32(vocabulary.count)
-    vocabulary[key] = id
-    keyList.append(key)
-    known.insert(key)
+    let count = vocabulary.count
+    let id = vocabulary.insert(key)
+    if vocabulary.count > count { known.insert(key) }
     return id
   }
 
@@ -257,7 +266,8 @@ struct PhraseTrie: Sendable {
   func terminal(_ keys: [String]) -> [Int] {
     var node: UInt32 = 0
     for key in keys {
-      guard let id = vocabulary[key], let child = edges[UInt64(node) << 32 | UInt64(id)] else {
+      guard let id = vocabulary.number(of: key), let child = edges[UInt64(node) << 32 | UInt64(id)]
+      else {
         return []
       }
       node = child
@@ -316,12 +326,12 @@ struct PhraseTrie: Sendable {
       }
       let id: UInt32
       if byID && viewKey == nil {
-        let bound = boundIDs[Int(tokens[position].id)]
-        guard bound != 0 else { break }
+        let token = Int(tokens[position].id)
+        guard token < boundIDs.count, case let bound = boundIDs[token], bound != 0 else { break }
         id = bound - 1
       } else {
         let key = viewKey ?? tokens[position].key
-        guard known.mayContain(key), let found = vocabulary[key] else { break }
+        guard known.mayContain(key), let found = vocabulary.number(of: key) else { break }
         id = found
       }
       guard let child = edges[UInt64(node) << 32 | UInt64(id)] else { break }
@@ -348,11 +358,12 @@ struct PhraseTrie: Sendable {
 /// `PrefixTable`'s buckets. Open addressing with a multiplicative hash, so a walk step costs a
 /// multiply and a probe or two instead of hashing the pair with SipHash.
 struct EdgeTable: Sendable {
+  // The stored properties are internal for `PhraseMatcher+Archive.swift` only.
   /// Edge + 1 (0: an empty slot); a power of two, at most half full.
-  private var keys = [UInt64](repeating: 0, count: 16)
-  private var values = [UInt32](repeating: 0, count: 16)
-  private var shift = 60  // 64 - log2(capacity)
-  private var count = 0
+  var keys = [UInt64](repeating: 0, count: 16)
+  var values = [UInt32](repeating: 0, count: 16)
+  var shift = 60  // 64 - log2(capacity)
+  var count = 0
 
   @inline(__always)
   private func slot(_ key: UInt64) -> Int {
@@ -403,12 +414,13 @@ struct PrefixTable: Sendable {
     var prefix: String
     var values: [Int]
   }
+  // The stored properties are internal for `PhraseMatcher+Archive.swift` only.
   /// Bucket key (see `bucket`) → 1 + index in `lists`.
-  private var buckets = EdgeTable()
+  var buckets = EdgeTable()
   /// Per bucket, its entries, longest prefix first.
-  private var lists: [[Entry]] = []
+  var lists: [[Entry]] = []
   /// One bit per possible bucket key, set when the bucket exists (no look-up for a miss).
-  private var present = [UInt64](repeating: 0, count: (0x1_0100 + 63) / 64)
+  var present = [UInt64](repeating: 0, count: (0x1_0100 + 63) / 64)
 
   /// Whether no prefix was inserted.
   var isEmpty: Bool { lists.isEmpty }

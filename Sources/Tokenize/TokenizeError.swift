@@ -6,6 +6,13 @@ public enum TokenizeError: Error, Sendable, Equatable, CustomStringConvertible {
   case textTooLong(utf16Length: Int)
   /// No Snowball stemmer for a language code.
   case unknownStemLanguage(String, available: [String])
+  /// Compiled tables (`ArchiveReader`) that end before the value at byte `offset`.
+  case archiveTruncated(offset: Int)
+  /// A value of compiled tables out of its range: `field` names what it is, `limit` the bound
+  /// it must stay below.
+  case archiveValueOutOfRange(offset: Int, field: String, found: Int, limit: Int)
+  /// A string of compiled tables that is not UTF-8.
+  case archiveInvalidText(offset: Int)
 
   public var description: String {
     switch self {
@@ -16,6 +23,13 @@ public enum TokenizeError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownStemLanguage(let language, let available):
       return
         "expected a language with a Snowball stemmer (an ISO 639 code such as 'ru', 'de', 'en', or one of \(available.map { "'\($0)'" }.joined(separator: ", "))), found '\(language)'"
+    case .archiveTruncated(let offset):
+      return "compiled data ends early: expected more bytes at byte \(offset)"
+    case .archiveValueOutOfRange(let offset, let field, let found, let limit):
+      return
+        "compiled data is corrupt at byte \(offset): expected \(field) below \(limit), found \(found)"
+    case .archiveInvalidText(let offset):
+      return "compiled data is corrupt at byte \(offset): expected UTF-8 text, found invalid bytes"
     }
   }
 }

@@ -103,13 +103,15 @@ public struct IDTable<Value: Sendable>: Sendable {
     vocabulary: Vocabulary, keys: some Sequence<String>, lookUp: (String) -> Value?
   ) {
     // By the table's own keys (a few hundred), not the vocabulary's (a million with a big
-    // gazetteer): a key of the vocabulary that is not the table's has no value.
-    var values = [Value?](repeating: nil, count: vocabulary.count + 1)
-    for key in keys {
+    // gazetteer): a key of the vocabulary that is not the table's has no value, and the slots
+    // end at the table's last id (the analyzer numbers the gazetteer's keys last).
+    let ids = keys.map { key in
       let id = vocabulary.id(of: key)
       precondition(id != 0, "a vocabulary without the table's key '\(key)'")
-      values[Int(id)] = lookUp(key)
+      return (key, Int(id))
     }
+    var values = [Value?](repeating: nil, count: (ids.map(\.1).max() ?? 0) + 1)
+    for (key, id) in ids { values[id] = lookUp(key) }
     self.values = values
     stamp = vocabulary.stamp
   }
@@ -120,7 +122,10 @@ public struct IDTable<Value: Sendable>: Sendable {
   public func value(
     for token: Int, in doc: TokenizedText, fallback: (String) -> Value?
   ) -> Value? {
-    if stamp != 0 && doc.vocabularyStamp == stamp { return values[Int(doc.tokens[token].id)] }
+    if stamp != 0 && doc.vocabularyStamp == stamp {
+      let id = Int(doc.tokens[token].id)
+      return id < values.count ? values[id] : nil
+    }
     return fallback(doc.tokens[token].key)
   }
 }

@@ -17,7 +17,8 @@ struct Pipeline: ParsableCommand {
       """,
     version: PipelineVersion.description,
     subcommands: [
-      Run.self, Tokenize.self, Explain.self, Eval.self, Diff.self, Coverage.self, Kwic.self,
+      Run.self, Compile.self, Tokenize.self, Explain.self, Eval.self, Diff.self, Coverage.self,
+      Kwic.self,
       Lint.self, Report.self, Schema.self,
     ]
   )

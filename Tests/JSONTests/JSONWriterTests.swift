@@ -276,3 +276,36 @@ struct JSONFragmentTests {
     #expect(JSONFragment(key: "id").bytes == Array("\"id\":".utf8))
   }
 }
+
+@Suite("JSONFragmentList")
+struct JSONFragmentListTests {
+  @Test("Each fragment of a list writes the bytes of a fragment made alone")
+  func listMatchesSingleFragments() {
+    let names = ["NASA", "", "Рогозин \"Dmitry\"", String(repeating: "x", count: 5_000)]
+    func members(_ w: inout JSONWriter, _ name: String) {
+      w.field("name")
+      w.string(name)
+      w.field("n")
+      w.int(name.count)
+    }
+    let list = JSONFragmentList(names, members)
+    #expect(list.count == names.count)
+    for (index, name) in names.enumerated() {
+      let alone = JSONFragment { members(&$0, name) }
+      #expect(Array(list[index]) == alone.bytes)
+      var a = JSONWriter()
+      a.beginObject()
+      a.field("id")
+      a.int(index)
+      a.fragment(list, at: index)
+      a.endObject()
+      var b = JSONWriter()
+      b.beginObject()
+      b.field("id")
+      b.int(index)
+      b.fragment(alone)
+      b.endObject()
+      #expect(a.bytes == b.bytes)
+    }
+  }
+}

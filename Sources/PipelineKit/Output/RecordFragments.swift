@@ -19,8 +19,8 @@ public enum EvidenceLevel: String, Sendable, CaseIterable {
 /// entity's `"entity","type","name"` members, each lexicon entry's `"dimension","term","source"`
 /// members, each dimension's name, each label and modifier kind.
 struct RecordFragments: Sendable {
-  /// Indexed like `Gazetteer.entities`.
-  let entities: [JSONFragment]
+  /// Indexed like `Gazetteer.entities`, in one buffer (a gazetteer may have a million).
+  let entities: JSONFragmentList
   /// Indexed like `Lexicon.entries`.
   let entries: [JSONFragment]
   /// Indexed like `Lexicon.dimensions`: `"dimension":"DIM"`.
@@ -31,15 +31,13 @@ struct RecordFragments: Sendable {
   private let modifierKinds: [JSONFragment]
 
   init(gazetteer: Gazetteer, lexicon: Lexicon) {
-    entities = gazetteer.entities.map { info in
-      JSONFragment { w in
-        w.field("entity")
-        w.string(info.id)
-        w.field("type")
-        w.string(info.type)
-        w.field("name")
-        w.string(info.name)
-      }
+    entities = JSONFragmentList(gazetteer.entities) { w, info in
+      w.field("entity")
+      w.string(info.id)
+      w.field("type")
+      w.string(info.type)
+      w.field("name")
+      w.string(info.name)
     }
     entries = lexicon.entries.map { entry in
       JSONFragment { w in

@@ -75,7 +75,7 @@ public struct RecordWriter: Sendable {
     w.beginArray()
     for entity in analysis.entitiesInOrder {
       w.beginObject()
-      w.fragment(fragments.entities[entity])
+      w.fragment(fragments.entities, at: entity)
       w.field("mentions")
       w.beginArray()
       // Gazetteer mentions and references, merged in text order.

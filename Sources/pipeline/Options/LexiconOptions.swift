@@ -18,7 +18,7 @@ struct ScoringOptions: ParsableArguments {
   @Option(
     name: .customLong("gazetteer"),
     help: ArgumentHelp(
-      "Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable.",
+      "Add a gazetteer file (.tsv, or .jsonl spaCy patterns) or a folder of them. Repeatable. The first may be a compiled gazetteer ('pipeline compile'), which includes the defaults.",
       valueName: "PATH"),
     completion: .file())
   var gazetteers: [String] = []
@@ -107,9 +107,23 @@ struct ScoringOptions: ParsableArguments {
     return LexiconSources.embedded()
   }
 
-  /// Adds the named gazetteers and replaces modifiers and abbreviations where given.
-  func apply(to sources: inout LexiconSources) throws(PipelineError) {
-    for path in gazetteers {
+  /// Adds the named gazetteers and replaces modifiers and abbreviations where given. A compiled
+  /// gazetteer (the first `--gazetteer`) stands for the defaults and its sources when it is
+  /// current (a warning says when it is not); with `compiledSources`, its sources are loaded
+  /// instead (for `lint`).
+  func apply(to sources: inout LexiconSources, compiledSources: Bool = false)
+    throws(PipelineError)
+  {
+    let defaults = sources.gazetteer.count
+    var compiled: CompiledGazetteer?
+    for (index, path) in gazetteers.enumerated() {
+      if CompiledGazetteer.isCompiled(path) {
+        guard index == 0 else {
+          throw .compiledGazetteerNotFirst(path: path, after: gazetteers[index - 1])
+        }
+        compiled = try CompiledGazetteer(contentsOf: path)
+        continue
+      }
       let files = try LexiconSources.files(
         under: path, option: "--gazetteer", extensions: ["tsv", "jsonl"])
       sources.gazetteer += files
@@ -134,6 +148,12 @@ struct ScoringOptions: ParsableArguments {
     if let references {
       sources.references = try LexiconSources.files(
         under: references, option: "--references", extensions: ["tsv"])
+    }
+    if let compiled {
+      let warning = try sources.useCompiled(
+        compiled, after: defaults, phraseAttribute: phraseAttribute,
+        cyrillicLanguage: cyrillicLanguage, sources: compiledSources)
+      if let warning { Diagnostics.warning(warning.description) }
     }
   }
 
@@ -177,19 +197,20 @@ struct LexiconOptions: ParsableArguments {
 
   @OptionGroup var scoring: ScoringOptions
 
-  /// The files to load: defaults (unless dropped) plus the named ones.
-  func sources() throws(PipelineError) -> LexiconSources {
+  /// The files to load: defaults (unless dropped) plus the named ones. With `compiledSources`,
+  /// a compiled gazetteer's sources rather than the compiled file (`lint` reads lines).
+  func sources(compiledSources: Bool = false) throws(PipelineError) -> LexiconSources {
     var sources = noDefaults ? LexiconSources() : try scoring.defaults()
     for path in lexicons {
       sources.lexicon += try LexiconSources.lexiconFiles(under: path, option: "--lexicon")
     }
-    try scoring.apply(to: &sources)
+    try scoring.apply(to: &sources, compiledSources: compiledSources)
     return sources
   }
 
   /// Loads every word list (a malformed one throws `FILE:LINE: message`).
   func analyzer(strict: Bool = false, quiet: Bool = false) throws -> Analyzer {
-    try scoring.analyzer(sources, strict: strict, quiet: quiet)
+    try scoring.analyzer({ try sources() }, strict: strict, quiet: quiet)
   }
 }
 

@@ -42,7 +42,7 @@ struct Lint: ParsableCommand {
   func run() throws {
     let files: [LintFile]
     let tokenizer: Tokenizer
-    let sources = try lexiconOptions.sources()
+    let sources = try lexiconOptions.sources(compiledSources: true)
     if paths.isEmpty {
       files = LintFile.files(of: sources)
     } else {

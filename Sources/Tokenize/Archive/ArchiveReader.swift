@@ -1,0 +1,180 @@
+/// Reads what `ArchiveWriter` wrote, checking every read against the bytes that are there and
+/// every number a table will index with against its bound: a truncated or altered archive
+/// throws a `TokenizeError` naming the byte, and never traps.
+///
+/// It reads the bytes in place (a compiled gazetteer's memory-mapped file): use it only while
+/// they are valid, inside `read(_:_:)` or the mapping's `withBytes`.
+package struct ArchiveReader {
+  private let bytes: UnsafeRawBufferPointer
+  /// The next byte to read.
+  package private(set) var offset = 0
+  private var strings: [String] = []
+
+  /// Reads the string table at the front of `bytes`.
+  ///
+  /// - Complexity: O(bytes of the table).
+  package init(_ bytes: UnsafeRawBufferPointer) throws(TokenizeError) {
+    self.bytes = bytes
+    // Each string takes at least its length byte: a count beyond the bytes is corrupt.
+    let count = try readCount(field: "the number of strings")
+    var strings: [String] = []
+    strings.reserveCapacity(count)
+    for _ in 0..<count {
+      let length = try readCount(field: "a string's length")
+      let text = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+      // `String(decoding:)` runs specialised (`String(validating:)` took generic metadata
+      // look-ups per string); it repairs invalid UTF-8, which the comparison then reveals.
+      let string = String(decoding: text, as: UTF8.self)
+      guard string.utf8.count == length, string.utf8.elementsEqual(text) else {
+        throw .archiveInvalidText(offset: offset)
+      }
+      strings.append(string)
+      offset += length
+    }
+    self.strings = strings
+  }
+
+  /// Runs `body` with a reader of `bytes`.
+  package static func read<Result>(
+    _ bytes: [UInt8], _ body: (inout ArchiveReader) throws(TokenizeError) -> Result
+  ) throws(TokenizeError) -> Result {
+    let result = bytes.withUnsafeBytes { raw -> Swift.Result<Result, TokenizeError> in
+      do throws(TokenizeError) {
+        var reader = try ArchiveReader(raw)
+        return .success(try body(&reader))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Whether every byte was read.
+  package var isAtEnd: Bool { offset == bytes.count }
+
+  /// A non-negative integer (at most `Int.max`).
+  package mutating func readInt() throws(TokenizeError) -> Int {
+    let start = offset
+    var value = 0
+    var shift = 0
+    while true {
+      guard offset < bytes.count else { throw .archiveTruncated(offset: offset) }
+      let byte = bytes[offset]
+      offset += 1
+      // Nine bytes of seven bits hold every non-negative `Int`; a tenth is corrupt.
+      guard shift <= 56 else {
+        throw .archiveValueOutOfRange(
+          offset: start, field: "an integer", found: Int.max, limit: Int.max)
+      }
+      value |= Int(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+  }
+
+  /// An integer below `limit`: an index into a table of `limit` elements.
+  package mutating func readIndex(below limit: Int, field: String) throws(TokenizeError) -> Int {
+    let start = offset
+    let value = try readInt()
+    guard value < limit else {
+      throw .archiveValueOutOfRange(offset: start, field: field, found: value, limit: limit)
+    }
+    return value
+  }
+
+  /// A count of elements that take at least one byte each: no more than the bytes left, so a
+  /// corrupt count cannot reserve memory the archive does not back.
+  package mutating func readCount(field: String) throws(TokenizeError) -> Int {
+    let start = offset
+    let value = try readInt()
+    guard value <= bytes.count - offset else {
+      throw .archiveValueOutOfRange(
+        offset: start, field: field, found: value, limit: bytes.count - offset + 1)
+    }
+    return value
+  }
+
+  package mutating func readBool() throws(TokenizeError) -> Bool {
+    try readIndex(below: 2, field: "a flag") == 1
+  }
+
+  package mutating func readByte() throws(TokenizeError) -> UInt8 {
+    guard offset < bytes.count else { throw .archiveTruncated(offset: offset) }
+    offset += 1
+    return bytes[offset - 1]
+  }
+
+  package mutating func readString() throws(TokenizeError) -> String {
+    strings[try readIndex(below: strings.count, field: "a string number")]
+  }
+
+  package mutating func readOptionalString() throws(TokenizeError) -> String? {
+    try readBool() ? try readString() : nil
+  }
+
+  package mutating func readStrings() throws(TokenizeError) -> [String] {
+    let count = try readCount(field: "the number of strings of a list")
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(try readString()) }
+    return result
+  }
+
+  /// A list of integers, each below `limit`.
+  package mutating func readIndices(below limit: Int, field: String) throws(TokenizeError) -> [Int]
+  {
+    let count = try readCount(field: "the length of a list")
+    var result: [Int] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(try readIndex(below: limit, field: field)) }
+    return result
+  }
+
+  /// What `ArchiveWriter.write(sparse:)` wrote: a table of at most `maxLength` words.
+  package mutating func readSparse(maxLength: Int, field: String) throws(TokenizeError) -> [UInt32]
+  {
+    let length = try readIndex(below: maxLength + 1, field: field)
+    let nonZero = try readIndex(below: length + 1, field: field)
+    guard nonZero <= (bytes.count - offset) / 2 else { throw .archiveTruncated(offset: offset) }
+    var table = [UInt32](repeating: 0, count: length)
+    var index = -1
+    for _ in 0..<nonZero {
+      // (`field` as given: a message built here would cost an allocation per entry.)
+      index += 1 + (try readIndex(below: length - index, field: field))
+      let start = offset
+      let value = try readInt()
+      guard index < length, value > 0, value <= Int(UInt32.max) else {
+        throw .archiveValueOutOfRange(
+          offset: start, field: field, found: value, limit: Int(UInt32.max))
+      }
+      table[index] = UInt32(value)
+    }
+    return table
+  }
+
+  package mutating func readUInt32s() throws(TokenizeError) -> [UInt32] {
+    try readRaw(UInt32.self)
+  }
+
+  package mutating func readUInt64s() throws(TokenizeError) -> [UInt64] {
+    try readRaw(UInt64.self)
+  }
+
+  private mutating func readRaw<Word: FixedWidthInteger>(_: Word.Type) throws(TokenizeError)
+    -> [Word]
+  {
+    let size = MemoryLayout<Word>.size
+    let count = try readInt()
+    guard count <= (bytes.count - offset) / size else { throw .archiveTruncated(offset: offset) }
+    let start = offset
+    let words = [Word](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for i in 0..<count {
+        buffer[i] = Word(
+          littleEndian: bytes.loadUnaligned(fromByteOffset: start + i * size, as: Word.self))
+      }
+      initialized = count
+    }
+    offset += count * size
+    return words
+  }
+}
