@@ -187,9 +187,9 @@ extension ClauseAnalyzer {
   }
 
   /// A hit right after a passive auxiliary (an adverb or booster may come between) whose first
-  /// word ends like a participle: "was criticised", "were sharply condemned".
+  /// word is a participle (`isParticiple`): "was criticised", "were sharply condemned", "was
+  /// withdrawn".
   func isPassive(_ hit: Range<Int>) -> Bool {
-    let first = doc.tokens[hit.lowerBound]
     guard isParticiple(hit.lowerBound) else { return false }
     var t = hit.lowerBound - 1
     var skipped = 0
