@@ -94,8 +94,10 @@ public struct StanceScorer: Sendable {
     for t in tokens.indices {
       if tokens[t].kind != .punctuation { counted += 1 }
       ordinal[t] = counted
-      // A phrase ending here ("rule out") before the word itself.
+      // A phrase ending here ("rule out") before the word itself; a phrase's words are no
+      // modifiers of their own ("no longer": `no` does not negate a second time).
       if let (first, word) = modifiers.modifier(at: t, in: doc) {
+        while let last = marks.last, last.token >= first { marks.removeLast() }
         marks.append(ModifierMark(token: t, first: first, word: word))
       }
     }

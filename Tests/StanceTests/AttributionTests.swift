@@ -967,6 +967,9 @@ struct AttributionTests {
       name: "rejecting a plan that holds no term is still rejecting",
       text: "Nelson dismissed the plan to launch the rover.", weights: ["dismissed": -1.5]),
     ShifterCase(
+      name: "a phrase's words are no modifiers of their own",
+      text: "Rogozin will no longer cooperate.", weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
       name: "not hesitating negates the negation",
       text: "Rogozin would not hesitate to cooperate.", weights: ["cooperate": 2 * 0.74 * 0.74]),
     ShifterCase(
