@@ -366,9 +366,12 @@ struct ClauseAnalyzer {
           && clauses[current].tokenCount <= 1)
       // A sentence that opens with an infinitive of purpose ("To keep the outpost staffed,
       // NASA and Roscosmos agreed…") opens with a subordinate clause.
+      // So does an inverted condition ("Should Moscow pull out, ESA would…": a `conditional`
+      // word before a name).
       let opensPurpose =
-        t == lo && key == "to" && t + 1 < hi && tokens[t + 1].kind == .word
-        && isLowercase(tokens[t + 1])
+        t == lo && t + 1 < hi
+        && ((key == "to" && tokens[t + 1].kind == .word && isLowercase(tokens[t + 1]))
+          || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
       if opensPurpose
         || kinds
           & (AttributionRules.MarkerKind.contrast.bit

@@ -657,6 +657,9 @@ struct AttributionTests {
       "Russia will quit the station, the head of ⟦Roscosmos⟧ said.", hit: "quit", "roscosmos",
       .object),
     RoleCase(
+      "an inverted condition is a condition", "Should ⟦Russia⟧ quit the station, NASA would stay.",
+      hit: "quit", "russia", .hypothetical),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
