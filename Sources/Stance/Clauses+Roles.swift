@@ -121,6 +121,29 @@ extension ClauseAnalyzer {
   private func isDoneToSubject(_ hit: Range<Int>, passive: Bool, from first: Int) -> Bool {
     passive || passiveVerb(before: hit.lowerBound, from: first, participleOnly: true)
       || afterPatientMarker(hit.lowerBound, from: first)
+      || inPassiveReason(hit.lowerBound, from: first)
+  }
+
+  /// Whether the hit is in the reason a passive gives (`for` after the passive verb or its `by`
+  /// phrase, at most `patientMarkerReach` words before the hit): "was praised by Artemyev for
+  /// her help during their joint spacewalk", "was honoured for decades of joint spaceflight";
+  /// not a gerund, which is the subject's own deed ("was criticised for threatening to…").
+  private func inPassiveReason(_ hit: Int, from first: Int) -> Bool {
+    guard
+      let reason = (max(first, hit - Self.patientMarkerReach - 1)..<hit).last(where: {
+        doc.tokens[$0].key == "for"
+      }),
+      (reason + 1..<hit).allSatisfy({
+        doc.tokens[$0].kind == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+      }),
+      // A gerund is the subject's own deed: "was criticised for threatening to…".
+      !doc.tokens[reason + 1].key.hasSuffix("ing")
+    else { return false }
+    var t = reason - 1
+    // Past the `by` phrase: its name (mention tokens) and `by`.
+    while t > first && inMention[t] { t -= 1 }
+    if t < reason - 1, t > first, rules.has(t, in: doc, .agentMarker) { t -= 1 }
+    return t > first && isParticiple(t) && passiveGroup(endingAt: t, from: first)
   }
 
   /// A question the text asks in its own voice ("Will Russia leave the ISS?"): it ends with a

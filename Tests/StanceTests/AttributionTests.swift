@@ -660,6 +660,14 @@ struct AttributionTests {
       "an inverted condition is a condition", "Should ⟦Russia⟧ quit the station, NASA would stay.",
       hit: "quit", "russia", .hypothetical),
     RoleCase(
+      "a stance noun in a passive's reason is done to the subject",
+      "⟦Nelson⟧ was praised by Rogozin for the partnership.", hit: "partnership", "nelson",
+      .passiveSubject),
+    RoleCase(
+      "a gerund in a passive's reason is the subject's own deed",
+      "⟦Rogozin⟧ was criticised by NASA for threatening the station.", hit: "threatening",
+      "rogozin", .subject),
+    RoleCase(
       "scare quotes quote nobody", "⟦Rogozin⟧ called the sanctions “a threat” on Twitter.",
       hit: "threat", "rogozin", .subject),
     RoleCase(
