@@ -28,10 +28,8 @@ extension ClauseAnalyzer {
         if let close = appositionEnd {
           if t < close { continue }
           appositionEnd = nil
-        } else if key == ",", let last = subject.last, s.participants[last].tokens.upperBound == t,
-          t + 1 < end, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
-          !inMention[t + 1], rules.reference(of: t + 1, in: doc)?.kind != .pronoun,
-          let close = (t + 2..<end).first(where: { tokens[$0].key == "," })
+        } else if let last = subject.last, s.participants[last].tokens.upperBound == t,
+          let close = appositionClose(after: t, before: end)
         {
           appositionEnd = close
           continue

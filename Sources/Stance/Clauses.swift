@@ -153,6 +153,8 @@ struct ClauseAnalyzer {
   /// Words of description before a speaker named after a statement ("…, the agency's director
   /// general Yuri Borisov said").
   static let speakerDescriptionReach = 6
+  /// Tokens an apposition after a name may have before its closing comma.
+  static let appositionReach = 12
 
   // MARK: - Splitting
 
@@ -368,11 +370,11 @@ struct ClauseAnalyzer {
       // NASA and Roscosmos agreed…") opens with a subordinate clause.
       // So does an inverted condition ("Should Moscow pull out, ESA would…": a `conditional`
       // word before a name).
-      let opensPurpose =
+      let opensFrontedClause =
         t == lo && t + 1 < hi
         && ((key == "to" && tokens[t + 1].kind == .word && isLowercase(tokens[t + 1]))
           || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
-      if opensPurpose
+      if opensFrontedClause
         || kinds
           & (AttributionRules.MarkerKind.contrast.bit
             | AttributionRules.MarkerKind.subordinator.bit) != 0
@@ -616,16 +618,9 @@ struct ClauseAnalyzer {
     // Words up to the verb, a name counting as one ("and the agency's space operations chief
     // Kathy Lueders said…").
     var u = startsOf[next].map { participants[$0].tokens.upperBound } ?? next + 1
-    // An apposition after the name, between commas ("and Bill Nelson, the agency's chief, has
-    // warned…"), counts as nothing.
-    if startsOf[next] != nil, u + 1 < hi, doc.tokens[u].key == ",",
-      doc.tokens[u + 1].kind == .word, isLowercase(doc.tokens[u + 1]),
-      let close = (u + 1..<min(hi, u + 2 + Self.speakerDescriptionReach)).first(where: {
-        doc.tokens[$0].key == ","
-      })
-    {
-      u = close + 1
-    }
+    // An apposition after the name ("and Bill Nelson, the agency's chief, has warned…") counts
+    // as nothing.
+    if startsOf[next] != nil, let close = appositionClose(after: u, before: hi) { u = close + 1 }
     var words = 1
     while u < hi && words <= Self.coordinatedVerbReach {
       words += 1
@@ -647,6 +642,19 @@ struct ClauseAnalyzer {
       u += 1
     }
     return false
+  }
+
+  /// The comma that closes an apposition opened by the comma at `t`, right after a name: a
+  /// lowercase word that is no mention or pronoun follows it, and the closing comma comes within
+  /// `appositionReach` tokens, before `hi` ("Medvedev, now deputy head of Russia's Security
+  /// Council, said…").
+  func appositionClose(after t: Int, before hi: Int) -> Int? {
+    let tokens = doc.tokens
+    guard t + 1 < hi, tokens[t].key == ",", tokens[t + 1].kind == .word,
+      isLowercase(tokens[t + 1]), !inMention[t + 1],
+      rules.reference(of: t + 1, in: doc)?.kind != .pronoun
+    else { return nil }
+    return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }
   }
 
   /// Where the reported speech a speech verb opens starts: right after it, or after the name

@@ -120,12 +120,13 @@ struct Coreference {
           c -= 1
         }
       }
-      // A pronoun opening its sentence continues the previous sentence's subject rather than its
-      // nearest name ("ESA suspended its work with Roscosmos. It said…": ESA).
-      // So does a role noun for an organisation or place ("The agency said…"; a person's role
-      // noun describes: "The cosmonaut" is the nearest cosmonaut).
+      // A pronoun opening its sentence, possessive or not, continues the previous sentence's
+      // subject rather than its nearest name ("ESA suspended its work with Roscosmos. It
+      // said…", "… Its council voted…": ESA); so does a subject pronoun after a short opening
+      // phrase ("Afterwards he said…"), and a role noun for an organisation or place ("The
+      // agency said…"; a person's role noun describes: "The cosmonaut" is the nearest cosmonaut).
       if !word.isPlural,
-        word.kind == .role ? !word.types.contains(where: rules.personTypes.contains) : true,
+        word.kind != .role || !word.types.contains(where: rules.personTypes.contains),
         let subject = openingSubject(
           before: sentence, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
