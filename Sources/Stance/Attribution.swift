@@ -42,6 +42,15 @@ public enum AttributionPolicy: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Whether the policy reads roles (`agent`, `target`, `clause`); `sentence` and `window:N`
+  /// count mentions by where they stand.
+  public var readsRoles: Bool {
+    switch self {
+    case .agent, .target, .clause: return true
+    case .sentence, .window: return false
+    }
+  }
+
   /// The share of a hit that counts for an entity whose role toward it `rule` decided: 1 or 0,
   /// except under `target` (the text's stance toward the entity), where a hit done to or said
   /// about the entity counts in full and one it does, says or is only mentioned beside counts

@@ -66,7 +66,10 @@ extension ClauseAnalyzer {
       if (isPossessor(participant, of: hit) && !describesNext(p, in: s.participants))
         || isModifier(participant, of: hit)
       {
-        return .possessor
+        // "was thanked by ESA for his help": the reason a passive gives is done to its subject,
+        // whose possessive it names.
+        return inPassiveReason(hit.lowerBound, from: s.clauses[ch].first)
+          ? .passiveSubject : .possessor
       }
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
       return .nonSubject
@@ -115,6 +118,47 @@ extension ClauseAnalyzer {
     return .otherClause
   }
 
+  /// The quotations of sentence `index` (structure `s`) that run on into a neighbouring
+  /// sentence, each with the speakers the neighbour names for it: entity and mention. A
+  /// speaker is a participant the neighbour's roles make the `quote-speaker` of a word of its
+  /// part of the quotation. `bySentence`: each sentence's participants in text order.
+  func runOnQuotes(
+    of index: Int, _ s: SentenceStructure, bySentence: [[Participant]]
+  ) -> [(quote: Int, speakers: [(entity: Int, ref: MentionRef)])] {
+    var result: [(quote: Int, speakers: [(entity: Int, ref: MentionRef)])] = []
+    if quotes.runsOn(into: index), index > 0, let quote = s.continuedQuote {
+      let speakers = quoteSpeakers(in: index - 1, bySentence: bySentence) { $0.openQuote }
+      if !speakers.isEmpty { result.append((quote, speakers)) }
+    }
+    if quotes.runsOn(into: index + 1), index + 1 < doc.sentences.count, let quote = s.openQuote {
+      let speakers = quoteSpeakers(in: index + 1, bySentence: bySentence) { $0.continuedQuote }
+      if !speakers.isEmpty { result.append((quote, speakers)) }
+    }
+    return result
+  }
+
+  /// The `quote-speaker`s of the quotation `which` picks in sentence `index`.
+  private func quoteSpeakers(
+    in index: Int, bySentence: [[Participant]], which: (SentenceStructure) -> Int?
+  ) -> [(entity: Int, ref: MentionRef)] {
+    let participants = bySentence[index]
+    guard !participants.isEmpty else { return [] }
+    let s = structure(of: doc.sentences[index], participants: participants)
+    guard let quote = which(s),
+      let word = s.range.first(where: {
+        s.clause(of: $0) == quote && doc.tokens[$0].kind == .word && !inMention[$0]
+      })
+    else { return [] }
+    var speakers: [(entity: Int, ref: MentionRef)] = []
+    for p in participants.indices
+    where role(of: p, toward: word..<(word + 1), in: s, passive: false) == .quoteSpeaker
+      && !speakers.contains(where: { $0.entity == participants[p].entity })
+    {
+      speakers.append((participants[p].entity, participants[p].ref))
+    }
+    return speakers
+  }
+
   /// Whether the hit is done to its clause's subject: a passive hit, a stance noun right after a
   /// passive verb ("were placed under US sanctions", "talks that had been put on hold"), or one
   /// after a `patient_marker` or in a passive's `by` phrase.
@@ -140,8 +184,10 @@ extension ClauseAnalyzer {
       !doc.tokens[reason + 1].key.hasSuffix("ing")
     else { return false }
     var t = reason - 1
-    // Past the `by` phrase: its name (mention tokens) and `by`.
+    // Past the `by` phrase: its name (mention tokens), a determiner ("by the European Space
+    // Agency") and `by`.
     while t > first && inMention[t] { t -= 1 }
+    if t < reason - 1, t > first, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
     if t < reason - 1, t > first, rules.has(t, in: doc, .agentMarker) { t -= 1 }
     return t > first && isParticiple(t) && passiveGroup(endingAt: t, from: first)
   }
@@ -274,7 +320,8 @@ extension ClauseAnalyzer {
   /// `reducedPassiveGap` words between that are no determiner, mention or hit ("a move welcomed
   /// by Krikalev", "welcomed on Saturday by ESA"); or a stance noun, then one lowercase word
   /// that is no marker, then `by` ("the agreement signed by NASA", "sanctions imposed by the EU"),
-  /// or a comma and a participle ("the seat-swap deal, signed by Roscosmos").
+  /// or a comma and a participle ("the seat-swap deal, signed by Roscosmos"), or a phrase its
+  /// preposition opens and a participle ("sanctions on Russian firms announced by the White House").
   private func isReducedPassive(_ hit: Range<Int>, by: Int) -> Bool {
     // "The seat-swap deal, signed by Roscosmos and NASA": a stance noun, at most one lowercase
     // word that is no marker, a comma, then a participle right before `by`.
@@ -286,6 +333,20 @@ extension ClauseAnalyzer {
         && noun.allSatisfy {
           doc.tokens[$0].kind == .word && isLowercase(doc.tokens[$0]) && !inMention[$0]
             && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+        }
+    }
+    // "sanctions on Russian aerospace firms announced by the White House": a stance noun, a
+    // phrase its preposition opens (at most `reducedPassiveGap` more words, names too), then a
+    // participle right before `by`.
+    if !isParticiple(hit.lowerBound), by - 2 > hit.upperBound,
+      rules.has(hit.upperBound, in: doc, .preposition), isParticiple(by - 1),
+      isLowercase(doc.tokens[by - 1])
+    {
+      let phrase = (hit.upperBound + 1)..<(by - 1)
+      return phrase.count <= Self.reducedPassiveGap
+        && phrase.allSatisfy {
+          doc.tokens[$0].kind == .word && !hitStart[$0]
+            && (inMention[$0] || rules.kinds(of: $0, in: doc) == 0)
         }
     }
     let gap = hit.upperBound..<by

@@ -109,6 +109,26 @@ struct SentenceStructure {
 
   @inline(__always)
   func clause(of token: Int) -> Int { clauseOf[token - range.lowerBound] }
+
+  /// Whether the hit on `hit` tokens is in clause `c` or a clause inside it.
+  func isInside(_ hit: Range<Int>, _ c: Int) -> Bool {
+    var k: Int? = clause(of: hit.lowerBound)
+    while let clause = k {
+      if clause == c { return true }
+      guard let parent = clauses[clause].parent, parent < clause else { return false }
+      k = parent
+    }
+    return false
+  }
+
+  /// The quotation that runs on into the sentence from the one before (the sentence begins
+  /// inside it) and the one it leaves open at its end, if any.
+  var continuedQuote: Int? {
+    clauses.firstIndex { $0.kind == .quote && $0.opener == nil }
+  }
+  var openQuote: Int? {
+    clauses.lastIndex { $0.kind == .quote && $0.opener != nil && $0.closer == nil }
+  }
 }
 
 /// Splits sentences into clauses and decides roles, with the words of `AttributionRules`.
@@ -426,10 +446,14 @@ struct ClauseAnalyzer {
       }
       // A verb of saying or wanting opens what is said or wished; not a word of a name ("the
       // United States": `states`), nor a speech verb in the passive ("were announced by the
-      // White House": its subject is what was announced).
+      // White House": its subject is what was announced; "sanctions announced by the White
+      // House": `by` right after it, not before a gerund: "answered by praising his crewmates").
       let saying = AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
       if kinds & saying != 0 && clauses[current].speech == nil && !inMention[t]
-        && !(t > lo && rules.has(t - 1, in: doc, .passive)) && !isNoun(t, from: lo)
+        && !(t > lo && rules.has(t - 1, in: doc, .passive))
+        && !(t + 2 < hi && rules.has(t + 1, in: doc, .agentMarker)
+          && !doc.tokens[t + 2].key.hasSuffix("ing"))
+        && !isNoun(t, from: lo)
       {
         let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
         clauses[current].speech = t
@@ -486,15 +510,31 @@ struct ClauseAnalyzer {
     return key == "a" || key == "an" || rules.reference(of: t - 1, in: doc)?.kind == .determiner
   }
 
-  /// A capitalised `-ing` word that is no mention, marker or hit, and no pronoun in `-thing`.
+  /// A capitalised `-ing` word that is no mention, marker or hit, and no pronoun in `-thing`; or a
+  /// past participle (below).
   private func isOpeningParticiple(_ t: Int) -> Bool {
     let token = doc.tokens[t]
     guard token.kind == .word, !inMention[t], !hitStart[t], !isLowercase(token) else {
       return false
     }
     let key = token.key
-    return key.hasSuffix("ing") && !key.hasSuffix("thing") && key.utf8.count > 5
-      && rules.kinds(of: t, in: doc) == 0 && rules.reference(of: t, in: doc) == nil
+    guard rules.reference(of: t, in: doc) == nil else { return false }
+    let kinds = rules.kinds(of: t, in: doc)
+    if key.hasSuffix("ing") && !key.hasSuffix("thing") && key.utf8.count > 5 && kinds == 0 {
+      return true
+    }
+    // A past participle, regular or listed, or a verb of saying or asking in one ("Asked whether
+    // Moscow would still deliver engines, Rogozin replied…": Moscow is not in his clause), when
+    // a comma follows in the sentence.
+    let verbal =
+      AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
+      | AttributionRules.MarkerKind.participle.bit
+    let participle =
+      (hasSuffix(token, rules.verbSuffixes) && key.utf8.count > 4)
+      || kinds & AttributionRules.MarkerKind.participle.bit != 0
+    let hi = doc.sentences[doc.sentenceOfToken[t]].tokens.upperBound
+    return participle && kinds & ~verbal == 0
+      && (t + 1..<hi).contains { doc.tokens[$0].key == "," }
   }
 
   /// The sentence's main clause above `current` through subordinate, contrast, relative and
@@ -638,11 +678,20 @@ struct ClauseAnalyzer {
       if isVerbCue(u) {
         return !doc.tokens[u].key.hasSuffix("ing") && doc.tokens[u - 1].key != "to"
       }
-      if doc.tokens[u].kind == .punctuation { return false }
+      if doc.tokens[u].kind == .punctuation || rules.kinds(of: u, in: doc) & Self.opensClause != 0 {
+        return false
+      }
       u += 1
     }
     return false
   }
+
+  /// Markers that open a clause of their own: a verb after one is not the coordinated clause's
+  /// ("and NASA in July after months of talks").
+  static let opensClause =
+    AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.contrast.bit
+    | AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.boundary.bit
+    | AttributionRules.MarkerKind.quote.bit
 
   /// The comma that closes an apposition opened by the comma at `t`, right after a name: a
   /// lowercase word that is no mention or pronoun follows it, and the closing comma comes within

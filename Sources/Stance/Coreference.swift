@@ -135,6 +135,14 @@ struct Coreference {
             && afterOpeningPhrase(span.lowerBound, in: doc, inMention: inMention))
       {
         found = subject
+      } else if word.isNominative, !word.isPlural, opensJoinedClause(span.lowerBound, in: doc),
+        let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
+        word.types.contains(types[candidates[subject].entity])
+      {
+        // A subject pronoun opening a clause joined to the one before (after `;` or `, and`)
+        // continues that clause's subject, not its object ("Rogozin went after Musk; he accused
+        // him of…": Rogozin).
+        found = subject
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
         let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc)
           ?? (opensWithQuote(sentence, in: doc)
@@ -277,6 +285,15 @@ struct Coreference {
     // After a wire dateline ("MOSCOW (Reuters) - It said…").
     let start = doc.datelineDash(at: opening).map { $0 + 1 } ?? opening
     return start <= t && (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
+  }
+
+  /// Whether `t` opens a clause joined to the one before it: right after a `boundary` marker
+  /// (`;`) or a `coordinator` after a comma (", and").
+  private func opensJoinedClause(_ t: Int, in doc: TokenizedText) -> Bool {
+    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    guard t - 1 > start else { return false }
+    if rules.has(t - 1, in: doc, .boundary) { return true }
+    return rules.has(t - 1, in: doc, .coordinator) && doc.tokens[t - 2].key == ","
   }
 
   /// Whether `t` comes right after a short phrase that opens its sentence and names no one: at

@@ -71,6 +71,9 @@ struct QuoteMarks {
     }
   }
 
+  /// Whether sentence `sentence` begins inside a quotation opened in the sentence before.
+  func runsOn(into sentence: Int) -> Bool { opensInside.contains(sentence) }
+
   /// Whether token `t` is a single quotation mark, and whether it opens one.
   @inline(__always)
   func singleMark(_ t: Int) -> Bool? { single.isEmpty ? nil : single[t] }

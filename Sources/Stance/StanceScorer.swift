@@ -261,8 +261,11 @@ public struct StanceScorer: Sendable {
     }
     /// The first token of the verb group that ends before `t` and starts after `end`:
     /// auxiliaries and modals (`verb` and `passive` markers), negators, adverbs in -ly and, with
-    /// `infinitive`, `to`; at most `limit` tokens of them.
-    func verbGroupStart(before t: Int, after end: Int, limit: Int, infinitive: Bool) -> Int {
+    /// `infinitive`, `to`; at most `limit` tokens of them. The words of `phrases` (negator
+    /// phrases: "impossible to") count as negators too.
+    func verbGroupStart(
+      before t: Int, after end: Int, limit: Int, infinitive: Bool, phrases: [ModifierMark] = []
+    ) -> Int {
       let verbal =
         AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.passive.bit
       var start = t
@@ -272,6 +275,7 @@ public struct StanceScorer: Sendable {
           rules.kinds(of: u, in: doc) & verbal != 0 || tokens[u].key.hasSuffix("ly")
             || (infinitive && tokens[u].key == "to")
             || modifiers.word(of: u, in: doc)?.kind == .negator
+            || phrases.contains(where: { $0.first <= u && u <= $0.token })
         else { break }
         start = u
       }
@@ -344,7 +348,8 @@ public struct StanceScorer: Sendable {
         ordinal[start] - ordinal[end - 1] <= Self.passiveShifterReach,
         !hits[last].modifiers.contains(where: { $0.kind == .negator || $0.kind.isShifter })
       else { return }
-      let group = verbGroupStart(before: start, after: end, limit: .max, infinitive: false)
+      let group = verbGroupStart(
+        before: start, after: end, limit: .max, infinitive: false, phrases: negators)
       guard negators.allSatisfy({ $0.first >= group }), phraseWords(end..<group) else { return }
       for mark in negators {
         hits[last].apply(
@@ -611,15 +616,26 @@ public struct StanceScorer: Sendable {
           ref: .reference(r), entity: reference.entity, tokens: reference.tokens,
           isPossessive: reference.isPossessive))
     }
+    for index in bySentence.indices {
+      bySentence[index].sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
     var h = 0
     for (index, sentence) in doc.sentences.enumerated() {
       let first = h
       while h < hits.count && hits[h].sentence == index { h += 1 }
       let sentenceHits = first..<h
-      let participants = bySentence[index].sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      let participants = bySentence[index]
       guard !sentenceHits.isEmpty else { continue }
-      if participants.isEmpty && windowReach < 0 { continue }
+      if participants.isEmpty && windowReach < 0 && !quotes.runsOn(into: index)
+        && !quotes.runsOn(into: index + 1)
+      {
+        continue
+      }
       let structure = analyzer.structure(of: sentence, participants: participants)
+      // A quotation that runs on from the sentence before, or into the next one: who says it
+      // there says this sentence's part too ("Rogozin replied: 'Let them fly. We are halting
+      // all supplies.'").
+      let runOn = analyzer.runOnQuotes(of: index, structure, bySentence: bySentence)
       for hi in sentenceHits {
         let hit = hits[hi]
         let policy = policyOf[lexicon.dimensions.count == 1 ? 0 : hit.dimensionOrder(lexicon)]
@@ -640,6 +656,22 @@ public struct StanceScorer: Sendable {
             best[k].distance = min(best[k].distance, distance)
           } else {
             best.append((participant.entity, rule, participant.ref, distance))
+          }
+        }
+        if policy.readsRoles,
+          let speakers = runOn.first(where: { structure.isInside(hit.tokens, $0.quote) })?
+            .speakers,
+          !best.contains(where: { $0.rule == .quoteSpeaker || $0.rule == .speaker })
+        {
+          for speaker in speakers {
+            if let k = best.firstIndex(where: { $0.entity == speaker.entity }) {
+              if RoleRule.quoteSpeaker.isPreferred(to: best[k].rule) {
+                best[k].rule = .quoteSpeaker
+                best[k].ref = speaker.ref
+              }
+            } else {
+              best.append((speaker.entity, .quoteSpeaker, speaker.ref, .max))
+            }
           }
         }
         if windowReach >= 0 {

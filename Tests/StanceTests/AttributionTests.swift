@@ -680,6 +680,41 @@ struct AttributionTests {
     RoleCase(
       "'they' for two people joined by 'and'", "Rogozin and Borisov met. ⟦They⟧ praised the crew.",
       hit: "praised", "borisov", .subject),
+    RoleCase(
+      "a reduced passive after a stance noun and the phrase its preposition opens",
+      "Sanctions on Russian aerospace firms imposed by the ⟦White House⟧ took effect.",
+      hit: "Sanctions", "white_house", .passiveAgent),
+    RoleCase(
+      "a speech verb right before 'by' is a reduced passive, not a verb of saying",
+      "Sanctions on Russian aerospace firms announced by the ⟦White House⟧ took effect.",
+      hit: "Sanctions", "white_house", .passiveAgent),
+    RoleCase(
+      "a subject pronoun after ';' continues the clause's subject, not its object",
+      "Rogozin went after Nelson; ⟦he⟧ criticised the crew.", hit: "criticised", "rogozin",
+      .subject),
+    RoleCase(
+      "a subject pronoun after ', and' continues the clause's subject",
+      "Rogozin went after Nelson, and ⟦he⟧ criticised the crew.", hit: "criticised", "rogozin",
+      .subject),
+    RoleCase(
+      "a possessive in a passive's reason names its subject, to whom it is done (not its deed)",
+      "⟦Nelson⟧ was thanked by the Russian space agency for his partnership.",
+      hit: "partnership", "nelson", .passiveSubject),
+    RoleCase(
+      "the second of two agents after 'by', before a subordinate clause",
+      "The partnership was praised by Roscosmos and ⟦NASA⟧ in July after months of threats.",
+      hit: "praised", "nasa", .passiveAgent),
+    RoleCase(
+      "a quotation running on into the next sentence: its speaker says that part too",
+      "⟦Rogozin⟧ said: \"We stand by it. We will quit.\"", hit: "quit", "rogozin",
+      .quoteSpeaker),
+    RoleCase(
+      "a quotation running on from the sentence before, its speaker named after it",
+      "\"We will quit. We mean it,\" ⟦Rogozin⟧ said.", hit: "quit", "rogozin", .quoteSpeaker),
+    RoleCase(
+      "a past participle opening the sentence opens a phrase that ends at its first comma",
+      "Asked whether Moscow would quit, ⟦Rogozin⟧ replied: \"We will leave.\"", hit: "leave",
+      "rogozin", .quoteSpeaker),
   ]
 
   @Test(arguments: roleCases)
@@ -987,6 +1022,10 @@ struct AttributionTests {
       name: "no further than a reported clause's reach",
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
       weights: ["dismissed": 0, "quit": -2.5]),
+    ShifterCase(
+      name: "a negator phrase reaches back to the subject of the verb it negates",
+      text: "The sanctions made the partnership impossible to cooperate on.",
+      weights: ["sanctions": -2, "partnership": -1.8 * 0.74, "cooperate": -2 * 0.74]),
   ]
 
   @Test(arguments: shifterCases)
