@@ -74,7 +74,7 @@ public struct Modifiers: Sendable {
   /// A shifted term's weight is multiplied by this.
   public private(set) var shifterScalar = -1.0
   /// A shifter governs terms that start within this many words after it.
-  public private(set) var shifterWindow = 3
+  public private(set) var shifterWindow = 4
   /// Under the `target` policy (the text's stance toward an entity), the share of a hit that
   /// counts for an entity that does it (its deeds portray it), that says it (a speaker's words
   /// are about others), and that is only mentioned in its sentence (the tone around it). A hit

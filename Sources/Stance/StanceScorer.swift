@@ -259,6 +259,23 @@ public struct StanceScorer: Sendable {
           || rules.kinds(of: $0, in: doc) & ~AttributionRules.MarkerKind.preposition.bit != 0
       }
     }
+    /// Whether token `u` ends the phrase a shifter or attitude word governs: punctuation, a
+    /// clause marker, or a coordinator before a verb ("welcomed by NASA and rejected by
+    /// Roscosmos", "played down the incident and praised…").
+    func endsGovernedPhrase(_ u: Int) -> Bool {
+      tokens[u].kind == .punctuation || rules.kinds(of: u, in: doc) & Self.clauseMarkers != 0
+        || (rules.has(u, in: doc, .coordinator) && u + 1 < tokens.count && isVerb(u + 1))
+    }
+    /// Whether token `u` is a verb by the clause markers: a `verb`, `speech`, `passive` or
+    /// `desire` word, or a lowercase word with a `verb_suffix` ("praised").
+    func isVerb(_ u: Int) -> Bool {
+      let verbal =
+        AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
+        | AttributionRules.MarkerKind.passive.bit | AttributionRules.MarkerKind.desire.bit
+      if rules.kinds(of: u, in: doc) & verbal != 0 { return true }
+      return tokens[u].kind == .word && doc.firstScalar(of: tokens[u]).properties.isLowercase
+        && rules.verbSuffixes.contains { tokens[u].key.hasSuffix($0) }
+    }
     /// The first token of the verb group that ends before `t` and starts after `end`:
     /// auxiliaries and modals (`verb` and `passive` markers), negators, adverbs in -ly and, with
     /// `infinitive`, `to`; at most `limit` tokens of them. The words of `phrases` (negator
@@ -410,10 +427,7 @@ public struct StanceScorer: Sendable {
         let object = hits[h + 1].tokens
         guard object.lowerBound >= end,
           ordinal[object.lowerBound] - ordinal[end - 1] <= modifiers.shifterWindow,
-          !(end..<object.lowerBound).contains(where: {
-            tokens[$0].kind == .punctuation
-              || rules.kinds(of: $0, in: doc) & Self.clauseMarkers != 0
-          })
+          !(end..<object.lowerBound).contains(where: endsGovernedPhrase)
         else { continue }
         var sign = hits[h + 1].base
         for applied in hits[h + 1].modifiers {
@@ -513,6 +527,9 @@ public struct StanceScorer: Sendable {
               && !(min(mark.token + 2, start)..<start).contains {
                 rules.has($0, in: doc, .preposition) && tokens[$0].key != "to"
               }
+              // So does a clause marker ("are suspended indefinitely after Roscosmos withdrew"),
+              // and a coordinator before a verb ("played down the incident and praised…").
+              && !(mark.token + 1..<start).contains(where: endsGovernedPhrase)
           })
           ?? shifted.flatMap { last in
             // Not the shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).

@@ -1023,6 +1023,17 @@ struct AttributionTests {
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
       weights: ["dismissed": 0, "quit": -2.5]),
     ShifterCase(
+      name: "a shifter reaches four words", text: "Russia suspended its Mars rover cooperation.",
+      weights: ["suspended": -2, "cooperation": -2]),
+    ShifterCase(
+      name: "a clause marker ends a shifter's reach",
+      text: "Flights are suspended since Roscosmos threatened them.",
+      weights: ["suspended": -2, "threatened": -2.5]),
+    ShifterCase(
+      name: "a coordinator before a verb ends a shifter's and an attitude word's reach",
+      text: "The plan was suspended by NASA and praised by Roscosmos.",
+      weights: ["suspended": -2, "praised": 1.5]),
+    ShifterCase(
       name: "a negator phrase reaches back to the subject of the verb it negates",
       text: "The sanctions made the partnership impossible to cooperate on.",
       weights: ["sanctions": -2, "partnership": -1.8 * 0.74, "cooperate": -2 * 0.74]),
