@@ -67,9 +67,10 @@ extension ClauseAnalyzer {
         || isModifier(participant, of: hit)
       {
         // "was thanked by ESA for his help": the reason a passive gives is done to its subject,
-        // whose possessive it names.
-        return inPassiveReason(hit.lowerBound, from: s.clauses[ch].first)
-          ? .passiveSubject : .possessor
+        // whose possessive it names; "thanking the agency for its help": an active verb's to
+        // its object.
+        if inPassiveReason(hit.lowerBound, from: s.clauses[ch].first) { return .passiveSubject }
+        return inObjectReason(hit.lowerBound, in: s) ? .predicate : .possessor
       }
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
       return .nonSubject
@@ -134,7 +135,32 @@ extension ClauseAnalyzer {
       let speakers = quoteSpeakers(in: index + 1, bySentence: bySentence) { $0.continuedQuote }
       if !speakers.isEmpty { result.append((quote, speakers)) }
     }
+    // A quotation that opens its sentence, after a sentence whose quotation someone said (or
+    // one more quotation before that): the same speaker goes on ("'Nobody is slamming doors,'
+    // Lavrov told reporters. 'We have honoured every agreement…'").
+    if !quotes.runsOn(into: index), let quote = s.openingQuote {
+      for before in stride(from: index - 1, through: max(0, index - 2), by: -1) {
+        let speakers = quoteSpeakers(in: before, bySentence: bySentence) { $0.lastQuote }
+        if !speakers.isEmpty {
+          result.append((quote, speakers))
+          break
+        }
+        guard opensWithQuote(before) else { break }
+      }
+    }
     return result
+  }
+
+  /// Whether sentence `index` may say what a neighbour's speaker says: a quotation runs on into
+  /// it or out of it, or it opens with one.
+  func mayContinueQuote(_ index: Int) -> Bool {
+    quotes.runsOn(into: index) || quotes.runsOn(into: index + 1) || opensWithQuote(index)
+  }
+
+  /// Whether sentence `index` opens with a quotation mark (a single one that opens, too).
+  private func opensWithQuote(_ index: Int) -> Bool {
+    let first = doc.sentences[index].tokens.lowerBound
+    return rules.has(first, in: doc, .quote) || quotes.singleMark(first) == true
   }
 
   /// The `quote-speaker`s of the quotation `which` picks in sentence `index`.
@@ -173,16 +199,7 @@ extension ClauseAnalyzer {
   /// her help during their joint spacewalk", "was honoured for decades of joint spaceflight";
   /// not a gerund, which is the subject's own deed ("was criticised for threatening to…").
   private func inPassiveReason(_ hit: Int, from first: Int) -> Bool {
-    guard
-      let reason = (max(first, hit - Self.patientMarkerReach - 1)..<hit).last(where: {
-        doc.tokens[$0].key == "for"
-      }),
-      (reason + 1..<hit).allSatisfy({
-        doc.tokens[$0].kind == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
-      }),
-      // A gerund is the subject's own deed: "was criticised for threatening to…".
-      !doc.tokens[reason + 1].key.hasSuffix("ing")
-    else { return false }
+    guard let reason = reason(before: hit, from: first) else { return false }
     var t = reason - 1
     // Past the `by` phrase: its name (mention tokens), a determiner ("by the European Space
     // Agency") and `by`.
@@ -190,6 +207,35 @@ extension ClauseAnalyzer {
     if t < reason - 1, t > first, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
     if t < reason - 1, t > first, rules.has(t, in: doc, .agentMarker) { t -= 1 }
     return t > first && isParticiple(t) && passiveGroup(endingAt: t, from: first)
+  }
+
+  /// The `for` that gives a reason the hit is in: at most `patientMarkerReach` words before it,
+  /// only plain words between; not before a gerund, which is a deed ("criticised for
+  /// threatening to…").
+  private func reason(before hit: Int, from first: Int) -> Int? {
+    guard
+      let reason = (max(first, hit - Self.patientMarkerReach - 1)..<hit).last(where: {
+        doc.tokens[$0].key == "for"
+      }),
+      (reason + 1..<hit).allSatisfy({
+        doc.tokens[$0].kind == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+      }),
+      !doc.tokens[reason + 1].key.hasSuffix("ing")
+    else { return nil }
+    return reason
+  }
+
+  /// Whether the hit is in the reason a stance verb gives for what it does to its object, named
+  /// right after it: "thanking the agency for its help", "praised NASA for its support".
+  private func inObjectReason(_ hit: Int, in s: SentenceStructure) -> Bool {
+    guard let reason = reason(before: hit, from: s.range.lowerBound),
+      let object = s.participants.first(where: { $0.tokens.upperBound == reason })
+    else { return false }
+    var verb = object.tokens.lowerBound - 1
+    if verb > s.range.lowerBound, rules.reference(of: verb, in: doc)?.kind == .determiner {
+      verb -= 1
+    }
+    return verb >= s.range.lowerBound && hitStart[verb]
   }
 
   /// A question the text asks in its own voice ("Will Russia leave the ISS?"): it ends with a
@@ -467,7 +513,14 @@ extension ClauseAnalyzer {
   /// continued"), nor a phrase's that opens with a preposition.
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
     let key = doc.tokens[hit.lowerBound].key
-    guard participant.tokens.upperBound == hit.lowerBound, participant.ref.isMention,
+    // An adverb in -ly may come between ("a move Roscosmos warmly welcomed").
+    var end = participant.tokens.upperBound
+    if end + 1 == hit.lowerBound, doc.tokens[end].kind == .word,
+      doc.tokens[end].key.hasSuffix("ly"), key.hasSuffix("ed")
+    {
+      end += 1
+    }
+    guard end == hit.lowerBound, participant.ref.isMention,
       !key.hasSuffix("ly"), !key.hasSuffix("ing"), !rules.isRelational(hit.lowerBound, in: doc),
       // A phrase that opens with a preposition modifies no name before it ("put exchanges with
       // Roscosmos on hold").

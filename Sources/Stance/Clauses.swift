@@ -129,6 +129,11 @@ struct SentenceStructure {
   var openQuote: Int? {
     clauses.lastIndex { $0.kind == .quote && $0.opener != nil && $0.closer == nil }
   }
+  /// The quotation that opens the sentence, and the last one in it.
+  var openingQuote: Int? {
+    clauses.firstIndex { $0.kind == .quote && $0.opener == range.lowerBound }
+  }
+  var lastQuote: Int? { clauses.lastIndex { $0.kind == .quote } }
 }
 
 /// Splits sentences into clauses and decides roles, with the words of `AttributionRules`.

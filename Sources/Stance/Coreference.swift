@@ -93,7 +93,16 @@ struct Coreference {
       // previous sentence (searching them all made one huge document quadratic).
       var found: Int?
       var c = candidates.count - 1
-      while c >= 0 && candidates[c].sentence >= sentence - 1 {
+      // A previous sentence that is a quotation naming no one ("'We have honoured every
+      // agreement.' He added…") leaves the one before it in reach: the quotation is its speaker's.
+      var reach = sentence - 1
+      if sentence >= 2, opensWithQuote(sentence - 1, in: doc),
+        let before = candidates.last(where: { $0.sentence < sentence }),
+        before.sentence == sentence - 2
+      {
+        reach = sentence - 2
+      }
+      while c >= 0 && candidates[c].sentence >= reach {
         if candidates[c].end <= span.lowerBound
           && word.types.contains(types[candidates[c].entity])
           && names.allSatisfy({ has(candidates[c].mention, $0) })
@@ -128,7 +137,7 @@ struct Coreference {
       if !word.isPlural,
         word.kind != .role || !word.types.contains(where: rules.personTypes.contains),
         let subject = openingSubject(
-          before: sentence, in: candidates, upTo: found, doc: doc),
+          before: reach + 1, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity]),
         isSentenceOpening(span.lowerBound, in: doc)
           || (word.isNominative
@@ -156,7 +165,7 @@ struct Coreference {
         // Roscosmos. 'Cooperation goes on,' the agency said": NASA).
         found = subject
       } else if word.kind == .pronoun, !word.isPlural,
-        let verb = reportingVerb(before: t, in: doc),
+        let verb = reportingVerb(before: t, in: doc, inMention: inMention),
         let speaker = speaker(of: verb, in: candidates, upTo: found, sentence: sentence, doc: doc),
         word.types.contains(types[candidates[speaker].entity])
       {
@@ -232,12 +241,17 @@ struct Coreference {
   }
 
   /// The speech verb whose reported speech `t` opens: right before it ("said it would"), or
+  /// before the name of who is told ("told NASA it would"), or
   /// before a `that` at most `ClauseAnalyzer.complementizerReach` words before it, no
   /// punctuation between ("said on Telegram that it…").
-  private func reportingVerb(before t: Int, in doc: TokenizedText) -> Int? {
+  private func reportingVerb(before t: Int, in doc: TokenizedText, inMention: [Bool]) -> Int? {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     guard t > start else { return nil }
     if rules.has(t - 1, in: doc, .speech) { return t - 1 }
+    // After the name of who is told ("had told NASA it would keep its crews").
+    var told = t - 1
+    while told > start && inMention[told] { told -= 1 }
+    if told < t - 1, rules.has(told, in: doc, .speech) { return told }
     guard doc.tokens[t - 1].key == "that" else { return nil }
     var u = t - 2
     while u >= start && u >= t - 1 - ClauseAnalyzer.complementizerReach {
@@ -259,9 +273,17 @@ struct Coreference {
     guard verb > start else { return nil }
     // Candidates are in text order: the search stops at the sentence's start (searching them all
     // made one huge document quadratic).
+    // The name right before the verb, or before its auxiliaries ("the Russian space agency had
+    // told NASA it would…").
+    var subjectEnd = verb
+    while subjectEnd > start + 1, verb - subjectEnd < 2,
+      rules.has(subjectEnd - 1, in: doc, .verb)
+    {
+      subjectEnd -= 1
+    }
     var c = last
-    while c >= 0 && candidates[c].sentence == sentence && candidates[c].end >= verb {
-      if candidates[c].end == verb { return c }
+    while c >= 0 && candidates[c].sentence == sentence && candidates[c].end >= subjectEnd {
+      if candidates[c].end == verb || candidates[c].end == subjectEnd { return c }
       c -= 1
     }
     // After a comma or `and`, with at most one plain word between ("…, then announced it was

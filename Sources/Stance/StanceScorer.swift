@@ -259,6 +259,18 @@ public struct StanceScorer: Sendable {
           || rules.kinds(of: $0, in: doc) & ~AttributionRules.MarkerKind.preposition.bit != 0
       }
     }
+    /// Whether `mark` reaches the hit at `start` through a noun of content it governs, what the
+    /// noun introduces: within the reach of a reported clause, nothing between that ends what
+    /// it governs (`endsGovernedPhrase`) and no contrast word ("rejected claims that the
+    /// Kremlin was preparing to pull out"). Nil when no noun of content follows the mark before
+    /// the hit.
+    func throughContent(_ mark: ModifierMark, to start: Int) -> Bool? {
+      guard let content = content(after: mark)?.start, content <= start else { return nil }
+      return ordinal[start] - ordinal[content] < ClauseAnalyzer.complementizerReach
+        && !(content..<start).contains {
+          endsGovernedPhrase($0) || modifiers.word(of: $0, in: doc)?.kind == .contrast
+        }
+    }
     /// Whether token `u` ends the phrase a shifter or attitude word governs: punctuation, a
     /// clause marker, or a coordinator before a verb ("welcomed by NASA and rejected by
     /// Roscosmos", "played down the incident and praised…").
@@ -317,7 +329,9 @@ public struct StanceScorer: Sendable {
       // adapter was suspended").
       var auxiliary = mark.first - 1
       if auxiliary > end, tokens[auxiliary].key.hasSuffix("ly") { auxiliary -= 1 }
-      guard auxiliary >= end, phraseWords(end..<auxiliary) else { return nil }
+      // Right after the term: no auxiliary ("called the partnership beyond repair").
+      if auxiliary < end { return intransitive(mark, after: end) ? mark : nil }
+      guard phraseWords(end..<auxiliary) else { return nil }
       // Not after a modal (a bare `be`): "must be lifted" is a demand, not an act.
       if rules.has(auxiliary, in: doc, .passive), tokens[auxiliary].key != "be",
         ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
@@ -340,9 +354,13 @@ public struct StanceScorer: Sendable {
         ordinal[mark.first] - ordinal[end - 1] <= Self.passiveShifterReach
       else { return false }
       // A verb, not a noun ("backed the suspension"): after an auxiliary, `to` or a negator,
-      // or in -ed or -s ("cooperation collapsed", "the partnership ends").
+      // or in -ed or -s ("cooperation collapsed", "the partnership ends"); or a phrase ("called
+      // the partnership beyond repair").
       let key = tokens[mark.token].key
-      guard groupStart < mark.first || key.hasSuffix("ed") || key.hasSuffix("s") else {
+      guard
+        groupStart < mark.first || key.hasSuffix("ed") || key.hasSuffix("s")
+          || mark.first < mark.token
+      else {
         return false
       }
       let next = mark.token + 1
@@ -485,19 +503,23 @@ public struct StanceScorer: Sendable {
             note(mark.word.kind, mark, .delta(delta))
           }
         }
-        // Negators within the window before the hit, each one flipping and damping.
-        var negators = marks.filter {
-          $0.word.kind == .negator && $0.token < start && inWindow($0.token, start)
+        // Negators within the window before the hit, each one flipping and damping; or, for the
+        // first hit what a noun of content introduces, through it ("flatly denied any plan to
+        // end cooperation"; the terms after it as a negation reaches them, below).
+        var negators = marks.filter { mark in
+          mark.word.kind == .negator && mark.token < start
+            && (inWindow(mark.token, start)
+              || (throughContent(mark, to: start) == true
+                && content(after: mark).map { previousEnd <= $0.start } == true))
         }
         /// Whether the phrase of a hit ending at `end` reaches this one: within the negation
         /// window, no punctuation or contrast word between.
-        /// Nor across a clause marker ("could not continue unless Western sanctions…").
+        /// Nor across a clause marker ("could not continue unless Western sanctions…") or a
+        /// coordinator before a verb ("was never in danger and praised…").
         func governs(_ end: Int) -> Bool {
           inWindow(end - 1, start)
             && !(end..<start).contains(where: {
-              tokens[$0].kind == .punctuation
-                || modifiers.word(of: $0, in: doc)?.kind == .contrast
-                || rules.kinds(of: $0, in: doc) & Self.clauseMarkers != 0
+              endsGovernedPhrase($0) || modifiers.word(of: $0, in: doc)?.kind == .contrast
             })
         }
         if negators.isEmpty, let last = negated, governs(last.end) {
@@ -511,15 +533,7 @@ public struct StanceScorer: Sendable {
               ordinal[start] - ordinal[mark.token] >= 1,
               !(mark.token..<start).contains(where: { tokens[$0].kind == .punctuation })
             else { return false }
-            // Through a noun of content, what it introduces, within the reach of a reported
-            // clause ("rejected claims that the Kremlin was preparing to pull out").
-            if let content = content(after: mark)?.start, content <= start {
-              return ordinal[start] - ordinal[content] < ClauseAnalyzer.complementizerReach
-                && !(content..<start).contains {
-                  modifiers.word(of: $0, in: doc)?.kind == .contrast
-                    || rules.kinds(of: $0, in: doc) & Self.clauseMarkers != 0
-                }
-            }
+            if let reaches = throughContent(mark, to: start) { return reaches }
             return ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
               // A preposition after the shifter's object ends its reach ("suspended flights
               // over the sanctions"); one right after the shifter is its own ("withdrew from"),
@@ -643,9 +657,7 @@ public struct StanceScorer: Sendable {
       let sentenceHits = first..<h
       let participants = bySentence[index]
       guard !sentenceHits.isEmpty else { continue }
-      if participants.isEmpty && windowReach < 0 && !quotes.runsOn(into: index)
-        && !quotes.runsOn(into: index + 1)
-      {
+      if participants.isEmpty && windowReach < 0 && !analyzer.mayContinueQuote(index) {
         continue
       }
       let structure = analyzer.structure(of: sentence, participants: participants)

@@ -689,6 +689,17 @@ struct AttributionTests {
       "Sanctions on Russian aerospace firms announced by the ⟦White House⟧ took effect.",
       hit: "Sanctions", "white_house", .passiveAgent),
     RoleCase(
+      "a name before an adverb in -ly and a stance word in -ed",
+      "The crew returned, a move ⟦Roscosmos⟧ warmly praised.", hit: "praised", "roscosmos",
+      .possessor),
+    RoleCase(
+      "the reason an active stance verb gives is done to its object, whose possessive it names",
+      "Rogozin praised ⟦NASA⟧ for its partnership.", hit: "partnership", "nasa", .predicate),
+    RoleCase(
+      "a quotation opening its sentence goes on with the speaker of the one before",
+      "\"We stand by it,\" ⟦Rogozin⟧ said. \"We will quit.\"", hit: "quit", "rogozin",
+      .quoteSpeaker),
+    RoleCase(
       "a subject pronoun after ';' continues the clause's subject, not its object",
       "Rogozin went after Nelson; ⟦he⟧ criticised the crew.", hit: "criticised", "rogozin",
       .subject),
@@ -1023,6 +1034,16 @@ struct AttributionTests {
       text: "Borisov dismissed claims that the old and long delayed Russian module would quit.",
       weights: ["dismissed": 0, "quit": -2.5]),
     ShifterCase(
+      name: "a negation's reach ends at a coordinator before a verb",
+      text: "Nelson said Russia was never a threat and praised the partnership.",
+      weights: ["threat": 2.5 * 0.74, "praised": 1.5, "partnership": 1.8]),
+    ShifterCase(
+      name: "a shifter phrase after its term, nothing it governs after it",
+      text: "Rogozin called the partnership beyond repair.", weights: ["partnership": -1.8]),
+    ShifterCase(
+      name: "a denial reaches through a noun of content to the first term it introduces",
+      text: "Rogozin flatly denied any plan to quit.", weights: ["quit": 2.5 * 0.74]),
+    ShifterCase(
       name: "a shifter reaches four words", text: "Russia suspended its Mars rover cooperation.",
       weights: ["suspended": -2, "cooperation": -2]),
     ShifterCase(
@@ -1150,6 +1171,8 @@ struct AttributionTests {
     ("Washington lifted the sanctions, a step NASA said ⟦it⟧ praised.", "nasa"),
     ("Borisov told Nelson that ⟦his⟧ agency would quit.", "borisov"),
     ("NASA met the Russian space agency and praised ⟦it⟧.", "roscosmos"),
+    // After the name of who is told, and past the speaker's auxiliary.
+    ("Nelson said the Russian space agency had told NASA ⟦it⟧ would quit.", "roscosmos"),
   ])
   func aReferenceResolvesTo(text: String, entity: String) throws {
     let fixture = try Fixture()
@@ -1165,6 +1188,10 @@ struct AttributionTests {
     #expect(analysis.references.isEmpty)
     let (_, _, near) = try fixture.analyze("NASA met. It praised the crew.")
     #expect(near.references.count == 1)
+    // A quotation that names no one between them is its speaker's: the reach goes past it.
+    let (_, _, quoted) = try fixture.analyze(
+      "Rogozin spoke. \"We stand by it.\" He praised the crew.")
+    #expect(quoted.references.map { fixture.gazetteer.entities[$0.entity].id } == ["rogozin"])
   }
 
   @Test func aRoleNounPhraseNamesOnlyAnAntecedentWithItsCapitalisedWords() throws {
