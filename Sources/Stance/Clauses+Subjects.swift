@@ -93,7 +93,8 @@ extension ClauseAnalyzer {
       guard let parent = s.clauses[c].parent else { continue }
       switch s.clauses[c].kind {
       case .reported:
-        s.clauses[c].speakers = effectiveSubject(s, parent)
+        s.clauses[c].speakers =
+          quotedAsSaying(s, parent).map { [$0] } ?? effectiveSubject(s, parent)
       case .quote:
         let enclosing = s.clauses[parent]
         if enclosing.kind == .reported {
@@ -245,5 +246,22 @@ extension ClauseAnalyzer {
 
   private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> [Int] {
     s.clauses[c].subject.isEmpty ? s.clauses[c].sharedSubject : s.clauses[c].subject
+  }
+  /// The one quoted as saying what is reported: "TASS quoted Medvedev as saying that…",
+  /// "Interfax quoted a Roscosmos spokesperson as saying…". Clause `c` opens with a
+  /// `subordinator` (`as`) right before its `speech` word, and a name ends right before the
+  /// opener or at most two plain words of title before it. That one says what `c` reports,
+  /// not the subject `c` shares.
+  func quotedAsSaying(_ s: SentenceStructure, _ c: Int) -> Int? {
+    guard let opener = s.clauses[c].opener, let speech = s.clauses[c].speech,
+      speech == opener + 1, rules.has(opener, in: doc, .subordinator)
+    else { return nil }
+    return s.participants.lastIndex { p in
+      let end = p.tokens.upperBound
+      return end <= opener && opener - end <= 2
+        && (end..<opener).allSatisfy {
+          doc.tokens[$0].kind == .word && !inMention[$0] && rules.kinds(of: $0, in: doc) == 0
+        }
+    }
   }
 }

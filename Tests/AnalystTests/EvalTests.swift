@@ -143,7 +143,7 @@ struct EvalTests {
     ("blind29", 0.85), ("blind30", 0.80), ("blind31", 0.84), ("blind32", 0.77), ("blind33", 0.78),
     ("blind34", 0.86), ("blind35", 0.82), ("blind36", 0.85), ("blind37", 0.86), ("blind38", 0.83),
     ("blind39", 0.82), ("blind40", 0.90), ("blind41", 0.80), ("blind42", 0.84), ("blind43", 0.89),
-    ("blind44", 0.86), ("blind45", 0.79),
+    ("blind44", 0.86), ("blind45", 0.79), ("blind46", 0.80), ("blind47", 0.85), ("blind48", 0.79),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

@@ -700,6 +700,10 @@ struct AttributionTests {
       "\"We stand by it,\" ⟦Rogozin⟧ said. \"We will quit.\"", hit: "quit", "rogozin",
       .quoteSpeaker),
     RoleCase(
+      "who is quoted as saying says what is reported, not the subject",
+      "Interfax quoted ⟦Rogozin⟧ as saying that Moscow would quit.", hit: "quit", "rogozin",
+      .speaker),
+    RoleCase(
       "a subject pronoun after ';' continues the clause's subject, not its object",
       "Rogozin went after Nelson; ⟦he⟧ criticised the crew.", hit: "criticised", "rogozin",
       .subject),
