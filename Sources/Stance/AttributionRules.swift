@@ -61,6 +61,11 @@ public struct AttributionRules: Sendable {
     /// "rejected claims that") reverses what its `of`, `that` or `about` introduces, not the
     /// noun. Kept apart like `relational`.
     case content
+    /// A noun for people who speak for an organisation (officials, spokesperson): opening a
+    /// subject, before a preposition, it leaves the organisation the preposition names in the
+    /// subject ("Officials at NASA said…", "A spokesperson for Northrop Grumman said…"). Kept
+    /// apart like `relational`.
+    case collective
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -87,6 +92,7 @@ public struct AttributionRules: Sendable {
       case .patientMarker: 1 << 18
       case .participle: 1 << 19
       case .content: 1 << 20
+      case .collective: 1 << 21
       }
     }
   }
@@ -136,6 +142,8 @@ public struct AttributionRules: Sendable {
   public private(set) var relationalKeys: Set<String> = []
   /// Keys of `content` lines.
   public private(set) var contentKeys: Set<String> = []
+  /// Keys of `collective` lines.
+  public private(set) var collectiveKeys: Set<String> = []
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
@@ -174,6 +182,11 @@ public struct AttributionRules: Sendable {
   /// Whether token `t` is a noun of relation (a `relational` line).
   func isRelational(_ t: Int, in doc: TokenizedText) -> Bool {
     !relationalKeys.isEmpty && relationalKeys.contains(doc.tokens[t].key)
+  }
+
+  /// Whether token `t` is a noun for people who speak for an organisation (a `collective` line).
+  func isCollective(_ t: Int, in doc: TokenizedText) -> Bool {
+    !collectiveKeys.isEmpty && collectiveKeys.contains(doc.tokens[t].key)
   }
 
   /// Whether token `t` is a noun of content (a `content` line).
@@ -253,12 +266,12 @@ public struct AttributionRules: Sendable {
         participleSuffixes.append(suffix)
       }
       return suffix
-    case .relational, .content:
+    case .relational, .content, .collective:
       let key = try Self.oneTokenKey(fields[1], at: at, session: session)
-      if kind == .relational {
-        relationalKeys.insert(key)
-      } else {
-        contentKeys.insert(key)
+      switch kind {
+      case .relational: relationalKeys.insert(key)
+      case .content: contentKeys.insert(key)
+      default: collectiveKeys.insert(key)
       }
       if markerLocations[key] == nil { markerLocations[key] = at }
       return key

@@ -88,8 +88,11 @@ extension ClauseAnalyzer {
         break
       }
       // A condition is no one's stance: not its speaker's either.
-      // Nor what someone is said not to have said ("never said Russia would leave").
-      if (k == ch && isConditional(k, s)) || isNegatedReport(k, s) { break }
+      // Nor what someone is said not to have said ("never said Russia would leave"), nor the
+      // noun phrase a contrast preposition opens ("…, regardless of the tensions with Moscow").
+      if (k == ch && isConditional(k, s)) || isNegatedReport(k, s) || isContrastPhrase(k, s) {
+        break
+      }
       let kind = s.clauses[k].kind
       if s.clauses[k].speakers.contains(p) {
         // "Nelson said Rogozin had accused the United States": a report of what another person

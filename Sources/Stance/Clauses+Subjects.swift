@@ -53,7 +53,10 @@ extension ClauseAnalyzer {
             | AttributionRules.MarkerKind.agentMarker.bit)
           != 0
         {
-          governed = true
+          // "Officials at NASA said…": the organisation of a subject's `collective` noun.
+          let speaksFor =
+            subject.isEmpty && !governed && t > clause.first && rules.isCollective(t - 1, in: doc)
+          governed = !speaksFor
           governedWords = 0
         }
         while p < s.participants.count && s.participants[p].tokens.lowerBound < t { p += 1 }
@@ -74,9 +77,7 @@ extension ClauseAnalyzer {
         // a noun phrase ("as a crude threat").
         if clause.kind == .subordinate && !startsWithVerb(clause, in: s) { break }
         // So does a contrast word that is also a preposition ("despite calls to cut ties").
-        if clause.kind == .contrast, let opener = clause.opener,
-          rules.has(opener, in: doc, .preposition), !startsWithVerb(clause, in: s)
-        {
+        if isContrastPhrase(c, s) {
           break
         }
         // A clause that opens with a determiner has a subject of its own, no entity ("…,
@@ -233,6 +234,15 @@ extension ClauseAnalyzer {
   }
 
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
+  /// Whether clause `c` is the noun phrase a contrast word that is also a preposition opens
+  /// ("despite calls to cut ties", "regardless of the tensions"), not a clause with a verb
+  /// ("despite being warned").
+  func isContrastPhrase(_ c: Int, _ s: SentenceStructure) -> Bool {
+    let clause = s.clauses[c]
+    guard clause.kind == .contrast, let opener = clause.opener else { return false }
+    return rules.has(opener, in: doc, .preposition) && !startsWithVerb(clause, in: s)
+  }
+
   private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
     return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))

@@ -531,6 +531,10 @@ struct AttributionTests {
       "NASA will keep the partnership, despite calls to quit, ⟦Nelson⟧ said.", hit: "quit",
       "nelson", .otherClause),
     RoleCase(
+      "nor does the speaker of reported speech say a phrase after 'regardless'",
+      "⟦Nelson⟧ said NASA would keep the partnership, regardless of the threats.", hit: "threats",
+      "nelson", .otherClause),
+    RoleCase(
       "a speaker named after the statement says the rest of it",
       "NASA will keep the partnership, despite calls to quit, ⟦Nelson⟧ said.", hit: "partnership",
       "nelson", .speaker),
@@ -699,6 +703,10 @@ struct AttributionTests {
       "a quotation opening its sentence goes on with the speaker of the one before",
       "\"We stand by it,\" ⟦Rogozin⟧ said. \"We will quit.\"", hit: "quit", "rogozin",
       .quoteSpeaker),
+    RoleCase(
+      "the organisation a subject's collective noun speaks for",
+      "Officials at ⟦NASA⟧ said the partnership would continue.", hit: "partnership", "nasa",
+      .speaker),
     RoleCase(
       "who is quoted as saying says what is reported, not the subject",
       "Interfax quoted ⟦Rogozin⟧ as saying that Moscow would quit.", hit: "quit", "rogozin",
@@ -1231,7 +1239,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
