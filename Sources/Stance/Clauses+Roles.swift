@@ -109,6 +109,14 @@ extension ClauseAnalyzer {
       }
       if s.clauses[k].source == p { return .speaker }
       if kind == .quote { break }
+      // A clause with its own subject and speech verb is its subject's statement, not the one
+      // around it: "Aschbacher told reporters that ESA would not resume it, even as Roscosmos
+      // said it remained open to working with European partners".
+      if kind != .reported && kind != .main && s.clauses[k].speech != nil
+        && !s.clauses[k].isDesire && !s.clauses[k].subject.isEmpty
+      {
+        break
+      }
       let dependent =
         kind == .reported || kind == .relative || kind == .subordinate
         || s.clauses[k].subject.isEmpty
@@ -308,6 +316,14 @@ extension ClauseAnalyzer {
   /// word is a participle (`isParticiple`): "was criticised", "were sharply condemned", "was
   /// withdrawn".
   func isPassive(_ hit: Range<Int>) -> Bool {
+    // An adverb hit in -ly right before a passive participle is part of the passive ("was
+    // warmly praised by Roscosmos").
+    let last = hit.upperBound - 1
+    if hit.count == 1, doc.tokens[last].key.hasSuffix("ly"), hit.upperBound < doc.tokens.count,
+      isParticiple(hit.upperBound)
+    {
+      return isPassive(hit.upperBound..<(hit.upperBound + 1))
+    }
     guard isParticiple(hit.lowerBound) else { return false }
     var t = hit.lowerBound - 1
     var skipped = 0

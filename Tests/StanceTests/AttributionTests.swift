@@ -44,6 +44,7 @@ private let lexiconTSV = """
   offer*\t1\tcooperation
   stand by\t1.5\tcooperation
   on hold\t-1.5\tcooperation
+  warmly\t1.5\tcooperation
   """
 
 /// The repository's own rule files: the tests check the rules an analyst edits.
@@ -708,6 +709,13 @@ struct AttributionTests {
       "Officials at ⟦NASA⟧ said the partnership would continue.", hit: "partnership", "nasa",
       .speaker),
     RoleCase(
+      "an adverb hit right before a passive participle is part of the passive",
+      "⟦Nelson⟧ was warmly praised by Roscosmos.", hit: "warmly", "nelson", .passiveSubject),
+    RoleCase(
+      "a clause with its own subject and speech verb is not what the speaker around it says",
+      "⟦Nelson⟧ said NASA would quit, even as Roscosmos said it would stand by the partnership.",
+      hit: "stand by", "nelson", .otherClause),
+    RoleCase(
       "who is quoted as saying says what is reported, not the subject",
       "Interfax quoted ⟦Rogozin⟧ as saying that Moscow would quit.", hit: "quit", "rogozin",
       .speaker),
@@ -1055,6 +1063,9 @@ struct AttributionTests {
     ShifterCase(
       name: "a denial reaches through a noun of content to the first term it introduces",
       text: "Rogozin flatly denied any plan to quit.", weights: ["quit": 2.5 * 0.74]),
+    ShifterCase(
+      name: "ruining ends what it governs", text: "The sanctions ruined the partnership.",
+      weights: ["sanctions": -2, "partnership": -1.8]),
     ShifterCase(
       name: "a shifter reaches four words", text: "Russia suspended its Mars rover cooperation.",
       weights: ["suspended": -2, "cooperation": -2]),
