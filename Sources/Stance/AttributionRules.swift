@@ -66,6 +66,19 @@ public struct AttributionRules: Sendable {
     /// subject ("Officials at NASA said…", "A spokesperson for Northrop Grumman said…"). Kept
     /// apart like `relational`.
     case collective
+    /// `to` before a verb: an infinitive ("refused to cooperate", "to keep the outpost staffed").
+    /// Kept apart like `relational`, as are the word classes below.
+    case infinitive
+    /// The words by which a noun of content introduces what it holds (`of`, `that`, `about`,
+    /// `to`: "claims that the Kremlin…", "talk of a split", "plans to leave").
+    case complement
+    /// The preposition that gives a reason (`for`: "was praised by Artemyev for her help").
+    case reason
+    /// `of` after a noun: what the noun belongs to or acts on ("the head of Roscosmos", "the
+    /// cancellation by Roscosmos of its contract").
+    case genitive
+    /// An indefinite article (`a`, `an`): a word after one is a noun ("a claim NASA rejected").
+    case article
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -93,6 +106,23 @@ public struct AttributionRules: Sendable {
       case .participle: 1 << 19
       case .content: 1 << 20
       case .collective: 1 << 21
+      case .infinitive: 1 << 22
+      case .complement: 1 << 23
+      case .reason: 1 << 24
+      case .genitive: 1 << 25
+      case .article: 1 << 26
+      }
+    }
+
+    /// A word class kept apart from the clause markers: read only by its own test
+    /// (`word(_:in:is:)`), never by `kinds(of:in:)`, so listing a word in one changes no rule
+    /// that reads markers.
+    var isKeptApart: Bool {
+      switch self {
+      case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
+        .article:
+        true
+      default: false
       }
     }
   }
@@ -138,12 +168,8 @@ public struct AttributionRules: Sendable {
   private var known = KeyFilter()
   public private(set) var verbSuffixes: [String] = []
   public private(set) var participleSuffixes: [String] = []
-  /// Keys of `relational` lines.
-  public private(set) var relationalKeys: Set<String> = []
-  /// Keys of `content` lines.
-  public private(set) var contentKeys: Set<String> = []
-  /// Keys of `collective` lines.
-  public private(set) var collectiveKeys: Set<String> = []
+  /// Token key → the word classes kept apart from the markers (bits of `MarkerKind.bit`).
+  private var classes: [String: UInt32] = [:]
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
@@ -154,6 +180,7 @@ public struct AttributionRules: Sendable {
   public private(set) var personTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
   private var kindsByID = IDTable<UInt32>()
+  private var classesByID = IDTable<UInt32>()
   private var referencesByID = IDTable<ReferenceWord>()
   /// Token key → where it was first defined, for lint's repeats.
   public private(set) var markerLocations: [String: SourceLocation] = [:]
@@ -179,20 +206,21 @@ public struct AttributionRules: Sendable {
     kinds(of: t, in: doc) & kind.bit != 0
   }
 
-  /// Whether token `t` is a noun of relation (a `relational` line).
-  func isRelational(_ t: Int, in doc: TokenizedText) -> Bool {
-    !relationalKeys.isEmpty && relationalKeys.contains(doc.tokens[t].key)
+  /// Whether token `t` is a word of class `kind` (one kept apart from the markers:
+  /// `MarkerKind.isKeptApart`), by the token's id when `doc` has the bound vocabulary.
+  @inline(__always)
+  func word(_ t: Int, in doc: TokenizedText, is kind: MarkerKind) -> Bool {
+    (classesByID.value(for: t, in: doc) { classes[$0] } ?? 0) & kind.bit != 0
   }
+
+  /// Whether token `t` is a noun of relation (a `relational` line).
+  func isRelational(_ t: Int, in doc: TokenizedText) -> Bool { word(t, in: doc, is: .relational) }
 
   /// Whether token `t` is a noun for people who speak for an organisation (a `collective` line).
-  func isCollective(_ t: Int, in doc: TokenizedText) -> Bool {
-    !collectiveKeys.isEmpty && collectiveKeys.contains(doc.tokens[t].key)
-  }
+  func isCollective(_ t: Int, in doc: TokenizedText) -> Bool { word(t, in: doc, is: .collective) }
 
   /// Whether token `t` is a noun of content (a `content` line).
-  func isContent(_ t: Int, in doc: TokenizedText) -> Bool {
-    !contentKeys.isEmpty && contentKeys.contains(doc.tokens[t].key)
-  }
+  func isContent(_ t: Int, in doc: TokenizedText) -> Bool { word(t, in: doc, is: .content) }
 
   /// `reference(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
   @inline(__always)
@@ -202,7 +230,9 @@ public struct AttributionRules: Sendable {
 
   /// The token keys of the markers and reference words (for the analyzer's `Vocabulary`).
   /// (A key may be listed more than once.)
-  public var vocabularyKeys: [String] { markers.keys.sorted() + references.keys.sorted() }
+  public var vocabularyKeys: [String] {
+    markers.keys.sorted() + classes.keys.sorted() + references.keys.sorted()
+  }
 
   /// Lets the `of:in:` look-ups read token ids of texts tokenized with `vocabulary`.
   public mutating func bind(to vocabulary: Vocabulary) {
@@ -212,6 +242,7 @@ public struct AttributionRules: Sendable {
     }
     referencesByID = IDTable(
       vocabulary: vocabulary, keys: references.keys, lookUp: reference)
+    classesByID = IDTable(vocabulary: vocabulary, keys: classes.keys) { self.classes[$0] }
   }
 
   /// Whether the table knows any marker (a run without `clauses.tsv` splits nothing).
@@ -266,13 +297,9 @@ public struct AttributionRules: Sendable {
         participleSuffixes.append(suffix)
       }
       return suffix
-    case .relational, .content, .collective:
+    case _ where kind.isKeptApart:
       let key = try Self.oneTokenKey(fields[1], at: at, session: session)
-      switch kind {
-      case .relational: relationalKeys.insert(key)
-      case .content: contentKeys.insert(key)
-      default: collectiveKeys.insert(key)
-      }
+      classes[key, default: 0] |= kind.bit
       if markerLocations[key] == nil { markerLocations[key] = at }
       return key
     default:

@@ -226,7 +226,7 @@ extension ClauseAnalyzer {
   private func reason(before hit: Int, from first: Int) -> Int? {
     guard
       let reason = (max(first, hit - Self.patientMarkerReach - 1)..<hit).last(where: {
-        doc.tokens[$0].key == "for"
+        rules.word($0, in: doc, is: .reason)
       }),
       (reason + 1..<hit).allSatisfy({
         doc.tokens[$0].kind == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
@@ -437,7 +437,7 @@ extension ClauseAnalyzer {
     else { return false }
     let gap = hit.upperBound..<by
     guard let first = gap.first else { return true }
-    return doc.tokens[first].key == "of" && gap.count <= 4
+    return rules.word(first, in: doc, is: .genitive) && gap.count <= 4
       && gap.dropFirst().allSatisfy { doc.tokens[$0].kind == .word && !isVerbCue($0) }
   }
 
@@ -615,7 +615,7 @@ extension ClauseAnalyzer {
     var u = participant.tokens.lowerBound - 1
     if u >= sentence.lowerBound, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
     // "the head of X", "the director general of X" (one word may follow the role noun).
-    guard u - 1 >= sentence.lowerBound, doc.tokens[u].key == "of" else { return false }
+    guard u - 1 >= sentence.lowerBound, rules.word(u, in: doc, is: .genitive) else { return false }
     return isPersonRole(u - 1)
       || (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u))
   }

@@ -397,7 +397,8 @@ struct ClauseAnalyzer {
       // word before a name).
       let opensFrontedClause =
         t == lo && t + 1 < hi
-        && ((key == "to" && tokens[t + 1].kind == .word && isLowercase(tokens[t + 1]))
+        && ((rules.word(t, in: doc, is: .infinitive) && tokens[t + 1].kind == .word
+          && isLowercase(tokens[t + 1]))
           || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
       if opensFrontedClause
         || kinds
@@ -511,8 +512,8 @@ struct ClauseAnalyzer {
   /// promise"), not a verb of saying.
   private func isNoun(_ t: Int, from lo: Int) -> Bool {
     guard t > lo else { return false }
-    let key = doc.tokens[t - 1].key
-    return key == "a" || key == "an" || rules.reference(of: t - 1, in: doc)?.kind == .determiner
+    return rules.word(t - 1, in: doc, is: .article)
+      || rules.reference(of: t - 1, in: doc)?.kind == .determiner
   }
 
   /// A capitalised `-ing` word that is no mention, marker or hit, and no pronoun in `-thing`; or a
@@ -681,7 +682,7 @@ struct ClauseAnalyzer {
       // "… and the Canadian Space Agency demanding an answer": a participle, not a new clause.
       // "… with Roscosmos and its other partners to keep the station flying": an infinitive.
       if isVerbCue(u) {
-        return !doc.tokens[u].key.hasSuffix("ing") && doc.tokens[u - 1].key != "to"
+        return !doc.tokens[u].key.hasSuffix("ing") && !rules.word(u - 1, in: doc, is: .infinitive)
       }
       if doc.tokens[u].kind == .punctuation || rules.kinds(of: u, in: doc) & Self.opensClause != 0 {
         return false

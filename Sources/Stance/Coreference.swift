@@ -252,7 +252,9 @@ struct Coreference {
     var told = t - 1
     while told > start && inMention[told] { told -= 1 }
     if told < t - 1, rules.has(told, in: doc, .speech) { return told }
-    guard doc.tokens[t - 1].key == "that" else { return nil }
+    guard rules.word(t - 1, in: doc, is: .complement), rules.has(t - 1, in: doc, .relative) else {
+      return nil
+    }
     var u = t - 2
     while u >= start && u >= t - 1 - ClauseAnalyzer.complementizerReach {
       if doc.tokens[u].kind == .punctuation { return nil }
@@ -355,7 +357,7 @@ struct Coreference {
       first.end + 1 == second.start
       || (first.end + 2 == second.start
         && rules.reference(of: first.end + 1, in: doc)?.kind == .determiner)
-    guard joined, doc.tokens[first.end].key == "and", first.entity != second.entity,
+    guard joined, rules.has(first.end, in: doc, .coordinator), first.entity != second.entity,
       types[first.entity] == types[second.entity]
     else { return nil }
     return c - 1

@@ -246,8 +246,7 @@ public struct StanceScorer: Sendable {
         t += 1
       }
       guard t + 2 < end, rules.isContent(t, in: doc) else { return nil }
-      let key = tokens[t + 1].key
-      if key == "of" || key == "that" || key == "about" || key == "to" { return (t, t + 2) }
+      if rules.word(t + 1, in: doc, is: .complement) { return (t, t + 2) }
       // Without `that`, a name: "rejects claims Kremlin ordered ISS exit".
       return inMention[t + 1] ? (t, t + 1) : nil
     }
@@ -302,7 +301,7 @@ public struct StanceScorer: Sendable {
         let u = start - 1
         guard
           rules.kinds(of: u, in: doc) & verbal != 0 || tokens[u].key.hasSuffix("ly")
-            || (infinitive && tokens[u].key == "to")
+            || (infinitive && rules.word(u, in: doc, is: .infinitive))
             || modifiers.word(of: u, in: doc)?.kind == .negator
             || phrases.contains(where: { $0.first <= u && u <= $0.token })
         else { break }
@@ -413,7 +412,7 @@ public struct StanceScorer: Sendable {
           // manufacturing defect"): the noun of content stands in the evidence. Abandoning a
           // plan to do something is still abandoning ("abandoned its plan to launch the rover
           // on a Russian rocket").
-          guard tokens[start - 1].key != "to" else { continue }
+          guard !rules.word(start - 1, in: doc, is: .infinitive) else { continue }
           hits[h].apply(
             AppliedModifier(
               kind: .attitude, token: noun, start: tokens[noun].start, end: tokens[noun].end,
@@ -539,7 +538,7 @@ public struct StanceScorer: Sendable {
               // over the sanctions"); one right after the shifter is its own ("withdrew from"),
               // and `to` opens an infinitive ("ruled out plans to leave").
               && !(min(mark.token + 2, start)..<start).contains {
-                rules.has($0, in: doc, .preposition) && tokens[$0].key != "to"
+                rules.has($0, in: doc, .preposition) && !rules.word($0, in: doc, is: .infinitive)
               }
               // So does a clause marker ("are suspended indefinitely after Roscosmos withdrew"),
               // and a coordinator before a verb ("played down the incident and praised…").
@@ -576,7 +575,9 @@ public struct StanceScorer: Sendable {
           // A shifter of the shifter: "refused to ease its sanctions" (`refused` reverses what
           // easing them did), right before it or before its `to`.
           var outer = mark.first - 1
-          if outer > sentence.tokens.lowerBound, tokens[outer].key == "to" { outer -= 1 }
+          if outer > sentence.tokens.lowerBound, rules.word(outer, in: doc, is: .infinitive) {
+            outer -= 1
+          }
           if let outerMark = marks.last(where: {
             $0.token == outer && $0.word.kind.shifts(base * factor)
           }) {
