@@ -63,8 +63,13 @@ extension ClauseAnalyzer {
         return isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first)
           ? .passiveSubject : .subject
       }
-      if (isPossessor(participant, of: hit) && !describesNext(p, in: s.participants))
-        || isModifier(participant, of: hit)
+      // "the decision by Roscosmos to keep its crews": who a noun of content names after `by`
+      // does what it introduces.
+      if let by = agentMarker(before: participant, in: s), ownedContent(after: by - 1, to: hit) {
+        return .passiveAgent
+      }
+      if ((isPossessor(participant, of: hit) || ownsContent(participant, of: hit))
+        && !describesNext(p, in: s.participants)) || isModifier(participant, of: hit)
       {
         // "was thanked by ESA for his help": the reason a passive gives is done to its subject,
         // whose possessive it names; "thanking the agency for its help": an active verb's to
@@ -624,6 +629,43 @@ extension ClauseAnalyzer {
   private func isPersonRole(_ t: Int) -> Bool {
     guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
     return word.types.contains(where: rules.personTypes.contains)
+  }
+
+  /// "Washington's decision to lift sanctions": a possessive mention before a noun of content
+  /// (one describing word may come between) owns what the noun introduces.
+  private func ownsContent(_ participant: Participant, of hit: Range<Int>) -> Bool {
+    guard participant.isPossessive, participant.tokens.upperBound < hit.lowerBound else {
+      return false
+    }
+    var t = participant.tokens.upperBound
+    if doc.tokens[t].key == "'s" { t += 1 }
+    if t + 1 < hit.lowerBound, !rules.isContent(t, in: doc), rules.isContent(t + 1, in: doc),
+      doc.tokens[t].kind == .word, isLowercase(doc.tokens[t]), !hitStart[t]
+    {
+      t += 1
+    }
+    return ownedContent(after: t, to: hit)
+  }
+
+  /// Whether token `noun` is a noun of content whose `complement` word follows it, right after
+  /// it or after a `by` phrase's name, and the hit is in what it introduces: within
+  /// `complementizerReach` words, no punctuation or clause marker between ("decision to lift
+  /// sanctions", "the decision by Roscosmos to keep its crews").
+  private func ownedContent(after noun: Int, to hit: Range<Int>) -> Bool {
+    guard noun >= 0, noun < hit.lowerBound, rules.isContent(noun, in: doc) else { return false }
+    var t = noun + 1
+    // Past a `by` phrase's determiner and name.
+    if t < hit.lowerBound, rules.has(t, in: doc, .agentMarker) {
+      t += 1
+      if t < hit.lowerBound, rules.reference(of: t, in: doc)?.kind == .determiner { t += 1 }
+      while t < hit.lowerBound && inMention[t] { t += 1 }
+    }
+    guard t < hit.lowerBound, rules.word(t, in: doc, is: .complement),
+      hit.lowerBound - t <= Self.complementizerReach
+    else { return false }
+    return !(t + 1..<hit.lowerBound).contains {
+      doc.tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & Self.opensClause != 0
+    }
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

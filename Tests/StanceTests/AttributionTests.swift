@@ -709,6 +709,14 @@ struct AttributionTests {
       "Officials at ⟦NASA⟧ said the partnership would continue.", hit: "partnership", "nasa",
       .speaker),
     RoleCase(
+      "a possessive before a noun of content owns what it introduces",
+      "Nelson praised ⟦Washington⟧'s decision to lift the sanctions.", hit: "sanctions",
+      "washington", .possessor),
+    RoleCase(
+      "who a noun of content names after 'by' does what it introduces",
+      "Nelson praised the decision by ⟦Roscosmos⟧ to stand by the partnership.",
+      hit: "stand by", "roscosmos", .passiveAgent),
+    RoleCase(
       "an adverb hit right before a passive participle is part of the passive",
       "⟦Nelson⟧ was warmly praised by Roscosmos.", hit: "warmly", "nelson", .passiveSubject),
     RoleCase(
