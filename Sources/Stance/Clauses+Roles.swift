@@ -41,7 +41,10 @@ extension ClauseAnalyzer {
     }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
-        if let by = agentMarker(before: participant, in: s), by >= hit.upperBound,
+        // A possessive after `by` owns the agent, it is not the agent ("imposed on Russia by its
+        // member states").
+        if !participant.isPossessive, let by = agentMarker(before: participant, in: s),
+          by >= hit.upperBound,
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
             || passiveVerb(before: hit.lowerBound, from: s.clauses[ch].first)
@@ -680,10 +683,16 @@ extension ClauseAnalyzer {
     if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
     guard hit.lowerBound - t <= Self.possessorReach else { return false }
     // The word right after a possessive is its noun, even one that can be a verb ("Russia's
-    // plans to leave").
+    // plans to leave"); an article or determiner after it opens another noun phrase ("called
+    // Europe's decision a betrayal").
     let noun = t
     while t < hit.lowerBound {
       if (t != noun && isVerbCue(t)) || doc.tokens[t].kind == .punctuation { return false }
+      if t != noun,
+        rules.word(t, in: doc, is: .article) || rules.reference(of: t, in: doc)?.kind == .determiner
+      {
+        return false
+      }
       t += 1
     }
     return true

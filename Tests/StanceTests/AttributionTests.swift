@@ -709,6 +709,13 @@ struct AttributionTests {
       "Officials at ⟦NASA⟧ said the partnership would continue.", hit: "partnership", "nasa",
       .speaker),
     RoleCase(
+      "a possessive after 'by' owns the agent and is not the agent",
+      "The sanctions were imposed on ⟦Moscow⟧ by its partners.", hit: "sanctions", "moscow",
+      .object),
+    RoleCase(
+      "a possessive owns its noun, not a noun phrase an article opens after it",
+      "Rogozin called ⟦NASA⟧'s offer a threat.", hit: "threat", "nasa", .predicate),
+    RoleCase(
       "a possessive before a noun of content owns what it introduces",
       "Nelson praised ⟦Washington⟧'s decision to lift the sanctions.", hit: "sanctions",
       "washington", .possessor),
