@@ -194,6 +194,9 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   case quoteSpeaker = "quote-speaker"
   /// target: the subject of a passive hit ("NASA was criticised").
   case passiveSubject = "passive-subject"
+  /// target: the subject of a form of *be* whose predicate names it a partner ("NASA has been a
+  /// reliable partner", "India is one of our most reliable partners"): described, not acting.
+  case described
   /// target: after the hit in its clause ("blamed NASA", "sanctions against Roscosmos").
   case object
   /// target: after the clause's verb and before the hit ("accused the US of trying to wreck…").
@@ -228,7 +231,7 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   public var role: Role {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent
-    case .passiveSubject, .object, .predicate: return .target
+    case .passiveSubject, .described, .object, .predicate: return .target
     case .reporter, .inanimate, .wishedSubject, .hypothetical, .nonSubject, .otherClause,
       .otherSentence:
       return .mentioned

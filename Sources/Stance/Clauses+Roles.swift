@@ -37,7 +37,15 @@ extension ClauseAnalyzer {
     // clauses that depend on it).
     if s.clauses[ch].source == p { return .speaker }
     if let trailing = s.trailingSpeaker, trailing.participant == p, trailing.covers(hit) {
-      return isSubjectless(ch, s) ? .otherClause : .speaker
+      // "Cosmonauts Artemyev and Matveev thanked their NASA colleagues, Roscosmos said": what
+      // a person named as its subject did is that person's stance, not the reporter's.
+      let byPerson = s.clauses[ch].subject.contains { q in
+        q != p && s.participants[q].entity != participant.entity
+          && types.indices.contains(s.participants[q].entity)
+          && rules.personTypes.contains(types[s.participants[q].entity])
+          && !rules.personTypes.contains(types[participant.entity])
+      }
+      return isSubjectless(ch, s) || byPerson ? .otherClause : .speaker
     }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
@@ -63,8 +71,10 @@ extension ClauseAnalyzer {
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.
         // So is one after a `patient_marker` ("Rogozin, who is under US sanctions").
-        return isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first)
-          ? .passiveSubject : .subject
+        if isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first) {
+          return .passiveSubject
+        }
+        return isDescribed(participant, by: hit) ? .described : .subject
       }
       // "the decision by Roscosmos to keep its crews": who a noun of content names after `by`
       // does what it introduces.
@@ -632,6 +642,48 @@ extension ClauseAnalyzer {
   private func isPersonRole(_ t: Int) -> Bool {
     guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
     return word.types.contains(where: rules.personTypes.contains)
+  }
+
+  /// Whether the hit is in the predicate of a form of *be* after the subject (`passive`
+  /// markers, after at most auxiliaries and adverbs in -ly) that names the subject a partner:
+  /// a noun of relation (`relational`) at or after the hit, at most three words on, with only
+  /// articles, determiners, possessive pronouns (first-person ones too), `one of` and plain
+  /// words or hits between
+  /// ("NASA has been a reliable partner", "India is one of our most reliable partners").
+  private func isDescribed(_ subject: Participant, by hit: Range<Int>) -> Bool {
+    var t = subject.tokens.upperBound
+    var copula = false
+    while t < hit.lowerBound {
+      let kinds = rules.kinds(of: t, in: doc)
+      if kinds & AttributionRules.MarkerKind.passive.bit != 0 {
+        copula = true
+      } else if copula {
+        break
+      } else if kinds & AttributionRules.MarkerKind.verb.bit == 0
+        && !doc.tokens[t].key.hasSuffix("ly")
+      {
+        return false
+      }
+      t += 1
+    }
+    guard copula else { return false }
+    // The predicate's words up to the hit, then up to the noun of relation.
+    let plain = { (u: Int) -> Bool in
+      doc.tokens[u].kind == .word && !self.inMention[u]
+        && (self.rules.kinds(of: u, in: self.doc) == 0
+          || self.rules.has(u, in: self.doc, .firstPerson)
+          || self.rules.word(u, in: self.doc, is: .genitive)
+          || self.rules.reference(of: u, in: self.doc) != nil)
+    }
+    guard (t..<hit.lowerBound).allSatisfy(plain) else { return false }
+    let end = min(doc.tokens.count, hit.upperBound + 3)
+    var u = hit.lowerBound
+    while u < end {
+      if rules.isRelational(u, in: doc) { return true }
+      if u >= hit.upperBound && !plain(u) && !hitStart[u] { return false }
+      u += 1
+    }
+    return false
   }
 
   /// "Washington's decision to lift sanctions": a possessive mention before a noun of content

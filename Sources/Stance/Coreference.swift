@@ -293,7 +293,7 @@ struct Coreference {
     func joins(_ t: Int) -> Bool {
       doc.tokens[t].key == "," || rules.has(t, in: doc, .coordinator)
     }
-    var before = verb - 1
+    var before = subjectEnd - 1
     if before > start, !joins(before), doc.tokens[before].kind == .word,
       !isCapitalised(doc.tokens[before], in: doc), rules.kinds(of: before, in: doc) == 0
     {

@@ -709,6 +709,9 @@ struct AttributionTests {
       "Officials at ⟦NASA⟧ said the partnership would continue.", hit: "partnership", "nasa",
       .speaker),
     RoleCase(
+      "the subject of a form of 'be' whose predicate names it a partner is described",
+      "Rogozin said ⟦NASA⟧ had been a partner.", hit: "partner", "nasa", .described),
+    RoleCase(
       "a possessive after 'by' owns the agent and is not the agent",
       "The sanctions were imposed on ⟦Moscow⟧ by its partners.", hit: "sanctions", "moscow",
       .object),
