@@ -79,6 +79,10 @@ public struct AttributionRules: Sendable {
     case genitive
     /// An indefinite article (`a`, `an`): a word after one is a noun ("a claim NASA rejected").
     case article
+    /// A verb that makes someone do something (`led`, `prompted`, `forced`): the one named
+    /// after it, before `to`, does what follows ("The sanctions led Roscosmos to suspend its
+    /// launches").
+    case causative
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -111,6 +115,7 @@ public struct AttributionRules: Sendable {
       case .reason: 1 << 24
       case .genitive: 1 << 25
       case .article: 1 << 26
+      case .causative: 1 << 27
       }
     }
 
@@ -120,7 +125,7 @@ public struct AttributionRules: Sendable {
     var isKeptApart: Bool {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
-        .article:
+        .article, .causative:
         true
       default: false
       }

@@ -76,6 +76,9 @@ extension ClauseAnalyzer {
         }
         return isDescribed(participant, by: hit) ? .described : .subject
       }
+      // "The sanctions led Roscosmos to suspend its launches": who a causative verb names
+      // before `to` does what follows.
+      if isCaused(participant, toward: hit) { return .subject }
       // "the decision by Roscosmos to keep its crews": who a noun of content names after `by`
       // does what it introduces.
       if let by = agentMarker(before: participant, in: s), ownedContent(after: by - 1, to: hit) {
@@ -642,6 +645,19 @@ extension ClauseAnalyzer {
   private func isPersonRole(_ t: Int) -> Bool {
     guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
     return word.types.contains(where: rules.personTypes.contains)
+  }
+
+  /// Whether a `causative` word comes right before the participant (a determiner may come
+  /// between) and an infinitive's `to` right after it, before the hit: "led Roscosmos to
+  /// suspend", "prompted the agency to praise", "drove Canada to impose sanctions".
+  private func isCaused(_ participant: Participant, toward hit: Range<Int>) -> Bool {
+    let after = participant.tokens.upperBound
+    guard after < hit.lowerBound, rules.word(after, in: doc, is: .infinitive) else {
+      return false
+    }
+    var before = participant.tokens.lowerBound - 1
+    if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
+    return before >= 0 && rules.word(before, in: doc, is: .causative)
   }
 
   /// Whether the hit is in the predicate of a form of *be* after the subject (`passive`

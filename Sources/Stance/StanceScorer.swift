@@ -233,17 +233,23 @@ public struct StanceScorer: Sendable {
     func content(after mark: ModifierMark) -> (noun: Int, start: Int)? {
       var t = mark.token + 1
       let end = sentence.tokens.upperBound
-      if t < end, let word = rules.reference(of: t, in: doc),
-        word.kind == .determiner || word.isPossessive
+      if t < end,
+        rules.reference(of: t, in: doc).map({ $0.kind == .determiner || $0.isPossessive })
+          ?? rules.word(t, in: doc, is: .article)
       {
         t += 1
       }
-      // One word may describe the noun ("reversed its earlier decision to freeze…").
+      // One word may describe the noun ("reversed its earlier decision to freeze…"), or a name
+      // ("turned down a NASA request to share…").
       if t + 1 < end, !rules.isContent(t, in: doc), rules.isContent(t + 1, in: doc),
         tokens[t].kind == .word, doc.firstScalar(of: tokens[t]).properties.isLowercase,
         rules.kinds(of: t, in: doc) == 0, !inMention[t]
       {
         t += 1
+      } else if t < end, inMention[t] {
+        var u = t
+        while u < end && inMention[u] && u - t < 4 { u += 1 }
+        if u < end, rules.isContent(u, in: doc) { t = u }
       }
       guard t + 2 < end, rules.isContent(t, in: doc) else { return nil }
       if rules.word(t + 1, in: doc, is: .complement) { return (t, t + 2) }

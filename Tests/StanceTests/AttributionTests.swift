@@ -709,6 +709,9 @@ struct AttributionTests {
       "Officials at ⟦NASA⟧ said the partnership would continue.", hit: "partnership", "nasa",
       .speaker),
     RoleCase(
+      "who a causative verb names before 'to' does what follows",
+      "The threats led ⟦NASA⟧ to quit the partnership.", hit: "quit", "nasa", .subject),
+    RoleCase(
       "the subject of a form of 'be' whose predicate names it a partner is described",
       "Rogozin said ⟦NASA⟧ had been a partner.", hit: "partner", "nasa", .described),
     RoleCase(
@@ -1082,6 +1085,13 @@ struct AttributionTests {
       name: "a denial reaches through a noun of content to the first term it introduces",
       text: "Rogozin flatly denied any plan to quit.", weights: ["quit": 2.5 * 0.74]),
     ShifterCase(
+      name: "a shifter reaches through a name and a noun of content after an article",
+      text: "Rogozin turned down a NASA request to cooperate.",
+      weights: ["cooperate": -2]),
+    ShifterCase(
+      name: "declaring something over ends it", text: "The partnership is over.",
+      weights: ["partnership": -1.8]),
+    ShifterCase(
       name: "ruining ends what it governs", text: "The sanctions ruined the partnership.",
       weights: ["sanctions": -2, "partnership": -1.8]),
     ShifterCase(
@@ -1268,7 +1278,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
