@@ -15,14 +15,18 @@
 enum TokenRules {
   /// Applies the rules in place (no second array): `tokens[..<kept]` is the result so far, and
   /// the rules read only its last token and the tokens from `i` on, which are not yet moved.
-  static func apply(_ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>) {
-    let kept = tokens.withUnsafeMutableBufferPointer { apply(to: $0, units) }
+  /// A token the rules make gets its key's id in `vocabulary`.
+  static func apply(
+    _ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>, vocabulary: Vocabulary?
+  ) {
+    let kept = tokens.withUnsafeMutableBufferPointer { apply(to: $0, units, vocabulary) }
     tokens.removeLast(tokens.count - kept)
   }
 
   /// The rules over a buffer; returns how many tokens the result has (at its start).
   private static func apply(
-    to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>
+    to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
+    _ vocabulary: Vocabulary?
   ) -> Int {
     var kept = 0
     var i = 0
@@ -34,7 +38,7 @@ enum TokenRules {
         for t in i..<end { key += tokens[t].key }
         tokens[kept] = Token(
           start: token.start, end: last.end, kind: .link, key: key,
-          utf16Start: token.utf16Start, utf16End: last.utf16End)
+          id: vocabulary?.id(of: key) ?? 0, utf16Start: token.utf16Start, utf16End: last.utf16End)
         kept += 1
         i = end
         continue
@@ -46,9 +50,10 @@ enum TokenRules {
         next.kind == .word || next.kind == .number
       {
         if next.kind == .number {
+          let key = previous.key + "-" + next.key
           tokens[kept - 1] = Token(
-            start: previous.start, end: next.end, kind: previous.kind,
-            key: previous.key + "-" + next.key, utf16Start: previous.utf16Start,
+            start: previous.start, end: next.end, kind: previous.kind, key: key,
+            id: vocabulary?.id(of: key) ?? 0, utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
           i += 2
         } else {

@@ -1,12 +1,14 @@
-/// One thread's tokenizer: the configuration plus reusable ICU iterators and a key cache.
+/// One thread's tokenizer: the configuration plus reusable ICU iterators and the keys and ids of
+/// the surfaces it has seen.
 ///
 /// Not `Sendable`: use it from one thread (or task) at a time.
 public final class TokenizeSession {
   public let tokenizer: Tokenizer
   private let wordBreaker: BreakIterator
   private let sentenceBreaker: BreakIterator
-  /// Keys of non-ASCII surfaces already seen (bounded; cleared when full).
-  private var keyCache: [String: String] = [:]
+  /// Keys and ids of the surfaces already seen (bounded; cleared when full).
+  private var surfaces = SurfaceTable()
+  /// The bound of the stem and transliteration caches.
   static let keyCacheLimit = 4_096
   /// Snowball stemmers by language, opened on first use.
   var stemmers: [String: Stemmer] = [:]
@@ -37,13 +39,12 @@ public final class TokenizeSession {
   {
     let utf16 = Transcode.utf16(of: text)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
-    var tokens: [Token]
+    let tokens: [Token]
     let sentences: [Sentence]
     do {
       (tokens, sentences) = try utf16.withUnsafeBufferPointer {
         (units) throws(ICUError) -> ([Token], [Sentence]) in
-        var offsets = ScalarOffsets(units)
-        let tokens = try makeTokens(units, &offsets)
+        let tokens = try makeTokens(units)
         return (tokens, try makeSentences(units, tokens))
       }
     } catch {
@@ -51,11 +52,6 @@ public final class TokenizeSession {
     }
     let variants =
       tokenizer.variants.isEmpty ? TokenVariants() : try variants(of: tokens, language: language)
-    if let vocabulary = tokenizer.vocabulary {
-      tokens.withUnsafeMutableBufferPointer { tokens in
-        for i in tokens.indices { tokens[i].id = vocabulary.id(of: tokens[i].key) }
-      }
-    }
     return TokenizedText(
       text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants,
       vocabularyStamp: tokenizer.vocabulary?.stamp ?? 0)
@@ -63,46 +59,60 @@ public final class TokenizeSession {
 
   // MARK: - Tokens
 
-  private func makeTokens(
-    _ units: UnsafeBufferPointer<UInt16>, _ offsets: inout ScalarOffsets
-  ) throws(ICUError) -> [Token] {
-    var tokens: [Token] = []
-    tokens.reserveCapacity(units.count / 5 + 1)
+  private func makeTokens(_ units: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [Token] {
+    // The surface table moves into the sink for the loop and back after it (left in `self`, it
+    // would be copied on write; mutated through `self`, it would pay a dynamic exclusivity
+    // check at every token).
+    var sink = TokenSink(units, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
+    surfaces = SurfaceTable()
+    defer { surfaces = sink.surfaces }
     var start = 0
     try wordBreaker.forEachBoundary(units) { (end, status) throws(ICUError) in
       defer { start = end }
       guard let kind = Self.kind(of: units[start..<end], status: status) else { return }
       if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
-        try append(start..<split, .word, units, &offsets, to: &tokens)
-        try append(split..<end, .word, units, &offsets, to: &tokens)
+        try sink.append(start..<split, .word)
+        try sink.append(split..<end, .word)
       } else {
-        try append(start..<end, kind, units, &offsets, to: &tokens)
+        try sink.append(start..<end, kind)
       }
     }
-    TokenRules.apply(&tokens, units)
-    return tokens
+    TokenRules.apply(&sink.tokens, units, vocabulary: tokenizer.vocabulary)
+    return sink.tokens
   }
 
-  private func append(
-    _ range: Range<Int>, _ kind: TokenKind, _ units: UnsafeBufferPointer<UInt16>,
-    _ offsets: inout ScalarOffsets, to tokens: inout [Token]
-  ) throws(ICUError) {
-    let start = offsets.advance(to: range.lowerBound)
-    let end = offsets.advance(to: range.upperBound)
-    tokens.append(
-      Token(
-        start: start, end: end, kind: kind,
-        key: try key(units[range]), utf16Start: range.lowerBound, utf16End: range.upperBound))
-  }
+  /// The tokens made so far, and what making the next one needs.
+  private struct TokenSink {
+    let units: UnsafeBufferPointer<UInt16>
+    let vocabulary: Vocabulary?
+    var surfaces: SurfaceTable
+    var offsets: ScalarOffsets
+    var tokens: [Token] = []
 
-  private func key(_ units: Slice<UnsafeBufferPointer<UInt16>>) throws(ICUError) -> String {
-    if !units.contains(where: { $0 >= 0x80 }) { return KeyFolder.asciiKey(of: units) }
-    let surface = Transcode.string(UnsafeBufferPointer(rebasing: units))
-    if let cached = keyCache[surface] { return cached }
-    let key = try KeyFolder.key(of: units)
-    if keyCache.count >= Self.keyCacheLimit { keyCache.removeAll(keepingCapacity: true) }
-    keyCache[surface] = key
-    return key
+    init(_ units: UnsafeBufferPointer<UInt16>, vocabulary: Vocabulary?, surfaces: SurfaceTable) {
+      self.units = units
+      self.vocabulary = vocabulary
+      self.surfaces = surfaces
+      offsets = ScalarOffsets(units)
+      tokens.reserveCapacity(units.count / 5 + 1)
+    }
+
+    /// Appends the token of UTF-16 range `range`, its key and id from the surface table.
+    @inline(__always)
+    mutating func append(_ range: Range<Int>, _ kind: TokenKind) throws(ICUError) {
+      let start = offsets.advance(to: range.lowerBound)
+      let end = offsets.advance(to: range.upperBound)
+      let surface = UnsafeBufferPointer(rebasing: units[range])
+      let vocabulary = vocabulary
+      let (key, id) = try surfaces.entry(for: surface) { () throws(ICUError) in
+        let key = try KeyFolder.key(of: surface[...])
+        return (key, vocabulary?.id(of: key) ?? 0)
+      }
+      tokens.append(
+        Token(
+          start: start, end: end, kind: kind, key: key, id: id, utf16Start: range.lowerBound,
+          utf16End: range.upperBound))
+    }
   }
 
   /// The kind of a word-break segment, or nil for a segment that is not a token (white space,
