@@ -123,23 +123,29 @@ public final class TokenizeSession {
     case 200..<500: return .word
     default: break
     }
-    // Fast path: ASCII segments (white space, punctuation, symbols).
-    if units.allSatisfy({ $0 < 0x80 }) {
-      var visible = false
-      var symbol = false
-      for unit in units {
-        switch unit {
-        case 0x00...0x20, 0x7F: continue
-        case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
-        case 0x30...0x39: return .number
-        case 0x41...0x5A, 0x61...0x7A: return .word
-        default: break
-        }
-        visible = true
+    // ASCII units here, the rest in `nonASCIIKind`: its Unicode property types cost two
+    // metadata look-ups a call even for a segment that never reaches them. The Unicode path
+    // gives every ASCII unit the kind this switch does, so an ASCII prefix may decide.
+    var visible = false
+    var symbol = false
+    for unit in units {
+      switch unit {
+      case 0x00...0x20, 0x7F: continue
+      case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
+      case 0x30...0x39: return .number
+      case 0x41...0x5A, 0x61...0x7A: return .word
+      case 0x80...: return nonASCIIKind(of: units)
+      default: break
       }
-      guard visible else { return nil }
-      return symbol ? .symbol : .punctuation
+      visible = true
     }
+    guard visible else { return nil }
+    return symbol ? .symbol : .punctuation
+  }
+
+  /// `kind(of:status:)` of a segment with a non-ASCII unit, by general category.
+  @inline(never)
+  private static func nonASCIIKind(of units: Slice<UnsafeBufferPointer<UInt16>>) -> TokenKind? {
     var symbol = false
     var visible = false
     var iterator = units.makeIterator()
