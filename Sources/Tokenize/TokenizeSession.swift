@@ -37,14 +37,15 @@ public final class TokenizeSession {
   public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError)
     -> TokenizedText
   {
-    let utf16 = Transcode.utf16(of: text)
+    var lowSurrogates: [Int] = []
+    let utf16 = Transcode.utf16(of: text, lowSurrogates: &lowSurrogates)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
     let tokens: [Token]
     let sentences: [Sentence]
     do {
       (tokens, sentences) = try utf16.withUnsafeBufferPointer {
         (units) throws(ICUError) -> ([Token], [Sentence]) in
-        let tokens = try makeTokens(units)
+        let tokens = try makeTokens(units, ScalarOffsets(lowSurrogates: lowSurrogates))
         return (tokens, try makeSentences(units, tokens))
       }
     } catch {
@@ -59,11 +60,14 @@ public final class TokenizeSession {
 
   // MARK: - Tokens
 
-  private func makeTokens(_ units: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [Token] {
+  private func makeTokens(
+    _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets
+  ) throws(ICUError) -> [Token] {
     // The surface table moves into the sink for the loop and back after it (left in `self`, it
     // would be copied on write; mutated through `self`, it would pay a dynamic exclusivity
     // check at every token).
-    var sink = TokenSink(units, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
+    var sink = TokenSink(
+      units, offsets: offsets, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
     surfaces = SurfaceTable()
     defer { surfaces = sink.surfaces }
     var start = 0
@@ -89,11 +93,14 @@ public final class TokenizeSession {
     var offsets: ScalarOffsets
     var tokens: [Token] = []
 
-    init(_ units: UnsafeBufferPointer<UInt16>, vocabulary: Vocabulary?, surfaces: SurfaceTable) {
+    init(
+      _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
+      surfaces: SurfaceTable
+    ) {
       self.units = units
+      self.offsets = offsets
       self.vocabulary = vocabulary
       self.surfaces = surfaces
-      offsets = ScalarOffsets(units)
       tokens.reserveCapacity(units.count / 5 + 1)
     }
 
@@ -256,6 +263,12 @@ struct ScalarOffsets {
     self.continuations = continuations
   }
 
+  /// The offsets of a text whose pairs' low surrogates are at `lowSurrogates` (increasing), as
+  /// `Transcode.utf16(of:lowSurrogates:)` gives them: no second pass over the units.
+  init(lowSurrogates: [Int]) {
+    continuations = lowSurrogates
+  }
+
   /// How many of `continuations` lie below the last offset asked for.
   private var passed = 0
 
@@ -263,7 +276,10 @@ struct ScalarOffsets {
   /// nondecreasing order (tokens and boundaries come in text order): a cursor moves forward.
   ///
   /// - Complexity: amortised O(1).
+  @inline(__always)
   mutating func advance(to utf16Offset: Int) -> Int {
+    // No pairs (most texts): the offsets are equal (and the order check below cannot fail).
+    if continuations.isEmpty { return utf16Offset }
     precondition(
       passed == 0 || continuations[passed - 1] < utf16Offset, "offsets asked for out of order")
     while passed < continuations.count && continuations[passed] < utf16Offset { passed += 1 }
