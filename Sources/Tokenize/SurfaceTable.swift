@@ -1,6 +1,8 @@
-/// The key and vocabulary id of each distinct token surface a session has seen, so that a
-/// surface is folded, made into a `String` and looked up in the vocabulary once, not at each of
-/// its occurrences: most tokens of a text repeat an earlier one ("the", ",", "Roscosmos").
+/// The key and vocabulary id of each distinct token surface a session has seen, and whether it
+/// holds '.' or '@' (only such a word may start a link other than a URL with a scheme,
+/// `TokenRules`), so that a surface is folded, made into a `String`, looked up in the
+/// vocabulary and scanned once, not at each of its occurrences: most tokens of a text repeat an
+/// earlier one ("the", ",", "Roscosmos").
 /// Surfaces are compared as written, so "The" and "the" are two entries with one key.
 ///
 /// Open addressing over a hash of the surface's UTF-16 units, which are kept one after another
@@ -10,17 +12,24 @@
 ///
 /// ```swift
 /// var table = SurfaceTable()
-/// table.entry(for: units) { ("the", 7) }  // made: ("the", 7)
-/// table.entry(for: units) { ... }         // found: ("the", 7); the closure is not called
+/// table.entry(for: units) { ("the", 7) }  // made: ("the", 7, holdsDotOrAt: false)
+/// table.entry(for: units) { ... }         // found; the closure is not called
 /// ```
 struct SurfaceTable {
   static let entryLimit = 1 << 14
   static let unitLimit = 1 << 18
   static let longest = 64
 
-  private struct Entry {
+  /// What the table keeps of a surface.
+  struct Value {
     var key: String
     var id: UInt32
+    /// Whether the surface has a '.' or an '@'.
+    var holdsDotOrAt: Bool
+  }
+
+  private struct Entry {
+    var value: Value
     var hash: UInt32
     /// Where the surface is in `units`.
     var start: Int32
@@ -35,15 +44,16 @@ struct SurfaceTable {
 
   init() {}
 
-  /// The key and id of `surface`: stored ones, or what `make` returns (then stored).
+  /// The value of `surface`: the stored one, or one with the key and id `make` returns (then
+  /// stored).
   ///
   /// - Complexity: O(n) in the surface's length, expected.
   @inline(__always)
   mutating func entry(
     for surface: UnsafeBufferPointer<UInt16>,
     make: () throws(ICUError) -> (key: String, id: UInt32)
-  ) throws(ICUError) -> (key: String, id: UInt32) {
-    guard surface.count <= Self.longest else { return try make() }
+  ) throws(ICUError) -> Value {
+    guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
     if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
     let hash = Self.hash(surface)
     let mask = slots.count - 1
@@ -52,22 +62,28 @@ struct SurfaceTable {
       let found = Int(slots[slot])
       if found == 0 { break }
       if entries[found - 1].hash == hash, matches(found - 1, surface) {
-        return (entries[found - 1].key, entries[found - 1].id)
+        return entries[found - 1].value
       }
       slot = (slot + 1) & mask
     }
-    let made = try make()
+    let made = try Self.value(of: surface, make)
     if entries.count == Self.entryLimit || units.count + surface.count > Self.unitLimit {
       removeAll()
       slot = Int(truncatingIfNeeded: hash) & mask
     }
     entries.append(
-      Entry(
-        key: made.key, id: made.id, hash: hash, start: Int32(units.count),
-        count: Int32(surface.count)))
+      Entry(value: made, hash: hash, start: Int32(units.count), count: Int32(surface.count)))
     units.append(contentsOf: surface)
     slots[slot] = Int32(entries.count)
     return made
+  }
+
+  private static func value(
+    of surface: UnsafeBufferPointer<UInt16>,
+    _ make: () throws(ICUError) -> (key: String, id: UInt32)
+  ) throws(ICUError) -> Value {
+    let (key, id) = try make()
+    return Value(key: key, id: id, holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
   }
 
   /// Whether entry `index` is the surface `surface`.

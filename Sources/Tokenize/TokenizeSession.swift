@@ -81,7 +81,8 @@ public final class TokenizeSession {
         try sink.append(start..<end, kind)
       }
     }
-    TokenRules.apply(&sink.tokens, units, vocabulary: tokenizer.vocabulary)
+    TokenRules.apply(
+      &sink.tokens, units, vocabulary: tokenizer.vocabulary, holdingDotOrAt: sink.holdingDotOrAt)
     return sink.tokens
   }
 
@@ -92,6 +93,8 @@ public final class TokenizeSession {
     var surfaces: SurfaceTable
     var offsets: ScalarOffsets
     var tokens: [Token] = []
+    /// The indices of the tokens whose surface holds '.' or '@', increasing (few).
+    var holdingDotOrAt: [Int] = []
 
     init(
       _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
@@ -111,14 +114,15 @@ public final class TokenizeSession {
       let end = offsets.advance(to: range.upperBound)
       let surface = UnsafeBufferPointer(rebasing: units[range])
       let vocabulary = vocabulary
-      let (key, id) = try surfaces.entry(for: surface) { () throws(ICUError) in
+      let value = try surfaces.entry(for: surface) { () throws(ICUError) in
         let key = try KeyFolder.key(of: surface[...])
         return (key, vocabulary?.id(of: key) ?? 0)
       }
+      if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
       tokens.append(
         Token(
-          start: start, end: end, kind: kind, key: key, id: id, utf16Start: range.lowerBound,
-          utf16End: range.upperBound))
+          start: start, end: end, kind: kind, key: value.key, id: value.id,
+          utf16Start: range.lowerBound, utf16End: range.upperBound))
     }
   }
 

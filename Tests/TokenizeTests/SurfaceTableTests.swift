@@ -8,7 +8,7 @@ struct SurfaceTableTests {
   /// Looks `surface` up in `table`, counting the calls of the maker in `made`.
   private func entry(
     _ surface: String, in table: inout SurfaceTable, made: inout [String]
-  ) -> (key: String, id: UInt32) {
+  ) -> SurfaceTable.Value {
     let units = Array(surface.utf16)
     return units.withUnsafeBufferPointer { units in
       // The maker cannot fail here; `try!` keeps the closure's typed throws.
@@ -28,6 +28,16 @@ struct SurfaceTableTests {
     #expect(entries.map(\.key) == surfaces.map { $0.lowercased() })
     #expect(entries.map(\.id) == surfaces.map { UInt32($0.utf16.count) })
     #expect(made == ["The", "the", "Роскосмос", "", "a\u{301}", "á"])
+  }
+
+  @Test("A surface's '.' or '@' is noted, found or made")
+  func dotsAndAts() {
+    var table = SurfaceTable()
+    var made: [String] = []
+    let surfaces = ["nasa.gov", "U.S", "@NASA", "press@", "nasa", "nasa.gov", "@NASA", "nasa"]
+    let long = String(repeating: "x", count: SurfaceTable.longest) + ".ru"
+    let values = (surfaces + [long]).map { entry($0, in: &table, made: &made) }
+    #expect(values.map(\.holdsDotOrAt) == [true, true, true, true, false, true, true, false, true])
   }
 
   @Test("A surface longer than the longest stored is made every time")
