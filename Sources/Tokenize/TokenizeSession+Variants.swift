@@ -13,10 +13,10 @@ extension TokenizeSession {
     }
     let stem = stemmer.stem(key)
     let usable = stem.unicodeScalars.count >= tokenizer.minimumStemLength ? stem : ""
-    if stemCache[language, default: [:]].count >= Self.keyCacheLimit {
-      stemCache[language]!.removeAll(keepingCapacity: true)
+    if stemCache[language, default: KeyMap()].count >= Self.keyCacheLimit {
+      stemCache[language]!.removeAll()
     }
-    stemCache[language, default: [:]][key] = usable
+    stemCache[language, default: KeyMap()][key] = usable
     return usable.isEmpty ? nil : usable
   }
 
@@ -50,9 +50,7 @@ extension TokenizeSession {
         !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
       }
       if result.isEmpty { result = key }
-      if translitCache.count >= Self.keyCacheLimit {
-        translitCache.removeAll(keepingCapacity: true)
-      }
+      if translitCache.count >= Self.keyCacheLimit { translitCache.removeAll() }
       translitCache[key] = result
       return result
     } catch {

@@ -12,12 +12,12 @@ public final class TokenizeSession {
   static let keyCacheLimit = 4_096
   /// Snowball stemmers by language, opened on first use.
   var stemmers: [String: Stemmer] = [:]
-  /// Language → key → stem (`""`: too short to use), bounded like `keyCache`.
-  var stemCache: [String: [String: String]] = [:]
+  /// Language → key → stem (`""`: too short to use), each bounded by `keyCacheLimit`.
+  var stemCache: [String: KeyMap] = [:]
   /// Opened on first use.
   var transliterator: Transliterator?
-  /// Key → transliteration key.
-  var translitCache: [String: String] = [:]
+  /// Key → transliteration key, bounded by `keyCacheLimit`.
+  var translitCache = KeyMap()
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
