@@ -136,8 +136,14 @@ public struct JSONWriter {
 
   /// An object key serialized in advance (`JSONFragment(key:)`); the next call writes its value.
   public mutating func key(_ key: JSONFragment) {
-    separate()
-    appendBytes(key.bytes)
+    key.bytes.withUnsafeBufferPointer { bytes in
+      // One `reserve` for the comma and the key (`separate` and `put` reserved each).
+      reserve(bytes.count + 1)
+      if needsComma { putReserved(UInt8(ascii: ",")) }
+      guard let start = bytes.baseAddress else { return }
+      (base + count).update(from: start, count: bytes.count)
+      count += bytes.count
+    }
     needsComma = false
   }
 
@@ -165,20 +171,24 @@ public struct JSONWriter {
   }
 
   private mutating func appendDigits(_ value: UInt) {
-    // Least significant first into the end of the reserved room, by constant divisions by 10
-    // (a multiply and shift each; division by a variable power of ten is a slow `div`), then
-    // moved to where the number starts when it was shorter than the room.
-    reserve(20)
-    var end = count + 20
+    // The digits counted first, then written from the last in place (no move), by constant
+    // divisions by 10 (a multiply and shift each; division by a variable power of ten is a
+    // slow `div`).
+    var digits = 1
+    var bound: UInt = 10
+    while digits < 20, value >= bound {
+      digits += 1
+      bound &*= 10
+    }
+    reserve(digits)
+    // A local pointer: a store through `base` may alias `self`, so the property would be
+    // loaded again at every digit.
+    let end = base + count + digits
     var rest = value
-    repeat {
-      end -= 1
-      base[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+    for i in 1...digits {
+      end[-i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
       rest /= 10
-    } while rest > 0
-    let digits = count + 20 - end
-    // Ascending: the destination is before the source, so an overlap is read before written.
-    for i in 0..<digits { base[count + i] = base[end + i] }
+    }
     count += digits
   }
 
@@ -349,20 +359,35 @@ public struct JSONWriter {
   }
 
   private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    // Most strings have nothing to escape: one `reserve` for them and their quotes.
+    guard let start = utf8.baseAddress, utf8.contains(where: Self.needsEscape) else {
+      reserve(utf8.count + 2)
+      putReserved(UInt8(ascii: "\""))
+      if let start = utf8.baseAddress {
+        (base + count).update(from: start, count: utf8.count)
+        count += utf8.count
+      }
+      putReserved(UInt8(ascii: "\""))
+      return
+    }
     put(UInt8(ascii: "\""))
     // Copy runs that need no escape in one go.
     var runStart = 0
-    for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      if runStart < i {
-        put(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-      }
+    for (i, byte) in utf8.enumerated() where Self.needsEscape(byte) {
+      if runStart < i { put(UnsafeBufferPointer(start: start + runStart, count: i - runStart)) }
       appendEscapedASCII(byte)
       runStart = i + 1
     }
     if runStart < utf8.count {
-      put(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+      put(UnsafeBufferPointer(start: start + runStart, count: utf8.count - runStart))
     }
     put(UInt8(ascii: "\""))
+  }
+
+  /// Whether a UTF-8 byte is written escaped: a control character, `"` or `\`.
+  @inline(__always)
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
   }
 
   @inline(__always)

@@ -119,22 +119,21 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
 
   public static func == (a: KeyColumn, b: KeyColumn) -> Bool { a.elementsEqual(b) }
 
-  /// Fills a column, numbering each distinct key once.
+  /// Fills a column, numbering each distinct key once (in a `KeyTable`: a `Dictionary` made
+  /// for each text cost thousands of instructions a key, hashing and growing).
   struct Builder {
-    private(set) var column: KeyColumn
-    private var numbers: [String: UInt32] = [:]
+    private var slots: [UInt32]
+    private var numbers = KeyTable()
 
-    init(count: Int) { column = KeyColumn(count: count) }
+    init(count: Int) { slots = [UInt32](repeating: 0, count: count) }
 
-    mutating func set(_ key: String, at i: Int) {
-      if let number = numbers[key] {
-        column.slots[i] = number
-      } else {
-        column.distinct.append(key)
-        let number = UInt32(column.distinct.count)
-        numbers[key] = number
-        column.slots[i] = number
-      }
+    mutating func set(_ key: String, at i: Int) { slots[i] = numbers.insert(key) + 1 }
+
+    var column: KeyColumn {
+      var column = KeyColumn()
+      column.slots = slots
+      column.distinct = numbers.keys
+      return column
     }
   }
 }

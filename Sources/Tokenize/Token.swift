@@ -51,10 +51,12 @@ public struct Token: Sendable, Hashable {
   }
 
   public init(
-    start: Int, end: Int, kind: TokenKind, key: String, utf16Start: Int, utf16End: Int
+    start: Int, end: Int, kind: TokenKind, key: String, id: UInt32 = 0, utf16Start: Int,
+    utf16End: Int
   ) {
     precondition(start <= end, "token start \(start) after end \(end)")
     self.key = key
+    self.id = id
     self.start32 = Int32(start)
     self.end32 = Int32(end)
     self.utf16Start32 = Int32(utf16Start)

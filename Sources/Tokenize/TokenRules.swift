@@ -15,26 +15,39 @@
 enum TokenRules {
   /// Applies the rules in place (no second array): `tokens[..<kept]` is the result so far, and
   /// the rules read only its last token and the tokens from `i` on, which are not yet moved.
-  static func apply(_ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>) {
-    let kept = tokens.withUnsafeMutableBufferPointer { apply(to: $0, units) }
+  /// A token the rules make gets its key's id in `vocabulary`. `holdingDotOrAt` lists, in
+  /// increasing order, the tokens whose surface holds '.' or '@' (the tokenizer finds them once
+  /// per distinct surface): no other word needs its surface scanned for a link.
+  static func apply(
+    _ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>, vocabulary: Vocabulary?,
+    holdingDotOrAt: [Int]
+  ) {
+    let kept = tokens.withUnsafeMutableBufferPointer {
+      apply(to: $0, units, vocabulary, holdingDotOrAt)
+    }
     tokens.removeLast(tokens.count - kept)
   }
 
   /// The rules over a buffer; returns how many tokens the result has (at its start).
   private static func apply(
-    to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>
+    to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
+    _ vocabulary: Vocabulary?, _ holdingDotOrAt: [Int]
   ) -> Int {
     var kept = 0
     var i = 0
+    var marked = 0  // the first of `holdingDotOrAt` not below `i`
     while i < tokens.count {
-      if let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units) {
+      while marked < holdingDotOrAt.count && holdingDotOrAt[marked] < i { marked += 1 }
+      let holdsDotOrAt = marked < holdingDotOrAt.count && holdingDotOrAt[marked] == i
+      if let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units, holdsDotOrAt: holdsDotOrAt)
+      {
         let token = tokens[i]
         let last = tokens[end - 1]
         var key = ""
         for t in i..<end { key += tokens[t].key }
         tokens[kept] = Token(
           start: token.start, end: last.end, kind: .link, key: key,
-          utf16Start: token.utf16Start, utf16End: last.utf16End)
+          id: vocabulary?.id(of: key) ?? 0, utf16Start: token.utf16Start, utf16End: last.utf16End)
         kept += 1
         i = end
         continue
@@ -46,9 +59,10 @@ enum TokenRules {
         next.kind == .word || next.kind == .number
       {
         if next.kind == .number {
+          let key = previous.key + "-" + next.key
           tokens[kept - 1] = Token(
-            start: previous.start, end: next.end, kind: previous.kind,
-            key: previous.key + "-" + next.key, utf16Start: previous.utf16Start,
+            start: previous.start, end: next.end, kind: previous.kind, key: key,
+            id: vocabulary?.id(of: key) ?? 0, utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
           i += 2
         } else {
@@ -78,17 +92,21 @@ enum TokenRules {
 
   // MARK: - Links
 
-  /// The end (exclusive token index) of a link starting at token `i`, or nil.
+  /// The end (exclusive token index) of a link starting at token `i`, or nil. `holdsDotOrAt`:
+  /// whether the token's surface has a '.' or an '@' (else it is not scanned for them).
   static func linkEnd(
-    _ tokens: UnsafeBufferPointer<Token>, from i: Int, _ units: UnsafeBufferPointer<UInt16>
+    _ tokens: UnsafeBufferPointer<Token>, from i: Int, _ units: UnsafeBufferPointer<UInt16>,
+    holdsDotOrAt: Bool
   ) -> Int? {
     guard tokens[i].kind == .word else { return nil }
     let surface = units[tokens[i].utf16Start..<tokens[i].utf16End]
     // Cheap rejection: a link's first token holds '.', '@' or is a scheme followed by ':'.
     var hasDot = false
     var hasAt = false
-    for unit in surface {
-      if unit == 0x2E { hasDot = true } else if unit == 0x40 { hasAt = true }
+    if holdsDotOrAt {
+      for unit in surface {
+        if unit == 0x2E { hasDot = true } else if unit == 0x40 { hasAt = true }
+      }
     }
     let isScheme =
       !hasDot && !hasAt && i + 3 < tokens.count && glued(tokens, i, 3)

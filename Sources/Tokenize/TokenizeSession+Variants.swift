@@ -13,10 +13,10 @@ extension TokenizeSession {
     }
     let stem = stemmer.stem(key)
     let usable = stem.unicodeScalars.count >= tokenizer.minimumStemLength ? stem : ""
-    if stemCache[language, default: [:]].count >= Self.keyCacheLimit {
-      stemCache[language]!.removeAll(keepingCapacity: true)
+    if stemCache[language, default: KeyMap()].count >= Self.keyCacheLimit {
+      stemCache[language]!.removeAll()
     }
-    stemCache[language, default: [:]][key] = usable
+    stemCache[language, default: KeyMap()][key] = usable
     return usable.isEmpty ? nil : usable
   }
 
@@ -50,9 +50,7 @@ extension TokenizeSession {
         !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
       }
       if result.isEmpty { result = key }
-      if translitCache.count >= Self.keyCacheLimit {
-        translitCache.removeAll(keepingCapacity: true)
-      }
+      if translitCache.count >= Self.keyCacheLimit { translitCache.removeAll() }
       translitCache[key] = result
       return result
     } catch {
@@ -70,21 +68,28 @@ extension TokenizeSession {
     let sets = sorted.map(\.value)
     var stemKeys = [KeyColumn.Builder?](repeating: nil, count: languages.count)
     var translitKeys: KeyColumn.Builder?
-    for i in tokens.indices where tokens[i].kind == .word {
-      let key = tokens[i].key
-      let (signature, isASCII) = StemSet.signatureAndASCII(key)
-      for l in sets.indices where sets[l].mayHold(signature: signature) {
-        guard stemsInLanguage(key, languages[l], document: language),
-          let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
-        else { continue }
-        if stemKeys[l] == nil { stemKeys[l] = KeyColumn.Builder(count: tokens.count) }
-        stemKeys[l]!.set(stem, at: i)
-      }
-      if config.transliterate, !isASCII {
-        let translit = try transliterate(key)
-        guard translit != key else { continue }
-        if translitKeys == nil { translitKeys = KeyColumn.Builder(count: tokens.count) }
-        translitKeys!.set(translit, at: i)
+    // Tokens read in place (`tokens[i].key` from the array copied the whole token, retaining and
+    // releasing its key, at every word), and a key copied only for a word that may have a stem
+    // or a transliteration.
+    try tokens.withUnsafeBufferPointer { (tokens) throws(TokenizeError) in
+      for i in tokens.indices where tokens[i].kind == .word {
+        let (signature, isASCII) = StemSet.signatureAndASCII(tokens[i].key)
+        let mayStem = sets.contains { $0.mayHold(signature: signature) }
+        guard mayStem || (config.transliterate && !isASCII) else { continue }
+        let key = tokens[i].key
+        for l in sets.indices where sets[l].mayHold(signature: signature) {
+          guard stemsInLanguage(key, languages[l], document: language),
+            let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
+          else { continue }
+          if stemKeys[l] == nil { stemKeys[l] = KeyColumn.Builder(count: tokens.count) }
+          stemKeys[l]!.set(stem, at: i)
+        }
+        if config.transliterate, !isASCII {
+          let translit = try transliterate(key)
+          guard translit != key else { continue }
+          if translitKeys == nil { translitKeys = KeyColumn.Builder(count: tokens.count) }
+          translitKeys!.set(translit, at: i)
+        }
       }
     }
     var result = TokenVariants()

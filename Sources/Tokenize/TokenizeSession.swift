@@ -1,21 +1,23 @@
-/// One thread's tokenizer: the configuration plus reusable ICU iterators and a key cache.
+/// One thread's tokenizer: the configuration plus reusable ICU iterators and the keys and ids of
+/// the surfaces it has seen.
 ///
 /// Not `Sendable`: use it from one thread (or task) at a time.
 public final class TokenizeSession {
   public let tokenizer: Tokenizer
   private let wordBreaker: BreakIterator
   private let sentenceBreaker: BreakIterator
-  /// Keys of non-ASCII surfaces already seen (bounded; cleared when full).
-  private var keyCache: [String: String] = [:]
+  /// Keys and ids of the surfaces already seen (bounded; cleared when full).
+  private var surfaces = SurfaceTable()
+  /// The bound of the stem and transliteration caches.
   static let keyCacheLimit = 4_096
   /// Snowball stemmers by language, opened on first use.
   var stemmers: [String: Stemmer] = [:]
-  /// Language → key → stem (`""`: too short to use), bounded like `keyCache`.
-  var stemCache: [String: [String: String]] = [:]
+  /// Language → key → stem (`""`: too short to use), each bounded by `keyCacheLimit`.
+  var stemCache: [String: KeyMap] = [:]
   /// Opened on first use.
   var transliterator: Transliterator?
-  /// Key → transliteration key.
-  var translitCache: [String: String] = [:]
+  /// Key → transliteration key, bounded by `keyCacheLimit`.
+  var translitCache = KeyMap()
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
@@ -35,15 +37,15 @@ public final class TokenizeSession {
   public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError)
     -> TokenizedText
   {
-    let utf16 = Transcode.utf16(of: text)
+    var lowSurrogates: [Int] = []
+    let utf16 = Transcode.utf16(of: text, lowSurrogates: &lowSurrogates)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
-    var tokens: [Token]
+    let tokens: [Token]
     let sentences: [Sentence]
     do {
       (tokens, sentences) = try utf16.withUnsafeBufferPointer {
         (units) throws(ICUError) -> ([Token], [Sentence]) in
-        var offsets = ScalarOffsets(units)
-        let tokens = try makeTokens(units, &offsets)
+        let tokens = try makeTokens(units, ScalarOffsets(lowSurrogates: lowSurrogates))
         return (tokens, try makeSentences(units, tokens))
       }
     } catch {
@@ -51,11 +53,6 @@ public final class TokenizeSession {
     }
     let variants =
       tokenizer.variants.isEmpty ? TokenVariants() : try variants(of: tokens, language: language)
-    if let vocabulary = tokenizer.vocabulary {
-      tokens.withUnsafeMutableBufferPointer { tokens in
-        for i in tokens.indices { tokens[i].id = vocabulary.id(of: tokens[i].key) }
-      }
-    }
     return TokenizedText(
       text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants,
       vocabularyStamp: tokenizer.vocabulary?.stamp ?? 0)
@@ -64,45 +61,69 @@ public final class TokenizeSession {
   // MARK: - Tokens
 
   private func makeTokens(
-    _ units: UnsafeBufferPointer<UInt16>, _ offsets: inout ScalarOffsets
+    _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets
   ) throws(ICUError) -> [Token] {
-    var tokens: [Token] = []
-    tokens.reserveCapacity(units.count / 5 + 1)
+    // The surface table moves into the sink for the loop and back after it (left in `self`, it
+    // would be copied on write; mutated through `self`, it would pay a dynamic exclusivity
+    // check at every token).
+    var sink = TokenSink(
+      units, offsets: offsets, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
+    surfaces = SurfaceTable()
+    defer { surfaces = sink.surfaces }
     var start = 0
     try wordBreaker.forEachBoundary(units) { (end, status) throws(ICUError) in
       defer { start = end }
       guard let kind = Self.kind(of: units[start..<end], status: status) else { return }
       if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
-        try append(start..<split, .word, units, &offsets, to: &tokens)
-        try append(split..<end, .word, units, &offsets, to: &tokens)
+        try sink.append(start..<split, .word)
+        try sink.append(split..<end, .word)
       } else {
-        try append(start..<end, kind, units, &offsets, to: &tokens)
+        try sink.append(start..<end, kind)
       }
     }
-    TokenRules.apply(&tokens, units)
-    return tokens
+    TokenRules.apply(
+      &sink.tokens, units, vocabulary: tokenizer.vocabulary, holdingDotOrAt: sink.holdingDotOrAt)
+    return sink.tokens
   }
 
-  private func append(
-    _ range: Range<Int>, _ kind: TokenKind, _ units: UnsafeBufferPointer<UInt16>,
-    _ offsets: inout ScalarOffsets, to tokens: inout [Token]
-  ) throws(ICUError) {
-    let start = offsets.advance(to: range.lowerBound)
-    let end = offsets.advance(to: range.upperBound)
-    tokens.append(
-      Token(
-        start: start, end: end, kind: kind,
-        key: try key(units[range]), utf16Start: range.lowerBound, utf16End: range.upperBound))
-  }
+  /// The tokens made so far, and what making the next one needs.
+  private struct TokenSink {
+    let units: UnsafeBufferPointer<UInt16>
+    let vocabulary: Vocabulary?
+    var surfaces: SurfaceTable
+    var offsets: ScalarOffsets
+    var tokens: [Token] = []
+    /// The indices of the tokens whose surface holds '.' or '@', increasing (few).
+    var holdingDotOrAt: [Int] = []
 
-  private func key(_ units: Slice<UnsafeBufferPointer<UInt16>>) throws(ICUError) -> String {
-    if !units.contains(where: { $0 >= 0x80 }) { return KeyFolder.asciiKey(of: units) }
-    let surface = Transcode.string(UnsafeBufferPointer(rebasing: units))
-    if let cached = keyCache[surface] { return cached }
-    let key = try KeyFolder.key(of: units)
-    if keyCache.count >= Self.keyCacheLimit { keyCache.removeAll(keepingCapacity: true) }
-    keyCache[surface] = key
-    return key
+    init(
+      _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
+      surfaces: SurfaceTable
+    ) {
+      self.units = units
+      self.offsets = offsets
+      self.vocabulary = vocabulary
+      self.surfaces = surfaces
+      tokens.reserveCapacity(units.count / 5 + 1)
+    }
+
+    /// Appends the token of UTF-16 range `range`, its key and id from the surface table.
+    @inline(__always)
+    mutating func append(_ range: Range<Int>, _ kind: TokenKind) throws(ICUError) {
+      let start = offsets.advance(to: range.lowerBound)
+      let end = offsets.advance(to: range.upperBound)
+      let surface = UnsafeBufferPointer(rebasing: units[range])
+      let vocabulary = vocabulary
+      let value = try surfaces.entry(for: surface) { () throws(ICUError) in
+        let key = try KeyFolder.key(of: surface[...])
+        return (key, vocabulary?.id(of: key) ?? 0)
+      }
+      if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
+      tokens.append(
+        Token(
+          start: start, end: end, kind: kind, key: value.key, id: value.id,
+          utf16Start: range.lowerBound, utf16End: range.upperBound))
+    }
   }
 
   /// The kind of a word-break segment, or nil for a segment that is not a token (white space,
@@ -113,23 +134,29 @@ public final class TokenizeSession {
     case 200..<500: return .word
     default: break
     }
-    // Fast path: ASCII segments (white space, punctuation, symbols).
-    if units.allSatisfy({ $0 < 0x80 }) {
-      var visible = false
-      var symbol = false
-      for unit in units {
-        switch unit {
-        case 0x00...0x20, 0x7F: continue
-        case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
-        case 0x30...0x39: return .number
-        case 0x41...0x5A, 0x61...0x7A: return .word
-        default: break
-        }
-        visible = true
+    // ASCII units here, the rest in `nonASCIIKind`: its Unicode property types cost two
+    // metadata look-ups a call even for a segment that never reaches them. The Unicode path
+    // gives every ASCII unit the kind this switch does, so an ASCII prefix may decide.
+    var visible = false
+    var symbol = false
+    for unit in units {
+      switch unit {
+      case 0x00...0x20, 0x7F: continue
+      case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
+      case 0x30...0x39: return .number
+      case 0x41...0x5A, 0x61...0x7A: return .word
+      case 0x80...: return nonASCIIKind(of: units)
+      default: break
       }
-      guard visible else { return nil }
-      return symbol ? .symbol : .punctuation
+      visible = true
     }
+    guard visible else { return nil }
+    return symbol ? .symbol : .punctuation
+  }
+
+  /// `kind(of:status:)` of a segment with a non-ASCII unit, by general category.
+  @inline(never)
+  private static func nonASCIIKind(of units: Slice<UnsafeBufferPointer<UInt16>>) -> TokenKind? {
     var symbol = false
     var visible = false
     var iterator = units.makeIterator()
@@ -240,6 +267,12 @@ struct ScalarOffsets {
     self.continuations = continuations
   }
 
+  /// The offsets of a text whose pairs' low surrogates are at `lowSurrogates` (increasing), as
+  /// `Transcode.utf16(of:lowSurrogates:)` gives them: no second pass over the units.
+  init(lowSurrogates: [Int]) {
+    continuations = lowSurrogates
+  }
+
   /// How many of `continuations` lie below the last offset asked for.
   private var passed = 0
 
@@ -247,7 +280,10 @@ struct ScalarOffsets {
   /// nondecreasing order (tokens and boundaries come in text order): a cursor moves forward.
   ///
   /// - Complexity: amortised O(1).
+  @inline(__always)
   mutating func advance(to utf16Offset: Int) -> Int {
+    // No pairs (most texts): the offsets are equal (and the order check below cannot fail).
+    if continuations.isEmpty { return utf16Offset }
     precondition(
       passed == 0 || continuations[passed - 1] < utf16Offset, "offsets asked for out of order")
     while passed < continuations.count && continuations[passed] < utf16Offset { passed += 1 }

@@ -12,6 +12,30 @@ struct TranscodeTests {
   }
 
   @Test(
+    "Runs of eight ASCII bytes and more, between and after other scalars",
+    arguments: [
+      "Roscosmos and NASA agreed.", "abcdefgh", "abcdefg\u{E9}", "abcdefghi😀jklmnopqrstuvw",
+      "абвгдежзийклмн then sixteen bytes", "😀🚀 0123456789abcdef\u{301}\u{301}x",
+    ])
+  func asciiRuns(_ text: String) {
+    var lowSurrogates: [Int] = []
+    let units = Transcode.utf16(of: text, lowSurrogates: &lowSurrogates)
+    #expect(units == Array(text.utf16))
+  }
+
+  @Test(
+    "The low surrogates listed are those that end a pair", arguments: NaughtyStringsTests.cases)
+  func lowSurrogates(_ naughty: NaughtyStringsTests.Case) {
+    var listed: [Int] = []
+    _ = Transcode.utf16(of: naughty.text + "😀 and 🚀", lowSurrogates: &listed)
+    let units = Array((naughty.text + "😀 and 🚀").utf16)
+    let pairs = units.indices.dropFirst().filter {
+      units[$0] & 0xFC00 == 0xDC00 && units[$0 - 1] & 0xFC00 == 0xD800
+    }
+    #expect(listed == pairs)
+  }
+
+  @Test(
     "A string of UTF-16 units equals String(decoding:as:)", arguments: NaughtyStringsTests.cases)
   func string(_ naughty: NaughtyStringsTests.Case) {
     let units = Array(naughty.text.utf16)

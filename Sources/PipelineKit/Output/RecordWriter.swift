@@ -58,16 +58,9 @@ public struct RecordWriter: Sendable {
     // in the record, and copied from there for the others (no second buffer of every hit).
     var hitJSON = [Range<Int>?](
       repeating: nil, count: evidence == .none ? 0 : analysis.stance.hits.count)
-    // Mentions grouped by entity once, in text order (not one scan of all mentions per entity),
-    // as 32-bit indices (an entity-dense huge document has millions).
-    var mentionsOf: [Int: [Int32]] = [:]
-    for (m, mention) in analysis.mentions.enumerated() {
-      mentionsOf[mention.entity, default: []].append(Int32(m))
-    }
-    var referencesOf: [Int: [Int32]] = [:]
-    for (r, reference) in analysis.stance.references.enumerated() {
-      referencesOf[reference.entity, default: []].append(Int32(r))
-    }
+    // Mentions grouped by entity once, in text order (not one scan of all mentions per entity).
+    let mentionsOf = EntityGroups(analysis.mentions.lazy.map(\.entity))
+    let referencesOf = EntityGroups(analysis.stance.references.lazy.map(\.entity))
     w.beginObject()
     w.field("id")
     w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
@@ -79,8 +72,8 @@ public struct RecordWriter: Sendable {
       w.field("mentions")
       w.beginArray()
       // Gazetteer mentions and references, merged in text order.
-      let found = mentionsOf[entity] ?? []
-      let references = referencesOf[entity] ?? []
+      let found = mentionsOf.indices(of: entity)
+      let references = referencesOf.indices(of: entity)
       var m = 0
       var r = 0
       while m < found.count || r < references.count {
@@ -308,5 +301,46 @@ public struct RecordWriter: Sendable {
       w.endObject()
     }
     w.endArray()
+  }
+}
+
+/// The indices of items (mentions, references) grouped by entity, increasing within an entity:
+/// one sort of (entity, index) pairs in 64-bit words. A dictionary of arrays by entity hashed
+/// every item and grew an array per entity.
+struct EntityGroups {
+  /// entity << 32 | index, sorted.
+  private let pairs: [UInt64]
+
+  /// The groups of items whose entities are `entities`, in item order.
+  init(_ entities: some Sequence<Int>) {
+    var pairs: [UInt64] = []
+    pairs.reserveCapacity(entities.underestimatedCount)
+    for (index, entity) in entities.enumerated() {
+      precondition(
+        entity >= 0 && entity <= Int(UInt32.max) && index <= Int(UInt32.max),
+        "entity \(entity) or item \(index) out of 32 bits")
+      pairs.append(UInt64(entity) << 32 | UInt64(index))
+    }
+    pairs.sort()
+    self.pairs = pairs
+  }
+
+  /// The indices of `entity`'s items, increasing (as 32-bit indices: an entity-dense huge
+  /// document has millions).
+  func indices(of entity: Int) -> [Int32] {
+    let key = UInt64(entity) << 32
+    // The first pair not below `key`.
+    var low = 0
+    var high = pairs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if pairs[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    var result: [Int32] = []
+    while low < pairs.count, pairs[low] >> 32 == UInt64(entity) {
+      result.append(Int32(truncatingIfNeeded: pairs[low] & 0xFFFF_FFFF))
+      low += 1
+    }
+    return result
   }
 }

@@ -1,0 +1,114 @@
+/// The key and vocabulary id of each distinct token surface a session has seen, and whether it
+/// holds '.' or '@' (only such a word may start a link other than a URL with a scheme,
+/// `TokenRules`), so that a surface is folded, made into a `String`, looked up in the
+/// vocabulary and scanned once, not at each of its occurrences: most tokens of a text repeat an
+/// earlier one ("the", ",", "Roscosmos").
+/// Surfaces are compared as written, so "The" and "the" are two entries with one key.
+///
+/// Open addressing over a hash of the surface's UTF-16 units, which are kept one after another
+/// in one buffer. Bounded: the table empties itself when it holds `entryLimit` surfaces or
+/// `unitLimit` units, so a huge text of distinct words costs no more memory than a short one.
+/// A surface longer than `longest` units is never stored (its caller folds it each time).
+///
+/// ```swift
+/// var table = SurfaceTable()
+/// table.entry(for: units) { ("the", 7) }  // made: ("the", 7, holdsDotOrAt: false)
+/// table.entry(for: units) { ... }         // found; the closure is not called
+/// ```
+struct SurfaceTable {
+  static let entryLimit = 1 << 14
+  static let unitLimit = 1 << 18
+  static let longest = 64
+
+  /// What the table keeps of a surface.
+  struct Value {
+    var key: String
+    var id: UInt32
+    /// Whether the surface has a '.' or an '@'.
+    var holdsDotOrAt: Bool
+  }
+
+  private struct Entry {
+    var value: Value
+    var hash: UInt32
+    /// Where the surface is in `units`.
+    var start: Int32
+    var count: Int32
+  }
+
+  private var entries: [Entry] = []
+  private var units: [UInt16] = []
+  /// Slot → entry index + 1 (0: empty). Twice `entryLimit`, so at most half full; allocated
+  /// at the first entry, so that an empty table costs nothing to make.
+  private var slots: [Int32] = []
+
+  init() {}
+
+  /// The value of `surface`: the stored one, or one with the key and id `make` returns (then
+  /// stored).
+  ///
+  /// - Complexity: O(n) in the surface's length, expected.
+  @inline(__always)
+  mutating func entry(
+    for surface: UnsafeBufferPointer<UInt16>,
+    make: () throws(ICUError) -> (key: String, id: UInt32)
+  ) throws(ICUError) -> Value {
+    guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
+    if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
+    let hash = Self.hash(surface)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let found = Int(slots[slot])
+      if found == 0 { break }
+      if entries[found - 1].hash == hash, matches(found - 1, surface) {
+        return entries[found - 1].value
+      }
+      slot = (slot + 1) & mask
+    }
+    let made = try Self.value(of: surface, make)
+    if entries.count == Self.entryLimit || units.count + surface.count > Self.unitLimit {
+      removeAll()
+      slot = Int(truncatingIfNeeded: hash) & mask
+    }
+    entries.append(
+      Entry(value: made, hash: hash, start: Int32(units.count), count: Int32(surface.count)))
+    units.append(contentsOf: surface)
+    slots[slot] = Int32(entries.count)
+    return made
+  }
+
+  private static func value(
+    of surface: UnsafeBufferPointer<UInt16>,
+    _ make: () throws(ICUError) -> (key: String, id: UInt32)
+  ) throws(ICUError) -> Value {
+    let (key, id) = try make()
+    return Value(key: key, id: id, holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
+  }
+
+  /// Whether entry `index` is the surface `surface`.
+  @inline(__always)
+  private func matches(_ index: Int, _ surface: UnsafeBufferPointer<UInt16>) -> Bool {
+    guard Int(entries[index].count) == surface.count else { return false }
+    let start = Int(entries[index].start)
+    return units.withUnsafeBufferPointer { units in
+      for i in 0..<surface.count where units[start + i] != surface[i] { return false }
+      return true
+    }
+  }
+
+  private mutating func removeAll() {
+    entries.removeAll(keepingCapacity: true)
+    units.removeAll(keepingCapacity: true)
+    slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+
+  /// FNV-1a over the units, then mixed so that the low bits (the slot) depend on every unit.
+  @inline(__always)
+  private static func hash(_ surface: UnsafeBufferPointer<UInt16>) -> UInt32 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for unit in surface { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+    hash = (hash ^ hash >> 29) &* 0xBF58_476D_1CE4_E5B9
+    return UInt32(truncatingIfNeeded: hash ^ hash >> 32)
+  }
+}
