@@ -561,7 +561,7 @@ public struct StanceScorer: Sendable {
         // partnership").
         if negators.isEmpty, let mark = shifter {
           negators = marks.filter {
-            $0.word.kind == .negator && $0.token < mark.token && inWindow($0.token, mark.token)
+            $0.word.kind == .negator && $0.token < mark.first && inWindow($0.token, mark.first)
           }
         }
         for mark in negators {

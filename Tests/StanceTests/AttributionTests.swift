@@ -1089,6 +1089,9 @@ struct AttributionTests {
       text: "Rogozin turned down a NASA request to cooperate.",
       weights: ["cooperate": -2]),
     ShifterCase(
+      name: "a negator before a shifter phrase reverses what the phrase does",
+      text: "Moscow has not closed the door on cooperation.", weights: ["cooperation": 2 * 0.74]),
+    ShifterCase(
       name: "declaring something over ends it", text: "The partnership is over.",
       weights: ["partnership": -1.8]),
     ShifterCase(
