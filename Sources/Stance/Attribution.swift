@@ -44,7 +44,7 @@ public enum AttributionPolicy: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether the policy reads roles (`agent`, `target`, `clause`); `sentence` and `window:N`
   /// count mentions by where they stand.
-  public var readsRoles: Bool {
+  package var readsRoles: Bool {
     switch self {
     case .agent, .target, .clause: return true
     case .sentence, .window: return false

@@ -83,6 +83,12 @@ public struct AttributionRules: Sendable {
     /// after it, before `to`, does what follows ("The sanctions led Roscosmos to suspend its
     /// launches").
     case causative
+    /// The word between who is quoted and a speech word (`as`: "TASS quoted Medvedev as saying
+    /// that…").
+    case quotative
+    /// The word that opens reported speech after a speech verb (`that`: "said on Telegram that
+    /// it…").
+    case complementizer
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -116,6 +122,8 @@ public struct AttributionRules: Sendable {
       case .genitive: 1 << 25
       case .article: 1 << 26
       case .causative: 1 << 27
+      case .quotative: 1 << 28
+      case .complementizer: 1 << 29
       }
     }
 
@@ -125,7 +133,7 @@ public struct AttributionRules: Sendable {
     var isKeptApart: Bool {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
-        .article, .causative:
+        .article, .causative, .quotative, .complementizer:
         true
       default: false
       }
@@ -208,14 +216,16 @@ public struct AttributionRules: Sendable {
 
   @inline(__always)
   func has(_ t: Int, in doc: TokenizedText, _ kind: MarkerKind) -> Bool {
-    kinds(of: t, in: doc) & kind.bit != 0
+    assert(!kind.isKeptApart, "\(kind) is a word class: read it with word(_:in:is:)")
+    return kinds(of: t, in: doc) & kind.bit != 0
   }
 
   /// Whether token `t` is a word of class `kind` (one kept apart from the markers:
   /// `MarkerKind.isKeptApart`), by the token's id when `doc` has the bound vocabulary.
   @inline(__always)
   func word(_ t: Int, in doc: TokenizedText, is kind: MarkerKind) -> Bool {
-    (classesByID.value(for: t, in: doc) { classes[$0] } ?? 0) & kind.bit != 0
+    assert(kind.isKeptApart, "\(kind) is a clause marker: read it with has(_:in:_:)")
+    return (classesByID.value(for: t, in: doc) { classes[$0] } ?? 0) & kind.bit != 0
   }
 
   /// Whether token `t` is a noun of relation (a `relational` line).

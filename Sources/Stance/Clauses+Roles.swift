@@ -39,12 +39,15 @@ extension ClauseAnalyzer {
     if let trailing = s.trailingSpeaker, trailing.participant == p, trailing.covers(hit) {
       // "Cosmonauts Artemyev and Matveev thanked their NASA colleagues, Roscosmos said": what
       // a person named as its subject did is that person's stance, not the reporter's.
-      let byPerson = s.clauses[ch].subject.contains { q in
-        q != p && s.participants[q].entity != participant.entity
-          && types.indices.contains(s.participants[q].entity)
-          && rules.personTypes.contains(types[s.participants[q].entity])
-          && !rules.personTypes.contains(types[participant.entity])
+      func isPerson(_ entity: Int) -> Bool {
+        types.indices.contains(entity) && rules.personTypes.contains(types[entity])
       }
+      let byPerson =
+        !isPerson(participant.entity)
+        && s.clauses[ch].subject.contains { q in
+          q != p && s.participants[q].entity != participant.entity
+            && isPerson(s.participants[q].entity)
+        }
       return isSubjectless(ch, s) || byPerson ? .otherClause : .speaker
     }
     if ch == cp {
@@ -78,7 +81,7 @@ extension ClauseAnalyzer {
       }
       // "The sanctions led Roscosmos to suspend its launches": who a causative verb names
       // before `to` does what follows.
-      if isCaused(participant, toward: hit) { return .subject }
+      if isCaused(participant, toward: hit, in: s) { return .subject }
       // "the decision by Roscosmos to keep its crews": who a noun of content names after `by`
       // does what it introduces.
       if let by = agentMarker(before: participant, in: s), ownedContent(after: by - 1, to: hit) {
@@ -650,14 +653,20 @@ extension ClauseAnalyzer {
   /// Whether a `causative` word comes right before the participant (a determiner may come
   /// between) and an infinitive's `to` right after it, before the hit: "led Roscosmos to
   /// suspend", "prompted the agency to praise", "drove Canada to impose sanctions".
-  private func isCaused(_ participant: Participant, toward hit: Range<Int>) -> Bool {
+  private func isCaused(
+    _ participant: Participant, toward hit: Range<Int>, in s: SentenceStructure
+  ) -> Bool {
     let after = participant.tokens.upperBound
-    guard after < hit.lowerBound, rules.word(after, in: doc, is: .infinitive) else {
+    // `to` and a verb: "forced Roscosmos to the table" names no deed.
+    guard after + 1 < hit.upperBound, rules.word(after, in: doc, is: .infinitive),
+      doc.tokens[after + 1].kind == .word, isLowercase(doc.tokens[after + 1])
+    else {
       return false
     }
+    let first = s.range.lowerBound
     var before = participant.tokens.lowerBound - 1
-    if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
-    return before >= 0 && rules.word(before, in: doc, is: .causative)
+    if before > first, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
+    return before >= first && rules.word(before, in: doc, is: .causative)
   }
 
   /// Whether the hit is in the predicate of a form of *be* after the subject (`passive`

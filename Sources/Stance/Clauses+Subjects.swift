@@ -233,7 +233,6 @@ extension ClauseAnalyzer {
     return !inMention[t] && rules.reference(of: t, in: doc)?.kind == .determiner
   }
 
-  /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
   /// Whether clause `c` is the noun phrase a contrast word that is also a preposition opens
   /// ("despite calls to cut ties", "regardless of the tensions"), not a clause with a verb
   /// ("despite being warned").
@@ -243,6 +242,7 @@ extension ClauseAnalyzer {
     return rules.has(opener, in: doc, .preposition) && !startsWithVerb(clause, in: s)
   }
 
+  /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
   private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
     return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))
@@ -259,12 +259,12 @@ extension ClauseAnalyzer {
   }
   /// The one quoted as saying what is reported: "TASS quoted Medvedev as saying that…",
   /// "Interfax quoted a Roscosmos spokesperson as saying…". Clause `c` opens with a
-  /// `subordinator` (`as`) right before its `speech` word, and a name ends right before the
+  /// `quotative` word (`as`) right before its `speech` word, and a name ends right before the
   /// opener or at most two plain words of title before it. That one says what `c` reports,
   /// not the subject `c` shares.
   func quotedAsSaying(_ s: SentenceStructure, _ c: Int) -> Int? {
     guard let opener = s.clauses[c].opener, let speech = s.clauses[c].speech,
-      speech == opener + 1, rules.has(opener, in: doc, .subordinator)
+      speech == opener + 1, rules.word(opener, in: doc, is: .quotative)
     else { return nil }
     return s.participants.lastIndex { p in
       let end = p.tokens.upperBound

@@ -122,17 +122,19 @@ struct SentenceStructure {
   }
 
   /// The quotation that runs on into the sentence from the one before (the sentence begins
-  /// inside it) and the one it leaves open at its end, if any.
+  /// inside it), if any.
   var continuedQuote: Int? {
     clauses.firstIndex { $0.kind == .quote && $0.opener == nil }
   }
+  /// The quotation the sentence leaves open at its end, if any.
   var openQuote: Int? {
     clauses.lastIndex { $0.kind == .quote && $0.opener != nil && $0.closer == nil }
   }
-  /// The quotation that opens the sentence, and the last one in it.
+  /// The quotation that opens the sentence, if any.
   var openingQuote: Int? {
     clauses.firstIndex { $0.kind == .quote && $0.opener == range.lowerBound }
   }
+  /// The sentence's last quotation, if any.
   var lastQuote: Int? { clauses.lastIndex { $0.kind == .quote } }
 }
 

@@ -252,9 +252,7 @@ struct Coreference {
     var told = t - 1
     while told > start && inMention[told] { told -= 1 }
     if told < t - 1, rules.has(told, in: doc, .speech) { return told }
-    guard rules.word(t - 1, in: doc, is: .complement), rules.has(t - 1, in: doc, .relative) else {
-      return nil
-    }
+    guard rules.word(t - 1, in: doc, is: .complementizer) else { return nil }
     var u = t - 2
     while u >= start && u >= t - 1 - ClauseAnalyzer.complementizerReach {
       if doc.tokens[u].kind == .punctuation { return nil }
@@ -311,12 +309,12 @@ struct Coreference {
     return start <= t && (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
   }
 
-  /// Whether `t` opens a clause joined to the one before it: right after a `boundary` marker
-  /// (`;`) or a `coordinator` after a comma (", and").
+  /// Whether `t` opens a clause joined to the one before it: right after a semicolon (a
+  /// `boundary` that is no colon, bracket or dash) or a `coordinator` after a comma (", and").
   private func opensJoinedClause(_ t: Int, in doc: TokenizedText) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     guard t - 1 > start else { return false }
-    if rules.has(t - 1, in: doc, .boundary) { return true }
+    if rules.has(t - 1, in: doc, .boundary) && doc.tokens[t - 1].key == ";" { return true }
     return rules.has(t - 1, in: doc, .coordinator) && doc.tokens[t - 2].key == ","
   }
 

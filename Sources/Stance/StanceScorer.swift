@@ -225,7 +225,8 @@ public struct StanceScorer: Sendable {
       return d >= 1 && d <= modifiers.negationWindow
     }
     /// The noun of content (`content` lines of `clauses.tsv`) right after a shifter (a
-    /// determiner or possessive pronoun and one describing word may come between), and the first
+    /// determiner, article or possessive pronoun, and one describing word or a name of up to four
+    /// tokens, may come between: "turned down a NASA request to share…"), and the first
     /// word of what the shifter denies through it: after its `of`, `that`, `about` or `to`
     /// ("dismissed talk of a split", "rejected claims that the Kremlin would pull out",
     /// "shrugged off the reports of a rift", "reversed its earlier decision to freeze…"), or a
@@ -320,7 +321,8 @@ public struct StanceScorer: Sendable {
     /// passive auxiliary (and at most one adverb) that follows the hit within
     /// `passiveShifterReach` words, no punctuation between; not in a subordinate or conditional
     /// clause, whose passive is a condition or a circumstance ("won't restore relations until
-    /// the sanctions are lifted").
+    /// the sanctions are lifted"). With no auxiliary, a shifter used without an object after the
+    /// hit's phrase (`intransitive(_:after:)`: "called the partnership beyond repair").
     func passiveShifter(after end: Int, shifting base: Double) -> ModifierMark? {
       let subordinate =
         AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit

@@ -737,6 +737,10 @@ struct AttributionTests {
       "⟦Nelson⟧ said NASA would quit, even as Roscosmos said it would stand by the partnership.",
       hit: "stand by", "nelson", .otherClause),
     RoleCase(
+      "a subordinator before a speech word quotes no one: the subject speaks",
+      "⟦Rogozin⟧ criticised NASA after announcing that Moscow would quit.", hit: "quit",
+      "rogozin", .speaker),
+    RoleCase(
       "who is quoted as saying says what is reported, not the subject",
       "Interfax quoted ⟦Rogozin⟧ as saying that Moscow would quit.", hit: "quit", "rogozin",
       .speaker),
@@ -1281,7 +1285,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
