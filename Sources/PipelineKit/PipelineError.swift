@@ -34,7 +34,7 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         "\(option) '\(path)': expected a file or a directory holding .tsv or .jsonl files, found none"
     case .output(let path, let reason): return "\(path): cannot write: \(reason)"
     case .compiledGazetteer(let path, let problem):
-      return "\(path): \(problem.description)"
+      return "\(path): \(Self.describe(problem))"
     case .compiledGazetteerNotFirst(let path, let after):
       return
         "--gazetteer '\(path)': expected a compiled gazetteer as the first --gazetteer (it includes the defaults), found it after '\(after)'"
@@ -48,6 +48,27 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
       }
       return
         "\(path): compiled gazetteer out of date (\(Self.describe(reason))), and its sources \(gone) are gone: compile it again"
+    }
+  }
+
+  private static func describe(_ problem: CompiledGazetteerProblem) -> String {
+    switch problem {
+    case .notCompiled:
+      return "expected a compiled gazetteer (written by 'pipeline compile'), found other bytes"
+    case .compiledSource:
+      return
+        "expected gazetteer sources to compile, found a compiled gazetteer (compile its sources instead)"
+    case .truncated(let size, let expected):
+      return
+        "expected a compiled gazetteer of at least \(expected) bytes, found \(size) (truncated): compile it again"
+    case .formatVersion(let found, let supported):
+      return
+        "expected compiled gazetteer format \(supported), found format \(found): compile it again with this pipeline"
+    case .checksum:
+      return
+        "expected the checksum the compiled gazetteer records, found another (the file is damaged): compile it again"
+    case .corrupt(let error):
+      return error.description
     }
   }
 
@@ -67,8 +88,9 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// What is wrong with a file given as a compiled gazetteer (`PipelineError.compiledGazetteer`).
-public enum CompiledGazetteerProblem: Error, Sendable, Equatable, CustomStringConvertible {
+/// What is wrong with a file given as a compiled gazetteer: the data of
+/// `PipelineError.compiledGazetteer`, whose description words it.
+public enum CompiledGazetteerProblem: Sendable, Equatable {
   /// It does not start with `CompiledGazetteer.magic`.
   case notCompiled
   /// Given to `pipeline compile` as a source.
@@ -80,25 +102,4 @@ public enum CompiledGazetteerProblem: Error, Sendable, Equatable, CustomStringCo
   case checksum
   /// Its header or tables hold a value out of range.
   case corrupt(TokenizeError)
-
-  public var description: String {
-    switch self {
-    case .notCompiled:
-      return "expected a compiled gazetteer (written by 'pipeline compile'), found other bytes"
-    case .compiledSource:
-      return
-        "expected gazetteer sources to compile, found a compiled gazetteer (compile its sources instead)"
-    case .truncated(let size, let expected):
-      return
-        "expected a compiled gazetteer of at least \(expected) bytes, found \(size) (truncated): compile it again"
-    case .formatVersion(let found, let supported):
-      return
-        "expected compiled gazetteer format \(supported), found format \(found): compile it again with this pipeline"
-    case .checksum:
-      return
-        "expected the checksum the compiled gazetteer records, found another (the file is damaged): compile it again"
-    case .corrupt(let error):
-      return error.description
-    }
-  }
 }

@@ -127,6 +127,12 @@ public struct AttributionRules: Sendable {
       }
     }
 
+    /// The markers that open a clause of their own (`subordinator`, `conditional`, `relative`,
+    /// `contrast`, `boundary`): the phrase a negated or shifted hit governs ends at one, and a
+    /// coordinated clause's verb comes before one.
+    static let clauseOpeners =
+      subordinator.bit | conditional.bit | relative.bit | contrast.bit | boundary.bit
+
     /// A word class kept apart from the clause markers: read only by its own test
     /// (`word(_:in:is:)`), never by `kinds(of:in:)`, so listing a word in one changes no rule
     /// that reads markers.

@@ -694,12 +694,10 @@ struct ClauseAnalyzer {
     return false
   }
 
-  /// Markers that open a clause of their own: a verb after one is not the coordinated clause's
-  /// ("and NASA in July after months of talks").
+  /// Markers that open a clause of their own, quotations too: a verb after one is not the
+  /// coordinated clause's ("and NASA in July after months of talks").
   static let opensClause =
-    AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.contrast.bit
-    | AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.boundary.bit
-    | AttributionRules.MarkerKind.quote.bit
+    AttributionRules.MarkerKind.clauseOpeners | AttributionRules.MarkerKind.quote.bit
 
   /// The comma that closes an apposition opened by the comma at `t`, right after a name: a
   /// lowercase word that is no mention or pronoun follows it, and the closing comma comes within

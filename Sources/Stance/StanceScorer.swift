@@ -192,10 +192,7 @@ public struct StanceScorer: Sendable {
   // MARK: - Hits
 
   /// Markers that end the phrase a negated or shifted hit governs.
-  static let clauseMarkers =
-    AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
-    | AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.contrast.bit
-    | AttributionRules.MarkerKind.boundary.bit
+  static let clauseMarkers = AttributionRules.MarkerKind.clauseOpeners
 
   /// Words from a hit to the passive auxiliary of a shifter that governs it from behind.
   static let passiveShifterReach = 8
