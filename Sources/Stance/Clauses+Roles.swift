@@ -180,7 +180,7 @@ extension ClauseAnalyzer {
           result.append((quote, speakers))
           break
         }
-        guard opensWithQuote(before) else { break }
+        guard quotes.opensSentence(before, of: doc, rules: rules) else { break }
       }
     }
     return result
@@ -189,13 +189,8 @@ extension ClauseAnalyzer {
   /// Whether sentence `index` may say what a neighbour's speaker says: a quotation runs on into
   /// it or out of it, or it opens with one.
   func mayContinueQuote(_ index: Int) -> Bool {
-    quotes.runsOn(into: index) || quotes.runsOn(into: index + 1) || opensWithQuote(index)
-  }
-
-  /// Whether sentence `index` opens with a quotation mark (a single one that opens, too).
-  private func opensWithQuote(_ index: Int) -> Bool {
-    let first = doc.sentences[index].tokens.lowerBound
-    return rules.has(first, in: doc, .quote) || quotes.singleMark(first) == true
+    quotes.runsOn(into: index) || quotes.runsOn(into: index + 1)
+      || quotes.opensSentence(index, of: doc, rules: rules)
   }
 
   /// The `quote-speaker`s of the quotation `which` picks in sentence `index`.

@@ -22,7 +22,7 @@ struct Coreference {
   /// The references of sentences before `carried.sentence` are `carried.references`, not
   /// resolved again.
   func references(
-    in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool],
+    in doc: TokenizedText, mentions: [EntityMention], inMention: [Bool], quotes: QuoteMarks,
     carried: Carried = Carried()
   )
     -> [Reference]
@@ -96,7 +96,7 @@ struct Coreference {
       // A previous sentence that is a quotation naming no one ("'We have honoured every
       // agreement.' He added…") leaves the one before it in reach: the quotation is its speaker's.
       var reach = sentence - 1
-      if sentence >= 2, opensWithQuote(sentence - 1, in: doc),
+      if sentence >= 2, quotes.opensSentence(sentence - 1, of: doc, rules: rules),
         let before = candidates.last(where: { $0.sentence < sentence }),
         before.sentence == sentence - 2
       {
@@ -154,7 +154,7 @@ struct Coreference {
         found = subject
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
         let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc)
-          ?? (opensWithQuote(sentence, in: doc)
+          ?? (quotes.opensSentence(sentence, of: doc, rules: rules)
             ? openingSubject(before: sentence, in: candidates, upTo: found, doc: doc) : nil),
         word.types.contains(types[candidates[subject].entity]),
         names.allSatisfy({ has(candidates[subject].mention, $0) })
@@ -233,11 +233,6 @@ struct Coreference {
     if before > start, rules.has(before, in: doc, .quote) { before -= 1 }
     return before >= start && doc.tokens[before].key == ","
       && span.upperBound < doc.tokens.count && rules.has(span.upperBound, in: doc, .speech)
-  }
-
-  /// Whether sentence `sentence` opens with a quotation mark.
-  private func opensWithQuote(_ sentence: Int, in doc: TokenizedText) -> Bool {
-    rules.has(doc.sentences[sentence].tokens.lowerBound, in: doc, .quote)
   }
 
   /// The speech verb whose reported speech `t` opens: right before it ("said it would"), or

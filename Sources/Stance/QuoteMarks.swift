@@ -74,6 +74,13 @@ struct QuoteMarks {
   /// Whether sentence `sentence` begins inside a quotation opened in the sentence before.
   func runsOn(into sentence: Int) -> Bool { opensInside.contains(sentence) }
 
+  /// Whether sentence `index` of `doc` opens with a quotation mark (a single one that opens,
+  /// too).
+  func opensSentence(_ index: Int, of doc: TokenizedText, rules: AttributionRules) -> Bool {
+    let first = doc.sentences[index].tokens.lowerBound
+    return rules.has(first, in: doc, .quote) || singleMark(first) == true
+  }
+
   /// Whether token `t` is a single quotation mark, and whether it opens one.
   @inline(__always)
   func singleMark(_ t: Int) -> Bool? { single.isEmpty ? nil : single[t] }

@@ -123,14 +123,15 @@ public struct StanceScorer: Sendable {
         ordinal: ordinal, marks: marks[firstMark..<endMark], into: &hits)
       firstMark = endMark
     }
+    let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     let references =
       coreference && !types.isEmpty
       ? Coreference(rules: rules, types: types, titles: titles).references(
-        in: doc, mentions: mentions, inMention: inMention, carried: carried)
+        in: doc, mentions: mentions, inMention: inMention, quotes: quotes, carried: carried)
       : []
     let entityAttributions = attribute(
       hits, mentions: mentions, references: references, doc: doc, inMention: inMention,
-      types: types, quotes: QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation))
+      types: types, quotes: quotes)
     return analysis(
       hits: hits, entityAttributions: entityAttributions, references: references,
       mentions: mentions)
