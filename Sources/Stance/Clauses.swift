@@ -694,6 +694,12 @@ struct ClauseAnalyzer {
     return false
   }
 
+  /// Auxiliaries, listed verbs, forms of *be* and speech verbs: a `that` after one of them (not
+  /// after `to`) is not an earlier speech verb's.
+  static let finiteVerbBits =
+    AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
+    | AttributionRules.MarkerKind.passive.bit
+
   /// Markers that open a clause of their own, quotations too: a verb after one is not the
   /// coordinated clause's ("and NASA in July after months of talks").
   static let opensClause =
@@ -730,16 +736,22 @@ struct ClauseAnalyzer {
     }
     if before >= 0 && isQuote(before) { return nil }
     var u = next
+    // Whether a finite verb came first: a `that` after it is that verb's ("said Rogozin had
+    // warned NASA that…"), not this one's.
+    var verbBefore = false
     while u < hi && u <= t + Self.complementizerReach {
       let key = doc.tokens[u].key
       let kinds = rules.kinds(of: u, in: doc)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
-      if kinds & (AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit)
-        != 0
-      {
+      if kinds & AttributionRules.MarkerKind.quote.bit != 0 { return nil }
+      if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
+        if verbBefore { break }
         return nil
       }
       if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" ? next : nil }
+      if kinds & Self.finiteVerbBits != 0 && !rules.word(u - 1, in: doc, is: .infinitive) {
+        verbBefore = true
+      }
       u += 1
     }
     // A name told, then a pronoun or another name: what is said starts after the one told

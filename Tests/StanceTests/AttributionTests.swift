@@ -400,6 +400,22 @@ struct AttributionTests {
       "Nelson said ⟦Rogozin⟧ had blamed the United States.", hit: "blamed", "rogozin",
       .subject),
     RoleCase(
+      "a `that` after a reported verb is that verb's, not the first speech verb's",
+      "Borisov said ⟦Rogozin⟧ had warned NASA that Russia would leave.", hit: "warned",
+      "rogozin", .subject),
+    RoleCase(
+      "… so what it reports is the second speaker's",
+      "Borisov said ⟦Rogozin⟧ had warned NASA that Russia would leave.", hit: "leave",
+      "rogozin", .speaker),
+    RoleCase(
+      "… and an organisation reported to warn takes its warning",
+      "Borisov said the ⟦Moscow⟧ government had warned that Russia would leave.",
+      hit: "warned", "moscow", .subject),
+    RoleCase(
+      "a speech verb after `to` leaves the `that` to the first one",
+      "⟦Nelson⟧ asked Borisov to confirm that Russia would leave.", hit: "leave", "nelson",
+      .speaker),
+    RoleCase(
       "who is told is not the one reported",
       "⟦Borisov⟧ told Vladimir Putin at a meeting in the Kremlin that Russia would quit the ISS.",
       hit: "quit", "borisov", .speaker),
