@@ -1088,6 +1088,12 @@ struct AttributionTests {
       name: "a phrase's words are no modifiers of their own",
       text: "Rogozin will no longer cooperate.", weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
+      name: "`nothing but` boosts, it does not negate",
+      text: "Rogozin did nothing but cooperate.", weights: ["cooperate": 2 + 0.293]),
+    ShifterCase(
+      name: "… while `nothing` alone negates",
+      text: "Rogozin did nothing to cooperate.", weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
       name: "not hesitating negates the negation",
       text: "Rogozin would not hesitate to cooperate.", weights: ["cooperate": 2 * 0.74 * 0.74]),
     ShifterCase(
