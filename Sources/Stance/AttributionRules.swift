@@ -89,6 +89,11 @@ public struct AttributionRules: Sendable {
     /// The word that opens reported speech after a speech verb (`that`: "said on Telegram that
     /// it…").
     case complementizer
+    /// The middle of a phrase that joins a name to the subject: a word between a preposition
+    /// or subordinator and the one after it (`along`, `together`: "along with", "together
+    /// with"; `well`: "as well as"). The phrase opens no clause, and the names it joins
+    /// share the subject's verb ("Roscosmos, along with the Kremlin, praised NASA").
+    case comitative
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -124,6 +129,7 @@ public struct AttributionRules: Sendable {
       case .causative: 1 << 27
       case .quotative: 1 << 28
       case .complementizer: 1 << 29
+      case .comitative: 1 << 30
       }
     }
 
@@ -139,7 +145,7 @@ public struct AttributionRules: Sendable {
     var isKeptApart: Bool {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
-        .article, .causative, .quotative, .complementizer:
+        .article, .causative, .quotative, .complementizer, .comitative:
         true
       default: false
       }

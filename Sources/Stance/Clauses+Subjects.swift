@@ -34,6 +34,13 @@ extension ClauseAnalyzer {
           appositionEnd = close
           continue
         }
+        // The names a comitative phrase joins are in the subject ("Roscosmos, along with the
+        // Kremlin, praised…").
+        if let phraseEnd = comitativeEnd(at: t, before: end) {
+          governed = false
+          t = phraseEnd - 1
+          continue
+        }
         if key == "," { governed = false }
         // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
         // said…"): what came before it is no subject.

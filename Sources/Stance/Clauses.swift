@@ -377,6 +377,13 @@ struct ClauseAnalyzer {
         current = clauses.count - 1
         continue
       }
+      // "Roscosmos, along with the Kremlin, praised…", "…, as well as…": a comitative phrase
+      // opens no clause and ends no subject.
+      if let end = comitativeEnd(at: t, before: hi) {
+        for u in t..<end { assign(u) }
+        t = end - 1
+        continue
+      }
       // A participle opening the sentence opens a phrase that ends at its first comma, like a
       // subordinate clause ("Standing beneath a portrait of Yuri Gagarin, Rogozin accused…":
       // Gagarin is not in the subject); not a marker ("According to…") nor a stance word.
@@ -705,6 +712,22 @@ struct ClauseAnalyzer {
   static let opensClause =
     AttributionRules.MarkerKind.clauseOpeners | AttributionRules.MarkerKind.quote.bit
 
+  /// The end of the comitative phrase that starts at `t` ("along with", "together with", "as
+  /// well as"): a `comitative` word and the preposition or subordinator after it, with the
+  /// subordinator before it too when there is one.
+  func comitativeEnd(at t: Int, before hi: Int) -> Int? {
+    let joins =
+      AttributionRules.MarkerKind.preposition.bit | AttributionRules.MarkerKind.subordinator.bit
+    var middle = t
+    if rules.has(t, in: doc, .subordinator) { middle = t + 1 }
+    guard middle + 1 < hi, rules.word(middle, in: doc, is: .comitative),
+      rules.kinds(of: middle + 1, in: doc) & joins != 0
+    else { return nil }
+    // "as well as": a subordinator before the middle word needs one after it too.
+    if middle > t && !rules.has(middle + 1, in: doc, .subordinator) { return nil }
+    return middle + 2
+  }
+
   /// The comma that closes an apposition opened by the comma at `t`, right after a name: a
   /// lowercase word that is no mention or pronoun follows it, and the closing comma comes within
   /// `appositionReach` tokens, before `hi` ("Medvedev, now deputy head of Russia's Security
@@ -712,7 +735,7 @@ struct ClauseAnalyzer {
   func appositionClose(after t: Int, before hi: Int) -> Int? {
     let tokens = doc.tokens
     guard t + 1 < hi, tokens[t].key == ",", tokens[t + 1].kind == .word,
-      isLowercase(tokens[t + 1]), !inMention[t + 1],
+      isLowercase(tokens[t + 1]), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
       rules.reference(of: t + 1, in: doc)?.kind != .pronoun
     else { return nil }
     return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }

@@ -400,6 +400,22 @@ struct AttributionTests {
       "Nelson said ⟦Rogozin⟧ had blamed the United States.", hit: "blamed", "rogozin",
       .subject),
     RoleCase(
+      "a name after `along with` shares the subject's verb",
+      "Roscosmos, along with ⟦Moscow⟧, praised NASA.", hit: "praised", "moscow", .subject),
+    RoleCase(
+      "… as does one after `as well as`",
+      "Roscosmos as well as ⟦Moscow⟧ praised NASA.", hit: "praised", "moscow", .subject),
+    RoleCase(
+      "… and one in an opening `along with` phrase",
+      "Along with ⟦Moscow⟧, Roscosmos criticised NASA.", hit: "criticised", "moscow", .subject),
+    RoleCase(
+      "… while the subject keeps its verb",
+      "⟦Roscosmos⟧, as well as Moscow, praised NASA.", hit: "praised", "roscosmos", .subject),
+    RoleCase(
+      "a name after a plain `with` is no subject",
+      "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
+      .nonSubject),
+    RoleCase(
       "a `that` after a reported verb is that verb's, not the first speech verb's",
       "Borisov said ⟦Rogozin⟧ had warned NASA that Russia would leave.", hit: "warned",
       "rogozin", .subject),
@@ -1307,7 +1323,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
