@@ -400,6 +400,10 @@ struct AttributionTests {
       "Nelson said ⟦Rogozin⟧ had blamed the United States.", hit: "blamed", "rogozin",
       .subject),
     RoleCase(
+      "a participle's subject after the speaker's commas is no speaker named after the statement",
+      "Russia will leave the station, ⟦Borisov⟧ said, saying the country would build its own.",
+      hit: "leave", "borisov", .speaker),
+    RoleCase(
       "a name after `along with` shares the subject's verb",
       "Roscosmos, along with ⟦Moscow⟧, praised NASA.", hit: "praised", "moscow", .subject),
     RoleCase(
