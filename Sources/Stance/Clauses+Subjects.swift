@@ -48,9 +48,14 @@ extension ClauseAnalyzer {
           subject.removeAll()
           governed = false
         }
+        // A determiner or subject pronoun after the object opens a new noun phrase; so does a
+        // name right after a number, which ends the object ("In 2021 Roscosmos and CNSA
+        // unveiled…").
         if governed && governedWords > 0
-          && (rules.reference(of: t, in: doc).map { $0.kind == .determiner || $0.isNominative }
+          && ((rules.reference(of: t, in: doc).map { $0.kind == .determiner || $0.isNominative }
             ?? false)
+            || (doc.tokens[t - 1].kind == .number
+              && s.participants.contains { $0.tokens.lowerBound == t }))
         {
           governed = false
         }

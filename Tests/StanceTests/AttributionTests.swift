@@ -404,6 +404,9 @@ struct AttributionTests {
       "Russia will leave the station, ⟦Borisov⟧ said, saying the country would build its own.",
       hit: "leave", "borisov", .speaker),
     RoleCase(
+      "a number ends a preposition's object",
+      "In 2021 ⟦Roscosmos⟧ criticised NASA.", hit: "criticised", "roscosmos", .subject),
+    RoleCase(
       "a name after `along with` shares the subject's verb",
       "Roscosmos, along with ⟦Moscow⟧, praised NASA.", hit: "praised", "moscow", .subject),
     RoleCase(
