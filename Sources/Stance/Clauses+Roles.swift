@@ -695,6 +695,17 @@ extension ClauseAnalyzer {
           || self.rules.word(u, in: self.doc, is: .genitive)
           || self.rules.reference(of: u, in: self.doc) != nil)
     }
+    // A hit later in a predicate that names the subject a partner describes it too ("had been
+    // an exemplary partner over two decades of joint flights"): no verb or clause marker
+    // between.
+    if let relational = (t..<hit.lowerBound).first(where: { rules.isRelational($0, in: doc) }),
+      (t..<relational).allSatisfy({ plain($0) || hitStart[$0] }),
+      !(relational + 1..<hit.lowerBound).contains(where: {
+        rules.kinds(of: $0, in: doc) & (Self.finiteVerbBits | Self.opensClause) != 0
+      })
+    {
+      return true
+    }
     guard (t..<hit.lowerBound).allSatisfy(plain) else { return false }
     let end = min(doc.tokens.count, hit.upperBound + 3)
     var u = hit.lowerBound

@@ -754,6 +754,14 @@ struct AttributionTests {
       "the subject of a form of 'be' whose predicate names it a partner is described",
       "Rogozin said ⟦NASA⟧ had been a partner.", hit: "partner", "nasa", .described),
     RoleCase(
+      "a later hit in the predicate that names it a partner describes it too",
+      "⟦NASA⟧ has been a reliable partner over years of cooperation.", hit: "cooperation",
+      "nasa", .described),
+    RoleCase(
+      "… but not after a verb",
+      "⟦NASA⟧ has been a reliable partner and will cooperate.", hit: "cooperate", "nasa",
+      .subject),
+    RoleCase(
       "a possessive after 'by' owns the agent and is not the agent",
       "The sanctions were imposed on ⟦Moscow⟧ by its partners.", hit: "sanctions", "moscow",
       .object),
