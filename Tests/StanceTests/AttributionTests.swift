@@ -1119,6 +1119,9 @@ struct AttributionTests {
       name: "a phrase's words are no modifiers of their own",
       text: "Rogozin will no longer cooperate.", weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
+      name: "what someone `used to` do no longer holds",
+      text: "Rogozin used to cooperate.", weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
       name: "`nothing but` boosts, it does not negate",
       text: "Rogozin did nothing but cooperate.", weights: ["cooperate": 2 + 0.293]),
     ShifterCase(
