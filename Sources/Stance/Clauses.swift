@@ -370,7 +370,8 @@ struct ClauseAnalyzer {
       // telling Interfax that…": Borisov tells, not Russia).
       if key == ",", t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
         tokens[t + 1].key.hasSuffix("ing"), rules.has(t + 1, in: doc, .speech),
-        let main = mainClause(from: current, in: clauses), main != current
+        mainClause(from: current, in: clauses) != nil,
+        case let main = subjectClause(from: current, in: clauses), main != current
       {
         assign(t)
         clauses.append(Clause(kind: .coordinate, first: t + 1, opener: nil, parent: main))
@@ -564,6 +565,20 @@ struct ClauseAnalyzer {
       guard let parent = clauses[c].parent, parent < c else { return c }
       c = parent
     }
+  }
+
+  /// The clause with a subject of its own that the clauses around `current` hang off: the main
+  /// clause, or a contrast clause ("Within days, however, he softened it, telling…": the
+  /// clause `however` opens, not the one before it). A participle after them speaks for its
+  /// subject.
+  private func subjectClause(from current: Int, in clauses: [Clause]) -> Int {
+    var c = current
+    while clauses[c].kind != .main && clauses[c].kind != .contrast,
+      let parent = clauses[c].parent, parent < c
+    {
+      c = parent
+    }
+    return c
   }
 
   /// The reported speech `current` is in (itself or a clause opened inside it), not looking past

@@ -404,6 +404,10 @@ struct AttributionTests {
       "Russia will leave the station, ⟦Borisov⟧ said, saying the country would build its own.",
       hit: "leave", "borisov", .speaker),
     RoleCase(
+      "a speech participle after a contrast clause speaks for that clause's subject",
+      "Within days, however, ⟦Borisov⟧ changed course, telling reporters that Russia would leave.",
+      hit: "leave", "borisov", .speaker),
+    RoleCase(
       "a number ends a preposition's object",
       "In 2021 ⟦Roscosmos⟧ criticised NASA.", hit: "criticised", "roscosmos", .subject),
     RoleCase(
