@@ -232,6 +232,19 @@ public struct StanceScorer: Sendable {
     func content(after mark: ModifierMark) -> (noun: Int, start: Int)? {
       var t = mark.token + 1
       let end = sentence.tokens.upperBound
+      func isDeterminer(_ u: Int) -> Bool {
+        rules.reference(of: u, in: doc).map({ $0.kind == .determiner || $0.isPossessive })
+          ?? rules.word(u, in: doc, is: .article)
+      }
+      // A negator's verb may come first ("did not see any reason to leave", "no longer saw a
+      // need to…").
+      if mark.word.kind == .negator, t + 2 < end, tokens[t].kind == .word,
+        doc.firstScalar(of: tokens[t]).properties.isLowercase,
+        rules.kinds(of: t, in: doc) & ~AttributionRules.MarkerKind.verb.bit == 0,
+        !inMention[t], isDeterminer(t + 1), rules.isContent(t + 2, in: doc)
+      {
+        t += 1
+      }
       if t < end,
         rules.reference(of: t, in: doc).map({ $0.kind == .determiner || $0.isPossessive })
           ?? rules.word(t, in: doc, is: .article)

@@ -1123,6 +1123,9 @@ struct AttributionTests {
       name: "a phrase's words are no modifiers of their own",
       text: "Rogozin will no longer cooperate.", weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
+      name: "a negator reaches through its verb and a noun of content",
+      text: "Rogozin did not see any reason to cooperate.", weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
       name: "what someone `used to` do no longer holds",
       text: "Rogozin used to cooperate.", weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
