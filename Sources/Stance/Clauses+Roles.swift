@@ -304,9 +304,11 @@ extension ClauseAnalyzer {
     // reports no act of Putin's.
     let after = s.clauses[c].opener ?? s.clauses[c].first - 1
     guard let verb = s.clauses[c].verb else { return false }
+    // Not a possessive: "said President Biden's latest sanctions would wreck…" is the speaker's
+    // statement about them.
     return s.clauses[c].subject.contains { q in
       let entity = s.participants[q].entity
-      return s.participants[q].tokens.lowerBound > after
+      return !s.participants[q].isPossessive && s.participants[q].tokens.lowerBound > after
         && s.participants[q].tokens.upperBound <= verb
         && entity != speaker && types.indices.contains(entity)
         && rules.personTypes.contains(types[entity])

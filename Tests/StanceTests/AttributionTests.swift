@@ -427,6 +427,10 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "a person's possessive in what is reported is no report of that person's act",
+      "⟦Nelson⟧ said Rogozin's latest threats had hurt the station.", hit: "threats", "nelson",
+      .speaker),
+    RoleCase(
       "a `that` after a reported verb is that verb's, not the first speech verb's",
       "Borisov said ⟦Rogozin⟧ had warned NASA that Russia would leave.", hit: "warned",
       "rogozin", .subject),
