@@ -192,6 +192,11 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   case speaker
   /// agent: the speaker of a quotation ("'We will leave,' Borisov said").
   case quoteSpeaker = "quote-speaker"
+  /// agent: named after `with` or `between` (a `reciprocal` preposition) after a `reciprocal`
+  /// word of the hit's phrase, when the hit is positive and its clause has a subject: both
+  /// parties do it ("Roscosmos signed a seat-swap agreement with NASA"). A negative hit is done
+  /// to it (`object`: "suspended its agreement with NASA").
+  case partner
   /// target: the subject of a passive hit ("NASA was criticised").
   case passiveSubject = "passive-subject"
   /// target: the subject of a form of *be* whose predicate names it a partner ("NASA has been a
@@ -230,7 +235,8 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
 
   public var role: Role {
     switch self {
-    case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker: return .agent
+    case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker, .partner:
+      return .agent
     case .passiveSubject, .described, .object, .predicate: return .target
     case .reporter, .inanimate, .wishedSubject, .hypothetical, .nonSubject, .otherClause,
       .otherSentence:

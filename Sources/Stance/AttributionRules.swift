@@ -94,6 +94,11 @@ public struct AttributionRules: Sendable {
     /// with"; `well`: "as well as"). The phrase opens no clause, and the names it joins
     /// share the subject's verb ("Roscosmos, along with the Kremlin, praised NASA").
     case comitative
+    /// Words of an act two parties do together (`agreement`, `deal`, `signed`, `partnered`)
+    /// and the prepositions that name the other party (`with`, `between`): who is named after
+    /// such a preposition, after such a word, does a positive act with the clause's subject
+    /// (rule `partner`: "Roscosmos signed a seat-swap agreement with NASA").
+    case reciprocal
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -130,6 +135,7 @@ public struct AttributionRules: Sendable {
       case .quotative: 1 << 28
       case .complementizer: 1 << 29
       case .comitative: 1 << 30
+      case .reciprocal: 1 << 31
       }
     }
 
@@ -145,7 +151,7 @@ public struct AttributionRules: Sendable {
     var isKeptApart: Bool {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
-        .article, .causative, .quotative, .complementizer, .comitative:
+        .article, .causative, .quotative, .complementizer, .comitative, .reciprocal:
         true
       default: false
       }

@@ -5,11 +5,14 @@ extension ClauseAnalyzer {
   /// The role of participant `p` toward the hit on `hit` tokens, and the rule that decided it:
   /// the clause's rules, then what the entity's type allows (a `reporter` type says nothing of
   /// its own, an `inanimate` one is never an agent), then whether the sentence asks it.
-  /// `passive` is `isPassive(hit)`, computed once per hit by the caller.
-  func role(of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool)
-    -> RoleRule
-  {
-    let rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
+  /// `passive` is `isPassive(hit)`, computed once per hit by the caller; `positive`, whether
+  /// the hit's weight is.
+  func role(
+    of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool,
+    positive: Bool = false
+  ) -> RoleRule {
+    var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
+    if rule == .object && positive && isPartner(p, of: hit, in: s) { rule = .partner }
     let entity = s.participants[p].entity
     guard types.indices.contains(entity) else { return rule }
     if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(types[entity]) {
@@ -717,6 +720,54 @@ extension ClauseAnalyzer {
       u += 1
     }
     return false
+  }
+
+  /// Whether participant `p`, after the hit in its clause, is named by a `reciprocal`
+  /// preposition (`with`, `between`; an article or determiner may come between, and a name
+  /// joined by `and` to one so named is too) after a `reciprocal` act at or before the hit
+  /// ("signed a new seat-swap agreement with NASA"), with no verb, clause marker or
+  /// punctuation between; and the clause has a subject, who does it with them.
+  private func isPartner(_ p: Int, of hit: Range<Int>, in s: SentenceStructure) -> Bool {
+    let c = s.clause(of: hit.lowerBound)
+    guard !s.clauses[c].subject.isEmpty || !s.clauses[c].sharedSubject.isEmpty else {
+      return false
+    }
+    var q = p
+    while true {
+      var w = s.participants[q].tokens.lowerBound - 1
+      if w > hit.upperBound,
+        rules.word(w, in: doc, is: .article)
+          || rules.reference(of: w, in: doc)?.kind == .determiner
+      {
+        w -= 1
+      }
+      guard w >= hit.upperBound else { return false }
+      if rules.has(w, in: doc, .coordinator), q > 0,
+        s.participants[q - 1].tokens.upperBound == w
+      {
+        // "…between ISRO and NASA": the second of two names.
+        q -= 1
+        continue
+      }
+      guard rules.has(w, in: doc, .preposition), rules.word(w, in: doc, is: .reciprocal) else {
+        return false
+      }
+      // The act: the nearest `reciprocal` word before the preposition, at or before the hit,
+      // with no punctuation, verb or clause marker after it ("signed a new seat-swap
+      // agreement with": `signed`, for the hits `signed`, `seat-swap` and `agreement`).
+      let ends = Self.finiteVerbBits | Self.opensClause
+      var act = w - 1
+      while act >= s.clauses[c].first {
+        if rules.word(act, in: doc, is: .reciprocal) && !rules.has(act, in: doc, .preposition) {
+          return act <= hit.lowerBound
+        }
+        if doc.tokens[act].kind == .punctuation || rules.kinds(of: act, in: doc) & ends != 0 {
+          return false
+        }
+        act -= 1
+      }
+      return false
+    }
   }
 
   /// "Washington's decision to lift sanctions": a possessive mention before a noun of content

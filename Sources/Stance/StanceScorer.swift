@@ -695,7 +695,8 @@ public struct StanceScorer: Sendable {
         // Once per hit, not per participant.
         let passive = participants.isEmpty ? false : analyzer.isPassive(hit.tokens)
         for (p, participant) in participants.enumerated() {
-          let rule = analyzer.role(of: p, toward: hit.tokens, in: structure, passive: passive)
+          let rule = analyzer.role(
+            of: p, toward: hit.tokens, in: structure, passive: passive, positive: hit.weight > 0)
           let distance = Self.gap(participant.tokens, hit.tokens)
           if let k = best.firstIndex(where: { $0.entity == participant.entity }) {
             if rule.isPreferred(to: best[k].rule) {

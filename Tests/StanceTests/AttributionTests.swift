@@ -427,6 +427,18 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "who is named after `with` after a reciprocal act does it with the subject",
+      "Roscosmos partnered with ⟦NASA⟧ on the mission.", hit: "partnered", "nasa", .partner),
+    RoleCase(
+      "… so is a second name joined by `and`",
+      "Roscosmos partnered with Moscow and ⟦NASA⟧.", hit: "partnered", "nasa", .partner),
+    RoleCase(
+      "… but a negated act is done to it",
+      "Roscosmos never partnered with ⟦NASA⟧.", hit: "partnered", "nasa", .object),
+    RoleCase(
+      "… and a noun of the act alone is no act",
+      "Roscosmos praised the partnership with ⟦NASA⟧.", hit: "partnership", "nasa", .object),
+    RoleCase(
       "a person's possessive in what is reported is no report of that person's act",
       "⟦Nelson⟧ said Rogozin's latest threats had hurt the station.", hit: "threats", "nelson",
       .speaker),
@@ -1352,7 +1364,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
