@@ -127,8 +127,17 @@ extension ClauseAnalyzer {
                 && s.clause(of: $0.tokens.lowerBound) == parent
             })
           {
-            // "…," he said; "…," the agency's chief Borisov said.
-            s.clauses[c].speakers = [before]
+            // "…," he said; "…," the agency's chief Borisov said. After a description, the
+            // person its comma names: "…," the head of the Russian space agency, Yuri Borisov,
+            // told Izvestia.
+            let first = s.participants[before].tokens.lowerBound
+            let person = s.participants.firstIndex { q in
+              q.tokens.lowerBound == named + 1 && q.tokens.upperBound <= speech
+                && (q.tokens.upperBound == speech || doc.tokens[q.tokens.upperBound].key == ",")
+                && types.indices.contains(q.entity) && rules.personTypes.contains(types[q.entity])
+            }
+            let described = named < speech && doc.tokens[first - 1].kind == .word
+            s.clauses[c].speakers = [described ? person ?? before : before]
           } else if !subject.isEmpty {
             s.clauses[c].speakers = subject
           } else if var after = s.participants.firstIndex(where: {

@@ -427,6 +427,14 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "after a quotation, a description's comma names the speaker",
+      "\"We will leave,\" the head of the Russian space agency, ⟦Borisov⟧, said.",
+      hit: "leave", "borisov", .quoteSpeaker),
+    RoleCase(
+      "… and the organisation in the description is not the speaker",
+      "\"We will leave,\" the head of the ⟦Russian space agency⟧, Borisov, said.",
+      hit: "leave", "roscosmos", .otherClause),
+    RoleCase(
       "who is named after `with` after a reciprocal act does it with the subject",
       "Roscosmos partnered with ⟦NASA⟧ on the mission.", hit: "partnered", "nasa", .partner),
     RoleCase(
