@@ -235,7 +235,7 @@ extension ClauseAnalyzer {
     if verb == nil {
       guard t < hi, rules.has(t, in: doc, .speech) else { return nil }
       verb = t
-    } else if (t..<hi).contains(where: isVerbCue) {
+    } else if t < hi, (t..<hi).contains(where: isVerbCue) {
       // A verb after the name: it is the subject of what a participle reports ("…, saying the
       // country would build its own station"), no speaker named after the statement.
       return nil

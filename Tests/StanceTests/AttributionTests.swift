@@ -53,7 +53,7 @@ private func repositoryFile(_ path: String) throws -> (path: String, bytes: [UIn
 }
 
 private struct Fixture {
-  let gazetteer: Gazetteer
+  var gazetteer: Gazetteer
   let lexicon: Lexicon
   var modifiers: Modifiers
   let rules: AttributionRules
@@ -1349,6 +1349,21 @@ struct AttributionTests {
     let roleNouns = same.references.filter { $0.via == .roleNoun }
     #expect(roleNouns.map { fixture.gazetteer.entities[$0.entity].id } == ["roscosmos"])
     #expect(roleNouns.map { $0.start..<$0.end } == marked.spans)
+  }
+
+  @Test func aMentionAcrossTheSpeakersCommaIsNoTrailingSpeaker() throws {
+    // An alias with a comma in it runs past the comma that ends a trailing attribution; the
+    // search once sliced a range that ended before it began.
+    var fixture = try Fixture()
+    fixture.gazetteer = try Gazetteer(
+      files: [
+        ("g.tsv", [UInt8]("borisov\tPERSON\tBorisov, the chief\nrussia\tGPE\tRussia\n".utf8))
+      ],
+      tokenizer: tokenizer)
+    let text = "Russia will leave, said Borisov, the chief, on Friday."
+    let (_, mentions, analysis) = try fixture.analyze(text)
+    #expect(mentions.map { slice(text, $0.start, $0.end) } == ["Russia", "Borisov, the chief"])
+    #expect(analysis.hits.map { slice(text, $0.start, $0.end) } == ["leave"])
   }
 
   @Test func noCoreferenceFindsNoReferences() throws {
