@@ -95,6 +95,9 @@ extension ClauseAnalyzer {
         // A clause that opens with a determiner has a subject of its own, no entity ("…,
         // Reuters reported; the delay does not affect…").
         if startsWithDeterminer(clause, in: s) { break }
+        // So does one whose subject is a `collective` noun ("…, while officials in Star City
+        // signed off on a deal").
+        if hasCollectiveSubject(clause, c, in: s) { break }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
         }
@@ -250,6 +253,17 @@ extension ClauseAnalyzer {
       return nil
     }
     return p
+  }
+
+  /// Whether a `collective` noun (officials, sources) stands before clause `c`'s verb.
+  private func hasCollectiveSubject(_ clause: Clause, _ c: Int, in s: SentenceStructure) -> Bool {
+    let end = clause.verb ?? s.range.upperBound
+    var t = clause.first
+    while t < end {
+      if s.clause(of: t) == c && !inMention[t] && rules.isCollective(t, in: doc) { return true }
+      t += 1
+    }
+    return false
   }
 
   /// Whether the first word after the clause's opener is a determiner (`the`, `a`).

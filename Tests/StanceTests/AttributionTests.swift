@@ -427,6 +427,14 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "a contrast clause whose subject is a collective noun shares no subject",
+      "⟦Rogozin⟧ waited in Moscow while officials in Houston praised the partnership.",
+      hit: "praised", "rogozin", .otherClause),
+    RoleCase(
+      "… one without a subject does",
+      "⟦Rogozin⟧ waited in Moscow while praising the partnership.", hit: "praising",
+      "rogozin", .sharedSubject),
+    RoleCase(
       "after a quotation, a description's comma names the speaker",
       "\"We will leave,\" the head of the Russian space agency, ⟦Borisov⟧, said.",
       hit: "leave", "borisov", .quoteSpeaker),
