@@ -687,7 +687,9 @@ struct ClauseAnalyzer {
       || startsOf[next].map { participants[$0].isPossessive } ?? false
     // Words up to the verb, a name counting as one ("and the agency's space operations chief
     // Kathy Lueders said…").
-    var u = startsOf[next].map { participants[$0].tokens.upperBound } ?? next + 1
+    // (A possessive name's `'s` is no word of its own: "and NASA's Mark Vande Hei hugged…".)
+    var u =
+      startsOf[next].map { participants[$0].tokens.upperBound + (possessed ? 1 : 0) } ?? next + 1
     // An apposition after the name ("and Bill Nelson, the agency's chief, has warned…") counts
     // as nothing.
     if startsOf[next] != nil, let close = appositionClose(after: u, before: hi) { u = close + 1 }
@@ -695,6 +697,8 @@ struct ClauseAnalyzer {
     while u < hi && words <= Self.coordinatedVerbReach {
       words += 1
       if let p = startsOf[u], !isVerbCue(u) {
+        // What a possessive name possesses may be another name.
+        possessed = false
         u = max(u + 1, participants[p].tokens.upperBound)
         continue
       }

@@ -427,6 +427,14 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "`and` before a possessive name and the name it possesses opens a clause",
+      "⟦Borisov⟧ arrived at the station, and Moscow's Rogozin praised the crew.",
+      hit: "praised", "borisov", .otherClause),
+    RoleCase(
+      "… whose subject is the possessed name",
+      "Borisov arrived at the station, and Moscow's ⟦Rogozin⟧ praised the crew.",
+      hit: "praised", "rogozin", .subject),
+    RoleCase(
       "a contrast clause whose subject is a collective noun shares no subject",
       "⟦Rogozin⟧ waited in Moscow while officials in Houston praised the partnership.",
       hit: "praised", "rogozin", .otherClause),
