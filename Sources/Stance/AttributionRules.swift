@@ -99,10 +99,14 @@ public struct AttributionRules: Sendable {
     /// such a preposition, after such a word, does a positive act with the clause's subject
     /// (rule `partner`: "Roscosmos signed a seat-swap agreement with NASA").
     case reciprocal
+    /// Modals of obligation (`must`, `should`): the subject of a clause whose verb is one is
+    /// told what to do, by the speaker or the text (rule `wished-subject`: "'Russia must stop
+    /// these tests,' he added").
+    case obligation
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
-    var bit: UInt32 {
+    var bit: UInt64 {
       switch self {
       case .boundary: 1 << 0
       case .quote: 1 << 1
@@ -136,6 +140,7 @@ public struct AttributionRules: Sendable {
       case .complementizer: 1 << 29
       case .comitative: 1 << 30
       case .reciprocal: 1 << 31
+      case .obligation: 1 << 32
       }
     }
 
@@ -151,7 +156,8 @@ public struct AttributionRules: Sendable {
     var isKeptApart: Bool {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
-        .article, .causative, .quotative, .complementizer, .comitative, .reciprocal:
+        .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
+        .obligation:
         true
       default: false
       }
@@ -195,12 +201,12 @@ public struct AttributionRules: Sendable {
   }
 
   /// Token key → marker kinds (bits of `MarkerKind.bit`).
-  private var markers: [String: UInt32] = [:]
+  private var markers: [String: UInt64] = [:]
   private var known = KeyFilter()
   public private(set) var verbSuffixes: [String] = []
   public private(set) var participleSuffixes: [String] = []
   /// Token key → the word classes kept apart from the markers (bits of `MarkerKind.bit`).
-  private var classes: [String: UInt32] = [:]
+  private var classes: [String: UInt64] = [:]
   /// Token key → pronoun, role noun or determiner.
   public private(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
@@ -210,8 +216,8 @@ public struct AttributionRules: Sendable {
   /// Entity types of people (`person` lines).
   public private(set) var personTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
-  private var kindsByID = IDTable<UInt32>()
-  private var classesByID = IDTable<UInt32>()
+  private var kindsByID = IDTable<UInt64>()
+  private var classesByID = IDTable<UInt64>()
   private var referencesByID = IDTable<ReferenceWord>()
   /// Token key → where it was first defined, for lint's repeats.
   public private(set) var markerLocations: [String: SourceLocation] = [:]
@@ -222,13 +228,13 @@ public struct AttributionRules: Sendable {
   public init() {}
 
   @inline(__always)
-  func kinds(_ key: String) -> UInt32 {
+  func kinds(_ key: String) -> UInt64 {
     known.mayContain(key) ? markers[key] ?? 0 : 0
   }
 
   /// `kinds(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
   @inline(__always)
-  func kinds(of t: Int, in doc: TokenizedText) -> UInt32 {
+  func kinds(of t: Int, in doc: TokenizedText) -> UInt64 {
     kindsByID.value(for: t, in: doc) { kinds($0) } ?? 0
   }
 

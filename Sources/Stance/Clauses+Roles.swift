@@ -73,6 +73,12 @@ extension ClauseAnalyzer {
       if s.clauses[ch].subject.contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
+        // "'Russia must stop these tests,' he added": told what to do.
+        if let verb = s.clauses[ch].verb, verb < hit.lowerBound,
+          rules.word(verb, in: doc, is: .obligation)
+        {
+          return .wishedSubject
+        }
         if isConditional(ch, s) || isNegatedReport(ch, s) { return .hypothetical }
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.

@@ -427,6 +427,13 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "the subject of a modal of obligation is told what to do",
+      "\"⟦Russia⟧ must quit the station,\" Nelson said.", hit: "quit", "russia",
+      .wishedSubject),
+    RoleCase(
+      "… by its speaker",
+      "⟦Nelson⟧ said Russia should quit the station.", hit: "quit", "nelson", .speaker),
+    RoleCase(
       "`and` before a possessive name and the name it possesses opens a clause",
       "⟦Borisov⟧ arrived at the station, and Moscow's Rogozin praised the crew.",
       hit: "praised", "borisov", .otherClause),
@@ -1403,7 +1410,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
