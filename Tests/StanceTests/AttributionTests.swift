@@ -1173,6 +1173,9 @@ struct AttributionTests {
       name: "a negator reaches through its verb and a noun of content",
       text: "Rogozin did not see any reason to cooperate.", weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
+      name: "`unlikely to` negates",
+      text: "Rogozin is unlikely to cooperate.", weights: ["cooperate": 2 * -0.74]),
+    ShifterCase(
       name: "what someone `used to` do no longer holds",
       text: "Rogozin used to cooperate.", weights: ["cooperate": 2 * -0.74]),
     ShifterCase(
