@@ -410,10 +410,13 @@ struct ClauseAnalyzer {
         && ((rules.word(t, in: doc, is: .infinitive) && tokens[t + 1].kind == .word
           && isLowercase(tokens[t + 1]))
           || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
+      // A subordinator before a number is a preposition of time ("would leave after 2024 and
+      // would not renew…"): it opens no clause.
+      let beforeNumber = t + 1 < hi && tokens[t + 1].kind == .number
       if opensFrontedClause
-        || kinds
+        || (kinds
           & (AttributionRules.MarkerKind.contrast.bit
-            | AttributionRules.MarkerKind.subordinator.bit) != 0
+            | AttributionRules.MarkerKind.subordinator.bit) != 0 && !beforeNumber)
       {
         let kind: Clause.Kind =
           kinds & AttributionRules.MarkerKind.contrast.bit != 0 ? .contrast : .subordinate

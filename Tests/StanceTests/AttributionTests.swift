@@ -427,6 +427,10 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "a subordinator before a number opens no clause",
+      "⟦Russia⟧ would stay until 2028 and would then quit the station.", hit: "quit", "russia",
+      .subject),
+    RoleCase(
       "the subject of a modal of obligation is told what to do",
       "\"⟦Russia⟧ must quit the station,\" Nelson said.", hit: "quit", "russia",
       .wishedSubject),
