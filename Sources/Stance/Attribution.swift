@@ -192,6 +192,9 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   case speaker
   /// agent: the speaker of a quotation ("'We will leave,' Borisov said").
   case quoteSpeaker = "quote-speaker"
+  /// agent: named right after the `from` of a noun whose `from` names who does it (a `sourced`
+  /// noun: "drew sharp criticism from Rogozin", "with help from Glavkosmos").
+  case source
   /// agent: named after `with` or `between` (a `reciprocal` preposition) after a `reciprocal`
   /// word of the hit's phrase, when the hit is positive and its clause has a subject: both
   /// parties do it ("Roscosmos signed a seat-swap agreement with NASA"). A negative hit is done
@@ -235,7 +238,8 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
 
   public var role: Role {
     switch self {
-    case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker, .partner:
+    case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker, .source,
+      .partner:
       return .agent
     case .passiveSubject, .described, .object, .predicate: return .target
     case .reporter, .inanimate, .wishedSubject, .hypothetical, .nonSubject, .otherClause,

@@ -103,6 +103,11 @@ public struct AttributionRules: Sendable {
     /// told what to do, by the speaker or the text (rule `wished-subject`: "'Russia must stop
     /// these tests,' he added").
     case obligation
+    /// Nouns of an act whose `from` names who does it (`criticism`, `support`, `help`,
+    /// `pressure`), and `from` itself: the name right after such a noun's `from` does it (rule
+    /// `source`: "drew sharp criticism from Rogozin"), not a place left ("withdrawal from the
+    /// ISS" is no such noun).
+    case sourced
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -141,6 +146,7 @@ public struct AttributionRules: Sendable {
       case .comitative: 1 << 30
       case .reciprocal: 1 << 31
       case .obligation: 1 << 32
+      case .sourced: 1 << 33
       }
     }
 
@@ -157,7 +163,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation:
+        .obligation, .sourced:
         true
       default: false
       }

@@ -68,7 +68,7 @@ extension ClauseAnalyzer {
           // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
           return .passiveAgent
         }
-        return .object
+        return isNamedSource(participant, of: hit) ? .source : .object
       }
       if s.clauses[ch].subject.contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
@@ -726,6 +726,21 @@ extension ClauseAnalyzer {
       u += 1
     }
     return false
+  }
+
+  /// Whether `participant` is named right after the `from` (a `sourced` preposition; an
+  /// article or determiner may come between) that follows a hit ending with a `sourced` noun
+  /// ("criticism from Rogozin", "help from the agency").
+  private func isNamedSource(_ participant: Participant, of hit: Range<Int>) -> Bool {
+    var w = participant.tokens.lowerBound - 1
+    if w > hit.upperBound,
+      rules.word(w, in: doc, is: .article)
+        || rules.reference(of: w, in: doc)?.kind == .determiner
+    {
+      w -= 1
+    }
+    return w == hit.upperBound && rules.has(w, in: doc, .preposition)
+      && rules.word(w, in: doc, is: .sourced) && rules.word(w - 1, in: doc, is: .sourced)
   }
 
   /// Whether participant `p`, after the hit in its clause, is named by a `reciprocal`

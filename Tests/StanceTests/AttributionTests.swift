@@ -427,6 +427,13 @@ struct AttributionTests {
       "Roscosmos, with ⟦Moscow⟧ watching, criticised NASA.", hit: "criticised", "moscow",
       .nonSubject),
     RoleCase(
+      "who is named after the `from` of a noun of an act does it",
+      "The plan drew sharp criticism from ⟦Moscow⟧.", hit: "criticism", "moscow", .source),
+    RoleCase(
+      "… not after a noun whose `from` names a place",
+      "Roscosmos criticised the partnership from ⟦Moscow⟧.", hit: "partnership", "moscow",
+      .object),
+    RoleCase(
       "a subordinator before a number opens no clause",
       "⟦Russia⟧ would stay until 2028 and would then quit the station.", hit: "quit", "russia",
       .subject),
@@ -1417,7 +1424,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
