@@ -367,14 +367,14 @@ public struct AttributionRules: Sendable {
     let expected: ClosedRange<Int>
     switch kind {
     case .pronoun: expected = 3...4
-    case .role: expected = 3...3
+    case .role: expected = 3...4
     case .determiner, .reporter, .inanimate, .person: expected = 2...2
     }
     guard expected.contains(fields.count) else {
       let description: String
       switch kind {
       case .pronoun: description = "3 or 4 tab-separated fields (pronoun, word, types, flags)"
-      case .role: description = "3 tab-separated fields (role, noun, types)"
+      case .role: description = "3 or 4 tab-separated fields (role, noun, types, plural)"
       case .determiner: description = "2 tab-separated fields (determiner, word)"
       case .reporter: description = "2 tab-separated fields (reporter, types)"
       case .inanimate: description = "2 tab-separated fields (inanimate, types)"
@@ -401,10 +401,14 @@ public struct AttributionRules: Sendable {
     if fields.count == 4 {
       for flag in fields[3].split(separator: ",", omittingEmptySubsequences: false) {
         switch flag.trimmingSpaces() {
-        case "possessive": possessive = true
+        // A role noun takes `plural` only: "the two agencies".
         case "plural": plural = true
-        case "nominative": nominative = true
-        default: throw .invalidFlags(at, found: fields[3])
+        case "nominative" where kind == .pronoun: nominative = true
+        case "possessive" where kind == .pronoun: possessive = true
+        default:
+          throw .invalidFlags(
+            at, found: fields[3],
+            allowed: kind == .pronoun ? ["possessive", "plural", "nominative"] : ["plural"])
         }
       }
     }

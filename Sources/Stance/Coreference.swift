@@ -176,12 +176,15 @@ struct Coreference {
         found = speaker
       }
       // A plural pronoun stands for both of two names joined by `and` ("JAXA and ESA … They
-      // agreed"), and for a person only so.
+      // agreed"), and for a person only so; a plural role noun only so ("NASA and Roscosmos …
+      // The two agencies agreed").
       var antecedents = [candidates[found]]
       if word.isPlural {
         if let other = coordinated(with: found, in: candidates, doc: doc) {
           antecedents.insert(candidates[other], at: 0)
-        } else if rules.personTypes.contains(types[candidates[found].entity]) {
+        } else if rules.personTypes.contains(types[candidates[found].entity])
+          || word.kind == .role
+        {
           continue
         }
       }

@@ -23,7 +23,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownKind(SourceLocation, found: String, valid: [String])
   case invalidSuffix(SourceLocation, found: String)
   case invalidTypes(SourceLocation, found: String)
-  case invalidFlags(SourceLocation, found: String)
+  case invalidFlags(SourceLocation, found: String, allowed: [String])
   /// An `@attribution` line of a lexicon whose policy is not one of the policies.
   case invalidDeclaration(SourceLocation, found: String)
   case tokenize(TokenizeError)
@@ -60,7 +60,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       .unknownKind(let at, _, _),
       .invalidSuffix(let at, _),
       .invalidTypes(let at, _),
-      .invalidFlags(let at, _),
+      .invalidFlags(let at, _, _),
       .invalidDeclaration(let at, _):
       return at
     case .invalidPolicy, .tokenize:
@@ -117,9 +117,10 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
       return "expected a suffix of letters, found '\(found)'"
     case .invalidTypes(_, let found):
       return "expected entity types in capitals separated by commas (PERSON,ORG), found '\(found)'"
-    case .invalidFlags(_, let found):
+    case .invalidFlags(_, let found, let allowed):
+      let listed = allowed.map { "'\($0)'" }.joined(separator: ", ")
       return
-        "expected 'possessive', 'plural', 'nominative' (comma-separated) or nothing in the fourth field, found '\(found)'"
+        "expected \(listed)\(allowed.count > 1 ? " (comma-separated)" : "") or nothing in the fourth field, found '\(found)'"
     case .invalidDeclaration(_, let found):
       return
         "expected '@attribution<TAB>POLICY[<TAB>dimension]' with POLICY one of \(AttributionPolicy.names), found '\(found)'"

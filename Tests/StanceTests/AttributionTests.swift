@@ -1282,6 +1282,13 @@ struct AttributionTests {
     ("Rogozin met. They praised the crew.", []),
     ("Rogozin and Borisov met. They praised the crew.", ["rogozin", "borisov"]),
     ("NASA and the Russian space agency met. They praised the crew.", ["nasa", "roscosmos"]),
+    // A plural role noun stands for both of two names joined by `and`, and for no single one.
+    (
+      "NASA and the Russian space agency met. The two agencies praised the crew.",
+      ["nasa", "roscosmos"]
+    ),
+    ("NASA and the Russian space agency met. Both sides praised the crew.", ["nasa", "roscosmos"]),
+    ("NASA met. The agencies praised the crew.", []),
     // A plural pronoun that stood for both stands for both again.
     (
       "NASA and the White House were asked where they stood. They praised the crew.",
@@ -1446,8 +1453,14 @@ struct AttributionTests {
         == "c.tsv:3: expected 'possessive', 'plural', 'nominative' (comma-separated) or nothing in the fourth field, found 'owner'"
     )
     #expect(
+      message {
+        _ = try rules.addReference(
+          fields: ["role", "agencies", "ORG", "possessive"], at: at, session: session)
+      } == "c.tsv:3: expected 'plural' or nothing in the fourth field, found 'possessive'")
+    #expect(
       message { _ = try rules.addReference(fields: ["role", "agency"], at: at, session: session) }
-        == "c.tsv:3: expected 3 tab-separated fields (role, noun, types), found 2 fields")
+        == "c.tsv:3: expected 3 or 4 tab-separated fields (role, noun, types, plural), found 2 fields"
+    )
   }
 }
 
