@@ -1,4 +1,4 @@
-/// The key and vocabulary id of each distinct token surface a session has seen, and whether it
+/// The key, vocabulary id and prefix id of each distinct token surface a session has seen, and whether it
 /// holds '.' or '@' (only such a word may start a link other than a URL with a scheme,
 /// `TokenRules`), so that a surface is folded, made into a `String`, looked up in the
 /// vocabulary and scanned once, not at each of its occurrences: most tokens of a text repeat an
@@ -12,7 +12,7 @@
 ///
 /// ```swift
 /// var table = SurfaceTable()
-/// table.entry(for: units) { ("the", 7) }  // made: ("the", 7, holdsDotOrAt: false)
+/// table.entry(for: units) { ("the", 7, 0) }  // made: ("the", 7, 0, holdsDotOrAt: false)
 /// table.entry(for: units) { ... }         // found; the closure is not called
 /// ```
 struct SurfaceTable {
@@ -24,6 +24,7 @@ struct SurfaceTable {
   struct Value {
     var key: String
     var id: UInt32
+    var prefixID: UInt16
     /// Whether the surface has a '.' or an '@'.
     var holdsDotOrAt: Bool
   }
@@ -51,7 +52,7 @@ struct SurfaceTable {
   @inline(__always)
   mutating func entry(
     for surface: UnsafeBufferPointer<UInt16>,
-    make: () throws(ICUError) -> (key: String, id: UInt32)
+    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
   ) throws(ICUError) -> Value {
     guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
     if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
@@ -80,10 +81,12 @@ struct SurfaceTable {
 
   private static func value(
     of surface: UnsafeBufferPointer<UInt16>,
-    _ make: () throws(ICUError) -> (key: String, id: UInt32)
+    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
   ) throws(ICUError) -> Value {
-    let (key, id) = try make()
-    return Value(key: key, id: id, holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
+    let (key, id, prefixID) = try make()
+    return Value(
+      key: key, id: id, prefixID: prefixID,
+      holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
   }
 
   /// Whether entry `index` is the surface `surface`.

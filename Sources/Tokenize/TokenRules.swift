@@ -47,7 +47,9 @@ enum TokenRules {
         for t in i..<end { key += tokens[t].key }
         tokens[kept] = Token(
           start: token.start, end: last.end, kind: .link, key: key,
-          id: vocabulary?.id(of: key) ?? 0, utf16Start: token.utf16Start, utf16End: last.utf16End)
+          id: vocabulary?.id(of: key) ?? 0,
+          prefixID: UInt16(vocabulary?.prefixID(of: key) ?? 0), utf16Start: token.utf16Start,
+          utf16End: last.utf16End)
         kept += 1
         i = end
         continue
@@ -62,7 +64,8 @@ enum TokenRules {
           let key = previous.key + "-" + next.key
           tokens[kept - 1] = Token(
             start: previous.start, end: next.end, kind: previous.kind, key: key,
-            id: vocabulary?.id(of: key) ?? 0, utf16Start: previous.utf16Start,
+            id: vocabulary?.id(of: key) ?? 0,
+            prefixID: UInt16(vocabulary?.prefixID(of: key) ?? 0), utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
           i += 2
         } else {

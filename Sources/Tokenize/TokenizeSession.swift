@@ -116,13 +116,14 @@ public final class TokenizeSession {
       let vocabulary = vocabulary
       let value = try surfaces.entry(for: surface) { () throws(ICUError) in
         let key = try KeyFolder.key(of: surface[...])
-        return (key, vocabulary?.id(of: key) ?? 0)
+        guard let vocabulary else { return (key, 0, 0) }
+        return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)))
       }
       if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
       tokens.append(
         Token(
           start: start, end: end, kind: kind, key: value.key, id: value.id,
-          utf16Start: range.lowerBound, utf16End: range.upperBound))
+          prefixID: value.prefixID, utf16Start: range.lowerBound, utf16End: range.upperBound))
     }
   }
 
