@@ -29,15 +29,17 @@ struct SurfaceTable {
     var holdsDotOrAt: Bool
   }
 
+  /// Where a surface is in `units`, and its hash: what a probe reads. Kept apart from the
+  /// values (no reference in it), so a probe copies no string.
   private struct Entry {
-    var value: Value
     var hash: UInt32
-    /// Where the surface is in `units`.
     var start: Int32
     var count: Int32
   }
 
   private var entries: [Entry] = []
+  /// By entry: the value.
+  private var values: [Value] = []
   private var units: [UInt16] = []
   /// Slot → entry index + 1 (0: empty). Twice `entryLimit`, so at most half full; allocated
   /// at the first entry, so that an empty table costs nothing to make.
@@ -63,7 +65,7 @@ struct SurfaceTable {
       let found = Int(slots[slot])
       if found == 0 { break }
       if entries[found - 1].hash == hash, matches(found - 1, surface) {
-        return entries[found - 1].value
+        return values[found - 1]
       }
       slot = (slot + 1) & mask
     }
@@ -72,8 +74,8 @@ struct SurfaceTable {
       removeAll()
       slot = Int(truncatingIfNeeded: hash) & mask
     }
-    entries.append(
-      Entry(value: made, hash: hash, start: Int32(units.count), count: Int32(surface.count)))
+    entries.append(Entry(hash: hash, start: Int32(units.count), count: Int32(surface.count)))
+    values.append(made)
     units.append(contentsOf: surface)
     slots[slot] = Int32(entries.count)
     return made
@@ -102,6 +104,7 @@ struct SurfaceTable {
 
   private mutating func removeAll() {
     entries.removeAll(keepingCapacity: true)
+    values.removeAll(keepingCapacity: true)
     units.removeAll(keepingCapacity: true)
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
