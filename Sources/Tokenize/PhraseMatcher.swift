@@ -136,8 +136,10 @@ public struct PhraseStarts: Sendable {
   @usableFromInline let known: KeyFilter
   /// Some phrase is a prefix phrase of one word (`cooperat*`): every key may start one.
   @usableFromInline let anyKey: Bool
-  /// `PhraseTrie.boundIDs` and its stamp: vocabulary id → nonzero when the trie has the key.
-  @usableFromInline let ids: [UInt32]
+  /// `PhraseTrie.boundStarts` and its stamp: vocabulary id → whether a phrase starts with the
+  /// key (not only whether the trie has it: "the" of "Bank of the Russian Federation" starts
+  /// no walk).
+  @usableFromInline let ids: [Bool]
   @usableFromInline let stamp: UInt64
   /// Whether the trie's prefixes are read by `Token.prefixID` under `stamp`, and then, by prefix
   /// id, whether some root prefix phrase matches a key of that `prefixID`.
@@ -154,7 +156,7 @@ public struct PhraseStarts: Sendable {
   public func contains(_ tokens: [Token], _ i: Int, stamp: UInt64) -> Bool {
     if stamp != 0 && stamp == self.stamp {
       let id = Int(tokens[i].id)
-      if id < ids.count && ids[id] != 0 { return true }
+      if id < ids.count && ids[id] { return true }
       guard anyKey else { return false }
       guard prefixesByID else { return true }
       let prefix = Int(tokens[i].prefixID)
@@ -197,6 +199,9 @@ struct PhraseTrie: Sendable {
   /// not a key here); empty until `bind(to:)`.
   private var boundIDs: [UInt32] = []
   private var boundStamp: UInt64 = 0
+  /// Under `boundStamp`, vocabulary id → whether a phrase starts with the key (the root has an
+  /// edge for it), up to the last id of the trie's keys.
+  private var boundStarts: [Bool] = []
   /// Whether every prefix of the trie is one of the bound vocabulary's `prefixes`: then a
   /// token's prefix phrases are found from its `prefixID` (`PrefixTable.longestAccepted(prefixID:`)
   /// when the walk reads ids.
@@ -225,8 +230,13 @@ struct PhraseTrie: Sendable {
     }
     // Up to the last id of the trie's keys (a token of a later id has no key here).
     var ids = [UInt32](repeating: 0, count: Int(found.max() ?? 0) + 1)
-    for (local, id) in found.enumerated() { ids[Int(id)] = UInt32(local) + 1 }
+    var starts = [Bool](repeating: false, count: ids.count)
+    for (local, id) in found.enumerated() {
+      ids[Int(id)] = UInt32(local) + 1
+      starts[Int(id)] = edges[UInt64(local)] != nil
+    }
     boundIDs = ids
+    boundStarts = starts
     boundStamp = global.stamp
     // Prefixes by id only when the vocabulary numbers every one of them.
     prefixesByID = prefixes.allSatisfy { global.prefixNumber(of: $0) != 0 }
@@ -318,7 +328,7 @@ struct PhraseTrie: Sendable {
   @usableFromInline
   var starts: PhraseStarts {
     PhraseStarts(
-      known: known, anyKey: !rootPrefixes.isEmpty, ids: boundIDs, stamp: boundStamp,
+      known: known, anyKey: !rootPrefixes.isEmpty, ids: boundStarts, stamp: boundStamp,
       prefixesByID: prefixesByID, rootPrefixes: rootPrefixIDs)
   }
 
