@@ -39,7 +39,13 @@ enum TokenRules {
     while i < tokens.count {
       while marked < holdingDotOrAt.count && holdingDotOrAt[marked] < i { marked += 1 }
       let holdsDotOrAt = marked < holdingDotOrAt.count && holdingDotOrAt[marked] == i
-      if let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units, holdsDotOrAt: holdsDotOrAt)
+      // A link starts at a word with '.' or '@', or at a scheme glued to its "://": a word
+      // with neither that is not glued to the next token starts none (most words; the call
+      // cost more than the test).
+      let mayStartLink =
+        holdsDotOrAt || (i + 1 < tokens.count && tokens[i].utf16End == tokens[i + 1].utf16Start)
+      if mayStartLink,
+        let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units, holdsDotOrAt: holdsDotOrAt)
       {
         let token = tokens[i]
         let last = tokens[end - 1]
