@@ -377,10 +377,16 @@ public struct Gazetteer: Sendable {
       views.append(View(keys: keys, matcher: stemMatcher, language: language))
     }
     // Apart from `views`, so the per-token test copies no matcher.
-    let viewKeys = views.map(\.keys)
-    let starts = views.map(\.matcher.starts)
+    // Closures, not key paths: `\.matcher.starts` went through `swift_getAtKeyPath` (4,400
+    // instructions a document).
+    let viewKeys = views.map { $0.keys }
+    let starts = views.map { $0.matcher.starts }
     let plainStarts = matcher.starts
     let longestPlain = matcher.longestPhrase
+    // Per token, a bit for each view a phrase of which may start there: each view's start
+    // test run over the tokens in one tight loop, view by view, so the walk below skips every
+    // view at the many tokens where none may start (with more than 64 views, the loop tests them).
+    let viewStarts = views.count <= 64 ? Self.starts(of: viewKeys, starts, tokens, stamp) : []
     // The first transliterated token at or after the position (or the sentence's limit).
     var nextTransliterated = 0
     func append(_ alias: Int, _ range: Range<Int>, sentence index: Int) {
@@ -411,7 +417,8 @@ public struct Gazetteer: Sendable {
             accepts(value, range, doc)
           }
         }
-        for v in views.indices {
+        let startingViews = viewStarts.isEmpty ? UInt64.max : viewStarts[position]
+        for v in views.indices where startingViews & (1 << UInt64(v & 63)) != 0 {
           if views[v].language == nil, !hasExactTranslit {
             // The transliteration view walks the plain matcher and accepts a subset of what
             // `accepts` does, so it finds something longer only through a transliterated token
@@ -424,10 +431,12 @@ public struct Gazetteer: Sendable {
             guard nextTransliterated < min(limit, position + longestPlain) else { continue }
           }
           // Most tokens start no phrase of the view: skip the walk.
-          if let key = viewKeys[v].key(at: position) {
-            guard starts[v].contains(key) else { continue }
-          } else {
-            guard starts[v].contains(tokens, position, stamp: stamp) else { continue }
+          if viewStarts.isEmpty {
+            if let key = viewKeys[v].key(at: position) {
+              guard starts[v].contains(key) else { continue }
+            } else {
+              guard starts[v].contains(tokens, position, stamp: stamp) else { continue }
+            }
           }
           let language = views[v].language
           let found = views[v].matcher.longestMatch(
@@ -454,6 +463,26 @@ public struct Gazetteer: Sendable {
       }
     }
     return result
+  }
+
+  /// Per token, bit `v` set when a phrase of view `v` (at most 64 views) may start there: the
+  /// token's view key, where it has one, or the token itself passes the view's start test.
+  private static func starts(
+    of viewKeys: [KeyColumn], _ starts: [PhraseStarts], _ tokens: [Token], _ stamp: UInt64
+  ) -> [UInt64] {
+    precondition(viewKeys.count <= 64, "\(viewKeys.count) views, more than 64")
+    var bits = [UInt64](repeating: 0, count: viewKeys.isEmpty ? 0 : tokens.count)
+    for (v, keys) in viewKeys.enumerated() {
+      let bit: UInt64 = 1 << UInt64(v)
+      let start = starts[v]
+      for i in tokens.indices {
+        let starts =
+          keys.hasKey(at: i)
+          ? start.contains(keys[i]) : start.contains(tokens, i, stamp: stamp)
+        if starts { bits[i] |= bit }
+      }
+    }
+    return bits
   }
 
   /// Whether tokens `range` of `doc` pass an alias's token tests (a token with a test that is

@@ -90,10 +90,12 @@ public struct Analyzer: Sendable {
     }
     // Every key a table holds gets an id, which the tokenizer gives each token: the tables
     // then read a slot per token instead of hashing its key.
-    // The gazetteer's keys last: the rule tables' slots then end before them.
+    // The gazetteer's keys last: the rule tables' slots then end before them. The lexicon's
+    // wildcard words are numbered too, so that a token carries the longest one its key starts
+    // with and term matching probes no wildcard per token.
     let vocabulary = Vocabulary(
       lexicon.vocabularyKeys + modifiers.vocabularyKeys + rules.vocabularyKeys
-        + gazetteer.vocabularyKeys)
+        + gazetteer.vocabularyKeys, prefixes: lexicon.vocabularyPrefixes)
     gazetteer.bind(to: vocabulary)
     lexicon.bind(to: vocabulary)
     modifiers.bind(to: vocabulary)

@@ -68,6 +68,13 @@ public struct Lexicon: Sendable {
     return keys
   }
 
+  /// The prefix words of the wildcard terms (`cooperat` of `cooperat*`), for the analyzer's
+  /// `Vocabulary`, so that a wildcard is resolved once per key. (A prefix may be listed more
+  /// than once.)
+  public var vocabularyPrefixes: [String] {
+    dimensions.flatMap { matchers[$0]?.prefixes ?? [] }
+  }
+
   /// Lets term matching read the token ids of texts tokenized with `vocabulary`, which must
   /// hold `vocabularyKeys`.
   public mutating func bind(to vocabulary: Vocabulary) {

@@ -61,7 +61,18 @@ public struct Modifiers: Sendable {
   private struct Entry: Sendable {
     var word: Word?
     var endsPhrase: Bool
+    /// Once bound, for the last word of a phrase: 1 + the index in `phrasesByID` of the
+    /// phrases that end with it (0: not bound, or no phrase).
+    var boundPhrases: Int32 = 0
   }
+  /// A phrase of `phrases` with its keys' vocabulary ids, so that its words are compared with
+  /// a text's tokens by id, not by key.
+  private struct BoundPhrase: Sendable {
+    var ids: [UInt32]
+    var word: Word
+  }
+  /// Once bound: by `Entry.boundPhrases`, the phrases that end with one key, in file order.
+  private var phrasesByID: [[BoundPhrase]] = []
   /// The entries of `words` and of `phrases`' last words by vocabulary id, once bound
   /// (`bind(to:)`): one look-up a token for both.
   private var byID = IDTable<Entry>()
@@ -201,8 +212,32 @@ public struct Modifiers: Sendable {
   /// out"), else the word itself.
   public func modifier(at t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
     guard let entry = entry(of: t, in: doc) else { return nil }
-    if entry.endsPhrase, let phrase = phrase(endingAt: t, in: doc) { return phrase }
+    if entry.endsPhrase {
+      // An entry read by id (`bind(to:)`) has its phrases by id: no key is hashed or compared.
+      if entry.boundPhrases != 0 {
+        if let phrase = phrase(endingAt: t, in: doc, phrasesByID[Int(entry.boundPhrases) - 1]) {
+          return phrase
+        }
+      } else if let phrase = phrase(endingAt: t, in: doc) {
+        return phrase
+      }
+    }
     return entry.word.map { (t, $0) }
+  }
+
+  /// `phrase(endingAt:in:)` over the phrases that end with token `t`'s key, by id: a token of
+  /// a text of the bound vocabulary has a phrase key exactly when it has that key's id.
+  private func phrase(
+    endingAt t: Int, in doc: TokenizedText, _ candidates: [BoundPhrase]
+  ) -> (first: Int, word: Word)? {
+    let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    for phrase in candidates where t + 1 - phrase.ids.count >= sentenceStart {
+      let first = t + 1 - phrase.ids.count
+      if zip(first..<t, phrase.ids).allSatisfy({ doc.tokens[$0].id == $1 }) {
+        return (first, phrase.word)
+      }
+    }
+    return nil
   }
 
   /// The modifier phrase that ends at token `t` of `doc` (its words in one sentence), and its
@@ -229,8 +264,23 @@ public struct Modifiers: Sendable {
   public mutating func bind(to vocabulary: Vocabulary) {
     let words = words
     let phrases = phrases
+    var byKey: [String: Int32] = [:]
+    var bound: [[BoundPhrase]] = []
+    for key in phrases.keys.sorted() {
+      bound.append(
+        phrases[key]!.map { phrase in
+          BoundPhrase(
+            ids: phrase.keys.map { key in
+              let id = vocabulary.id(of: key)
+              precondition(id != 0, "a vocabulary without the modifier phrase key '\(key)'")
+              return id
+            }, word: phrase.word)
+        })
+      byKey[key] = Int32(bound.count)
+    }
+    phrasesByID = bound
     byID = IDTable(vocabulary: vocabulary, keys: Set(words.keys).union(phrases.keys).sorted()) {
-      Entry(word: words[$0], endsPhrase: phrases[$0] != nil)
+      Entry(word: words[$0], endsPhrase: phrases[$0] != nil, boundPhrases: byKey[$0] ?? 0)
     }
   }
 

@@ -42,6 +42,12 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// what a `Vocabulary` for this matcher must hold.
   public var keys: [String] { trie.keys }
 
+  /// The prefix words of the prefix phrases (`cooperat` of `cooperat*`; one may be listed more
+  /// than once): what a
+  /// `Vocabulary` for this matcher should number as `prefixes`, so that a wildcard is resolved
+  /// once per key (`Token.prefixID`) instead of probed at every token.
+  public var prefixes: [String] { trie.prefixes }
+
   /// Lets the matcher read token ids (`Token.id`) of texts tokenized with `vocabulary` instead
   /// of hashing their keys. Texts of any other vocabulary are still matched by key.
   public mutating func bind(to vocabulary: Vocabulary) { trie.bind(to: vocabulary) }
@@ -130,9 +136,15 @@ public struct PhraseStarts: Sendable {
   @usableFromInline let known: KeyFilter
   /// Some phrase is a prefix phrase of one word (`cooperat*`): every key may start one.
   @usableFromInline let anyKey: Bool
-  /// `PhraseTrie.boundIDs` and its stamp: vocabulary id → nonzero when the trie has the key.
-  @usableFromInline let ids: [UInt32]
+  /// `PhraseTrie.boundStarts` and its stamp: vocabulary id → whether a phrase starts with the
+  /// key (not only whether the trie has it: "the" of "Bank of the Russian Federation" starts
+  /// no walk).
+  @usableFromInline let ids: [Bool]
   @usableFromInline let stamp: UInt64
+  /// Whether the trie's prefixes are read by `Token.prefixID` under `stamp`, and then, by prefix
+  /// id, whether some root prefix phrase matches a key of that `prefixID`.
+  @usableFromInline let prefixesByID: Bool
+  @usableFromInline let rootPrefixes: [Bool]
 
   /// False when no phrase starts with a token of this key. Inlined into the caller's loop.
   @inlinable
@@ -142,12 +154,15 @@ public struct PhraseStarts: Sendable {
   /// `vocabularyStamp`) is the bound vocabulary's.
   @inlinable @inline(__always)
   public func contains(_ tokens: [Token], _ i: Int, stamp: UInt64) -> Bool {
-    if anyKey { return true }
     if stamp != 0 && stamp == self.stamp {
       let id = Int(tokens[i].id)
-      return id < ids.count && ids[id] != 0
+      if id < ids.count && ids[id] { return true }
+      guard anyKey else { return false }
+      guard prefixesByID else { return true }
+      let prefix = Int(tokens[i].prefixID)
+      return prefix < rootPrefixes.count && rootPrefixes[prefix]
     }
-    return known.mayContain(tokens[i].key)
+    return anyKey || known.mayContain(tokens[i].key)
   }
 }
 
@@ -184,8 +199,22 @@ struct PhraseTrie: Sendable {
   /// not a key here); empty until `bind(to:)`.
   private var boundIDs: [UInt32] = []
   private var boundStamp: UInt64 = 0
+  /// Under `boundStamp`, vocabulary id → whether a phrase starts with the key (the root has an
+  /// edge for it), up to the last id of the trie's keys.
+  private var boundStarts: [Bool] = []
+  /// Whether every prefix of the trie is one of the bound vocabulary's `prefixes`: then a
+  /// token's prefix phrases are found from its `prefixID` (`PrefixTable.longestAccepted(prefixID:`)
+  /// when the walk reads ids.
+  private var prefixesByID = false
+  /// The bound vocabulary's `prefixParents`.
+  private var prefixParents: [UInt32] = []
+  /// Vocabulary prefix id → whether a root prefix phrase matches a key of that `prefixID`.
+  private var rootPrefixIDs: [Bool] = []
 
   var keys: [String] { vocabulary.keys }
+
+  /// (A prefix of several phrases' last words may be listed more than once.)
+  var prefixes: [String] { rootPrefixes.prefixes + prefixTables.flatMap(\.prefixes) }
 
   mutating func bind(to global: Vocabulary) {
     // A vocabulary lists the keys of a table in the table's order (repeats of earlier keys
@@ -201,9 +230,28 @@ struct PhraseTrie: Sendable {
     }
     // Up to the last id of the trie's keys (a token of a later id has no key here).
     var ids = [UInt32](repeating: 0, count: Int(found.max() ?? 0) + 1)
-    for (local, id) in found.enumerated() { ids[Int(id)] = UInt32(local) + 1 }
+    var starts = [Bool](repeating: false, count: ids.count)
+    for (local, id) in found.enumerated() {
+      ids[Int(id)] = UInt32(local) + 1
+      starts[Int(id)] = edges[UInt64(local)] != nil
+    }
     boundIDs = ids
+    boundStarts = starts
     boundStamp = global.stamp
+    // Prefixes by id only when the vocabulary numbers every one of them.
+    prefixesByID = prefixes.allSatisfy { global.prefixNumber(of: $0) != 0 }
+    guard prefixesByID else { return }
+    rootPrefixes.bind(to: global)
+    for t in prefixTables.indices { prefixTables[t].bind(to: global) }
+    prefixParents = global.prefixParents
+    guard !rootPrefixes.isEmpty else { return }
+    rootPrefixIDs =
+      [false]
+      + global.prefixes.indices.map { index in
+        var id = UInt32(index + 1)
+        while id != 0 && !rootPrefixes.has(prefixID: id) { id = global.prefixParents[Int(id) - 1] }
+        return id != 0
+      }
   }
 
   mutating func insert(_ keys: [String], lastIsPrefix: Bool, value: Int) {
@@ -279,7 +327,9 @@ struct PhraseTrie: Sendable {
   /// phrase at the root, and the key is certainly not in the vocabulary.
   @usableFromInline
   var starts: PhraseStarts {
-    PhraseStarts(known: known, anyKey: !rootPrefixes.isEmpty, ids: boundIDs, stamp: boundStamp)
+    PhraseStarts(
+      known: known, anyKey: !rootPrefixes.isEmpty, ids: boundStarts, stamp: boundStamp,
+      prefixesByID: prefixesByID, rootPrefixes: rootPrefixIDs)
   }
 
   @usableFromInline
@@ -299,6 +349,7 @@ struct PhraseTrie: Sendable {
     var node: UInt32 = 0
     var position = start
     let byID = stamp != 0 && stamp == boundStamp
+    let prefixByID = byID && prefixesByID
     // No phrase is longer than maxDepth, so no walk is: O(maxDepth) per start, whatever the text.
     let limit = min(limit, start + Self.maxDepth)
     while position < limit {
@@ -309,14 +360,26 @@ struct PhraseTrie: Sendable {
       // value (a callback that set `best` made it a captured variable with dynamic exclusivity
       // checks).
       let range = start..<(position + 1)
+      // By the token's prefix id when the walk reads ids: resolved once per key, no probe.
       let prefixMatch: (indices: [Int], prefix: String)?
       if node == 0 {
-        prefixMatch =
-          rootPrefixes.isEmpty
-          ? nil : rootPrefixes.longestAccepted(for: viewKey ?? tokens[position].key, range, accept)
+        if rootPrefixes.isEmpty {
+          prefixMatch = nil
+        } else if prefixByID && viewKey == nil {
+          prefixMatch = rootPrefixes.longestAccepted(
+            prefixID: tokens[position].prefixID, parents: prefixParents, range, accept)
+        } else {
+          prefixMatch = rootPrefixes.longestAccepted(
+            for: viewKey ?? tokens[position].key, range, accept)
+        }
       } else if case let prefix = prefixOf[Int(node)], prefix != 0 {
-        prefixMatch = prefixTables[Int(prefix) - 1].longestAccepted(
-          for: viewKey ?? tokens[position].key, range, accept)
+        if prefixByID && viewKey == nil {
+          prefixMatch = prefixTables[Int(prefix) - 1].longestAccepted(
+            prefixID: tokens[position].prefixID, parents: prefixParents, range, accept)
+        } else {
+          prefixMatch = prefixTables[Int(prefix) - 1].longestAccepted(
+            for: viewKey ?? tokens[position].key, range, accept)
+        }
       } else {
         prefixMatch = nil
       }
@@ -421,9 +484,53 @@ struct PrefixTable: Sendable {
   var lists: [[Entry]] = []
   /// One bit per possible bucket key, set when the bucket exists (no look-up for a miss).
   var present = [UInt64](repeating: 0, count: (0x1_0100 + 63) / 64)
+  /// Once bound (`bind(to:)`): the vocabulary's prefix id of an entry → 1 + its index in
+  /// `boundEntries`.
+  private var byPrefixID = EdgeTable()
+  /// The bound entries' places in `lists`.
+  private var boundEntries: [(list: Int32, index: Int32)] = []
 
   /// Whether no prefix was inserted.
   var isEmpty: Bool { lists.isEmpty }
+
+  /// The prefixes, each once.
+  var prefixes: [String] { lists.flatMap { $0.map(\.prefix) } }
+
+  /// Numbers the entries by `vocabulary`'s prefix ids, which must include every prefix here.
+  mutating func bind(to vocabulary: Vocabulary) {
+    byPrefixID = EdgeTable()
+    boundEntries = []
+    for (l, list) in lists.enumerated() {
+      for (i, entry) in list.enumerated() {
+        let id = vocabulary.prefixNumber(of: entry.prefix)
+        precondition(id != 0, "a vocabulary without the prefix '\(entry.prefix)'")
+        boundEntries.append((Int32(l), Int32(i)))
+        byPrefixID.insert(UInt64(id), UInt32(boundEntries.count))
+      }
+    }
+  }
+
+  /// Whether the prefix of this vocabulary prefix id is an entry (once bound).
+  func has(prefixID id: UInt32) -> Bool { byPrefixID[UInt64(id)] != nil }
+
+  /// `longestAccepted(for:_:_:)` of a key whose `Token.prefixID` is `prefixID` in the bound
+  /// vocabulary (`parents`: its `prefixParents`): the key's prefixes are that one and its
+  /// parents, longest first, so no byte of the key is read.
+  @inline(__always)
+  func longestAccepted(
+    prefixID: UInt16, parents: [UInt32], _ range: Range<Int>, _ accept: (Int, Range<Int>) -> Bool
+  ) -> (indices: [Int], prefix: String)? {
+    var id = UInt32(prefixID)
+    while id != 0 {
+      if let found = byPrefixID[UInt64(id)] {
+        let (l, i) = boundEntries[Int(found) - 1]
+        let accepted = PhraseTrie.filter(lists[Int(l)][Int(i)].values, range, accept)
+        if !accepted.isEmpty { return (accepted, lists[Int(l)][Int(i)].prefix) }
+      }
+      id = parents[Int(id) - 1]
+    }
+    return nil
+  }
 
   @inline(__always)
   private func has(_ bucket: UInt32) -> Bool {

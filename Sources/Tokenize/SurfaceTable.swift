@@ -1,4 +1,4 @@
-/// The key and vocabulary id of each distinct token surface a session has seen, and whether it
+/// The key, vocabulary id and prefix id of each distinct token surface a session has seen, and whether it
 /// holds '.' or '@' (only such a word may start a link other than a URL with a scheme,
 /// `TokenRules`), so that a surface is folded, made into a `String`, looked up in the
 /// vocabulary and scanned once, not at each of its occurrences: most tokens of a text repeat an
@@ -12,7 +12,7 @@
 ///
 /// ```swift
 /// var table = SurfaceTable()
-/// table.entry(for: units) { ("the", 7) }  // made: ("the", 7, holdsDotOrAt: false)
+/// table.entry(for: units) { ("the", 7, 0) }  // made: ("the", 7, 0, holdsDotOrAt: false)
 /// table.entry(for: units) { ... }         // found; the closure is not called
 /// ```
 struct SurfaceTable {
@@ -24,19 +24,22 @@ struct SurfaceTable {
   struct Value {
     var key: String
     var id: UInt32
+    var prefixID: UInt16
     /// Whether the surface has a '.' or an '@'.
     var holdsDotOrAt: Bool
   }
 
+  /// Where a surface is in `units`, and its hash: what a probe reads. Kept apart from the
+  /// values (no reference in it), so a probe copies no string.
   private struct Entry {
-    var value: Value
     var hash: UInt32
-    /// Where the surface is in `units`.
     var start: Int32
     var count: Int32
   }
 
   private var entries: [Entry] = []
+  /// By entry: the value.
+  private var values: [Value] = []
   private var units: [UInt16] = []
   /// Slot → entry index + 1 (0: empty). Twice `entryLimit`, so at most half full; allocated
   /// at the first entry, so that an empty table costs nothing to make.
@@ -51,7 +54,7 @@ struct SurfaceTable {
   @inline(__always)
   mutating func entry(
     for surface: UnsafeBufferPointer<UInt16>,
-    make: () throws(ICUError) -> (key: String, id: UInt32)
+    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
   ) throws(ICUError) -> Value {
     guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
     if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
@@ -62,7 +65,7 @@ struct SurfaceTable {
       let found = Int(slots[slot])
       if found == 0 { break }
       if entries[found - 1].hash == hash, matches(found - 1, surface) {
-        return entries[found - 1].value
+        return values[found - 1]
       }
       slot = (slot + 1) & mask
     }
@@ -71,8 +74,8 @@ struct SurfaceTable {
       removeAll()
       slot = Int(truncatingIfNeeded: hash) & mask
     }
-    entries.append(
-      Entry(value: made, hash: hash, start: Int32(units.count), count: Int32(surface.count)))
+    entries.append(Entry(hash: hash, start: Int32(units.count), count: Int32(surface.count)))
+    values.append(made)
     units.append(contentsOf: surface)
     slots[slot] = Int32(entries.count)
     return made
@@ -80,10 +83,12 @@ struct SurfaceTable {
 
   private static func value(
     of surface: UnsafeBufferPointer<UInt16>,
-    _ make: () throws(ICUError) -> (key: String, id: UInt32)
+    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
   ) throws(ICUError) -> Value {
-    let (key, id) = try make()
-    return Value(key: key, id: id, holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
+    let (key, id, prefixID) = try make()
+    return Value(
+      key: key, id: id, prefixID: prefixID,
+      holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
   }
 
   /// Whether entry `index` is the surface `surface`.
@@ -99,6 +104,7 @@ struct SurfaceTable {
 
   private mutating func removeAll() {
     entries.removeAll(keepingCapacity: true)
+    values.removeAll(keepingCapacity: true)
     units.removeAll(keepingCapacity: true)
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }

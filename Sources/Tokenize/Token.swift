@@ -32,6 +32,10 @@ public struct Token: Sendable, Hashable {
   /// tokenizer has no vocabulary). Meaningful with `TokenizedText.vocabularyStamp` only.
   public var id: UInt32 = 0
   public var kind: TokenKind
+  /// The id of the longest of the vocabulary's `prefixes` (wildcard words) the key starts with
+  /// (0: none, or no vocabulary). Meaningful with `TokenizedText.vocabularyStamp` only. (16 bits
+  /// keep a token at 40 bytes.)
+  public var prefixID: UInt16 = 0
 
   public var start: Int {
     get { Int(start32) }
@@ -51,12 +55,13 @@ public struct Token: Sendable, Hashable {
   }
 
   public init(
-    start: Int, end: Int, kind: TokenKind, key: String, id: UInt32 = 0, utf16Start: Int,
-    utf16End: Int
+    start: Int, end: Int, kind: TokenKind, key: String, id: UInt32 = 0, prefixID: UInt16 = 0,
+    utf16Start: Int, utf16End: Int
   ) {
     precondition(start <= end, "token start \(start) after end \(end)")
     self.key = key
     self.id = id
+    self.prefixID = prefixID
     self.start32 = Int32(start)
     self.end32 = Int32(end)
     self.utf16Start32 = Int32(utf16Start)

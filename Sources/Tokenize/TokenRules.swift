@@ -39,7 +39,13 @@ enum TokenRules {
     while i < tokens.count {
       while marked < holdingDotOrAt.count && holdingDotOrAt[marked] < i { marked += 1 }
       let holdsDotOrAt = marked < holdingDotOrAt.count && holdingDotOrAt[marked] == i
-      if let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units, holdsDotOrAt: holdsDotOrAt)
+      // A link starts at a word with '.' or '@', or at a scheme glued to its "://": a word
+      // with neither that is not glued to the next token starts none (most words; the call
+      // cost more than the test).
+      let mayStartLink =
+        holdsDotOrAt || (i + 1 < tokens.count && tokens[i].utf16End == tokens[i + 1].utf16Start)
+      if mayStartLink,
+        let end = linkEnd(UnsafeBufferPointer(tokens), from: i, units, holdsDotOrAt: holdsDotOrAt)
       {
         let token = tokens[i]
         let last = tokens[end - 1]
@@ -47,7 +53,9 @@ enum TokenRules {
         for t in i..<end { key += tokens[t].key }
         tokens[kept] = Token(
           start: token.start, end: last.end, kind: .link, key: key,
-          id: vocabulary?.id(of: key) ?? 0, utf16Start: token.utf16Start, utf16End: last.utf16End)
+          id: vocabulary?.id(of: key) ?? 0,
+          prefixID: UInt16(vocabulary?.prefixID(of: key) ?? 0), utf16Start: token.utf16Start,
+          utf16End: last.utf16End)
         kept += 1
         i = end
         continue
@@ -62,7 +70,8 @@ enum TokenRules {
           let key = previous.key + "-" + next.key
           tokens[kept - 1] = Token(
             start: previous.start, end: next.end, kind: previous.kind, key: key,
-            id: vocabulary?.id(of: key) ?? 0, utf16Start: previous.utf16Start,
+            id: vocabulary?.id(of: key) ?? 0,
+            prefixID: UInt16(vocabulary?.prefixID(of: key) ?? 0), utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
           i += 2
         } else {

@@ -115,14 +115,24 @@ public final class TokenizeSession {
       let surface = UnsafeBufferPointer(rebasing: units[range])
       let vocabulary = vocabulary
       let value = try surfaces.entry(for: surface) { () throws(ICUError) in
-        let key = try KeyFolder.key(of: surface[...])
-        return (key, vocabulary?.id(of: key) ?? 0)
+        try Self.key(of: surface, in: vocabulary)
       }
       if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
       tokens.append(
         Token(
           start: start, end: end, kind: kind, key: value.key, id: value.id,
-          utf16Start: range.lowerBound, utf16End: range.upperBound))
+          prefixID: value.prefixID, utf16Start: range.lowerBound, utf16End: range.upperBound))
+    }
+
+    /// The key of a surface the session has not seen, and its ids in `vocabulary`. Not inlined:
+    /// it runs once per distinct surface, and inlined it made the loop over every token longer.
+    @inline(never)
+    static func key(
+      of surface: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary?
+    ) throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16) {
+      let key = try KeyFolder.key(of: surface[...])
+      guard let vocabulary else { return (key, 0, 0) }
+      return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)))
     }
   }
 

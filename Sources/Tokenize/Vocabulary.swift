@@ -9,10 +9,15 @@
 /// (`PhraseMatcher.bind(to:)`, `IDTable`) uses the ids only when the stamps agree, and the keys
 /// otherwise. So a result never depends on whether ids were used.
 ///
+/// The wildcard words of the lists (`cooperat*`) are numbered too, as `prefixes`: each token
+/// also gets the id of the longest of them its key starts with (`Token.prefixID`, 0 for none),
+/// so that a matcher resolves a wildcard once per key rather than probing every token.
+///
 /// ```swift
-/// let vocabulary = Vocabulary(["nasa", "roscosmos"])
-/// vocabulary.id(of: "roscosmos")  // 2
-/// vocabulary.id(of: "moon")       // 0
+/// let vocabulary = Vocabulary(["nasa", "roscosmos"], prefixes: ["cooperat"])
+/// vocabulary.id(of: "roscosmos")                // 2
+/// vocabulary.id(of: "moon")                     // 0
+/// vocabulary.prefixID(of: "cooperation")        // 1
 /// ```
 public struct Vocabulary: Sendable {
   /// id - 1 → key.
@@ -20,14 +25,28 @@ public struct Vocabulary: Sendable {
   /// Open addressing over the keys' hashes: slot → id (0: empty). A power of two, at most half
   /// full.
   private let slots: [UInt32]
-  /// A fingerprint of `keys` (never 0), so that ids of one vocabulary are never read with
-  /// another's tables.
+  /// Prefix id - 1 → prefix (a wildcard word without its `*`). Empty when more than
+  /// `maxPrefixes` were given: tokens then carry no prefix ids, and tables probe their prefixes
+  /// by key as they do for a text of another vocabulary.
+  public let prefixes: [String]
+  /// Prefix id - 1 → the id of the longest other prefix it starts with (0: none): the prefixes
+  /// a key starts with are its `prefixID` and this chain from it, longest first.
+  package let prefixParents: [UInt32]
+  /// Open addressing over the prefixes' hashes, as `slots` (empty without prefixes).
+  private let prefixSlots: [UInt32]
+  /// The UTF-8 length of the longest prefix.
+  private let longestPrefix: Int
+  /// A fingerprint of `keys` and `prefixes` (never 0), so that ids of one vocabulary are never
+  /// read with another's tables.
   public let stamp: UInt64
 
-  /// The vocabulary of `keys`, numbered in the order given (a repeat keeps its first id).
-  /// Give the keys in a deterministic order (not a `Dictionary`'s or a `Set`'s), so that ids
-  /// and the stamp are the same in every run.
-  public init(_ keys: some Sequence<String>) {
+  /// The most prefixes a vocabulary numbers (`Token.prefixID` is 16 bits).
+  public static let maxPrefixes = Int(UInt16.max)
+
+  /// The vocabulary of `keys`, numbered in the order given (a repeat keeps its first id), and
+  /// of `prefixes` likewise. Give them in a deterministic order (not a `Dictionary`'s or a
+  /// `Set`'s), so that ids and the stamp are the same in every run.
+  public init(_ keys: some Sequence<String>, prefixes: some Sequence<String> = [String]()) {
     let given = Array(keys)
     var capacity = 16
     while capacity < given.count * 2 { capacity *= 2 }
@@ -55,7 +74,50 @@ public struct Vocabulary: Sendable {
     }
     self.keys = unique
     self.slots = slots
+    let table = PrefixNumbering(prefixes)
+    self.prefixes = table.prefixes
+    self.prefixSlots = table.slots
+    self.longestPrefix = table.longest
+    self.prefixParents = table.prefixes.map {
+      Self.longestPrefix(of: Array($0.utf8).dropLast()[...], in: table.prefixes, table.slots)
+    }
+    for prefix in table.prefixes { stamp = (stamp ^ ~Self.hash(prefix)) &* 0x0000_0100_0000_01B3 }
     self.stamp = stamp | 1
+  }
+
+  /// The prefixes numbered 1…n in the order given, a repeat or an empty one left out; none when
+  /// there are more than `maxPrefixes`.
+  private struct PrefixNumbering {
+    var prefixes: [String] = []
+    var slots: [UInt32] = []
+    var longest = 0
+
+    init(_ given: some Sequence<String>) {
+      let given = Array(given).filter { !$0.isEmpty }
+      guard !given.isEmpty else { return }
+      var capacity = 16
+      while capacity < given.count * 2 { capacity *= 2 }
+      slots = [UInt32](repeating: 0, count: capacity)
+      for prefix in given {
+        var slot = Int(truncatingIfNeeded: Vocabulary.hash(prefix)) & (capacity - 1)
+        var repeated = false
+        while slots[slot] != 0 {
+          if prefixes[Int(slots[slot]) - 1] == prefix {
+            repeated = true
+            break
+          }
+          slot = (slot + 1) & (capacity - 1)
+        }
+        guard !repeated else { continue }
+        guard prefixes.count < Vocabulary.maxPrefixes else {
+          self = PrefixNumbering([String]())
+          return
+        }
+        prefixes.append(prefix)
+        slots[slot] = UInt32(prefixes.count)
+        longest = max(longest, prefix.utf8.count)
+      }
+    }
   }
 
   public var count: Int { keys.count }
@@ -72,6 +134,51 @@ public struct Vocabulary: Sendable {
     }
   }
 
+  /// The id of the longest prefix `key` starts with (byte by byte), 0 when it starts with none.
+  ///
+  /// - Complexity: O(n) in the key's length up to the longest prefix's: one hash probe per
+  ///   length, the hash carried from one length to the next.
+  public func prefixID(of key: String) -> UInt32 {
+    guard !prefixes.isEmpty else { return 0 }
+    return key.utf8.withContiguousStorageIfAvailable {
+      Self.longestPrefix(of: $0[...], in: prefixes, prefixSlots, upTo: longestPrefix)
+    }
+      ?? Self.longestPrefix(
+        of: Array(key.utf8)[...], in: prefixes, prefixSlots, upTo: longestPrefix)
+  }
+
+  /// The id of `prefix` among `prefixes` (not of a prefix it starts with), 0 when it is none.
+  public func prefixNumber(of prefix: String) -> UInt32 {
+    let id = prefixID(of: prefix)
+    return id != 0 && prefixes[Int(id) - 1].utf8.count == prefix.utf8.count ? id : 0
+  }
+
+  /// The longest of `prefixes` (through their table `slots`) that `bytes` start with.
+  private static func longestPrefix<Bytes: Collection<UInt8>>(
+    of bytes: Bytes, in prefixes: [String], _ slots: [UInt32], upTo longest: Int = .max
+  ) -> UInt32 {
+    guard !slots.isEmpty else { return 0 }
+    let mask = slots.count - 1
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    var length = 0
+    var found: UInt32 = 0
+    for byte in bytes {
+      guard length < longest else { break }
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+      length += 1
+      var slot = Int(truncatingIfNeeded: mix(hash)) & mask
+      while case let id = slots[slot], id != 0 {
+        let prefix = prefixes[Int(id) - 1].utf8
+        if prefix.count == length && prefix.elementsEqual(bytes.prefix(length)) {
+          found = id
+          break
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+    return found
+  }
+
   /// FNV-1a over the key's UTF-8, then mixed: a few instructions a byte, no allocation.
   @inline(__always)
   static func hash(_ key: String) -> UInt64 {
@@ -84,7 +191,13 @@ public struct Vocabulary: Sendable {
   static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    return (hash ^ hash >> 29) &* 0xBF58_476D_1CE4_E5B9 ^ hash >> 32
+    return mix(hash)
+  }
+
+  /// The last step of `hash(bytes:)`, so that the low bits depend on every byte.
+  @inline(__always)
+  static func mix(_ hash: UInt64) -> UInt64 {
+    (hash ^ hash >> 29) &* 0xBF58_476D_1CE4_E5B9 ^ hash >> 32
   }
 }
 

@@ -118,8 +118,9 @@ public struct RecordWriter: Sendable {
         w.field("evidence")
         w.beginArray()
         let counted = (analysis.stance.entityAttributions[entity] ?? []).filter(\.counted)
-        let hits = counted.map(\.hit)
-        let shown = evidence == .summary ? Set(Self.strongest(hits, of: analysis.stance.hits)) : nil
+        let shown =
+          evidence == .summary
+          ? Set(Self.strongest(counted.map(\.hit), of: analysis.stance.hits)) : nil
         for attribution in counted where shown?.contains(attribution.hit) ?? true {
           let h = attribution.hit
           // The hit's shared fields (an object left open), then this entity's attribution.
@@ -325,9 +326,17 @@ struct EntityGroups {
     self.pairs = pairs
   }
 
-  /// The indices of `entity`'s items, increasing (as 32-bit indices: an entity-dense huge
-  /// document has millions).
-  func indices(of entity: Int) -> [Int32] {
+  /// The indices of one entity's items, increasing: a view of the sorted pairs (no array is
+  /// made for each entity).
+  struct Group: RandomAccessCollection {
+    let pairs: ArraySlice<UInt64>
+    var startIndex: Int { 0 }
+    var endIndex: Int { pairs.count }
+    subscript(i: Int) -> Int { Int(truncatingIfNeeded: pairs[pairs.startIndex + i] & 0xFFFF_FFFF) }
+  }
+
+  /// The indices of `entity`'s items, increasing.
+  func indices(of entity: Int) -> Group {
     let key = UInt64(entity) << 32
     // The first pair not below `key`.
     var low = 0
@@ -336,11 +345,8 @@ struct EntityGroups {
       let middle = (low + high) / 2
       if pairs[middle] < key { low = middle + 1 } else { high = middle }
     }
-    var result: [Int32] = []
-    while low < pairs.count, pairs[low] >> 32 == UInt64(entity) {
-      result.append(Int32(truncatingIfNeeded: pairs[low] & 0xFFFF_FFFF))
-      low += 1
-    }
-    return result
+    var end = low
+    while end < pairs.count, pairs[end] >> 32 == UInt64(entity) { end += 1 }
+    return Group(pairs: pairs[low..<end])
   }
 }
