@@ -24,7 +24,6 @@ extension ClauseAnalyzer {
       while t < end {
         defer { t += 1 }
         guard s.clause(of: t) == c, t != clause.opener else { continue }
-        let key = tokens[t].key
         if let close = appositionEnd {
           if t < close { continue }
           appositionEnd = nil
@@ -41,12 +40,16 @@ extension ClauseAnalyzer {
           t = phraseEnd - 1
           continue
         }
-        if key == "," { governed = false }
-        // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
-        // said…"): what came before it is no subject.
-        if key == "-" || key == "–" || key == "—" {
-          subject.removeAll()
-          governed = false
+        // (A key is compared only for punctuation, as in splitting.)
+        if tokens[t].kind == .punctuation {
+          let key = tokens[t].key
+          if key == "," { governed = false }
+          // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
+          // said…"): what came before it is no subject.
+          if key == "-" || key == "–" || key == "—" {
+            subject.removeAll()
+            governed = false
+          }
         }
         // A determiner or subject pronoun after the object opens a new noun phrase; so does a
         // name right after a number, which ends the object ("In 2021 Roscosmos and CNSA

@@ -253,7 +253,9 @@ struct ClauseAnalyzer {
     }
     while t < hi {
       defer { t += 1 }
-      let key = tokens[t].key
+      // A key is compared only for punctuation: comparing `String`s at every token was a hot
+      // spot of attribution.
+      let isComma = tokens[t].kind == .punctuation && tokens[t].key == ","
       let kinds = rules.kinds(of: t, in: doc)
       let single = quotes.singleMark(t)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 || single != nil {
@@ -323,14 +325,14 @@ struct ClauseAnalyzer {
         // After a speech verb, or after a name alone (a headline's "Rogozin: Russia will
         // quit…").
         let reported =
-          key == ":"
+          tokens[t].key == ":"
           && ((clauses[previous].speech != nil && !clauses[previous].reportedOpened)
             || startsOf[lo].map { participants[$0].tokens.upperBound == t } ?? false)
         if reported { clauses[previous].reportedOpened = true }
         open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
         continue
       }
-      if key == ",", let opening = openingClause, suspended.count == openingDepth {
+      if isComma, let opening = openingClause, suspended.count == openingDepth {
         assign(t)
         openingClause = nil
         clauses.append(Clause(kind: .main, first: t + 1, opener: nil, parent: opening))
@@ -340,7 +342,7 @@ struct ClauseAnalyzer {
       // A comma ends a comma-closed relative clause and every clause opened inside it
       // ("Rogozin, who has led Roscosmos since 2018, threatened…": `since` opens a clause
       // inside the relative one, and both end at the comma).
-      if key == ",", let ending = commaEndedClause(from: current, in: clauses) {
+      if isComma, let ending = commaEndedClause(from: current, in: clauses) {
         assign(t)
         clauses[ending].endsAtComma = false
         if let resumes = clauses[ending].resumes {
@@ -354,7 +356,7 @@ struct ClauseAnalyzer {
       // speaker's clause ("Musk said SpaceX would step in, replying to a Rogozin post…": Musk
       // replies); after a later comma it may belong to someone named since ("…, a claim
       // Lueders rejected, saying…").
-      if key == ",", t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
         !hitStart[t + 1], tokens[t + 1].key.hasSuffix("ing"),
         let reported = enclosingReported(from: current, in: clauses),
         let speaker = clauses[reported].parent,
@@ -368,7 +370,7 @@ struct ClauseAnalyzer {
       // A speech verb in `-ing` after a comma that ends a subordinate clause speaks for the
       // main clause's subject ("Borisov ruled out leaving before Russia's own station is ready,
       // telling Interfax that…": Borisov tells, not Russia).
-      if key == ",", t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
         tokens[t + 1].key.hasSuffix("ing"), rules.has(t + 1, in: doc, .speech),
         mainClause(from: current, in: clauses) != nil,
         case let main = subjectClause(from: current, in: clauses), main != current
@@ -432,7 +434,7 @@ struct ClauseAnalyzer {
         } else {
           let afterComma = t > lo && tokens[t - 1].key == ","
           let antecedent = relativeAntecedent(
-            endingAt: afterComma ? t - 1 : t, allowsNoun: key != "who", from: lo,
+            endingAt: afterComma ? t - 1 : t, allowsNoun: tokens[t].key != "who", from: lo,
             participants: participants)
           let outer = current
           clauses.append(Clause(kind: .relative, first: t, opener: t, parent: outer))

@@ -146,14 +146,17 @@ public struct StanceScorer: Sendable {
   ) -> StanceAnalysis {
     var entityHits: [Int: [Int]] = [:]
     var entityScores: [Int: [String: StanceScore]] = [:]
-    for (entity, attributions) in entityAttributions
-    where attributions.contains(where: \.counted) {
-      entityHits[entity] = attributions.filter(\.counted).map(\.hit)
-      entityScores[entity] = scores(
-        weighted: attributions.lazy.filter(\.counted).map { (hits[$0.hit], $0.share) })
+    for (entity, attributions) in entityAttributions {
+      let counted = attributions.filter(\.counted)
+      guard !counted.isEmpty else { continue }
+      entityHits[entity] = counted.map(\.hit)
+      entityScores[entity] = scores(weighted: counted.lazy.map { (hits[$0.hit], $0.share) })
     }
+    // The scores of an entity with no counted hit, made once.
+    var none: [String: StanceScore]?
     for mention in mentions where entityScores[mention.entity] == nil {
-      entityScores[mention.entity] = scores([])
+      if none == nil { none = scores([]) }
+      entityScores[mention.entity] = none
     }
     return StanceAnalysis(
       hits: hits, entityHits: entityHits, entityAttributions: entityAttributions,
