@@ -421,12 +421,12 @@ extension ClauseAnalyzer {
     // "The seat-swap deal, signed by Roscosmos and NASA": a stance noun, at most one lowercase
     // word that is no marker, a comma, then a participle right before `by`.
     if by - 2 >= hit.upperBound, doc.tokens[by - 2].key == ",",
-      isParticiple(by - 1), isLowercase(doc.tokens[by - 1])
+      isParticiple(by - 1), isLowercase(by - 1)
     {
       let noun = hit.upperBound..<(by - 2)
       return noun.count <= 1
         && noun.allSatisfy {
-          doc.tokens[$0].kind == .word && isLowercase(doc.tokens[$0]) && !inMention[$0]
+          doc.tokens[$0].kind == .word && isLowercase($0) && !inMention[$0]
             && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
         }
     }
@@ -435,7 +435,7 @@ extension ClauseAnalyzer {
     // participle right before `by`.
     if !isParticiple(hit.lowerBound), by - 2 > hit.upperBound,
       rules.has(hit.upperBound, in: doc, .preposition), isParticiple(by - 1),
-      isLowercase(doc.tokens[by - 1])
+      isLowercase(by - 1)
     {
       let phrase = (hit.upperBound + 1)..<(by - 1)
       return phrase.count <= Self.reducedPassiveGap
@@ -453,7 +453,7 @@ extension ClauseAnalyzer {
     if isParticiple(hit.lowerBound) {
       return gap.count <= Self.reducedPassiveGap
     }
-    return gap.count == 1 && isLowercase(doc.tokens[gap.lowerBound])
+    return gap.count == 1 && isLowercase(gap.lowerBound)
       && rules.kinds(of: gap.lowerBound, in: doc) == 0
   }
 
@@ -462,7 +462,7 @@ extension ClauseAnalyzer {
   /// ESA").
   private func isNominalAgent(_ hit: Range<Int>, by: Int) -> Bool {
     let noun = doc.tokens[hit.upperBound - 1]
-    guard noun.kind == .word, isLowercase(noun), !noun.key.hasSuffix("ing"),
+    guard noun.kind == .word, isLowercase(hit.upperBound - 1), !noun.key.hasSuffix("ing"),
       !isParticiple(hit.upperBound - 1)
     else { return false }
     let gap = hit.upperBound..<by
@@ -509,12 +509,12 @@ extension ClauseAnalyzer {
         return t - 1 > first && isParticiple(t - 1)
           && (passiveGroup(endingAt: t - 1, from: first)
             || (t - 3 >= first && rules.has(t - 3, in: doc, .passive)
-              && isLowercase(doc.tokens[t - 2]) && rules.kinds(of: t - 2, in: doc) == 0))
+              && isLowercase(t - 2) && rules.kinds(of: t - 2, in: doc) == 0))
       }
       let token = doc.tokens[t]
       guard
         inMention[t] || rules.reference(of: t, in: doc)?.kind == .determiner
-          || (token.kind == .word && isLowercase(token) && rules.kinds(of: t, in: doc) == 0
+          || (token.kind == .word && isLowercase(t) && rules.kinds(of: t, in: doc) == 0
             && !hitStart[t])
       else { return false }
       t -= 1
@@ -525,7 +525,7 @@ extension ClauseAnalyzer {
   /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
   private func passiveGroup(endingAt participle: Int, from lo: Int) -> Bool {
     guard participle > lo, doc.tokens[participle].kind == .word,
-      isLowercase(doc.tokens[participle])
+      isLowercase(participle)
     else { return false }
     var t = participle - 1
     if t > lo, !rules.has(t, in: doc, .passive), doc.tokens[t].key.hasSuffix("ly") { t -= 1 }
@@ -543,7 +543,7 @@ extension ClauseAnalyzer {
       let looksLike =
         participleOnly
         ? isParticiple(participle)
-        : token.kind == .word && isLowercase(token)
+        : token.kind == .word && isLowercase(participle)
       // A negator may stand between the auxiliary and the participle ("was not invited to").
       var auxiliary = participle - 1
       if auxiliary > first, modifiers.word(of: auxiliary, in: doc)?.kind == .negator {
@@ -665,7 +665,7 @@ extension ClauseAnalyzer {
     let after = participant.tokens.upperBound
     // `to` and a verb: "forced Roscosmos to the table" names no deed.
     guard after + 1 < hit.upperBound, rules.word(after, in: doc, is: .infinitive),
-      doc.tokens[after + 1].kind == .word, isLowercase(doc.tokens[after + 1])
+      doc.tokens[after + 1].kind == .word, isLowercase(after + 1)
     else {
       return false
     }
@@ -800,7 +800,7 @@ extension ClauseAnalyzer {
     var t = participant.tokens.upperBound
     if doc.tokens[t].key == "'s" { t += 1 }
     if t + 1 < hit.lowerBound, !rules.isContent(t, in: doc), rules.isContent(t + 1, in: doc),
-      doc.tokens[t].kind == .word, isLowercase(doc.tokens[t]), !hitStart[t]
+      doc.tokens[t].kind == .word, isLowercase(t), !hitStart[t]
     {
       t += 1
     }

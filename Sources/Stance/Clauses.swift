@@ -356,7 +356,7 @@ struct ClauseAnalyzer {
       // speaker's clause ("Musk said SpaceX would step in, replying to a Rogozin post…": Musk
       // replies); after a later comma it may belong to someone named since ("…, a claim
       // Lueders rejected, saying…").
-      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(t + 1),
         !hitStart[t + 1], tokens[t + 1].key.hasSuffix("ing"),
         let reported = enclosingReported(from: current, in: clauses),
         let speaker = clauses[reported].parent,
@@ -370,7 +370,7 @@ struct ClauseAnalyzer {
       // A speech verb in `-ing` after a comma that ends a subordinate clause speaks for the
       // main clause's subject ("Borisov ruled out leaving before Russia's own station is ready,
       // telling Interfax that…": Borisov tells, not Russia).
-      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(tokens[t + 1]),
+      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(t + 1),
         tokens[t + 1].key.hasSuffix("ing"), rules.has(t + 1, in: doc, .speech),
         mainClause(from: current, in: clauses) != nil,
         case let main = subjectClause(from: current, in: clauses), main != current
@@ -410,7 +410,7 @@ struct ClauseAnalyzer {
       let opensFrontedClause =
         t == lo && t + 1 < hi
         && ((rules.word(t, in: doc, is: .infinitive) && tokens[t + 1].kind == .word
-          && isLowercase(tokens[t + 1]))
+          && isLowercase(t + 1))
           || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
       // A subordinator before a number is a preposition of time ("would leave after 2024 and
       // would not renew…"): it opens no clause.
@@ -517,7 +517,7 @@ struct ClauseAnalyzer {
   ) -> Int? {
     if let p = participants.lastIndex(where: { $0.tokens.upperBound == end }) { return p }
     let noun = end - 1
-    guard allowsNoun, noun > lo, doc.tokens[noun].kind == .word, isLowercase(doc.tokens[noun]),
+    guard allowsNoun, noun > lo, doc.tokens[noun].kind == .word, isLowercase(noun),
       rules.kinds(of: noun, in: doc) == 0, !hitStart[noun]
     else { return nil }
     return participants.lastIndex { $0.tokens.upperBound == noun }
@@ -535,7 +535,7 @@ struct ClauseAnalyzer {
   /// past participle (below).
   private func isOpeningParticiple(_ t: Int) -> Bool {
     let token = doc.tokens[t]
-    guard token.kind == .word, !inMention[t], !hitStart[t], !isLowercase(token) else {
+    guard token.kind == .word, !inMention[t], !hitStart[t], !isLowercase(t) else {
       return false
     }
     let key = token.key
@@ -551,7 +551,7 @@ struct ClauseAnalyzer {
       AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
       | AttributionRules.MarkerKind.participle.bit
     let participle =
-      (hasSuffix(token, rules.verbSuffixes) && key.utf8.count > 4)
+      (hasSuffix(t, rules.verbSuffixes) && key.utf8.count > 4)
       || kinds & AttributionRules.MarkerKind.participle.bit != 0
     let hi = doc.sentences[doc.sentenceOfToken[t]].tokens.upperBound
     return participle && kinds & ~verbal == 0
@@ -609,19 +609,19 @@ struct ClauseAnalyzer {
   func isVerbCue(_ t: Int) -> Bool {
     if hitStart[t] { return true }
     if inMention[t] { return false }
-    let token = doc.tokens[t]
-    guard token.kind == .word else { return false }
+    guard doc.tokens[t].kind == .word else { return false }
     let kinds = rules.kinds(of: t, in: doc)
     let verbBits =
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
     if kinds != 0 || rules.reference(of: t, in: doc) != nil { return false }
-    return hasSuffix(token, rules.verbSuffixes) && isLowercase(token)
+    return hasSuffix(t, rules.verbSuffixes) && isLowercase(t)
   }
 
-  func hasSuffix(_ token: Token, _ suffixes: [String]) -> Bool {
-    let key = token.key
+  /// Whether token `t`'s key ends with one of `suffixes`, with more than two characters before it.
+  func hasSuffix(_ t: Int, _ suffixes: [String]) -> Bool {
+    let key = doc.tokens[t].key
     // The suffix test first: counting characters walks grapheme breaks, so it runs only for a
     // key that ends with a suffix, and once.
     var length: Int?
@@ -635,13 +635,11 @@ struct ClauseAnalyzer {
   /// Whether token `t` can be a passive participle: a word with a `participle_suffix`, or a
   /// `participle` line's.
   func isParticiple(_ t: Int) -> Bool {
-    hasSuffix(doc.tokens[t], rules.participleSuffixes) || rules.has(t, in: doc, .participle)
+    hasSuffix(t, rules.participleSuffixes) || rules.has(t, in: doc, .participle)
   }
 
-  func isLowercase(_ token: Token) -> Bool {
-    guard token.utf16End > token.utf16Start else { return false }
-    return doc.firstScalar(of: token).properties.isLowercase
-  }
+  /// Whether token `t` begins with a lowercase letter.
+  func isLowercase(_ t: Int) -> Bool { doc.startsLowercase(t) }
 
   /// The closing quotation mark of scare quotes opened at `t`: one to three words, then a
   /// quotation mark, no punctuation between.
@@ -759,7 +757,7 @@ struct ClauseAnalyzer {
   func appositionClose(after t: Int, before hi: Int) -> Int? {
     let tokens = doc.tokens
     guard t + 1 < hi, tokens[t].key == ",", tokens[t + 1].kind == .word,
-      isLowercase(tokens[t + 1]), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
+      isLowercase(t + 1), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
       rules.reference(of: t + 1, in: doc)?.kind != .pronoun
     else { return nil }
     return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }

@@ -52,6 +52,16 @@ public struct TokenizedText: Sendable {
   }
 
   /// The first Unicode scalar of a token's surface (U+FFFD for a lone surrogate).
+  /// Whether token `t` begins with a lowercase letter (ASCII read directly, without a Unicode
+  /// property look-up).
+  public func startsLowercase(_ t: Int) -> Bool {
+    let start = tokens[t].utf16Start
+    guard tokens[t].utf16End > start else { return false }
+    let unit = utf16[start]
+    if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
+    return firstScalar(of: tokens[t]).properties.isLowercase
+  }
+
   public func firstScalar(of token: Token) -> Unicode.Scalar {
     let unit = utf16[token.utf16Start]
     if let scalar = Unicode.Scalar(unit) { return scalar }
