@@ -100,7 +100,7 @@ extension ClauseAnalyzer {
         if startsWithDeterminer(clause, in: s) { break }
         // So does one whose subject is a `collective` noun ("…, while officials in Star City
         // signed off on a deal").
-        if hasCollectiveSubject(clause, c, in: s) { break }
+        if hasCollectiveSubject(c, in: s) { break }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
         }
@@ -258,10 +258,11 @@ extension ClauseAnalyzer {
     return p
   }
 
-  /// Whether a `collective` noun (officials, sources) stands before clause `c`'s verb.
-  private func hasCollectiveSubject(_ clause: Clause, _ c: Int, in s: SentenceStructure) -> Bool {
-    let end = clause.verb ?? s.range.upperBound
-    var t = clause.first
+  /// Whether a `collective` noun (officials, sources) stands before clause `c`'s verb (the clause
+  /// read in place, not copied).
+  private func hasCollectiveSubject(_ c: Int, in s: SentenceStructure) -> Bool {
+    let end = s.clauses[c].verb ?? s.range.upperBound
+    var t = s.clauses[c].first
     while t < end {
       if s.clause(of: t) == c && !inMention[t] && rules.isCollective(t, in: doc) { return true }
       t += 1

@@ -690,9 +690,14 @@ struct ClauseAnalyzer {
       || startsOf[next].map { participants[$0].isPossessive } ?? false
     // Words up to the verb, a name counting as one ("and the agency's space operations chief
     // Kathy Lueders said…").
-    // (A possessive name's `'s` is no word of its own: "and NASA's Mark Vande Hei hugged…".)
+    // (A possessive name's `'s` is no word of its own: "and NASA's Mark Vande Hei hugged…"; a
+    // possessive pronoun has none.)
     var u =
-      startsOf[next].map { participants[$0].tokens.upperBound + (possessed ? 1 : 0) } ?? next + 1
+      startsOf[next].map { p in
+        let participant = participants[p]
+        return participant.tokens.upperBound
+          + (participant.isPossessive && participant.ref.isMention ? 1 : 0)
+      } ?? next + 1
     // An apposition after the name ("and Bill Nelson, the agency's chief, has warned…") counts
     // as nothing.
     if startsOf[next] != nil, let close = appositionClose(after: u, before: hi) { u = close + 1 }
