@@ -8,8 +8,7 @@ extension ClauseAnalyzer {
   /// `passive` is `isPassive(hit)`, computed once per hit by the caller; `positive`, whether
   /// the hit's weight is.
   func role(
-    of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool,
-    positive: Bool = false
+    of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool, positive: Bool
   ) -> RoleRule {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
     if rule == .object && positive && isPartner(p, of: hit, in: s) { rule = .partner }
@@ -216,7 +215,8 @@ extension ClauseAnalyzer {
     else { return [] }
     var speakers: [(entity: Int, ref: MentionRef)] = []
     for p in participants.indices
-    where role(of: p, toward: word..<(word + 1), in: s, passive: false) == .quoteSpeaker
+    where role(of: p, toward: word..<(word + 1), in: s, passive: false, positive: false)
+      == .quoteSpeaker
       && !speakers.contains(where: { $0.entity == participants[p].entity })
     {
       speakers.append((participants[p].entity, participants[p].ref))

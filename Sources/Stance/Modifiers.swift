@@ -67,7 +67,7 @@ public struct Modifiers: Sendable {
   }
   /// A phrase of `phrases` with its keys' vocabulary ids, so that its words are compared with
   /// a text's tokens by id, not by key.
-  private struct BoundPhrase: Sendable {
+  fileprivate struct BoundPhrase: Sendable {
     var ids: [UInt32]
     var word: Word
   }
@@ -230,24 +230,27 @@ public struct Modifiers: Sendable {
   private func phrase(
     endingAt t: Int, in doc: TokenizedText, _ candidates: [BoundPhrase]
   ) -> (first: Int, word: Word)? {
-    let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    for phrase in candidates where t + 1 - phrase.ids.count >= sentenceStart {
-      let first = t + 1 - phrase.ids.count
-      if zip(first..<t, phrase.ids).allSatisfy({ doc.tokens[$0].id == $1 }) {
-        return (first, phrase.word)
-      }
-    }
-    return nil
+    Self.firstPhrase(endingAt: t, in: doc, candidates) { doc.tokens[$0].id == $1 }
   }
 
   /// The modifier phrase that ends at token `t` of `doc` (its words in one sentence), and its
   /// first token; the first in file order when several do.
   private func phrase(endingAt t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
     guard let candidates = phrases[doc.tokens[t].key] else { return nil }
+    return Self.firstPhrase(endingAt: t, in: doc, candidates) { doc.tokens[$0].key == $1 }
+  }
+
+  /// The first of `candidates` (phrases that end with token `t`'s word) whose other words, as
+  /// `matches` compares a token with one of them, stand right before `t` in its sentence.
+  @inline(__always)
+  private static func firstPhrase<Candidate: PhraseWords>(
+    endingAt t: Int, in doc: TokenizedText, _ candidates: [Candidate],
+    matches: (Int, Candidate.Part) -> Bool
+  ) -> (first: Int, word: Word)? {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    for phrase in candidates where t + 1 - phrase.keys.count >= sentenceStart {
-      let first = t + 1 - phrase.keys.count
-      if zip(first..<t, phrase.keys).allSatisfy({ doc.tokens[$0].key == $1 }) {
+    for phrase in candidates where t + 1 - phrase.parts.count >= sentenceStart {
+      let first = t + 1 - phrase.parts.count
+      if zip(first..<t, phrase.parts).allSatisfy({ matches($0, $1) }) {
         return (first, phrase.word)
       }
     }
@@ -296,4 +299,20 @@ public struct Modifiers: Sendable {
     case .attitude: return word.value ?? -1
     }
   }
+}
+
+/// A modifier phrase as `Modifiers.firstPhrase` reads it: its words (keys, or vocabulary ids once
+/// bound) and the modifier it is.
+private protocol PhraseWords {
+  associatedtype Part
+  var parts: [Part] { get }
+  var word: Modifiers.Word { get }
+}
+
+extension Modifiers.Phrase: PhraseWords {
+  fileprivate var parts: [String] { keys }
+}
+
+extension Modifiers.BoundPhrase: PhraseWords {
+  fileprivate var parts: [UInt32] { ids }
 }

@@ -58,16 +58,8 @@ public struct Vocabulary: Sendable {
     // aliases' keys was most of a big gazetteer's load time.
     for key in given {
       let hash = Self.hash(key)
-      var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-      var repeated = false
-      while slots[slot] != 0 {
-        if unique[Int(slots[slot]) - 1] == key {
-          repeated = true
-          break
-        }
-        slot = (slot + 1) & (capacity - 1)
-      }
-      guard !repeated else { continue }
+      let (slot, id) = Self.probe(key, hash: hash, slots: slots, keys: unique)
+      guard id == 0 else { continue }
       unique.append(key)
       slots[slot] = UInt32(unique.count)
       stamp = (stamp ^ hash) &* 0x0000_0100_0000_01B3
@@ -99,16 +91,9 @@ public struct Vocabulary: Sendable {
       while capacity < given.count * 2 { capacity *= 2 }
       slots = [UInt32](repeating: 0, count: capacity)
       for prefix in given {
-        var slot = Int(truncatingIfNeeded: Vocabulary.hash(prefix)) & (capacity - 1)
-        var repeated = false
-        while slots[slot] != 0 {
-          if prefixes[Int(slots[slot]) - 1] == prefix {
-            repeated = true
-            break
-          }
-          slot = (slot + 1) & (capacity - 1)
-        }
-        guard !repeated else { continue }
+        let (slot, id) = Vocabulary.probe(
+          prefix, hash: Vocabulary.hash(prefix), slots: slots, keys: prefixes)
+        guard id == 0 else { continue }
         guard prefixes.count < Vocabulary.maxPrefixes else {
           self = PrefixNumbering([String]())
           return
@@ -125,11 +110,21 @@ public struct Vocabulary: Sendable {
   /// The id of a key, 0 when the vocabulary does not have it.
   @inline(__always)
   public func id(of key: String) -> UInt32 {
+    Self.probe(key, hash: Self.hash(key), slots: slots, keys: keys).id
+  }
+
+  /// Where `key` stands in an open-addressing table: `slots` (a power of two of them, not
+  /// full) hold 1-based indices into `keys`, 0 for an empty slot. Its id, or 0 and the empty
+  /// slot where it would go.
+  @inline(__always)
+  static func probe(_ key: String, hash: UInt64, slots: [UInt32], keys: [String]) -> (
+    slot: Int, id: UInt32
+  ) {
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let id = slots[slot]
-      if id == 0 || keys[Int(id) - 1] == key { return id }
+      if id == 0 || keys[Int(id) - 1] == key { return (slot, id) }
       slot = (slot + 1) & mask
     }
   }
