@@ -46,7 +46,7 @@ extension ClauseAnalyzer {
       }
       let byPerson =
         !isPerson(participant.entity)
-        && s.clauses[ch].subject.contains { q in
+        && s.list(s.clauses[ch].subject).contains { q in
           q != p && s.participants[q].entity != participant.entity
             && isPerson(s.participants[q].entity)
         }
@@ -69,7 +69,7 @@ extension ClauseAnalyzer {
         }
         return isNamedSource(participant, of: hit) ? .source : .object
       }
-      if s.clauses[ch].subject.contains(p) {
+      if s.list(s.clauses[ch].subject).contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
         // "'Russia must stop these tests,' he added": told what to do.
@@ -126,14 +126,14 @@ extension ClauseAnalyzer {
         break
       }
       let kind = s.clauses[k].kind
-      if s.clauses[k].speakers.contains(p) {
+      if s.list(s.clauses[k].speakers).contains(p) {
         // "Nelson said Rogozin had accused the United States": a report of what another person
         // did or said is that person's stance, not the reporter's.
         if kind == .reported, reportsAnotherPerson(k, than: p, in: s) { break }
         // "…whether Moscow still wanted to keep working": a wish or a statement of a condition's
         // subject is hypothetical too.
         if let parent = s.clauses[k].parent, isConditional(parent, s),
-          s.clauses[parent].subject.contains(p)
+          s.list(s.clauses[parent].subject).contains(p)
         {
           return .hypothetical
         }
@@ -155,7 +155,7 @@ extension ClauseAnalyzer {
       guard dependent || isInsideQuote(k, s) else { break }
       c = s.clauses[k].parent
     }
-    if s.clauses[ch].subject.isEmpty && s.clauses[ch].sharedSubject.contains(p) {
+    if s.clauses[ch].subject.isEmpty && s.list(s.clauses[ch].sharedSubject).contains(p) {
       return isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first)
         ? .passiveSubject : .sharedSubject
     }
@@ -315,7 +315,7 @@ extension ClauseAnalyzer {
     guard let verb = s.clauses[c].verb else { return false }
     // Not a possessive: "said President Biden's latest sanctions would wreck…" is the speaker's
     // statement about them.
-    return s.clauses[c].subject.contains { q in
+    return s.list(s.clauses[c].subject).contains { q in
       let entity = s.participants[q].entity
       return !s.participants[q].isPossessive && s.participants[q].tokens.lowerBound > after
         && s.participants[q].tokens.upperBound <= verb

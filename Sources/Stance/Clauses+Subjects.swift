@@ -80,13 +80,15 @@ extension ClauseAnalyzer {
           p += 1
         }
       }
-      s.clauses[c].subject = subject
+      s.clauses[c].subject = s.store(subject)
     }
     for c in s.clauses.indices where s.clauses[c].subject.isEmpty {
       let clause = s.clauses[c]
       switch clause.kind {
       case .relative:
-        if let antecedent = clause.antecedent { s.clauses[c].sharedSubject = [antecedent] }
+        if let antecedent = clause.antecedent {
+          s.clauses[c].sharedSubject = s.store(CollectionOfOne(antecedent))
+        }
       case .contrast, .coordinate, .subordinate, .main:
         // A subordinate clause shares only when a verb opens it ("after leaving the ISS"), not
         // a noun phrase ("as a crude threat").
@@ -113,7 +115,8 @@ extension ClauseAnalyzer {
       switch s.clauses[c].kind {
       case .reported:
         s.clauses[c].speakers =
-          quotedAsSaying(s, parent).map { [$0] } ?? effectiveSubject(s, parent)
+          quotedAsSaying(s, parent).map { s.store(CollectionOfOne($0)) }
+          ?? effectiveSubject(s, parent)
       case .quote:
         let enclosing = s.clauses[parent]
         if enclosing.kind == .reported {
@@ -143,7 +146,7 @@ extension ClauseAnalyzer {
                 && types.indices.contains(q.entity) && rules.personTypes.contains(types[q.entity])
             }
             let described = named < speech && doc.tokens[first - 1].kind == .word
-            s.clauses[c].speakers = [described ? person ?? before : before]
+            s.clauses[c].speakers = s.store(CollectionOfOne(described ? person ?? before : before))
           } else if !subject.isEmpty {
             s.clauses[c].speakers = subject
           } else if var after = s.participants.firstIndex(where: {
@@ -156,7 +159,7 @@ extension ClauseAnalyzer {
             {
               after += 1
             }
-            s.clauses[c].speakers = [after]
+            s.clauses[c].speakers = s.store(CollectionOfOne(after))
           }
         }
         // "Lavrov was blunt: “…”": a quotation right after a colon is said by the subject of
@@ -297,7 +300,7 @@ extension ClauseAnalyzer {
     return t < s.range.upperBound ? t : nil
   }
 
-  private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> [Int] {
+  private func effectiveSubject(_ s: SentenceStructure, _ c: Int) -> Members {
     s.clauses[c].subject.isEmpty ? s.clauses[c].sharedSubject : s.clauses[c].subject
   }
   /// The one quoted as saying what is reported: "TASS quoted Medvedev as saying that…",

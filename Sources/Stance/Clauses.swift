@@ -67,10 +67,10 @@ struct Clause {
   /// The participant a relative pronoun refers to.
   var antecedent: Int?
   /// Participants in its subject, and the subject it shares when it has none of its own.
-  var subject: [Int] = []
-  var sharedSubject: [Int] = []
+  var subject = Members()
+  var sharedSubject = Members()
   /// For reported speech and quotations: who says it.
-  var speakers: [Int] = []
+  var speakers = Members()
   /// The participant a source marker names ("according to Borisov"): it says this clause.
   var source: Int?
   var tokenCount = 0
@@ -83,12 +83,23 @@ struct Clause {
   }
 }
 
+/// A list of participants, kept in its sentence's `members`: a clause holds no array of its own,
+/// so copying one counts no references.
+struct Members: Equatable {
+  var start: Int32 = 0
+  var end: Int32 = 0
+
+  var isEmpty: Bool { start == end }
+}
+
 /// The clauses of one sentence, the clause of each token, and its participants.
 struct SentenceStructure {
   let range: Range<Int>
   var clauseOf: [Int]
   var clauses: [Clause]
   var participants: [Participant]
+  /// The participants of every clause's `Members`, one run each.
+  var members: [Int] = []
   /// A speaker named after the statement, after its last comma and outside quotations:
   /// "ESA will not halt its training, Josef Aschbacher said on Thursday" (or "…, said
   /// Aschbacher"). It says everything before that comma (and after `resume`, for one named
@@ -109,6 +120,17 @@ struct SentenceStructure {
 
   @inline(__always)
   func clause(of token: Int) -> Int { clauseOf[token - range.lowerBound] }
+
+  /// The participants of a clause's subject, shared subject or speakers.
+  @inline(__always)
+  func list(_ m: Members) -> ArraySlice<Int> { members[Int(m.start)..<Int(m.end)] }
+
+  /// Keeps `participants` as one run of `members`.
+  mutating func store(_ participants: some Collection<Int>) -> Members {
+    let start = Int32(members.count)
+    members.append(contentsOf: participants)
+    return Members(start: start, end: Int32(members.count))
+  }
 
   /// Whether the hit on `hit` tokens is in clause `c` or a clause inside it.
   func isInside(_ hit: Range<Int>, _ c: Int) -> Bool {
