@@ -393,8 +393,9 @@ extension ClauseAnalyzer {
     guard t >= 0 else { return nil }
     if rules.has(t, in: doc, .agentMarker) { return t }
     var u = t
+    // (Title words, no verb: "The sanctions imposed by Washington angered Roscosmos".)
     while u >= 0 && t - u < 2 && doc.tokens[u].kind == .word && !inMention[u]
-      && rules.kinds(of: u, in: doc) == 0
+      && rules.kinds(of: u, in: doc) == 0 && !isVerbCue(u) && !isParticiple(u)
       && (rules.reference(of: u, in: doc).map { $0.kind == .role } ?? true)
     {
       u -= 1
@@ -453,8 +454,11 @@ extension ClauseAnalyzer {
     if isParticiple(hit.lowerBound) {
       return gap.count <= Self.reducedPassiveGap
     }
+    // A participle that is a verb of saying too: "the sanctions announced by President Biden".
     return gap.count == 1 && isLowercase(gap.lowerBound)
-      && rules.kinds(of: gap.lowerBound, in: doc) == 0
+      && (rules.kinds(of: gap.lowerBound, in: doc) == 0
+        || (rules.has(gap.lowerBound, in: doc, .speech)
+          && hasSuffix(gap.lowerBound, rules.participleSuffixes)))
   }
 
   /// A stance noun whose doer `by` names: right after it, or after `of` and at most three
@@ -528,7 +532,16 @@ extension ClauseAnalyzer {
       isLowercase(participle)
     else { return false }
     var t = participle - 1
-    if t > lo, !rules.has(t, in: doc, .passive), doc.tokens[t].key.hasSuffix("ly") { t -= 1 }
+    if t > lo, !rules.has(t, in: doc, .passive) {
+      // An adverb ("was sharply criticised by"), or a participle before its particle ("was put
+      // forward by NASA", "was turned down by").
+      if doc.tokens[t].key.hasSuffix("ly")
+        || (isParticiple(t) && isLowercase(t) && !hitStart[participle]
+          && rules.has(t - 1, in: doc, .passive))
+      {
+        t -= 1
+      }
+    }
     return t >= lo && rules.has(t, in: doc, .passive)
   }
 

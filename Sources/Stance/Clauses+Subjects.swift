@@ -92,7 +92,12 @@ extension ClauseAnalyzer {
       case .contrast, .coordinate, .subordinate, .main:
         // A subordinate clause shares only when a verb opens it ("after leaving the ISS"), not
         // a noun phrase ("as a crude threat").
-        if clause.kind == .subordinate && !startsWithVerb(clause, in: s) { break }
+        // So does a participle opening the sentence ("Having rejected a NASA offer, …").
+        let openingParticiple =
+          clause.opener == s.range.lowerBound && isOpeningParticiple(s.range.lowerBound)
+        if clause.kind == .subordinate && !startsWithVerb(clause, in: s) && !openingParticiple {
+          break
+        }
         // So does a contrast word that is also a preposition ("despite calls to cut ties").
         if isContrastPhrase(c, s) {
           break
@@ -105,6 +110,21 @@ extension ClauseAnalyzer {
         if hasCollectiveSubject(c, in: s) { break }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
+        } else if clause.kind == .subordinate,
+          let main = s.clauses.indices.first(where: {
+            $0 > c && s.clauses[$0].parent == c && s.clauses[$0].kind == .main
+              && s.clauses[$0].opener == nil
+          }),
+          // Its subject opens it (not "Funding for the mission was frozen…, and Russia…").
+          let first = s.list(s.clauses[main].subject).first,
+          s.participants[first].tokens.lowerBound == s.clauses[main].first
+            || (s.participants[first].tokens.lowerBound == s.clauses[main].first + 1
+              && rules.word(s.clauses[main].first, in: doc, is: .article))
+        {
+          // A subordinate clause opening the sentence shares the subject of the clause after its
+          // comma: "After leaving the partnership, Roscosmos said…", "Having rejected a NASA
+          // offer, Roscosmos announced…".
+          s.clauses[c].sharedSubject = s.clauses[main].subject
         }
       case .reported, .quote, .parenthetical:
         break
@@ -146,7 +166,20 @@ extension ClauseAnalyzer {
                 && types.indices.contains(q.entity) && rules.personTypes.contains(types[q.entity])
             }
             let described = named < speech && doc.tokens[first - 1].kind == .word
-            s.clauses[c].speakers = s.store(CollectionOfOne(described ? person ?? before : before))
+            // Not an organisation in the title of a definite unnamed person: "…," the former
+            // Roscosmos chief said (that person speaks, no entity); but "…," a JAXA official
+            // said, "…," OneWeb's chief executive said (the organisation speaks through them).
+            func isDeterminer(_ u: Int) -> Bool {
+              u >= s.range.lowerBound && rules.reference(of: u, in: doc)?.kind == .determiner
+            }
+            let definite =
+              isDeterminer(first - 1)
+              || (isDeterminer(first - 2) && doc.tokens[first - 1].kind == .word
+                && isLowercase(first - 1))
+            if described || !definite || !describesNext(before, in: s.participants) {
+              s.clauses[c].speakers = s.store(
+                CollectionOfOne(described ? person ?? before : before))
+            }
           } else if !subject.isEmpty {
             s.clauses[c].speakers = subject
           } else if var after = s.participants.firstIndex(where: {
@@ -239,7 +272,18 @@ extension ClauseAnalyzer {
     }
     // Not a name in an unnamed person's title ("…, the head of Roscosmos said"): the person
     // speaks.
-    guard t < hi, let p = startsOf[t], !describesNext(p, in: s.participants) else { return nil }
+    guard t < hi, var p = startsOf[t] else { return nil }
+    if describesNext(p, in: s.participants) {
+      // The person a title names speaks ("…, Roscosmos chief Yuri Borisov told TASS"), if named
+      // before the verb.
+      let end = s.participants[p].tokens.upperBound
+      guard p + 1 < s.participants.count, s.participants[p + 1].tokens.lowerBound < hi,
+        !(end..<s.participants[p + 1].tokens.lowerBound).contains(where: {
+          isVerbCue($0) || rules.has($0, in: doc, .speech)
+        })
+      else { return nil }
+      p += 1
+    }
     t = s.participants[p].tokens.upperBound
     if verb == nil {
       guard t < hi, rules.has(t, in: doc, .speech) else { return nil }

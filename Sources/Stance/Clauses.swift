@@ -555,7 +555,7 @@ struct ClauseAnalyzer {
 
   /// A capitalised `-ing` word that is no mention, marker or hit, and no pronoun in `-thing`; or a
   /// past participle (below).
-  private func isOpeningParticiple(_ t: Int) -> Bool {
+  func isOpeningParticiple(_ t: Int) -> Bool {
     let token = doc.tokens[t]
     guard token.kind == .word, !inMention[t], !hitStart[t], !isLowercase(t) else {
       return false

@@ -600,8 +600,13 @@ public struct StanceScorer: Sendable {
           if outer > sentence.tokens.lowerBound, rules.word(outer, in: doc, is: .infinitive) {
             outer -= 1
           }
+          // Or before the noun of content it denies through ("rejected calls to cut all ties",
+          // "dismissed talk of ending the partnership").
           if let outerMark = marks.last(where: {
-            $0.token == outer && $0.word.kind.shifts(base * factor)
+            $0.word.kind.shifts(base * factor)
+              && ($0.token == outer
+                || ($0.token < outer && rules.isContent(outer, in: doc)
+                  && content(after: $0)?.start == mark.first))
           }) {
             let outerFactor = modifiers.value(of: outerMark.word)
             weight *= outerFactor

@@ -880,6 +880,46 @@ struct AttributionTests {
       "a past participle opening the sentence opens a phrase that ends at its first comma",
       "Asked whether Moscow would quit, ⟦Rogozin⟧ replied: \"We will leave.\"", hit: "leave",
       "rogozin", .quoteSpeaker),
+    RoleCase(
+      "a trailing speaker after his title's organisation: the person speaks",
+      "Russia will quit the ISS, Roscosmos chief ⟦Borisov⟧ told Interfax on Tuesday.",
+      hit: "quit", "borisov", .speaker),
+    RoleCase(
+      "the title's organisation of a trailing speaker does not speak (after the hit: an object)",
+      "Russia will quit the ISS, ⟦Roscosmos⟧ chief Borisov told Interfax on Tuesday.",
+      hit: "quit", "roscosmos", .object),
+    RoleCase(
+      "a passive participle before its particle: the agent after 'by' does the subject's act",
+      "The threat was put forward by ⟦Rogozin⟧ in March.", hit: "threat", "rogozin",
+      .passiveAgent),
+    RoleCase(
+      "a participle opening the sentence shares the subject after its comma",
+      "Having criticised NASA, ⟦Rogozin⟧ said Moscow would leave.", hit: "criticised",
+      "rogozin", .sharedSubject),
+    RoleCase(
+      "a subordinate clause opening the sentence with a verb shares the subject after its comma",
+      "After criticising NASA, ⟦Rogozin⟧ said Moscow would leave.", hit: "criticising",
+      "rogozin", .sharedSubject),
+    RoleCase(
+      "a noun opening the sentence in -ing opens no clause whose subject comes after a comma",
+      "Funding for the partnership was suspended, and ⟦Russia⟧ was blamed by NASA.",
+      hit: "partnership", "russia", .otherClause),
+    RoleCase(
+      "a stance noun, then a participle that is a verb of saying, then 'by': a reduced passive",
+      "The sanctions announced by ⟦Washington⟧ angered Moscow.", hit: "sanctions",
+      "washington", .passiveAgent),
+    RoleCase(
+      "a quotation's speaker named by the title of a definite unnamed person: no entity speaks",
+      "\"We will quit,\" the former ⟦Roscosmos⟧ chief said.", hit: "quit", "roscosmos",
+      .otherClause),
+    RoleCase(
+      "a quotation's speaker named as an organisation's official: the organisation speaks",
+      "\"We will quit,\" a ⟦Roscosmos⟧ official said.", hit: "quit", "roscosmos",
+      .quoteSpeaker),
+    RoleCase(
+      "a verb before a name is no title word of an agent named after 'by'",
+      "The sanctions imposed by Washington angered ⟦Moscow⟧.", hit: "sanctions", "moscow",
+      .object),
   ]
 
   @Test(arguments: roleCases)
@@ -1017,6 +1057,10 @@ struct AttributionTests {
   static let shifterCases: [ShifterCase] = [
     ShifterCase(
       name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
+    ShifterCase(
+      name: "a shifter before the noun of content that a shifter's object opens reverses it too",
+      text: "Rogozin dismissed calls to end the partnership.",
+      weights: ["dismissed": 1.5, "partnership": 1.8]),
     ShifterCase(
       name: "suspended + positive (the shifter is a hit too)",
       text: "Russia suspended the partnership.",
