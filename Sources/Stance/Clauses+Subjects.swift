@@ -233,10 +233,25 @@ extension ClauseAnalyzer {
     if let p = speaker(after: last, before: s.range.upperBound, in: s, startsOf: startsOf) {
       return .init(participant: p, comma: last)
     }
+    let commas = s.range.filter(isComma)
+    // Or a name between commas after a description, and the speech verb after the last: "…, its
+    // director general, Josef Aschbacher, said on Monday".
+    if commas.count >= 3,
+      case (let named, let description) = (commas[commas.count - 2], commas[commas.count - 3]),
+      description > s.range.lowerBound, let p = startsOf[named + 1],
+      s.participants[p].tokens.upperBound == last, rules.has(last + 1, in: doc, .speech),
+      isCircumstance(after: last + 1, before: s.range.upperBound),
+      named - description - 1 <= Self.speakerDescriptionReach,
+      (description + 1..<named).allSatisfy({ u in
+        !hitStart[u] && !isVerbCue(u)
+          && (doc.tokens[u].kind == .word || doc.tokens[u].key == "'s")
+      })
+    {
+      return .init(participant: p, comma: description)
+    }
     // Or between two commas: "Russia, Borisov said, will leave"; "ESA will not abandon its
     // astronauts, Aschbacher said, dismissing calls to cut ties" (what follows is the speaker's
     // too).
-    let commas = s.range.filter(isComma)
     for (c1, c2) in zip(commas, commas.dropFirst()) where c1 > s.range.lowerBound {
       if let p = speaker(after: c1, before: c2, in: s, startsOf: startsOf) {
         return .init(participant: p, comma: c1, resume: c2)
@@ -293,16 +308,18 @@ extension ClauseAnalyzer {
       // country would build its own station"), no speaker named after the statement.
       return nil
     }
-    // What follows the verb is circumstance ("on Tuesday", "in an interview"), not a statement
-    // of its own: no stance word, nothing that opens what is said.
+    return isCircumstance(after: verb!, before: hi) ? p : nil
+  }
+
+  /// Whether what follows a trailing speech verb up to `hi` is circumstance ("on Tuesday", "in an
+  /// interview"), not a statement of its own: no stance word, nothing that opens what is said.
+  private func isCircumstance(after verb: Int, before hi: Int) -> Bool {
     let opening =
       AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
       | AttributionRules.MarkerKind.boundary.bit
-    for u in (verb! + 1)..<hi
-    where hitStart[u] || rules.kinds(of: u, in: doc) & opening != 0 || isQuote(u) {
-      return nil
+    return !((verb + 1)..<hi).contains {
+      hitStart[$0] || rules.kinds(of: $0, in: doc) & opening != 0 || isQuote($0)
     }
-    return p
   }
 
   /// Whether a `collective` noun (officials, sources) stands before clause `c`'s verb (the clause

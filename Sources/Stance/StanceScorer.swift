@@ -88,11 +88,12 @@ public struct StanceScorer: Sendable {
     for mention in mentions { for t in mention.tokens { inMention[t] = true } }
     // Word ordinals (modifier windows count words, numbers and symbols, not punctuation) and the
     // modifier words, once per document.
+    // The parts of a compound count as one word ("the cross-flight agreement").
     var ordinal = [Int](repeating: 0, count: tokens.count)
     var marks: [ModifierMark] = []
     var counted = 0
     for t in tokens.indices {
-      if tokens[t].kind != .punctuation { counted += 1 }
+      if tokens[t].kind != .punctuation && !doc.continuesCompound(t) { counted += 1 }
       ordinal[t] = counted
       // A phrase ending here ("rule out") before the word itself; a phrase's words are no
       // modifiers of their own ("no longer": `no` does not negate a second time).

@@ -46,6 +46,22 @@ public struct TokenizedText: Sendable {
     utf16.withUnsafeBufferPointer { LineBreaks.datelineDash(tokens, at: token, $0) }
   }
 
+  /// Whether word token `t` continues a compound: one dash (`Pd`) and no space between it and
+  /// the word before ("cross-flight", whose hyphen is no token; "US–Russian", whose en dash is).
+  public func continuesCompound(_ t: Int) -> Bool {
+    func isDash(_ unit: Int) -> Bool {
+      Unicode.Scalar(utf16[unit])?.properties.generalCategory == .dashPunctuation
+    }
+    guard t > 0, tokens[t].kind == .word else { return false }
+    let before = tokens[t - 1]
+    if before.kind == .word {
+      return tokens[t].utf16Start == before.utf16End + 1 && isDash(before.utf16End)
+    }
+    return t > 1 && tokens[t - 2].kind == .word && before.utf16End - before.utf16Start == 1
+      && tokens[t - 2].utf16End == before.utf16Start && before.utf16End == tokens[t].utf16Start
+      && isDash(before.utf16Start)
+  }
+
   /// The surface string of a token.
   public func surface(of token: Token) -> String {
     surface(utf16: token.utf16Start..<token.utf16End)

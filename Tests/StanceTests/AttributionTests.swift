@@ -885,6 +885,10 @@ struct AttributionTests {
       "Russia will quit the ISS, Roscosmos chief ⟦Borisov⟧ told Interfax on Tuesday.",
       hit: "quit", "borisov", .speaker),
     RoleCase(
+      "a trailing speaker named between commas after a description, the speech verb after them",
+      "Russia will quit the ISS, the agency's director general, ⟦Borisov⟧, said on Monday.",
+      hit: "quit", "borisov", .speaker),
+    RoleCase(
       "the title's organisation of a trailing speaker does not speak (after the hit: an object)",
       "Russia will quit the ISS, ⟦Roscosmos⟧ chief Borisov told Interfax on Tuesday.",
       hit: "quit", "roscosmos", .object),

@@ -78,6 +78,10 @@ struct StanceScorerTests {
     ScoringCase("typographic clitic negator", "It isn’t ⟦bad⟧.", [-2 * -0.74]),
     ScoringCase("negator 3 words before", "not at all ⟦good⟧", [2 * -0.74]),
     ScoringCase("negator 4 words before has no effect", "not at all so ⟦good⟧", [2]),
+    ScoringCase(
+      "a hyphenated compound counts as one word", "not at cross-party ⟦good⟧", [2 * -0.74]),
+    ScoringCase(
+      "a dash between spaced words is no compound", "not at cross - party ⟦good⟧", [2]),
     ScoringCase("punctuation does not count toward the window", "not, at all, ⟦good⟧", [2 * -0.74]),
     ScoringCase("negator after the hit has no effect", "⟦good⟧, not", [2]),
     ScoringCase("negator in the previous sentence has no effect", "Not. ⟦Good⟧.", [2]),

@@ -53,6 +53,18 @@ struct TokenizerTests {
     #expect(invariantViolations(doc).isEmpty, "\(invariantViolations(doc))")
   }
 
+  @Test(arguments: [
+    ("the cross-flight deal", [false, false, true, false]),
+    ("US–Russian ties", [false, false, true, false]),
+    ("cross - flight", [false, false, false]),
+    ("cross-\nflight", [false, false, false]),
+    ("co-operate and re-enter", [false, true, false, false, true]),
+  ])
+  func aDashBetweenTwoWordsWithNoSpaceContinuesACompound(text: String, expected: [Bool]) throws {
+    let doc = try tokenizer.tokenize(text)
+    #expect(doc.tokens.indices.map(doc.continuesCompound) == expected)
+  }
+
   @Test func kinds() throws {
     let doc = try tokenizer.tokenize("NASA paid $90 million 🚀!")
     #expect(
