@@ -104,7 +104,8 @@ extension ClauseAnalyzer {
         }
         // A clause that opens with a determiner has a subject of its own, no entity ("…,
         // Reuters reported; the delay does not affect…").
-        if startsWithDeterminer(clause, in: s) { break }
+        // (A participle's object may open with one: "Praising the professionalism of…, he said".)
+        if !openingParticiple && startsWithDeterminer(clause, in: s) { break }
         // So does one whose subject is a `collective` noun ("…, while officials in Star City
         // signed off on a deal").
         if hasCollectiveSubject(c, in: s) { break }

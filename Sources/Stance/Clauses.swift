@@ -553,14 +553,22 @@ struct ClauseAnalyzer {
       || rules.reference(of: t - 1, in: doc)?.kind == .determiner
   }
 
-  /// A capitalised `-ing` word that is no mention, marker or hit, and no pronoun in `-thing`; or a
-  /// past participle (below).
+  /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
+  /// `-thing`; or a past participle (below).
   func isOpeningParticiple(_ t: Int) -> Bool {
     let token = doc.tokens[t]
-    guard token.kind == .word, !inMention[t], !hitStart[t], !isLowercase(t) else {
-      return false
-    }
+    guard token.kind == .word, !inMention[t], !isLowercase(t) else { return false }
     let key = token.key
+    let hi = doc.sentences[doc.sentenceOfToken[t]].tokens.upperBound
+    if hitStart[t] {
+      // A stance word in `-ing` opens one when a name or a subject pronoun opens what follows
+      // its first comma ("Warning that the partnership could not survive, Borisov told…"; not
+      // "Continuing the partnership is vital, NASA said").
+      guard key.hasSuffix("ing"),
+        let comma = (t + 1..<hi).first(where: { doc.tokens[$0].key == "," }), comma + 1 < hi
+      else { return false }
+      return inMention[comma + 1] || rules.reference(of: comma + 1, in: doc)?.isNominative == true
+    }
     guard rules.reference(of: t, in: doc) == nil else { return false }
     let kinds = rules.kinds(of: t, in: doc)
     if key.hasSuffix("ing") && !key.hasSuffix("thing") && key.utf8.count > 5 && kinds == 0 {
@@ -575,7 +583,6 @@ struct ClauseAnalyzer {
     let participle =
       (hasSuffix(t, rules.verbSuffixes) && key.utf8.count > 4)
       || kinds & AttributionRules.MarkerKind.participle.bit != 0
-    let hi = doc.sentences[doc.sentenceOfToken[t]].tokens.upperBound
     return participle && kinds & ~verbal == 0
       && (t + 1..<hi).contains { doc.tokens[$0].key == "," }
   }

@@ -905,6 +905,10 @@ struct AttributionTests {
       "After criticising NASA, ⟦Rogozin⟧ said Moscow would leave.", hit: "criticising",
       "rogozin", .sharedSubject),
     RoleCase(
+      "a stance word in -ing opening the sentence, a name after its comma: that name's act",
+      "Praising the partnership, ⟦Rogozin⟧ flew to Houston.", hit: "Praising",
+      "rogozin", .sharedSubject),
+    RoleCase(
       "a noun opening the sentence in -ing opens no clause whose subject comes after a comma",
       "Funding for the partnership was suspended, and ⟦Russia⟧ was blamed by NASA.",
       hit: "partnership", "russia", .otherClause),
