@@ -670,11 +670,22 @@ struct ClauseAnalyzer {
   /// Whether token `t` begins with a lowercase letter.
   func isLowercase(_ t: Int) -> Bool { doc.startsLowercase(t) }
 
+  /// Words a partial quotation inside a clause may hold (see `scareQuoteClose`).
+  static let partialQuoteWords = 8
+
   /// The closing quotation mark of scare quotes opened at `t`: one to three words, then a
   /// quotation mark, no punctuation between.
+  /// After a word that is no verb of saying or wanting, a partial quotation of up to `partialQuoteWords`
+  /// words is read the same way ("said Russia remained 'open to professional dialogue' on the
+  /// station": the words are the clause's).
   private func scareQuoteClose(after t: Int, before hi: Int) -> Int? {
+    let partial =
+      t > 0 && doc.tokens[t - 1].kind == .word && isLowercase(t - 1)
+      && rules.kinds(of: t - 1, in: doc)
+        & (AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit) == 0
+    let reach = partial ? Self.partialQuoteWords : 3
     var u = t + 1
-    while u < hi && u <= t + 4 {
+    while u < hi && u <= t + reach + 1 {
       if isQuote(u) { return u > t + 1 ? u : nil }
       if doc.tokens[u].kind == .punctuation { return nil }
       u += 1

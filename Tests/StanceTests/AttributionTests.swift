@@ -909,6 +909,10 @@ struct AttributionTests {
       "Praising the partnership, ⟦Rogozin⟧ flew to Houston.", hit: "Praising",
       "rogozin", .sharedSubject),
     RoleCase(
+      "a partial quotation after a word that is no verb of saying stays in its clause",
+      "Borisov said ⟦Russia⟧ remained 'open to a partnership of equals' in orbit.",
+      hit: "partnership", "russia", .subject),
+    RoleCase(
       "a noun opening the sentence in -ing opens no clause whose subject comes after a comma",
       "Funding for the partnership was suspended, and ⟦Russia⟧ was blamed by NASA.",
       hit: "partnership", "russia", .otherClause),
