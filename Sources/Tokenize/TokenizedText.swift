@@ -49,8 +49,11 @@ public struct TokenizedText: Sendable {
   /// Whether word token `t` continues a compound: one dash (`Pd`) and no space between it and
   /// the word before ("cross-flight", whose hyphen is no token; "US–Russian", whose en dash is).
   public func continuesCompound(_ t: Int) -> Bool {
-    func isDash(_ unit: Int) -> Bool {
-      Unicode.Scalar(utf16[unit])?.properties.generalCategory == .dashPunctuation
+    func isDash(_ offset: Int) -> Bool {
+      // (ASCII read directly: a space between two words is the common case.)
+      let unit = utf16[offset]
+      if unit < 0x80 { return unit == 0x2D }
+      return Unicode.Scalar(unit)?.properties.generalCategory == .dashPunctuation
     }
     guard t > 0, tokens[t].kind == .word else { return false }
     let before = tokens[t - 1]
