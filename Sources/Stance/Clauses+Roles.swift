@@ -67,6 +67,7 @@ extension ClauseAnalyzer {
           // to cut deliveries was made by Rogozin", "Sanctions were announced by the White House".
           return .passiveAgent
         }
+        if authorsNoun(p, hit, in: s) { return .possessor }
         return isNamedSource(participant, of: hit) ? .source : .object
       }
       if s.list(s.clauses[ch].subject).contains(p) {
@@ -107,6 +108,7 @@ extension ClauseAnalyzer {
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }
       return .nonSubject
     }
+    if authorsNoun(p, hit, in: s) { return .possessor }
     // Speakers of the hit's clause, or of a quotation or reported speech around it.
     // A quotation's speaker says everything inside it; reported speech covers the clauses
     // that depend on it (subordinate, relative, and clauses without a subject of their own).
@@ -410,6 +412,64 @@ extension ClauseAnalyzer {
       first.tokens.lowerBound < participant.tokens.lowerBound
     else { return nil }
     return agentMarker(before: first, in: s)
+  }
+
+  /// Whether participant `p` is the subject of an object relative clause right after the
+  /// stance noun on `hit` tokens, and so its author, like a possessor: "the sanctions that
+  /// Washington had widened", "threats Rogozin had posted", "the deal NASA and Roscosmos renewed"
+  /// (`that` or `which` may open it, a determiner may open the name, names joined by a
+  /// coordinator all author it). Not when the clause's first verb after its auxiliaries is a hit
+  /// of its own ("the offer that NASA rejected": the rejection is NASA's) or a verb of saying
+  /// ("sanctions that Washington says are legal"); not after a verb or participle ("warned
+  /// NASA would…").
+  private func authorsNoun(_ p: Int, _ hit: Range<Int>, in s: SentenceStructure) -> Bool {
+    let last = hit.upperBound - 1
+    let hi = s.range.upperBound
+    let before = hit.lowerBound - 1
+    guard doc.tokens[last].kind == .word, isLowercase(last), !isParticiple(last),
+      !doc.tokens[last].key.hasSuffix("ing"), !rules.has(last, in: doc, .speech),
+      // A noun, not a verb after `to` or an auxiliary ("invited Roscosmos to join its…").
+      before < s.range.lowerBound
+        || !(rules.word(before, in: doc, is: .infinitive) || rules.has(before, in: doc, .verb))
+    else { return false }
+    var t = hit.upperBound
+    if t < hi, rules.has(t, in: doc, .relative) { t += 1 }
+    if t < hi, rules.reference(of: t, in: doc)?.kind == .determiner { t += 1 }
+    guard var q = s.participants.firstIndex(where: { $0.tokens.lowerBound == t }), q <= p,
+      !s.participants[p].isPossessive
+    else { return false }
+    // The names joined by a coordinator ("NASA and Roscosmos").
+    while q < p {
+      let end = s.participants[q].tokens.upperBound
+      guard end + 1 < hi, rules.has(end, in: doc, .coordinator),
+        s.participants[q + 1].tokens.lowerBound == end + 1
+      else { return false }
+      q += 1
+    }
+    var end = s.participants[p].tokens.upperBound
+    while end < hi, rules.has(end, in: doc, .coordinator), end + 1 < hi,
+      let next = s.participants.firstIndex(where: { $0.tokens.lowerBound == end + 1 })
+    {
+      end = s.participants[next].tokens.upperBound
+    }
+    // Then the clause's verb: auxiliaries (`had`, `has`, `would`), then a word that is a verb by
+    // form or a participle, no hit.
+    var u = end
+    while u < hi && rules.has(u, in: doc, .verb) && !hitStart[u] && u + 1 < hi
+      && doc.tokens[u + 1].kind == .word
+    {
+      u += 1
+    }
+    guard u < hi, !hitStart[u], !inMention[u], doc.tokens[u].kind == .word, isLowercase(u)
+    else { return false }
+    // A verb of saying that reports something is no author's verb ("sanctions that Washington
+    // says are legal"); one that does not is ("threats Rogozin had posted online").
+    if rules.has(u, in: doc, .speech), u + 1 < hi,
+      isVerbCue(u + 1) || rules.word(u + 1, in: doc, is: .complementizer)
+    {
+      return false
+    }
+    return isVerbCue(u) || isParticiple(u)
   }
 
   /// A passive without its auxiliary: a participle hit with `by` after it, at most

@@ -913,6 +913,18 @@ struct AttributionTests {
       "Borisov said ⟦Russia⟧ remained 'open to a partnership of equals' in orbit.",
       hit: "partnership", "russia", .subject),
     RoleCase(
+      "the subject of an object relative clause after a stance noun authors it",
+      "The sanctions that ⟦Washington⟧ had widened angered Moscow.", hit: "sanctions",
+      "washington", .possessor),
+    RoleCase(
+      "the subject of a relative clause without 'that' after a stance noun authors it",
+      "Nelson ignored the threats ⟦Rogozin⟧ had posted online.", hit: "threats", "rogozin",
+      .possessor),
+    RoleCase(
+      "a noun of a relative clause whose verb reports something is no author",
+      "The sanctions that ⟦Washington⟧ says are legal angered Moscow.", hit: "sanctions",
+      "washington", .otherClause),
+    RoleCase(
       "a noun opening the sentence in -ing opens no clause whose subject comes after a comma",
       "Funding for the partnership was suspended, and ⟦Russia⟧ was blamed by NASA.",
       hit: "partnership", "russia", .otherClause),
