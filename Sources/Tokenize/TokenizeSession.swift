@@ -4,7 +4,7 @@
 /// Not `Sendable`: use it from one thread (or task) at a time.
 public final class TokenizeSession {
   public let tokenizer: Tokenizer
-  private let wordBreaker: BreakIterator
+  private let wordBreaker: WordBreaker
   private let sentenceBreaker: BreakIterator
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
@@ -22,7 +22,7 @@ public final class TokenizeSession {
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
     do {
-      wordBreaker = try BreakIterator(.word, locale: Tokenizer.wordLocale)
+      wordBreaker = try WordBreaker(locale: Tokenizer.wordLocale)
       sentenceBreaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
     } catch {
       throw .icu(error)
@@ -70,15 +70,12 @@ public final class TokenizeSession {
       units, offsets: offsets, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
     surfaces = SurfaceTable()
     defer { surfaces = sink.surfaces }
-    var start = 0
-    try wordBreaker.forEachBoundary(units) { (end, status) throws(ICUError) in
-      defer { start = end }
-      guard let kind = Self.kind(of: units[start..<end], status: status) else { return }
-      if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
-        try sink.append(start..<split, .word)
-        try sink.append(split..<end, .word)
+    try wordBreaker.forEachToken(units) { (range, kind) throws(ICUError) in
+      if kind == .word, let split = Self.cliticSplit(units[range]) {
+        try sink.append(range.lowerBound..<split, .word)
+        try sink.append(split..<range.upperBound, .word)
       } else {
-        try sink.append(start..<end, kind)
+        try sink.append(range, kind)
       }
     }
     TokenRules.apply(
@@ -134,67 +131,6 @@ public final class TokenizeSession {
       guard let vocabulary else { return (key, 0, 0) }
       return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)))
     }
-  }
-
-  /// The kind of a word-break segment, or nil for a segment that is not a token (white space,
-  /// controls and format characters only).
-  static func kind(of units: Slice<UnsafeBufferPointer<UInt16>>, status: Int32) -> TokenKind? {
-    switch status {
-    case 100..<200: return .number
-    case 200..<500: return .word
-    default: break
-    }
-    // ASCII units here, the rest in `nonASCIIKind`: its Unicode property types cost two
-    // metadata look-ups a call even for a segment that never reaches them. The Unicode path
-    // gives every ASCII unit the kind this switch does, so an ASCII prefix may decide.
-    var visible = false
-    var symbol = false
-    for unit in units {
-      switch unit {
-      case 0x00...0x20, 0x7F: continue
-      case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
-      case 0x30...0x39: return .number
-      case 0x41...0x5A, 0x61...0x7A: return .word
-      case 0x80...: return nonASCIIKind(of: units)
-      default: break
-      }
-      visible = true
-    }
-    guard visible else { return nil }
-    return symbol ? .symbol : .punctuation
-  }
-
-  /// `kind(of:status:)` of a segment with a non-ASCII unit, by general category.
-  @inline(never)
-  private static func nonASCIIKind(of units: Slice<UnsafeBufferPointer<UInt16>>) -> TokenKind? {
-    var symbol = false
-    var visible = false
-    var iterator = units.makeIterator()
-    var decoder = UTF16()
-    decoding: while true {
-      let scalar: Unicode.Scalar
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let value): scalar = value
-      case .emptyInput: break decoding
-      case .error: scalar = "\u{FFFD}"
-      }
-      let properties = scalar.properties
-      switch properties.generalCategory {
-      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-        return .word
-      case .decimalNumber, .letterNumber, .otherNumber:
-        return .number
-      case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        symbol = true
-        visible = true
-      case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
-        break
-      default:
-        if !properties.isWhitespace { visible = true }
-      }
-    }
-    guard visible else { return nil }
-    return symbol ? .symbol : .punctuation
   }
 
   /// Where to split an English clitic off a word: before the apostrophe of a final `'s`, or
