@@ -12,7 +12,7 @@
 ///
 /// ```swift
 /// var table = SurfaceTable()
-/// table.entry(for: units) { ("the", 7, 0) }  // made: ("the", 7, 0, holdsDotOrAt: false)
+/// table.entry(for: units) { ("the", 7, 0, 0) }  // made: ("the", 7, 0, 0, holdsDotOrAt: false)
 /// table.entry(for: units) { ... }         // found; the closure is not called
 /// ```
 struct SurfaceTable {
@@ -25,6 +25,8 @@ struct SurfaceTable {
     var key: String
     var id: UInt32
     var prefixID: UInt16
+    /// `Token.variantHint` of the key.
+    var variantHint: UInt8
     /// Whether the surface has a '.' or an '@'.
     var holdsDotOrAt: Bool
   }
@@ -54,7 +56,7 @@ struct SurfaceTable {
   @inline(__always)
   mutating func entry(
     for surface: UnsafeBufferPointer<UInt16>,
-    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
+    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
   ) throws(ICUError) -> Value {
     guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
     if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
@@ -83,11 +85,11 @@ struct SurfaceTable {
 
   private static func value(
     of surface: UnsafeBufferPointer<UInt16>,
-    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
+    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
   ) throws(ICUError) -> Value {
-    let (key, id, prefixID) = try make()
+    let (key, id, prefixID, variantHint) = try make()
     return Value(
-      key: key, id: id, prefixID: prefixID,
+      key: key, id: id, prefixID: prefixID, variantHint: variantHint,
       holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
   }
 

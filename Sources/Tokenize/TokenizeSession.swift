@@ -8,6 +8,9 @@ public final class TokenizeSession {
   private let sentenceBreaker: BreakIterator
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
+  /// The stem sets of the tokenizer's variants, in order of their language (as `variants`
+  /// numbers them in `Token.variantHint`).
+  let stemSets: [StemSet]
   /// The bound of the stem and transliteration caches.
   static let keyCacheLimit = 4_096
   /// Snowball stemmers by language, opened on first use.
@@ -21,6 +24,7 @@ public final class TokenizeSession {
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
+    stemSets = tokenizer.variants.stems.sorted(by: { $0.key < $1.key }).map(\.value)
     do {
       wordBreaker = try WordBreaker(locale: Tokenizer.wordLocale)
       sentenceBreaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
@@ -67,7 +71,8 @@ public final class TokenizeSession {
     // would be copied on write; mutated through `self`, it would pay a dynamic exclusivity
     // check at every token).
     var sink = TokenSink(
-      units, offsets: offsets, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
+      units, offsets: offsets, vocabulary: tokenizer.vocabulary, stemSets: stemSets,
+      surfaces: surfaces)
     surfaces = SurfaceTable()
     defer { surfaces = sink.surfaces }
     try wordBreaker.forEachToken(units) { (range, kind) throws(ICUError) in
@@ -87,6 +92,7 @@ public final class TokenizeSession {
   private struct TokenSink {
     let units: UnsafeBufferPointer<UInt16>
     let vocabulary: Vocabulary?
+    let stemSets: [StemSet]
     var surfaces: SurfaceTable
     var offsets: ScalarOffsets
     var tokens: [Token] = []
@@ -95,11 +101,12 @@ public final class TokenizeSession {
 
     init(
       _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
-      surfaces: SurfaceTable
+      stemSets: [StemSet], surfaces: SurfaceTable
     ) {
       self.units = units
       self.offsets = offsets
       self.vocabulary = vocabulary
+      self.stemSets = stemSets
       self.surfaces = surfaces
       tokens.reserveCapacity(units.count / 5 + 1)
     }
@@ -111,25 +118,28 @@ public final class TokenizeSession {
       let end = offsets.advance(to: range.upperBound)
       let surface = UnsafeBufferPointer(rebasing: units[range])
       let vocabulary = vocabulary
+      let stemSets = stemSets
       let value = try surfaces.entry(for: surface) { () throws(ICUError) in
-        try Self.key(of: surface, in: vocabulary)
+        try Self.key(of: surface, in: vocabulary, stemSets: stemSets)
       }
       if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
       tokens.append(
         Token(
           start: start, end: end, kind: kind, key: value.key, id: value.id,
-          prefixID: value.prefixID, utf16Start: range.lowerBound, utf16End: range.upperBound))
+          prefixID: value.prefixID, variantHint: value.variantHint, utf16Start: range.lowerBound,
+          utf16End: range.upperBound))
     }
 
     /// The key of a surface the session has not seen, and its ids in `vocabulary`. Not inlined:
     /// it runs once per distinct surface, and inlined it made the loop over every token longer.
     @inline(never)
     static func key(
-      of surface: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary?
-    ) throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16) {
+      of surface: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary?, stemSets: [StemSet]
+    ) throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8) {
       let key = try KeyFolder.key(of: surface[...])
-      guard let vocabulary else { return (key, 0, 0) }
-      return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)))
+      let hint = Token.variantHint(of: key, stemSets: stemSets)
+      guard let vocabulary else { return (key, 0, 0, hint) }
+      return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)), hint)
     }
   }
 
