@@ -75,8 +75,8 @@ public final class TokenizeSession {
       surfaces: surfaces)
     surfaces = SurfaceTable()
     defer { surfaces = sink.surfaces }
-    try wordBreaker.forEachToken(units) { (range, kind) throws(ICUError) in
-      if kind == .word, let split = Self.cliticSplit(units[range]) {
+    try wordBreaker.forEachToken(units) { (range, kind, mayHoldApostrophe) throws(ICUError) in
+      if kind == .word, mayHoldApostrophe, let split = Self.cliticSplit(units[range]) {
         try sink.append(range.lowerBound..<split, .word)
         try sink.append(split..<range.upperBound, .word)
       } else {
@@ -221,16 +221,22 @@ struct ScalarOffsets {
       i += 1
     }
     self.continuations = continuations
+    next = continuations.first ?? Int.max
   }
 
   /// The offsets of a text whose pairs' low surrogates are at `lowSurrogates` (increasing), as
   /// `Transcode.utf16(of:lowSurrogates:)` gives them: no second pass over the units.
   init(lowSurrogates: [Int]) {
     continuations = lowSurrogates
+    next = lowSurrogates.first ?? Int.max
   }
 
   /// How many of `continuations` lie below the last offset asked for.
   private var passed = 0
+  /// `continuations[passed]` (`Int.max` past the last), and `continuations[passed - 1]` (-1
+  /// before the first): most offsets are answered by comparing with them.
+  private var next: Int
+  private var previous = -1
 
   /// Scalars that start before UTF-16 offset `utf16Offset`. Offsets must be asked for in
   /// nondecreasing order (tokens and boundaries come in text order): a cursor moves forward.
@@ -238,11 +244,14 @@ struct ScalarOffsets {
   /// - Complexity: amortised O(1).
   @inline(__always)
   mutating func advance(to utf16Offset: Int) -> Int {
-    // No pairs (most texts): the offsets are equal (and the order check below cannot fail).
-    if continuations.isEmpty { return utf16Offset }
-    precondition(
-      passed == 0 || continuations[passed - 1] < utf16Offset, "offsets asked for out of order")
-    while passed < continuations.count && continuations[passed] < utf16Offset { passed += 1 }
+    precondition(previous < utf16Offset, "offsets asked for out of order")
+    // No pair up to the offset (always, in a text without pairs): the cursor stays.
+    if utf16Offset <= next { return utf16Offset - passed }
+    repeat {
+      passed += 1
+      previous = next
+      next = passed < continuations.count ? continuations[passed] : Int.max
+    } while next < utf16Offset
     return utf16Offset - passed
   }
 }

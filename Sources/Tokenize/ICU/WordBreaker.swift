@@ -26,15 +26,17 @@ final class WordBreaker {
     icu = try BreakIterator(.word, locale: locale)
   }
 
-  /// Calls `body` with every segment of `text` that is a token (UTF-16 offsets, in order) and
-  /// its kind: ICU's word segments, less white space, controls and format characters, with
+  /// Calls `body` with every segment of `text` that is a token (UTF-16 offsets, in order), its
+  /// kind, and whether it may hold an apostrophe (false only for an ASCII segment without
+  /// "'"): ICU's word segments, less white space, controls and format characters, with
   /// `kind(of:status:)`'s kinds.
   ///
   /// - Complexity: O(n) in the length of the text.
   @inline(__always)
   func forEachToken(
     _ text: UnsafeBufferPointer<UInt16>,
-    _ body: (_ range: Range<Int>, _ kind: TokenKind) throws(ICUError) -> Void
+    _ body: (_ range: Range<Int>, _ kind: TokenKind, _ mayHoldApostrophe: Bool) throws(ICUError) ->
+      Void
   ) throws(ICUError) {
     let count = text.count
     // Runs of spaces and runs of other units alternate; the junction after a run is a cut when
@@ -81,7 +83,8 @@ final class WordBreaker {
   @inline(never)
   private func icuTokens(
     _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-    _ body: (_ range: Range<Int>, _ kind: TokenKind) throws(ICUError) -> Void
+    _ body: (_ range: Range<Int>, _ kind: TokenKind, _ mayHoldApostrophe: Bool) throws(ICUError) ->
+      Void
   ) throws(ICUError) {
     var start = range.lowerBound
     try icu.forEachBoundary(UnsafeBufferPointer(rebasing: text[range])) {
@@ -89,7 +92,7 @@ final class WordBreaker {
       let end = range.lowerBound + boundary
       defer { start = end }
       guard let kind = Self.kind(of: text[start..<end], status: status) else { return }
-      try body(start..<end, kind)
+      try body(start..<end, kind, true)
     }
   }
 
@@ -117,7 +120,8 @@ final class WordBreaker {
   /// the type's doc) and `kind(of:status:)` kinds them.
   private static func asciiTokens(
     _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-    _ body: (_ range: Range<Int>, _ kind: TokenKind) throws(ICUError) -> Void
+    _ body: (_ range: Range<Int>, _ kind: TokenKind, _ mayHoldApostrophe: Bool) throws(ICUError) ->
+      Void
   ) throws(ICUError) {
     let classes = Self.classes.utf8Start
     @inline(__always) func wordlike(_ c: UInt8) -> Bool {
@@ -129,6 +133,7 @@ final class WordBreaker {
       let first = classes[Int(text[start])]
       var next = start + 1
       let kind: TokenKind
+      var apostrophe = false
       if wordlike(first) {
         var last = first
         while next < end {
@@ -140,11 +145,13 @@ final class WordBreaker {
             c == Class.midNumLet || c == Class.singleQuote,
             classes[Int(text[next + 1])] == Class.letter
           {
+            apostrophe = apostrophe || c == Class.singleQuote
             next += 2
           } else if next + 1 < end, last == Class.digit,
             c == Class.midNum || c == Class.midNumLet || c == Class.singleQuote,
             classes[Int(text[next + 1])] == Class.digit
           {
+            apostrophe = apostrophe || c == Class.singleQuote
             next += 2
           } else {
             break
@@ -168,8 +175,9 @@ final class WordBreaker {
         continue
       } else {
         kind = first == Class.symbol ? .symbol : .punctuation
+        apostrophe = first == Class.singleQuote
       }
-      try body(start..<next, kind)
+      try body(start..<next, kind, apostrophe)
       start = next
     }
   }
