@@ -418,7 +418,9 @@ public struct Gazetteer: Sendable {
           }
         }
         let startingViews = viewStarts.isEmpty ? UInt64.max : viewStarts[position]
-        for v in views.indices where startingViews & (1 << UInt64(v & 63)) != 0 {
+        // Most tokens start a phrase of no view: one test skips them all.
+        let candidateViews = startingViews == 0 ? 0..<0 : views.indices
+        for v in candidateViews where startingViews & (1 << UInt64(v & 63)) != 0 {
           if views[v].language == nil, !hasExactTranslit {
             // The transliteration view walks the plain matcher and accepts a subset of what
             // `accepts` does, so it finds something longer only through a transliterated token

@@ -161,33 +161,53 @@ public struct JSONWriter {
   }
 
   public mutating func int(_ value: Int) {
-    separate()
-    appendInt(value)
-  }
-
-  private mutating func appendInt(_ value: Int) {
-    if value < 0 { put(UInt8(ascii: "-")) }
-    appendDigits(value.magnitude)
+    // One `reserve` for the comma, the sign and at most 20 digits.
+    reserve(22)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    needsComma = true
+    if value < 0 { putReserved(UInt8(ascii: "-")) }
+    writeDigits(value.magnitude)
   }
 
   private mutating func appendDigits(_ value: UInt) {
-    // The digits counted first, then written from the last in place (no move), by constant
-    // divisions by 10 (a multiply and shift each; division by a variable power of ten is a
-    // slow `div`).
+    reserve(20)
+    writeDigits(value)
+  }
+
+  /// "00" to "99", for two digits at a time.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+  /// Writes the digits of `value` into room already reserved (at most 20 bytes).
+  @inline(__always)
+  private mutating func writeDigits(_ value: UInt) {
+    // The digits counted first, then written from the last in place (no move), two at a time
+    // by constant divisions by 100 (a multiply and shift each; division by a variable power
+    // of ten is a slow `div`).
     var digits = 1
     var bound: UInt = 10
     while digits < 20, value >= bound {
       digits += 1
       bound &*= 10
     }
-    reserve(digits)
     // A local pointer: a store through `base` may alias `self`, so the property would be
     // loaded again at every digit.
-    let end = base + count + digits
+    var end = base + count + digits
+    let pairs = Self.digitPairs.utf8Start
     var rest = value
-    for i in 1...digits {
-      end[-i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-      rest /= 10
+    while rest >= 100 {
+      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+      rest /= 100
+      end -= 2
+      end[0] = pairs[pair]
+      end[1] = pairs[pair + 1]
+    }
+    if rest >= 10 {
+      let pair = Int(truncatingIfNeeded: rest) &* 2
+      end[-2] = pairs[pair]
+      end[-1] = pairs[pair + 1]
+    } else {
+      end[-1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
     }
     count += digits
   }

@@ -12,7 +12,7 @@
 ///
 /// ```swift
 /// var table = SurfaceTable()
-/// table.entry(for: units) { ("the", 7, 0) }  // made: ("the", 7, 0, holdsDotOrAt: false)
+/// table.entry(for: units) { ("the", 7, 0, 0) }  // made: ("the", 7, 0, 0, holdsDotOrAt: false)
 /// table.entry(for: units) { ... }         // found; the closure is not called
 /// ```
 struct SurfaceTable {
@@ -25,6 +25,8 @@ struct SurfaceTable {
     var key: String
     var id: UInt32
     var prefixID: UInt16
+    /// `Token.variantHint` of the key.
+    var variantHint: UInt8
     /// Whether the surface has a '.' or an '@'.
     var holdsDotOrAt: Bool
   }
@@ -54,7 +56,7 @@ struct SurfaceTable {
   @inline(__always)
   mutating func entry(
     for surface: UnsafeBufferPointer<UInt16>,
-    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
+    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
   ) throws(ICUError) -> Value {
     guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
     if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
@@ -83,11 +85,11 @@ struct SurfaceTable {
 
   private static func value(
     of surface: UnsafeBufferPointer<UInt16>,
-    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16)
+    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
   ) throws(ICUError) -> Value {
-    let (key, id, prefixID) = try make()
+    let (key, id, prefixID, variantHint) = try make()
     return Value(
-      key: key, id: id, prefixID: prefixID,
+      key: key, id: id, prefixID: prefixID, variantHint: variantHint,
       holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
   }
 
@@ -95,9 +97,25 @@ struct SurfaceTable {
   @inline(__always)
   private func matches(_ index: Int, _ surface: UnsafeBufferPointer<UInt16>) -> Bool {
     guard Int(entries[index].count) == surface.count else { return false }
+    guard let b = surface.baseAddress else { return true }
     let start = Int(entries[index].start)
     return units.withUnsafeBufferPointer { units in
-      for i in 0..<surface.count where units[start + i] != surface[i] { return false }
+      // Four units at a time, then the rest.
+      let a = units.baseAddress! + start
+      let count = surface.count
+      var i = 0
+      while i + 4 <= count {
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+          != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+        {
+          return false
+        }
+        i += 4
+      }
+      while i < count {
+        if a[i] != b[i] { return false }
+        i += 1
+      }
       return true
     }
   }
@@ -109,11 +127,23 @@ struct SurfaceTable {
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
-  /// FNV-1a over the units, then mixed so that the low bits (the slot) depend on every unit.
+  /// FNV-1a over the units, four at a time (then one at a time), then mixed so that the low
+  /// bits (the slot) depend on every unit.
   @inline(__always)
   private static func hash(_ surface: UnsafeBufferPointer<UInt16>) -> UInt32 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for unit in surface { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+    var i = 0
+    if let base = surface.baseAddress {
+      while i + 4 <= surface.count {
+        let four = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        hash = (hash ^ four) &* 0x0000_0100_0000_01B3
+        i += 4
+      }
+    }
+    while i < surface.count {
+      hash = (hash ^ UInt64(surface[i])) &* 0x0000_0100_0000_01B3
+      i += 1
+    }
     hash = (hash ^ hash >> 29) &* 0xBF58_476D_1CE4_E5B9
     return UInt32(truncatingIfNeeded: hash ^ hash >> 32)
   }

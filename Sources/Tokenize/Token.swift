@@ -32,6 +32,11 @@ public struct Token: Sendable, Hashable {
   /// tokenizer has no vocabulary). Meaningful with `TokenizedText.vocabularyStamp` only.
   public var id: UInt32 = 0
   public var kind: TokenKind
+  /// Which extra keys `TokenizeSession.variants(of:language:)` may find for the key, worked out
+  /// once per distinct surface by the tokenizer (`variantHint(of:stemSets:)`);
+  /// `unknownVariants` for a token made elsewhere. A cache: not part of equality or the hash.
+  /// (Declared here, it fills the padding after `kind`: a token stays 40 bytes.)
+  var variantHint: UInt8 = Token.unknownVariants
   /// The id of the longest of the vocabulary's `prefixes` (wildcard words) the key starts with
   /// (0: none, or no vocabulary). Meaningful with `TokenizedText.vocabularyStamp` only. (16 bits
   /// keep a token at 40 bytes.)
@@ -69,7 +74,53 @@ public struct Token: Sendable, Hashable {
     self.kind = kind
   }
 
+  /// A token with its `variantHint` (the tokenizer's; set after `init`, the token was copied
+  /// on its way into the array).
+  init(
+    start: Int, end: Int, kind: TokenKind, key: String, id: UInt32, prefixID: UInt16,
+    variantHint: UInt8, utf16Start: Int, utf16End: Int
+  ) {
+    self.init(
+      start: start, end: end, kind: kind, key: key, id: id, prefixID: prefixID,
+      utf16Start: utf16Start, utf16End: utf16End)
+    self.variantHint = variantHint
+  }
+
   public var range: Range<Int> { start..<end }
+
+  public static func == (a: Token, b: Token) -> Bool {
+    a.key == b.key && a.start32 == b.start32 && a.end32 == b.end32
+      && a.utf16Start32 == b.utf16Start32 && a.utf16End32 == b.utf16End32 && a.id == b.id
+      && a.kind == b.kind && a.prefixID == b.prefixID
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(key)
+    hasher.combine(start32)
+    hasher.combine(end32)
+    hasher.combine(utf16Start32)
+    hasher.combine(utf16End32)
+    hasher.combine(id)
+    hasher.combine(kind)
+    hasher.combine(prefixID)
+  }
+}
+
+extension Token {
+  /// `variantHint` when it is not known: the variants are then worked out from the key.
+  static let unknownVariants: UInt8 = 0xFF
+
+  /// The `variantHint` of a key, for the stem sets of a tokenizer's variants in order of their
+  /// language: bit 7 set when the key is not ASCII (it may have a transliteration), bit `l` when
+  /// the key's signature may be in stem set `l` (`StemSet.mayHold(signature:)`). Unknown for
+  /// more than 7 stem languages.
+  static func variantHint(of key: String, stemSets: [StemSet]) -> UInt8 {
+    guard stemSets.count <= 7 else { return unknownVariants }
+    let (signature, isASCII) = StemSet.signatureAndASCII(key)
+    var hint: UInt8 = isASCII ? 0 : 0x80
+    for l in stemSets.indices where stemSets[l].mayHold(signature: signature) { hint |= 1 << l }
+    return hint
+  }
 }
 
 /// One sentence: its span (from its first token's start to its last token's end) and the

@@ -59,13 +59,13 @@ extension TokenizeSession {
   }
 
   /// The stem and transliteration keys the tokenizer's `variants` ask for, in one pass over the
-  /// words: per word one prefix-signature test per stem language, so only words that may have
-  /// an alias's stem reach the (cached) stemmer, and only non-ASCII words the transliterator.
+  /// words: per word one prefix-signature test per stem language (found once per distinct
+  /// surface, `Token.variantHint`), so only words that may have an alias's stem reach the
+  /// (cached) stemmer, and only non-ASCII words the transliterator.
   func variants(of tokens: [Token], language: String?) throws(TokenizeError) -> TokenVariants {
     let config = tokenizer.variants
-    let sorted = config.stems.sorted(by: { $0.key < $1.key })
-    let languages = sorted.map(\.key)
-    let sets = sorted.map(\.value)
+    let languages = config.stems.keys.sorted()
+    let sets = stemSets
     var stemKeys = [KeyColumn.Builder?](repeating: nil, count: languages.count)
     var translitKeys: KeyColumn.Builder?
     // Tokens read in place (`tokens[i].key` from the array copied the whole token, retaining and
@@ -73,11 +73,26 @@ extension TokenizeSession {
     // or a transliteration.
     try tokens.withUnsafeBufferPointer { (tokens) throws(TokenizeError) in
       for i in tokens.indices where tokens[i].kind == .word {
-        let (signature, isASCII) = StemSet.signatureAndASCII(tokens[i].key)
-        let mayStem = sets.contains { $0.mayHold(signature: signature) }
-        guard mayStem || (config.transliterate && !isASCII) else { continue }
+        var hint = tokens[i].variantHint
+        if hint == Token.unknownVariants {
+          hint = Token.variantHint(of: tokens[i].key, stemSets: sets)
+        }
+        // Still unknown past 7 stem languages (or for a key that may be in all 7 and is not
+        // ASCII): then the signature says.
+        var signature: Int?
+        var isASCII = hint & 0x80 == 0
+        if hint == Token.unknownVariants {
+          let (s, ascii) = StemSet.signatureAndASCII(tokens[i].key)
+          (signature, isASCII) = (s, ascii)
+        }
+        func mayStem(_ l: Int) -> Bool {
+          if let signature { return sets[l].mayHold(signature: signature) }
+          return hint & 1 << l != 0
+        }
+        let anyStem = signature == nil ? hint & 0x7F != 0 : sets.indices.contains(where: mayStem)
+        guard anyStem || (config.transliterate && !isASCII) else { continue }
         let key = tokens[i].key
-        for l in sets.indices where sets[l].mayHold(signature: signature) {
+        for l in sets.indices where mayStem(l) {
           guard stemsInLanguage(key, languages[l], document: language),
             let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
           else { continue }

@@ -4,10 +4,13 @@
 /// Not `Sendable`: use it from one thread (or task) at a time.
 public final class TokenizeSession {
   public let tokenizer: Tokenizer
-  private let wordBreaker: BreakIterator
+  private let wordBreaker: WordBreaker
   private let sentenceBreaker: BreakIterator
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
+  /// The stem sets of the tokenizer's variants, in order of their language (as `variants`
+  /// numbers them in `Token.variantHint`).
+  let stemSets: [StemSet]
   /// The bound of the stem and transliteration caches.
   static let keyCacheLimit = 4_096
   /// Snowball stemmers by language, opened on first use.
@@ -21,8 +24,9 @@ public final class TokenizeSession {
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
+    stemSets = tokenizer.variants.stems.sorted(by: { $0.key < $1.key }).map(\.value)
     do {
-      wordBreaker = try BreakIterator(.word, locale: Tokenizer.wordLocale)
+      wordBreaker = try WordBreaker(locale: Tokenizer.wordLocale)
       sentenceBreaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
     } catch {
       throw .icu(error)
@@ -67,18 +71,16 @@ public final class TokenizeSession {
     // would be copied on write; mutated through `self`, it would pay a dynamic exclusivity
     // check at every token).
     var sink = TokenSink(
-      units, offsets: offsets, vocabulary: tokenizer.vocabulary, surfaces: surfaces)
+      units, offsets: offsets, vocabulary: tokenizer.vocabulary, stemSets: stemSets,
+      surfaces: surfaces)
     surfaces = SurfaceTable()
     defer { surfaces = sink.surfaces }
-    var start = 0
-    try wordBreaker.forEachBoundary(units) { (end, status) throws(ICUError) in
-      defer { start = end }
-      guard let kind = Self.kind(of: units[start..<end], status: status) else { return }
-      if kind == .word, let split = Self.cliticSplit(units[start..<end]) {
-        try sink.append(start..<split, .word)
-        try sink.append(split..<end, .word)
+    try wordBreaker.forEachToken(units) { (range, kind, mayHoldApostrophe) throws(ICUError) in
+      if kind == .word, mayHoldApostrophe, let split = Self.cliticSplit(units[range]) {
+        try sink.append(range.lowerBound..<split, .word)
+        try sink.append(split..<range.upperBound, .word)
       } else {
-        try sink.append(start..<end, kind)
+        try sink.append(range, kind)
       }
     }
     TokenRules.apply(
@@ -90,6 +92,7 @@ public final class TokenizeSession {
   private struct TokenSink {
     let units: UnsafeBufferPointer<UInt16>
     let vocabulary: Vocabulary?
+    let stemSets: [StemSet]
     var surfaces: SurfaceTable
     var offsets: ScalarOffsets
     var tokens: [Token] = []
@@ -98,11 +101,12 @@ public final class TokenizeSession {
 
     init(
       _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
-      surfaces: SurfaceTable
+      stemSets: [StemSet], surfaces: SurfaceTable
     ) {
       self.units = units
       self.offsets = offsets
       self.vocabulary = vocabulary
+      self.stemSets = stemSets
       self.surfaces = surfaces
       tokens.reserveCapacity(units.count / 5 + 1)
     }
@@ -114,87 +118,29 @@ public final class TokenizeSession {
       let end = offsets.advance(to: range.upperBound)
       let surface = UnsafeBufferPointer(rebasing: units[range])
       let vocabulary = vocabulary
+      let stemSets = stemSets
       let value = try surfaces.entry(for: surface) { () throws(ICUError) in
-        try Self.key(of: surface, in: vocabulary)
+        try Self.key(of: surface, in: vocabulary, stemSets: stemSets)
       }
       if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
       tokens.append(
         Token(
           start: start, end: end, kind: kind, key: value.key, id: value.id,
-          prefixID: value.prefixID, utf16Start: range.lowerBound, utf16End: range.upperBound))
+          prefixID: value.prefixID, variantHint: value.variantHint, utf16Start: range.lowerBound,
+          utf16End: range.upperBound))
     }
 
     /// The key of a surface the session has not seen, and its ids in `vocabulary`. Not inlined:
     /// it runs once per distinct surface, and inlined it made the loop over every token longer.
     @inline(never)
     static func key(
-      of surface: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary?
-    ) throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16) {
+      of surface: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary?, stemSets: [StemSet]
+    ) throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8) {
       let key = try KeyFolder.key(of: surface[...])
-      guard let vocabulary else { return (key, 0, 0) }
-      return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)))
+      let hint = Token.variantHint(of: key, stemSets: stemSets)
+      guard let vocabulary else { return (key, 0, 0, hint) }
+      return (key, vocabulary.id(of: key), UInt16(vocabulary.prefixID(of: key)), hint)
     }
-  }
-
-  /// The kind of a word-break segment, or nil for a segment that is not a token (white space,
-  /// controls and format characters only).
-  static func kind(of units: Slice<UnsafeBufferPointer<UInt16>>, status: Int32) -> TokenKind? {
-    switch status {
-    case 100..<200: return .number
-    case 200..<500: return .word
-    default: break
-    }
-    // ASCII units here, the rest in `nonASCIIKind`: its Unicode property types cost two
-    // metadata look-ups a call even for a segment that never reaches them. The Unicode path
-    // gives every ASCII unit the kind this switch does, so an ASCII prefix may decide.
-    var visible = false
-    var symbol = false
-    for unit in units {
-      switch unit {
-      case 0x00...0x20, 0x7F: continue
-      case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: symbol = true  // $ + < = > ^ ` | ~
-      case 0x30...0x39: return .number
-      case 0x41...0x5A, 0x61...0x7A: return .word
-      case 0x80...: return nonASCIIKind(of: units)
-      default: break
-      }
-      visible = true
-    }
-    guard visible else { return nil }
-    return symbol ? .symbol : .punctuation
-  }
-
-  /// `kind(of:status:)` of a segment with a non-ASCII unit, by general category.
-  @inline(never)
-  private static func nonASCIIKind(of units: Slice<UnsafeBufferPointer<UInt16>>) -> TokenKind? {
-    var symbol = false
-    var visible = false
-    var iterator = units.makeIterator()
-    var decoder = UTF16()
-    decoding: while true {
-      let scalar: Unicode.Scalar
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let value): scalar = value
-      case .emptyInput: break decoding
-      case .error: scalar = "\u{FFFD}"
-      }
-      let properties = scalar.properties
-      switch properties.generalCategory {
-      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-        return .word
-      case .decimalNumber, .letterNumber, .otherNumber:
-        return .number
-      case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        symbol = true
-        visible = true
-      case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
-        break
-      default:
-        if !properties.isWhitespace { visible = true }
-      }
-    }
-    guard visible else { return nil }
-    return symbol ? .symbol : .punctuation
   }
 
   /// Where to split an English clitic off a word: before the apostrophe of a final `'s`, or
@@ -275,16 +221,22 @@ struct ScalarOffsets {
       i += 1
     }
     self.continuations = continuations
+    next = continuations.first ?? Int.max
   }
 
   /// The offsets of a text whose pairs' low surrogates are at `lowSurrogates` (increasing), as
   /// `Transcode.utf16(of:lowSurrogates:)` gives them: no second pass over the units.
   init(lowSurrogates: [Int]) {
     continuations = lowSurrogates
+    next = lowSurrogates.first ?? Int.max
   }
 
   /// How many of `continuations` lie below the last offset asked for.
   private var passed = 0
+  /// `continuations[passed]` (`Int.max` past the last), and `continuations[passed - 1]` (-1
+  /// before the first): most offsets are answered by comparing with them.
+  private var next: Int
+  private var previous = -1
 
   /// Scalars that start before UTF-16 offset `utf16Offset`. Offsets must be asked for in
   /// nondecreasing order (tokens and boundaries come in text order): a cursor moves forward.
@@ -292,11 +244,14 @@ struct ScalarOffsets {
   /// - Complexity: amortised O(1).
   @inline(__always)
   mutating func advance(to utf16Offset: Int) -> Int {
-    // No pairs (most texts): the offsets are equal (and the order check below cannot fail).
-    if continuations.isEmpty { return utf16Offset }
-    precondition(
-      passed == 0 || continuations[passed - 1] < utf16Offset, "offsets asked for out of order")
-    while passed < continuations.count && continuations[passed] < utf16Offset { passed += 1 }
+    precondition(previous < utf16Offset, "offsets asked for out of order")
+    // No pair up to the offset (always, in a text without pairs): the cursor stays.
+    if utf16Offset <= next { return utf16Offset - passed }
+    repeat {
+      passed += 1
+      previous = next
+      next = passed < continuations.count ? continuations[passed] : Int.max
+    } while next < utf16Offset
     return utf16Offset - passed
   }
 }

@@ -86,6 +86,19 @@ struct JSONWriterTests {
     #expect(spilling.spilled == 0 && spilling.bytes.isEmpty)
   }
 
+  /// Every integer up to 10,000 and each power of ten and its neighbours (the digits are
+  /// written two at a time), as Swift prints them.
+  @Test func writesEveryDigitPair() {
+    var values = Array(-10...10_000)
+    var power = 1
+    for _ in 0..<18 {
+      power *= 10
+      values += [power - 1, power, power + 1, -power]
+    }
+    let mismatches = values.filter { value in written { $0.int(value) } != String(value) }
+    #expect(mismatches == [])
+  }
+
   /// Integers of every length, both signs and the extremes, as Swift prints them.
   @Test(arguments: [
     0, 7, -7, 10, 99, 100, 1_234_567, -1_000_000_000, 9_999_999_999, 12_345_678_901,

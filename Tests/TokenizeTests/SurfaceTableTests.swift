@@ -14,7 +14,7 @@ struct SurfaceTableTests {
       // The maker cannot fail here; `try!` keeps the closure's typed throws.
       try! table.entry(for: units) { () throws(ICUError) in
         made.append(surface)
-        return (surface.lowercased(), UInt32(surface.utf16.count), 0)
+        return (surface.lowercased(), UInt32(surface.utf16.count), 0, 0)
       }
     }
   }

@@ -126,6 +126,35 @@ struct KeyVariantsTests {
     #expect(try session.stem("нас", language: "ru") == nil)
   }
 
+  /// The hint the tokenizer gives each token (`Token.variantHint`, once per distinct surface)
+  /// finds the variants the tokens' keys give without it, with one and with eight stem languages
+  /// (past seven the hint is unknown).
+  @Test(arguments: [1, 8])
+  func hintsGiveTheVariantsOfTheKeys(languages: Int) throws {
+    var stems = StemSet()
+    for stem in ["роскосмос", "agenc", "space"] { stems.insert(stem) }
+    let codes = ["ru", "en", "de", "fr", "es", "it", "nl", "pt"].prefix(languages)
+    let tokenizer = Tokenizer().with(
+      variants: KeyVariants(
+        stems: Dictionary(uniqueKeysWithValues: codes.map { ($0, stems) }), transliterate: true))
+    let session = try tokenizer.makeSession()
+    let doc = try session.tokenize(
+      "Роскосмоса agency's agencies, Space spaces — Рогозин said; SPACE Роскосмосом naïve")
+    let unhinted = doc.tokens.map {
+      Token(
+        start: $0.start, end: $0.end, kind: $0.kind, key: $0.key, id: $0.id,
+        prefixID: $0.prefixID, utf16Start: $0.utf16Start, utf16End: $0.utf16End)
+    }
+    #expect(unhinted.allSatisfy { $0.variantHint == Token.unknownVariants })
+    #expect(doc.tokens.contains { $0.variantHint != Token.unknownVariants } == (languages <= 7))
+    let variants = try session.variants(of: unhinted, language: nil)
+    #expect(variants.stems.map(\.language) == doc.variants.stems.map(\.language))
+    #expect(variants.stems.map(\.keys) == doc.variants.stems.map(\.keys))
+    #expect(variants.transliterations == doc.variants.transliterations)
+    #expect(doc.variants.stems.first { $0.language == "ru" }?.keys.contains("роскосмос") == true)
+    #expect(doc.variants.transliterations.contains("rogozin"))
+  }
+
   @Test func anUnknownStemLanguageNamesTheChoices() throws {
     let session = try Tokenizer().makeSession()
     #expect {
