@@ -240,7 +240,8 @@ extension ClauseAnalyzer {
     if commas.count >= 3,
       case (let named, let description) = (commas[commas.count - 2], commas[commas.count - 3]),
       description > s.range.lowerBound, let p = startsOf[named + 1],
-      s.participants[p].tokens.upperBound == last, rules.has(last + 1, in: doc, .speech),
+      s.participants[p].tokens.upperBound == last, last + 1 < s.range.upperBound,
+      rules.has(last + 1, in: doc, .speech),
       isCircumstance(after: last + 1, before: s.range.upperBound),
       named - description - 1 <= Self.speakerDescriptionReach,
       (description + 1..<named).allSatisfy({ u in

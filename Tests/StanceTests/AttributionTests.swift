@@ -1463,6 +1463,17 @@ struct AttributionTests {
     #expect(roleNouns.map { $0.start..<$0.end } == marked.spans)
   }
 
+  @Test(arguments: [
+    "Russia will leave, its chief, Borisov,", "Russia will leave, its chief, Borisov, said",
+    "Russia will leave, the agency's chief, Borisov,,", ", , Borisov,",
+  ])
+  func aSentenceEndingAfterANameBetweenCommasHasNoTrailingSpeaker(text: String) throws {
+    // The appositive speaker's speech verb is read after the last comma: none may follow it.
+    let (_, mentions, analysis) = try Fixture().analyze(text)
+    #expect(mentions.contains { slice(text, $0.start, $0.end) == "Borisov" })
+    _ = analysis
+  }
+
   @Test func aMentionAcrossTheSpeakersCommaIsNoTrailingSpeaker() throws {
     // An alias with a comma in it runs past the comma that ends a trailing attribution; the
     // search once sliced a range that ended before it began.
