@@ -295,6 +295,7 @@ extension ClauseAnalyzer {
       // before the verb.
       let end = s.participants[p].tokens.upperBound
       guard p + 1 < s.participants.count, s.participants[p + 1].tokens.lowerBound < hi,
+        s.participants[p + 1].tokens.lowerBound >= end,
         !(end..<s.participants[p + 1].tokens.lowerBound).contains(where: {
           isVerbCue($0) || rules.has($0, in: doc, .speech)
         })
