@@ -67,7 +67,7 @@ let package = Package(
 
     .target(name: "TestSupport", dependencies: ["Tokenize"], path: "Tests/TestSupport"),
     .testTarget(name: "TokenizeTests", dependencies: ["Tokenize", "TestSupport"]),
-    .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+    .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
     .testTarget(
       name: "EntitiesTests", dependencies: ["Entities", "Tokenize", "TestSupport"],
       exclude: ["Fixtures"]),

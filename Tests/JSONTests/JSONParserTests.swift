@@ -1,4 +1,5 @@
 import JSON
+import TestSupport
 import Testing
 
 /// One input the parser must accept, and the value it must produce.

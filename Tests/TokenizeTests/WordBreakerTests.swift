@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Tokenize
@@ -76,7 +77,7 @@ struct WordBreakerTests {
   func randomMixed() throws {
     let breaker = try WordBreaker(locale: Tokenizer.wordLocale)
     let iterator = try BreakIterator(.word, locale: Tokenizer.wordLocale)
-    var generator = SplitMix(seed: 11)
+    var generator = SplitMix64(seed: 11)
     var mismatches: [[UInt16]] = []
     for _ in 0..<20_000 {
       let length = 1 + Int(generator.next() % 24)
@@ -105,18 +106,5 @@ struct WordBreakerTests {
     let iterator = try BreakIterator(.word, locale: Tokenizer.wordLocale)
     let units = Array(text.utf16)
     #expect(try Self.breakerTokens(units, breaker) == Self.icuTokens(units, iterator))
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so the random cases are the same every run.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
