@@ -563,7 +563,7 @@ struct ClauseAnalyzer {
     if hitStart[t] {
       // A stance word in `-ing` opens one when a name or a subject pronoun opens what follows
       // its first comma ("Warning that the partnership could not survive, Borisov told…"; not
-      // "Continuing the partnership is vital, NASA said").
+      // "Continuing the partnership is vital for both sides", with no comma and name after it).
       guard key.hasSuffix("ing"),
         let comma = (t + 1..<hi).first(where: { doc.tokens[$0].key == "," }), comma + 1 < hi
       else { return false }
