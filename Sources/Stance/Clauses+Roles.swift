@@ -261,7 +261,7 @@ extension ClauseAnalyzer {
       (reason + 1..<hit).allSatisfy({
         doc.tokens[$0].kind == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
       }),
-      !doc.tokens[reason + 1].key.hasSuffix("ing")
+      !endings.has(reason + 1, KeyEndings.ing)
     else { return nil }
     return reason
   }
@@ -351,7 +351,7 @@ extension ClauseAnalyzer {
     // An adverb hit in -ly right before a passive participle is part of the passive ("was
     // warmly praised by Roscosmos").
     let last = hit.upperBound - 1
-    if hit.count == 1, doc.tokens[last].key.hasSuffix("ly"), hit.upperBound < doc.tokens.count,
+    if hit.count == 1, endings.has(last, KeyEndings.ly), hit.upperBound < doc.tokens.count,
       isParticiple(hit.upperBound)
     {
       return isPassive(hit.upperBound..<(hit.upperBound + 1))
@@ -370,14 +370,15 @@ extension ClauseAnalyzer {
       return false
     }
     while t >= 0 && skipped <= 1 {
-      let key = doc.tokens[t].key
       if rules.has(t, in: doc, .passive) { return true }
       // "were sharply condemned", "was not invited".
       let isAdverb =
         modifiers.word(of: t, in: doc).map {
           $0.kind == .booster || $0.kind == .dampener || $0.kind == .negator
         } ?? false
-      guard isAdverb || (key.hasSuffix("ly") && doc.tokens[t].kind == .word) else { return false }
+      guard isAdverb || (endings.has(t, KeyEndings.ly) && doc.tokens[t].kind == .word) else {
+        return false
+      }
       skipped += 1
       t -= 1
     }
@@ -427,7 +428,7 @@ extension ClauseAnalyzer {
     let hi = s.range.upperBound
     let before = hit.lowerBound - 1
     guard doc.tokens[last].kind == .word, isLowercase(last), !isParticiple(last),
-      !doc.tokens[last].key.hasSuffix("ing"), !rules.has(last, in: doc, .speech),
+      !endings.has(last, KeyEndings.ing), !rules.has(last, in: doc, .speech),
       // A noun, not a verb after `to` or an auxiliary ("invited Roscosmos to join its…").
       before < s.range.lowerBound
         || !(rules.word(before, in: doc, is: .infinitive) || rules.has(before, in: doc, .verb))
@@ -518,7 +519,7 @@ extension ClauseAnalyzer {
     return gap.count == 1 && isLowercase(gap.lowerBound)
       && (rules.kinds(of: gap.lowerBound, in: doc) == 0
         || (rules.has(gap.lowerBound, in: doc, .speech)
-          && hasSuffix(gap.lowerBound, rules.participleSuffixes)))
+          && endings.has(gap.lowerBound, KeyEndings.participleSuffix)))
   }
 
   /// A stance noun whose doer `by` names: right after it, or after `of` and at most three
@@ -526,7 +527,8 @@ extension ClauseAnalyzer {
   /// ESA").
   private func isNominalAgent(_ hit: Range<Int>, by: Int) -> Bool {
     let noun = doc.tokens[hit.upperBound - 1]
-    guard noun.kind == .word, isLowercase(hit.upperBound - 1), !noun.key.hasSuffix("ing"),
+    guard noun.kind == .word, isLowercase(hit.upperBound - 1),
+      !endings.has(hit.upperBound - 1, KeyEndings.ing),
       !isParticiple(hit.upperBound - 1)
     else { return false }
     let gap = hit.upperBound..<by
@@ -595,7 +597,7 @@ extension ClauseAnalyzer {
     if t > lo, !rules.has(t, in: doc, .passive) {
       // An adverb ("was sharply criticised by"), or a participle before its particle ("was put
       // forward by NASA", "was turned down by").
-      if doc.tokens[t].key.hasSuffix("ly")
+      if endings.has(t, KeyEndings.ly)
         || (isParticiple(t) && isLowercase(t) && !hitStart[participle]
           && rules.has(t - 1, in: doc, .passive))
       {
@@ -634,16 +636,16 @@ extension ClauseAnalyzer {
   /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
   /// continued"), nor a phrase's that opens with a preposition.
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
-    let key = doc.tokens[hit.lowerBound].key
     // An adverb in -ly may come between ("a move Roscosmos warmly welcomed").
     var end = participant.tokens.upperBound
     if end + 1 == hit.lowerBound, doc.tokens[end].kind == .word,
-      doc.tokens[end].key.hasSuffix("ly"), key.hasSuffix("ed")
+      endings.has(end, KeyEndings.ly), endings.has(hit.lowerBound, KeyEndings.ed)
     {
       end += 1
     }
     guard end == hit.lowerBound, participant.ref.isMention,
-      !key.hasSuffix("ly"), !key.hasSuffix("ing"), !rules.isRelational(hit.lowerBound, in: doc),
+      !endings.has(hit.lowerBound, KeyEndings.ly), !endings.has(hit.lowerBound, KeyEndings.ing),
+      !rules.isRelational(hit.lowerBound, in: doc),
       // A phrase that opens with a preposition modifies no name before it ("put exchanges with
       // Roscosmos on hold").
       !rules.has(hit.lowerBound, in: doc, .preposition)
@@ -653,7 +655,7 @@ extension ClauseAnalyzer {
     if first > 0, let word = rules.reference(of: first - 1, in: doc), word.isPossessive {
       return false
     }
-    guard key.hasSuffix("ed") else { return true }
+    guard endings.has(hit.lowerBound, KeyEndings.ed) else { return true }
     var before = first - 1
     if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
     return before < 0 || !rules.has(before, in: doc, .preposition)
@@ -764,7 +766,7 @@ extension ClauseAnalyzer {
       } else if copula {
         break
       } else if kinds & AttributionRules.MarkerKind.verb.bit == 0
-        && !doc.tokens[t].key.hasSuffix("ly")
+        && !endings.has(t, KeyEndings.ly)
       {
         return false
       }

@@ -355,7 +355,7 @@ extension ClauseAnalyzer {
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
   private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
-    return isVerbCue(t) || (doc.tokens[t].kind == .word && doc.tokens[t].key.hasSuffix("ing"))
+    return isVerbCue(t) || (doc.tokens[t].kind == .word && endings.has(t, KeyEndings.ing))
   }
 
   /// The clause's first token after its opener, if the sentence goes on.

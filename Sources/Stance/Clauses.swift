@@ -173,6 +173,8 @@ struct ClauseAnalyzer {
   let types: [String]
   /// Single quotation marks, and sentences that begin inside a quotation.
   let quotes: QuoteMarks
+  /// How each token's key ends (`-ing`, `-ly`, a `verb_suffix`).
+  let endings: KeyEndings
 
   /// Whether token `t` is a quotation mark: a `quote` marker, or a single quote that stands as
   /// one (`QuoteMarks`).
@@ -379,7 +381,7 @@ struct ClauseAnalyzer {
       // replies); after a later comma it may belong to someone named since ("…, a claim
       // Lueders rejected, saying…").
       if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(t + 1),
-        !hitStart[t + 1], tokens[t + 1].key.hasSuffix("ing"),
+        !hitStart[t + 1], endings.has(t + 1, KeyEndings.ing),
         let reported = enclosingReported(from: current, in: clauses),
         let speaker = clauses[reported].parent,
         !(clauses[reported].first..<t).contains(where: { tokens[$0].key == "," })
@@ -393,7 +395,7 @@ struct ClauseAnalyzer {
       // main clause's subject ("Borisov ruled out leaving before Russia's own station is ready,
       // telling Interfax that…": Borisov tells, not Russia).
       if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(t + 1),
-        tokens[t + 1].key.hasSuffix("ing"), rules.has(t + 1, in: doc, .speech),
+        endings.has(t + 1, KeyEndings.ing), rules.has(t + 1, in: doc, .speech),
         mainClause(from: current, in: clauses) != nil,
         case let main = subjectClause(from: current, in: clauses), main != current
       {
@@ -495,7 +497,7 @@ struct ClauseAnalyzer {
       if kinds & saying != 0 && clauses[current].speech == nil && !inMention[t]
         && !(t > lo && rules.has(t - 1, in: doc, .passive))
         && !(t + 2 < hi && rules.has(t + 1, in: doc, .agentMarker)
-          && !doc.tokens[t + 2].key.hasSuffix("ing"))
+          && !endings.has(t + 2, KeyEndings.ing))
         && !isNoun(t, from: lo)
       {
         let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
@@ -564,14 +566,16 @@ struct ClauseAnalyzer {
       // A stance word in `-ing` opens one when a name or a subject pronoun opens what follows
       // its first comma ("Warning that the partnership could not survive, Borisov told…"; not
       // "Continuing the partnership is vital for both sides", with no comma and name after it).
-      guard key.hasSuffix("ing"),
+      guard endings.has(t, KeyEndings.ing),
         let comma = (t + 1..<hi).first(where: { doc.tokens[$0].key == "," }), comma + 1 < hi
       else { return false }
       return inMention[comma + 1] || rules.reference(of: comma + 1, in: doc)?.isNominative == true
     }
     guard rules.reference(of: t, in: doc) == nil else { return false }
     let kinds = rules.kinds(of: t, in: doc)
-    if key.hasSuffix("ing") && !key.hasSuffix("thing") && key.utf8.count > 5 && kinds == 0 {
+    if endings.has(t, KeyEndings.ing) && !endings.has(t, KeyEndings.thing) && key.utf8.count > 5
+      && kinds == 0
+    {
       return true
     }
     // A past participle, regular or listed, or a verb of saying or asking in one ("Asked whether
@@ -581,7 +585,7 @@ struct ClauseAnalyzer {
       AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
       | AttributionRules.MarkerKind.participle.bit
     let participle =
-      (hasSuffix(t, rules.verbSuffixes) && key.utf8.count > 4)
+      (endings.has(t, KeyEndings.verbSuffix) && key.utf8.count > 4)
       || kinds & AttributionRules.MarkerKind.participle.bit != 0
     return participle && kinds & ~verbal == 0
       && (t + 1..<hi).contains { doc.tokens[$0].key == "," }
@@ -645,26 +649,13 @@ struct ClauseAnalyzer {
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
     if kinds != 0 || rules.reference(of: t, in: doc) != nil { return false }
-    return hasSuffix(t, rules.verbSuffixes) && isLowercase(t)
-  }
-
-  /// Whether token `t`'s key ends with one of `suffixes`, with more than two characters before it.
-  func hasSuffix(_ t: Int, _ suffixes: [String]) -> Bool {
-    let key = doc.tokens[t].key
-    // The suffix test first: counting characters walks grapheme breaks, so it runs only for a
-    // key that ends with a suffix, and once.
-    var length: Int?
-    return suffixes.contains { suffix in
-      guard key.hasSuffix(suffix) else { return false }
-      if length == nil { length = key.count }
-      return length! > suffix.count + 2
-    }
+    return endings.has(t, KeyEndings.verbSuffix) && isLowercase(t)
   }
 
   /// Whether token `t` can be a passive participle: a word with a `participle_suffix`, or a
   /// `participle` line's.
   func isParticiple(_ t: Int) -> Bool {
-    hasSuffix(t, rules.participleSuffixes) || rules.has(t, in: doc, .participle)
+    endings.has(t, KeyEndings.participleSuffix) || rules.has(t, in: doc, .participle)
   }
 
   /// Whether token `t` begins with a lowercase letter.
@@ -758,7 +749,7 @@ struct ClauseAnalyzer {
       // "… and the Canadian Space Agency demanding an answer": a participle, not a new clause.
       // "… with Roscosmos and its other partners to keep the station flying": an infinitive.
       if isVerbCue(u) {
-        return !doc.tokens[u].key.hasSuffix("ing") && !rules.word(u - 1, in: doc, is: .infinitive)
+        return !endings.has(u, KeyEndings.ing) && !rules.word(u - 1, in: doc, is: .infinitive)
       }
       if doc.tokens[u].kind == .punctuation || rules.kinds(of: u, in: doc) & Self.opensClause != 0 {
         return false

@@ -660,7 +660,7 @@ public struct StanceScorer: Sendable {
     for hit in hits { hitStart[hit.tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
-      types: types, quotes: quotes)
+      types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules))
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
     for (m, mention) in mentions.enumerated() {

@@ -55,14 +55,17 @@ public struct TokenizedText: Sendable {
       if unit < 0x80 { return unit == 0x2D }
       return Unicode.Scalar(unit)?.properties.generalCategory == .dashPunctuation
     }
+    // Fields are read in place: a copy of a token would retain and release its key (this test
+    // runs at every token of a document).
     guard t > 0, tokens[t].kind == .word else { return false }
-    let before = tokens[t - 1]
-    if before.kind == .word {
-      return tokens[t].utf16Start == before.utf16End + 1 && isDash(before.utf16End)
+    let start = tokens[t].utf16Start
+    let beforeStart = tokens[t - 1].utf16Start
+    let beforeEnd = tokens[t - 1].utf16End
+    if tokens[t - 1].kind == .word {
+      return start == beforeEnd + 1 && isDash(beforeEnd)
     }
-    return t > 1 && tokens[t - 2].kind == .word && before.utf16End - before.utf16Start == 1
-      && tokens[t - 2].utf16End == before.utf16Start && before.utf16End == tokens[t].utf16Start
-      && isDash(before.utf16Start)
+    return t > 1 && tokens[t - 2].kind == .word && beforeEnd - beforeStart == 1
+      && tokens[t - 2].utf16End == beforeStart && beforeEnd == start && isDash(beforeStart)
   }
 
   /// The surface string of a token.

@@ -1,0 +1,109 @@
+import Tokenize
+
+/// How each token's key ends, found once per document: the clause and role rules test endings
+/// (`-ing`, `-ly`, a `verb_suffix`) of the same tokens many times over, and a `String` suffix
+/// test compares characters (it was 3 % of a run's instructions).
+///
+/// Exact: a key's bytes are compared first; a key that is all ASCII decides there (its
+/// characters are its bytes), and any other key whose bytes end with the suffix goes through
+/// `String.hasSuffix` and `count` as before. (A key that ends with an ASCII suffix's characters
+/// ends with its bytes too, so a byte mismatch is a mismatch.)
+struct KeyEndings {
+  /// Bits of `endings`.
+  static let ing: UInt8 = 1 << 0
+  static let thing: UInt8 = 1 << 1
+  static let ly: UInt8 = 1 << 2
+  static let ed: UInt8 = 1 << 3
+  /// One of the rules' `verb_suffix` endings, with more than two characters before it.
+  static let verbSuffix: UInt8 = 1 << 4
+  /// One of the rules' `participle_suffix` endings, with more than two characters before it.
+  static let participleSuffix: UInt8 = 1 << 5
+
+  private let endings: [UInt8]
+
+  /// One suffix a bit stands for; `long`: only with more than two characters before it.
+  private struct Suffix {
+    var text: String
+    var bit: UInt8
+    var long: Bool
+  }
+
+  /// An ASCII suffix of one to eight bytes, packed for a comparison of the key's last bytes.
+  private struct Packed {
+    var bytes: UInt64
+    var count: Int
+    var bit: UInt8
+    var long: Bool
+  }
+
+  init(doc: TokenizedText, rules: AttributionRules) {
+    var suffixes = [("ing", Self.ing), ("thing", Self.thing), ("ly", Self.ly), ("ed", Self.ed)]
+      .map { Suffix(text: $0.0, bit: $0.1, long: false) }
+    for (list, bit) in [
+      (rules.verbSuffixes, Self.verbSuffix), (rules.participleSuffixes, Self.participleSuffix),
+    ] {
+      suffixes += list.map { Suffix(text: $0, bit: bit, long: true) }
+    }
+    var packed: [Packed] = []
+    var others: [Suffix] = []
+    // The last bytes the packed suffixes end with: most keys end with none of them.
+    var lastBytes = [Bool](repeating: false, count: 128)
+    for suffix in suffixes {
+      let bytes = Array(suffix.text.utf8)
+      guard (1...8).contains(bytes.count), bytes.allSatisfy({ $0 < 0x80 }) else {
+        others.append(suffix)
+        continue
+      }
+      packed.append(
+        Packed(bytes: Self.pack(bytes[...]), count: bytes.count, bit: suffix.bit, long: suffix.long)
+      )
+      lastBytes[Int(bytes.last!)] = true
+    }
+    var endings = [UInt8](repeating: 0, count: doc.tokens.count)
+    for (t, token) in doc.tokens.enumerated() {
+      var bits: UInt8 = 0
+      // The key's bytes once for the packed suffixes; false when unsure (a non-ASCII key).
+      let decided = token.key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let last = bytes.last, last < 0x80, lastBytes[Int(last)] else { return true }
+        // (A carriage return may join the next character into one: unsure, as is non-ASCII.)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+        for suffix in packed where bytes.count >= suffix.count {
+          if Self.pack(bytes[(bytes.count - suffix.count)...]) == suffix.bytes
+            && (!suffix.long || bytes.count > suffix.count + 2)
+          {
+            bits |= suffix.bit
+          }
+        }
+        return true
+      }
+      if decided != true {
+        bits = Self.endings(of: token.key, suffixes)
+      } else if !others.isEmpty {
+        bits |= Self.endings(of: token.key, others)
+      }
+      endings[t] = bits
+    }
+    self.endings = endings
+  }
+
+  /// Up to eight bytes as one number.
+  private static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+    bytes.reduce(0) { $0 << 8 | UInt64($1) }
+  }
+
+  /// Whether token `t`'s key has the ending `bit`.
+  @inline(__always)
+  func has(_ t: Int, _ bit: UInt8) -> Bool { endings[t] & bit != 0 }
+
+  /// The bits of the `suffixes` that `key` ends with, as `String.hasSuffix` and `count` see it
+  /// (a `long` suffix with more than two characters before it).
+  private static func endings(of key: String, _ suffixes: [Suffix]) -> UInt8 {
+    var bits: UInt8 = 0
+    var length: Int?
+    for suffix in suffixes where key.hasSuffix(suffix.text) {
+      if length == nil { length = key.count }
+      if !suffix.long || length! > suffix.text.count + 2 { bits |= suffix.bit }
+    }
+    return bits
+  }
+}
