@@ -79,7 +79,9 @@ extension ClauseAnalyzer {
         {
           return .wishedSubject
         }
-        if isConditional(ch, s) || isNegatedReport(ch, s) { return .hypothetical }
+        if isConditional(ch, s) || isNegatedReport(ch, s) || isDeniedContent(ch, of: p, s) {
+          return .hypothetical
+        }
         // "Roscosmos and Energia were placed under US sanctions": a stance noun just after a
         // passive verb is done to the subject too.
         // So is one after a `patient_marker` ("Rogozin, who is under US sanctions").
@@ -109,6 +111,11 @@ extension ClauseAnalyzer {
       return .nonSubject
     }
     if authorsNoun(p, hit, in: s) { return .possessor }
+    // "Rogozin's claim that NASA had sabotaged…": the possessor of a noun of content says what
+    // its `that` opens, a clause of its own.
+    if ownsContent(participant, of: hit) && !describesNext(p, in: s.participants) {
+      return .possessor
+    }
     // Speakers of the hit's clause, or of a quotation or reported speech around it.
     // A quotation's speaker says everything inside it; reported speech covers the clauses
     // that depend on it (subordinate, relative, and clauses without a subject of their own).
@@ -290,6 +297,35 @@ extension ClauseAnalyzer {
   private func isConditional(_ c: Int, _ s: SentenceStructure) -> Bool {
     guard let opener = s.clauses[c].opener else { return false }
     return rules.has(opener, in: doc, .conditional)
+  }
+
+  /// Words between a negator or shifter and the noun of content it denies ("dismissed claims
+  /// that", "rejected Rogozin's claim that").
+  static let deniedContentReach = 3
+
+  /// A clause that a noun of content's `that` (or another `complement`) opens, when a negator
+  /// or shifter comes at most `deniedContentReach` tokens before the noun ("Peskov dismissed
+  /// claims that the Kremlin had ordered…", "walked back his warning that Russia would
+  /// leave"): what it holds is denied or retracted, not asserted, so its subject takes no stance
+  /// by it (rule `hypothetical`). Not when that subject is the denier itself ("Japan denied
+  /// reports that it was preparing to back out": what Japan denies of itself is its stance).
+  private func isDeniedContent(_ c: Int, of p: Int, _ s: SentenceStructure) -> Bool {
+    guard let opener = s.clauses[c].opener, opener > s.range.lowerBound,
+      rules.word(opener, in: doc, is: .complement), rules.isContent(opener - 1, in: doc)
+    else { return false }
+    if let parent = s.clauses[c].parent,
+      s.list(s.clauses[parent].subject).contains(where: {
+        s.participants[$0].entity == s.participants[p].entity
+      })
+    {
+      return false
+    }
+    let noun = opener - 1
+    return (max(s.range.lowerBound, noun - Self.deniedContentReach)..<noun).contains { t in
+      // (A phrase's last word: "walked back".)
+      guard let kind = modifiers.modifier(at: t, in: doc)?.word.kind else { return false }
+      return kind == .negator || kind.isShifter
+    }
   }
 
   /// Reported speech whose speech verb is negated ("Borisov never said Russia would abandon the

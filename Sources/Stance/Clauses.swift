@@ -229,6 +229,8 @@ struct ClauseAnalyzer {
     // How many quotations and parentheticals enclose it (a quotation may open with one too:
     // "“If the sanctions stay, we will leave,” Rogozin wrote").
     var openingDepth = 0
+    // The comma that closes an apposition being read, after a name.
+    var appositionEnd: Int?
     let startsOf = ParticipantStarts(sentence.tokens, participants)
     // A quotation opened in the sentence before runs on into this one ("'Absolutely. The ISS
     // is a partnership,' she said"): the sentence begins inside it.
@@ -363,6 +365,11 @@ struct ClauseAnalyzer {
         current = clauses.count - 1
         continue
       }
+      // An apposition after a name ("Bill Nelson, a former senator who once flew on the
+      // shuttle, praised…"): a relative clause inside it ends at its closing comma.
+      if isComma, participants.contains(where: { $0.tokens.upperBound == t }) {
+        appositionEnd = appositionClose(after: t, before: hi)
+      }
       // A comma ends a comma-closed relative clause and every clause opened inside it
       // ("Rogozin, who has led Roscosmos since 2018, threatened…": `since` opens a clause
       // inside the relative one, and both end at the comma).
@@ -464,7 +471,7 @@ struct ClauseAnalyzer {
           clauses.append(Clause(kind: .relative, first: t, opener: t, parent: outer))
           current = clauses.count - 1
           clauses[current].antecedent = antecedent
-          if afterComma {
+          if afterComma || appositionEnd.map({ t < $0 }) == true {
             clauses[current].endsAtComma = true
             clauses[current].resumes = outer
           }
@@ -705,12 +712,19 @@ struct ClauseAnalyzer {
   }
 
   /// After a coordinator: a subject (a mention, a pronoun or role noun) and then a verb
-  /// within `coordinatedVerbReach` tokens, before another marker.
+  /// within `coordinatedVerbReach` tokens, before another marker. Not after a name that a
+  /// passive's agent marker governs: the names it joins are the agents ("the extension of the
+  /// agreement by Roscosmos and NASA was welcomed").
   private func startsClause(
     after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
   ) -> Bool {
     let next = t + 1
     guard next < hi else { return false }
+    if let before = participants.last(where: { $0.tokens.upperBound == t }),
+      before.tokens.lowerBound > 0, rules.has(before.tokens.lowerBound - 1, in: doc, .agentMarker)
+    {
+      return false
+    }
     let startsSubject =
       startsOf[next] != nil || rules.reference(of: next, in: doc) != nil
       || rules.has(next, in: doc, .firstPerson)

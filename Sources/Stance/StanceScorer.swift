@@ -373,7 +373,11 @@ public struct StanceScorer: Sendable {
       let groupStart = verbGroupStart(
         before: mark.first, after: end, limit: Self.intransitiveShifterGap, infinitive: true)
       guard phraseWords(end..<groupStart),
-        ordinal[mark.first] - ordinal[end - 1] <= Self.passiveShifterReach
+        ordinal[mark.first] - ordinal[end - 1] <= Self.passiveShifterReach,
+        // A noun of content whose `to` follows it holds the shifter: what it says or plans,
+        // not its end ("Rogozin's threat to withdraw", "the decision to halt").
+        !(groupStart == end && rules.word(end, in: doc, is: .infinitive)
+          && rules.isContent(end - 1, in: doc))
       else { return false }
       // A verb, not a noun ("backed the suspension"): after an auxiliary, `to` or a negator,
       // or in -ed or -s ("cooperation collapsed", "the partnership ends"); or a phrase ("called

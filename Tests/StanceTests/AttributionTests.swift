@@ -944,6 +944,30 @@ struct AttributionTests {
       "a verb before a name is no title word of an agent named after 'by'",
       "The sanctions imposed by Washington angered ⟦Moscow⟧.", hit: "sanctions", "moscow",
       .object),
+    RoleCase(
+      "a relative clause inside an apposition ends at the apposition's closing comma",
+      "⟦Nelson⟧, a former senator who once flew on the shuttle, praised the cosmonauts.",
+      hit: "praised", "nelson", .subject),
+    RoleCase(
+      "'where' opens a subordinate clause: its subject does not do the main clause's deed",
+      "Where ⟦Russia⟧ suspended its flights, NASA chose to cooperate with Moscow.",
+      hit: "cooperate", "russia", .otherClause),
+    RoleCase(
+      "names joined by a coordinator after a passive's 'by' are all its agents",
+      "The offer of a partnership by Roscosmos and ⟦NASA⟧ was welcomed.", hit: "partnership",
+      "nasa", .passiveAgent),
+    RoleCase(
+      "the subject of a claim that is dismissed takes no stance by it",
+      "Borisov dismissed claims that ⟦Moscow⟧ had ordered cosmonauts to quit the ISS.",
+      hit: "quit", "moscow", .hypothetical),
+    RoleCase(
+      "what a denier denies of itself stays its own stance",
+      "Russia denied reports that ⟦it⟧ was preparing to quit the partnership.",
+      hit: "quit", "russia", .subject),
+    RoleCase(
+      "the possessor of a noun of content says what its 'that' opens",
+      "⟦Rogozin⟧'s claim that NASA had threatened Russian crews angered Washington.",
+      hit: "threatened", "rogozin", .possessor),
   ]
 
   @Test(arguments: roleCases)
@@ -1308,6 +1332,10 @@ struct AttributionTests {
       name: "a negator phrase reaches back to the subject of the verb it negates",
       text: "The sanctions made the partnership impossible to cooperate on.",
       weights: ["sanctions": -2, "partnership": -1.8 * 0.74, "cooperate": -2 * 0.74]),
+    ShifterCase(
+      name: "a noun of content keeps the shifter after its 'to': what it threatens, not its end",
+      text: "Rogozin's threat to suspend flights to the ISS angered NASA.",
+      weights: ["threat": -2.5, "suspend": -2]),
   ]
 
   @Test(arguments: shifterCases)
