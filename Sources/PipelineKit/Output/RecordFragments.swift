@@ -30,8 +30,8 @@ struct RecordFragments: Sendable {
   /// `"kind":"negator"` …, in `Modifiers.Kind.allCases` order.
   private let modifierKinds: [JSONFragment]
   /// `"role":"agent","rule":"subject"` …, for every role and rule (`Role.allCases` major): an
-  /// attribution's two members in one copy, where a key and an escaped string each cost about
-  /// 300 instructions.
+  /// attribution's two members in one copy, where two keys and two escaped strings cost about
+  /// 650 instructions.
   private let roleRules: JSONFragmentList
   /// `"via":"pronoun"` and `"via":"role-noun"`.
   private let pronounVia: JSONFragment
