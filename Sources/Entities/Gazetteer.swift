@@ -368,14 +368,7 @@ public struct Gazetteer: Sendable {
     var result: [EntityMention] = []
     let tokens = doc.tokens
     let stamp = doc.vocabularyStamp
-    var views: [View] = []
-    if hasTranslit, !doc.variants.transliterations.isEmpty {
-      views.append(View(keys: doc.variants.transliterations, matcher: matcher, language: nil))
-    }
-    for (language, keys) in doc.variants.stems {
-      guard let stemMatcher = stemMatchers[language] else { continue }
-      views.append(View(keys: keys, matcher: stemMatcher, language: language))
-    }
+    let views = self.views(of: doc)
     // Apart from `views`, so the per-token test copies no matcher.
     // Closures, not key paths: `\.matcher.starts` went through `swift_getAtKeyPath` (4,400
     // instructions a document).
@@ -410,12 +403,15 @@ public struct Gazetteer: Sendable {
       var position = sentence.tokens.lowerBound
       let limit = sentence.tokens.upperBound
       while position < limit {
-        var best: PhraseMatcher<AliasForm>.Match?
-        if plainStarts.contains(tokens, position, stamp: stamp) {
-          best = matcher.longestMatch(in: tokens, from: position, limit: limit, stamp: stamp) {
-            value, range in
-            accepts(value, range, doc)
-          }
+        // The longest candidate so far, as (alias, tokens): a trivial value, where an optional
+        // `Match` (with its array of values) was destroyed at every token.
+        var found: (Int, Range<Int>)?
+        if plainStarts.contains(tokens, position, stamp: stamp),
+          let match = matcher.longestMatch(
+            in: tokens, from: position, limit: limit, stamp: stamp,
+            accept: { value, range in accepts(value, range, doc) })
+        {
+          found = (alias(of: match), match.tokens)
         }
         let startingViews = viewStarts.isEmpty ? UInt64.max : viewStarts[position]
         // Most tokens start a phrase of no view: one test skips them all.
@@ -441,14 +437,15 @@ public struct Gazetteer: Sendable {
             }
           }
           let language = views[v].language
-          let found = views[v].matcher.longestMatch(
+          let match = views[v].matcher.longestMatch(
             in: tokens, keys: viewKeys[v], from: position, limit: limit, stamp: stamp
           ) { value, range in
             acceptsInView(value, range, doc, language: language)
           }
-          if let found, found.tokens.count > (best?.tokens.count ?? 0) { best = found }
+          if let match, match.tokens.count > (found?.1.count ?? 0) {
+            found = (alias(of: match), match.tokens)
+          }
         }
-        var found = best.map { (alias(of: $0), $0.tokens) }
         for candidate in tokenAliases {
           let count = aliases[candidate].keys.count
           guard count > (found?.1.count ?? 0), position + count <= limit,
@@ -497,6 +494,20 @@ public struct Gazetteer: Sendable {
       else { return false }
     }
     return true
+  }
+
+  /// The views of `doc` to match besides its tokens' keys: its transliterations, then its stems
+  /// in each language the gazetteer has a stem matcher for.
+  private func views(of doc: TokenizedText) -> [View] {
+    var views: [View] = []
+    if hasTranslit, !doc.variants.transliterations.isEmpty {
+      views.append(View(keys: doc.variants.transliterations, matcher: matcher, language: nil))
+    }
+    for (language, keys) in doc.variants.stems {
+      guard let stemMatcher = stemMatchers[language] else { continue }
+      views.append(View(keys: keys, matcher: stemMatcher, language: language))
+    }
+    return views
   }
 
   /// The text keyed by stems or transliterations, and the matcher to walk it with.

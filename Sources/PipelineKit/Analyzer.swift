@@ -16,9 +16,12 @@ public struct Analysis: Sendable {
   public var windows = 1
 
   /// Entities mentioned, in order of their first mention.
+  ///
+  /// - Complexity: O(*m* log *m*) for *m* mentions (one sort of (entity, mention) pairs; a `Set`
+  ///   of entities hashed every mention, about 20,000 instructions a document of the benchmark
+  ///   corpus).
   public var entitiesInOrder: [Int] {
-    var seen = Set<Int>()
-    return mentions.compactMap { seen.insert($0.entity).inserted ? $0.entity : nil }
+    EntityGroups(mentions.lazy.map(\.entity)).inOrderOfFirstItem
   }
 
   /// The gazetteer entity behind an entity index of this analysis.

@@ -29,6 +29,13 @@ struct RecordFragments: Sendable {
   private let labels: [JSONFragment]
   /// `"kind":"negator"` …, in `Modifiers.Kind.allCases` order.
   private let modifierKinds: [JSONFragment]
+  /// `"role":"agent","rule":"subject"` …, for every role and rule (`Role.allCases` major): an
+  /// attribution's two members in one copy, where two keys and two escaped strings cost about
+  /// 650 instructions.
+  private let roleRules: JSONFragmentList
+  /// `"via":"pronoun"` and `"via":"role-noun"`.
+  private let pronounVia: JSONFragment
+  private let roleNounVia: JSONFragment
 
   init(gazetteer: Gazetteer, lexicon: Lexicon) {
     entities = JSONFragmentList(gazetteer.entities) { w, info in
@@ -67,6 +74,22 @@ struct RecordFragments: Sendable {
         w.string(kind.rawValue)
       }
     }
+    roleRules = JSONFragmentList(
+      Role.allCases.flatMap { role in RoleRule.allCases.map { (role, $0) } }
+    ) { w, pair in
+      w.field("role")
+      w.string(pair.0.rawValue)
+      w.field("rule")
+      w.string(pair.1.rawValue)
+    }
+    pronounVia = JSONFragment { w in
+      w.field("via")
+      w.string(MentionVia.pronoun.rawValue)
+    }
+    roleNounVia = JSONFragment { w in
+      w.field("via")
+      w.string(MentionVia.roleNoun.rawValue)
+    }
   }
 
   func label(_ label: StanceScore.Label) -> JSONFragment {
@@ -75,6 +98,22 @@ struct RecordFragments: Sendable {
 
   func kind(_ kind: Modifiers.Kind) -> JSONFragment {
     modifierKinds[Modifiers.Kind.allCases.firstIndex(of: kind)!]
+  }
+
+  /// Writes `"role":"…","rule":"…"` of an attribution.
+  func writeRole(_ role: Role, rule: RoleRule, into w: inout JSONWriter) {
+    let index =
+      Role.allCases.firstIndex(of: role)! * RoleRule.allCases.count
+      + RoleRule.allCases.firstIndex(of: rule)!
+    w.fragment(roleRules, at: index)
+  }
+
+  /// `"via":"…"` of a reference.
+  func via(_ via: MentionVia) -> JSONFragment {
+    switch via {
+    case .pronoun: pronounVia
+    case .roleNoun: roleNounVia
+    }
   }
 }
 

@@ -66,7 +66,7 @@ public struct RecordWriter: Sendable {
     w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
     w.field("entities")
     w.beginArray()
-    for entity in analysis.entitiesInOrder {
+    for entity in mentionsOf.inOrderOfFirstItem {
       w.beginObject()
       w.fragment(fragments.entities, at: entity)
       w.field("mentions")
@@ -104,8 +104,7 @@ public struct RecordWriter: Sendable {
           surfaces.write(reference.start..<reference.end, into: &w)
           w.key(keys.sentence)
           w.int(reference.sentence)
-          w.key(keys.via)
-          w.string(reference.via.rawValue)
+          w.fragment(fragments.via(reference.via))
           r += 1
         }
         w.endObject()
@@ -221,10 +220,7 @@ public struct RecordWriter: Sendable {
   private func writeAttribution(
     _ attribution: Attribution, analysis: Analysis, _ surfaces: Surfaces, into w: inout JSONWriter
   ) {
-    w.key(keys.role)
-    w.string(attribution.role.rawValue)
-    w.key(keys.rule)
-    w.string(attribution.rule.rawValue)
+    fragments.writeRole(attribution.role, rule: attribution.rule, into: &w)
     if attribution.share != 1 {
       w.field("share")
       w.double(attribution.share)
@@ -248,8 +244,7 @@ public struct RecordWriter: Sendable {
       w.int(reference.end)
       w.key(keys.text)
       surfaces.write(reference.start..<reference.end, into: &w)
-      w.key(keys.via)
-      w.string(reference.via.rawValue)
+      w.fragment(fragments.via(reference.via))
     }
     w.endObject()
   }
@@ -333,6 +328,17 @@ struct EntityGroups {
     var startIndex: Int { 0 }
     var endIndex: Int { pairs.count }
     subscript(i: Int) -> Int { Int(truncatingIfNeeded: pairs[pairs.startIndex + i] & 0xFFFF_FFFF) }
+  }
+
+  /// The entities, in the order of their first items: each entity's first pair, as (first
+  /// item, entity), sorted.
+  var inOrderOfFirstItem: [Int] {
+    var firsts: [UInt64] = []
+    for (i, pair) in pairs.enumerated() where i == 0 || pairs[i - 1] >> 32 != pair >> 32 {
+      firsts.append(pair << 32 | pair >> 32)
+    }
+    firsts.sort()
+    return firsts.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
   }
 
   /// The indices of `entity`'s items, increasing.
