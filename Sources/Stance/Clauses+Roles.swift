@@ -219,7 +219,7 @@ extension ClauseAnalyzer {
     let s = structure(of: doc.sentences[index], participants: participants)
     guard let quote = which(s),
       let word = s.range.first(where: {
-        s.clause(of: $0) == quote && doc.tokens[$0].kind == .word && !inMention[$0]
+        s.clause(of: $0) == quote && tokenKinds[$0] == .word && !inMention[$0]
       })
     else { return [] }
     var speakers: [(entity: Int, ref: MentionRef)] = []
@@ -266,7 +266,7 @@ extension ClauseAnalyzer {
         rules.word($0, in: doc, is: .reason)
       }),
       (reason + 1..<hit).allSatisfy({
-        doc.tokens[$0].kind == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+        tokenKinds[$0] == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
       }),
       !endings.has(reason + 1, KeyEndings.ing)
     else { return nil }
@@ -412,7 +412,7 @@ extension ClauseAnalyzer {
         modifiers.word(of: t, in: doc).map {
           $0.kind == .booster || $0.kind == .dampener || $0.kind == .negator
         } ?? false
-      guard isAdverb || (endings.has(t, KeyEndings.ly) && doc.tokens[t].kind == .word) else {
+      guard isAdverb || (endings.has(t, KeyEndings.ly) && tokenKinds[t] == .word) else {
         return false
       }
       skipped += 1
@@ -433,7 +433,7 @@ extension ClauseAnalyzer {
     if rules.has(t, in: doc, .agentMarker) { return t }
     var u = t
     // (Title words, no verb: "The sanctions imposed by Washington angered Roscosmos".)
-    while u >= 0 && t - u < 2 && doc.tokens[u].kind == .word && !inMention[u]
+    while u >= 0 && t - u < 2 && tokenKinds[u] == .word && !inMention[u]
       && rules.kinds(of: u, in: doc) == 0 && !isVerbCue(u) && !isParticiple(u)
       && (rules.reference(of: u, in: doc).map { $0.kind == .role } ?? true)
     {
@@ -463,7 +463,7 @@ extension ClauseAnalyzer {
     let last = hit.upperBound - 1
     let hi = s.range.upperBound
     let before = hit.lowerBound - 1
-    guard doc.tokens[last].kind == .word, isLowercase(last), !isParticiple(last),
+    guard tokenKinds[last] == .word, isLowercase(last), !isParticiple(last),
       !endings.has(last, KeyEndings.ing), !rules.has(last, in: doc, .speech),
       // A noun, not a verb after `to` or an auxiliary ("invited Roscosmos to join its…").
       before < s.range.lowerBound
@@ -493,11 +493,11 @@ extension ClauseAnalyzer {
     // form or a participle, no hit.
     var u = end
     while u < hi && rules.has(u, in: doc, .verb) && !hitStart[u] && u + 1 < hi
-      && doc.tokens[u + 1].kind == .word
+      && tokenKinds[u + 1] == .word
     {
       u += 1
     }
-    guard u < hi, !hitStart[u], !inMention[u], doc.tokens[u].kind == .word, isLowercase(u)
+    guard u < hi, !hitStart[u], !inMention[u], tokenKinds[u] == .word, isLowercase(u)
     else { return false }
     // A verb of saying that reports something is no author's verb ("sanctions that Washington
     // says are legal"); one that does not is ("threats Rogozin had posted online").
@@ -524,7 +524,7 @@ extension ClauseAnalyzer {
       let noun = hit.upperBound..<(by - 2)
       return noun.count <= 1
         && noun.allSatisfy {
-          doc.tokens[$0].kind == .word && isLowercase($0) && !inMention[$0]
+          tokenKinds[$0] == .word && isLowercase($0) && !inMention[$0]
             && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
         }
     }
@@ -538,13 +538,13 @@ extension ClauseAnalyzer {
       let phrase = (hit.upperBound + 1)..<(by - 1)
       return phrase.count <= Self.reducedPassiveGap
         && phrase.allSatisfy {
-          doc.tokens[$0].kind == .word && !hitStart[$0]
+          tokenKinds[$0] == .word && !hitStart[$0]
             && (inMention[$0] || rules.kinds(of: $0, in: doc) == 0)
         }
     }
     let gap = hit.upperBound..<by
     let plainWords = gap.allSatisfy { t in
-      doc.tokens[t].kind == .word && !inMention[t] && !hitStart[t]
+      tokenKinds[t] == .word && !inMention[t] && !hitStart[t]
         && rules.reference(of: t, in: doc)?.kind != .determiner
     }
     guard plainWords else { return false }
@@ -570,7 +570,7 @@ extension ClauseAnalyzer {
     let gap = hit.upperBound..<by
     guard let first = gap.first else { return true }
     return rules.word(first, in: doc, is: .genitive) && gap.count <= 4
-      && gap.dropFirst().allSatisfy { doc.tokens[$0].kind == .word && !isVerbCue($0) }
+      && gap.dropFirst().allSatisfy { tokenKinds[$0] == .word && !isVerbCue($0) }
   }
 
   /// A passive verb group right before `by` in `lo..<by`: a passive auxiliary, at most one
@@ -626,7 +626,7 @@ extension ClauseAnalyzer {
 
   /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
   private func passiveGroup(endingAt participle: Int, from lo: Int) -> Bool {
-    guard participle > lo, doc.tokens[participle].kind == .word,
+    guard participle > lo, tokenKinds[participle] == .word,
       isLowercase(participle)
     else { return false }
     var t = participle - 1
@@ -674,7 +674,7 @@ extension ClauseAnalyzer {
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
     // An adverb in -ly may come between ("a move Roscosmos warmly welcomed").
     var end = participant.tokens.upperBound
-    if end + 1 == hit.lowerBound, doc.tokens[end].kind == .word,
+    if end + 1 == hit.lowerBound, tokenKinds[end] == .word,
       endings.has(end, KeyEndings.ly), endings.has(hit.lowerBound, KeyEndings.ed)
     {
       end += 1
@@ -712,7 +712,7 @@ extension ClauseAnalyzer {
     let participant = participants[p]
     func plain(_ range: Range<Int>) -> Bool {
       range.allSatisfy {
-        doc.tokens[$0].kind == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
+        tokenKinds[$0] == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
       }
     }
     var t = participant.tokens.upperBound
@@ -776,7 +776,7 @@ extension ClauseAnalyzer {
     let after = participant.tokens.upperBound
     // `to` and a verb: "forced Roscosmos to the table" names no deed.
     guard after + 1 < hit.upperBound, rules.word(after, in: doc, is: .infinitive),
-      doc.tokens[after + 1].kind == .word, isLowercase(after + 1)
+      tokenKinds[after + 1] == .word, isLowercase(after + 1)
     else {
       return false
     }
@@ -811,7 +811,7 @@ extension ClauseAnalyzer {
     guard copula else { return false }
     // The predicate's words up to the hit, then up to the noun of relation.
     let plain = { (u: Int) -> Bool in
-      doc.tokens[u].kind == .word && !self.inMention[u]
+      tokenKinds[u] == .word && !self.inMention[u]
         && (self.rules.kinds(of: u, in: self.doc) == 0
           || self.rules.has(u, in: self.doc, .firstPerson)
           || self.rules.word(u, in: self.doc, is: .genitive)
@@ -893,7 +893,7 @@ extension ClauseAnalyzer {
         if rules.word(act, in: doc, is: .reciprocal) && !rules.has(act, in: doc, .preposition) {
           return act <= hit.lowerBound
         }
-        if doc.tokens[act].kind == .punctuation || rules.kinds(of: act, in: doc) & ends != 0 {
+        if tokenKinds[act] == .punctuation || rules.kinds(of: act, in: doc) & ends != 0 {
           return false
         }
         act -= 1
@@ -911,7 +911,7 @@ extension ClauseAnalyzer {
     var t = participant.tokens.upperBound
     if doc.tokens[t].key == "'s" { t += 1 }
     if t + 1 < hit.lowerBound, !rules.isContent(t, in: doc), rules.isContent(t + 1, in: doc),
-      doc.tokens[t].kind == .word, isLowercase(t), !hitStart[t]
+      tokenKinds[t] == .word, isLowercase(t), !hitStart[t]
     {
       t += 1
     }
@@ -935,7 +935,7 @@ extension ClauseAnalyzer {
       hit.lowerBound - t <= Self.complementizerReach
     else { return false }
     return !(t + 1..<hit.lowerBound).contains {
-      doc.tokens[$0].kind == .punctuation || rules.kinds(of: $0, in: doc) & Self.opensClause != 0
+      tokenKinds[$0] == .punctuation || rules.kinds(of: $0, in: doc) & Self.opensClause != 0
     }
   }
 
@@ -955,7 +955,7 @@ extension ClauseAnalyzer {
     // Europe's decision a betrayal").
     let noun = t
     while t < hit.lowerBound {
-      if (t != noun && isVerbCue(t)) || doc.tokens[t].kind == .punctuation { return false }
+      if (t != noun && isVerbCue(t)) || tokenKinds[t] == .punctuation { return false }
       if t != noun,
         rules.word(t, in: doc, is: .article) || rules.reference(of: t, in: doc)?.kind == .determiner
       {

@@ -41,7 +41,7 @@ extension ClauseAnalyzer {
           continue
         }
         // (A key is compared only for punctuation, as in splitting.)
-        if tokens[t].kind == .punctuation {
+        if tokenKinds[t] == .punctuation {
           let key = tokens[t].key
           if key == "," { governed = false }
           // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
@@ -57,7 +57,7 @@ extension ClauseAnalyzer {
         if governed && governedWords > 0
           && ((rules.reference(of: t, in: doc).map { $0.kind == .determiner || $0.isNominative }
             ?? false)
-            || (doc.tokens[t - 1].kind == .number
+            || (tokenKinds[t - 1] == .number
               && s.participants.contains { $0.tokens.lowerBound == t }))
         {
           governed = false
@@ -166,7 +166,7 @@ extension ClauseAnalyzer {
                 && (q.tokens.upperBound == speech || doc.tokens[q.tokens.upperBound].key == ",")
                 && types.indices.contains(q.entity) && rules.personTypes.contains(types[q.entity])
             }
-            let described = named < speech && doc.tokens[first - 1].kind == .word
+            let described = named < speech && tokenKinds[first - 1] == .word
             // Not an organisation in the title of a definite unnamed person: "…," the former
             // Roscosmos chief said (that person speaks, no entity); but "…," a JAXA official
             // said, "…," OneWeb's chief executive said (the organisation speaks through them).
@@ -175,7 +175,7 @@ extension ClauseAnalyzer {
             }
             let definite =
               isDeterminer(first - 1)
-              || (isDeterminer(first - 2) && doc.tokens[first - 1].kind == .word
+              || (isDeterminer(first - 2) && tokenKinds[first - 1] == .word
                 && isLowercase(first - 1))
             if described || !definite || !describesNext(before, in: s.participants) {
               s.clauses[c].speakers = s.store(
@@ -227,7 +227,7 @@ extension ClauseAnalyzer {
     -> SentenceStructure.Attribution?
   {
     func isComma(_ t: Int) -> Bool {
-      doc.tokens[t].kind == .punctuation && doc.tokens[t].key == ","
+      tokenKinds[t] == .punctuation && doc.tokens[t].key == ","
         && s.clauses[s.clause(of: t)].kind != .quote
     }
     guard let last = s.range.last(where: isComma), last > s.range.lowerBound else { return nil }
@@ -246,7 +246,7 @@ extension ClauseAnalyzer {
       named - description - 1 <= Self.speakerDescriptionReach,
       (description + 1..<named).allSatisfy({ u in
         !hitStart[u] && !isVerbCue(u)
-          && (doc.tokens[u].kind == .word || doc.tokens[u].key == "'s")
+          && (tokenKinds[u] == .word || doc.tokens[u].key == "'s")
       })
     {
       return .init(participant: p, comma: description)
@@ -280,7 +280,7 @@ extension ClauseAnalyzer {
         guard s.participants[p].isPossessive else { break }
         t = s.participants[p].tokens.upperBound
       } else {
-        guard doc.tokens[t].kind == .word || doc.tokens[t].key == "'s", !isVerbCue(t),
+        guard tokenKinds[t] == .word || doc.tokens[t].key == "'s", !isVerbCue(t),
           rules.kinds(of: t, in: doc) == 0
         else { break }
         t += 1
@@ -355,7 +355,7 @@ extension ClauseAnalyzer {
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).
   private func startsWithVerb(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
-    return isVerbCue(t) || (doc.tokens[t].kind == .word && endings.has(t, KeyEndings.ing))
+    return isVerbCue(t) || (tokenKinds[t] == .word && endings.has(t, KeyEndings.ing))
   }
 
   /// The clause's first token after its opener, if the sentence goes on.
@@ -380,7 +380,7 @@ extension ClauseAnalyzer {
       let end = p.tokens.upperBound
       return end <= opener && opener - end <= 2
         && (end..<opener).allSatisfy {
-          doc.tokens[$0].kind == .word && !inMention[$0] && rules.kinds(of: $0, in: doc) == 0
+          tokenKinds[$0] == .word && !inMention[$0] && rules.kinds(of: $0, in: doc) == 0
         }
     }
   }

@@ -175,6 +175,10 @@ struct ClauseAnalyzer {
   let quotes: QuoteMarks
   /// How each token's key ends (`-ing`, `-ly`, a `verb_suffix`).
   let endings: KeyEndings
+  /// Each token's kind, apart from the tokens: the rules ask it of nearly every token, and
+  /// reading it from a `Token` copied the token (a retain and a release of its key) where the
+  /// array's getter was not inlined.
+  let tokenKinds: [TokenKind]
 
   /// Whether token `t` is a quotation mark: a `quote` marker, or a single quote that stands as
   /// one (`QuoteMarks`).
@@ -264,7 +268,7 @@ struct ClauseAnalyzer {
       clauseOf[t - lo] = current
       clauses[current].tokenCount += 1
     }
-    func isPunctuation(_ t: Int) -> Bool { tokens[t].kind == .punctuation }
+    func isPunctuation(_ t: Int) -> Bool { tokenKinds[t] == .punctuation }
 
     var t = lo
     // A wire dateline ("MOSCOW, March 3 (Reuters) - …") is a parenthetical before the main
@@ -281,7 +285,7 @@ struct ClauseAnalyzer {
       defer { t += 1 }
       // A key is compared only for punctuation: comparing `String`s at every token was a hot
       // spot of attribution.
-      let isComma = tokens[t].kind == .punctuation && tokens[t].key == ","
+      let isComma = tokenKinds[t] == .punctuation && tokens[t].key == ","
       let kinds = rules.kinds(of: t, in: doc)
       let single = quotes.singleMark(t)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 || single != nil {
@@ -387,7 +391,7 @@ struct ClauseAnalyzer {
       // speaker's clause ("Musk said SpaceX would step in, replying to a Rogozin post…": Musk
       // replies); after a later comma it may belong to someone named since ("…, a claim
       // Lueders rejected, saying…").
-      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(t + 1),
+      if isComma, t + 1 < hi, tokenKinds[t + 1] == .word, isLowercase(t + 1),
         !hitStart[t + 1], endings.has(t + 1, KeyEndings.ing),
         let reported = enclosingReported(from: current, in: clauses),
         let speaker = clauses[reported].parent,
@@ -401,7 +405,7 @@ struct ClauseAnalyzer {
       // A speech verb in `-ing` after a comma that ends a subordinate clause speaks for the
       // main clause's subject ("Borisov ruled out leaving before Russia's own station is ready,
       // telling Interfax that…": Borisov tells, not Russia).
-      if isComma, t + 1 < hi, tokens[t + 1].kind == .word, isLowercase(t + 1),
+      if isComma, t + 1 < hi, tokenKinds[t + 1] == .word, isLowercase(t + 1),
         endings.has(t + 1, KeyEndings.ing), rules.has(t + 1, in: doc, .speech),
         mainClause(from: current, in: clauses) != nil,
         case let main = subjectClause(from: current, in: clauses), main != current
@@ -440,12 +444,12 @@ struct ClauseAnalyzer {
       // word before a name).
       let opensFrontedClause =
         t == lo && t + 1 < hi
-        && ((rules.word(t, in: doc, is: .infinitive) && tokens[t + 1].kind == .word
+        && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word
           && isLowercase(t + 1))
           || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
       // A subordinator before a number is a preposition of time ("would leave after 2024 and
       // would not renew…"): it opens no clause.
-      let beforeNumber = t + 1 < hi && tokens[t + 1].kind == .number
+      let beforeNumber = t + 1 < hi && tokenKinds[t + 1] == .number
       if opensFrontedClause
         || (kinds
           & (AttributionRules.MarkerKind.contrast.bit
@@ -548,7 +552,7 @@ struct ClauseAnalyzer {
   ) -> Int? {
     if let p = participants.lastIndex(where: { $0.tokens.upperBound == end }) { return p }
     let noun = end - 1
-    guard allowsNoun, noun > lo, doc.tokens[noun].kind == .word, isLowercase(noun),
+    guard allowsNoun, noun > lo, tokenKinds[noun] == .word, isLowercase(noun),
       rules.kinds(of: noun, in: doc) == 0, !hitStart[noun]
     else { return nil }
     return participants.lastIndex { $0.tokens.upperBound == noun }
@@ -649,7 +653,7 @@ struct ClauseAnalyzer {
   func isVerbCue(_ t: Int) -> Bool {
     if hitStart[t] { return true }
     if inMention[t] { return false }
-    guard doc.tokens[t].kind == .word else { return false }
+    guard tokenKinds[t] == .word else { return false }
     let kinds = rules.kinds(of: t, in: doc)
     let verbBits =
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
@@ -678,14 +682,14 @@ struct ClauseAnalyzer {
   /// station": the words are the clause's).
   private func scareQuoteClose(after t: Int, before hi: Int) -> Int? {
     let partial =
-      t > 0 && doc.tokens[t - 1].kind == .word && isLowercase(t - 1)
+      t > 0 && tokenKinds[t - 1] == .word && isLowercase(t - 1)
       && rules.kinds(of: t - 1, in: doc)
         & (AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit) == 0
     let reach = partial ? Self.partialQuoteWords : 3
     var u = t + 1
     while u < hi && u <= t + reach + 1 {
       if isQuote(u) { return u > t + 1 ? u : nil }
-      if doc.tokens[u].kind == .punctuation { return nil }
+      if tokenKinds[u] == .punctuation { return nil }
       u += 1
     }
     return nil
@@ -705,7 +709,7 @@ struct ClauseAnalyzer {
     var u = t + 1
     while u < hi && u <= t + 3 {
       if let p = startsOf[u] { return p }
-      if doc.tokens[u].kind == .punctuation { return nil }
+      if tokenKinds[u] == .punctuation { return nil }
       u += 1
     }
     return nil
@@ -765,7 +769,7 @@ struct ClauseAnalyzer {
       if isVerbCue(u) {
         return !endings.has(u, KeyEndings.ing) && !rules.word(u - 1, in: doc, is: .infinitive)
       }
-      if doc.tokens[u].kind == .punctuation || rules.kinds(of: u, in: doc) & Self.opensClause != 0 {
+      if tokenKinds[u] == .punctuation || rules.kinds(of: u, in: doc) & Self.opensClause != 0 {
         return false
       }
       u += 1
@@ -806,7 +810,7 @@ struct ClauseAnalyzer {
   /// Council, said…").
   func appositionClose(after t: Int, before hi: Int) -> Int? {
     let tokens = doc.tokens
-    guard t + 1 < hi, tokens[t].key == ",", tokens[t + 1].kind == .word,
+    guard t + 1 < hi, tokens[t].key == ",", tokenKinds[t + 1] == .word,
       isLowercase(t + 1), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
       rules.reference(of: t + 1, in: doc)?.kind != .pronoun
     else { return nil }
@@ -821,10 +825,10 @@ struct ClauseAnalyzer {
     after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
   ) -> Int? {
     let next = t + 1
-    guard next < hi, doc.tokens[next].kind != .punctuation else { return nil }
+    guard next < hi, tokenKinds[next] != .punctuation else { return nil }
     // Inverted after a quotation ("…," said Borisov): the speaker follows, nothing is reported.
     var before = t - 1
-    while before >= 0 && doc.tokens[before].kind == .punctuation
+    while before >= 0 && tokenKinds[before] == .punctuation
       && !isQuote(before)
     {
       before -= 1

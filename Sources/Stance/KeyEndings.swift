@@ -31,6 +31,8 @@ struct KeyEndings {
   /// An ASCII suffix of one to eight bytes, packed for a comparison of the key's last bytes.
   private struct Packed {
     var bytes: UInt64
+    /// The low `8 × count` bits.
+    var mask: UInt64
     var count: Int
     var bit: UInt8
     var long: Bool
@@ -55,33 +57,40 @@ struct KeyEndings {
         continue
       }
       packed.append(
-        Packed(bytes: Self.pack(bytes[...]), count: bytes.count, bit: suffix.bit, long: suffix.long)
-      )
+        Packed(
+          bytes: Self.pack(bytes[...]),
+          mask: bytes.count == 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1, count: bytes.count,
+          bit: suffix.bit, long: suffix.long))
       lastBytes[Int(bytes.last!)] = true
     }
     var endings = [UInt8](repeating: 0, count: doc.tokens.count)
-    for (t, token) in doc.tokens.enumerated() {
-      var bits: UInt8 = 0
-      // The key's bytes once for the packed suffixes; false when unsure (a non-ASCII key).
-      let decided = token.key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-        guard let last = bytes.last, last < 0x80, lastBytes[Int(last)] else { return true }
-        // (A carriage return may join the next character into one: unsure, as is non-ASCII.)
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
-        for suffix in packed where bytes.count >= suffix.count {
-          if Self.pack(bytes[(bytes.count - suffix.count)...]) == suffix.bytes
-            && (!suffix.long || bytes.count > suffix.count + 2)
+    doc.tokens.withUnsafeBufferPointer { tokens in
+      for t in tokens.indices {
+        var bits: UInt8 = 0
+        // The key's bytes once for the packed suffixes: its last eight as one number, each
+        // suffix one masked comparison; false when unsure (a non-ASCII key).
+        let decided = tokens[t].key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+          let count = bytes.count
+          guard count > 0, bytes[count - 1] < 0x80, lastBytes[Int(bytes[count - 1])] else {
+            return true
+          }
+          let tail = Self.pack(bytes[max(0, count - 8)...])
+          for suffix in packed
+          where count >= suffix.count && tail & suffix.mask == suffix.bytes
+            && (!suffix.long || count > suffix.count + 2)
           {
             bits |= suffix.bit
           }
+          // (A carriage return may join the next character into one: unsure, as is non-ASCII.)
+          return bits == 0 || bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
         }
-        return true
+        if decided != true {
+          bits = Self.endings(of: tokens[t].key, suffixes)
+        } else if !others.isEmpty {
+          bits |= Self.endings(of: tokens[t].key, others)
+        }
+        endings[t] = bits
       }
-      if decided != true {
-        bits = Self.endings(of: token.key, suffixes)
-      } else if !others.isEmpty {
-        bits |= Self.endings(of: token.key, others)
-      }
-      endings[t] = bits
     }
     self.endings = endings
   }

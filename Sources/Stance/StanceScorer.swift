@@ -664,7 +664,8 @@ public struct StanceScorer: Sendable {
     for hit in hits { hitStart[hit.tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
-      types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules))
+      types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),
+      tokenKinds: doc.tokens.map(\.kind))
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
     for (m, mention) in mentions.enumerated() {
@@ -683,6 +684,13 @@ public struct StanceScorer: Sendable {
     for index in bySentence.indices {
       bySentence[index].sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+    // Each entity's attributions, in the order of their first one: a few entities a document,
+    // found by a linear search (a dictionary hashed at every (hit, entity) pair cost more); the
+    // dictionary is made once at the end.
+    var attributed: [(entity: Int, list: [Attribution])] = []
+    // The best role of each entity for the hit being read, reused from hit to hit.
+    var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
+    best.reserveCapacity(16)
     var h = 0
     for (index, sentence) in doc.sentences.enumerated() {
       let first = h
@@ -704,7 +712,7 @@ public struct StanceScorer: Sendable {
         // The best role of each entity over its participants: agent, then target, then
         // mentioned, and among equal roles the rule listed first (`RoleRule.allCases`); the
         // first participant in text order among equals.
-        var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
+        best.removeAll(keepingCapacity: true)
         // Once per hit, not per participant.
         let passive = participants.isEmpty ? false : analyzer.isPassive(hit.tokens)
         for (p, participant) in participants.enumerated() {
@@ -753,13 +761,18 @@ public struct StanceScorer: Sendable {
           case .sentence: share = entry.rule != .otherSentence ? 1 : 0
           default: share = policy.share(entry.rule, modifiers)
           }
-          all[entry.entity, default: []].append(
-            Attribution(
-              hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)
-          )
+          let attribution = Attribution(
+            hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)
+          if let k = attributed.firstIndex(where: { $0.entity == entry.entity }) {
+            attributed[k].list.append(attribution)
+          } else {
+            attributed.append((entry.entity, [attribution]))
+          }
         }
       }
     }
+    all.reserveCapacity(attributed.count)
+    for (entity, list) in attributed { all[entity] = list }
     return all
   }
 
