@@ -441,12 +441,17 @@ struct ClauseAnalyzer {
       // A sentence that opens with an infinitive of purpose ("To keep the outpost staffed,
       // NASA and Roscosmos agreed…") opens with a subordinate clause.
       // So does an inverted condition ("Should Moscow pull out, ESA would…": a `conditional`
-      // word before a name).
+      // word before a name), which may also follow a comma ("…, Nelson said, should Moscow agree
+      // to extend the exchange").
+      let invertedCondition =
+        t + 1 < hi && kinds & AttributionRules.MarkerKind.conditional.bit != 0
+        && startsOf[t + 1] != nil
       let opensFrontedClause =
-        t == lo && t + 1 < hi
-        && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word
-          && isLowercase(t + 1))
-          || (kinds & AttributionRules.MarkerKind.conditional.bit != 0 && startsOf[t + 1] != nil))
+        (t == lo && t + 1 < hi
+          && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word
+            && isLowercase(t + 1)) || invertedCondition))
+        || (t > lo && tokenKinds[t - 1] == .punctuation && tokens[t - 1].key == ","
+          && invertedCondition)
       // A subordinator before a number is a preposition of time ("would leave after 2024 and
       // would not renew…"): it opens no clause.
       let beforeNumber = t + 1 < hi && tokenKinds[t + 1] == .number

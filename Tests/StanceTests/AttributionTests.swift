@@ -965,6 +965,10 @@ struct AttributionTests {
       "Russia denied reports that ⟦it⟧ was preparing to quit the partnership.",
       hit: "quit", "russia", .subject),
     RoleCase(
+      "an inverted condition after a comma is a condition: its subject is hypothetical",
+      "NASA would welcome a cosmonaut, Nelson said, should ⟦Moscow⟧ agree to cooperate.",
+      hit: "cooperate", "moscow", .hypothetical),
+    RoleCase(
       "the possessor of a noun of content says what its 'that' opens",
       "⟦Rogozin⟧'s claim that NASA had threatened Russian crews angered Washington.",
       hit: "threatened", "rogozin", .possessor),
