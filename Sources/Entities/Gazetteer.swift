@@ -463,10 +463,10 @@ public struct Gazetteer: Sendable {
     (match.values.first { $0.form == .plain } ?? match.values[0]).alias
   }
 
-  /// The longest match, as (alias, tokens), of a view's matcher from token `position`. Apart
-  /// from `mentions`, so that the walk reads the matcher as a borrowed argument: inlined there,
-  /// it copied the whole matcher for the walk's closure at each walk (a dozen retains and
-  /// releases, about 1,000 instructions), as it does not for the gazetteer's own matcher.
+  /// The longest match, as (alias, tokens), of a view's matcher from token `position`. It
+  /// takes the box, not the matcher: a matcher passed as an argument, read out of the box or the
+  /// views' array, was copied at each walk (a dozen retains and releases, about 1,000
+  /// instructions), where the gazetteer's own matcher is read in place.
   @inline(never)
   private func longestMatch(
     _ view: ViewMatcher, _ doc: TokenizedText, keys: KeyColumn,
@@ -537,10 +537,10 @@ public struct Gazetteer: Sendable {
     var language: String?
   }
 
-  /// A view's matcher, boxed once per document so that a walk reads it in place. Held in the
-  /// `View` itself, the matcher (a 248-byte value, most of it references) was copied out of the
-  /// views' array and released around each walk, about 1,000 instructions; a `let` of a class
-  /// is read where it is.
+  /// A view's matcher, boxed once per document so that a walk reads it in place
+  /// (`longestMatch(_:_:keys:from:limit:language:)`). Held in the `View` itself, the matcher (a
+  /// 248-byte value, most of it references) was copied out of the views' array and released
+  /// around each walk.
   private final class ViewMatcher: Sendable {
     let matcher: PhraseMatcher<AliasForm>
     init(_ matcher: PhraseMatcher<AliasForm>) { self.matcher = matcher }

@@ -97,7 +97,9 @@ public struct Runner: Sendable {
         if let stop = output.stop {
           summary.documents += stop.documentsBefore
           summary.errors += stop.errorsBefore + 1
-          try output.bytes?.withUnsafeBufferPointer { try write(.init(rebasing: $0[..<stop.offset])) }
+          try output.bytes?.withUnsafeBufferPointer {
+            try write(.init(rebasing: $0[..<stop.offset]))
+          }
           summary.stoppedAt = stop.error
           break
         }
