@@ -373,7 +373,7 @@ public struct Gazetteer: Sendable {
     // Closures, not key paths: `\.matcher.starts` went through `swift_getAtKeyPath` (4,400
     // instructions a document).
     let viewKeys = views.map { $0.keys }
-    let starts = views.map { $0.matcher.starts }
+    let starts = views.map { $0.matcher.matcher.starts }
     let plainStarts = matcher.starts
     let longestPlain = matcher.longestPhrase
     // Per token, a bit for each view a phrase of which may start there: each view's start
@@ -388,16 +388,13 @@ public struct Gazetteer: Sendable {
           entity: aliases[alias].entity, alias: alias, start: tokens[range.lowerBound].start,
           end: tokens[range.upperBound - 1].end, tokens: range, sentence: index))
     }
-    func alias(of match: PhraseMatcher<AliasForm>.Match) -> Int {
-      (match.values.first { $0.form == .plain } ?? match.values[0]).alias
-    }
     for (index, sentence) in doc.sentences.enumerated() {
       if views.isEmpty && tokenAliases.isEmpty {
         let found = matcher.matches(in: tokens, range: sentence.tokens, stamp: stamp) {
           value, range in
           accepts(value, range, doc)
         }
-        for match in found { append(alias(of: match), match.tokens, sentence: index) }
+        for match in found { append(Self.alias(of: match), match.tokens, sentence: index) }
         continue
       }
       var position = sentence.tokens.lowerBound
@@ -411,7 +408,7 @@ public struct Gazetteer: Sendable {
             in: tokens, from: position, limit: limit, stamp: stamp,
             accept: { value, range in accepts(value, range, doc) })
         {
-          found = (alias(of: match), match.tokens)
+          found = (Self.alias(of: match), match.tokens)
         }
         let startingViews = viewStarts.isEmpty ? UInt64.max : viewStarts[position]
         // Most tokens start a phrase of no view: one test skips them all.
@@ -436,14 +433,11 @@ public struct Gazetteer: Sendable {
               guard starts[v].contains(tokens, position, stamp: stamp) else { continue }
             }
           }
-          let language = views[v].language
-          let match = views[v].matcher.longestMatch(
-            in: tokens, keys: viewKeys[v], from: position, limit: limit, stamp: stamp
-          ) { value, range in
-            acceptsInView(value, range, doc, language: language)
-          }
-          if let match, match.tokens.count > (found?.1.count ?? 0) {
-            found = (alias(of: match), match.tokens)
+          if let match = longestMatch(
+            views[v].matcher, doc, keys: viewKeys[v], from: position, limit: limit,
+            language: views[v].language), match.1.count > (found?.1.count ?? 0)
+          {
+            found = match
           }
         }
         for candidate in tokenAliases {
@@ -462,6 +456,29 @@ public struct Gazetteer: Sendable {
       }
     }
     return result
+  }
+
+  /// The alias a match stands for: its plain form's, else its first value's.
+  private static func alias(of match: PhraseMatcher<AliasForm>.Match) -> Int {
+    (match.values.first { $0.form == .plain } ?? match.values[0]).alias
+  }
+
+  /// The longest match, as (alias, tokens), of a view's matcher from token `position`. It
+  /// takes the box, not the matcher: a matcher passed as an argument, read out of the box or the
+  /// views' array, was copied at each walk (a dozen retains and releases, about 1,000
+  /// instructions), where the gazetteer's own matcher is read in place.
+  @inline(never)
+  private func longestMatch(
+    _ view: ViewMatcher, _ doc: TokenizedText, keys: KeyColumn,
+    from position: Int, limit: Int, language: String?
+  ) -> (Int, Range<Int>)? {
+    let match = view.matcher.longestMatch(
+      in: doc.tokens, keys: keys, from: position, limit: limit, stamp: doc.vocabularyStamp
+    ) { value, range in
+      acceptsInView(value, range, doc, language: language)
+    }
+    guard let match else { return nil }
+    return (Self.alias(of: match), match.tokens)
   }
 
   /// Per token, bit `v` set when a phrase of view `v` (at most 64 views) may start there: the
@@ -501,11 +518,12 @@ public struct Gazetteer: Sendable {
   private func views(of doc: TokenizedText) -> [View] {
     var views: [View] = []
     if hasTranslit, !doc.variants.transliterations.isEmpty {
-      views.append(View(keys: doc.variants.transliterations, matcher: matcher, language: nil))
+      views.append(
+        View(keys: doc.variants.transliterations, matcher: ViewMatcher(matcher), language: nil))
     }
     for (language, keys) in doc.variants.stems {
       guard let stemMatcher = stemMatchers[language] else { continue }
-      views.append(View(keys: keys, matcher: stemMatcher, language: language))
+      views.append(View(keys: keys, matcher: ViewMatcher(stemMatcher), language: language))
     }
     return views
   }
@@ -514,9 +532,18 @@ public struct Gazetteer: Sendable {
   private struct View {
     /// Per token, the stem or transliteration key, where it has one.
     var keys: KeyColumn
-    var matcher: PhraseMatcher<AliasForm>
+    var matcher: ViewMatcher
     /// The stem language; nil for the transliteration view.
     var language: String?
+  }
+
+  /// A view's matcher, boxed once per document so that a walk reads it in place
+  /// (`longestMatch(_:_:keys:from:limit:language:)`). Held in the `View` itself, the matcher (a
+  /// 248-byte value, most of it references) was copied out of the views' array and released
+  /// around each walk.
+  private final class ViewMatcher: Sendable {
+    let matcher: PhraseMatcher<AliasForm>
+    init(_ matcher: PhraseMatcher<AliasForm>) { self.matcher = matcher }
   }
 
   /// Whether a candidate in a stem or transliteration view matches.

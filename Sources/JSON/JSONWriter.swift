@@ -66,6 +66,20 @@ public struct JSONWriter: ~Copyable {
     spill(piece)
   }
 
+  /// Hands over the bytes written, without copying them: the writer's buffer itself, which
+  /// the returned value frees. The writer is then empty, as after `removeAll()`, and goes on in
+  /// a new buffer of the old one's capacity (at most 4 MiB). (Copying a batch's output into an
+  /// array, `bytes`, was 2.3 M of the 393 KB slice's instructions.)
+  public mutating func takeBytes() -> JSONBytes {
+    let taken = JSONBytes(taking: base, count: count)
+    if capacity > 4 << 20 { capacity = 4096 }
+    base = .allocate(capacity: capacity)
+    count = 0
+    needsComma = false
+    spilled = 0
+    return taken
+  }
+
   /// Drops everything written after `count` bytes (to take back the last record).
   public mutating func truncate(to count: Int) {
     precondition(count >= 0 && count <= self.count, "truncate to \(count) of \(self.count)")

@@ -57,6 +57,15 @@ public struct Runner: Sendable {
     _ reader: InputReader, write: ([UInt8]) throws -> Void,
     progress: ((RunSummary) -> Void)? = nil
   ) throws -> RunSummary {
+    try run(reader, writeBuffer: { try write(Array($0)) }, progress: progress)
+  }
+
+  /// `run(_:write:progress:)` handing `write` each piece of output in place, valid only during
+  /// the call: a batch's output goes from the worker's `JSONWriter` to `write` without a copy.
+  public func run(
+    _ reader: InputReader, writeBuffer write: (UnsafeBufferPointer<UInt8>) throws -> Void,
+    progress: ((RunSummary) -> Void)? = nil
+  ) throws -> RunSummary {
     let start = DispatchTime.now()
     let jobs = max(1, options.jobs)
     let state = Scheduler(capacity: jobs * max(1, options.batchesPerWorker))
@@ -70,13 +79,13 @@ public struct Runner: Sendable {
     var failure: Error?
     var next = 0
     if let table {
-      do { try write(table.header) } catch { failure = error }
+      do { try table.header.withUnsafeBufferPointer { try write($0) } } catch { failure = error }
     }
     while failure == nil, let taken = state.output(next) {
       let output: BatchOutput
       switch taken {
       case .piece(let bytes):
-        do { try write(bytes) } catch { failure = error }
+        do { try bytes.withUnsafeBufferPointer { try write($0) } } catch { failure = error }
         continue
       case .done(let done):
         output = done
@@ -88,7 +97,9 @@ public struct Runner: Sendable {
         if let stop = output.stop {
           summary.documents += stop.documentsBefore
           summary.errors += stop.errorsBefore + 1
-          try write(Array(output.bytes[..<stop.offset]))
+          try output.bytes?.withUnsafeBufferPointer {
+            try write(.init(rebasing: $0[..<stop.offset]))
+          }
           summary.stoppedAt = stop.error
           break
         }
@@ -96,7 +107,7 @@ public struct Runner: Sendable {
         summary.errors += output.errors
         summary.skipped += output.skipped
         summary.inputProblems += output.inputProblems
-        try write(output.bytes)
+        try output.bytes?.withUnsafeBufferPointer { try write($0) }
       } catch {
         failure = error
         break
@@ -185,12 +196,12 @@ public struct Runner: Sendable {
           output.stop = BatchOutput.Stop(
             offset: offset, error: error, documentsBefore: output.documents,
             errorsBefore: output.errors)
-          output.bytes = w.bytes
+          output.bytes = w.takeBytes()
           return output
         }
       }
     }
-    output.bytes = w.bytes
+    output.bytes = w.takeBytes()
     return output
   }
 

@@ -1,8 +1,10 @@
 import Foundation
+import JSON
 
 /// The output of one batch.
 struct BatchOutput: Sendable {
-  var bytes: [UInt8] = []
+  /// The worker's `JSONWriter` buffer, handed over (nil until the batch is written).
+  var bytes: JSONBytes?
   var documents = 0
   var errors = 0
   var skipped = 0

@@ -94,6 +94,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int, stamp: UInt64 = 0,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> Match? {
+    // The closure captures the values alone: capturing `self`, it made a copy of the whole
+    // matcher (a dozen retains and releases) wherever the matcher was read from memory rather
+    // than borrowed (a gazetteer's stem views, from an array).
+    let values = values
     let found = trie.walk(tokens, keys: keys, from: start, limit: limit, stamp: stamp) {
       accept(values[$0], $1)
     }

@@ -12,9 +12,14 @@
 ///
 /// ```swift
 /// var table = SurfaceTable()
-/// table.entry(for: units) { ("the", 7, 0, 0) }  // made: ("the", 7, 0, 0, holdsDotOrAt: false)
-/// table.entry(for: units) { ... }         // found; the closure is not called
+/// table.value(of: units)                  // nil
+/// table.add(units, ("the", 7, 0, 0))      // ("the", 7, 0, 0, holdsDotOrAt: false)
+/// table.value(of: units)                  // found
 /// ```
+///
+/// Looking up and adding are two calls, so that the look-up (at every token) is inlined alone:
+/// with the adding (once per distinct surface) inlined beside it, the tokenizer's loop kept
+/// more values on the stack at every token.
 struct SurfaceTable {
   static let entryLimit = 1 << 14
   static let unitLimit = 1 << 18
@@ -49,48 +54,50 @@ struct SurfaceTable {
 
   init() {}
 
-  /// The value of `surface`: the stored one, or one with the key and id `make` returns (then
-  /// stored).
+  /// The stored value of `surface`, or nil (then `add` it).
   ///
   /// - Complexity: O(n) in the surface's length, expected.
   @inline(__always)
-  mutating func entry(
-    for surface: UnsafeBufferPointer<UInt16>,
-    make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
-  ) throws(ICUError) -> Value {
-    guard surface.count <= Self.longest else { return try Self.value(of: surface, make) }
-    if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
+  func value(of surface: UnsafeBufferPointer<UInt16>) -> Value? {
+    guard surface.count <= Self.longest, !slots.isEmpty else { return nil }
     let hash = Self.hash(surface)
-    let mask = slots.count - 1
+    let mask = slots.count &- 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let found = Int(slots[slot])
-      if found == 0 { break }
-      if entries[found - 1].hash == hash, matches(found - 1, surface) {
-        return values[found - 1]
+      if found == 0 { return nil }
+      if entries[found &- 1].hash == hash, matches(found &- 1, surface) {
+        return values[found &- 1]
       }
-      slot = (slot + 1) & mask
+      slot = (slot &+ 1) & mask
     }
-    let made = try Self.value(of: surface, make)
-    if entries.count == Self.entryLimit || units.count + surface.count > Self.unitLimit {
-      removeAll()
-      slot = Int(truncatingIfNeeded: hash) & mask
-    }
-    entries.append(Entry(hash: hash, start: Int32(units.count), count: Int32(surface.count)))
-    values.append(made)
-    units.append(contentsOf: surface)
-    slots[slot] = Int32(entries.count)
-    return made
   }
 
-  private static func value(
-    of surface: UnsafeBufferPointer<UInt16>,
-    _ make: () throws(ICUError) -> (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
-  ) throws(ICUError) -> Value {
-    let (key, id, prefixID, variantHint) = try make()
-    return Value(
-      key: key, id: id, prefixID: prefixID, variantHint: variantHint,
+  /// Stores `made`, the key and ids of `surface`, which `value(of:)` did not find, and returns
+  /// the value stored (a surface longer than `longest` is not stored). Not inlined: it runs
+  /// once per distinct surface.
+  @inline(never)
+  mutating func add(
+    _ surface: UnsafeBufferPointer<UInt16>,
+    _ made: (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
+  ) -> Value {
+    let value = Value(
+      key: made.key, id: made.id, prefixID: made.prefixID, variantHint: made.variantHint,
       holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
+    guard surface.count <= Self.longest else { return value }
+    if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
+    if entries.count == Self.entryLimit || units.count + surface.count > Self.unitLimit {
+      removeAll()
+    }
+    let hash = Self.hash(surface)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    entries.append(Entry(hash: hash, start: Int32(units.count), count: Int32(surface.count)))
+    values.append(value)
+    units.append(contentsOf: surface)
+    slots[slot] = Int32(entries.count)
+    return value
   }
 
   /// Whether entry `index` is the surface `surface`.

@@ -74,15 +74,22 @@ public struct Token: Sendable, Hashable {
     self.kind = kind
   }
 
-  /// A token with its `variantHint` (the tokenizer's; set after `init`, the token was copied
-  /// on its way into the array).
+  /// A token of the tokenizer, with its `variantHint` (set after `init`, the token was copied
+  /// on its way into the array). Its offsets are stored without `init`'s checks (eight
+  /// comparisons and a precondition at every token): the tokenizer checked that the text fits
+  /// in 32 bits (`TokenizeError.textTooLong`), and its tokens end after they start.
   init(
-    start: Int, end: Int, kind: TokenKind, key: String, id: UInt32, prefixID: UInt16,
+    tokenizing start: Int, end: Int, kind: TokenKind, key: String, id: UInt32, prefixID: UInt16,
     variantHint: UInt8, utf16Start: Int, utf16End: Int
   ) {
-    self.init(
-      start: start, end: end, kind: kind, key: key, id: id, prefixID: prefixID,
-      utf16Start: utf16Start, utf16End: utf16End)
+    self.key = key
+    self.id = id
+    self.prefixID = prefixID
+    self.start32 = Int32(truncatingIfNeeded: start)
+    self.end32 = Int32(truncatingIfNeeded: end)
+    self.utf16Start32 = Int32(truncatingIfNeeded: utf16Start)
+    self.utf16End32 = Int32(truncatingIfNeeded: utf16End)
+    self.kind = kind
     self.variantHint = variantHint
   }
 

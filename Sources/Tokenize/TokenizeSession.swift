@@ -117,17 +117,27 @@ public final class TokenizeSession {
       let start = offsets.advance(to: range.lowerBound)
       let end = offsets.advance(to: range.upperBound)
       let surface = UnsafeBufferPointer(rebasing: units[range])
-      let vocabulary = vocabulary
-      let stemSets = stemSets
-      let value = try surfaces.entry(for: surface) { () throws(ICUError) in
-        try Self.key(of: surface, in: vocabulary, stemSets: stemSets)
+      let value: SurfaceTable.Value
+      if let found = surfaces.value(of: surface) {
+        value = found
+      } else {
+        value = try add(surface)
       }
       if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
       tokens.append(
         Token(
-          start: start, end: end, kind: kind, key: value.key, id: value.id,
+          tokenizing: start, end: end, kind: kind, key: value.key, id: value.id,
           prefixID: value.prefixID, variantHint: value.variantHint, utf16Start: range.lowerBound,
           utf16End: range.upperBound))
+    }
+
+    /// The value of a surface the session has not seen, stored in the surface table. Not
+    /// inlined, like `key(of:in:stemSets:)`.
+    @inline(never)
+    mutating func add(_ surface: UnsafeBufferPointer<UInt16>) throws(ICUError)
+      -> SurfaceTable.Value
+    {
+      surfaces.add(surface, try Self.key(of: surface, in: vocabulary, stemSets: stemSets))
     }
 
     /// The key of a surface the session has not seen, and its ids in `vocabulary`. Not inlined:

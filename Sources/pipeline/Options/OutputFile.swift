@@ -87,6 +87,12 @@ final class OutputFile {
   }
 
   func write(_ bytes: [UInt8]) throws(PipelineError) {
+    try bytes.withUnsafeBufferPointer { (bytes) throws(PipelineError) in try write(bytes) }
+  }
+
+  /// Writes `bytes` (or gathers them, when fewer than `directSize`); they need not outlive
+  /// the call.
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(PipelineError) {
     if bytes.count >= Self.directSize {
       try flush()
       try writeNow(bytes)  // a batch goes out as it is, without a copy
@@ -96,19 +102,18 @@ final class OutputFile {
     if pending.count >= Self.flushSize { try flush() }
   }
 
-  private func writeNow(_ bytes: [UInt8]) throws(PipelineError) {
-    let failure: Int32? = bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(
-          descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += written
+  private func writeNow(_ buffer: UnsafeBufferPointer<UInt8>) throws(PipelineError) {
+    var failure: Int32?
+    var offset = 0
+    while offset < buffer.count {
+      let written = Foundation.write(
+        descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = errno
+        break
       }
-      return nil
+      offset += written
     }
     if let failure {
       throw .output(path: path ?? "<stdout>", reason: String(cString: strerror(failure)))
@@ -117,7 +122,7 @@ final class OutputFile {
 
   func flush() throws(PipelineError) {
     guard !pending.isEmpty else { return }
-    try writeNow(pending)
+    try pending.withUnsafeBufferPointer { (pending) throws(PipelineError) in try writeNow(pending) }
     pending.removeAll(keepingCapacity: true)
   }
 

@@ -148,7 +148,8 @@ struct Run: ParsableCommand {
     let sink = try OutputFile(path: output)
     let summary: RunSummary
     do {
-      summary = try runner.run(reader, write: { try sink.write($0) }, progress: meter.update)
+      summary = try runner.run(
+        reader, writeBuffer: { try sink.write($0) }, progress: meter.update)
       if summary.stoppedAt != nil { sink.discard() } else { try sink.commit() }
     } catch {
       sink.discard()
