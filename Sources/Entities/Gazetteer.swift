@@ -114,7 +114,7 @@ public struct Gazetteer: Sendable {
     slots: [PatternSlot], location: SourceLocation, tokenizer session: TokenizeSession
   ) throws(EntitiesError) {
     let tokenized: TokenizedText
-    do { tokenized = try session.tokenize(text) } catch { throw .tokenize(error) }
+    do { tokenized = try session.tokenize(text, sentences: false) } catch { throw .tokenize(error) }
     var keys = tokenized.tokens.map(\.key)
     var tests: [TokenTest] = []
     if !slots.isEmpty {
@@ -126,7 +126,7 @@ public struct Gazetteer: Sendable {
           continue
         }
         let doc: TokenizedText
-        do { doc = try session.tokenize(word) } catch { throw .tokenize(error) }
+        do { doc = try session.tokenize(word, sentences: false) } catch { throw .tokenize(error) }
         guard !doc.tokens.isEmpty else { throw .aliasHasNoTokens(location, alias: word) }
         for token in doc.tokens {
           var test = slot.test
@@ -316,6 +316,19 @@ public struct Gazetteer: Sendable {
     key.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
   }
 
+  /// Whether every scalar is alphabetic or numeric. ASCII by bytes: its alphabetic scalars are
+  /// the letters, its numeric ones the digits.
+  static func isAlphanumeric(_ text: String) -> Bool {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return text.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39)
+      }
+    }
+    return text.unicodeScalars.allSatisfy {
+      $0.properties.isAlphabetic || $0.properties.numericType != nil
+    }
+  }
+
   /// `.handle` for one `@name` token, `.hashtag` for `#` glued to one word; nil otherwise.
   private static func handleForm(of doc: TokenizedText) -> AliasForm.Form? {
     let tokens = doc.tokens
@@ -344,11 +357,7 @@ public struct Gazetteer: Sendable {
     guard !alias.options.handle, !alias.keys.contains(where: { $0.hasPrefix("@") || $0 == "#" })
     else { return }
     let joined = alias.keys.joined()
-    guard
-      joined.unicodeScalars.allSatisfy({
-        $0.properties.isAlphabetic || $0.properties.numericType != nil
-      })
-    else { return }
+    guard Self.isAlphanumeric(joined) else { return }
     for (keys, form) in [(["@" + joined], AliasForm.Form.handle), (["#", joined], .hashtag)] {
       let taken = matcher.values(ofPhrase: keys).contains {
         aliases[$0.alias].entity != alias.entity

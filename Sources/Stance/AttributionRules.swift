@@ -439,11 +439,11 @@ public struct AttributionRules: Sendable {
   static func oneTokenKey(_ term: String, at: SourceLocation, session: TokenizeSession)
     throws(StanceError) -> String
   {
-    let tokens: TokenizedText
-    do { tokens = try session.tokenize(term) } catch { throw .tokenize(error) }
-    guard tokens.tokens.count == 1 else {
-      throw .modifierTokens(at, term: term, tokens: tokens.tokens.count, most: 1)
+    let keys: [String]
+    do { keys = try session.keys(of: term) } catch { throw .tokenize(error) }
+    guard keys.count == 1 else {
+      throw .modifierTokens(at, term: term, tokens: keys.count, most: 1)
     }
-    return tokens.tokens[0].key
+    return keys[0]
   }
 }

@@ -22,11 +22,12 @@ extension Lexicon {
     for line in LexiconLine.lines(of: bytes) {
       let at = SourceLocation(file: path, line: line.number)
       guard line.text != nil else { throw .invalidUTF8(at) }
-      if format == .tsv, let declaration = try Self.declaration(fields: line.fields, at: at) {
+      let fields = line.fields
+      if format == .tsv, let declaration = try Self.declaration(fields: fields, at: at) {
         declare(declaration.policy, for: declaration.dimension)
         continue
       }
-      let entry = try Self.entry(fields: line.fields, format: format, at: at)
+      let entry = try Self.entry(fields: fields, format: format, at: at)
       try add(
         term: entry.term, weight: entry.weight, dimension: entry.dimension, location: at,
         wildcards: entry.wildcards, tokenizer: session)
@@ -68,7 +69,15 @@ extension Lexicon {
   }
 
   package static func isValidDimension(_ name: String) -> Bool {
-    !name.isEmpty
+    // ASCII by bytes: its alphabetic scalars are the letters, its numeric ones the digits.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      return !name.isEmpty
+        && name.utf8.allSatisfy {
+          ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39)
+            || $0 == 0x5F || $0 == 0x2D
+        }
+    }
+    return !name.isEmpty
       && name.unicodeScalars.allSatisfy {
         ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-")
       }
@@ -134,13 +143,11 @@ extension Modifiers {
       }
       value = parsed
     }
-    let tokens: TokenizedText
-    do { tokens = try session.tokenize(fields[1]) } catch { throw .tokenize(error) }
-    guard (1...Self.longestPhrase).contains(tokens.tokens.count) else {
-      throw .modifierTokens(
-        at, term: fields[1], tokens: tokens.tokens.count, most: Self.longestPhrase)
+    let keys: [String]
+    do { keys = try session.keys(of: fields[1]) } catch { throw .tokenize(error) }
+    guard (1...Self.longestPhrase).contains(keys.count) else {
+      throw .modifierTokens(at, term: fields[1], tokens: keys.count, most: Self.longestPhrase)
     }
-    let keys = tokens.tokens.map(\.key)
     if keys.count == 1 {
       add(keys[0], kind: kind, value: value, location: at)
     } else {

@@ -34,20 +34,24 @@ public struct Lexicon: Sendable {
     term: String, weight: Double, dimension: String, location: SourceLocation,
     wildcards: Bool = true, tokenizer session: TokenizeSession
   ) throws(StanceError) {
+    // ASCII (nearly every term) is read byte-wise; other text by `Character`, so that a `*`
+    // joined to a mark before or after it (one grapheme) stays what it was.
+    let ascii = term.utf8.allSatisfy { $0 < 0x80 }
     var body = Substring(term)
-    let isPrefix = wildcards && body.hasSuffix("*")
+    let isPrefix = wildcards && (ascii ? term.utf8.last == 0x2A : body.hasSuffix("*"))
     if isPrefix { body.removeLast() }
-    guard !wildcards || !body.contains("*") else { throw .misplacedWildcard(location, term: term) }
-    let tokenized: TokenizedText
-    do { tokenized = try session.tokenize(String(body)) } catch { throw .tokenize(error) }
-    guard !tokenized.tokens.isEmpty else { throw .termHasNoTokens(location, term: term) }
-    guard tokenized.tokens.count <= PhraseMatcher<Int>.maxPhraseTokens else {
-      throw .termTooLong(location, term: term, tokens: tokenized.tokens.count)
+    let hasStar = ascii ? body.utf8.contains(0x2A) : body.contains("*")
+    guard !wildcards || !hasStar else { throw .misplacedWildcard(location, term: term) }
+    let keys: [String]
+    do { keys = try session.keys(of: String(body)) } catch { throw .tokenize(error) }
+    guard !keys.isEmpty else { throw .termHasNoTokens(location, term: term) }
+    guard keys.count <= PhraseMatcher<Int>.maxPhraseTokens else {
+      throw .termTooLong(location, term: term, tokens: keys.count)
     }
     let entry = LexiconEntry(
-      term: term, weight: weight, dimension: dimension, keys: tokenized.tokens.map(\.key),
-      isPrefix: isPrefix, location: location)
-    if matchers[dimension] == nil {
+      term: term, weight: weight, dimension: dimension, keys: keys, isPrefix: isPrefix,
+      location: location)
+    if matchers.index(forKey: dimension) == nil {
       matchers[dimension] = PhraseMatcher()
       dimensions.append(dimension)
     }

@@ -8,26 +8,22 @@ package struct LexiconLine: Sendable {
 
   /// Tab-separated fields, each trimmed of surrounding spaces.
   package var fields: [String] {
-    guard let text else { return [""] }
+    guard var text else { return [""] }
     // Byte-wise: tabs, spaces and CR are ASCII, so every cut falls on a character boundary.
-    let utf8 = text.utf8
-    var result: [String] = []
-    var start = utf8.startIndex
-    while true {
-      let end = utf8[start...].firstIndex(of: 0x09) ?? utf8.endIndex
-      var lower = start
-      var upper = end
-      while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x0D {
-        lower = utf8.index(after: lower)
+    return text.withUTF8 { utf8 in
+      var result: [String] = []
+      var start = 0
+      while true {
+        var end = start
+        while end < utf8.count && utf8[end] != 0x09 { end += 1 }
+        var lower = start
+        var upper = end
+        while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x0D { lower += 1 }
+        while lower < upper, utf8[upper - 1] == 0x20 || utf8[upper - 1] == 0x0D { upper -= 1 }
+        result.append(String(decoding: utf8[lower..<upper], as: UTF8.self))
+        guard end < utf8.count else { return result }
+        start = end + 1
       }
-      while lower < upper, case let last = utf8.index(before: upper),
-        utf8[last] == 0x20 || utf8[last] == 0x0D
-      {
-        upper = last
-      }
-      result.append(String(text[lower..<upper]))
-      guard end < utf8.endIndex else { return result }
-      start = utf8.index(after: end)
     }
   }
 
@@ -39,11 +35,22 @@ package struct LexiconLine: Sendable {
         result.append(LexiconLine(number: number, text: nil))
         continue
       }
-      let trimmed = text.trimmingSpaces()
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      if isBlankOrComment(raw, text) { continue }
       result.append(LexiconLine(number: number, text: text))
     }
     return result
+  }
+
+  /// Whether a line is blank or a comment: nothing but spaces, tabs and CRs, or `#` first
+  /// after them. Byte-wise, but for a `#` followed by a non-ASCII byte (which might join it
+  /// into another character): `text` decides that one by `Character`, as written.
+  private static func isBlankOrComment(_ raw: ArraySlice<UInt8>, _ text: String) -> Bool {
+    guard let first = raw.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {
+      return true
+    }
+    guard raw[first] == 0x23 else { return false }
+    guard first + 1 < raw.endIndex, raw[first + 1] >= 0x80 else { return true }
+    return text.trimmingSpaces().hasPrefix("#")
   }
 
   /// The directive lines of a file: comment lines that start with `#!`, with the text after

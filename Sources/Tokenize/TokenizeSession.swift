@@ -5,7 +5,9 @@
 public final class TokenizeSession {
   public let tokenizer: Tokenizer
   private let wordBreaker: WordBreaker
-  private let sentenceBreaker: BreakIterator
+  /// Opened on first use: opening it (ICU's sentence rules with the `ss=standard` suppressions)
+  /// costs about 2.3 million instructions, and the word-list loaders' sessions never need it.
+  private var sentenceBreaker: BreakIterator?
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
   /// The stem sets of the tokenizer's variants, in order of their language (as `variants`
@@ -27,7 +29,6 @@ public final class TokenizeSession {
     stemSets = tokenizer.variants.stems.sorted(by: { $0.key < $1.key }).map(\.value)
     do {
       wordBreaker = try WordBreaker(locale: Tokenizer.wordLocale)
-      sentenceBreaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
     } catch {
       throw .icu(error)
     }
@@ -35,22 +36,23 @@ public final class TokenizeSession {
 
   /// Splits `text` into sentences and tokens, with the stem and transliteration keys the
   /// tokenizer's `variants` ask for. `language` (an ISO 639 code) is the document's language
-  /// for words whose script does not decide it.
+  /// for words whose script does not decide it. Without `sentences`, the text's `sentences` is
+  /// empty (every token's `sentenceOfToken` 0): the tokens are the same, for less work.
   ///
   /// - Complexity: O(n) in the length of the text.
-  public func tokenize(_ text: String, language: String? = nil) throws(TokenizeError)
-    -> TokenizedText
+  public func tokenize(_ text: String, language: String? = nil, sentences: Bool = true)
+    throws(TokenizeError) -> TokenizedText
   {
     var lowSurrogates: [Int] = []
     let utf16 = Transcode.utf16(of: text, lowSurrogates: &lowSurrogates)
     guard utf16.count <= Int(Int32.max) else { throw .textTooLong(utf16Length: utf16.count) }
     let tokens: [Token]
-    let sentences: [Sentence]
+    let found: [Sentence]
     do {
-      (tokens, sentences) = try utf16.withUnsafeBufferPointer {
+      (tokens, found) = try utf16.withUnsafeBufferPointer {
         (units) throws(ICUError) -> ([Token], [Sentence]) in
         let tokens = try makeTokens(units, ScalarOffsets(lowSurrogates: lowSurrogates))
-        return (tokens, try makeSentences(units, tokens))
+        return (tokens, sentences ? try makeSentences(units, tokens) : [])
       }
     } catch {
       throw .icu(error)
@@ -58,8 +60,45 @@ public final class TokenizeSession {
     let variants =
       tokenizer.variants.isEmpty ? TokenVariants() : try variants(of: tokens, language: language)
     return TokenizedText(
-      text: text, utf16: utf16, tokens: tokens, sentences: sentences, variants: variants,
+      text: text, utf16: utf16, tokens: tokens, sentences: found, variants: variants,
       vocabularyStamp: tokenizer.vocabulary?.stamp ?? 0)
+  }
+
+  /// The keys of `text`'s tokens, as `tokenize(_:)` gives them: what the word-list loaders read
+  /// of a term. A text of ASCII letters and spaces alone is split here, without a
+  /// `TokenizedText` (see `asciiWordKeys(of:)`).
+  public func keys(of text: String) throws(TokenizeError) -> [String] {
+    if let keys = Self.asciiWordKeys(of: text) { return keys }
+    return try tokenize(text, sentences: false).tokens.map(\.key)
+  }
+
+  /// The keys of a text whose bytes are all ASCII letters and spaces, or nil for any other
+  /// text. Such a text's tokens are its runs of letters, each keyed by its lowercase: the word
+  /// breaker joins letters to letters and cuts at spaces, and no token rule applies (a link
+  /// needs '.', '@' or tokens glued together, a clitic an apostrophe, a compound a hyphen).
+  static func asciiWordKeys(of text: String) -> [String]? {
+    var text = text
+    return text.withUTF8 { bytes -> [String]? in
+      var keys: [String] = []
+      var start = 0
+      for (i, byte) in bytes.enumerated() {
+        if byte == 0x20 {
+          if i > start { keys.append(asciiLowercase(bytes[start..<i])) }
+          start = i + 1
+        } else if !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) {
+          return nil
+        }
+      }
+      if bytes.count > start { keys.append(asciiLowercase(bytes[start...])) }
+      return keys
+    }
+  }
+
+  private static func asciiLowercase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      for (i, byte) in bytes.enumerated() { buffer[i] = byte <= 0x5A ? byte | 0x20 : byte }
+      return bytes.count
+    }
   }
 
   // MARK: - Tokens
@@ -178,7 +217,14 @@ public final class TokenizeSession {
     guard !tokens.isEmpty else { return [] }
     var ends: [Int] = []
     var last = -1  // index of the last token ending at or before the boundary
-    try sentenceBreaker.forEachBoundary(units) { b, _ in
+    let breaker: BreakIterator
+    if let sentenceBreaker {
+      breaker = sentenceBreaker
+    } else {
+      breaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
+      sentenceBreaker = breaker
+    }
+    try breaker.forEachBoundary(units) { b, _ in
       while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
       if b < units.count, last >= 1, endsWithAbbreviation(tokens, at: last) { return }
       if b < units.count, last >= 0, last + 1 < tokens.count,

@@ -103,6 +103,15 @@ struct LexiconTests {
       "empty dimension", "good\t2\t\n",
       "l.tsv:1: expected a dimension name of letters, digits, '_' or '-', found ''"),
     LexiconErrorCase(
+      "wildcard in a non-ASCII word", "dé*tente\t1\n",
+      "l.tsv:1: expected '*' only at the end of the last word, found 'dé*tente'"),
+    LexiconErrorCase(
+      "dimension with a non-ASCII symbol", "good\t2\tstance€\n",
+      "l.tsv:1: expected a dimension name of letters, digits, '_' or '-', found 'stance€'"),
+    LexiconErrorCase(
+      "dimension with an ASCII symbol", "good\t2\tstance+\n",
+      "l.tsv:1: expected a dimension name of letters, digits, '_' or '-', found 'stance+'"),
+    LexiconErrorCase(
       "invalid UTF-8", bytes: Array("good\t2\n".utf8) + [0x62, 0xE9, 0x09, 0x31, 0x0A],
       "l.tsv:2: expected UTF-8 text, found invalid bytes"),
   ]
@@ -113,6 +122,14 @@ struct LexiconTests {
       try Lexicon(files: [(path: "l.tsv", bytes: c.bytes)], tokenizer: tokenizer)
     }
     #expect(error?.description == c.description)
+  }
+
+  /// ASCII terms are read byte-wise, others by character: both give the same entries.
+  @Test func wildcardsInASCIIAndNonASCIITerms() throws {
+    let lex = try lexicon("Détent*\t1\nCooperat*\t2\tStance_2\nlashed  OUT\t-2\n")
+    #expect(lex.entries.map(\.keys) == [["détent"], ["cooperat"], ["lashed", "out"]])
+    #expect(lex.entries.map(\.isPrefix) == [true, true, false])
+    #expect(lex.dimensions == ["stance", "Stance_2"])
   }
 
   @Test func errorNamesTheFileItIsIn() {
