@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The repository's `lexicons/` folder as it was at build time.
 ///

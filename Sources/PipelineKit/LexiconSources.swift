@@ -1,6 +1,7 @@
 import DefaultLexicons
 import Entities
-import Foundation
+import FoundationEssentials
+import Glibc
 import Stance
 import Tokenize
 
@@ -38,8 +39,7 @@ public struct LexiconSources: Sendable {
   {
     var result: [String: PhraseAttribute] = [:]
     for path in paths where path.hasSuffix(".jsonl") {
-      let config = ((path as NSString).deletingLastPathComponent as NSString)
-        .appendingPathComponent("cfg")
+      let config = PathString.appending(PathString.deletingLastComponent(path), "cfg")
       guard FileManager.default.fileExists(atPath: config) else { continue }
       let file = try read(config)
       guard let attribute = PhraseAttribute(spacyConfig: file.bytes) else {
@@ -119,7 +119,7 @@ public struct LexiconSources: Sendable {
     } else if path == "lexicons/stance/modifiers.tsv" {
       modifiers.append(file)
     } else if path.hasPrefix("lexicons/stance/"),
-      LexiconFormat.isLexiconFileName((path as NSString).lastPathComponent)
+      LexiconFormat.isLexiconFileName(PathString.lastComponent(path))
     {
       lexicon.append(file)
     } else if path == "lexicons/abbreviations.txt" {
@@ -146,7 +146,7 @@ public struct LexiconSources: Sendable {
     excluding excluded: Set<String> = []
   ) throws(PipelineError) -> [File] {
     try files(under: path, option: option) { name in
-      extensions.contains((name as NSString).pathExtension) && !excluded.contains(name)
+      extensions.contains(PathString.pathExtension(name)) && !excluded.contains(name)
     }
   }
 
@@ -165,24 +165,38 @@ public struct LexiconSources: Sendable {
   static func paths(
     under path: String, option: String, accepting accept: (String) -> Bool
   ) throws(PipelineError) -> [String] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    guard let isDirectory = isDirectory(path) else {
       throw .unreadable(path: path, reason: "no such file or directory")
     }
-    guard isDirectory.boolValue else { return [path] }
+    guard isDirectory else { return [path] }
     var paths: [String] = []
-    if let walker = FileManager.default.enumerator(atPath: path) {
-      for case let relative as String in walker {
-        guard accept((relative as NSString).lastPathComponent) else { continue }
-        let full = (path as NSString).appendingPathComponent(relative)
-        var dir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue {
-          paths.append(full)
-        }
-      }
-    }
+    walk(path, accepting: accept, into: &paths)
     guard !paths.isEmpty else { throw .noLexiconFiles(option: option, path: path) }
     return paths.sorted()
+  }
+
+  /// Whether `path` (followed if a link) is a directory; nil when nothing is there.
+  private static func isDirectory(_ path: String) -> Bool? {
+    var info = stat()
+    guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
+    return info.st_mode & S_IFMT == S_IFDIR
+  }
+
+  /// The files below `folder` whose names `accept` takes, into `paths`: every level, not into
+  /// linked folders (a link to a file counts).
+  private static func walk(
+    _ folder: String, accepting accept: (String) -> Bool, into paths: inout [String]
+  ) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names {
+      let full = PathString.appending(folder, name)
+      var info = stat()
+      if full.withCString({ lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR {
+        walk(full, accepting: accept, into: &paths)
+      } else if accept(name), isDirectory(full) == false {
+        paths.append(full)
+      }
+    }
   }
 
   static func read(_ path: String) throws(PipelineError) -> File {

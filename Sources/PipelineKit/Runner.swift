@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import Synchronization
 import Tokenize
@@ -267,11 +268,9 @@ public struct Runner: Sendable {
   /// Runs `body` on a new thread with a generous stack, counted in `group`.
   private func spawn(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
     group.enter()
-    let thread = Thread {
+    startThread(stackSize: 8 << 20) {
       body()
       group.leave()
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 
 /// The output of one batch.
@@ -32,7 +33,7 @@ final class Handoff<Value>: @unchecked Sendable {
 /// finished outputs. All waiting goes through one condition variable.
 final class Scheduler: @unchecked Sendable {
   // @unchecked: every mutable field below is read and written only with `condition` locked.
-  private let condition = NSCondition()
+  private let condition = Condition()
   private var free: Int
   private var queue: [(Int, [RawRecord])] = []
   private var queueHead = 0

@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 import Stance
 import Tokenize
@@ -60,7 +61,7 @@ extension Pipeline {
     } catch {
       guard let (messages, status) = failure(error) else { exit(withError: error) }
       for message in messages { Diagnostics.error(message) }
-      Foundation.exit(status.rawValue)
+      Glibc.exit(status.rawValue)
     }
   }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PipelineKit
 
 /// One side of `pipeline diff`: which lexicon files it loads.
@@ -38,8 +38,7 @@ public enum DiffSide {
   }
 
   static func isDirectory(_ path: String) -> Bool {
-    var directory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &directory)
-      && directory.boolValue
+    var directory = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory
   }
 }

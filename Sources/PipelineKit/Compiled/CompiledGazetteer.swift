@@ -1,6 +1,7 @@
 import DefaultLexicons
 import Entities
-import Foundation
+import FoundationEssentials
+import Glibc
 import Tokenize
 
 /// A gazetteer compiled by `pipeline compile`: the default gazetteers and the named sources,
@@ -123,10 +124,10 @@ public struct CompiledGazetteer: Sendable {
 
   /// Whether the file at `path` starts like a compiled gazetteer (read: its first 8 bytes).
   public static func isCompiled(_ path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let start = (try? handle.read(upToCount: magic.count)) ?? Data()
-    return [UInt8](start) == magic
+    let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+    guard descriptor >= 0 else { return false }
+    let handle = InputDescriptor(descriptor, owns: true)
+    return (try? handle.read(upToCount: magic.count)) == magic
   }
 
   /// Maps and validates a compiled gazetteer: magic, format version, length and checksum, and

@@ -1,5 +1,6 @@
 import Entities
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension LexiconSources {
   /// Puts a compiled gazetteer in place of the default gazetteers (the first `defaults` files
@@ -35,7 +36,7 @@ extension LexiconSources {
         continue
       }
       let found = try Self.paths(under: argument.path, option: "--gazetteer") {
-        ["tsv", "jsonl"].contains(($0 as NSString).pathExtension)
+        ["tsv", "jsonl"].contains(PathString.pathExtension($0))
       }
       if phraseAttribute == nil {
         attributes.merge(try Self.spacyPhraseAttributes(of: found)) { $1 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A file's bytes mapped read-only into memory (`mmap`), unmapped when the last reference goes:
 /// a compiled gazetteer is read in place, with no copy of the file. The only unsafe code of

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A recursive walk of an input directory that accounts for every entry it cannot process.
 ///

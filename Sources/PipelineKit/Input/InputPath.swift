@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A file path as the operating system sees it: bytes, which need not be UTF-8.
 ///

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// Reads the inputs of a run one raw record at a time, in order, holding at most one chunk of
@@ -111,7 +112,7 @@ public final class InputReader {
         return .failure(error)
       case .stdin:
         current = LineSource(
-          handle: FileHandle.standardInput, name: stdinName, closes: false,
+          handle: InputDescriptor(STDIN_FILENO, owns: false), name: stdinName,
           maxLineBytes: maxRecordBytes)
       case .path(let path, let walked):
         // A walked file is opened without blocking and checked again: it may have been replaced
@@ -128,7 +129,7 @@ public final class InputReader {
         let name = path.description
         if Self.jsonLinesExtensions.contains(path.lowercasedExtension) {
           current = LineSource(
-            handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: name,
+            handle: InputDescriptor(descriptor, owns: true), name: name,
             maxLineBytes: maxRecordBytes)
         } else {
           defer { close(descriptor) }
@@ -189,7 +190,7 @@ extension InputReader {
 /// Lines of a file handle, read in 1 MiB chunks. Blank lines are skipped (they hold no record)
 /// but still counted, so line numbers match the file.
 final class LineSource {
-  private let handle: FileHandle
+  private let handle: InputDescriptor
   private let name: String
   private var buffer: [UInt8] = []
   private var position = 0
@@ -197,17 +198,14 @@ final class LineSource {
   private var atEnd = false
   private static let chunkSize = 1 << 20
 
-  /// Whether to close the handle at the end (not standard input).
-  private let closes: Bool
   /// A longer line is skipped (read through, never held whole) and becomes an error record.
   private let maxLineBytes: Int
   /// Bytes of an over-long line read so far while skipping it.
   private var skipped: Int?
 
-  init(handle: FileHandle, name: String, closes: Bool = true, maxLineBytes: Int = .max) {
+  init(handle: InputDescriptor, name: String, maxLineBytes: Int = .max) {
     self.handle = handle
     self.name = name
-    self.closes = closes
     self.maxLineBytes = maxLineBytes
   }
 
@@ -240,7 +238,7 @@ final class LineSource {
         continue
       } else if atEnd {
         guard position < buffer.count else {
-          if closes { try? handle.close() }
+          handle.close()
           return nil
         }
         let line = Array(buffer[position...])
@@ -255,7 +253,7 @@ final class LineSource {
         buffer.removeSubrange(..<position)
       }
       position = 0
-      let chunk: Data?
+      let chunk: [UInt8]
       do { chunk = try handle.read(upToCount: Self.chunkSize) } catch {
         atEnd = true
         buffer.removeAll()
@@ -263,10 +261,10 @@ final class LineSource {
           RecordError(
             id: nil, source: name, line: lineNumber + 1, code: .unreadableFile,
             message: lineNumber == 0
-              ? "cannot read '\(name)': \(readFailure(error))"
-              : "read failed after line \(lineNumber): \(readFailure(error))"))
+              ? "cannot read '\(name)': \(error.reason)"
+              : "read failed after line \(lineNumber): \(error.reason)"))
       }
-      if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+      if !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
     }
   }
 
@@ -287,17 +285,4 @@ final class LineSource {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
     return .jsonLine(bytes: bytes, source: name, line: lineNumber)
   }
-}
-
-/// Why a read failed, in the system's words ("Is a directory" for `pipeline run < /`), not
-/// Foundation's "The operation could not be completed".
-func readFailure(_ error: any Error) -> String {
-  var error = error as NSError
-  while error.domain != NSPOSIXErrorDomain,
-    let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
-  {
-    error = underlying
-  }
-  if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
-  return error.localizedDescription
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 
 /// Where documents come from: shared by every subcommand that reads a corpus.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entities
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 import Stance
 
@@ -217,14 +218,14 @@ struct LexiconOptions: ParsableArguments {
 /// Messages on standard error.
 enum Diagnostics {
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data("pipeline: error: \(message)\n".utf8))
+    writeAll("pipeline: error: \(message)\n".utf8, to: STDERR_FILENO)
   }
 
   static func warning(_ message: String) {
-    FileHandle.standardError.write(Data("pipeline: warning: \(message)\n".utf8))
+    writeAll("pipeline: warning: \(message)\n".utf8, to: STDERR_FILENO)
   }
 
   static func note(_ message: String) {
-    FileHandle.standardError.write(Data("pipeline: \(message)\n".utf8))
+    writeAll("pipeline: \(message)\n".utf8, to: STDERR_FILENO)
   }
 }

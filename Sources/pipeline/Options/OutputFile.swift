@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 
 /// Where output goes: standard output; a regular file (or a new path), written atomically; or
@@ -71,8 +72,7 @@ final class OutputFile {
     let folder = url.deletingLastPathComponent().path
     let prefix = ".\(url.lastPathComponent).tmp-"
     Self.removeStaleTemporaryFiles(in: folder, prefix: prefix)
-    let temporary = (folder as NSString).appendingPathComponent(
-      prefix + String(getpid()))
+    let temporary = PathString.appending(folder, prefix + String(getpid()))
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
       throw .output(path: path, reason: "cannot create '\(temporary)': \(Self.lastError())")
@@ -106,7 +106,7 @@ final class OutputFile {
     var failure: Int32?
     var offset = 0
     while offset < buffer.count {
-      let written = Foundation.write(
+      let written = Glibc.write(
         descriptor, buffer.baseAddress! + offset, buffer.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
@@ -191,8 +191,7 @@ final class OutputFile {
       chain.append(
         target.hasPrefix("/")
           ? target
-          : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
-            target))
+          : PathString.appending(PathString.deletingLastComponent(current), target))
     }
     return chain
   }
@@ -205,7 +204,7 @@ final class OutputFile {
         continue
       }
       if kill(pid, 0) != 0 && errno == ESRCH {
-        unlink((folder as NSString).appendingPathComponent(name))
+        unlink(PathString.appending(folder, name))
       }
     }
   }

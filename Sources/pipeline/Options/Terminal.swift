@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the terminal on a file descriptor can show, from `isatty` and the environment.
 ///

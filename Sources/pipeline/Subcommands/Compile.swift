@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 
 /// `pipeline compile --gazetteer FILE... -o OUT`: the default gazetteers and the named ones,
@@ -74,7 +75,7 @@ struct Compile: ParsableCommand {
         "\(gazetteer.entities.count) \(gazetteer.entities.count == 1 ? "entity" : "entities")",
         "\(gazetteer.aliases.count) \(gazetteer.aliases.count == 1 ? "alias" : "aliases")",
       ]
-      let size = String(format: "%.1f MB", Double(bytes.count) / 1_000_000)
+      let size = cFormat("%.1f MB", Double(bytes.count) / 1_000_000)
       Diagnostics.note(
         "compiled \(counts.joined(separator: ", ")) from \(plural(sources.gazetteer.count, "file"))"
           + " into \(output) (\(size))")

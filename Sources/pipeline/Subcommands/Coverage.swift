@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import PipelineKit
 import Tokenize
@@ -42,9 +43,9 @@ struct Coverage: ParsableCommand {
     if json {
       var out = JSONWriter()
       report.write(to: &out)
-      FileHandle.standardOutput.write(Data(out.bytes))
+      writeAll(out.bytes, to: STDOUT_FILENO)
     } else {
-      FileHandle.standardOutput.write(Data(report.render().utf8))
+      writeAll(report.render().utf8, to: STDOUT_FILENO)
     }
   }
 

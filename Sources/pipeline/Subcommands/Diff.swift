@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 import Stance
 
@@ -76,7 +77,7 @@ struct Diff: ParsableCommand {
     }
     for error in skipped { Diagnostics.note("skipped \(error.located)") }
     let output = json ? diff.renderJSON(notes: notes) : Array(diff.renderText(notes: notes).utf8)
-    FileHandle.standardOutput.write(Data(output))
+    writeAll(output, to: STDOUT_FILENO)
   }
 
   /// Loads one side with the shared options; a malformed file is named after the side's option.

@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 
 /// `pipeline eval`: the corpus's output against hand annotations.
@@ -79,7 +80,7 @@ struct Eval: ParsableCommand {
       gold: goldDocuments, predictions: predictions, dimension: dimension)
     let failures = failUnder.compactMap { $0.failure(in: report) }
     if json {
-      FileHandle.standardOutput.write(Data(report.renderJSON(goldPath: gold, failures: failures)))
+      writeAll(report.renderJSON(goldPath: gold, failures: failures), to: STDOUT_FILENO)
     } else {
       var text = report.renderText(goldPath: gold)
       if !failUnder.isEmpty {
@@ -88,7 +89,7 @@ struct Eval: ParsableCommand {
           ? "\nAll --fail-under thresholds met.\n"
           : "\nBelow threshold:\n" + failures.map { "  \($0)\n" }.joined()
       }
-      FileHandle.standardOutput.write(Data(text.utf8))
+      writeAll(text.utf8, to: STDOUT_FILENO)
     }
     for failure in failures { Diagnostics.error(failure) }
     if !failures.isEmpty { throw CommandFailure.findings }

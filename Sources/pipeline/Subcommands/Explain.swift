@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import PipelineKit
 import Tokenize
@@ -69,10 +70,10 @@ struct Explain: ParsableCommand {
     let (document, doc) = try select(analyzer)
     let explanation = Explanation(document: document, analysis: analyzer.analyze(tokenized: doc))
     if json {
-      FileHandle.standardOutput.write(Data(explanation.recordJSON()))
+      writeAll(explanation.recordJSON(), to: STDOUT_FILENO)
     } else {
       let useColor = color == .always || (color == .auto && Terminal(fd: STDOUT_FILENO).allowsColor)
-      FileHandle.standardOutput.write(Data(explanation.render(color: useColor).utf8))
+      writeAll(explanation.render(color: useColor).utf8, to: STDOUT_FILENO)
     }
   }
 

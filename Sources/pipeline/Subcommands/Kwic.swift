@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import PipelineKit
 

@@ -1,6 +1,7 @@
 import AnalystKit
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import PipelineKit
 import Tokenize
@@ -58,7 +59,7 @@ struct Lint: ParsableCommand {
     if abbreviations.abbreviations.isEmpty { abbreviations.abbreviations = sources.abbreviations }
     tokenizer = Tokenizer(abbreviations: abbreviations.abbreviationWords)
     let declared = dimensions.map {
-      Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+      Set($0.split(separator: ",").map { String($0).trimmingSpaces() })
     }
     let phraseAttribute = lexiconOptions.scoring.phraseAttribute
     let diagnostics = try Linter(
@@ -84,11 +85,11 @@ struct Lint: ParsableCommand {
       "\(plural(files.count, "file")), \(plural(lines, "line")): "
       + "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning"))"
     if json {
-      FileHandle.standardOutput.write(Data(out.bytes))
+      writeAll(out.bytes, to: STDOUT_FILENO)
       Diagnostics.note("lint: " + summary)
     } else {
       out.raw("lint: " + summary + "\n")
-      FileHandle.standardOutput.write(Data(out.bytes))
+      writeAll(out.bytes, to: STDOUT_FILENO)
     }
     if diagnostics.errorCount > 0 { throw CommandFailure.findings }
   }

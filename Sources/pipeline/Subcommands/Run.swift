@@ -1,6 +1,7 @@
 import ArgumentParser
 import CAllocator
-import Foundation
+import FoundationEssentials
+import Glibc
 import PipelineKit
 
 struct Run: ParsableCommand {
@@ -165,7 +166,7 @@ struct Run: ParsableCommand {
       if let shard = options.shard {
         parts.append("shard \(shard) (\(plural(summary.otherShards, "record")) in other shards)")
       }
-      parts.append(String(format: "%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
+      parts.append(cFormat("%.2f s, %.2f MB/s", summary.seconds, summary.megabytesPerSecond))
       parts.append("peak memory \(Self.peakResidentMiB()) MiB")
       Diagnostics.note(parts.joined(separator: ", "))
     }
@@ -194,7 +195,7 @@ extension Run {
   static func peakResidentMiB() -> Int {
     if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-      let kib = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+      let kib = Int(String(line.dropFirst(6)).trimmingSpaces().split(separator: " ")[0])
     {
       return kib / 1024
     }
@@ -226,21 +227,21 @@ final class ProgressMeter {
     lastDraw = summary.seconds
     var line =
       "pipeline: \(summary.documents + summary.errors) records, "
-      + String(format: "%.1f MB/s", summary.megabytesPerSecond)
+      + cFormat("%.1f MB/s", summary.megabytesPerSecond)
     if let total = totalBytes, total > 0 {
       let fraction = min(1, Double(summary.bytes) / Double(total))
       let eta = fraction > 0 ? summary.seconds * (1 - fraction) / fraction : 0
-      line += String(format: ", %.0f%%, ETA %.0f s", fraction * 100, eta)
+      line += cFormat(", %.0f%%, ETA %.0f s", fraction * 100, eta)
     }
     let width = line.count
     let clear = clearsLine ? "\u{1B}[K" : String(repeating: " ", count: max(0, lastWidth - width))
     lastWidth = width
-    FileHandle.standardError.write(Data("\r\(line)\(clear)".utf8))
+    writeAll("\r\(line)\(clear)".utf8, to: STDERR_FILENO)
     drawn = true
   }
 
   func finish() {
-    if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    if drawn { writeAll("\n".utf8, to: STDERR_FILENO) }
     drawn = false
   }
 }

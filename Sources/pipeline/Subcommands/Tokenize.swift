@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import PipelineKit
 import Tokenize
@@ -43,7 +44,7 @@ struct Tokenize: ParsableCommand {
       try write(
         .string("text"), try session.tokenize(text, language: fields.defaultLanguage),
         language: fields.defaultLanguage)
-      FileHandle.standardOutput.write(Data(out.bytes))
+      writeAll(out.bytes, to: STDOUT_FILENO)
       return
     }
     let writer = RecordWriter(analyzer: analyzer)
@@ -55,7 +56,7 @@ struct Tokenize: ParsableCommand {
       case .failure(let error):
         writer.writeError(error, into: &out)
       }
-      FileHandle.standardOutput.write(Data(out.bytes))
+      writeAll(out.bytes, to: STDOUT_FILENO)
       out.removeAll()
     }
   }
@@ -139,14 +140,13 @@ struct Tokenize: ParsableCommand {
       lines.append("sentence \(s) [\(sentence.start), \(sentence.end))")
       for t in sentence.tokens {
         let token = doc.tokens[t]
-        let span = "[\(token.start), \(token.end))".padding(
-          toLength: 14, withPad: " ", startingAt: 0)
-        let kind = token.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        let span = "[\(token.start), \(token.end))".padded(to: 14)
+        let kind = token.kind.rawValue.padded(to: 12)
         let surface = Self.visible(doc.surface(of: token))
         var line =
-          "  \(span)\(kind)\(surface.padding(toLength: max(18, surface.count + 1), withPad: " ", startingAt: 0))\(Self.visible(token.key))"
+          "  \(span)\(kind)\(surface.padded(to: max(18, surface.count + 1)))\(Self.visible(token.key))"
         if !extra[t].isEmpty {
-          line = line.padding(toLength: max(62, line.count + 1), withPad: " ", startingAt: 0)
+          line = line.padded(to: max(62, line.count + 1))
           line += extra[t].map { "\($0.0)=\(Self.visible($0.1))" }.joined(separator: " ")
         }
         lines.append(line)
