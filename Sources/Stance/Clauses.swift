@@ -7,6 +7,33 @@ struct Participant {
   var tokens: Range<Int>
   /// Followed by `'s`, or a possessive pronoun (`its`).
   var isPossessive: Bool
+  /// What the entity's type is to the rules, found once per entity and document (the rules
+  /// asked it of every (hit, participant) pair, a `String` hashed each time).
+  var typeClasses: TypeClasses = []
+}
+
+/// What an entity's type is to the attribution rules: one of their `person`, `reporter` or
+/// `inanimate` types, or `GPE`. Empty for an entity without a type.
+struct TypeClasses: OptionSet {
+  let rawValue: UInt8
+
+  static let person = TypeClasses(rawValue: 1 << 0)
+  static let reporter = TypeClasses(rawValue: 1 << 1)
+  static let inanimate = TypeClasses(rawValue: 1 << 2)
+  static let gpe = TypeClasses(rawValue: 1 << 3)
+
+  init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The classes of entity `entity`'s type in `types` (entity index → type).
+  init(entity: Int, types: [String], rules: AttributionRules) {
+    self = []
+    guard types.indices.contains(entity) else { return }
+    let type = types[entity]
+    if rules.personTypes.contains(type) { insert(.person) }
+    if rules.reporterTypes.contains(type) { insert(.reporter) }
+    if rules.inanimateTypes.contains(type) { insert(.inanimate) }
+    if type == "GPE" { insert(.gpe) }
+  }
 }
 
 /// For the tokens of one sentence, the participant that starts at each (the first one listed,

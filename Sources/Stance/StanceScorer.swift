@@ -676,18 +676,29 @@ public struct StanceScorer: Sendable {
     for (index, count) in counts.enumerated() where count > 1 {
       bySentence[index].reserveCapacity(count)
     }
+    // Each entity's type classes, found once (a linear search: a document has few entities).
+    var classesOf: [(entity: Int, classes: TypeClasses)] = []
+    func typeClasses(of entity: Int) -> TypeClasses {
+      if let k = classesOf.firstIndex(where: { $0.entity == entity }) {
+        return classesOf[k].classes
+      }
+      let classes = TypeClasses(entity: entity, types: types, rules: rules)
+      classesOf.append((entity, classes))
+      return classes
+    }
     for (m, mention) in mentions.enumerated() {
       bySentence[mention.sentence].append(
         Participant(
           ref: .mention(m), entity: mention.entity, tokens: mention.tokens,
           isPossessive: mention.tokens.upperBound < doc.tokens.count
-            && doc.tokens[mention.tokens.upperBound].key == "'s"))
+            && doc.tokens[mention.tokens.upperBound].key == "'s",
+          typeClasses: typeClasses(of: mention.entity)))
     }
     for (r, reference) in references.enumerated() {
       bySentence[reference.sentence].append(
         Participant(
           ref: .reference(r), entity: reference.entity, tokens: reference.tokens,
-          isPossessive: reference.isPossessive))
+          isPossessive: reference.isPossessive, typeClasses: typeClasses(of: reference.entity)))
     }
     for index in bySentence.indices {
       bySentence[index].sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
