@@ -791,7 +791,12 @@ public struct StanceScorer: Sendable {
           if let k = attributed.firstIndex(where: { $0.entity == entry.entity }) {
             attributed[k].list.append(attribution)
           } else {
-            attributed.append((entry.entity, [attribution]))
+            // Room for a few more (an entity has at most one attribution a hit): lists grown
+            // one append at a time cost 4 M instructions on the benchmark slice.
+            var list: [Attribution] = []
+            list.reserveCapacity(min(hits.count - hi, Self.attributionsReserved))
+            list.append(attribution)
+            attributed.append((entry.entity, list))
           }
         }
       }
@@ -800,6 +805,9 @@ public struct StanceScorer: Sendable {
     for (entity, list) in attributed { all[entity] = list }
     return all
   }
+
+  /// The room an entity's list of attributions starts with.
+  private static let attributionsReserved = 16
 
   /// Tokens between two spans: 0 when they touch or overlap.
   private static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
