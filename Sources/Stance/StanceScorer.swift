@@ -151,7 +151,7 @@ public struct StanceScorer: Sendable {
       let counted = attributions.filter(\.counted)
       guard !counted.isEmpty else { continue }
       entityHits[entity] = counted.map(\.hit)
-      entityScores[entity] = scores(weighted: counted.lazy.map { (hits[$0.hit], $0.share) })
+      entityScores[entity] = scores(of: hits, counted)
     }
     // The scores of an entity with no counted hit, made once.
     var none: [String: StanceScore]?
@@ -186,6 +186,28 @@ public struct StanceScorer: Sendable {
       raw[d] += hit.weight * share
       count[d] += 1
     }
+    return scores(raw: raw, count: count)
+  }
+
+  /// `scores(weighted:)` of the hits of `attributions` (indices into `hits`), each with its
+  /// share: the hits are read in place, not copied (their strings and arrays retained) into
+  /// pairs.
+  private func scores(of hits: [Hit], _ attributions: [Attribution]) -> [String: StanceScore] {
+    let dimensions = lexicon.dimensions
+    var raw = [Double](repeating: 0, count: dimensions.count)
+    var count = [Int](repeating: 0, count: dimensions.count)
+    for attribution in attributions {
+      let h = attribution.hit
+      let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hits[h].dimension) ?? 0
+      raw[d] += hits[h].weight * attribution.share
+      count[d] += 1
+    }
+    return scores(raw: raw, count: count)
+  }
+
+  /// The scores of each dimension's raw sum and count of hits.
+  private func scores(raw: [Double], count: [Int]) -> [String: StanceScore] {
+    let dimensions = lexicon.dimensions
     var result: [String: StanceScore] = [:]
     result.reserveCapacity(dimensions.count)
     for (d, dimension) in dimensions.enumerated() {
