@@ -12,12 +12,10 @@ extension ClauseAnalyzer {
   ) -> RoleRule {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
     if rule == .object && positive && isPartner(p, of: hit, in: s) { rule = .partner }
-    let entity = s.participants[p].entity
-    guard types.indices.contains(entity) else { return rule }
-    if rule == .speaker || rule == .quoteSpeaker, rules.reporterTypes.contains(types[entity]) {
-      return .reporter
-    }
-    if rule.role == .agent, rules.inanimateTypes.contains(types[entity]) { return .inanimate }
+    guard types.indices.contains(s.participants[p].entity) else { return rule }
+    let classes = s.participants[p].typeClasses
+    if rule == .speaker || rule == .quoteSpeaker, classes.contains(.reporter) { return .reporter }
+    if rule.role == .agent, classes.contains(.inanimate) { return .inanimate }
     // "Will Russia leave the ISS?": what a question asks in its main clause is no one's stance
     // (what its subordinate clause says is taken as given: "…when he threatens to abandon…").
     if rule.role == .agent, isQuestion(s), s.clauses[s.clause(of: hit.lowerBound)].kind == .main {
@@ -41,14 +39,11 @@ extension ClauseAnalyzer {
     if let trailing = s.trailingSpeaker, trailing.participant == p, trailing.covers(hit) {
       // "Cosmonauts Artemyev and Matveev thanked their NASA colleagues, Roscosmos said": what
       // a person named as its subject did is that person's stance, not the reporter's.
-      func isPerson(_ entity: Int) -> Bool {
-        types.indices.contains(entity) && rules.personTypes.contains(types[entity])
-      }
       let byPerson =
-        !isPerson(participant.entity)
+        !participant.typeClasses.contains(.person)
         && s.list(s.clauses[ch].subject).contains { q in
           q != p && s.participants[q].entity != participant.entity
-            && isPerson(s.participants[q].entity)
+            && s.participants[q].typeClasses.contains(.person)
         }
       return isSubjectless(ch, s) || byPerson ? .otherClause : .speaker
     }
@@ -343,9 +338,8 @@ extension ClauseAnalyzer {
   /// (A news agency's report stays its own, rule `reporter`.)
   private func reportsAnotherPerson(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
     let speaker = s.participants[p].entity
-    guard types.indices.contains(speaker), !rules.reporterTypes.contains(types[speaker]) else {
-      return false
-    }
+    guard types.indices.contains(speaker), !s.participants[p].typeClasses.contains(.reporter)
+    else { return false }
     // After the clause's `that` (who is told stays out: "told Putin that Russia would quit").
     // And a subject with its verb: "told Vladimir Putin at a meeting … that Russia would quit"
     // reports no act of Putin's.
@@ -357,8 +351,7 @@ extension ClauseAnalyzer {
       let entity = s.participants[q].entity
       return !s.participants[q].isPossessive && s.participants[q].tokens.lowerBound > after
         && s.participants[q].tokens.upperBound <= verb
-        && entity != speaker && types.indices.contains(entity)
-        && rules.personTypes.contains(types[entity])
+        && entity != speaker && s.participants[q].typeClasses.contains(.person)
     }
   }
 
@@ -737,12 +730,12 @@ extension ClauseAnalyzer {
       return next >= t && end - t <= 3 && plain(t..<end)
     }
     guard participant.ref.isMention else { return false }
-    guard participant.entity < types.count, !rules.personTypes.contains(types[participant.entity]),
-      types[participant.entity] != "GPE"
+    guard participant.entity < types.count,
+      participant.typeClasses.isDisjoint(with: [.person, .gpe])
     else { return false }
     if p + 1 < participants.count {
       let next = participants[p + 1]
-      if next.entity < types.count, rules.personTypes.contains(types[next.entity]),
+      if next.typeClasses.contains(.person),
         next.tokens.lowerBound > t, next.tokens.lowerBound - t <= 2,
         plain(t..<next.tokens.lowerBound)
       {

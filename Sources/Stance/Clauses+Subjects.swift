@@ -164,7 +164,7 @@ extension ClauseAnalyzer {
             let person = s.participants.firstIndex { q in
               q.tokens.lowerBound == named + 1 && q.tokens.upperBound <= speech
                 && (q.tokens.upperBound == speech || doc.tokens[q.tokens.upperBound].key == ",")
-                && types.indices.contains(q.entity) && rules.personTypes.contains(types[q.entity])
+                && q.typeClasses.contains(.person)
             }
             let described = named < speech && tokenKinds[first - 1] == .word
             // Not an organisation in the title of a definite unnamed person: "…," the former
