@@ -176,7 +176,7 @@ public struct LexiconSources: Sendable {
   }
 
   /// Whether `path` (followed if a link) is a directory; nil when nothing is there.
-  private static func isDirectory(_ path: String) -> Bool? {
+  public static func isDirectory(_ path: String) -> Bool? {
     var info = stat()
     guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
     return info.st_mode & S_IFMT == S_IFDIR

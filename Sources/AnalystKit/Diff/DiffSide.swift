@@ -1,4 +1,3 @@
-import FoundationEssentials
 import PipelineKit
 
 /// One side of `pipeline diff`: which lexicon files it loads.
@@ -17,7 +16,7 @@ public enum DiffSide {
     guard !paths.isEmpty else {
       throw AnalystError.invalidSide(option: option, .noPaths)
     }
-    let directories = paths.filter(isDirectory)
+    let directories = paths.filter { LexiconSources.isDirectory($0) == true }
     if !directories.isEmpty {
       guard paths.count == 1 else {
         throw AnalystError.invalidSide(
@@ -35,10 +34,5 @@ public enum DiffSide {
       sources.lexicon += try LexiconSources.files(under: path, option: option, extensions: ["tsv"])
     }
     return sources
-  }
-
-  static func isDirectory(_ path: String) -> Bool {
-    var directory = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory
   }
 }
