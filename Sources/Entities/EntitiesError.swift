@@ -29,6 +29,10 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case titleNotOneWord(SourceLocation, title: String)
   /// A `title` line before any alias line of its entity (the first alias is its name).
   case titleBeforeName(SourceLocation, title: String, entity: String)
+  /// An `affiliation` line whose third field is not an entity id (or that is a `title` too).
+  case affiliationNotAnID(SourceLocation, found: String)
+  /// An `affiliation` line before any alias line of its entity.
+  case affiliationBeforeName(SourceLocation, affiliation: String, entity: String)
   case invalidUTF8(SourceLocation)
   /// A spaCy pattern line that is not valid JSON or lacks what the loader needs.
   case invalidPattern(SourceLocation, PatternProblem)
@@ -66,6 +70,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       .aliasTooLong(let at, _, _),
       .titleNotOneWord(let at, _),
       .titleBeforeName(let at, _, _),
+      .affiliationNotAnID(let at, _),
+      .affiliationBeforeName(let at, _, _),
       .invalidUTF8(let at),
       .invalidPattern(let at, _):
       return at
@@ -110,6 +116,12 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     case .titleBeforeName(_, let title, let entity):
       return
         "expected an alias line of entity '\(entity)' before its title '\(title)' (the first alias is its name)"
+    case .affiliationNotAnID(_, let found):
+      return
+        "expected the id of the entity it belongs to (lowercase letters, digits, '_'; no title), found '\(found)'"
+    case .affiliationBeforeName(_, let affiliation, let entity):
+      return
+        "expected an alias line of entity '\(entity)' before its affiliation '\(affiliation)' (the first alias is its name)"
     case .invalidUTF8:
       return "expected UTF-8 text, found invalid bytes"
     case .invalidPattern(_, let problem):

@@ -10,6 +10,20 @@ public struct Entity: Sendable, Hashable {
   public var handles = false
   /// Token keys of its titles (`title` lines: "administrator"), for role nouns.
   public var titles: [String] = []
+  /// The entities it belongs to (`affiliation` lines: "nasa"), by id, with the line of each;
+  /// an id no gazetteer defines is kept (`pipeline lint` reports it) and refers to nothing.
+  public var affiliations: [Affiliation] = []
+}
+
+/// An `affiliation` line: the id of the entity another one belongs to, and where it was given.
+public struct Affiliation: Sendable, Hashable {
+  public var entity: String
+  public var location: SourceLocation
+
+  public init(entity: String, location: SourceLocation) {
+    self.entity = entity
+    self.location = location
+  }
 }
 
 /// How an alias compares with the text.

@@ -142,6 +142,11 @@ extension Entity {
     location.archive(to: &writer)
     writer.write(handles)
     writer.write(titles)
+    writer.write(affiliations.count)
+    for affiliation in affiliations {
+      writer.write(affiliation.entity)
+      affiliation.location.archive(to: &writer)
+    }
   }
 
   init(from reader: inout ArchiveReader) throws(TokenizeError) {
@@ -149,6 +154,10 @@ extension Entity {
       id: try reader.readString(), type: try reader.readString(), name: try reader.readString(),
       location: try SourceLocation(from: &reader), handles: try reader.readBool(),
       titles: try reader.readStrings())
+    for _ in 0..<(try reader.readCount(field: "affiliations")) {
+      affiliations.append(
+        Affiliation(entity: try reader.readString(), location: try SourceLocation(from: &reader)))
+    }
   }
 }
 

@@ -77,6 +77,28 @@ public struct Gazetteer: Sendable {
     for language in stemMatchers.keys { stemMatchers[language]!.bind(to: vocabulary) }
   }
 
+  /// An `affiliation` line: entity `id` belongs to entity `affiliation` (an id, which need not
+  /// be defined yet, or at all: `pipeline lint` reports one no gazetteer defines).
+  private mutating func addAffiliation(
+    _ affiliation: String, of id: String, title: Bool, location: SourceLocation
+  ) throws(EntitiesError) {
+    guard !affiliation.isEmpty, affiliation.utf8.allSatisfy(Self.isIDByte), !title else {
+      throw .affiliationNotAnID(location, found: affiliation)
+    }
+    guard let number = entity(id: id) else {
+      throw .affiliationBeforeName(location, affiliation: affiliation, entity: id)
+    }
+    if !entities[number].affiliations.contains(where: { $0.entity == affiliation }) {
+      entities[number].affiliations.append(Affiliation(entity: affiliation, location: location))
+    }
+  }
+
+  /// Entity index → the indices of the entities it belongs to (its `affiliation` lines whose id
+  /// the gazetteer defines), for role nouns ("the NASA chief").
+  public var affiliationIndices: [[Int]] {
+    entities.map { entity in entity.affiliations.compactMap { self.entity(id: $0.entity) } }
+  }
+
   /// Index of the entity with this id.
   public func entity(id: String) -> Int? { entityIndex.number(of: id).map(Int.init) }
 
@@ -113,6 +135,10 @@ public struct Gazetteer: Sendable {
     entity id: String, type: String, alias text: String, options: MatchOptions,
     slots: [PatternSlot], location: SourceLocation, tokenizer session: TokenizeSession
   ) throws(EntitiesError) {
+    if options.affiliation {
+      try addAffiliation(text, of: id, title: options.title, location: location)
+      return
+    }
     let tokenized: TokenizedText
     do { tokenized = try session.tokenize(text, sentences: false) } catch { throw .tokenize(error) }
     var keys = tokenized.tokens.map(\.key)

@@ -2,7 +2,7 @@ import Tokenize
 
 /// How an alias compares with the text: the match field of a gazetteer line, a comma-separated
 /// list of options (`fold`, `exact`, `stem`, `stem:LANG`, `translit`, `handle`, `handles`,
-/// `title`).
+/// `title`, `affiliation`).
 ///
 /// ```
 /// rogozin	PERSON	Рогозин	stem            «Рогозина», «Рогозиным» (Russian, from the script)
@@ -11,6 +11,7 @@ import Tokenize
 /// nasa	ORG	NASA	handles         "@NASA", "#NASA" (for every alias of the entity)
 /// roscosmos	ORG	@roscosmos	handle  the handle itself
 /// nelson	PERSON	administrator	title   "the administrator" refers to Nelson first
+/// nelson	PERSON	nasa	affiliation      "the NASA chief" refers to Nelson, not to Borisov
 /// ```
 public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   /// Case: `fold` (default) or `exact`.
@@ -27,6 +28,10 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   /// The "alias" is no name but a title of the entity, one word: a role noun after a determiner
   /// ("the administrator") refers to an entity with that title before any other.
   public var title = false
+  /// The "alias" is no name but the id of an entity the entity belongs to (a person's agency,
+  /// government or company): a person's role noun qualified by a mention of that entity ("the
+  /// NASA chief") refers only to an entity that belongs to it.
+  public var affiliation = false
   /// The language of a Latin-script alias (the file's `#! lang:`); nil: English.
   public var language: String?
   /// Languages whose aliases match by stem without saying so (the file's `#! stem:`).
@@ -47,6 +52,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   /// The option names a match field may hold.
   public static let names = [
     "fold", "exact", "stem", "stem:LANG", "translit", "handle", "handles", "title",
+    "affiliation",
   ]
 
   /// Parses a match field. Throws `unknownMatchMode` naming the first option it does not know.
@@ -62,6 +68,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
       case "handle": handle = true
       case "handles": handles = true
       case "title": title = true
+      case "affiliation": affiliation = true
       default:
         if option.hasPrefix("stem:"), case let language = String(option.dropFirst(5)),
           StemLanguage.isCode(language)
@@ -82,6 +89,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
     if handle { parts.append("handle") }
     if handles { parts.append("handles") }
     if title { parts.append("title") }
+    if affiliation { parts.append("affiliation") }
     return parts.joined(separator: ",")
   }
 }

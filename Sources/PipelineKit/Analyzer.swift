@@ -48,6 +48,9 @@ public struct Analyzer: Sendable {
   let entityTypes: [String]
   /// Entity index → its titles' keys (`title` lines), for role nouns.
   let entityTitles: [[String]]
+  /// Entity index → the indices of the entities it belongs to (`affiliation` lines whose id a
+  /// gazetteer defines), for role nouns.
+  let entityAffiliations: [[Int]]
 
   public init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
     self.tokenizer = tokenizer
@@ -55,6 +58,7 @@ public struct Analyzer: Sendable {
     self.scorer = scorer
     self.entityTypes = gazetteer.entities.map(\.type)
     self.entityTitles = gazetteer.entities.map(\.titles)
+    self.entityAffiliations = gazetteer.affiliationIndices
   }
 
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.
@@ -128,6 +132,7 @@ public struct Analyzer: Sendable {
       doc: doc, mentions: mentions,
       stance: scorer.score(
         doc, mentions: mentions, types: entityTypes, titles: entityTitles,
+        affiliations: entityAffiliations,
         carried: carried),
       analyzer: self)
   }

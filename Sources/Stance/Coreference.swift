@@ -14,6 +14,9 @@ struct Coreference {
   let types: [String]
   /// Entity index → token keys of its titles (the gazetteer's `title` lines); may be empty.
   var titles: [[String]] = []
+  /// Entity index → the entities it belongs to (the gazetteer's `affiliation` lines); may be
+  /// empty.
+  var affiliations: [[Int]] = []
 
   /// The references of a text, in text order. `inMention` marks tokens of gazetteer mentions
   /// (never a reference).
@@ -40,6 +43,9 @@ struct Coreference {
       m >= 0 && mentions[m].tokens.contains { tokens[$0].key == name }
     }
     var nextCarried = 0
+    // The person's role-noun phrases resolved so far with words that qualify them ("the NASA
+    // chief", "the Russian space chief"): their head's key, those words' keys, the entity.
+    var qualifiedRoles: [(head: String, qualifiers: [String], entity: Int, sentence: Int)] = []
     for t in tokens.indices {
       while next < mentions.count && mentions[next].tokens.upperBound <= t {
         let m = mentions[next]
@@ -72,6 +78,10 @@ struct Coreference {
       // refers to NASA. A person's role noun keeps them as description ("Kikina became the
       // first Russian cosmonaut").
       var names: [String] = []
+      // The organisations and places named inside a person's role-noun phrase ("the NASA
+      // chief", "the agency's chief"): the antecedent must belong to one of them.
+      var owners: [Int] = []
+      var qualifiers: [String] = []
       switch word.kind {
       case .determiner, .reporter, .inanimate, .person:
         continue
@@ -83,6 +93,21 @@ struct Coreference {
         if !word.types.contains(where: rules.personTypes.contains) {
           names = (start + 1..<t).filter { !inMention[$0] && isCapitalised(tokens[$0], in: doc) }
             .map { tokens[$0].key }
+        } else {
+          qualifiers = (start + 1..<t).filter {
+            inMention[$0] || isCapitalised(tokens[$0], in: doc)
+          }
+          .map { tokens[$0].key }
+          var c = candidates.count - 1
+          while c >= 0 && candidates[c].start >= start {
+            let entity = candidates[c].entity
+            if candidates[c].end <= t, !rules.personTypes.contains(types[entity]),
+              !owners.contains(entity)
+            {
+              owners.append(entity)
+            }
+            c -= 1
+          }
         }
       }
       let sentence = doc.sentenceOfToken[t]
@@ -113,15 +138,69 @@ struct Coreference {
         c -= 1
       }
       guard var found else { continue }
+      // A person's role noun qualified by an organisation ("the NASA chief") refers to the
+      // nearest entity in reach that belongs to it; when there is none, not to one that is known
+      // to belong elsewhere ("Nelson met Borisov. The Roscosmos chief said…": Borisov, and
+      // never Nelson).
+      var mustBelong = false
+      if !owners.isEmpty {
+        var c = found
+        while c >= 0 && candidates[c].sentence >= reach {
+          if candidates[c].end <= span.lowerBound,
+            word.types.contains(types[candidates[c].entity]),
+            belongs(candidates[c].entity, to: owners)
+          {
+            break
+          }
+          c -= 1
+        }
+        if c >= 0 && candidates[c].sentence >= reach {
+          found = c
+          mustBelong = true
+        } else if !affiliations(of: candidates[found].entity).isEmpty {
+          continue
+        }
+      }
+      // Two person's role nouns with the same head and other qualifying words are two people
+      // ("the NASA chief said…, while the Russian space chief warned…"): the second refers to
+      // the nearest entity the first does not.
+      let others =
+        qualifiers.isEmpty
+        ? []
+        : qualifiedRoles.filter {
+          $0.sentence >= reach && $0.head == tokens[t].key && $0.qualifiers != qualifiers
+        }.map(\.entity)
+      /// Whether entity `e` may stand for the phrase, as far as its affiliations and the
+      /// phrases before it tell.
+      func fits(_ e: Int) -> Bool {
+        !others.contains(e)
+          && (owners.isEmpty || belongs(e, to: owners)
+            || (!mustBelong && affiliations(of: e).isEmpty))
+      }
+      if others.contains(candidates[found].entity) {
+        var c = found - 1
+        while c >= 0 && candidates[c].sentence >= reach {
+          if candidates[c].end <= span.lowerBound,
+            word.types.contains(types[candidates[c].entity]), fits(candidates[c].entity)
+          {
+            break
+          }
+          c -= 1
+        }
+        guard c >= 0 && candidates[c].sentence >= reach else { continue }
+        found = c
+      }
       // A role noun that is an entity's title ("the administrator": Nelson) refers to the
-      // nearest such entity within reach before the nearest other one.
+      // nearest such entity before the nearest other one, up to `titleReach` sentences back
+      // ("…, NASA Administrator Jim Bridenstine said. A senator called it a mistake, noting
+      // that Rogozin… The administrator said…": Bridenstine).
       if word.kind == .role {
         let key = tokens[t].key
         var c = found
-        while c >= 0 && candidates[c].sentence >= sentence - 1 {
+        while c >= 0 && candidates[c].sentence >= sentence - Self.titleReach {
           let entity = candidates[c].entity
           if entity < titles.count, titles[entity].contains(key),
-            candidates[c].end <= span.lowerBound, word.types.contains(types[entity])
+            candidates[c].end <= span.lowerBound, word.types.contains(types[entity]), fits(entity)
           {
             found = c
             break
@@ -157,7 +236,8 @@ struct Coreference {
           ?? (quotes.opensSentence(sentence, of: doc, rules: rules)
             ? openingSubject(before: sentence, in: candidates, upTo: found, doc: doc) : nil),
         word.types.contains(types[candidates[subject].entity]),
-        names.allSatisfy({ has(candidates[subject].mention, $0) })
+        names.allSatisfy({ has(candidates[subject].mention, $0) }),
+        fits(candidates[subject].entity)
       {
         // A speaker named after the statement is its subject rather than the nearest name
         // ("Energia will stop supplying engines to Boeing, the company said": Energia); after a
@@ -188,6 +268,9 @@ struct Coreference {
           continue
         }
       }
+      if !qualifiers.isEmpty {
+        qualifiedRoles.append((tokens[t].key, qualifiers, candidates[found].entity, sentence))
+      }
       let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].key == "'s")
       for antecedent in antecedents {
         let reference = Reference(
@@ -202,6 +285,16 @@ struct Coreference {
       }
     }
     return result
+  }
+
+  /// The entities entity `e` belongs to (`affiliation` lines).
+  private func affiliations(of e: Int) -> [Int] {
+    e < affiliations.count ? affiliations[e] : []
+  }
+
+  /// Whether entity `e` belongs to one of `owners`.
+  private func belongs(_ e: Int, to owners: [Int]) -> Bool {
+    affiliations(of: e).contains(where: owners.contains)
   }
 
   /// The candidate whose mention opens sentence `sentence - 1` (after at most a determiner):
@@ -333,6 +426,9 @@ struct Coreference {
             && ($0 == start || !isCapitalised(doc.tokens[$0], in: doc))))
     }
   }
+
+  /// How many sentences back a role noun finds an entity whose title it is.
+  static let titleReach = 2
 
   /// Words a sentence's opening phrase may have before a subject pronoun.
   static let openingPhraseReach = 5

@@ -19,7 +19,7 @@ public struct StanceAnalysis: Sendable {
 }
 
 /// What a window of a longer text is told about the text before it, so that its analysis is
-/// the whole text's (`StanceScorer.score(_:mentions:types:titles:carried:)`).
+/// the whole text's (`StanceScorer.score(_:mentions:types:titles:affiliations:carried:)`).
 public struct Carried: Sendable {
   /// Whether the window's first sentence begins inside a quotation.
   public var quotation = false
@@ -79,7 +79,7 @@ public struct StanceScorer: Sendable {
   /// `carried`: what a window of a longer text is told about the text before it.
   public func score(
     _ doc: TokenizedText, mentions: [EntityMention], types: [String] = [], titles: [[String]] = [],
-    carried: Carried = Carried()
+    affiliations: [[Int]] = [], carried: Carried = Carried()
   )
     -> StanceAnalysis
   {
@@ -127,8 +127,9 @@ public struct StanceScorer: Sendable {
     let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     let references =
       coreference && !types.isEmpty
-      ? Coreference(rules: rules, types: types, titles: titles).references(
-        in: doc, mentions: mentions, inMention: inMention, quotes: quotes, carried: carried)
+      ? Coreference(rules: rules, types: types, titles: titles, affiliations: affiliations)
+        .references(
+          in: doc, mentions: mentions, inMention: inMention, quotes: quotes, carried: carried)
       : []
     let entityAttributions = attribute(
       hits, mentions: mentions, references: references, doc: doc, inMention: inMention,

@@ -154,7 +154,7 @@ struct EvalTests {
     ("blind81", 0.80), ("blind82", 0.83), ("blind83", 0.75), ("blind84", 0.73), ("blind85", 0.82),
     ("blind86", 0.77), ("blind87", 0.81), ("blind88", 0.91), ("blind89", 0.85), ("blind90", 0.89),
     ("blind91", 0.92), ("blind92", 0.85), ("blind93", 0.80), ("blind94", 0.93),
-    ("blind95", 0.84), ("blind96", 0.82),
+    ("blind95", 0.84), ("blind96", 0.82), ("blind97", 0.90), ("blind98", 0.80), ("blind99", 0.79),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

@@ -105,6 +105,27 @@ struct GazetteerLoadingTests {
     #expect(gazetteer.mentions(in: doc).map(\.start) == [22])
   }
 
+  /// An `affiliation` line names the entity another belongs to, by id (defined before or after
+  /// it, or not at all), and is no alias; a repeat is kept once.
+  @Test func anAffiliationLineIsNoAlias() throws {
+    let gazetteer = try load(
+      (
+        "g.tsv",
+        bytes(
+          "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tnasa\taffiliation\n"
+            + "nelson\tPERSON\tnasa\taffiliation\nnelson\tPERSON\tnobody\taffiliation\n"
+            + "nasa\tORG\tNASA\n")
+      ))
+    #expect(
+      gazetteer.entities[0].affiliations
+        == [
+          Affiliation(entity: "nasa", location: SourceLocation(file: "g.tsv", line: 2)),
+          Affiliation(entity: "nobody", location: SourceLocation(file: "g.tsv", line: 4)),
+        ])
+    #expect(gazetteer.affiliationIndices == [[1], []])
+    #expect(gazetteer.aliases.map(\.text) == ["Bill Nelson", "NASA"])
+  }
+
   @Test func anEmptyFileGivesAnEmptyGazetteer() throws {
     let gazetteer = try load(("g.tsv", []), ("h.tsv", bytes("# only a comment\n")))
     #expect(gazetteer.entities.isEmpty && gazetteer.aliases.isEmpty)
@@ -135,11 +156,11 @@ struct GazetteerLoadingTests {
       "empty alias", "nasa\tORG\t  \n", "g.tsv:1: expected a non-empty alias, found an empty field"),
     LoadErrorCase(
       "unknown match mode", "nasa\tORG\tNASA\tfuzzy\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title'), found 'fuzzy'"
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'affiliation'), found 'fuzzy'"
     ),
     LoadErrorCase(
       "match mode is case-sensitive", "nasa\tORG\tNASA\tExact\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title'), found 'Exact'"
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'affiliation'), found 'Exact'"
     ),
     LoadErrorCase(
       "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
@@ -163,6 +184,20 @@ struct GazetteerLoadingTests {
     LoadErrorCase(
       "a title before the entity's name", "nelson\tPERSON\tadministrator\ttitle\n",
       "g.tsv:1: expected an alias line of entity 'nelson' before its title 'administrator' (the first alias is its name)"
+    ),
+    LoadErrorCase(
+      "an affiliation before the entity's name", "nelson\tPERSON\tnasa\taffiliation\n",
+      "g.tsv:1: expected an alias line of entity 'nelson' before its affiliation 'nasa' (the first alias is its name)"
+    ),
+    LoadErrorCase(
+      "an affiliation that is no id",
+      "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tNASA\taffiliation\n",
+      "g.tsv:2: expected the id of the entity it belongs to (lowercase letters, digits, '_'; no title), found 'NASA'"
+    ),
+    LoadErrorCase(
+      "an affiliation that is a title too",
+      "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tnasa\ttitle,affiliation\n",
+      "g.tsv:2: expected the id of the entity it belongs to (lowercase letters, digits, '_'; no title), found 'nasa'"
     ),
     LoadErrorCase(
       "a title of two words",

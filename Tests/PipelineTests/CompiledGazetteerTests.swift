@@ -209,9 +209,13 @@ struct CompiledGazetteerTests {
       testDescription: "another format version",
       damage: { bytes in
         var bytes = bytes
-        bytes[8] = 2
+        bytes[8] = UInt8(CompiledGazetteer.formatVersion + 1)
         return bytes
-      }, problem: { _ in .formatVersion(found: 2, supported: 1) }),
+      },
+      problem: { _ in
+        .formatVersion(
+          found: CompiledGazetteer.formatVersion + 1, supported: CompiledGazetteer.formatVersion)
+      }),
     Damage(
       testDescription: "a byte changed in the tables",
       damage: { bytes in

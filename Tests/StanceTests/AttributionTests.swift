@@ -21,6 +21,8 @@ private let gazetteerTSV = """
   dlr\tORG\tGerman Aerospace Center
   interfax\tMEDIA\tInterfax
   nelson\tPERSON\tadministrator\ttitle
+  nelson\tPERSON\tnasa\taffiliation
+  borisov\tPERSON\troscosmos\taffiliation
   iss\tFACILITY\tISS
   united_states\tGPE\tUnited States
   moscow\tGPE\tMoscow
@@ -84,7 +86,7 @@ private struct Fixture {
     let mentions = gazetteer.mentions(in: doc)
     let analysis = scorer(policy, coreference: coreference).score(
       doc, mentions: mentions, types: gazetteer.entities.map(\.type),
-      titles: gazetteer.entities.map(\.titles))
+      titles: gazetteer.entities.map(\.titles), affiliations: gazetteer.affiliationIndices)
     return (doc, mentions, analysis)
   }
 }
@@ -664,6 +666,14 @@ struct AttributionTests {
       hit: "quit", "russia", .wishedSubject),
     RoleCase(
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
+      hit: "quit", "rogozin", .speaker),
+    RoleCase(
+      "a speech verb in -ing after a comma says what follows, not the request before it",
+      "Rogozin asked, announcing that ⟦Russia⟧ would quit the station.",
+      hit: "quit", "russia", .subject),
+    RoleCase(
+      "a speech verb in -ing after a request: its speaker is the agent",
+      "⟦Rogozin⟧ asked, announcing that Russia would quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
       "a wish without 'that'", "⟦Nelson⟧ hoped NASA would keep the partnership.",
@@ -1452,6 +1462,14 @@ struct AttributionTests {
     ("Nelson spoke with Borisov. ⟦The cosmonaut⟧ praised the crew.", "borisov"),
     ("Rogozin met Borisov. ⟦The administrator⟧ praised the crew.", "borisov"),
     ("Nelson met. Rain fell. Borisov came. ⟦The administrator⟧ praised the crew.", "borisov"),
+    // A title reaches two sentences back, past the nearest person.
+    ("Nelson spoke. Rain fell on Borisov. ⟦The administrator⟧ praised the crew.", "nelson"),
+    // A person's role noun qualified by an organisation: someone who belongs to it
+    // (`affiliation` lines), not the nearest person.
+    ("Nelson met Borisov. ⟦The NASA chief⟧ praised the crew.", "nelson"),
+    ("Borisov met Nelson. ⟦The Roscosmos chief⟧ praised the crew.", "borisov"),
+    // …and no affiliation known: the nearest.
+    ("Nelson met Rogozin. ⟦The Roscosmos chief⟧ praised the crew.", "rogozin"),
     (
       "The Russian space agency, which met NASA in Moscow, said that ⟦it⟧ praised the crew.",
       "roscosmos"
@@ -1469,6 +1487,21 @@ struct AttributionTests {
     let (_, _, analysis) = try fixture.analyze(marked.text)
     #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == [entity])
     #expect(analysis.references.map { $0.start..<$0.end } == marked.spans)
+  }
+
+  /// A person's role noun qualified by an organisation never refers to someone known to belong
+  /// elsewhere; two with the same head and other qualifiers are two people.
+  @Test(arguments: [
+    ("Borisov spoke. The NASA chief praised the crew.", [String]()),
+    (
+      "Nelson met Borisov. The NASA chief praised the crew, while the Russian space chief warned.",
+      ["nelson", "borisov"]
+    ),
+  ])
+  func qualifiedRoleNounsResolveTo(text: String, entities: [String]) throws {
+    let fixture = try Fixture()
+    let (_, _, analysis) = try fixture.analyze(text)
+    #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
   }
 
   @Test func referencesReachOnlyThePreviousSentence() throws {

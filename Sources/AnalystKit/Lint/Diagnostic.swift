@@ -40,6 +40,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     case invalidDirective = "invalid-directive"
     case notAHandle = "not-a-handle"
     case invalidTitle = "invalid-title"
+    case invalidAffiliation = "invalid-affiliation"
+    case unknownAffiliation = "unknown-affiliation"
     case aliasCollision = "alias-collision"
     case unknownModifierKind = "unknown-modifier-kind"
     case unknownParameter = "unknown-parameter"

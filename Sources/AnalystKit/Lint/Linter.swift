@@ -76,6 +76,7 @@ public struct Linter: Sendable {
       }
     }
     state.lintDimensions()
+    state.lintAffiliations()
     return state.diagnostics.sortedByLocation()
   }
 }
@@ -222,6 +223,23 @@ private struct LintState {
 
   // MARK: - Gazetteers
 
+  /// An `affiliation` naming an entity no linted gazetteer defines refers to nothing: a
+  /// warning (the gazetteer that defines it may be loaded with these only at run time).
+  mutating func lintAffiliations() {
+    for entity in gazetteer.entities {
+      for affiliation in entity.affiliations where gazetteer.entity(id: affiliation.entity) == nil {
+        report(
+          Diagnostic(
+            .warning, .unknownAffiliation, file: affiliation.location.file,
+            line: affiliation.location.line,
+            column: entity.id.count + entity.type.count + 3,
+            message:
+              "affiliation '\(affiliation.entity)' of entity '\(entity.id)' is no entity of the gazetteers; this line refers to nothing"
+          ))
+      }
+    }
+  }
+
   /// A gazetteer file's `#!` directives, for its lines (an unknown one is an error).
   mutating func readDirectives(_ file: LintFile) {
     defaults = GazetteerDefaults()
@@ -296,7 +314,8 @@ private struct LintState {
       report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
       return
     }
-    if options.title { return }  // a title is no alias: nothing of an alias to check
+    // A title or an affiliation is no alias: nothing of an alias to check.
+    if options.title || options.affiliation { return }
     if gazetteer.aliases.count > aliasCount, let added = gazetteer.aliases.last {
       let key = AliasKey(keys: added.keys, surfaces: added.surfaces, mode: added.mode)
       if firstAliases[key] == nil { firstAliases[key] = added.location }
@@ -363,6 +382,8 @@ private struct LintState {
       return line.diagnostic(.error, .notAHandle, column: aliasColumn, error.message)
     case .titleNotOneWord, .titleBeforeName:
       return line.diagnostic(.error, .invalidTitle, column: aliasColumn, error.message)
+    case .affiliationNotAnID, .affiliationBeforeName:
+      return line.diagnostic(.error, .invalidAffiliation, column: aliasColumn, error.message)
     case .unknownStemLanguage:
       let column = line.fields.count == 4 ? line.column(ofField: 3) : 1
       return line.diagnostic(.error, .unknownMatchMode, column: column, error.message)
