@@ -306,8 +306,16 @@ extension ClauseAnalyzer {
   /// reports that it was preparing to back out": what Japan denies of itself is its stance).
   private func isDeniedContent(_ c: Int, of p: Int, _ s: SentenceStructure) -> Bool {
     guard let opener = s.clauses[c].opener, opener > s.range.lowerBound,
-      rules.word(opener, in: doc, is: .complement), rules.isContent(opener - 1, in: doc)
+      rules.word(opener, in: doc, is: .complement)
     else { return false }
+    // A verb of denial right before `that` ("Lavrov denied that Moscow had ever threatened…"),
+    // unless it is negated itself ("did not deny that Russia planned to leave").
+    let verb = opener - 1
+    if modifiers.word(of: verb, in: doc)?.kind == .negator {
+      let lo = max(s.range.lowerBound, verb - Self.negatedSpeechReach)
+      return !(lo..<verb).contains { modifiers.word(of: $0, in: doc)?.kind == .negator }
+    }
+    guard rules.isContent(opener - 1, in: doc) else { return false }
     if let parent = s.clauses[c].parent,
       s.list(s.clauses[parent].subject).contains(where: {
         s.participants[$0].entity == s.participants[p].entity

@@ -249,6 +249,20 @@ public struct StanceScorer: Sendable {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
+    /// The last token of a name right after negator `mark` (a determiner may come between): the
+    /// negator denies what the name does, so its window counts from there ("Neither NASA nor
+    /// ESA wants to end the partnership", "nor the White House has cut ties").
+    func nameEnd(after mark: ModifierMark) -> Int? {
+      var u = mark.token + 1
+      if u < tokens.count, !inMention[u], rules.reference(of: u, in: doc)?.kind == .determiner,
+        !rules.word(u, in: doc, is: .complementizer)
+      {
+        u += 1
+      }
+      guard u < tokens.count, inMention[u] else { return nil }
+      while u + 1 < tokens.count && inMention[u + 1] { u += 1 }
+      return u
+    }
     /// The noun of content (`content` lines of `clauses.tsv`) right after a shifter (a
     /// determiner, article or possessive pronoun, and one describing word or a name of up to four
     /// tokens, may come between: "turned down a NASA request to share…"), and the first
@@ -558,6 +572,11 @@ public struct StanceScorer: Sendable {
         var negators = marks.filter { mark in
           mark.word.kind == .negator && mark.token < start
             && (inWindow(mark.token, start)
+              || nameEnd(after: mark).map { $0 < start && inWindow($0, start) } == true
+                // "Neither Nelson nor Lueders blamed…" is one negation, not two.
+                && !marks.contains(where: {
+                  $0.word.kind == .negator && $0.token > mark.token && $0.token < start
+                })
               || (throughContent(mark, to: start) == true
                 && content(after: mark).map { previousEnd <= $0.start } == true))
         }

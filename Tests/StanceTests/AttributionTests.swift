@@ -668,6 +668,17 @@ struct AttributionTests {
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "what a verb of denial denies is no one's act",
+      "Rogozin denied that ⟦Russia⟧ had threatened the station.", hit: "threatened", "russia",
+      .hypothetical),
+    RoleCase(
+      "… the denier's own too", "Russia denied that ⟦it⟧ had threatened the station.",
+      hit: "threatened", "russia", .hypothetical),
+    RoleCase(
+      "… unless the denial is negated",
+      "Rogozin did not deny that ⟦Russia⟧ had threatened the station.", hit: "threatened",
+      "russia", .subject),
+    RoleCase(
       "a speech verb in -ing after a comma says what follows, not the request before it",
       "Rogozin asked, announcing that ⟦Russia⟧ would quit the station.",
       hit: "quit", "russia", .subject),
@@ -1189,6 +1200,16 @@ struct AttributionTests {
     ShifterCase(
       name: "a denial negates what it denies", text: "Russia denied plans to quit.",
       weights: ["quit": -2.5 * -0.74]),
+    ShifterCase(
+      name: "a negator before a name negates what the name does",
+      text: "Neither Borisov nor the Russian space agency wants to quit.",
+      weights: ["quit": -2.5 * -0.74]),
+    ShifterCase(
+      name: "… once for `neither … nor`", text: "Neither Nelson nor Borisov threatened NASA.",
+      weights: ["threatened": -2.5 * -0.74]),
+    ShifterCase(
+      name: "… not past `that`", text: "Nelson did not deny that Russia wants to quit.",
+      weights: ["quit": -2.5]),
     ShifterCase(
       name: "noun shifter", text: "The collapse of cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
