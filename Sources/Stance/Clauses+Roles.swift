@@ -154,8 +154,8 @@ extension ClauseAnalyzer {
         break
       }
       let dependent =
-        kind == .reported || kind == .relative || kind == .subordinate
-        || s.clauses[k].subject.isEmpty
+        (kind == .reported || kind == .relative || kind == .subordinate
+          || s.clauses[k].subject.isEmpty) && !hasUnnamedSubject(k, s)
       guard dependent || isInsideQuote(k, s) else { break }
       c = s.clauses[k].parent
     }
@@ -329,6 +329,16 @@ extension ClauseAnalyzer {
       guard let kind = modifiers.modifier(at: t, in: doc)?.word.kind else { return false }
       return kind == .negator || kind.isShifter
     }
+  }
+
+  /// Whether contrast clause `c` has a subject that names no participant: a determiner right
+  /// after its marker, before its verb ("NASA said it would keep buying seats, while the
+  /// Roscosmos chief threatened to stop": the chief's threat, not NASA's).
+  private func hasUnnamedSubject(_ c: Int, _ s: SentenceStructure) -> Bool {
+    guard s.clauses[c].kind == .contrast, s.clauses[c].subject.isEmpty,
+      let opener = s.clauses[c].opener, let verb = s.clauses[c].verb, verb > opener + 1
+    else { return false }
+    return rules.reference(of: opener + 1, in: doc)?.kind == .determiner
   }
 
   /// Reported speech whose speech verb is negated ("Borisov never said Russia would abandon the

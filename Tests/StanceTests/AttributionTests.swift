@@ -668,6 +668,14 @@ struct AttributionTests {
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "a contrast clause whose subject names no one is not the speaker's",
+      "⟦NASA⟧ said it would keep the partnership, while the cosmonaut threatened to quit.",
+      hit: "threatened", "nasa", .otherClause),
+    RoleCase(
+      "… one without a subject shares the reported subject",
+      "NASA said ⟦it⟧ would stay, while threatening to quit.", hit: "threatening", "nasa",
+      .sharedSubject),
+    RoleCase(
       "what a verb of denial denies is no one's act",
       "Rogozin denied that ⟦Russia⟧ had threatened the station.", hit: "threatened", "russia",
       .hypothetical),
