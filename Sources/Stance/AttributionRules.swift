@@ -108,6 +108,11 @@ public struct AttributionRules: Sendable {
     /// `source`: "drew sharp criticism from Rogozin"), not a place left ("withdrawal from the
     /// ISS" is no such noun).
     case sourced
+    /// Particles of phrasal verbs (`out`, `off`, `down`, `back`): a two-word lexicon term or
+    /// modifier phrase that ends with one also matches with up to `splitGap` words between its
+    /// verb and the particle ("pulled its technicians out", "turned the offer down"), as its
+    /// verb.
+    case particle
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -147,6 +152,7 @@ public struct AttributionRules: Sendable {
       case .reciprocal: 1 << 31
       case .obligation: 1 << 32
       case .sourced: 1 << 33
+      case .particle: 1 << 34
       }
     }
 
@@ -163,7 +169,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced:
+        .obligation, .sourced, .particle:
         true
       default: false
       }
@@ -230,6 +236,35 @@ public struct AttributionRules: Sendable {
 
   /// The most tokens between a determiner and its role noun ("the Russian space agency").
   public static let roleNounGap = 3
+
+  /// The most words between a phrasal verb and its particle ("pulled its launch teams out").
+  public static let splitGap = 4
+
+  /// Whether `key` is a word of class `kind` (one kept apart from the markers), by key.
+  func isWord(_ key: String, _ kind: MarkerKind) -> Bool {
+    (classes[key] ?? 0) & kind.bit != 0
+  }
+
+  /// The verb of a phrasal verb split by its object, for the particle at token `p`: the token
+  /// `first` words before it, 2 ≤ `first` distance ≤ `splitGap` + 1, that `isVerb` accepts,
+  /// with only words (or numbers) between, no clause marker or other particle among them, in
+  /// `p`'s sentence ("pulled its technicians out", "turned NASA's offer down").
+  func splitVerb(
+    endingAt p: Int, in doc: TokenizedText, isVerb: (Int) -> Bool
+  ) -> Int? {
+    guard word(p, in: doc, is: .particle) else { return nil }
+    let start = doc.sentences[doc.sentenceOfToken[p]].tokens.lowerBound
+    var v = p - 1
+    while v >= start && p - v <= Self.splitGap + 1 {
+      let token = doc.tokens[v]
+      if p - v >= 2 && token.kind == .word && isVerb(v) { return v }
+      guard token.kind == .word || token.kind == .number,
+        kinds(of: v, in: doc) & MarkerKind.clauseOpeners == 0, !word(v, in: doc, is: .particle)
+      else { return nil }
+      v -= 1
+    }
+    return nil
+  }
 
   public init() {}
 

@@ -225,6 +225,14 @@ public struct Modifiers: Sendable {
     return entry.word.map { (t, $0) }
   }
 
+  /// The two-word phrase whose words are token `v`'s and token `p`'s (a phrasal verb split by
+  /// its object: "turned the offer down", `AttributionRules.splitVerb`).
+  public func splitPhrase(verb v: Int, particle p: Int, in doc: TokenizedText) -> Word? {
+    guard let candidates = phrases[doc.tokens[p].key] else { return nil }
+    let verb = doc.tokens[v].key
+    return candidates.first { $0.keys.count == 2 && $0.keys[0] == verb }?.word
+  }
+
   /// `phrase(endingAt:in:)` over the phrases that end with token `t`'s key, by id: a token of
   /// a text of the bound vocabulary has a phrase key exactly when it has that key's id.
   private func phrase(

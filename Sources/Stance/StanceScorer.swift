@@ -48,6 +48,14 @@ public struct StanceScorer: Sendable {
   public let thresholds: Thresholds
   /// Whether pronouns and role nouns are resolved (`--no-coreference` turns it off).
   public let coreference: Bool
+  /// Dimension → particle key → the two-word terms that end with it (their verb's key and
+  /// entry), which also match split by their object ("pulled its technicians out").
+  private let splitTerms: [String: [String: [SplitTerm]]]
+
+  private struct SplitTerm: Sendable {
+    var verb: String
+    var entry: Int
+  }
 
   public init(
     lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
@@ -64,6 +72,46 @@ public struct StanceScorer: Sendable {
     self.policies = policies
     self.thresholds = thresholds
     self.coreference = coreference
+    var splitTerms: [String: [String: [SplitTerm]]] = [:]
+    for (index, entry) in lexicon.entries.enumerated()
+    where entry.keys.count == 2 && !entry.isPrefix && rules.isWord(entry.keys[1], .particle) {
+      splitTerms[entry.dimension, default: [:]][entry.keys[1], default: []].append(
+        SplitTerm(verb: entry.keys[0], entry: index))
+    }
+    self.splitTerms = splitTerms
+  }
+
+  /// Adds to `matches` (one sentence's, in text order) the two-word terms of `dimension` that
+  /// end with a particle, split by their object ("pulled its technicians out"): a hit of the
+  /// verb alone (`AttributionRules.splitVerb`), in place of a hit of the verb's own word.
+  private func addSplitMatches(
+    to matches: inout [PhraseMatcher<Int>.Match], dimension: String, sentence: Sentence,
+    in doc: TokenizedText
+  ) {
+    guard let terms = splitTerms[dimension] else { return }
+    for p in sentence.tokens {
+      guard rules.word(p, in: doc, is: .particle), let candidates = terms[doc.tokens[p].key]
+      else { continue }
+      var entry = 0
+      guard
+        let v = rules.splitVerb(
+          endingAt: p, in: doc,
+          isVerb: { v in
+            guard let term = candidates.first(where: { $0.verb == doc.tokens[v].key }) else {
+              return false
+            }
+            entry = term.entry
+            return true
+          })
+      else { continue }
+      let at = matches.firstIndex { $0.tokens.upperBound > v } ?? matches.count
+      if at < matches.count && matches[at].tokens.lowerBound <= v {
+        // A longer term covers the verb ("cut ties"): it stays.
+        guard matches[at].tokens == v..<(v + 1) else { continue }
+        matches.remove(at: at)
+      }
+      matches.insert(PhraseMatcher<Int>.Match(tokens: v..<(v + 1), values: [entry]), at: at)
+    }
   }
 
   /// The policy each dimension is scored under.
@@ -100,6 +148,21 @@ public struct StanceScorer: Sendable {
       if let (first, word) = modifiers.modifier(at: t, in: doc) {
         while let last = marks.last, last.token >= first { marks.removeLast() }
         marks.append(ModifierMark(token: t, first: first, word: word))
+      } else if rules.word(t, in: doc, is: .particle) {
+        // A phrase split by its object ("turned the offer down") acts from its verb.
+        var split: Modifiers.Word?
+        if let v = rules.splitVerb(
+          endingAt: t, in: doc,
+          isVerb: { v in
+            split = modifiers.splitPhrase(verb: v, particle: t, in: doc)
+            return split != nil
+          }), let split
+        {
+          let at = marks.firstIndex { $0.token >= v } ?? marks.count
+          if at == marks.count || marks[at].token > v {
+            marks.insert(ModifierMark(token: v, first: v, word: split), at: at)
+          }
+        }
       }
     }
     var hits: [Hit] = []
@@ -110,8 +173,11 @@ public struct StanceScorer: Sendable {
       guard let matcher = lexicon.matcher(for: dimension) else { return nil }
       return DimensionMatches(
         dimension: dimension,
-        sentences: doc.sentences.map {
-          matcher.matches(in: doc.tokens, range: $0.tokens, stamp: doc.vocabularyStamp)
+        sentences: doc.sentences.map { sentence in
+          var found = matcher.matches(
+            in: doc.tokens, range: sentence.tokens, stamp: doc.vocabularyStamp)
+          addSplitMatches(to: &found, dimension: dimension, sentence: sentence, in: doc)
+          return found
         })
     }
     for (index, sentence) in doc.sentences.enumerated() {

@@ -70,6 +70,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
       self.values = values
       self.prefix = prefix
     }
+
+    /// A match found by other means than the matcher's walk (no wildcard prefix).
+    public init(tokens: Range<Int>, values: [Value]) {
+      self.init(tokens: tokens, values: values, prefix: nil)
+    }
   }
 
   /// Which keys may start a phrase: `longestMatch` from a token whose key it does not contain

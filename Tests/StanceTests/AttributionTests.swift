@@ -47,6 +47,7 @@ private let lexiconTSV = """
   stand by\t1.5\tcooperation
   on hold\t-1.5\tcooperation
   warmly\t1.5\tcooperation
+  pull out\t-2.5\tcooperation
   """
 
 /// The repository's own rule files: the tests check the rules an analyst edits.
@@ -1245,6 +1246,25 @@ struct AttributionTests {
       name: "dismissed reverses either sign", text: "NASA dismissed the threat and the offer.",
       weights: ["dismissed": -1.5, "threat": 2.5, "offer": -1]),
     ShifterCase(
+      name: "a shifter phrase split by its object acts from its verb",
+      text: "Russia turned the offer down.", weights: ["offer": -1]),
+    ShifterCase(
+      name: "… negated", text: "Russia did not turn the offer down.",
+      weights: ["offer": 1 * -0.74 * -1]),
+    ShifterCase(
+      name: "… not across punctuation", text: "Russia turned to the offer, then sat down.",
+      weights: ["offer": 1]),
+    ShifterCase(
+      name: "a term split by its object is a hit of its verb",
+      text: "Russia will pull its crews out.",
+      weights: ["pull": -2.5]),
+    ShifterCase(
+      name: "… with a name as the object", text: "Rogozin will pull Russia out of the station.",
+      weights: ["pull": -2.5]),
+    ShifterCase(
+      name: "… at most four words apart",
+      text: "Russia will pull its last three remaining crews out.", weights: [:]),
+    ShifterCase(
       name: "negated shifter", text: "Russia did not suspend the partnership.",
       weights: ["suspend": -2 * -0.74, "partnership": 1.8 * -0.74 * -1]),
     ShifterCase(
@@ -1604,7 +1624,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
