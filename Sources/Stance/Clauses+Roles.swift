@@ -12,6 +12,16 @@ extension ClauseAnalyzer {
   ) -> RoleRule {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
     if rule == .object && positive && isPartner(p, of: hit, in: s) { rule = .partner }
+    // "praised NASA for keeping the station flying": who is named before a reason's `for` does
+    // a good deed in `-ing` after it, not the one who praises. (A bad one stays the accuser's:
+    // "blamed Washington for wrecking…" accuses, the accused takes no stance by it.)
+    if positive, let doer = gerundDoer(of: hit, in: s) {
+      if doer == p {
+        rule = .subject
+      } else if rule == .subject, s.participants[doer].entity != s.participants[p].entity {
+        rule = .nonSubject
+      }
+    }
     guard types.indices.contains(s.participants[p].entity) else { return rule }
     let classes = s.participants[p].typeClasses
     if rule == .speaker || rule == .quoteSpeaker, classes.contains(.reporter) { return .reporter }
@@ -266,6 +276,27 @@ extension ClauseAnalyzer {
       !endings.has(reason + 1, KeyEndings.ing)
     else { return nil }
     return reason
+  }
+
+  /// The participant that does a deed in `-ing` right after a reason's `for`: the one named
+  /// right before `for` ("praised NASA for keeping"), unless a passive's `by` names it.
+  private func gerundDoer(of hit: Range<Int>, in s: SentenceStructure) -> Int? {
+    let reason = hit.lowerBound - 1
+    guard reason > s.range.lowerBound, rules.word(reason, in: doc, is: .reason),
+      endings.has(hit.lowerBound, KeyEndings.ing),
+      let doer = s.participants.firstIndex(where: { $0.tokens.upperBound == reason })
+    else { return nil }
+    // After a passive's `by` the one named is who praises ("was praised by NASA for keeping…").
+    let before = s.participants[doer].tokens.lowerBound - 1
+    if before >= s.range.lowerBound,
+      rules.has(before, in: doc, .agentMarker)
+        || (before > s.range.lowerBound
+          && rules.reference(of: before, in: doc)?.kind == .determiner
+          && rules.has(before - 1, in: doc, .agentMarker))
+    {
+      return nil
+    }
+    return doer
   }
 
   /// Whether the hit is in the reason a stance verb gives for what it does to its object, named

@@ -669,6 +669,19 @@ struct AttributionTests {
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "who is praised for a good deed in -ing does it",
+      "Rogozin praised ⟦NASA⟧ for cooperating.", hit: "cooperating", "nasa", .subject),
+    RoleCase(
+      "… not the one who praises", "⟦Rogozin⟧ praised NASA for cooperating.",
+      hit: "cooperating", "rogozin", .nonSubject),
+    RoleCase(
+      "… not after a passive's 'by'", "Rogozin was praised by ⟦NASA⟧ for cooperating.",
+      hit: "cooperating", "nasa", .predicate),
+    RoleCase(
+      "who is blamed for a bad deed takes no stance by the accusation",
+      "Rogozin blamed ⟦NASA⟧ for threatening the partnership.", hit: "threatening", "nasa",
+      .predicate),
+    RoleCase(
       "a contrast clause whose subject names no one is not the speaker's",
       "⟦NASA⟧ said it would keep the partnership, while the cosmonaut threatened to quit.",
       hit: "threatened", "nasa", .otherClause),
