@@ -138,10 +138,15 @@ struct SentenceStructure {
     var participant: Int
     var comma: Int
     var resume: Int?
+    /// The first token it can cover: after the last semicolon before `comma` ("Officials were
+    /// drafting statements about winding it down; up here, Shkaplerov said, all that mattered…"
+    /// says nothing of the first clause).
+    var from = 0
 
     /// Whether the attribution covers a hit on `hit` tokens.
     func covers(_ hit: Range<Int>) -> Bool {
-      hit.upperBound <= comma || resume.map { hit.lowerBound > $0 } == true
+      hit.lowerBound >= from
+        && (hit.upperBound <= comma || resume.map { hit.lowerBound > $0 } == true)
     }
   }
 
@@ -572,6 +577,13 @@ struct ClauseAnalyzer {
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
     findSubjects(&structure)
     structure.trailingSpeaker = trailingSpeaker(in: structure, startsOf: startsOf)
+    if let comma = structure.trailingSpeaker?.comma,
+      let semicolon = (sentence.tokens.lowerBound..<comma).last(where: {
+        tokens[$0].key == ";" && rules.has($0, in: doc, .boundary)
+      })
+    {
+      structure.trailingSpeaker?.from = semicolon + 1
+    }
     return structure
   }
 

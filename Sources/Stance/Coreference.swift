@@ -170,6 +170,29 @@ struct Coreference {
         : qualifiedRoles.filter {
           $0.sentence >= reach && $0.head == tokens[t].key && $0.qualifiers != qualifiers
         }.map(\.entity)
+      // A role noun for an organisation after a person of its sentence refers to what that
+      // person belongs to, when it is in reach ("ESA suspended ExoMars with Roscosmos. Director
+      // General Josef Aschbacher said the agency would…": ESA, not Roscosmos).
+      if word.kind == .role, !word.types.contains(where: rules.personTypes.contains),
+        let person = candidates.lastIndex(where: {
+          $0.sentence == sentence && $0.end <= span.lowerBound
+            && rules.personTypes.contains(types[$0.entity])
+        }),
+        !affiliations(of: candidates[person].entity).contains(candidates[found].entity)
+      {
+        let owners = affiliations(of: candidates[person].entity)
+        var c = found
+        while c >= 0 && candidates[c].sentence >= reach {
+          if candidates[c].end <= span.lowerBound, owners.contains(candidates[c].entity),
+            word.types.contains(types[candidates[c].entity]),
+            names.allSatisfy({ has(candidates[c].mention, $0) })
+          {
+            found = c
+            break
+          }
+          c -= 1
+        }
+      }
       /// Whether entity `e` may stand for the phrase, as far as its affiliations and the
       /// phrases before it tell.
       func fits(_ e: Int) -> Bool {

@@ -669,6 +669,10 @@ struct AttributionTests {
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "a speaker between commas after a semicolon says nothing of the clause before it",
+      "Officials were drafting plans to quit; up here, ⟦Borisov⟧ said, the crew was calm.",
+      hit: "quit", "borisov", .otherClause),
+    RoleCase(
       "who is praised for a good deed in -ing does it",
       "Rogozin praised ⟦NASA⟧ for cooperating.", hit: "cooperating", "nasa", .subject),
     RoleCase(
@@ -1530,6 +1534,9 @@ struct AttributionTests {
     // (`affiliation` lines), not the nearest person.
     ("Nelson met Borisov. ⟦The NASA chief⟧ praised the crew.", "nelson"),
     ("Borisov met Nelson. ⟦The Roscosmos chief⟧ praised the crew.", "borisov"),
+    // A role noun for an organisation after a person: what the person belongs to, in reach.
+    ("The Russian space agency met NASA. Borisov said ⟦the agency⟧ praised the crew.", "roscosmos"),
+    ("The Russian space agency met NASA. Rogozin said ⟦the agency⟧ praised the crew.", "nasa"),
     // …and no affiliation known: the nearest.
     ("Nelson met Rogozin. ⟦The Roscosmos chief⟧ praised the crew.", "rogozin"),
     (
