@@ -282,8 +282,8 @@ extension ClauseAnalyzer {
   /// right before `for` ("praised NASA for keeping"), unless a passive's `by` names it.
   private func gerundDoer(of hit: Range<Int>, in s: SentenceStructure) -> Int? {
     let reason = hit.lowerBound - 1
-    guard reason > s.range.lowerBound, rules.word(reason, in: doc, is: .reason),
-      endings.has(hit.lowerBound, KeyEndings.ing),
+    guard endings.has(hit.lowerBound, KeyEndings.ing), reason > s.range.lowerBound,
+      rules.word(reason, in: doc, is: .reason),
       let doer = s.participants.firstIndex(where: { $0.tokens.upperBound == reason })
     else { return nil }
     // After a passive's `by` the one named is who praises ("was praised by NASA for keeping…").

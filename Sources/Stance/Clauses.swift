@@ -550,10 +550,12 @@ struct ClauseAnalyzer {
       // A speech verb in `-ing` after a comma says what follows, whatever verb of saying or
       // wanting came before it ("Rogozin asked, announcing that Roscosmos would stop…": an
       // announcement, not a request).
-      let resaid =
-        clauses[current].speech.map { $0 < t - 1 } == true && !clauses[current].reportedOpened
-        && tokens[t - 1].key == "," && endings.has(t, KeyEndings.ing)
-      if kinds & saying != 0 && (clauses[current].speech == nil || resaid) && !inMention[t]
+      if kinds & saying != 0
+        && (clauses[current].speech == nil
+          || (clauses[current].speech.map { $0 < t - 1 } == true
+            && !clauses[current].reportedOpened && endings.has(t, KeyEndings.ing)
+            && tokens[t - 1].key == ","))
+        && !inMention[t]
         && !(t > lo && rules.has(t - 1, in: doc, .passive))
         && !(t + 2 < hi && rules.has(t + 1, in: doc, .agentMarker)
           && !endings.has(t + 2, KeyEndings.ing))

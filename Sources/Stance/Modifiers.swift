@@ -211,7 +211,21 @@ public struct Modifiers: Sendable {
   /// The modifier at token `t` of `doc` and its first token: a phrase that ends there ("rule
   /// out"), else the word itself.
   public func modifier(at t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
-    guard let entry = entry(of: t, in: doc) else { return nil }
+    lookUp(at: t, in: doc).modifier
+  }
+
+  /// `modifier(at:in:)`, and whether token `t`'s word ends a phrase (matched there or not: a
+  /// phrase split by its object, "turned the offer down", ends at its particle), in one look-up.
+  public func lookUp(at t: Int, in doc: TokenizedText)
+    -> (modifier: (first: Int, word: Word)?, endsPhrase: Bool)
+  {
+    guard let entry = entry(of: t, in: doc) else { return (nil, false) }
+    return (modifier(at: t, in: doc, entry: entry), entry.endsPhrase)
+  }
+
+  private func modifier(at t: Int, in doc: TokenizedText, entry: Entry) -> (
+    first: Int, word: Word
+  )? {
     if entry.endsPhrase {
       // An entry read by id (`bind(to:)`) has its phrases by id: no key is hashed or compared.
       if entry.boundPhrases != 0 {

@@ -85,13 +85,11 @@ public struct StanceScorer: Sendable {
   /// end with a particle, split by their object ("pulled its technicians out"): a hit of the
   /// verb alone (`AttributionRules.splitVerb`), in place of a hit of the verb's own word.
   private func addSplitMatches(
-    to matches: inout [PhraseMatcher<Int>.Match], dimension: String, sentence: Sentence,
-    in doc: TokenizedText
+    to matches: inout [PhraseMatcher<Int>.Match], terms: [String: [SplitTerm]],
+    particles: ArraySlice<Int>, in doc: TokenizedText
   ) {
-    guard let terms = splitTerms[dimension] else { return }
-    for p in sentence.tokens {
-      guard rules.word(p, in: doc, is: .particle), let candidates = terms[doc.tokens[p].key]
-      else { continue }
+    for p in particles {
+      guard let candidates = terms[doc.tokens[p].key] else { continue }
       var entry = 0
       guard
         let v = rules.splitVerb(
@@ -139,16 +137,21 @@ public struct StanceScorer: Sendable {
     // The parts of a compound count as one word ("the cross-flight agreement").
     var ordinal = [Int](repeating: 0, count: tokens.count)
     var marks: [ModifierMark] = []
+    // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
+    var particles: [Int] = []
     var counted = 0
     for t in tokens.indices {
       if tokens[t].kind != .punctuation && !doc.continuesCompound(t) { counted += 1 }
       ordinal[t] = counted
       // A phrase ending here ("rule out") before the word itself; a phrase's words are no
       // modifiers of their own ("no longer": `no` does not negate a second time).
-      if let (first, word) = modifiers.modifier(at: t, in: doc) {
+      let isParticle = rules.word(t, in: doc, is: .particle)
+      if isParticle { particles.append(t) }
+      let (found, endsPhrase) = modifiers.lookUp(at: t, in: doc)
+      if let (first, word) = found {
         while let last = marks.last, last.token >= first { marks.removeLast() }
         marks.append(ModifierMark(token: t, first: first, word: word))
-      } else if rules.word(t, in: doc, is: .particle) {
+      } else if endsPhrase && isParticle {
         // A phrase split by its object ("turned the offer down") acts from its verb.
         var split: Modifiers.Word?
         if let v = rules.splitVerb(
@@ -171,12 +174,24 @@ public struct StanceScorer: Sendable {
     // of the lexicon) once per document rather than once per sentence.
     let matches = lexicon.dimensions.compactMap { dimension -> DimensionMatches? in
       guard let matcher = lexicon.matcher(for: dimension) else { return nil }
+      let terms = splitTerms[dimension]
+      var next = 0
       return DimensionMatches(
         dimension: dimension,
         sentences: doc.sentences.map { sentence in
           var found = matcher.matches(
             in: doc.tokens, range: sentence.tokens, stamp: doc.vocabularyStamp)
-          addSplitMatches(to: &found, dimension: dimension, sentence: sentence, in: doc)
+          if let terms {
+            // The sentence's particles (sentences come in order).
+            while next < particles.count && particles[next] < sentence.tokens.lowerBound {
+              next += 1
+            }
+            var end = next
+            while end < particles.count && particles[end] < sentence.tokens.upperBound { end += 1 }
+            if next < end {
+              addSplitMatches(to: &found, terms: terms, particles: particles[next..<end], in: doc)
+            }
+          }
           return found
         })
     }
