@@ -13,6 +13,13 @@ public enum DefaultLexicons {
     }
   }
 
+  /// The default word lists loaded at build time, as tables (`PrebuiltTables`); nil when a
+  /// default file did not load (a run then reports its line).
+  public static var prebuiltTables: [UInt8]? {
+    guard !EmbeddedLexicons.prebuiltTables.isEmpty else { return nil }
+    return [UInt8](Data(base64Encoded: EmbeddedLexicons.prebuiltTables) ?? Data())
+  }
+
   /// ICU's transliteration of the gazetteer files' non-ASCII word keys, computed at build time
   /// (for `Tokenizer.knownTransliterations`: loading the defaults then opens no transliterator).
   public static let transliterations: [String: String] = Dictionary(

@@ -1,8 +1,12 @@
 // embed-lexicons ROOT OUTPUT FILE...: writes a Swift file holding each FILE's bytes, keyed by its
-// path relative to ROOT's parent (e.g. "lexicons/stance/cooperation.tsv"), and the ICU
+// path relative to ROOT's parent (e.g. "lexicons/stance/cooperation.tsv"), the ICU
 // transliteration of every non-ASCII word key of the gazetteer files (those under `entities/`),
-// so that loading the defaults does not open ICU's transliterator (`Tokenizer.knownTransliterations`).
+// so that loading the defaults does not open ICU's transliterator (`Tokenizer.knownTransliterations`),
+// and the default word lists loaded with them, as tables (`PrebuiltTables`).
+import Entities
 import Foundation
+import Prebuilt
+import Stance
 import Tokenize
 
 let arguments = CommandLine.arguments
@@ -27,11 +31,13 @@ func quoted(_ string: String) -> String {
 }
 let session = try Tokenizer().makeSession()
 var transliterations: [String: String] = [:]
+var files: [(path: String, bytes: [UInt8])] = []
 for path in arguments.dropFirst(3).sorted() {
   let url = URL(fileURLWithPath: path).standardizedFileURL
   var relative = url.path
   if relative.hasPrefix(parent + "/") { relative.removeFirst(parent.count + 1) }
   let bytes = try Data(contentsOf: url)
+  files.append((relative, [UInt8](bytes)))
   source += "    (\(quoted(relative)), \"\(Data(bytes).base64EncodedString())\"),\n"
   guard relative.contains("/entities/") else { continue }
   // Every word of the file, aliases among them; a key missed here is transliterated at run time.
@@ -49,5 +55,41 @@ source += """
 for (key, value) in transliterations.sorted(by: { $0.key < $1.key }) {
   source += "    (\(quoted(key)), \(quoted(value))),\n"
 }
-source += "  ]\n}\n"
+
+// The default word lists, loaded as `Analyzer.init(sources:)` loads them with the default
+// settings (the tokenizer made the same way, these transliterations known). When a file does not
+// load, there are no tables: a run then loads the files and reports the line.
+@MainActor func defaultFiles(_ kind: LexiconLayout.Kind) -> [(path: String, bytes: [UInt8])] {
+  files.filter { LexiconLayout.kind(of: $0.path) == kind }
+}
+let abbreviations = defaultFiles(.abbreviations).flatMap { file in
+  LexiconLine.abbreviationWords(of: file.bytes) { _ in }
+}
+let tokenizer = Tokenizer(abbreviations: abbreviations).with(
+  knownTransliterations: transliterations)
+var tables: [UInt8] = []
+var gazetteer = Gazetteer()
+if (try? gazetteer.load(files: defaultFiles(.gazetteer), tokenizer: tokenizer)) != nil,
+  let lexicon = try? Lexicon(files: defaultFiles(.lexicon), tokenizer: tokenizer),
+  let modifiers = try? Modifiers(files: defaultFiles(.modifiers), tokenizer: tokenizer),
+  let rules = try? AttributionRules(
+    clauses: defaultFiles(.clauses), references: defaultFiles(.references), tokenizer: tokenizer)
+{
+  var sources: [LexiconLayout.Kind: [PrebuiltTables.Source]] = [:]
+  for kind in PrebuiltTables.kinds {
+    sources[kind] = defaultFiles(kind).map { PrebuiltTables.Source(path: $0.path, bytes: $0.bytes) }
+  }
+  tables = PrebuiltTables.bytes(
+    gazetteer: gazetteer, lexicon: lexicon, modifiers: modifiers, rules: rules, sources: sources,
+    settings: PrebuiltTables.Settings(
+      abbreviations: abbreviations, cyrillicLanguage: tokenizer.cyrillicLanguage))
+}
+source += """
+    ]
+    /// The default word lists as tables (`PrebuiltTables`), base64; empty when a file did not
+    /// load.
+    public static let prebuiltTables = "\(Data(tables).base64EncodedString())"
+  }
+
+  """
 try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)

@@ -104,6 +104,15 @@ package struct ArchiveReader {
     return bytes[offset - 1]
   }
 
+  /// What `ArchiveWriter.write(double:)` wrote.
+  package mutating func readDouble() throws(TokenizeError) -> Double {
+    guard bytes.count - offset >= 8 else { throw .archiveTruncated(offset: offset) }
+    offset += 8
+    return Double(
+      bitPattern: UInt64(
+        littleEndian: bytes.loadUnaligned(fromByteOffset: offset - 8, as: UInt64.self)))
+  }
+
   package mutating func readString() throws(TokenizeError) -> String {
     strings[try readIndex(below: strings.count, field: "a string number")]
   }
