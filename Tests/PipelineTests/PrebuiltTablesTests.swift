@@ -1,5 +1,6 @@
 import DefaultLexicons
 import Entities
+import Foundation
 import Prebuilt
 import Testing
 import Tokenize
@@ -74,6 +75,19 @@ struct PrebuiltTablesTests {
     }
     for key in modifiers.vocabularyKeys {
       #expect(prebuiltModifiers.word(forKey: key) == modifiers.word(forKey: key), "\(key)")
+    }
+  }
+
+  /// The embedded files (string literals of their text) are the `lexicons/` folder's bytes.
+  @Test func embeddedFilesAreTheFolderBytes() throws {
+    let repository = URL(fileURLWithPath: testDirectory)
+      .deletingLastPathComponent().deletingLastPathComponent().path
+    let embedded = Dictionary(
+      uniqueKeysWithValues: DefaultLexicons.files.map { ($0.path, $0.bytes) })
+    #expect(embedded.count > 10)
+    for (path, bytes) in embedded {
+      let onDisk = try Data(contentsOf: URL(fileURLWithPath: repository + "/" + path))
+      #expect(bytes == [UInt8](onDisk), "\(path)")
     }
   }
 
