@@ -36,9 +36,14 @@ let package = Package(
     .target(name: "Stance", dependencies: ["Tokenize", "Entities"]),
 
     // The repository's lexicons/ folder, embedded into the build so the binary needs no files.
-    // It also transliterates the gazetteers' non-ASCII words (ICU), hence Tokenize.
+    // It also transliterates the gazetteers' non-ASCII words (ICU), hence Tokenize, and loads
+    // the default gazetteer and lexicon into tables, hence Entities and Stance.
+    // The format of the default tables pre-built at build time (`PrebuiltTables`), and where
+    // each kind of file sits in the `lexicons/` layout.
+    .target(name: "Prebuilt", dependencies: ["Tokenize", "Entities", "Stance"]),
     .executableTarget(
-      name: "embed-lexicons", dependencies: ["Tokenize"], path: "Sources/EmbedLexiconsTool"),
+      name: "embed-lexicons", dependencies: ["Tokenize", "Entities", "Stance", "Prebuilt"],
+      path: "Sources/EmbedLexiconsTool"),
     .plugin(
       name: "EmbedLexicons",
       capability: .buildTool(),
@@ -50,7 +55,7 @@ let package = Package(
     // records, the parallel runner.
     .target(
       name: "PipelineKit",
-      dependencies: ["Tokenize", "Entities", "Stance", "JSON", "DefaultLexicons"]
+      dependencies: ["Tokenize", "Entities", "Stance", "JSON", "DefaultLexicons", "Prebuilt"]
     ),
     // The analyst tools over the run library: explain, eval, diff, coverage, kwic, lint, report.
     .target(
@@ -76,6 +81,7 @@ let package = Package(
       name: "PipelineTests",
       dependencies: [
         "PipelineKit", "DefaultLexicons", "Entities", "Tokenize", "JSON", "pipeline", "TestSupport",
+        "Prebuilt", "Stance",
       ],
       exclude: ["Fixtures", "Snapshots"]
     ),

@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds every file under the package's `lexicons/` folder into the target it is applied to,
-/// as `EmbeddedLexicons.files`, so the built binary finds its default lexicons anywhere.
+/// as `EmbeddedLexicons.files`, so the built binary finds its default lexicons anywhere, with the
+/// default word lists' tables pre-built (`EmbeddedLexicons.prebuiltTables`, `PrebuiltTables`).
 @main
 struct EmbedLexicons: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -3,14 +3,25 @@ import FoundationEssentials
 /// The repository's `lexicons/` folder as it was at build time.
 ///
 /// The files are generated into the build by the `EmbedLexicons` plugin
-/// (`EmbeddedLexicons.base64Files`); this namespace decodes them.
+/// (`EmbeddedLexicons.files`); this namespace reads them.
 public enum DefaultLexicons {
   /// Each embedded file: its path relative to the repository root (for example
   /// `lexicons/stance/cooperation.tsv`) and its bytes, sorted by path.
   public static var files: [(path: String, bytes: [UInt8])] {
-    EmbeddedLexicons.base64Files.map { entry in
-      (entry.path, [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
+    EmbeddedLexicons.files.map { entry in
+      // A file's text is in the binary as it is (a copy, no decoding; base64 cost about a
+      // million instructions at every start).
+      let bytes = entry.text.withUTF8Buffer { [UInt8]($0) }
+      guard entry.isBase64 else { return (entry.path, bytes) }
+      return (entry.path, [UInt8](Data(base64Encoded: Data(bytes)) ?? Data()))
     }
+  }
+
+  /// The default word lists loaded at build time, as tables (`PrebuiltTables`); nil when a
+  /// default file did not load (a run then reports its line).
+  public static var prebuiltTables: [UInt8]? {
+    guard !EmbeddedLexicons.prebuiltTables.isEmpty else { return nil }
+    return [UInt8](Data(base64Encoded: EmbeddedLexicons.prebuiltTables) ?? Data())
   }
 
   /// ICU's transliteration of the gazetteer files' non-ASCII word keys, computed at build time

@@ -123,17 +123,6 @@ extension Gazetteer {
   }
 }
 
-extension SourceLocation {
-  func archive(to writer: inout ArchiveWriter) {
-    writer.write(file)
-    writer.write(line)
-  }
-
-  init(from reader: inout ArchiveReader) throws(TokenizeError) {
-    self.init(file: try reader.readString(), line: try reader.readInt())
-  }
-}
-
 extension Entity {
   func archive(to writer: inout ArchiveWriter) {
     writer.write(id)

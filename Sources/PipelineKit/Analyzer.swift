@@ -1,5 +1,6 @@
 import DefaultLexicons
 import Entities
+import Prebuilt
 import Stance
 import Tokenize
 
@@ -70,17 +71,32 @@ public struct Analyzer: Sendable {
     cyrillicLanguage: String = "ru",
     phraseAttribute: PhraseAttribute = .orth, strict: Bool = false
   ) throws(PipelineError) {
-    var tokenizer = Tokenizer(abbreviations: try sources.checkedAbbreviationWords())
+    let abbreviations = try sources.checkedAbbreviationWords()
+    var tokenizer = Tokenizer(abbreviations: abbreviations)
       .with(knownTransliterations: DefaultLexicons.transliterations)
     tokenizer.cyrillicLanguage = cyrillicLanguage
+    // The default tables pre-built at build time, for the files they stand for
+    // (`DefaultTables`).
+    let prebuilt = DefaultTables(
+      sources: sources,
+      settings: PrebuiltTables.Settings(
+        abbreviations: abbreviations, cyrillicLanguage: cyrillicLanguage),
+      phraseAttribute: phraseAttribute)
     // A compiled gazetteer (the defaults and its sources, checked current by
-    // `LexiconSources.useCompiled`) is read back; the files named after it load on top.
-    var gazetteer = try sources.compiledGazetteer?.gazetteer() ?? Gazetteer()
+    // `LexiconSources.useCompiled`) or the pre-built one is read back; the files after it
+    // load on top.
+    var gazetteer = Gazetteer()
+    if let compiled = sources.compiledGazetteer {
+      gazetteer = try compiled.gazetteer()
+    } else if let tables = try prebuilt.gazetteer() {
+      gazetteer = tables
+    }
     if strict, let warning = gazetteer.warnings.first { throw .gazetteer(warning) }
     do {
       try gazetteer.load(
-        files: sources.gazetteer, tokenizer: tokenizer, phraseAttribute: phraseAttribute,
-        phraseAttributes: sources.phraseAttributes, strict: strict)
+        files: Array(sources.gazetteer.dropFirst(prebuilt.gazetteerFiles)), tokenizer: tokenizer,
+        phraseAttribute: phraseAttribute, phraseAttributes: sources.phraseAttributes,
+        strict: strict)
     } catch {
       throw .gazetteer(error)
     }
@@ -88,10 +104,22 @@ public struct Analyzer: Sendable {
     var modifiers: Modifiers
     var rules: AttributionRules
     do {
-      lexicon = try Lexicon(files: sources.lexicon, tokenizer: tokenizer)
-      modifiers = try Modifiers(files: sources.modifiers, tokenizer: tokenizer)
-      rules = try AttributionRules(
-        clauses: sources.clauses, references: sources.references, tokenizer: tokenizer)
+      if let tables = try prebuilt.lexicon() {
+        lexicon = tables
+      } else {
+        lexicon = try Lexicon(files: sources.lexicon, tokenizer: tokenizer)
+      }
+      if let tables = try prebuilt.modifiers() {
+        modifiers = tables
+      } else {
+        modifiers = try Modifiers(files: sources.modifiers, tokenizer: tokenizer)
+      }
+      if let tables = try prebuilt.rules() {
+        rules = tables
+      } else {
+        rules = try AttributionRules(
+          clauses: sources.clauses, references: sources.references, tokenizer: tokenizer)
+      }
     } catch {
       throw .lexicon(error)
     }

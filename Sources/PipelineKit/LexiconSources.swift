@@ -2,6 +2,7 @@ import DefaultLexicons
 import Entities
 import FoundationEssentials
 import Glibc
+import Prebuilt
 import Stance
 import Tokenize
 
@@ -95,39 +96,23 @@ public struct LexiconSources: Sendable {
     return words
   }
 
-  /// The one reader of the abbreviations format: one word a content line, trimmed.
-  /// `invalid` is called with the number of each line that is not UTF-8.
+  /// The words of one abbreviations file (`LexiconLine.abbreviationWords(of:invalid:)`).
   private static func abbreviationWords<E: Error>(
     _ file: File, invalid: (Int) throws(E) -> Void
   ) throws(E) -> [String] {
-    var words: [String] = []
-    for line in LexiconLine.lines(of: file.bytes) {
-      guard let text = line.text else {
-        try invalid(line.number)
-        continue
-      }
-      words.append(String(text.trimmingSpaces()))
-    }
-    return words
+    try LexiconLine.abbreviationWords(of: file.bytes, invalid: invalid)
   }
 
   /// Sorts a default file into its kind by its place in the `lexicons/` layout.
   private mutating func assign(_ file: File, relativePath path: String) {
-    if path.hasPrefix("lexicons/entities/") && (path.hasSuffix(".tsv") || path.hasSuffix(".jsonl"))
-    {
-      gazetteer.append(file)
-    } else if path == "lexicons/stance/modifiers.tsv" {
-      modifiers.append(file)
-    } else if path.hasPrefix("lexicons/stance/"),
-      LexiconFormat.isLexiconFileName(PathString.lastComponent(path))
-    {
-      lexicon.append(file)
-    } else if path == "lexicons/abbreviations.txt" {
-      abbreviations.append(file)
-    } else if path == "lexicons/attribution/clauses.tsv" {
-      clauses.append(file)
-    } else if path == "lexicons/attribution/references.tsv" {
-      references.append(file)
+    switch LexiconLayout.kind(of: path) {
+    case .gazetteer: gazetteer.append(file)
+    case .modifiers: modifiers.append(file)
+    case .lexicon: lexicon.append(file)
+    case .abbreviations: abbreviations.append(file)
+    case .clauses: clauses.append(file)
+    case .references: references.append(file)
+    case nil: break
     }
   }
 

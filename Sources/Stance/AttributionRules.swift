@@ -213,26 +213,26 @@ public struct AttributionRules: Sendable {
   }
 
   /// Token key → marker kinds (bits of `MarkerKind.bit`).
-  private var markers: [String: UInt64] = [:]
-  private var known = KeyFilter()
-  public private(set) var verbSuffixes: [String] = []
-  public private(set) var participleSuffixes: [String] = []
+  var markers: [String: UInt64] = [:]
+  var known = KeyFilter()
+  public internal(set) var verbSuffixes: [String] = []
+  public internal(set) var participleSuffixes: [String] = []
   /// Token key → the word classes kept apart from the markers (bits of `MarkerKind.bit`).
-  private var classes: [String: UInt64] = [:]
+  var classes: [String: UInt64] = [:]
   /// Token key → pronoun, role noun or determiner.
-  public private(set) var references: [String: ReferenceWord] = [:]
+  public internal(set) var references: [String: ReferenceWord] = [:]
   /// Entity types whose speech is reporting (`reporter` lines).
-  public private(set) var reporterTypes: Set<String> = []
+  public internal(set) var reporterTypes: Set<String> = []
   /// Entity types that take no stance (`inanimate` lines).
-  public private(set) var inanimateTypes: Set<String> = []
+  public internal(set) var inanimateTypes: Set<String> = []
   /// Entity types of people (`person` lines).
-  public private(set) var personTypes: Set<String> = []
+  public internal(set) var personTypes: Set<String> = []
   /// `markers` and `references` by vocabulary id, once bound (`bind(to:)`).
   private var kindsByID = IDTable<UInt64>()
   private var classesByID = IDTable<UInt64>()
   private var referencesByID = IDTable<ReferenceWord>()
   /// Token key → where it was first defined, for lint's repeats.
-  public private(set) var markerLocations: [String: SourceLocation] = [:]
+  public internal(set) var markerLocations: [String: SourceLocation] = [:]
 
   /// The most tokens between a determiner and its role noun ("the Russian space agency").
   public static let roleNounGap = 3

@@ -19,12 +19,12 @@ public struct Lexicon: Sendable {
   public static let defaultDimension = "stance"
   public static let weightRange: ClosedRange<Double> = -4...4
 
-  public private(set) var entries: [LexiconEntry] = []
+  public internal(set) var entries: [LexiconEntry] = []
   /// Dimensions in order of first appearance.
-  public private(set) var dimensions: [String] = []
+  public internal(set) var dimensions: [String] = []
   /// Dimension → the attribution policy a lexicon file declared for it (`@attribution` lines).
-  public private(set) var declaredPolicies: [String: AttributionPolicy] = [:]
-  private var matchers: [String: PhraseMatcher<Int>] = [:]
+  public internal(set) var declaredPolicies: [String: AttributionPolicy] = [:]
+  var matchers: [String: PhraseMatcher<Int>] = [:]
 
   public init() {}
 

@@ -52,11 +52,11 @@ public struct Modifiers: Sendable {
   public static let longestPhrase = 4
 
   /// Token key → modifier word.
-  public private(set) var words: [String: Word] = [:]
+  public internal(set) var words: [String: Word] = [:]
   /// Last word's key → the phrases that end with it, in file order.
-  public private(set) var phrases: [String: [Phrase]] = [:]
+  public internal(set) var phrases: [String: [Phrase]] = [:]
   /// Keys of `words`, for a cheap "certainly not" before the look-up.
-  private var known = KeyFilter()
+  var known = KeyFilter()
   /// What a token key is: a modifier word, the last word of a phrase, or both.
   private struct Entry: Sendable {
     var word: Word?

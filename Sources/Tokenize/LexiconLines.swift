@@ -53,6 +53,23 @@ package struct LexiconLine: Sendable {
     return text.trimmingSpaces().hasPrefix("#")
   }
 
+  /// The one reader of the abbreviations format (`lexicons/abbreviations.txt`): one word a
+  /// content line (`Dr.`), trimmed. `invalid` is called with the number of each line that is
+  /// not UTF-8.
+  package static func abbreviationWords<E: Error>(
+    of bytes: [UInt8], invalid: (Int) throws(E) -> Void
+  ) throws(E) -> [String] {
+    var words: [String] = []
+    for line in lines(of: bytes) {
+      guard let text = line.text else {
+        try invalid(line.number)
+        continue
+      }
+      words.append(String(text.trimmingSpaces()))
+    }
+    return words
+  }
+
   /// The directive lines of a file: comment lines that start with `#!`, with the text after
   /// `#!` (trimmed) as `text`. Loaders that know no directives never see them (they are
   /// comments to `lines(of:)`).

@@ -206,7 +206,9 @@ public struct IDTable<Value: Sendable>: Sendable {
   public init() {}
 
   /// Binds the table of `keys` to `vocabulary`, which must hold every one of them: `lookUp`
-  /// gives the value of a key.
+  /// gives the value of a key. Inlinable, so that it runs specialised for each table's values
+  /// (unspecialised, its metadata look-ups and iterator thunks were half of binding a table).
+  @inlinable
   public init(
     vocabulary: Vocabulary, keys: some Sequence<String>, lookUp: (String) -> Value?
   ) {

@@ -43,6 +43,12 @@ struct SystemTests {
     #expect(PathString.appending("", "cfg") == "cfg")
   }
 
+  /// One variable read with `getenv` is the value Foundation's dictionary holds.
+  @Test(arguments: ["PATH", "HOME", "PIPELINE_SYSTEM_TESTS_UNSET"])
+  func environmentValueMatchesProcessInfo(_ name: String) {
+    #expect(Environment.value(name) == ProcessInfo.processInfo.environment[name], "\(name)")
+  }
+
   @Test(arguments: [0.0, 0.004, 0.005, 0.015, 1.0 / 3, 2.5, 12.345, 99.995, 1e6 + 0.5, -3.25])
   func cFormatMatchesStringFormat(_ value: Double) {
     for format in ["%.2f s, %.2f MB/s", "%.1f MB", "%.0f%%, ETA %.0f s"] {

@@ -1,6 +1,7 @@
 import Entities
 import FoundationEssentials
 import Glibc
+import Tokenize
 
 extension LexiconSources {
   /// Puts a compiled gazetteer in place of the default gazetteers (the first `defaults` files

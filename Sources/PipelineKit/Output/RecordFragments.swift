@@ -21,8 +21,8 @@ public enum EvidenceLevel: String, Sendable, CaseIterable {
 struct RecordFragments: Sendable {
   /// Indexed like `Gazetteer.entities`, in one buffer (a gazetteer may have a million).
   let entities: JSONFragmentList
-  /// Indexed like `Lexicon.entries`.
-  let entries: [JSONFragment]
+  /// Indexed like `Lexicon.entries`, in one buffer.
+  let entries: JSONFragmentList
   /// Indexed like `Lexicon.dimensions`: `"dimension":"DIM"`.
   let dimensions: [JSONFragment]
   /// `"label":"favor"` …, in `StanceScore.Label.allCases` order.
@@ -46,15 +46,20 @@ struct RecordFragments: Sendable {
       w.field("name")
       w.string(info.name)
     }
-    entries = lexicon.entries.map { entry in
-      JSONFragment { w in
-        w.field("dimension")
-        w.string(entry.dimension)
-        w.field("term")
-        w.string(entry.term)
-        w.field("source")
-        w.string(entry.location.description)
-      }
+    // The source `FILE:LINE` is assembled in one reused buffer (`SourceLocation.description`
+    // made a `String` by interpolation per entry).
+    var source: [UInt8] = []
+    entries = JSONFragmentList(lexicon.entries) { w, entry in
+      w.field("dimension")
+      w.string(entry.dimension)
+      w.field("term")
+      w.string(entry.term)
+      w.field("source")
+      source.removeAll(keepingCapacity: true)
+      source += entry.location.file.utf8
+      source.append(UInt8(ascii: ":"))
+      Self.appendDecimal(entry.location.line, to: &source)
+      source.withUnsafeBufferPointer { w.string(utf8: $0) }
     }
     dimensions = lexicon.dimensions.map { dimension in
       JSONFragment { w in
@@ -90,6 +95,19 @@ struct RecordFragments: Sendable {
       w.field("via")
       w.string(MentionVia.roleNoun.rawValue)
     }
+  }
+
+  /// The decimal digits of `value` (`String(value)`), appended.
+  static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    } while divisor > 0
   }
 
   func label(_ label: StanceScore.Label) -> JSONFragment {

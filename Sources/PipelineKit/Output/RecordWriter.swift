@@ -254,7 +254,7 @@ public struct RecordWriter: Sendable {
     let entry = analyzer.scorer.lexicon.entries[hit.entry]
     w.beginObject()
     if hit.dimension == entry.dimension {
-      w.fragment(fragments.entries[hit.entry])
+      w.fragment(fragments.entries, at: hit.entry)
     } else {
       w.field("dimension")
       w.string(hit.dimension)

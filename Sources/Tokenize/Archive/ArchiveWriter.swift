@@ -40,6 +40,11 @@ package struct ArchiveWriter {
 
   package mutating func write(byte: UInt8) { body.append(byte) }
 
+  /// A number, as its eight bytes (little-endian).
+  package mutating func write(double value: Double) {
+    withUnsafeBytes(of: value.bitPattern.littleEndian) { body += $0 }
+  }
+
   /// A string, as its number in the string table (each distinct string is stored once).
   package mutating func write(_ string: String) {
     if let number = stringNumbers[string] {

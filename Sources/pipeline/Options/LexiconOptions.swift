@@ -101,8 +101,7 @@ struct ScoringOptions: ParsableArguments {
 
   /// The default word lists: `--lexicons-dir` (or `PIPELINE_LEXICONS`), else the embedded copy.
   func defaults() throws(PipelineError) -> LexiconSources {
-    if let directory = lexiconsDirectory ?? ProcessInfo.processInfo.environment["PIPELINE_LEXICONS"]
-    {
+    if let directory = lexiconsDirectory ?? Environment.value("PIPELINE_LEXICONS") {
       return try LexiconSources.directory(directory, option: "--lexicons-dir")
     }
     return LexiconSources.embedded()

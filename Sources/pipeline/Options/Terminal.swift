@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Glibc
+import PipelineKit
 
 /// What the terminal on a file descriptor can show, from `isatty` and the environment.
 ///
@@ -8,16 +8,22 @@ import Glibc
 /// A dumb terminal also gets progress redrawn with `\r` and spaces, never `ESC [ K`.
 struct Terminal {
   let isTerminal: Bool
-  let environment: [String: String]
+  /// `TERM` and `NO_COLOR`.
+  let term: String?
+  let noColor: String?
 
-  init(fd: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  init(
+    fd: Int32, term: String? = Environment.value("TERM"),
+    noColor: String? = Environment.value("NO_COLOR")
+  ) {
     isTerminal = isatty(fd) == 1
-    self.environment = environment
+    self.term = term
+    self.noColor = noColor
   }
 
   /// `TERM=dumb`: no escape sequences at all.
-  var isDumb: Bool { environment["TERM"] == "dumb" }
+  var isDumb: Bool { term == "dumb" }
 
   /// Whether `--color auto` means colour here.
-  var allowsColor: Bool { isTerminal && !isDumb && (environment["NO_COLOR"] ?? "").isEmpty }
+  var allowsColor: Bool { isTerminal && !isDumb && (noColor ?? "").isEmpty }
 }

@@ -7,6 +7,7 @@ import PipelineKit
 /// loaded once and written as one compiled file that `--gazetteer OUT` reads back in one go.
 struct Compile: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compile",
     abstract: "Compile gazetteers (with the defaults) into one file that loads in one read.",
     discussion: """
       Loads the default gazetteers and each --gazetteer source as a run would, and writes their \

@@ -6,6 +6,7 @@ import PipelineKit
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Extract entities and stance; write one JSON line per input document.",
     discussion: """
       INPUT is a .txt file (one document; id = its path as given), a .jsonl file (one document \

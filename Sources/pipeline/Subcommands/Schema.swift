@@ -4,6 +4,7 @@ import PipelineKit
 /// `pipeline schema`: the published shape of `pipeline run`'s output.
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "schema",
     abstract: "Print the JSON Schema of pipeline run's output records (or a Spark DDL string).",
     discussion: """
       The JSON Schema (draft 2020-12) describes one output line: a document record or an error \

@@ -7,6 +7,7 @@ import Tokenize
 
 struct Tokenize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "tokenize",
     abstract:
       "Show each document's sentences and tokens (spans, kind, key, stem and transliteration keys).",
     discussion:

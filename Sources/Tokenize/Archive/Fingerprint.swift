@@ -1,5 +1,6 @@
 /// A fast 64-bit hash of bytes, eight at a time: the fingerprint of a gazetteer source and the
-/// checksum of a compiled gazetteer. Not cryptographic: it tells a changed or damaged file from
+/// checksum of a compiled gazetteer, and the fingerprint of each file the pre-built default
+/// tables were built from. Not cryptographic: it tells a changed or damaged file from
 /// the one recorded, as a file's size and contents would.
 ///
 /// ```swift

@@ -1,0 +1,79 @@
+import DefaultLexicons
+import Entities
+import Prebuilt
+import Stance
+import Tokenize
+
+extension Analyzer {
+  /// Which of the tables pre-built at build time (`DefaultLexicons.prebuiltTables`) stand for a
+  /// run's files, all with the settings they were built with: the gazetteer's for the first
+  /// gazetteer files when they are the defaults (and no compiled gazetteer stands for them),
+  /// the others when all the files of their kind are the defaults.
+  struct DefaultTables {
+    private let tables: PrebuiltTables?
+    let usesGazetteer: Bool
+    let usesLexicon: Bool
+    let usesModifiers: Bool
+    let usesRules: Bool
+
+    init(
+      sources: LexiconSources, settings: PrebuiltTables.Settings, phraseAttribute: PhraseAttribute
+    ) {
+      guard let bytes = DefaultLexicons.prebuiltTables,
+        let tables = try? PrebuiltTables(bytes: bytes), tables.settings == settings
+      else {
+        (self.tables, usesGazetteer, usesLexicon, usesModifiers, usesRules) = (
+          nil, false, false, false, false
+        )
+        return
+      }
+      func standFor(_ kind: LexiconLayout.Kind, _ files: some Collection<LexiconSources.File>)
+        -> Bool
+      {
+        tables.standsFor(
+          kind, files: files.map { PrebuiltTables.Source(path: $0.path, bytes: $0.bytes) },
+          settings: settings)
+      }
+      let defaults = tables.sources[.gazetteer] ?? []
+      // The tables were built with spaCy patterns compared by ORTH.
+      usesGazetteer =
+        sources.compiledGazetteer == nil && sources.gazetteer.count >= defaults.count
+        && defaults.allSatisfy {
+          !$0.path.hasSuffix(".jsonl")
+            || (sources.phraseAttributes[$0.path] ?? phraseAttribute) == .orth
+        }
+        && standFor(.gazetteer, sources.gazetteer.prefix(defaults.count))
+      usesLexicon = standFor(.lexicon, sources.lexicon)
+      usesModifiers = standFor(.modifiers, sources.modifiers)
+      usesRules = standFor(.clauses, sources.clauses) && standFor(.references, sources.references)
+      self.tables = tables
+    }
+
+    /// How many of the run's gazetteer files the pre-built gazetteer stands for.
+    var gazetteerFiles: Int { usesGazetteer ? tables?.sources[.gazetteer]?.count ?? 0 : 0 }
+
+    /// The pre-built gazetteer, or nil when it does not stand for the run's files.
+    func gazetteer() throws(PipelineError) -> Gazetteer? {
+      guard usesGazetteer, let tables else { return nil }
+      do { return try tables.gazetteer() } catch { throw .tokenize(error) }
+    }
+
+    /// The pre-built lexicon, or nil when it does not stand for the run's files.
+    func lexicon() throws(StanceError) -> Lexicon? {
+      guard usesLexicon, let tables else { return nil }
+      do { return try tables.lexicon() } catch { throw .tokenize(error) }
+    }
+
+    /// The pre-built modifiers, or nil when they do not stand for the run's files.
+    func modifiers() throws(StanceError) -> Modifiers? {
+      guard usesModifiers, let tables else { return nil }
+      do { return try tables.modifiers() } catch { throw .tokenize(error) }
+    }
+
+    /// The pre-built attribution rules, or nil when they do not stand for the run's files.
+    func rules() throws(StanceError) -> AttributionRules? {
+      guard usesRules, let tables else { return nil }
+      do { return try tables.rules() } catch { throw .tokenize(error) }
+    }
+  }
+}
