@@ -1171,8 +1171,11 @@ struct AttributionTests {
       name: "a negative-only shifter leaves positive terms", text: "They lifted the partnership.",
       weights: ["partnership": 1.8]),
     ShifterCase(
-      name: "a positive-only shifter leaves negative terms", text: "They refused the sanctions.",
-      weights: ["refused": -2, "sanctions": -2]),
+      name: "a positive-only shifter leaves negative terms", text: "They blocked the sanctions.",
+      weights: ["sanctions": -2]),
+    ShifterCase(
+      name: "a refusal reverses either sign", text: "They refused to end the partnership.",
+      weights: ["refused": -2, "partnership": 1.8]),
     ShifterCase(
       name: "ending reverses either sign", text: "They ended the sanctions.",
       weights: ["sanctions": 2]),
