@@ -97,14 +97,15 @@ if (try? gazetteer.load(files: defaultFiles(.gazetteer), tokenizer: tokenizer)) 
   let rules = try? AttributionRules(
     clauses: defaultFiles(.clauses), references: defaultFiles(.references), tokenizer: tokenizer)
 {
-  var sources: [LexiconLayout.Kind: [PrebuiltTables.Source]] = [:]
+  var sources: [LexiconLayout.Kind: [SourceFile]] = [:]
   for kind in PrebuiltTables.kinds {
-    sources[kind] = defaultFiles(kind).map { PrebuiltTables.Source(path: $0.path, bytes: $0.bytes) }
+    sources[kind] = defaultFiles(kind).map { SourceFile(path: $0.path, bytes: $0.bytes) }
   }
   tables = PrebuiltTables.bytes(
     gazetteer: gazetteer, lexicon: lexicon, modifiers: modifiers, rules: rules, sources: sources,
-    settings: PrebuiltTables.Settings(
-      abbreviations: abbreviations, cyrillicLanguage: tokenizer.cyrillicLanguage))
+    settings: KeySettings(
+      cyrillicLanguage: tokenizer.cyrillicLanguage, abbreviations: abbreviations,
+      transliterations: transliterations))
 }
 source += """
     ]

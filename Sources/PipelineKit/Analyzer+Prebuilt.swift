@@ -17,7 +17,7 @@ extension Analyzer {
     let usesRules: Bool
 
     init(
-      sources: LexiconSources, settings: PrebuiltTables.Settings, phraseAttribute: PhraseAttribute
+      sources: LexiconSources, settings: KeySettings, phraseAttribute: PhraseAttribute
     ) {
       guard let bytes = DefaultLexicons.prebuiltTables,
         let tables = try? PrebuiltTables(bytes: bytes), tables.settings == settings
@@ -31,7 +31,7 @@ extension Analyzer {
         -> Bool
       {
         tables.standsFor(
-          kind, files: files.map { PrebuiltTables.Source(path: $0.path, bytes: $0.bytes) },
+          kind, files: files.map { SourceFile(path: $0.path, bytes: $0.bytes) },
           settings: settings)
       }
       let defaults = tables.sources[.gazetteer] ?? []

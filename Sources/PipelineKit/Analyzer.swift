@@ -79,8 +79,9 @@ public struct Analyzer: Sendable {
     // (`DefaultTables`).
     let prebuilt = DefaultTables(
       sources: sources,
-      settings: PrebuiltTables.Settings(
-        abbreviations: abbreviations, cyrillicLanguage: cyrillicLanguage),
+      settings: KeySettings(
+        cyrillicLanguage: cyrillicLanguage, abbreviations: abbreviations,
+        transliterations: DefaultLexicons.transliterations),
       phraseAttribute: phraseAttribute)
     // A compiled gazetteer (the defaults and its sources, checked current by
     // `LexiconSources.useCompiled`) or the pre-built one is read back; the files after it

@@ -8,9 +8,8 @@ import Tokenize
 /// the modifiers and the attribution rules back instead of tokenizing every alias and term
 /// again (most of a short run's start-up).
 ///
-/// The bytes say what they were built from: each file's path, size and fingerprint, the
-/// fingerprint of the abbreviation words and the Cyrillic stemming language (the settings that
-/// change a key). A run takes a table only when its own files and settings are those
+/// The bytes say what they were built from: each file (`SourceFile`: its path, size and
+/// fingerprint) and the settings that change a key (`KeySettings`). A run takes a table only when its own files and settings are those
 /// (`standsFor(_:files:settings:)`), and loads the files otherwise, so an edited
 /// `--lexicons-dir` copy or another `--cyrillic-lang` never gets stale tables.
 /// `PrebuiltTablesTests` checks that each table equals the one loaded from its files.
@@ -19,47 +18,15 @@ import Tokenize
 /// each table's length and bytes: the gazetteer (`Gazetteer.archive(to:)`), the lexicon, the
 /// modifiers and the attribution rules (theirs).
 public struct PrebuiltTables: Sendable {
-  /// One file a table was built from.
-  public struct Source: Sendable, Equatable {
-    public var path: String
-    public var size: Int
-    public var hash: UInt64
-
-    public init(path: String, bytes: [UInt8]) {
-      self.path = path
-      size = bytes.count
-      hash = Fingerprint.hash(bytes)
-    }
-
-    init(path: String, size: Int, hash: UInt64) {
-      self.path = path
-      self.size = size
-      self.hash = hash
-    }
-  }
-
-  /// What besides the files changes the tables.
-  public struct Settings: Sendable, Equatable {
-    /// The fingerprint of the abbreviation words (they decide where a text's sentences end).
-    public var abbreviations: UInt64
-    /// The stemming language of Cyrillic words (`--cyrillic-lang`).
-    public var cyrillicLanguage: String
-
-    public init(abbreviations: [String], cyrillicLanguage: String) {
-      self.abbreviations = Fingerprint.hash(strings: abbreviations)
-      self.cyrillicLanguage = cyrillicLanguage
-    }
-  }
-
   /// The kinds of file the tables were built from, in the header's order: the attribution
   /// rules come from the clauses and references files together.
   public static let kinds: [LexiconLayout.Kind] = [
     .gazetteer, .lexicon, .modifiers, .clauses, .references,
   ]
 
-  public let settings: Settings
+  public let settings: KeySettings
   /// The files of each kind of `kinds`, in the order they were loaded.
-  public let sources: [LexiconLayout.Kind: [Source]]
+  public let sources: [LexiconLayout.Kind: [SourceFile]]
   private let bytes: [UInt8]
   /// Where each table's bytes are: the gazetteer, the lexicon, the modifiers, the rules.
   private let tables: [Range<Int>]
@@ -67,19 +34,14 @@ public struct PrebuiltTables: Sendable {
   /// The bytes of the tables, loaded from `sources` (files by kind) with `settings`.
   public static func bytes(
     gazetteer: Gazetteer, lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules,
-    sources: [LexiconLayout.Kind: [Source]], settings: Settings
+    sources: [LexiconLayout.Kind: [SourceFile]], settings: KeySettings
   ) -> [UInt8] {
     var header = ArchiveWriter()
-    header.write(settings.cyrillicLanguage)
-    header.write(raw: [settings.abbreviations])
+    header.write(settings)
     for kind in kinds {
       let files = sources[kind] ?? []
       header.write(files.count)
-      for file in files {
-        header.write(file.path)
-        header.write(file.size)
-        header.write(raw: [file.hash])
-      }
+      for file in files { header.write(file) }
     }
     var writers = [ArchiveWriter](repeating: ArchiveWriter(), count: 4)
     gazetteer.archive(to: &writers[0])
@@ -111,18 +73,14 @@ public struct PrebuiltTables: Sendable {
     }
     tables = Array(sections.dropFirst())
     (settings, sources) = try Self.read(bytes[sections[0]]) { (reader) throws(TokenizeError) in
-      let language = try reader.readString()
-      let start = reader.offset
-      let abbreviations = try reader.readUInt64s()
-      guard abbreviations.count == 1 else {
-        throw .archiveValueOutOfRange(
-          offset: start, field: "the number of setting fingerprints", found: abbreviations.count,
-          limit: 2)
+      let settings = try reader.readKeySettings()
+      var sources: [LexiconLayout.Kind: [SourceFile]] = [:]
+      for kind in Self.kinds {
+        sources[kind] = []
+        for _ in 0..<(try reader.readCount(field: "the number of files")) {
+          sources[kind]?.append(try reader.readSourceFile())
+        }
       }
-      var settings = Settings(abbreviations: [], cyrillicLanguage: language)
-      settings.abbreviations = abbreviations[0]
-      var sources: [LexiconLayout.Kind: [Source]] = [:]
-      for kind in Self.kinds { sources[kind] = try Self.sources(from: &reader) }
       return (settings, sources)
     }
   }
@@ -130,7 +88,7 @@ public struct PrebuiltTables: Sendable {
   /// Whether the table of `kind`'s files stands for `files` loaded with `settings`: the same
   /// paths, sizes and fingerprints, in the same order.
   public func standsFor(
-    _ kind: LexiconLayout.Kind, files: some Collection<Source>, settings: Settings
+    _ kind: LexiconLayout.Kind, files: some Collection<SourceFile>, settings: KeySettings
   ) -> Bool {
     settings == self.settings && files.elementsEqual(sources[kind] ?? [])
   }
@@ -198,21 +156,5 @@ public struct PrebuiltTables: Sendable {
       }
     }
     return try result.get()
-  }
-
-  private static func sources(from reader: inout ArchiveReader) throws(TokenizeError) -> [Source] {
-    var sources: [Source] = []
-    for _ in 0..<(try reader.readCount(field: "the number of files")) {
-      let path = try reader.readString()
-      let size = try reader.readInt()
-      let start = reader.offset
-      let hash = try reader.readUInt64s()
-      guard hash.count == 1 else {
-        throw .archiveValueOutOfRange(
-          offset: start, field: "the number of a file's fingerprints", found: hash.count, limit: 2)
-      }
-      sources.append(Source(path: path, size: size, hash: hash[0]))
-    }
-    return sources
   }
 }

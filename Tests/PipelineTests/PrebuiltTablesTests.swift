@@ -19,15 +19,16 @@ struct PrebuiltTablesTests {
     return writer.bytes
   }
 
-  private static func sources(_ files: [LexiconSources.File]) -> [PrebuiltTables.Source] {
-    files.map { PrebuiltTables.Source(path: $0.path, bytes: $0.bytes) }
+  private static func sources(_ files: [LexiconSources.File]) -> [SourceFile] {
+    files.map { SourceFile(path: $0.path, bytes: $0.bytes) }
   }
 
   private static func settings(_ sources: LexiconSources, cyrillicLanguage: String = "ru") throws
-    -> PrebuiltTables.Settings
+    -> KeySettings
   {
-    PrebuiltTables.Settings(
-      abbreviations: try sources.checkedAbbreviationWords(), cyrillicLanguage: cyrillicLanguage)
+    KeySettings(
+      cyrillicLanguage: cyrillicLanguage, abbreviations: try sources.checkedAbbreviationWords(),
+      transliterations: DefaultLexicons.transliterations)
   }
 
   @Test func tablesEqualTheOnesLoadedFromTheEmbeddedFiles() throws {
@@ -129,12 +130,18 @@ struct PrebuiltTablesTests {
     #expect(analyzer.scorer.rules.references["zorbq"]?.kind == .pronoun)
   }
 
-  /// Another Cyrillic stemming language or other abbreviations change keys: no table.
+  /// Another Cyrillic stemming language, other abbreviations or other transliterations change
+  /// keys: no table.
   @Test func otherSettingsTakeNoTable() throws {
     let sources = LexiconSources.embedded()
     for settings in [
       try Self.settings(sources, cyrillicLanguage: "uk"),
-      PrebuiltTables.Settings(abbreviations: ["Dr."], cyrillicLanguage: "ru"),
+      KeySettings(
+        cyrillicLanguage: "ru", abbreviations: ["Dr."],
+        transliterations: DefaultLexicons.transliterations),
+      KeySettings(
+        cyrillicLanguage: "ru", abbreviations: try sources.checkedAbbreviationWords(),
+        transliterations: [:]),
     ] {
       let chosen = Analyzer.DefaultTables(
         sources: sources, settings: settings, phraseAttribute: .orth)

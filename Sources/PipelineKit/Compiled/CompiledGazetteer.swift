@@ -1,4 +1,3 @@
-import DefaultLexicons
 import Entities
 import FoundationEssentials
 import Glibc
@@ -41,21 +40,19 @@ public struct CompiledGazetteer: Sendable {
 
   /// One gazetteer file as compiled.
   public struct Source: Sendable, Equatable {
-    public var path: String
-    public var size: Int
-    public var hash: UInt64
+    public var file: SourceFile
     /// For a spaCy patterns file (`.jsonl`), the attribute its string patterns compare by.
     public var attribute: PhraseAttribute?
 
+    public var path: String { file.path }
+
     public init(path: String, bytes: [UInt8], attribute: PhraseAttribute?) {
-      self.init(path: path, size: bytes.count, hash: Fingerprint.hash(bytes), attribute: attribute)
+      self.init(SourceFile(path: path, bytes: bytes), attribute: attribute)
     }
 
-    public init(path: String, size: Int, hash: UInt64, attribute: PhraseAttribute?) {
-      self.path = path
-      self.size = size
-      self.hash = hash
-      self.attribute = path.hasSuffix(".jsonl") ? attribute : nil
+    public init(_ file: SourceFile, attribute: PhraseAttribute?) {
+      self.file = file
+      self.attribute = file.path.hasSuffix(".jsonl") ? attribute : nil
     }
   }
 
@@ -71,23 +68,7 @@ public struct CompiledGazetteer: Sendable {
   }
 
   /// What besides the files changes a gazetteer.
-  public struct Settings: Sendable, Equatable {
-    /// `--cyrillic-lang`: the stemming language of Cyrillic aliases.
-    public var cyrillicLanguage: String
-    /// The fingerprint of the abbreviation words (they decide sentence breaks in an alias).
-    public var abbreviations: UInt64
-    /// The fingerprint of the built-in transliterations the tokenizer applies.
-    public var transliterations: UInt64
-
-    public init(cyrillicLanguage: String, abbreviations: [String]) {
-      self.cyrillicLanguage = cyrillicLanguage
-      self.abbreviations = Fingerprint.hash(strings: abbreviations)
-      self.transliterations = Fingerprint.hash(
-        strings: DefaultLexicons.transliterations.sorted { $0.key < $1.key }.flatMap {
-          [$0.key, $0.value]
-        })
-    }
-  }
+  public typealias Settings = KeySettings
 
   public struct Header: Sendable, Equatable {
     /// `PipelineVersion.number` of the build that compiled it.
@@ -257,7 +238,7 @@ public struct CompiledGazetteer: Sendable {
       guard old.path == new.path else {
         return (compiled.contains { $0.path == new.path } ? old.path : new.path, nil)
       }
-      if old.size == new.size, old.hash == new.hash, let was = old.attribute,
+      if old.file == new.file, let was = old.attribute,
         let now = new.attribute
       {
         return (old.path, (was, now))
@@ -275,8 +256,7 @@ public struct CompiledGazetteer: Sendable {
 extension CompiledGazetteer.Header {
   func archive(to writer: inout ArchiveWriter) {
     writer.write(toolVersion)
-    writer.write(settings.cyrillicLanguage)
-    writer.write(raw: [settings.abbreviations, settings.transliterations])
+    writer.write(settings)
     Self.archive(defaults, to: &writer)
     writer.write(arguments.count)
     for argument in arguments {
@@ -287,17 +267,7 @@ extension CompiledGazetteer.Header {
 
   init(from reader: inout ArchiveReader) throws(TokenizeError) {
     toolVersion = try reader.readString()
-    let language = try reader.readString()
-    let start = reader.offset
-    let fingerprints = try reader.readUInt64s()
-    guard fingerprints.count == 2 else {
-      throw .archiveValueOutOfRange(
-        offset: start, field: "the number of setting fingerprints", found: fingerprints.count,
-        limit: 3)
-    }
-    settings = CompiledGazetteer.Settings(cyrillicLanguage: language, abbreviations: [])
-    settings.abbreviations = fingerprints[0]
-    settings.transliterations = fingerprints[1]
+    settings = try reader.readKeySettings()
     defaults = try Self.sources(from: &reader)
     arguments = []
     for _ in 0..<(try reader.readCount(field: "the number of sources")) {
@@ -311,9 +281,7 @@ extension CompiledGazetteer.Header {
   {
     writer.write(sources.count)
     for source in sources {
-      writer.write(source.path)
-      writer.write(source.size)
-      writer.write(raw: [source.hash])
+      writer.write(source.file)
       writer.write(source.attribute?.rawValue)
     }
   }
@@ -323,24 +291,17 @@ extension CompiledGazetteer.Header {
   {
     var result: [CompiledGazetteer.Source] = []
     for _ in 0..<(try reader.readCount(field: "the number of files")) {
-      var source = CompiledGazetteer.Source(
-        path: try reader.readString(), bytes: [], attribute: nil)
-      source.size = try reader.readInt()
+      let file = try reader.readSourceFile()
+      var attribute: PhraseAttribute?
       let start = reader.offset
-      let hash = try reader.readUInt64s()
-      guard hash.count == 1 else {
-        throw .archiveValueOutOfRange(
-          offset: start, field: "the number of a file's fingerprints", found: hash.count, limit: 2)
-      }
-      source.hash = hash[0]
       if let name = try reader.readOptionalString() {
-        guard let attribute = PhraseAttribute(rawValue: name) else {
+        guard let known = PhraseAttribute(rawValue: name) else {
           throw .archiveValueOutOfRange(
             offset: start, field: "a phrase attribute's number (ORTH, LOWER)", found: 2, limit: 2)
         }
-        source.attribute = attribute
+        attribute = known
       }
-      result.append(source)
+      result.append(CompiledGazetteer.Source(file, attribute: attribute))
     }
     return result
   }

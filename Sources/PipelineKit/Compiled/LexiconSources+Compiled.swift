@@ -1,3 +1,4 @@
+import DefaultLexicons
 import Entities
 import FoundationEssentials
 import Glibc
@@ -19,7 +20,8 @@ extension LexiconSources {
     cyrillicLanguage: String, sources: Bool = false
   ) throws(PipelineError) -> PipelineError? {
     let settings = CompiledGazetteer.Settings(
-      cyrillicLanguage: cyrillicLanguage, abbreviations: try checkedAbbreviationWords())
+      cyrillicLanguage: cyrillicLanguage, abbreviations: try checkedAbbreviationWords(),
+      transliterations: DefaultLexicons.transliterations)
     func attribute(_ path: String, _ attributes: [String: PhraseAttribute]) -> PhraseAttribute {
       attributes[path] ?? phraseAttribute ?? .orth
     }
@@ -55,7 +57,7 @@ extension LexiconSources {
         let file = try MappedFile(path: path)
         sources.append(
           CompiledGazetteer.Source(
-            path: path, size: file.count, hash: file.withBytes(Fingerprint.hash),
+            SourceFile(path: path, size: file.count, hash: file.withBytes(Fingerprint.hash)),
             attribute: attribute(path, attributes)))
       }
       now.append(sources)
@@ -102,7 +104,8 @@ extension CompiledGazetteer {
     let named = compiled.reduce(0) { $0 + $1.files.count }
     let header = Header(
       settings: Settings(
-        cyrillicLanguage: cyrillicLanguage, abbreviations: try sources.checkedAbbreviationWords()),
+        cyrillicLanguage: cyrillicLanguage, abbreviations: try sources.checkedAbbreviationWords(),
+        transliterations: DefaultLexicons.transliterations),
       defaults: sources.gazetteer[..<(sources.gazetteer.count - named)].map(source),
       arguments: compiled)
     return bytes(of: gazetteer, header: header)
