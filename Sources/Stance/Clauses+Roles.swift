@@ -531,8 +531,15 @@ extension ClauseAnalyzer {
     {
       end = s.participants[next].tokens.upperBound
     }
-    // Then the clause's verb: auxiliaries (`had`, `has`, `would`), then a word that is a verb by
-    // form or a participle, no hit.
+    // Then the clause's verb: a participle that is also a `verb` line's word, which would be
+    // read as an auxiliary below ("the threats Rogozin made last week", "the promise NASA
+    // kept"); else auxiliaries (`had`, `has`, `would`), then a word that is a verb by form or a
+    // participle, no hit.
+    if end < hi, isParticiple(end), rules.has(end, in: doc, .verb), !hitStart[end],
+      !inMention[end], isLowercase(end)
+    {
+      return true
+    }
     var u = end
     while u < hi && rules.has(u, in: doc, .verb) && !hitStart[u] && u + 1 < hi
       && tokenKinds[u + 1] == .word

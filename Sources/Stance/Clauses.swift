@@ -471,11 +471,14 @@ struct ClauseAnalyzer {
       // A sentence that opens with an infinitive of purpose ("To keep the outpost staffed,
       // NASA and Roscosmos agreed…") opens with a subordinate clause.
       // So does an inverted condition ("Should Moscow pull out, ESA would…": a `conditional`
-      // word before a name), which may also follow a comma ("…, Nelson said, should Moscow agree
-      // to extend the exchange").
+      // word before a name, or before the determiner that opens one: "Should the United States
+      // extend…"), which may also follow a comma ("…, Nelson said, should Moscow agree to
+      // extend the exchange").
       let invertedCondition =
         t + 1 < hi && kinds & AttributionRules.MarkerKind.conditional.bit != 0
-        && startsOf[t + 1] != nil
+        && (startsOf[t + 1] != nil
+          || (t + 2 < hi && startsOf[t + 2] != nil
+            && rules.reference(of: t + 1, in: doc)?.kind == .determiner))
       let opensFrontedClause =
         (t == lo && t + 1 < hi
           && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word

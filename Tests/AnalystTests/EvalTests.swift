@@ -155,7 +155,9 @@ struct EvalTests {
     ("blind86", 0.77), ("blind87", 0.81), ("blind88", 0.91), ("blind89", 0.85), ("blind90", 0.89),
     ("blind91", 0.92), ("blind92", 0.85), ("blind93", 0.80), ("blind94", 0.93),
     ("blind95", 0.84), ("blind96", 0.82), ("blind97", 0.90), ("blind98", 0.80), ("blind99", 0.79),
-    ("blind100", 0.84), ("blind101", 0.76), ("blind102", 0.85),
+    ("blind100", 0.84), ("blind101", 0.76), ("blind102", 0.85), ("blind103", 0.90),
+    ("blind104", 0.74), ("blind105", 0.75), ("blind106", 0.86), ("blind107", 0.70),
+    ("blind108", 0.78),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

@@ -30,20 +30,6 @@ private let gazetteer: Gazetteer = {
   }
 }()
 
-/// Marked text: every expected mention is ⟦marked⟧, with the entity ids in order.
-struct MentionCase: CustomTestStringConvertible, Sendable {
-  let name: String
-  let marked: String
-  let entities: [String]
-  var testDescription: String { name }
-
-  init(_ name: String, _ marked: String, _ entities: [String]) {
-    self.name = name
-    self.marked = marked
-    self.entities = entities
-  }
-}
-
 @Suite("Gazetteer matching")
 struct GazetteerTests {
   static let mentionCases: [MentionCase] = [

@@ -813,6 +813,10 @@ struct AttributionTests {
       "an inverted condition is a condition", "Should ⟦Russia⟧ quit the station, NASA would stay.",
       hit: "quit", "russia", .hypothetical),
     RoleCase(
+      "an inverted condition whose name opens with a determiner",
+      "Should the ⟦United States⟧ extend the partnership, ESA would join.", hit: "partnership",
+      "united_states", .hypothetical),
+    RoleCase(
       "a stance noun in a passive's reason is done to the subject",
       "⟦Nelson⟧ was praised by Rogozin for the partnership.", hit: "partnership", "nelson",
       .passiveSubject),
@@ -966,6 +970,10 @@ struct AttributionTests {
     RoleCase(
       "the subject of a relative clause without 'that' after a stance noun authors it",
       "Nelson ignored the threats ⟦Rogozin⟧ had posted online.", hit: "threats", "rogozin",
+      .possessor),
+    RoleCase(
+      "…and when its verb is an irregular past that could be an auxiliary",
+      "Nelson ignored the threats ⟦Rogozin⟧ made last week.", hit: "threats", "rogozin",
       .possessor),
     RoleCase(
       "a noun of a relative clause whose verb reports something is no author",
