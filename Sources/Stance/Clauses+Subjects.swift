@@ -106,6 +106,9 @@ extension ClauseAnalyzer {
         // Reuters reported; the delay does not affect…").
         // (A participle's object may open with one: "Praising the professionalism of…, he said".)
         if !openingParticiple && startsWithDeterminer(clause, in: s) { break }
+        // So does a contrast clause that opens with a name the gazetteers do not know ("…,
+        // while McCormick accused Moscow…": McCormick's, not the subject's before it).
+        if clause.kind == .contrast && startsWithUnknownName(clause, in: s) { break }
         // So does one whose subject is a `collective` noun ("…, while officials in Star City
         // signed off on a deal").
         if hasCollectiveSubject(c, in: s) { break }
@@ -341,6 +344,16 @@ extension ClauseAnalyzer {
   private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
     return !inMention[t] && rules.reference(of: t, in: doc)?.kind == .determiner
+  }
+
+  /// Whether the first word after the clause's opener is capitalised and neither a mention nor
+  /// a reference word: a name the gazetteers do not know ("while McCormick accused…").
+  private func startsWithUnknownName(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    guard let t = firstWord(of: clause, in: s), t > s.range.lowerBound,
+      tokenKinds[t] == .word, !inMention[t], !isLowercase(t),
+      rules.reference(of: t, in: doc) == nil
+    else { return false }
+    return true
   }
 
   /// Whether clause `c` is the noun phrase a contrast word that is also a preposition opens

@@ -972,6 +972,10 @@ struct AttributionTests {
       "Nelson ignored the threats ⟦Rogozin⟧ had posted online.", hit: "threats", "rogozin",
       .possessor),
     RoleCase(
+      "a contrast clause that opens with a name the gazetteers do not know shares no subject",
+      "⟦Nelson⟧ praised the crews, while McCormick threatened Moscow.", hit: "threatened",
+      "nelson", .otherClause),
+    RoleCase(
       "…and when its verb is an irregular past that could be an auxiliary",
       "Nelson ignored the threats ⟦Rogozin⟧ made last week.", hit: "threats", "rogozin",
       .possessor),
