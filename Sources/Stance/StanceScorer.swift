@@ -577,22 +577,31 @@ public struct StanceScorer: Sendable {
     /// arrangement": favor). The governed term's sign is its base weight with its shifts, its
     /// own attitude and the negators after the attitude word (one before it negates both).
     /// Right to left, so that a governed attitude word is settled first.
+    ///
+    /// In the passive, the term it governs is the subject's, before it ("Sanctions on Roscosmos
+    /// were extended by the European Union": against), as for a passive shifter.
     func applyAttitudes(from first: Int) {
       guard first + 1 < hits.count else { return }
-      for h in stride(from: hits.count - 2, through: first, by: -1) {
+      for h in stride(from: hits.count - 1, through: first, by: -1) {
         guard
           let mark = marks.first(where: {
             $0.word.kind == .attitude && hits[h].tokens.contains($0.token)
           })
         else { continue }
         let end = hits[h].tokens.upperBound
-        let object = hits[h + 1].tokens
-        guard object.lowerBound >= end,
+        let governed: Int
+        if h + 1 < hits.count, case let object = hits[h + 1].tokens, object.lowerBound >= end,
           ordinal[object.lowerBound] - ordinal[end - 1] <= modifiers.shifterWindow,
           !(end..<object.lowerBound).contains(where: endsGovernedPhrase)
-        else { continue }
-        var sign = hits[h + 1].base
-        for applied in hits[h + 1].modifiers {
+        {
+          governed = h + 1
+        } else if h > first, isPassiveAttitude(mark, after: hits[h - 1].tokens.upperBound) {
+          governed = h - 1
+        } else {
+          continue
+        }
+        var sign = hits[governed].base
+        for applied in hits[governed].modifiers {
           guard case .factor(let factor) = applied.effect else { continue }
           if applied.kind.isShifter || applied.kind == .attitude
             || (applied.kind == .negator && applied.token > mark.token)
@@ -601,11 +610,29 @@ public struct StanceScorer: Sendable {
           }
         }
         guard sign < 0 else { continue }
+        let object = hits[governed].tokens
         hits[h].apply(
           AppliedModifier(
             kind: .attitude, token: object.upperBound - 1, start: tokens[object.lowerBound].start,
             end: tokens[object.upperBound - 1].end, effect: .factor(modifiers.value(of: mark.word)))
         )
+      }
+    }
+    /// Whether attitude word `mark` is a passive verb whose subject's words end at `end`: right
+    /// after a passive auxiliary (and at most one adverb in -ly), within `passiveShifterReach`
+    /// words, only the subject's words between; not after a bare `be` (a demand: "must be
+    /// extended"), nor in a subordinate or conditional clause.
+    func isPassiveAttitude(_ mark: ModifierMark, after end: Int) -> Bool {
+      let subordinate =
+        AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
+      var auxiliary = mark.first - 1
+      if auxiliary > end, tokens[auxiliary].key.hasSuffix("ly") { auxiliary -= 1 }
+      guard auxiliary >= end, phraseWords(end..<auxiliary),
+        rules.has(auxiliary, in: doc, .passive), tokens[auxiliary].key != "be",
+        ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
+      else { return false }
+      return !(sentence.tokens.lowerBound..<end).contains {
+        rules.kinds(of: $0, in: doc) & subordinate != 0
       }
     }
     for dimensionMatches in matches {

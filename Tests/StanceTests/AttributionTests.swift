@@ -1239,6 +1239,12 @@ struct AttributionTests {
       name: "… and a negator before it negates both", text: "Nelson did not praise the sanctions.",
       weights: ["praise": 1.5 * -0.74 * -1, "sanctions": -2 * -0.74]),
     ShifterCase(
+      name: "… in the passive, the term of its subject",
+      text: "The sanctions were praised by Russia.", weights: ["praised": -1.5, "sanctions": -2]),
+    ShifterCase(
+      name: "… not after a bare 'be' (a demand)", text: "The sanctions must be praised.",
+      weights: ["praised": 1.5, "sanctions": -2]),
+    ShifterCase(
       name: "a denial negates what it denies", text: "Russia denied plans to quit.",
       weights: ["quit": -2.5 * -0.74]),
     ShifterCase(
