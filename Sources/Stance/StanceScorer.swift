@@ -541,18 +541,33 @@ public struct StanceScorer: Sendable {
     /// "rejected claims that the Kremlin would pull out": `content(after:)`) takes the sign of the
     /// first term it reversed there: denying a negative is favourable; and none when it reversed
     /// none there.
+    ///
+    /// So does one that ends a hostile measure it governs directly ("suspended the sanctions",
+    /// "scrapped the ban": favor), but not one that rebuffs a hostile word, a noun of content
+    /// ("rejected the demands", "dismissed the accusations" stay hostile, as the writers read
+    /// them).
     func applyDenials(from first: Int) {
       for h in hits.indices.dropFirst(first) where hits[h].weight < 0 {
         guard
           let mark = marks.first(where: {
             $0.word.kind.isShifter && hits[h].tokens.contains($0.token)
-          }), let (noun, start) = content(after: mark)
-        else { continue }
-        guard
-          let content = hits[(h + 1)...].first(where: { hit in
-            hit.modifiers.contains { $0.kind.isShifter && $0.token == mark.token }
           })
-        else {
+        else { continue }
+        let reversed = hits[(h + 1)...].first(where: { hit in
+          hit.modifiers.contains { $0.kind.isShifter && $0.token == mark.token }
+        })
+        guard let (noun, start) = content(after: mark) else {
+          if let measure = reversed, measure.base < 0, measure.weight > 0,
+            !rules.isContent(measure.tokens.upperBound - 1, in: doc)
+          {
+            hits[h].apply(
+              AppliedModifier(
+                kind: .attitude, token: measure.tokens.upperBound - 1, start: measure.start,
+                end: measure.end, effect: .factor(modifiers.value(of: mark.word))))
+          }
+          continue
+        }
+        guard let content = reversed else {
           // Denying content that holds no term is no stance ("rejecting speculation about a
           // manufacturing defect"): the noun of content stands in the evidence. Abandoning a
           // plan to do something is still abandoning ("abandoned its plan to launch the rover

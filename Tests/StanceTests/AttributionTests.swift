@@ -1227,6 +1227,12 @@ struct AttributionTests {
       name: "a shifter of a shifter", text: "Washington refused to ease the sanctions.",
       weights: ["refused": -2, "sanctions": -2]),
     ShifterCase(
+      name: "a shifter that is a hit and ends a hostile measure takes its new sign",
+      text: "Washington suspended the sanctions.", weights: ["suspended": 2, "sanctions": 2]),
+    ShifterCase(
+      name: "… not one that rebuffs a hostile noun of content",
+      text: "Russia dismissed the threats.", weights: ["dismissed": -1.5, "threats": 2.5]),
+    ShifterCase(
       name: "a phrase shifter that ends", text: "Russia cut off all cooperation.",
       weights: ["cooperation": -2]),
     ShifterCase(
