@@ -116,11 +116,16 @@ public struct RecordWriter: Sendable {
       if evidence != .none {
         w.field("evidence")
         w.beginArray()
-        let counted = (analysis.stance.entityAttributions[entity] ?? []).filter(\.counted)
+        // The counted attributions read in place (a filtered copy of each entity's list was
+        // an array made and freed per entity).
+        let attributions = analysis.stance.entityAttributions[entity] ?? []
         let shown =
           evidence == .summary
-          ? Set(Self.strongest(counted.map(\.hit), of: analysis.stance.hits)) : nil
-        for attribution in counted where shown?.contains(attribution.hit) ?? true {
+          ? Set(
+            Self.strongest(attributions.filter(\.counted).map(\.hit), of: analysis.stance.hits))
+          : nil
+        for attribution in attributions
+        where attribution.counted && (shown?.contains(attribution.hit) ?? true) {
           let h = attribution.hit
           // The hit's shared fields (an object left open), then this entity's attribution.
           // Ranges are absolute (`w.spilled` + offset): a hit whose bytes already went out in
@@ -200,8 +205,12 @@ public struct RecordWriter: Sendable {
 
   func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
     w.beginArray()
-    for (d, dimension) in analyzer.scorer.lexicon.dimensions.enumerated() {
-      guard let score = scores[dimension] else { continue }
+    let dimensions = analyzer.scorer.lexicon.dimensions
+    for (d, dimension) in dimensions.enumerated() {
+      // Of one dimension (the default lexicon's), the score is the dictionary's only one: read
+      // without hashing the dimension's name.
+      let only = dimensions.count == 1 && scores.count == 1 ? scores.first : nil
+      guard let score = only?.key == dimension ? only?.value : scores[dimension] else { continue }
       w.beginObject()
       w.fragment(fragments.dimensions[d])
       w.key(keys.score)
