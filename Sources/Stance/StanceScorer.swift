@@ -296,6 +296,19 @@ public struct StanceScorer: Sendable {
     scores(weighted: hits.lazy.map { ($0, 1) })
   }
 
+  /// `scores(_:)` of an array, its hits read in place (the sequence's pairs copied each hit).
+  public func scores(_ hits: [Hit]) -> [String: StanceScore] {
+    let dimensions = lexicon.dimensions
+    var raw = [Double](repeating: 0, count: dimensions.count)
+    var count = [Int](repeating: 0, count: dimensions.count)
+    for h in hits.indices {
+      let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hits[h].dimension) ?? 0
+      raw[d] += hits[h].weight
+      count[d] += 1
+    }
+    return scores(raw: raw, count: count)
+  }
+
   /// Scores of hits that count for an entity with a share of their weight each (1: in full).
   public func scores(weighted hits: some Sequence<(Hit, Double)>) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
@@ -806,7 +819,8 @@ public struct StanceScorer: Sendable {
       return reach
     }
     var hitStart = [Bool](repeating: false, count: doc.tokens.count)
-    for hit in hits { hitStart[hit.tokens.lowerBound] = true }
+    // By index: `for hit in hits` copied every hit (its strings and arrays retained).
+    for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),

@@ -134,7 +134,7 @@ public struct RecordWriter: Sendable {
             w.fragment(copyingOwn: (range.lowerBound - w.spilled)..<(range.upperBound - w.spilled))
           } else {
             let separated = w.count
-            writeHit(analysis.stance.hits[h], surfaces, into: &w)
+            writeHit(analysis.stance.hits, h, surfaces, into: &w)
             // The hit starts at its `{`, after the comma that may separate it.
             let start = w.byte(at: separated) == UInt8(ascii: "{") ? separated : separated + 1
             hitJSON[h] = (w.spilled + start)..<(w.spilled + w.count)
@@ -258,35 +258,38 @@ public struct RecordWriter: Sendable {
     w.endObject()
   }
 
-  /// A hit's fields shared by every entity it counts for, its object left open.
-  private func writeHit(_ hit: Hit, _ surfaces: Surfaces, into w: inout JSONWriter) {
-    let entry = analyzer.scorer.lexicon.entries[hit.entry]
+  /// Hit `h`'s fields shared by every entity it counts for, its object left open. The hit and
+  /// its lexicon entry are read in place (a copy of each retained and released their strings
+  /// and arrays).
+  private func writeHit(_ hits: [Hit], _ h: Int, _ surfaces: Surfaces, into w: inout JSONWriter) {
+    let entries = analyzer.scorer.lexicon.entries
+    let e = hits[h].entry
     w.beginObject()
-    if hit.dimension == entry.dimension {
-      w.fragment(fragments.entries, at: hit.entry)
+    if hits[h].dimension == entries[e].dimension {
+      w.fragment(fragments.entries, at: e)
     } else {
       w.field("dimension")
-      w.string(hit.dimension)
+      w.string(hits[h].dimension)
       w.field("term")
-      w.string(entry.term)
+      w.string(entries[e].term)
       w.field("source")
-      w.string(entry.location.description)
+      w.string(entries[e].location.description)
     }
     w.key(keys.text)
-    surfaces.write(hit.start..<hit.end, into: &w)
+    surfaces.write(hits[h].start..<hits[h].end, into: &w)
     w.key(keys.start)
-    w.int(hit.start)
+    w.int(hits[h].start)
     w.key(keys.end)
-    w.int(hit.end)
+    w.int(hits[h].end)
     w.key(keys.sentence)
-    w.int(hit.sentence)
+    w.int(hits[h].sentence)
     w.key(keys.base)
-    w.double(hit.base)
+    w.double(hits[h].base)
     w.key(keys.weight)
-    w.double(hit.weight)
+    w.double(hits[h].weight)
     w.key(keys.modifiers)
     w.beginArray()
-    for modifier in hit.modifiers {
+    for modifier in hits[h].modifiers {
       w.beginObject()
       w.fragment(fragments.kind(modifier.kind))
       w.key(keys.text)
