@@ -113,6 +113,23 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     return Match(tokens: start..<found.end, values: matched, prefix: found.prefix)
   }
 
+  /// `longestMatch`'s tokens and one of its values, without making the match's array of
+  /// values (an allocation per match): the first accepted value for which `preferred` holds,
+  /// else the first accepted one.
+  @inlinable
+  public func longestMatchValue(
+    in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int, stamp: UInt64 = 0,
+    accept: (Value, Range<Int>) -> Bool = { _, _ in true }, preferred: (Value) -> Bool
+  ) -> (tokens: Range<Int>, value: Value)? {
+    let values = values
+    let found = trie.walk(tokens, keys: keys, from: start, limit: limit, stamp: stamp) {
+      accept(values[$0], $1)
+    }
+    guard let found else { return nil }
+    let chosen = found.indices.first { preferred(values[$0]) } ?? found.indices[0]
+    return (start..<found.end, values[chosen])
+  }
+
   /// All non-overlapping matches in `tokens[range]`, leftmost-longest. `stamp` as for
   /// `longestMatch`.
   @inlinable
