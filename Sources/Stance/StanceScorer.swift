@@ -97,7 +97,7 @@ public struct StanceScorer: Sendable {
   /// end with a particle, split by their object ("pulled its technicians out"): a hit of the
   /// verb alone (`AttributionRules.splitVerb`), in place of a hit of the verb's own word.
   private func addSplitMatches(
-    to matches: inout [PhraseMatcher<Int>.Match], terms: [String: [SplitTerm]],
+    to matches: inout [TermMatch], terms: [String: [SplitTerm]],
     particles: ArraySlice<Int>, in doc: TokenizedText
   ) {
     for p in particles {
@@ -120,7 +120,7 @@ public struct StanceScorer: Sendable {
         guard matches[at].tokens == v..<(v + 1) else { continue }
         matches.remove(at: at)
       }
-      matches.insert(PhraseMatcher<Int>.Match(tokens: v..<(v + 1), values: [entry]), at: at)
+      matches.insert((v..<(v + 1), entry), at: at)
     }
   }
 
@@ -191,7 +191,7 @@ public struct StanceScorer: Sendable {
       return DimensionMatches(
         dimension: dimension,
         sentences: doc.sentences.map { sentence in
-          var found = matcher.matches(
+          var found = matcher.firstValues(
             in: doc.tokens, range: sentence.tokens, stamp: doc.vocabularyStamp)
           if let terms {
             // The sentence's particles (sentences come in order).
@@ -347,8 +347,13 @@ public struct StanceScorer: Sendable {
   /// One dimension's term matches, per sentence.
   private struct DimensionMatches {
     var dimension: String
-    var sentences: [[PhraseMatcher<Int>.Match]]
+    var sentences: [[TermMatch]]
   }
+
+  /// A term match: its tokens and its lexicon entry (the first value of the phrase that
+  /// matched), a trivial value (a `PhraseMatcher.Match` holds an array of values, one
+  /// allocation per match).
+  private typealias TermMatch = (tokens: Range<Int>, value: Int)
 
   /// The hits of one sentence (number `index`), in text order. `matches` are each dimension's
   /// term matches, by sentence; `marks` are the sentence's modifier words.
@@ -659,7 +664,7 @@ public struct StanceScorer: Sendable {
       var shifted: (end: Int, shifter: ModifierMark)?
       for match in dimensionMatches.sentences[index]
       where !match.tokens.contains(where: { inMention[$0] }) {
-        let entry = match.values[0]
+        let entry = match.value
         let start = match.tokens.lowerBound
         let base = lexicon.entries[entry].weight
         var weight = base

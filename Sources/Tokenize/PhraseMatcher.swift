@@ -130,6 +130,22 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     return (start..<found.end, values[chosen])
   }
 
+  /// `matches(in:range:stamp:accept:)`'s tokens and the first value of each, without making
+  /// each match's array of values (an allocation per match, and a release per match when the
+  /// list goes).
+  @inlinable
+  public func firstValues(
+    in tokens: [Token], range: Range<Int>, stamp: UInt64 = 0,
+    accept: (Value, Range<Int>) -> Bool = { _, _ in true }
+  ) -> [(tokens: Range<Int>, value: Value)] {
+    leftmostLongest(tokens, range, stamp: stamp) { start in
+      longestMatchValue(
+        in: tokens, from: start, limit: range.upperBound, stamp: stamp, accept: accept,
+        preferred: { _ in true }
+      ).map { ($0, $0.tokens.upperBound) }
+    }
+  }
+
   /// All non-overlapping matches in `tokens[range]`, leftmost-longest. `stamp` as for
   /// `longestMatch`.
   @inlinable
@@ -137,17 +153,29 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     in tokens: [Token], range: Range<Int>, stamp: UInt64 = 0,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> [Match] {
-    var result: [Match] = []
+    leftmostLongest(tokens, range, stamp: stamp) { start in
+      longestMatch(in: tokens, from: start, limit: range.upperBound, stamp: stamp, accept: accept)
+        .map { ($0, $0.tokens.upperBound) }
+    }
+  }
+
+  /// The scan of `matches` and `firstValues`: `longest` (what it finds from a token, and
+  /// where that ends) at each token a phrase may start at, going on after what it finds.
+  /// Always inlined: called, it cost `firstValues` all it saves.
+  @inlinable @inline(__always)
+  func leftmostLongest<Found>(
+    _ tokens: [Token], _ range: Range<Int>, stamp: UInt64,
+    _ longest: (_ start: Int) -> (found: Found, end: Int)?
+  ) -> [Found] {
+    var result: [Found] = []
     var position = range.lowerBound
     let starts = trie.starts
     while position < range.upperBound {
       if !starts.contains(tokens, position, stamp: stamp) {
         position += 1
-      } else if let match = longestMatch(
-        in: tokens, from: position, limit: range.upperBound, stamp: stamp, accept: accept)
-      {
-        result.append(match)
-        position = match.tokens.upperBound
+      } else if let (found, end) = longest(position) {
+        result.append(found)
+        position = end
       } else {
         position += 1
       }
