@@ -130,15 +130,16 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     return (start..<found.end, values[chosen])
   }
 
-  /// `matches(in:range:stamp:accept:)`'s tokens and the first value of each, without making
-  /// each match's array of values (an allocation per match, and a release per match when the
-  /// list goes).
+  /// `matches(in:range:stamp:accept:)`'s tokens and the first value of each, appended to
+  /// `result`, without making each match's array of values (an allocation per match, and a
+  /// release per match when the list goes). Appending lets a caller reuse one array.
   @inlinable
   public func firstValues(
     in tokens: [Token], range: Range<Int>, stamp: UInt64 = 0,
-    accept: (Value, Range<Int>) -> Bool = { _, _ in true }
-  ) -> [(tokens: Range<Int>, value: Value)] {
-    leftmostLongest(tokens, range, stamp: stamp) { start in
+    accept: (Value, Range<Int>) -> Bool = { _, _ in true },
+    into result: inout [(tokens: Range<Int>, value: Value)]
+  ) {
+    leftmostLongest(tokens, range, stamp: stamp, into: &result) { start in
       longestMatchValue(
         in: tokens, from: start, limit: range.upperBound, stamp: stamp, accept: accept,
         preferred: { _ in true }
@@ -153,21 +154,22 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     in tokens: [Token], range: Range<Int>, stamp: UInt64 = 0,
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> [Match] {
-    leftmostLongest(tokens, range, stamp: stamp) { start in
+    var result: [Match] = []
+    leftmostLongest(tokens, range, stamp: stamp, into: &result) { start in
       longestMatch(in: tokens, from: start, limit: range.upperBound, stamp: stamp, accept: accept)
         .map { ($0, $0.tokens.upperBound) }
     }
+    return result
   }
 
   /// The scan of `matches` and `firstValues`: `longest` (what it finds from a token, and
-  /// where that ends) at each token a phrase may start at, going on after what it finds.
-  /// Always inlined: called, it cost `firstValues` all it saves.
+  /// where that ends) at each token a phrase may start at, going on after what it finds,
+  /// appended to `result`. Always inlined: called, it cost `firstValues` all it saves.
   @inlinable @inline(__always)
   func leftmostLongest<Found>(
-    _ tokens: [Token], _ range: Range<Int>, stamp: UInt64,
+    _ tokens: [Token], _ range: Range<Int>, stamp: UInt64, into result: inout [Found],
     _ longest: (_ start: Int) -> (found: Found, end: Int)?
-  ) -> [Found] {
-    var result: [Found] = []
+  ) {
     var position = range.lowerBound
     let starts = trie.starts
     while position < range.upperBound {
@@ -180,7 +182,6 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         position += 1
       }
     }
-    return result
   }
 }
 
