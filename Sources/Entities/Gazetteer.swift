@@ -439,11 +439,11 @@ public struct Gazetteer: Sendable {
         // `Match` (with its array of values) was destroyed at every token.
         var found: (Int, Range<Int>)?
         if plainStarts.contains(tokens, position, stamp: stamp),
-          let match = matcher.longestMatch(
+          let match = matcher.longestMatchValue(
             in: tokens, from: position, limit: limit, stamp: stamp,
-            accept: { value, range in accepts(value, range, doc) })
+            accept: { value, range in accepts(value, range, doc) }, preferred: Self.isPlain)
         {
-          found = (Self.alias(of: match), match.tokens)
+          found = (match.value.alias, match.tokens)
         }
         let startingViews = viewStarts.isEmpty ? UInt64.max : viewStarts[position]
         // Most tokens start a phrase of no view: one test skips them all.
@@ -495,8 +495,12 @@ public struct Gazetteer: Sendable {
 
   /// The alias a match stands for: its plain form's, else its first value's.
   private static func alias(of match: PhraseMatcher<AliasForm>.Match) -> Int {
-    (match.values.first { $0.form == .plain } ?? match.values[0]).alias
+    (match.values.first(where: isPlain) ?? match.values[0]).alias
   }
+
+  /// Whether a matched value is an alias's plain form, the one a match stands for when it has
+  /// one (`alias(of:)`, `PhraseMatcher.longestMatchValue`).
+  private static func isPlain(_ value: AliasForm) -> Bool { value.form == .plain }
 
   /// The longest match, as (alias, tokens), of a view's matcher from token `position`. It
   /// takes the box, not the matcher: a matcher passed as an argument, read out of the box or the
@@ -507,13 +511,12 @@ public struct Gazetteer: Sendable {
     _ view: ViewMatcher, _ doc: TokenizedText, keys: KeyColumn,
     from position: Int, limit: Int, language: String?
   ) -> (Int, Range<Int>)? {
-    let match = view.matcher.longestMatch(
-      in: doc.tokens, keys: keys, from: position, limit: limit, stamp: doc.vocabularyStamp
-    ) { value, range in
-      acceptsInView(value, range, doc, language: language)
-    }
+    let match = view.matcher.longestMatchValue(
+      in: doc.tokens, keys: keys, from: position, limit: limit, stamp: doc.vocabularyStamp,
+      accept: { value, range in acceptsInView(value, range, doc, language: language) },
+      preferred: Self.isPlain)
     guard let match else { return nil }
-    return (Self.alias(of: match), match.tokens)
+    return (match.value.alias, match.tokens)
   }
 
   /// Per token, bit `v` set when a phrase of view `v` (at most 64 views) may start there: the
@@ -585,13 +588,16 @@ public struct Gazetteer: Sendable {
   private func acceptsInView(
     _ value: AliasForm, _ range: Range<Int>, _ doc: TokenizedText, language: String?
   ) -> Bool {
-    let entry = aliases[value.alias]
+    // The alias's fields read in place (a copy of the alias retained its strings and arrays).
     guard let language else {
-      return entry.options.translit && (value.form == .plain || value.form == .translit)
+      return aliases[value.alias].options.translit
+        && (value.form == .plain || value.form == .translit)
     }
     guard value.form == .stem, !Self.everyWordInflects.contains(language) else { return true }
     // Only the last word may be inflected: the others match as written.
-    return zip(range.dropLast(), entry.keys).allSatisfy { doc.tokens[$0].key == $1 }
+    return zip(range.dropLast(), aliases[value.alias].keys).allSatisfy {
+      doc.tokens[$0].key == $1
+    }
   }
 
   /// Whether a candidate phrase of one alias form matches tokens `range` of `doc`.

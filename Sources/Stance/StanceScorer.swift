@@ -57,6 +57,12 @@ public struct StanceScorer: Sendable {
     var entry: Int
   }
 
+  /// Every dimension's zero score, and the dimension index at each of the dictionary's
+  /// positions in its order: a document's score dictionaries are copies of it with their
+  /// values set in place, so no dimension name is hashed per entity.
+  private let zeroScores: [String: StanceScore]
+  private let zeroScoreOrder: [Int]
+
   public init(
     lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
     policies: AttributionPolicies = AttributionPolicies(), thresholds: Thresholds = Thresholds(),
@@ -79,13 +85,19 @@ public struct StanceScorer: Sendable {
         SplitTerm(verb: entry.keys[0], entry: index))
     }
     self.splitTerms = splitTerms
+    var zeroScores: [String: StanceScore] = [:]
+    for dimension in lexicon.dimensions {
+      zeroScores[dimension] = StanceScore(raw: 0, hits: 0, thresholds: thresholds)
+    }
+    self.zeroScores = zeroScores
+    zeroScoreOrder = zeroScores.keys.map { lexicon.dimensions.lastIndex(of: $0)! }
   }
 
   /// Adds to `matches` (one sentence's, in text order) the two-word terms of `dimension` that
   /// end with a particle, split by their object ("pulled its technicians out"): a hit of the
   /// verb alone (`AttributionRules.splitVerb`), in place of a hit of the verb's own word.
   private func addSplitMatches(
-    to matches: inout [PhraseMatcher<Int>.Match], terms: [String: [SplitTerm]],
+    to matches: inout [TermMatch], terms: [String: [SplitTerm]],
     particles: ArraySlice<Int>, in doc: TokenizedText
   ) {
     for p in particles {
@@ -108,7 +120,7 @@ public struct StanceScorer: Sendable {
         guard matches[at].tokens == v..<(v + 1) else { continue }
         matches.remove(at: at)
       }
-      matches.insert(PhraseMatcher<Int>.Match(tokens: v..<(v + 1), values: [entry]), at: at)
+      matches.insert((v..<(v + 1), entry), at: at)
     }
   }
 
@@ -171,29 +183,35 @@ public struct StanceScorer: Sendable {
     var hits: [Hit] = []
     var firstMark = 0
     // Each dimension's term matches, sentence by sentence: each matcher is fetched (copied out
-    // of the lexicon) once per document rather than once per sentence.
+    // of the lexicon) once per document rather than once per sentence. A sentence's matches
+    // are found in one reused array and kept in one array for the document (an array per
+    // sentence was about 4,500 allocations and regrowths on the benchmark slice).
+    var found: [TermMatch] = []
     let matches = lexicon.dimensions.compactMap { dimension -> DimensionMatches? in
       guard let matcher = lexicon.matcher(for: dimension) else { return nil }
       let terms = splitTerms[dimension]
       var next = 0
-      return DimensionMatches(
-        dimension: dimension,
-        sentences: doc.sentences.map { sentence in
-          var found = matcher.matches(
-            in: doc.tokens, range: sentence.tokens, stamp: doc.vocabularyStamp)
-          if let terms {
-            // The sentence's particles (sentences come in order).
-            while next < particles.count && particles[next] < sentence.tokens.lowerBound {
-              next += 1
-            }
-            var end = next
-            while end < particles.count && particles[end] < sentence.tokens.upperBound { end += 1 }
-            if next < end {
-              addSplitMatches(to: &found, terms: terms, particles: particles[next..<end], in: doc)
-            }
+      var all = DimensionMatches(dimension: dimension)
+      all.ends.reserveCapacity(doc.sentences.count)
+      for sentence in doc.sentences {
+        found.removeAll(keepingCapacity: true)
+        matcher.firstValues(
+          in: doc.tokens, range: sentence.tokens, stamp: doc.vocabularyStamp, into: &found)
+        if let terms {
+          // The sentence's particles (sentences come in order).
+          while next < particles.count && particles[next] < sentence.tokens.lowerBound {
+            next += 1
           }
-          return found
-        })
+          var end = next
+          while end < particles.count && particles[end] < sentence.tokens.upperBound { end += 1 }
+          if next < end {
+            addSplitMatches(to: &found, terms: terms, particles: particles[next..<end], in: doc)
+          }
+        }
+        all.matches.append(contentsOf: found)
+        all.ends.append(all.matches.count)
+      }
+      return all
     }
     for (index, sentence) in doc.sentences.enumerated() {
       var endMark = firstMark
@@ -229,15 +247,41 @@ public struct StanceScorer: Sendable {
   ) -> StanceAnalysis {
     var entityHits: [Int: [Int]] = [:]
     var entityScores: [Int: [String: StanceScore]] = [:]
+    entityHits.reserveCapacity(entityAttributions.count)
+    entityScores.reserveCapacity(entityAttributions.count)
+    // Each hit's dimension index, found once per hit, not once per (hit, entity) pair.
+    let dimensions = lexicon.dimensions
+    let dimensionOf =
+      dimensions.count == 1 ? [] : hits.map { dimensions.firstIndex(of: $0.dimension) ?? 0 }
+    var raw = [Double](repeating: 0, count: dimensions.count)
+    var count = [Int](repeating: 0, count: dimensions.count)
     for (entity, attributions) in entityAttributions {
-      let counted = attributions.filter(\.counted)
+      // The counted hits and their sums in one pass over the attributions (a filtered copy
+      // of the list, then a second array, were made before).
+      var counted: [Int] = []
+      for d in raw.indices {
+        raw[d] = 0
+        count[d] = 0
+      }
+      for attribution in attributions where attribution.counted {
+        let h = attribution.hit
+        if counted.isEmpty { counted.reserveCapacity(attributions.count) }
+        counted.append(h)
+        let d = dimensionOf.isEmpty ? 0 : dimensionOf[h]
+        raw[d] += hits[h].weight * attribution.share
+        count[d] += 1
+      }
       guard !counted.isEmpty else { continue }
-      entityHits[entity] = counted.map(\.hit)
-      entityScores[entity] = scores(of: hits, counted)
+      entityHits[entity] = counted
+      entityScores[entity] = scores(raw: raw, count: count)
     }
-    // The scores of an entity with no counted hit, made once.
+    // The scores of an entity with no counted hit, made once; each entity asked about once
+    // (a document's mentions name few entities, most of them many times).
     var none: [String: StanceScore]?
-    for mention in mentions where entityScores[mention.entity] == nil {
+    var previous = -1
+    for mention in mentions where mention.entity != previous {
+      previous = mention.entity
+      guard entityScores[mention.entity] == nil else { continue }
       if none == nil { none = scores([]) }
       entityScores[mention.entity] = none
     }
@@ -258,6 +302,19 @@ public struct StanceScorer: Sendable {
     scores(weighted: hits.lazy.map { ($0, 1) })
   }
 
+  /// `scores(_:)` of an array, its hits read in place (the sequence's pairs copied each hit).
+  public func scores(_ hits: [Hit]) -> [String: StanceScore] {
+    let dimensions = lexicon.dimensions
+    var raw = [Double](repeating: 0, count: dimensions.count)
+    var count = [Int](repeating: 0, count: dimensions.count)
+    for h in hits.indices {
+      let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hits[h].dimension) ?? 0
+      raw[d] += hits[h].weight
+      count[d] += 1
+    }
+    return scores(raw: raw, count: count)
+  }
+
   /// Scores of hits that count for an entity with a share of their weight each (1: in full).
   public func scores(weighted hits: some Sequence<(Hit, Double)>) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
@@ -271,29 +328,13 @@ public struct StanceScorer: Sendable {
     return scores(raw: raw, count: count)
   }
 
-  /// `scores(weighted:)` of the hits of `attributions` (indices into `hits`), each with its
-  /// share: the hits are read in place, not copied (their strings and arrays retained) into
-  /// pairs.
-  private func scores(of hits: [Hit], _ attributions: [Attribution]) -> [String: StanceScore] {
-    let dimensions = lexicon.dimensions
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
-    for attribution in attributions {
-      let h = attribution.hit
-      let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hits[h].dimension) ?? 0
-      raw[d] += hits[h].weight * attribution.share
-      count[d] += 1
-    }
-    return scores(raw: raw, count: count)
-  }
-
   /// The scores of each dimension's raw sum and count of hits.
   private func scores(raw: [Double], count: [Int]) -> [String: StanceScore] {
-    let dimensions = lexicon.dimensions
-    var result: [String: StanceScore] = [:]
-    result.reserveCapacity(dimensions.count)
-    for (d, dimension) in dimensions.enumerated() {
-      result[dimension] = StanceScore(raw: raw[d], hits: count[d], thresholds: thresholds)
+    var result = zeroScores
+    var position = result.values.startIndex
+    for d in zeroScoreOrder {
+      result.values[position] = StanceScore(raw: raw[d], hits: count[d], thresholds: thresholds)
+      result.values.formIndex(after: &position)
     }
     return result
   }
@@ -309,11 +350,22 @@ public struct StanceScorer: Sendable {
   /// end", "is expected to end" (the phrase's own words come before them).
   static let intransitiveShifterGap = 3
 
-  /// One dimension's term matches, per sentence.
+  /// One dimension's term matches: sentence `i`'s are `matches[ends[i - 1]..<ends[i]]`.
   private struct DimensionMatches {
     var dimension: String
-    var sentences: [[PhraseMatcher<Int>.Match]]
+    var matches: [TermMatch] = []
+    var ends: [Int] = []
+
+    /// Sentence `index`'s matches, in text order.
+    func sentence(_ index: Int) -> ArraySlice<TermMatch> {
+      matches[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
   }
+
+  /// A term match: its tokens and its lexicon entry (the first value of the phrase that
+  /// matched), a trivial value (a `PhraseMatcher.Match` holds an array of values, one
+  /// allocation per match).
+  private typealias TermMatch = (tokens: Range<Int>, value: Int)
 
   /// The hits of one sentence (number `index`), in text order. `matches` are each dimension's
   /// term matches, by sentence; `marks` are the sentence's modifier words.
@@ -664,9 +716,9 @@ public struct StanceScorer: Sendable {
       // The last shifted hit: its shifter reaches the phrase it governs likewise ("lifted its
       // threat to quit the program": `quit` is lifted with the threat).
       var shifted: (end: Int, shifter: ModifierMark)?
-      for match in dimensionMatches.sentences[index]
+      for match in dimensionMatches.sentence(index)
       where !match.tokens.contains(where: { inMention[$0] }) {
-        let entry = match.values[0]
+        let entry = match.value
         let start = match.tokens.lowerBound
         let base = lexicon.entries[entry].weight
         var weight = base
@@ -826,7 +878,8 @@ public struct StanceScorer: Sendable {
       return reach
     }
     var hitStart = [Bool](repeating: false, count: doc.tokens.count)
-    for hit in hits { hitStart[hit.tokens.lowerBound] = true }
+    // By index: `for hit in hits` copied every hit (its strings and arrays retained).
+    for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),
@@ -841,13 +894,27 @@ public struct StanceScorer: Sendable {
     for (index, count) in counts.enumerated() where count > 1 {
       bySentence[index].reserveCapacity(count)
     }
-    // Each entity's type classes, found once (a linear search: a document has few entities).
+    // Each entity's type classes, found once (a linear search: a document has few entities),
+    // and each type's once: entities share a few types, and finding a type's classes is three
+    // `Set<String>` look-ups (2.5 M instructions on the benchmark slice, once per entity).
     var classesOf: [(entity: Int, classes: TypeClasses)] = []
+    var classesOfType: [(type: String, classes: TypeClasses)] = []
     func typeClasses(of entity: Int) -> TypeClasses {
       if let k = classesOf.firstIndex(where: { $0.entity == entity }) {
         return classesOf[k].classes
       }
-      let classes = TypeClasses(entity: entity, types: types, rules: rules)
+      let classes: TypeClasses
+      if types.indices.contains(entity) {
+        let type = types[entity]
+        if let k = classesOfType.firstIndex(where: { $0.type == type }) {
+          classes = classesOfType[k].classes
+        } else {
+          classes = TypeClasses(entity: entity, types: types, rules: rules)
+          classesOfType.append((type, classes))
+        }
+      } else {
+        classes = []
+      }
       classesOf.append((entity, classes))
       return classes
     }
@@ -985,7 +1052,21 @@ private struct ModifierMark {
   /// The word (a phrase's last) whose distance to a hit counts, and the phrase's first.
   var token: Int
   var first: Int
-  var word: Modifiers.Word
+  /// The word's kind and value, kept apart: scoring reads nothing else of it, and a whole
+  /// `Modifiers.Word` holds its source location's file name, a string retained and released
+  /// at each of a mark's many copies (about 55,000 on the benchmark slice).
+  var kind: Modifiers.Kind
+  var value: Double?
+
+  init(token: Int, first: Int, word: Modifiers.Word) {
+    self.token = token
+    self.first = first
+    kind = word.kind
+    value = word.value
+  }
+
+  /// The word without its source location.
+  var word: Modifiers.Word { Modifiers.Word(kind: kind, value: value, location: nil) }
 }
 
 extension Hit {

@@ -113,6 +113,40 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     return Match(tokens: start..<found.end, values: matched, prefix: found.prefix)
   }
 
+  /// `longestMatch`'s tokens and one of its values, without making the match's array of
+  /// values (an allocation per match): the first accepted value for which `preferred` holds,
+  /// else the first accepted one.
+  @inlinable
+  public func longestMatchValue(
+    in tokens: [Token], keys: KeyColumn? = nil, from start: Int, limit: Int, stamp: UInt64 = 0,
+    accept: (Value, Range<Int>) -> Bool = { _, _ in true }, preferred: (Value) -> Bool
+  ) -> (tokens: Range<Int>, value: Value)? {
+    let values = values
+    let found = trie.walk(tokens, keys: keys, from: start, limit: limit, stamp: stamp) {
+      accept(values[$0], $1)
+    }
+    guard let found else { return nil }
+    let chosen = found.indices.first { preferred(values[$0]) } ?? found.indices[0]
+    return (start..<found.end, values[chosen])
+  }
+
+  /// `matches(in:range:stamp:accept:)`'s tokens and the first value of each, appended to
+  /// `result`, without making each match's array of values (an allocation per match, and a
+  /// release per match when the list goes). Appending lets a caller reuse one array.
+  @inlinable
+  public func firstValues(
+    in tokens: [Token], range: Range<Int>, stamp: UInt64 = 0,
+    accept: (Value, Range<Int>) -> Bool = { _, _ in true },
+    into result: inout [(tokens: Range<Int>, value: Value)]
+  ) {
+    leftmostLongest(tokens, range, stamp: stamp, into: &result) { start in
+      longestMatchValue(
+        in: tokens, from: start, limit: range.upperBound, stamp: stamp, accept: accept,
+        preferred: { _ in true }
+      ).map { ($0, $0.tokens.upperBound) }
+    }
+  }
+
   /// All non-overlapping matches in `tokens[range]`, leftmost-longest. `stamp` as for
   /// `longestMatch`.
   @inlinable
@@ -121,21 +155,33 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     accept: (Value, Range<Int>) -> Bool = { _, _ in true }
   ) -> [Match] {
     var result: [Match] = []
+    leftmostLongest(tokens, range, stamp: stamp, into: &result) { start in
+      longestMatch(in: tokens, from: start, limit: range.upperBound, stamp: stamp, accept: accept)
+        .map { ($0, $0.tokens.upperBound) }
+    }
+    return result
+  }
+
+  /// The scan of `matches` and `firstValues`: `longest` (what it finds from a token, and
+  /// where that ends) at each token a phrase may start at, going on after what it finds,
+  /// appended to `result`. Always inlined: called, it cost `firstValues` all it saves.
+  @inlinable @inline(__always)
+  func leftmostLongest<Found>(
+    _ tokens: [Token], _ range: Range<Int>, stamp: UInt64, into result: inout [Found],
+    _ longest: (_ start: Int) -> (found: Found, end: Int)?
+  ) {
     var position = range.lowerBound
     let starts = trie.starts
     while position < range.upperBound {
       if !starts.contains(tokens, position, stamp: stamp) {
         position += 1
-      } else if let match = longestMatch(
-        in: tokens, from: position, limit: range.upperBound, stamp: stamp, accept: accept)
-      {
-        result.append(match)
-        position = match.tokens.upperBound
+      } else if let (found, end) = longest(position) {
+        result.append(found)
+        position = end
       } else {
         position += 1
       }
     }
-    return result
   }
 }
 

@@ -20,6 +20,21 @@ extension TokenizeSession {
     return usable.isEmpty ? nil : usable
   }
 
+  /// `stem(_:language:)` of `key` in `language`, stem set `l`'s, when the set holds it, else
+  /// nil. Cached by set, so a word repeated in a document costs one look-up (not the stem
+  /// cache's two, by language and by key, and the set's hash of the stem).
+  func heldStem(_ key: String, set l: Int, language: String) throws(TokenizeError) -> String? {
+    if heldStems.isEmpty { heldStems = Array(repeating: KeyMap(), count: stemSets.count) }
+    if let cached = heldStems[l][key] { return cached.isEmpty ? nil : cached }
+    var held = ""
+    if let stem = try stem(key, language: language), stemSets[l].stems.contains(stem) {
+      held = stem
+    }
+    if heldStems[l].count >= Self.keyCacheLimit { heldStems[l].removeAll() }
+    heldStems[l][key] = held
+    return held.isEmpty ? nil : held
+  }
+
   /// Whether a word token's key is stemmed in `language`: Cyrillic words in the tokenizer's
   /// Cyrillic language only; other words in the document's language, or, when none is given,
   /// in every language but the Cyrillic one.
@@ -34,8 +49,14 @@ extension TokenizeSession {
   /// keys in `Tokenizer.knownTransliterations` never reach ICU.
   public func transliterate(_ key: String) throws(TokenizeError) -> String {
     if key.utf8.allSatisfy({ $0 < 0x80 }) { return key }
-    if let known = tokenizer.knownTransliterations[key] { return known }
+    // The cache first: it holds the known transliterations asked for too, so a repeated key
+    // is not hashed into the (larger) known table again.
     if let cached = translitCache[key] { return cached }
+    if let known = tokenizer.knownTransliterations[key] {
+      if translitCache.count >= Self.keyCacheLimit { translitCache.removeAll() }
+      translitCache[key] = known
+      return known
+    }
     let transform: Transliterator
     do {
       if let open = transliterator {
@@ -94,7 +115,7 @@ extension TokenizeSession {
         let key = tokens[i].key
         for l in sets.indices where mayStem(l) {
           guard stemsInLanguage(key, languages[l], document: language),
-            let stem = try stem(key, language: languages[l]), sets[l].stems.contains(stem)
+            let stem = try heldStem(key, set: l, language: languages[l])
           else { continue }
           if stemKeys[l] == nil { stemKeys[l] = KeyColumn.Builder(count: tokens.count) }
           stemKeys[l]!.set(stem, at: i)

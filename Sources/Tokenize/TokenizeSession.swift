@@ -19,6 +19,10 @@ public final class TokenizeSession {
   var stemmers: [String: Stemmer] = [:]
   /// Language → key → stem (`""`: too short to use), each bounded by `keyCacheLimit`.
   var stemCache: [String: KeyMap] = [:]
+  /// By stem set (in `stemSets`' order): key → its stem when the set holds it (`""`: it has
+  /// none, or the set does not hold it), each bounded by `keyCacheLimit`. What `variants`
+  /// asks of a word in one look-up.
+  var heldStems: [KeyMap] = []
   /// Opened on first use.
   var transliterator: Transliterator?
   /// Key → transliteration key, bounded by `keyCacheLimit`.

@@ -110,19 +110,25 @@ struct RecordFragments: Sendable {
     } while divisor > 0
   }
 
+  // The cases of each enum, kept: `allCases` of another module's enum is an array made at each
+  // call (about 12,700 of them on the benchmark slice).
+  private let labelCases = StanceScore.Label.allCases
+  private let kindCases = Modifiers.Kind.allCases
+  private let roleCases = Role.allCases
+  private let ruleCases = RoleRule.allCases
+
   func label(_ label: StanceScore.Label) -> JSONFragment {
-    labels[StanceScore.Label.allCases.firstIndex(of: label)!]
+    labels[labelCases.firstIndex(of: label)!]
   }
 
   func kind(_ kind: Modifiers.Kind) -> JSONFragment {
-    modifierKinds[Modifiers.Kind.allCases.firstIndex(of: kind)!]
+    modifierKinds[kindCases.firstIndex(of: kind)!]
   }
 
   /// Writes `"role":"…","rule":"…"` of an attribution.
   func writeRole(_ role: Role, rule: RoleRule, into w: inout JSONWriter) {
     let index =
-      Role.allCases.firstIndex(of: role)! * RoleRule.allCases.count
-      + RoleRule.allCases.firstIndex(of: rule)!
+      roleCases.firstIndex(of: role)! * ruleCases.count + ruleCases.firstIndex(of: rule)!
     w.fragment(roleRules, at: index)
   }
 

@@ -116,11 +116,16 @@ public struct RecordWriter: Sendable {
       if evidence != .none {
         w.field("evidence")
         w.beginArray()
-        let counted = (analysis.stance.entityAttributions[entity] ?? []).filter(\.counted)
+        // The counted attributions read in place (a filtered copy of each entity's list was
+        // an array made and freed per entity).
+        let attributions = analysis.stance.entityAttributions[entity] ?? []
         let shown =
           evidence == .summary
-          ? Set(Self.strongest(counted.map(\.hit), of: analysis.stance.hits)) : nil
-        for attribution in counted where shown?.contains(attribution.hit) ?? true {
+          ? Set(
+            Self.strongest(attributions.filter(\.counted).map(\.hit), of: analysis.stance.hits))
+          : nil
+        for attribution in attributions
+        where attribution.counted && (shown?.contains(attribution.hit) ?? true) {
           let h = attribution.hit
           // The hit's shared fields (an object left open), then this entity's attribution.
           // Ranges are absolute (`w.spilled` + offset): a hit whose bytes already went out in
@@ -129,7 +134,7 @@ public struct RecordWriter: Sendable {
             w.fragment(copyingOwn: (range.lowerBound - w.spilled)..<(range.upperBound - w.spilled))
           } else {
             let separated = w.count
-            writeHit(analysis.stance.hits[h], surfaces, into: &w)
+            writeHit(analysis.stance.hits, h, surfaces, into: &w)
             // The hit starts at its `{`, after the comma that may separate it.
             let start = w.byte(at: separated) == UInt8(ascii: "{") ? separated : separated + 1
             hitJSON[h] = (w.spilled + start)..<(w.spilled + w.count)
@@ -200,8 +205,12 @@ public struct RecordWriter: Sendable {
 
   func writeScores(_ scores: [String: StanceScore], into w: inout JSONWriter) {
     w.beginArray()
-    for (d, dimension) in analyzer.scorer.lexicon.dimensions.enumerated() {
-      guard let score = scores[dimension] else { continue }
+    let dimensions = analyzer.scorer.lexicon.dimensions
+    for (d, dimension) in dimensions.enumerated() {
+      // Of one dimension (the default lexicon's), the score is the dictionary's only one: read
+      // without hashing the dimension's name.
+      let only = dimensions.count == 1 && scores.count == 1 ? scores.first : nil
+      guard let score = only?.key == dimension ? only?.value : scores[dimension] else { continue }
       w.beginObject()
       w.fragment(fragments.dimensions[d])
       w.key(keys.score)
@@ -249,35 +258,38 @@ public struct RecordWriter: Sendable {
     w.endObject()
   }
 
-  /// A hit's fields shared by every entity it counts for, its object left open.
-  private func writeHit(_ hit: Hit, _ surfaces: Surfaces, into w: inout JSONWriter) {
-    let entry = analyzer.scorer.lexicon.entries[hit.entry]
+  /// Hit `h`'s fields shared by every entity it counts for, its object left open. The hit and
+  /// its lexicon entry are read in place (a copy of each retained and released their strings
+  /// and arrays).
+  private func writeHit(_ hits: [Hit], _ h: Int, _ surfaces: Surfaces, into w: inout JSONWriter) {
+    let entries = analyzer.scorer.lexicon.entries
+    let e = hits[h].entry
     w.beginObject()
-    if hit.dimension == entry.dimension {
-      w.fragment(fragments.entries, at: hit.entry)
+    if hits[h].dimension == entries[e].dimension {
+      w.fragment(fragments.entries, at: e)
     } else {
       w.field("dimension")
-      w.string(hit.dimension)
+      w.string(hits[h].dimension)
       w.field("term")
-      w.string(entry.term)
+      w.string(entries[e].term)
       w.field("source")
-      w.string(entry.location.description)
+      w.string(entries[e].location.description)
     }
     w.key(keys.text)
-    surfaces.write(hit.start..<hit.end, into: &w)
+    surfaces.write(hits[h].start..<hits[h].end, into: &w)
     w.key(keys.start)
-    w.int(hit.start)
+    w.int(hits[h].start)
     w.key(keys.end)
-    w.int(hit.end)
+    w.int(hits[h].end)
     w.key(keys.sentence)
-    w.int(hit.sentence)
+    w.int(hits[h].sentence)
     w.key(keys.base)
-    w.double(hit.base)
+    w.double(hits[h].base)
     w.key(keys.weight)
-    w.double(hit.weight)
+    w.double(hits[h].weight)
     w.key(keys.modifiers)
     w.beginArray()
-    for modifier in hit.modifiers {
+    for modifier in hits[h].modifiers {
       w.beginObject()
       w.fragment(fragments.kind(modifier.kind))
       w.key(keys.text)
