@@ -33,8 +33,10 @@ import Testing
       }
     }
     #expect(gazetteer.aliases.contains { $0.options.translit })
+    // No transliterator was opened: every transliteration came from the known table (the
+    // session caches those it was asked for, no more of them than the table holds).
     #expect(session.transliterator == nil)
-    #expect(session.translitCache.isEmpty)
+    #expect(session.translitCache.count <= DefaultLexicons.transliterations.count)
   }
 
   @Test(arguments: [

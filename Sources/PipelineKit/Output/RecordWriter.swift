@@ -82,29 +82,28 @@ public struct RecordWriter: Sendable {
           || (m < found.count
             && analysis.mentions[Int(found[m])].start
               <= analysis.stance.references[Int(references[r])].start)
-        w.beginObject()
+        // A mention's span and sentence; a reference's too, then how it refers.
+        let (start, end, sentence): (Int, Int, Int)
         if takeMention {
           let mention = analysis.mentions[Int(found[m])]
-          w.key(keys.start)
-          w.int(mention.start)
-          w.key(keys.end)
-          w.int(mention.end)
-          w.key(keys.text)
-          surfaces.write(mention.start..<mention.end, into: &w)
-          w.key(keys.sentence)
-          w.int(mention.sentence)
-          m += 1
+          (start, end, sentence) = (mention.start, mention.end, mention.sentence)
         } else {
           let reference = analysis.stance.references[Int(references[r])]
-          w.key(keys.start)
-          w.int(reference.start)
-          w.key(keys.end)
-          w.int(reference.end)
-          w.key(keys.text)
-          surfaces.write(reference.start..<reference.end, into: &w)
-          w.key(keys.sentence)
-          w.int(reference.sentence)
-          w.fragment(fragments.via(reference.via))
+          (start, end, sentence) = (reference.start, reference.end, reference.sentence)
+        }
+        w.beginObject()
+        w.key(keys.start)
+        w.int(start)
+        w.key(keys.end)
+        w.int(end)
+        w.key(keys.text)
+        surfaces.write(start..<end, into: &w)
+        w.key(keys.sentence)
+        w.int(sentence)
+        if takeMention {
+          m += 1
+        } else {
+          w.fragment(fragments.via(analysis.stance.references[Int(references[r])].via))
           r += 1
         }
         w.endObject()
