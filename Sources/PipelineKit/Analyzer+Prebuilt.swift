@@ -54,26 +54,39 @@ extension Analyzer {
 
     /// The pre-built gazetteer, or nil when it does not stand for the run's files.
     func gazetteer() throws(PipelineError) -> Gazetteer? {
-      guard usesGazetteer, let tables else { return nil }
-      do { return try tables.gazetteer() } catch { throw .tokenize(error) }
+      try table(usesGazetteer, PipelineError.tokenize) { tables throws(TokenizeError) in
+        try tables.gazetteer()
+      }
     }
 
     /// The pre-built lexicon, or nil when it does not stand for the run's files.
     func lexicon() throws(StanceError) -> Lexicon? {
-      guard usesLexicon, let tables else { return nil }
-      do { return try tables.lexicon() } catch { throw .tokenize(error) }
+      try table(usesLexicon, StanceError.tokenize) { tables throws(TokenizeError) in
+        try tables.lexicon()
+      }
     }
 
     /// The pre-built modifiers, or nil when they do not stand for the run's files.
     func modifiers() throws(StanceError) -> Modifiers? {
-      guard usesModifiers, let tables else { return nil }
-      do { return try tables.modifiers() } catch { throw .tokenize(error) }
+      try table(usesModifiers, StanceError.tokenize) { tables throws(TokenizeError) in
+        try tables.modifiers()
+      }
     }
 
     /// The pre-built attribution rules, or nil when they do not stand for the run's files.
     func rules() throws(StanceError) -> AttributionRules? {
-      guard usesRules, let tables else { return nil }
-      do { return try tables.rules() } catch { throw .tokenize(error) }
+      try table(usesRules, StanceError.tokenize) { tables throws(TokenizeError) in
+        try tables.rules()
+      }
+    }
+
+    /// One pre-built table when `used`, its decoding error wrapped as the caller's module's.
+    private func table<Table, Failure: Error>(
+      _ used: Bool, _ wrap: (TokenizeError) -> Failure,
+      _ decode: (PrebuiltTables) throws(TokenizeError) -> Table
+    ) throws(Failure) -> Table? {
+      guard used, let tables else { return nil }
+      do { return try decode(tables) } catch { throw wrap(error) }
     }
   }
 }

@@ -349,11 +349,9 @@ extension ClauseAnalyzer {
   /// Whether the first word after the clause's opener is capitalised and neither a mention nor
   /// a reference word: a name the gazetteers do not know ("while McCormick accused…").
   private func startsWithUnknownName(_ clause: Clause, in s: SentenceStructure) -> Bool {
-    guard let t = firstWord(of: clause, in: s), t > s.range.lowerBound,
-      tokenKinds[t] == .word, !inMention[t], !isLowercase(t),
-      rules.reference(of: t, in: doc) == nil
-    else { return false }
-    return true
+    guard let t = firstWord(of: clause, in: s) else { return false }
+    return t > s.range.lowerBound && tokenKinds[t] == .word && !inMention[t] && !isLowercase(t)
+      && rules.reference(of: t, in: doc) == nil
   }
 
   /// Whether clause `c` is the noun phrase a contrast word that is also a preposition opens

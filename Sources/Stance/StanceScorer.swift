@@ -509,28 +509,41 @@ public struct StanceScorer: Sendable {
     /// the sanctions are lifted"). With no auxiliary, a shifter used without an object after the
     /// hit's phrase (`intransitive(_:after:)`: "called the partnership beyond repair").
     func passiveShifter(after end: Int, shifting base: Double) -> ModifierMark? {
-      let subordinate =
-        AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
       guard
         let mark = marks.first(where: { $0.first >= end && $0.word.kind.shifts(base) }),
-        !(sentence.tokens.lowerBound..<end).contains(where: {
-          rules.kinds(of: $0, in: doc) & subordinate != 0
-        })
+        !isSubordinate(before: end)
       else { return nil }
       // Up to the auxiliary, the subject's words ("Joint work with Energia on a new docking
       // adapter was suspended").
-      var auxiliary = mark.first - 1
-      if auxiliary > end, tokens[auxiliary].key.hasSuffix("ly") { auxiliary -= 1 }
+      let auxiliary = auxiliary(before: mark, after: end)
       // Right after the term: no auxiliary ("called the partnership beyond repair").
       if auxiliary < end { return intransitive(mark, after: end) ? mark : nil }
       guard phraseWords(end..<auxiliary) else { return nil }
-      // Not after a modal (a bare `be`): "must be lifted" is a demand, not an act.
-      if rules.has(auxiliary, in: doc, .passive), tokens[auxiliary].key != "be",
-        ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
-      {
-        return mark
-      }
+      if isPassiveAuxiliary(auxiliary, after: end) { return mark }
       return intransitive(mark, after: end) ? mark : nil
+    }
+    /// Where the auxiliary of verb `mark` would stand: the word before it, or the one before
+    /// that across one adverb in -ly, not before `end`.
+    func auxiliary(before mark: ModifierMark, after end: Int) -> Int {
+      let auxiliary = mark.first - 1
+      return auxiliary > end && tokens[auxiliary].key.hasSuffix("ly") ? auxiliary - 1 : auxiliary
+    }
+    /// Whether `auxiliary` is a passive auxiliary within `passiveShifterReach` words of the
+    /// subject's words ending at `end`; not a bare `be`, which follows a modal: "must be
+    /// lifted" is a demand, not an act.
+    func isPassiveAuxiliary(_ auxiliary: Int, after end: Int) -> Bool {
+      rules.has(auxiliary, in: doc, .passive) && tokens[auxiliary].key != "be"
+        && ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
+    }
+    /// Whether a subordinator or a conditional stands in the sentence before `end`: a passive
+    /// there is a condition or a circumstance ("won't restore relations until the sanctions are
+    /// lifted").
+    func isSubordinate(before end: Int) -> Bool {
+      let subordinate =
+        AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
+      return (sentence.tokens.lowerBound..<end).contains {
+        rules.kinds(of: $0, in: doc) & subordinate != 0
+      }
     }
     /// Whether a shifter after a hit is the verb of the hit's phrase, used without an object
     /// ("did not expect the partnership to end", "Joint work with Energia has ceased",
@@ -690,17 +703,9 @@ public struct StanceScorer: Sendable {
     /// words, only the subject's words between; not after a bare `be` (a demand: "must be
     /// extended"), nor in a subordinate or conditional clause.
     func isPassiveAttitude(_ mark: ModifierMark, after end: Int) -> Bool {
-      let subordinate =
-        AttributionRules.MarkerKind.subordinator.bit | AttributionRules.MarkerKind.conditional.bit
-      var auxiliary = mark.first - 1
-      if auxiliary > end, tokens[auxiliary].key.hasSuffix("ly") { auxiliary -= 1 }
-      guard auxiliary >= end, phraseWords(end..<auxiliary),
-        rules.has(auxiliary, in: doc, .passive), tokens[auxiliary].key != "be",
-        ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
-      else { return false }
-      return !(sentence.tokens.lowerBound..<end).contains {
-        rules.kinds(of: $0, in: doc) & subordinate != 0
-      }
+      let auxiliary = auxiliary(before: mark, after: end)
+      return auxiliary >= end && phraseWords(end..<auxiliary)
+        && isPassiveAuxiliary(auxiliary, after: end) && !isSubordinate(before: end)
     }
     for dimensionMatches in matches {
       let dimension = dimensionMatches.dimension
