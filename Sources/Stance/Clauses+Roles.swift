@@ -486,6 +486,8 @@ extension ClauseAnalyzer {
     {
       return agentMarker(before: named, in: s)
     }
+    // Capitalised title words right after `by`: "imposed by President Joe Biden".
+    if u >= 0, u < t, rules.has(u, in: doc, .agentMarker), !isLowercase(u + 1) { return u }
     guard rules.has(t, in: doc, .coordinator),
       let first = s.participants.last(where: { $0.tokens.upperBound == t }),
       first.tokens.lowerBound < participant.tokens.lowerBound

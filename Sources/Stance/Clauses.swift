@@ -913,17 +913,28 @@ struct ClauseAnalyzer {
       }
       u += 1
     }
+    /// Whether a name or a subject pronoun stands at `u`.
+    func opensWithSubject(_ u: Int) -> Bool {
+      u < hi
+        && (startsOf[u] != nil
+          || rules.reference(of: u, in: doc).map({ $0.kind == .pronoun && !$0.isPossessive })
+            ?? false)
+    }
     // A name told, then a pronoun or another name: what is said starts after the one told
     // ("telling Interfax he expected…", "told Reuters Russia would…").
-    if let told = startsOf[next] {
-      let after = participants[told].tokens.upperBound
-      if after < hi,
-        startsOf[after] != nil
-          || rules.reference(of: after, in: doc).map({ $0.kind == .pronoun && !$0.isPossessive })
-            ?? false
-      {
-        return after
-      }
+    if let told = startsOf[next], case let after = participants[told].tokens.upperBound,
+      opensWithSubject(after)
+    {
+      return after
+    }
+    // A preposition and one capitalised word that names no one, then a name or a pronoun:
+    // when or where it was said, and what is said starts after it ("said on Friday Russia was
+    // ready…", "said in Moscow he would…").
+    if rules.has(next, in: doc, .preposition), next + 1 < hi, tokenKinds[next + 1] == .word,
+      !isLowercase(next + 1), startsOf[next + 1] == nil, rules.kinds(of: next + 1, in: doc) == 0,
+      rules.reference(of: next + 1, in: doc) == nil, opensWithSubject(next + 2)
+    {
+      return next + 2
     }
     return next
   }

@@ -246,13 +246,15 @@ struct Coreference {
             && afterOpeningPhrase(span.lowerBound, in: doc, inMention: inMention))
       {
         found = subject
-      } else if word.isNominative, !word.isPlural, opensJoinedClause(span.lowerBound, in: doc),
+      } else if word.kind == .pronoun, !word.isPossessive, !word.isPlural,
+        opensJoinedClause(span.lowerBound, in: doc, inMention: inMention),
         let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
         word.types.contains(types[candidates[subject].entity])
       {
-        // A subject pronoun opening a clause joined to the one before (after `;` or `, and`)
-        // continues that clause's subject, not its object ("Rogozin went after Musk; he accused
-        // him of…": Rogozin).
+        // A pronoun opening a clause joined to the one before (after `;` or `, and`), which
+        // is its subject (`it` too), continues that clause's subject, not its object ("Rogozin
+        // went after Musk; he accused him of…": Rogozin; "JAXA worked alongside NASA, and this
+        // week it signed…": JAXA).
         found = subject
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
         let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc)
@@ -355,7 +357,8 @@ struct Coreference {
   }
 
   /// The speech verb whose reported speech `t` opens: right before it ("said it would"), or
-  /// before the name of who is told ("told NASA it would"), or
+  /// before the name of who is told ("told NASA it would") or a preposition and a capitalised
+  /// word ("said on Friday it would"), or
   /// before a `that` at most `ClauseAnalyzer.complementizerReach` words before it, no
   /// punctuation between ("said on Telegram that it…").
   private func reportingVerb(before t: Int, in doc: TokenizedText, inMention: [Bool]) -> Int? {
@@ -366,6 +369,13 @@ struct Coreference {
     var told = t - 1
     while told > start && inMention[told] { told -= 1 }
     if told < t - 1, rules.has(told, in: doc, .speech) { return told }
+    // After when or where it was said: a preposition and one capitalised word ("said on Friday
+    // it would").
+    if t - 3 >= start, rules.has(t - 3, in: doc, .speech), rules.has(t - 2, in: doc, .preposition),
+      !inMention[t - 1], doc.tokens[t - 1].kind == .word, isCapitalised(doc.tokens[t - 1], in: doc)
+    {
+      return t - 3
+    }
     guard rules.word(t - 1, in: doc, is: .complementizer) else { return nil }
     var u = t - 2
     while u >= start && u >= t - 1 - ClauseAnalyzer.complementizerReach {
@@ -424,12 +434,25 @@ struct Coreference {
   }
 
   /// Whether `t` opens a clause joined to the one before it: right after a semicolon (a
-  /// `boundary` that is no colon, bracket or dash) or a `coordinator` after a comma (", and").
-  private func opensJoinedClause(_ t: Int, in doc: TokenizedText) -> Bool {
+  /// `boundary` that is no colon, bracket or dash) or a `coordinator` after a comma (", and"),
+  /// or after those and a short phrase of time or place that names no one: at most
+  /// `joinedPhraseReach` words, numbers, determiners or prepositions, a comma allowed at its end ("…, and
+  /// this week it signed…", "; on Monday, he said…").
+  private func opensJoinedClause(_ t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    guard t - 1 > start else { return false }
-    if rules.has(t - 1, in: doc, .boundary) && doc.tokens[t - 1].key == ";" { return true }
-    return rules.has(t - 1, in: doc, .coordinator) && doc.tokens[t - 2].key == ","
+    var u = t
+    if u - 1 > start, doc.tokens[u - 1].key == "," { u -= 1 }
+    while u - 1 > start, t - u < Self.joinedPhraseReach, case let w = u - 1,
+      doc.tokens[w].kind == .word || doc.tokens[w].kind == .number, !inMention[w],
+      rules.reference(of: w, in: doc).map({ $0.kind == .determiner }) ?? true,
+      rules.kinds(of: w, in: doc) & ~AttributionRules.MarkerKind.preposition.bit == 0
+    {
+      u -= 1
+    }
+    if u == t - 1 && doc.tokens[u].key == "," { u = t }
+    guard u - 1 > start else { return false }
+    if rules.has(u - 1, in: doc, .boundary) && doc.tokens[u - 1].key == ";" { return true }
+    return rules.has(u - 1, in: doc, .coordinator) && doc.tokens[u - 2].key == ","
   }
 
   /// Whether `t` comes right after a short phrase that opens its sentence and names no one: at
@@ -452,6 +475,10 @@ struct Coreference {
 
   /// How many sentences back a role noun finds an entity whose title it is.
   static let titleReach = 2
+
+  /// Words a phrase of time or place may have between a joined clause's `, and` (or `;`) and
+  /// its subject pronoun.
+  static let joinedPhraseReach = 3
 
   /// Words a sentence's opening phrase may have before a subject pronoun.
   static let openingPhraseReach = 5

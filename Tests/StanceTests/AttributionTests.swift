@@ -913,6 +913,22 @@ struct AttributionTests {
       "Rogozin went after Nelson, and ⟦he⟧ criticised the crew.", hit: "criticised", "rogozin",
       .subject),
     RoleCase(
+      "'it' after ', and' and a phrase of time continues the clause's subject, not its object",
+      "Roscosmos worked alongside NASA for years, and this week ⟦it⟧ praised the crew.",
+      hit: "praised", "roscosmos", .subject),
+    RoleCase(
+      "capitalised title words between 'by' and the agent of a passive",
+      "The sanctions were announced by President ⟦Nelson⟧.", hit: "sanctions", "nelson",
+      .passiveAgent),
+    RoleCase(
+      "when it was said stands between the speech verb and the subject of what is said",
+      "Borisov said on Friday ⟦Russia⟧ would keep the partnership.", hit: "partnership",
+      "russia", .subject),
+    RoleCase(
+      "a pronoun after when it was said stands for the speaker, not the nearest name",
+      "Roscosmos, which trains crews with NASA, said on Friday ⟦it⟧ would quit.", hit: "quit",
+      "roscosmos", .subject),
+    RoleCase(
       "a possessive in a passive's reason names its subject, to whom it is done (not its deed)",
       "⟦Nelson⟧ was thanked by the Russian space agency for his partnership.",
       hit: "partnership", "nelson", .passiveSubject),
@@ -1504,12 +1520,13 @@ struct AttributionTests {
     #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
   }
 
-  /// A pronoun opening its sentence continues the previous sentence's subject; elsewhere it
-  /// takes the nearest compatible name.
+  /// A pronoun opening its sentence, or a clause joined by `, and`, continues the previous
+  /// sentence's (or clause's) subject; elsewhere it takes the nearest compatible name.
   @Test(arguments: [
     ("NASA met Roscosmos in Moscow. It praised the crew.", ["nasa"]),
     ("The Russian space agency met NASA. It praised the crew.", ["roscosmos"]),
-    ("NASA met Roscosmos, and it praised the crew.", ["roscosmos"]),
+    ("NASA met Roscosmos, and it praised the crew.", ["nasa"]),
+    ("NASA met Roscosmos, which said it praised the crew.", ["roscosmos"]),
     ("In Moscow, NASA met Roscosmos. It praised the crew.", ["roscosmos"]),
     ("Rogozin met Nelson. He praised the crew.", ["rogozin"]),
     // A speaker named after the statement is its subject, not the nearest name.
