@@ -54,23 +54,33 @@ public enum AttributionPolicy: Sendable, Hashable, CustomStringConvertible {
   /// The share of a hit that counts for an entity whose role toward it `rule` decided: 1 or 0,
   /// except under `target` (the text's stance toward the entity), where a hit done to or said
   /// about the entity counts in full and one it does, says or is only mentioned beside counts
-  /// `modifiers`' `target_agent`, `target_speaker` and `target_mentioned` shares. `sentence`
+  /// `modifiers`' `target_agent`, `target_speaker` and `target_mentioned` shares; one done to
+  /// it or done by it with more than `target_reach` tokens between (`distance`) counts at most
+  /// `target_mentioned`; a `positive` one done to it or only mentioned beside it, the
+  /// `target_positive` factor of that; a place or time (`circumstance`) takes none. `sentence`
   /// and `window:N` do not look at roles (the caller checks distance for `window:N`).
-  public func share(_ rule: RoleRule, _ modifiers: Modifiers) -> Double {
+  public func share(
+    _ rule: RoleRule, positive: Bool, distance: Int, _ modifiers: Modifiers
+  ) -> Double {
     switch self {
     case .agent: return rule.role == .agent ? 1 : 0
     case .clause: return rule.role == .mentioned ? 0 : 1
     case .sentence, .window: return 1
     case .target:
       switch rule {
-      case .otherSentence: return 0
+      case .otherSentence, .circumstance: return 0
       case .speaker, .quoteSpeaker: return modifiers.targetSpeaker
       default:
+        var share: Double
         switch rule.role {
-        case .target: return 1
-        case .agent: return modifiers.targetAgent
-        case .mentioned: return modifiers.targetMentioned
+        case .target: share = 1
+        case .agent: share = modifiers.targetAgent
+        case .mentioned: share = modifiers.targetMentioned
         }
+        if rule.role != .mentioned && distance > modifiers.targetReach {
+          share = min(share, modifiers.targetMentioned)
+        }
+        return positive && rule.role != .agent ? share * modifiers.targetPositive : share
       }
     }
   }
@@ -222,6 +232,10 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// mentioned: the subject of a condition ("if Russia stopped providing thrust", "unless
   /// Britain sold its stake"): what might happen is no one's stance.
   case hypothetical
+  /// mentioned: where or when something happens: a name right after a `locative` preposition
+  /// that the rules do not make an agent ("talks in Moscow", "the crew at Baikonur"), or one
+  /// that begins or ends with a `time` word ("on Monday", "Monday's launch").
+  case circumstance
   /// mentioned: before the hit in its clause, but not its subject ("In Washington, …").
   case nonSubject = "non-subject"
   /// mentioned: in another clause of the sentence.
@@ -242,8 +256,8 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
       .partner:
       return .agent
     case .passiveSubject, .described, .object, .predicate: return .target
-    case .reporter, .inanimate, .wishedSubject, .hypothetical, .nonSubject, .otherClause,
-      .otherSentence:
+    case .reporter, .inanimate, .wishedSubject, .hypothetical, .circumstance, .nonSubject,
+      .otherClause, .otherSentence:
       return .mentioned
     }
   }

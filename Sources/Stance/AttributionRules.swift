@@ -113,6 +113,13 @@ public struct AttributionRules: Sendable {
     /// verb and the particle ("pulled its technicians out", "turned the offer down"), as its
     /// verb.
     case particle
+    /// A preposition of place (`in`, `at`): a name right after one is where something happens
+    /// (rule `circumstance`: "talks in Moscow"), not who does it or what it is about.
+    case locative
+    /// A word of time (`monday`, `today`): a name that begins or ends with one is when
+    /// something happens ("Monday's talks"), no one's stance and nothing a stance is about
+    /// (rule `circumstance`).
+    case time
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -153,6 +160,8 @@ public struct AttributionRules: Sendable {
       case .obligation: 1 << 32
       case .sourced: 1 << 33
       case .particle: 1 << 34
+      case .locative: 1 << 35
+      case .time: 1 << 36
       }
     }
 
@@ -169,7 +178,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced, .particle:
+        .obligation, .sourced, .particle, .locative, .time:
         true
       default: false
       }

@@ -22,6 +22,7 @@ extension ClauseAnalyzer {
         rule = .nonSubject
       }
     }
+    if isCircumstance(s.participants[p], rule) { return .circumstance }
     guard types.indices.contains(s.participants[p].entity) else { return rule }
     let classes = s.participants[p].typeClasses
     if rule == .speaker || rule == .quoteSpeaker, classes.contains(.reporter) { return .reporter }
@@ -32,6 +33,22 @@ extension ClauseAnalyzer {
       return .hypothetical
     }
     return rule
+  }
+
+  /// Whether a mention names where or when, given the rule its clause decided: one that begins
+  /// or ends with a `time` word ("Monday", "Monday's"), or one right after a `locative`
+  /// preposition that the rules do not make an agent ("talks in Moscow"; "Officials at NASA
+  /// said…" stays NASA's statement).
+  private func isCircumstance(_ participant: Participant, _ rule: RoleRule) -> Bool {
+    guard participant.ref.isMention else { return false }
+    let tokens = participant.tokens
+    var last = tokens.upperBound - 1
+    if last > tokens.lowerBound, doc.tokens[last].key == "'s" { last -= 1 }
+    if rules.word(tokens.lowerBound, in: doc, is: .time) || rules.word(last, in: doc, is: .time) {
+      return true
+    }
+    return rule.role != .agent && tokens.lowerBound > 0
+      && rules.word(tokens.lowerBound - 1, in: doc, is: .locative)
   }
 
   /// The role the clause's rules give participant `p` toward the hit on `hit` tokens.

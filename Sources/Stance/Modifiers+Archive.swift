@@ -66,6 +66,8 @@ extension Modifiers {
     case .targetAgent: return targetAgent
     case .targetSpeaker: return targetSpeaker
     case .targetMentioned: return targetMentioned
+    case .targetPositive: return targetPositive
+    case .targetReach: return Double(targetReach)
     }
   }
 }

@@ -94,17 +94,27 @@ public struct Modifiers: Sendable {
   public private(set) var targetAgent = 1.0
   public private(set) var targetSpeaker = 0.0
   public private(set) var targetMentioned = 0.25
+  /// Under `target`, the factor on a positive hit's share where the entity is its target or
+  /// only mentioned: news portrays with blame more than with praise, and praise of an entity's
+  /// own deeds (an agent's share) is kept.
+  public private(set) var targetPositive = 0.5
+  /// Under `target`, a hit the entity does or is the target of counts at most
+  /// `targetMentioned` when more than this many tokens stand between it and the entity's
+  /// nearest mention in its sentence: roles read far apart are weaker evidence.
+  public private(set) var targetReach = 5
 
   public static let boosterDelta = 0.293
 
   /// The range of every factor: `negation_scalar`, `contrast_before`, `contrast_after`, and a
   /// negator's or contrast word's own value.
   public static let factorRange: ClosedRange<Double> = -10...10
-  /// The range of `negation_window` (a whole number of words).
+  /// The range of `negation_window`, `shifter_window` and `target_reach` (a whole number of
+  /// words).
   public static let windowRange: ClosedRange<Double> = 0...50
   /// The range of a booster's or dampener's own value (a change of magnitude, like a weight).
   public static let deltaRange: ClosedRange<Double> = -4...4
-  /// The range of a share (`target_agent`, `target_speaker`, `target_mentioned`).
+  /// The range of a share or factor on one (`target_agent`, `target_speaker`,
+  /// `target_mentioned`, `target_positive`).
   public static let shareRange: ClosedRange<Double> = 0...1
 
   /// A constant a `param` line sets, and the values it may take. With every value in range, a
@@ -120,19 +130,24 @@ public struct Modifiers: Sendable {
     case targetAgent = "target_agent"
     case targetSpeaker = "target_speaker"
     case targetMentioned = "target_mentioned"
+    case targetPositive = "target_positive"
+    case targetReach = "target_reach"
 
     /// The values a file may give it (checked at load and by `pipeline lint`).
     public var range: ClosedRange<Double> {
       switch self {
-      case .negationWindow, .shifterWindow: return Modifiers.windowRange
-      case .targetAgent, .targetSpeaker, .targetMentioned: return Modifiers.shareRange
+      case .negationWindow, .shifterWindow, .targetReach: return Modifiers.windowRange
+      case .targetAgent, .targetSpeaker, .targetMentioned, .targetPositive:
+        return Modifiers.shareRange
       case .negationScalar, .contrastBefore, .contrastAfter, .shifterScalar:
         return Modifiers.factorRange
       }
     }
 
     /// Whether the value must be a whole number.
-    public var isWholeNumber: Bool { self == .negationWindow || self == .shifterWindow }
+    public var isWholeNumber: Bool {
+      self == .negationWindow || self == .shifterWindow || self == .targetReach
+    }
   }
 
   public static let parameterNames = Parameter.allCases.map(\.rawValue)
@@ -183,6 +198,8 @@ public struct Modifiers: Sendable {
     case .targetAgent: targetAgent = value
     case .targetSpeaker: targetSpeaker = value
     case .targetMentioned: targetMentioned = value
+    case .targetPositive: targetPositive = value
+    case .targetReach: targetReach = Int(value)
     }
   }
 

@@ -1021,7 +1021,10 @@ public struct StanceScorer: Sendable {
           switch policy {
           case .window(let n): share = entry.distance <= n ? 1 : 0
           case .sentence: share = entry.rule != .otherSentence ? 1 : 0
-          default: share = policy.share(entry.rule, modifiers)
+          default:
+            // Tokens between the hit and the entity's nearest mention of the sentence.
+            share = policy.share(
+              entry.rule, positive: positive, distance: entry.distance - 1, modifiers)
           }
           let attribution = Attribution(
             hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)

@@ -55,7 +55,7 @@ struct LinterTests {
         "modifiers.tsv:4:1: error: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude or param, found 'shouter'",
         "modifiers.tsv:5:9: error: expected a modifier of 1 to 4 tokens, found 'very much more than ever' (5 tokens)",
         "modifiers.tsv:6:23: error: expected negation_window to be a whole number from 0 to 50, found '2.5'",
-        "modifiers.tsv:7:7: error: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window, target_agent, target_speaker, target_mentioned), found 'decay'",
+        "modifiers.tsv:7:7: error: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window, target_agent, target_speaker, target_mentioned, target_positive, target_reach), found 'decay'",
         "modifiers.tsv:8:22: error: expected contrast_after to be a number from -10 to 10, found '1e308'",
         "modifiers.tsv:9:23: error: expected a number, found '0x1p-2'",
         "modifiers.tsv:10:16: error: expected a booster value from -4 to 4, found '12'",

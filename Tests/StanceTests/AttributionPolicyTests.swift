@@ -40,18 +40,37 @@ struct AttributionPolicyTests {
     #expect(throws: StanceError.self) { try AttributionPolicies(parsing: ["cooperation=subject"]) }
   }
 
-  /// The share of a hit each policy counts, by the rule that decided the entity's role (with
-  /// the shipped `target_*` shares: deeds 1, words 0, mentions 0.25).
+  /// The share of a negative hit each policy counts, near the mention, by the rule that
+  /// decided the entity's role (with the shipped `target_*` shares: deeds 1, words 0, mentions
+  /// 0.25, places and times 0).
   @Test(arguments: [
     (AttributionPolicy.agent, RoleRule.subject, 1.0), (.agent, .object, 0),
-    (.agent, .otherClause, 0),
+    (.agent, .otherClause, 0), (.agent, .circumstance, 0),
     (.target, .object, 1), (.target, .passiveSubject, 1), (.target, .subject, 1),
     (.target, .possessor, 1), (.target, .speaker, 0), (.target, .quoteSpeaker, 0),
     (.target, .otherClause, 0.25), (.target, .reporter, 0.25), (.target, .otherSentence, 0),
+    (.target, .circumstance, 0),
     (.clause, .subject, 1), (.clause, .predicate, 1), (.clause, .nonSubject, 0),
-    (.sentence, .otherClause, 1),
+    (.clause, .circumstance, 0), (.sentence, .otherClause, 1), (.sentence, .circumstance, 1),
   ])
   func sharesByRule(policy: AttributionPolicy, rule: RoleRule, share: Double) {
-    #expect(policy.share(rule, Modifiers()) == share)
+    #expect(policy.share(rule, positive: false, distance: 0, Modifiers()) == share)
+  }
+
+  /// Under `target`, a positive hit done to the entity or only mentioned beside it counts
+  /// `target_positive` (0.5) of its share, one the entity does keeps it; a hit done to or by
+  /// it more than `target_reach` (5) tokens away counts at most `target_mentioned` (0.25).
+  /// Other policies look at neither.
+  @Test(arguments: [
+    (AttributionPolicy.target, RoleRule.object, true, 0, 0.5), (.target, .subject, true, 0, 1),
+    (.target, .otherClause, true, 0, 0.125), (.target, .object, false, 5, 1),
+    (.target, .object, false, 6, 0.25), (.target, .subject, false, 6, 0.25),
+    (.target, .object, true, 6, 0.125), (.target, .otherClause, false, 9, 0.25),
+    (.target, .speaker, true, 9, 0), (.agent, .subject, true, 9, 1), (.clause, .object, true, 9, 1),
+  ])
+  func targetSharesBySignAndDistance(
+    policy: AttributionPolicy, rule: RoleRule, positive: Bool, distance: Int, share: Double
+  ) {
+    #expect(policy.share(rule, positive: positive, distance: distance, Modifiers()) == share)
   }
 }

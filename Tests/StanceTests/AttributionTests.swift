@@ -26,6 +26,7 @@ private let gazetteerTSV = """
   iss\tFACILITY\tISS
   united_states\tGPE\tUnited States
   moscow\tGPE\tMoscow
+  monday\tDATE\tMonday
   """
 
 private let lexiconTSV = """
@@ -299,7 +300,8 @@ struct AttributionTests {
         "Rogozin"),
       hit: "partnership", "rogozin", .otherClause),
     RoleCase(
-      "governed by a preposition", "In ⟦Washington⟧, NASA praised the partnership.", hit: "praised",
+      "governed by a preposition", "Unlike ⟦Washington⟧, NASA praised the partnership.",
+      hit: "praised",
       "washington", .nonSubject),
     RoleCase(
       "shared subject after 'but'", "⟦Nelson⟧ praised the partnership but warned of delays.",
@@ -616,7 +618,7 @@ struct AttributionTests {
       "Rogozin thanked his ⟦NASA⟧ partners.", hit: "partners", "nasa", .predicate),
     RoleCase(
       "a name right before a verb, after a preposition, is not its subject",
-      "The war in ⟦Washington⟧ warned everyone.", hit: "warned", "washington", .nonSubject),
+      "The war with ⟦Washington⟧ warned everyone.", hit: "warned", "washington", .nonSubject),
     RoleCase(
       "a participle opening the sentence opens a phrase of its own",
       "Standing beside ⟦Nelson⟧ in Moscow, Rogozin threatened to quit.", hit: "threatened",
@@ -917,6 +919,15 @@ struct AttributionTests {
       "Roscosmos worked alongside NASA for years, and this week ⟦it⟧ praised the crew.",
       hit: "praised", "roscosmos", .subject),
     RoleCase(
+      "a place after a locative preposition is where, not what the hit is done to",
+      "Rogozin criticised the talks in ⟦Moscow⟧.", hit: "criticised", "moscow", .circumstance),
+    RoleCase(
+      "a name after a locative preposition that the rules make an agent stays one",
+      "Officials at ⟦NASA⟧ praised the crew.", hit: "praised", "nasa", .subject),
+    RoleCase(
+      "a time is no one's stance", "⟦Monday⟧'s talks praised the crew.", hit: "praised",
+      "monday", .circumstance),
+    RoleCase(
       "capitalised title words between 'by' and the agent of a passive",
       "The sanctions were announced by President ⟦Nelson⟧.", hit: "sanctions", "nelson",
       .passiveAgent),
@@ -1079,12 +1090,13 @@ struct AttributionTests {
   // MARK: - Policies
 
   /// Hit text → the share of its weight that counts, per entity; `target` with the shipped
-  /// shares (deeds in full, the rest of the sentence a quarter) and with all three set to 0.
+  /// shares (deeds in full, the rest of the sentence a quarter, and half that for praise) and
+  /// with all three set to 0.
   @Test(arguments: [
     (AttributionPolicy.agent, false, ["rogozin": ["blamed": 1.0], "nasa": [:]]),
     (
       .target, false,
-      ["rogozin": ["blamed": 1, "praised": 0.25], "nasa": ["blamed": 1, "praised": 0.25]]
+      ["rogozin": ["blamed": 1, "praised": 0.125], "nasa": ["blamed": 1, "praised": 0.125]]
     ),
     (.target, true, ["rogozin": [:], "nasa": ["blamed": 1]]),
     (.clause, false, ["rogozin": ["blamed": 1], "nasa": ["blamed": 1]]),
@@ -1688,7 +1700,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }

@@ -155,7 +155,7 @@ struct ModifiersTests {
       "m.tsv:1: expected a number, found '1e999'"),
     ModifiersErrorCase(
       "unknown param", "\nparam\tfoo\t1\n",
-      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window, target_agent, target_speaker, target_mentioned), found 'foo'"
+      "m.tsv:2: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window, target_agent, target_speaker, target_mentioned, target_positive, target_reach), found 'foo'"
     ),
     ModifiersErrorCase(
       "param without a value", "param\tnegation_scalar\n",
@@ -193,11 +193,12 @@ struct ModifiersTests {
     #expect(
       Modifiers.parameterNames == [
         "negation_scalar", "negation_window", "contrast_before", "contrast_after", "shifter_scalar",
-        "shifter_window", "target_agent", "target_speaker", "target_mentioned",
+        "shifter_window", "target_agent", "target_speaker", "target_mentioned", "target_positive",
+        "target_reach",
       ])
     #expect(
       Modifiers.Parameter.allCases.map(\.range) == [
-        -10...10, 0...50, -10...10, -10...10, -10...10, 0...50, 0...1, 0...1, 0...1,
+        -10...10, 0...50, -10...10, -10...10, -10...10, 0...50, 0...1, 0...1, 0...1, 0...1, 0...50,
       ])
     #expect(
       Modifiers.Kind.allCases.map(Modifiers.valueRange(of:)) == [
