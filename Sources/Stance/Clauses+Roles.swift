@@ -11,6 +11,9 @@ extension ClauseAnalyzer {
     of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool, positive: Bool
   ) -> RoleRule {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
+    if rule.role == .agent, inParticipleAside(hit, after: s.participants[p], in: s) {
+      return .passiveSubject
+    }
     if rule == .object && positive && isPartner(p, of: hit, in: s) { rule = .partner }
     // "praised NASA for keeping the station flying": who is named before a reason's `for` does
     // a good deed in `-ing` after it, not the one who praises. (A bad one stays the accuser's:
@@ -253,6 +256,25 @@ extension ClauseAnalyzer {
       speakers.append((participants[p].entity, participants[p].ref))
     }
     return speakers
+  }
+
+  /// Whether the hit is inside an aside that a passive participle opens right after the
+  /// subject, between commas, the subject's verb after it ("Nelson, asked about the threat,
+  /// said…", "Rogozin, stung by the sanctions, threatened…"): what the aside says is done to the
+  /// subject, not its deed. A verb in `-ed` followed by a clause joined with `and` or a clause
+  /// marker is the subject's own ("Lueders, called it good news, and JAXA said…").
+  private func inParticipleAside(
+    _ hit: Range<Int>, after participant: Participant, in s: SentenceStructure
+  ) -> Bool {
+    let comma = participant.tokens.upperBound
+    guard hit.lowerBound > comma + 1, comma + 1 < s.range.upperBound,
+      isParticiple(comma + 1), !hitStart[comma + 1],
+      let close = appositionClose(after: comma, before: s.range.upperBound),
+      close + 1 < s.range.upperBound, tokenKinds[close + 1] == .word, isLowercase(close + 1)
+    else { return false }
+    let opens =
+      AttributionRules.MarkerKind.clauseOpeners | AttributionRules.MarkerKind.coordinator.bit
+    return hit.upperBound <= close && rules.kinds(of: close + 1, in: doc) & opens == 0
   }
 
   /// Whether the hit is done to its clause's subject: a passive hit, a stance noun right after a

@@ -898,11 +898,17 @@ struct ClauseAnalyzer {
     // Whether a finite verb came first: a `that` after it is that verb's ("said Rogozin had
     // warned NASA that…"), not this one's.
     var verbBefore = false
+    // Whether a verb in `-ed` came after a word first: a quotation after it is part of what is
+    // reported ("said the agency remained "fully committed" to…"), not what opens it.
+    var suffixVerbBefore = false
     while u < hi && u <= t + Self.complementizerReach {
       let key = doc.tokens[u].key
       let kinds = rules.kinds(of: u, in: doc)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
-      if kinds & AttributionRules.MarkerKind.quote.bit != 0 { return nil }
+      if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
+        if suffixVerbBefore { break }
+        return nil
+      }
       if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
         if verbBefore { break }
         return nil
@@ -910,6 +916,11 @@ struct ClauseAnalyzer {
       if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" ? next : nil }
       if kinds & Self.finiteVerbBits != 0 && !rules.word(u - 1, in: doc, is: .infinitive) {
         verbBefore = true
+      }
+      if u > next, kinds == 0, !hitStart[u], !inMention[u], tokenKinds[u] == .word,
+        isLowercase(u), endings.has(u, KeyEndings.verbSuffix)
+      {
+        suffixVerbBefore = true
       }
       u += 1
     }

@@ -88,7 +88,17 @@ struct Coreference {
       case .pronoun:
         break
       case .role:
-        guard let start = determiner(before: t, in: doc, inMention: inMention) else { continue }
+        guard let start = determiner(before: t, in: doc, inMention: inMention) else {
+          // "his agency": the organisation the person it names belongs to.
+          if let reference = affiliated(
+            t, word, after: result, in: candidates, mentions: mentions, doc: doc)
+          {
+            result.append(reference)
+            candidates.append(
+              (t, t + 1, reference.entity, reference.sentence, reference.antecedent))
+          }
+          continue
+        }
         span = start..<(t + 1)
         if !word.types.contains(where: rules.personTypes.contains) {
           names = (start + 1..<t).filter { !inMention[$0] && isCapitalised(tokens[$0], in: doc) }
@@ -239,16 +249,17 @@ struct Coreference {
       if !word.isPlural,
         word.kind != .role || !word.types.contains(where: rules.personTypes.contains),
         let subject = openingSubject(
-          before: reach + 1, in: candidates, upTo: found, doc: doc),
+          before: reach + 1, in: candidates, upTo: found, doc: doc, inMention: inMention),
         word.types.contains(types[candidates[subject].entity]),
         isSentenceOpening(span.lowerBound, in: doc)
-          || (word.isNominative
+          || (!word.isPossessive
             && afterOpeningPhrase(span.lowerBound, in: doc, inMention: inMention))
       {
         found = subject
       } else if word.kind == .pronoun, !word.isPossessive, !word.isPlural,
         opensJoinedClause(span.lowerBound, in: doc, inMention: inMention),
-        let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc),
+        let subject = openingSubject(
+          before: sentence + 1, in: candidates, upTo: found, doc: doc, inMention: inMention),
         word.types.contains(types[candidates[subject].entity])
       {
         // A pronoun opening a clause joined to the one before (after `;` or `, and`), which
@@ -257,9 +268,11 @@ struct Coreference {
         // week it signed…": JAXA).
         found = subject
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
-        let subject = openingSubject(before: sentence + 1, in: candidates, upTo: found, doc: doc)
+        let subject = openingSubject(
+          before: sentence + 1, in: candidates, upTo: found, doc: doc, inMention: inMention)
           ?? (quotes.opensSentence(sentence, of: doc, rules: rules)
-            ? openingSubject(before: sentence, in: candidates, upTo: found, doc: doc) : nil),
+            ? openingSubject(
+              before: sentence, in: candidates, upTo: found, doc: doc, inMention: inMention) : nil),
         word.types.contains(types[candidates[subject].entity]),
         names.allSatisfy({ has(candidates[subject].mention, $0) }),
         fits(candidates[subject].entity)
@@ -271,7 +284,8 @@ struct Coreference {
         found = subject
       } else if word.kind == .pronoun, !word.isPlural,
         let verb = reportingVerb(before: t, in: doc, inMention: inMention),
-        let speaker = speaker(of: verb, in: candidates, upTo: found, sentence: sentence, doc: doc),
+        let speaker = speaker(
+          of: verb, in: candidates, upTo: found, sentence: sentence, doc: doc, inMention: inMention),
         word.types.contains(types[candidates[speaker].entity])
       {
         // The subject of what a speaker reports (or its possessor: "told Putin that his agency
@@ -312,6 +326,45 @@ struct Coreference {
     return result
   }
 
+  /// A role noun for an organisation (no place) right after a person's possessive (a pronoun resolved
+  /// before it, or a name and `'s`; `own` may come between: "He said his agency wanted…",
+  /// "Borisov's agency"): the one organisation of the role noun's types the person belongs to
+  /// (`affiliation` lines), when a mention of it (or a reference to it) stands at most
+  /// `titleReach` sentences back; nil otherwise.
+  private func affiliated(
+    _ t: Int, _ word: AttributionRules.ReferenceWord, after references: [Reference],
+    in candidates: [Candidate], mentions: [EntityMention], doc: TokenizedText
+  ) -> Reference? {
+    guard !word.types.contains(where: rules.personTypes.contains), t > 0 else { return nil }
+    let tokens = doc.tokens
+    var p = t - 1
+    if p > 0, tokens[p].key == "own" { p -= 1 }
+    let person: Int
+    if let last = references.last, last.tokens == p..<(p + 1), last.isPossessive {
+      person = last.entity
+    } else if tokens[p].key == "'s", let m = mentions.last(where: { $0.tokens.upperBound == p }) {
+      person = m.entity
+    } else {
+      return nil
+    }
+    guard rules.personTypes.contains(types[person]) else { return nil }
+    // Not "his country": a person speaks for his agency, a country is more than its speaker.
+    let owners = affiliations(of: person).filter {
+      word.types.contains(types[$0]) && types[$0] != "GPE"
+    }
+    guard owners.count == 1, let owner = owners.first else { return nil }
+    let sentence = doc.sentenceOfToken[t]
+    guard
+      let antecedent = candidates.last(where: {
+        $0.entity == owner && $0.sentence >= sentence - Self.titleReach && $0.end <= p
+      })
+    else { return nil }
+    return Reference(
+      entity: owner, tokens: t..<(t + 1), start: tokens[t].start, end: tokens[t].end,
+      sentence: sentence, via: .roleNoun, antecedent: antecedent.mention,
+      isPossessive: t + 1 < tokens.count && tokens[t + 1].key == "'s")
+  }
+
   /// The entities entity `e` belongs to (`affiliation` lines).
   private func affiliations(of e: Int) -> [Int] {
     e < affiliations.count ? affiliations[e] : []
@@ -322,10 +375,11 @@ struct Coreference {
     affiliations(of: e).contains(where: owners.contains)
   }
 
-  /// The candidate whose mention opens sentence `sentence - 1` (after at most a determiner):
-  /// its subject. Searched among candidates `...upTo`.
+  /// The candidate whose mention opens sentence `sentence - 1` (after at most a determiner, or
+  /// after an opening phrase and its comma): its subject. Searched among candidates `...upTo`.
   private func openingSubject(
-    before sentence: Int, in candidates: [Candidate], upTo last: Int, doc: TokenizedText
+    before sentence: Int, in candidates: [Candidate], upTo last: Int, doc: TokenizedText,
+    inMention: [Bool]
   ) -> Int? {
     guard sentence > 0 else { return nil }
     // After a wire dateline ("PARIS, March 17 - The European Space Agency…").
@@ -340,9 +394,13 @@ struct Coreference {
     guard let earliest else { return nil }
     // A mention, or a reference opening it ("It … It also said").
     let first = candidates[earliest].start
+    // Or after a phrase that opens the sentence and names no one ("Contrary to earlier
+    // reports, Roscosmos did not…").
     let opens =
       first == start
       || (first == start + 1 && rules.reference(of: start, in: doc)?.kind == .determiner)
+      || (first > start && doc.tokens[first - 1].key == ","
+        && afterOpeningPhrase(first, in: doc, inMention: inMention))
     return opens ? earliest : nil
   }
 
@@ -391,7 +449,8 @@ struct Coreference {
   /// said…") or a coordinated verb ("…, then announced it…", "… and said it…"), the one that
   /// opens the sentence.
   private func speaker(
-    of verb: Int, in candidates: [Candidate], upTo last: Int, sentence: Int, doc: TokenizedText
+    of verb: Int, in candidates: [Candidate], upTo last: Int, sentence: Int, doc: TokenizedText,
+    inMention: [Bool]
   ) -> Int? {
     let start = doc.sentences[sentence].tokens.lowerBound
     guard verb > start else { return nil }
@@ -422,7 +481,8 @@ struct Coreference {
       before -= 1
     }
     guard joins(before) else { return nil }
-    return openingSubject(before: sentence + 1, in: candidates, upTo: last, doc: doc)
+    return openingSubject(
+      before: sentence + 1, in: candidates, upTo: last, doc: doc, inMention: inMention)
   }
 
   /// Whether `t` is the first word of its sentence.
@@ -457,7 +517,9 @@ struct Coreference {
 
   /// Whether `t` comes right after a short phrase that opens its sentence and names no one: at
   /// most `openingPhraseReach` words, all but the first lowercase (numbers too), a comma
-  /// allowed at its end ("Afterwards he said…", "In the message, he mocked…").
+  /// allowed at its end ("Afterwards he said…", "In the message, he mocked…"); a name or a
+  /// capitalised word right after a preposition (or after another such word) is where or when,
+  /// no one named ("In Paris on Thursday, it announced…").
   private func afterOpeningPhrase(_ t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     var end = t
@@ -465,12 +527,18 @@ struct Coreference {
     guard end > start, end - start <= Self.openingPhraseReach, doc.tokens[start].kind == .word,
       rules.reference(of: start, in: doc) == nil
     else { return false }
-    return (start..<end).allSatisfy {
-      !inMention[$0]
-        && (doc.tokens[$0].kind == .number
-          || (doc.tokens[$0].kind == .word
-            && ($0 == start || !isCapitalised(doc.tokens[$0], in: doc))))
+    var afterPreposition = false
+    for u in start..<end {
+      let token = doc.tokens[u]
+      let named =
+        inMention[u] || (u > start && token.kind == .word && isCapitalised(token, in: doc))
+      guard token.kind == .word || token.kind == .number, !named || afterPreposition else {
+        return false
+      }
+      afterPreposition =
+        rules.has(u, in: doc, .preposition) || (named && afterPreposition)
     }
+    return true
   }
 
   /// How many sentences back a role noun finds an entity whose title it is.

@@ -919,6 +919,18 @@ struct AttributionTests {
       "Roscosmos worked alongside NASA for years, and this week ⟦it⟧ praised the crew.",
       hit: "praised", "roscosmos", .subject),
     RoleCase(
+      "an aside a participle opens after the subject is done to the subject",
+      "⟦Nelson⟧, asked about the threat, said NASA would keep the partnership.", hit: "threat",
+      "nelson", .passiveSubject),
+    RoleCase(
+      "a verb in -ed before a clause joined by 'and' is the subject's own",
+      "⟦Nelson⟧, praised the partnership, and Rogozin left.", hit: "partnership", "nelson",
+      .subject),
+    RoleCase(
+      "a quotation after the reported clause's subject and verb is part of it",
+      "Rogozin said ⟦Russia⟧ remained “fully committed” to the partnership.", hit: "partnership",
+      "russia", .subject),
+    RoleCase(
       "a place after a locative preposition is where, not what the hit is done to",
       "Rogozin criticised the talks in ⟦Moscow⟧.", hit: "criticised", "moscow", .circumstance),
     RoleCase(
@@ -1538,6 +1550,12 @@ struct AttributionTests {
     ("NASA met Roscosmos in Moscow. It praised the crew.", ["nasa"]),
     ("The Russian space agency met NASA. It praised the crew.", ["roscosmos"]),
     ("NASA met Roscosmos, and it praised the crew.", ["nasa"]),
+    // After an opening phrase whose names follow a preposition (where and when), and after an
+    // opening phrase before the previous sentence's subject.
+    ("NASA met Roscosmos. In Moscow on Thursday, it praised the crew.", ["nasa"]),
+    ("After the talks, NASA met Roscosmos. It praised the crew.", ["nasa"]),
+    // "his agency": the organisation the person belongs to, named before.
+    ("Borisov met Roscosmos. He said his agency would quit.", ["borisov", "borisov", "roscosmos"]),
     ("NASA met Roscosmos, which said it praised the crew.", ["roscosmos"]),
     ("In Moscow, NASA met Roscosmos. It praised the crew.", ["roscosmos"]),
     ("Rogozin met Nelson. He praised the crew.", ["rogozin"]),
