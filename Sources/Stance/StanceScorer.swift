@@ -396,6 +396,11 @@ public struct StanceScorer: Sendable {
       while u + 1 < tokens.count && inMention[u + 1] { u += 1 }
       return u
     }
+    /// Whether token `u` is a determiner, a possessive or an article (`the`, `its`, `a`).
+    func isDeterminer(_ u: Int) -> Bool {
+      rules.reference(of: u, in: doc).map({ $0.kind == .determiner || $0.isPossessive })
+        ?? rules.word(u, in: doc, is: .article)
+    }
     /// The noun of content (`content` lines of `clauses.tsv`) right after a shifter (a
     /// determiner, article or possessive pronoun, and one describing word or a name of up to four
     /// tokens, may come between: "turned down a NASA request to share…"), and the first
@@ -406,10 +411,6 @@ public struct StanceScorer: Sendable {
     func content(after mark: ModifierMark) -> (noun: Int, start: Int)? {
       var t = mark.token + 1
       let end = sentence.tokens.upperBound
-      func isDeterminer(_ u: Int) -> Bool {
-        rules.reference(of: u, in: doc).map({ $0.kind == .determiner || $0.isPossessive })
-          ?? rules.word(u, in: doc, is: .article)
-      }
       // A negator's verb may come first ("did not see any reason to leave", "no longer saw a
       // need to…").
       if mark.word.kind == .negator, t + 2 < end, tokens[t].kind == .word,
@@ -822,9 +823,12 @@ public struct StanceScorer: Sendable {
           note(mark.word.kind, mark, .factor(factor))
           shifted = (match.tokens.upperBound, mark)
           // A shifter of the shifter: "refused to ease its sanctions" (`refused` reverses what
-          // easing them did), right before it or before its `to`.
+          // easing them did), right before it, before its `to`, or before its determiner or
+          // possessive ("ended its suspension of cooperation", "lifted the freeze on talks").
           var outer = mark.first - 1
-          if outer > sentence.tokens.lowerBound, rules.word(outer, in: doc, is: .infinitive) {
+          if outer > sentence.tokens.lowerBound,
+            rules.word(outer, in: doc, is: .infinitive) || isDeterminer(outer)
+          {
             outer -= 1
           }
           // Or before the noun of content it denies through ("rejected calls to cut all ties",

@@ -1267,6 +1267,10 @@ struct AttributionTests {
       name: "a shifter of a shifter", text: "Washington refused to ease the sanctions.",
       weights: ["refused": -2, "sanctions": -2]),
     ShifterCase(
+      name: "a shifter of a shifter before its possessive",
+      text: "Russia ended its suspension of the partnership.",
+      weights: ["partnership": 1.8]),
+    ShifterCase(
       name: "a shifter that is a hit and ends a hostile measure takes its new sign",
       text: "Washington suspended the sanctions.", weights: ["suspended": 2, "sanctions": 2]),
     ShifterCase(
