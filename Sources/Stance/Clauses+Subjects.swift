@@ -7,15 +7,17 @@ extension ClauseAnalyzer {
   /// (a relative clause: its antecedent's). Then the speakers of reported speech and quotes.
   func findSubjects(_ s: inout SentenceStructure) {
     let tokens = doc.tokens
+    // One list for every clause's subject, emptied at each: `store` copies it into `members`.
+    var subject: [Int] = []
     for c in s.clauses.indices {
       let clause = s.clauses[c]
+      subject.removeAll(keepingCapacity: true)
       var governed = false
       // Words since the governing preposition: a determiner after its object opens a new noun
       // phrase ("In March the German Aerospace Center halted…", no comma).
       var governedWords = 0
       var t = clause.first
       let end = clause.verb ?? s.range.upperBound
-      var subject: [Int] = []
       var p =
         s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
       // The closing comma of an apposition after a subject ("Medvedev, now deputy head of

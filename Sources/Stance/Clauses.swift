@@ -580,6 +580,14 @@ struct ClauseAnalyzer {
     }
     var structure = SentenceStructure(
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
+    // The structure's clauses are then the only reference to them: `findSubjects` writes them
+    // without copying the array first.
+    clauses = []
+    // Room for the usual runs of participants (a subject each, some shared subjects and
+    // speakers): `members` grown one run at a time reallocated about twice a sentence.
+    if !participants.isEmpty {
+      structure.members.reserveCapacity(participants.count + structure.clauses.count)
+    }
     findSubjects(&structure)
     structure.trailingSpeaker = trailingSpeaker(in: structure, startsOf: startsOf)
     if let comma = structure.trailingSpeaker?.comma,
