@@ -176,7 +176,7 @@ extension ClauseAnalyzer {
             // Roscosmos chief said (that person speaks, no entity); but "…," a JAXA official
             // said, "…," OneWeb's chief executive said (the organisation speaks through them).
             func isDeterminer(_ u: Int) -> Bool {
-              u >= s.range.lowerBound && rules.reference(of: u, in: doc)?.kind == .determiner
+              u >= s.range.lowerBound && rules.referenceKind(of: u, in: doc) == .determiner
             }
             let definite =
               isDeterminer(first - 1)
@@ -345,7 +345,7 @@ extension ClauseAnalyzer {
   /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
   private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
-    return !inMention[t] && rules.reference(of: t, in: doc)?.kind == .determiner
+    return !inMention[t] && rules.referenceKind(of: t, in: doc) == .determiner
   }
 
   /// Whether the first word after the clause's opener is capitalised and neither a mention nor
@@ -353,7 +353,7 @@ extension ClauseAnalyzer {
   private func startsWithUnknownName(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s), t > s.range.lowerBound,
       tokenKinds[t] == .word, !inMention[t], !isLowercase(t),
-      rules.reference(of: t, in: doc) == nil
+      rules.referenceKind(of: t, in: doc) == nil
     else { return false }
     return true
   }

@@ -478,7 +478,7 @@ struct ClauseAnalyzer {
         t + 1 < hi && kinds & AttributionRules.MarkerKind.conditional.bit != 0
         && (startsOf[t + 1] != nil
           || (t + 2 < hi && startsOf[t + 2] != nil
-            && rules.reference(of: t + 1, in: doc)?.kind == .determiner))
+            && rules.referenceKind(of: t + 1, in: doc) == .determiner))
       let opensFrontedClause =
         (t == lo && t + 1 < hi
           && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word
@@ -631,7 +631,7 @@ struct ClauseAnalyzer {
   private func isNoun(_ t: Int, from lo: Int) -> Bool {
     guard t > lo else { return false }
     return rules.word(t - 1, in: doc, is: .article)
-      || rules.reference(of: t - 1, in: doc)?.kind == .determiner
+      || rules.referenceKind(of: t - 1, in: doc) == .determiner
   }
 
   /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
@@ -650,7 +650,7 @@ struct ClauseAnalyzer {
       else { return false }
       return inMention[comma + 1] || rules.reference(of: comma + 1, in: doc)?.isNominative == true
     }
-    guard rules.reference(of: t, in: doc) == nil else { return false }
+    guard rules.referenceKind(of: t, in: doc) == nil else { return false }
     let kinds = rules.kinds(of: t, in: doc)
     if endings.has(t, KeyEndings.ing) && !endings.has(t, KeyEndings.thing) && key.utf8.count > 5
       && kinds == 0
@@ -727,7 +727,7 @@ struct ClauseAnalyzer {
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
-    if kinds != 0 || rules.reference(of: t, in: doc) != nil { return false }
+    if kinds != 0 || rules.referenceKind(of: t, in: doc) != nil { return false }
     return endings.has(t, KeyEndings.verbSuffix) && isLowercase(t)
   }
 
@@ -798,7 +798,7 @@ struct ClauseAnalyzer {
       return false
     }
     let startsSubject =
-      startsOf[next] != nil || rules.reference(of: next, in: doc) != nil
+      startsOf[next] != nil || rules.referenceKind(of: next, in: doc) != nil
       || rules.has(next, in: doc, .firstPerson)
     guard startsSubject else { return false }
     // After a possessive ("and its other partners"), the first hit is the noun it possesses.
@@ -880,7 +880,7 @@ struct ClauseAnalyzer {
     let tokens = doc.tokens
     guard t + 1 < hi, tokens[t].key == ",", tokenKinds[t + 1] == .word,
       isLowercase(t + 1), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
-      rules.reference(of: t + 1, in: doc)?.kind != .pronoun
+      rules.referenceKind(of: t + 1, in: doc) != .pronoun
     else { return nil }
     return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }
   }

@@ -68,7 +68,12 @@ struct Coreference {
         }
         continue
       }
-      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(of: t, in: doc)
+      // The word's kind first, a trivial value: most reference words are determiners, which
+      // refer to nothing alone, and a `ReferenceWord` copied out of its table retains its types
+      // and its source location.
+      guard !inMention[t], tokens[t].kind == .word,
+        let kind = rules.referenceKind(of: t, in: doc), kind == .pronoun || kind == .role,
+        let word = rules.reference(of: t, in: doc)
       else {
         continue
       }
@@ -340,7 +345,7 @@ struct Coreference {
     let first = candidates[earliest].start
     let opens =
       first == start
-      || (first == start + 1 && rules.reference(of: start, in: doc)?.kind == .determiner)
+      || (first == start + 1 && rules.referenceKind(of: start, in: doc) == .determiner)
     return opens ? earliest : nil
   }
 
@@ -440,7 +445,7 @@ struct Coreference {
     var end = t
     if end > start, doc.tokens[end - 1].key == "," { end -= 1 }
     guard end > start, end - start <= Self.openingPhraseReach, doc.tokens[start].kind == .word,
-      rules.reference(of: start, in: doc) == nil
+      rules.referenceKind(of: start, in: doc) == nil
     else { return false }
     return (start..<end).allSatisfy {
       !inMention[$0]
@@ -471,7 +476,7 @@ struct Coreference {
     let joined =
       first.end + 1 == second.start
       || (first.end + 2 == second.start
-        && rules.reference(of: first.end + 1, in: doc)?.kind == .determiner)
+        && rules.referenceKind(of: first.end + 1, in: doc) == .determiner)
     guard joined, rules.has(first.end, in: doc, .coordinator), first.entity != second.entity,
       types[first.entity] == types[second.entity]
     else { return nil }
@@ -488,7 +493,7 @@ struct Coreference {
       guard token.kind == .word, key.utf8.count >= 4, key.hasSuffix("s"),
         !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is"),
         doc.firstScalar(of: token).properties.isLowercase,
-        rules.kinds(of: u, in: doc) == 0, rules.reference(of: u, in: doc) == nil
+        rules.kinds(of: u, in: doc) == 0, rules.referenceKind(of: u, in: doc) == nil
       else { continue }
       return true
     }
@@ -508,7 +513,7 @@ struct Coreference {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
       let token = doc.tokens[u]
-      if let word = rules.reference(of: u, in: doc), word.kind == .determiner, !inMention[u] {
+      if rules.referenceKind(of: u, in: doc) == .determiner, !inMention[u] {
         return u
       }
       guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else {

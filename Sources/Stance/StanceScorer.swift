@@ -387,7 +387,7 @@ public struct StanceScorer: Sendable {
     /// ESA wants to end the partnership", "nor the White House has cut ties").
     func nameEnd(after mark: ModifierMark) -> Int? {
       var u = mark.token + 1
-      if u < tokens.count, !inMention[u], rules.reference(of: u, in: doc)?.kind == .determiner,
+      if u < tokens.count, !inMention[u], rules.referenceKind(of: u, in: doc) == .determiner,
         !rules.word(u, in: doc, is: .complementizer)
       {
         u += 1
