@@ -300,9 +300,11 @@ struct ClauseAnalyzer {
       clauses[clauses.count - 1].isDesire = isDesire
       current = clauses.count - 1
     }
-    func assign(_ t: Int) {
+    func assign(_ t: Int, notingVerb: Bool = false) {
       clauseOf[t - lo] = current
-      clauses[current].tokenCount += 1
+      // The count and the verb in one access to the clause: each access made the array unique
+      // and checked the index.
+      count(t, notingVerb: notingVerb, in: &clauses[current])
     }
     func isPunctuation(_ t: Int) -> Bool { tokenKinds[t] == .punctuation }
 
@@ -531,8 +533,7 @@ struct ClauseAnalyzer {
       {
         open(.coordinate, at: t, opener: t, parent: current)
       }
-      assign(t)
-      noteVerb(t, in: &clauses[current])
+      assign(t, notingVerb: true)
       if kinds & AttributionRules.MarkerKind.source.bit != 0,
         let named = sourceNamed(after: t, before: hi, startsOf: startsOf)
       {
@@ -710,9 +711,10 @@ struct ClauseAnalyzer {
     }
   }
 
-  /// Records the clause's first verb cue.
-  private func noteVerb(_ t: Int, in clause: inout Clause) {
-    guard clause.verb == nil, t != clause.opener, isVerbCue(t) else { return }
+  /// Counts token `t` in the clause and, when `notingVerb`, records the clause's first verb cue.
+  private func count(_ t: Int, notingVerb: Bool, in clause: inout Clause) {
+    clause.tokenCount += 1
+    guard notingVerb, clause.verb == nil, t != clause.opener, isVerbCue(t) else { return }
     clause.verb = t
   }
 
