@@ -45,7 +45,7 @@ struct ParticipantStarts {
 
   init(_ tokens: Range<Int>, _ list: [Participant]) {
     first = tokens.lowerBound
-    participants = [Int32](repeating: -1, count: tokens.count)
+    participants = [Int32](filled: -1, count: tokens.count)
     for (p, participant) in list.enumerated() {
       let i = participant.tokens.lowerBound - first
       if participants.indices.contains(i) && participants[i] < 0 { participants[i] = Int32(p) }
@@ -249,7 +249,7 @@ struct ClauseAnalyzer {
     let tokens = doc.tokens
     let lo = sentence.tokens.lowerBound
     let hi = sentence.tokens.upperBound
-    var clauseOf = [Int](repeating: 0, count: hi - lo)
+    var clauseOf = [Int](filled: 0, count: hi - lo)
     // Room for the clauses of most sentences (grown one at a time, 2 M instructions on the
     // benchmark slice).
     var clauses: [Clause] = []

@@ -253,8 +253,8 @@ public struct StanceScorer: Sendable {
     let dimensions = lexicon.dimensions
     let dimensionOf =
       dimensions.count == 1 ? [] : hits.map { dimensions.firstIndex(of: $0.dimension) ?? 0 }
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
+    var raw = [Double](filled: 0, count: dimensions.count)
+    var count = [Int](filled: 0, count: dimensions.count)
     for (entity, attributions) in entityAttributions {
       // The counted hits and their sums in one pass over the attributions (a filtered copy
       // of the list, then a second array, were made before).
@@ -305,8 +305,8 @@ public struct StanceScorer: Sendable {
   /// `scores(_:)` of an array, its hits read in place (the sequence's pairs copied each hit).
   public func scores(_ hits: [Hit]) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
+    var raw = [Double](filled: 0, count: dimensions.count)
+    var count = [Int](filled: 0, count: dimensions.count)
     for h in hits.indices {
       let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hits[h].dimension) ?? 0
       raw[d] += hits[h].weight
@@ -318,8 +318,8 @@ public struct StanceScorer: Sendable {
   /// Scores of hits that count for an entity with a share of their weight each (1: in full).
   public func scores(weighted hits: some Sequence<(Hit, Double)>) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
+    var raw = [Double](filled: 0, count: dimensions.count)
+    var count = [Int](filled: 0, count: dimensions.count)
     for (hit, share) in hits {
       let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hit.dimension) ?? 0
       raw[d] += hit.weight * share
