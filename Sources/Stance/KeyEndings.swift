@@ -49,7 +49,7 @@ struct KeyEndings {
     var packed: [Packed] = []
     var others: [Suffix] = []
     // The last bytes the packed suffixes end with: most keys end with none of them.
-    var lastBytes = [Bool](repeating: false, count: 128)
+    var lastBytes = [Bool](filled: false, count: 128)
     for suffix in suffixes {
       let bytes = Array(suffix.text.utf8)
       guard (1...8).contains(bytes.count), bytes.allSatisfy({ $0 < 0x80 }) else {
@@ -63,7 +63,7 @@ struct KeyEndings {
           bit: suffix.bit, long: suffix.long))
       lastBytes[Int(bytes.last!)] = true
     }
-    var endings = [UInt8](repeating: 0, count: doc.tokens.count)
+    var endings = [UInt8](filled: 0, count: doc.tokens.count)
     // Written through a buffer: `endings[t] = bits` asked whether the array was unique at every
     // token.
     endings.withUnsafeMutableBufferPointer { endings in

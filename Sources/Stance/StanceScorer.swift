@@ -142,12 +142,12 @@ public struct StanceScorer: Sendable {
     -> StanceAnalysis
   {
     let tokens = doc.tokens
-    var inMention = [Bool](repeating: false, count: tokens.count)
+    var inMention = [Bool](filled: false, count: tokens.count)
     for mention in mentions { for t in mention.tokens { inMention[t] = true } }
     // Word ordinals (modifier windows count words, numbers and symbols, not punctuation) and the
     // modifier words, once per document.
     // The parts of a compound count as one word ("the cross-flight agreement").
-    var ordinal = [Int](repeating: 0, count: tokens.count)
+    var ordinal = [Int](filled: 0, count: tokens.count)
     var marks: [ModifierMark] = []
     // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
     var particles: [Int] = []
@@ -877,7 +877,7 @@ public struct StanceScorer: Sendable {
       if case .window(let n) = policy { return max(reach, n) }
       return reach
     }
-    var hitStart = [Bool](repeating: false, count: doc.tokens.count)
+    var hitStart = [Bool](filled: false, count: doc.tokens.count)
     // By index: `for hit in hits` copied every hit (its strings and arrays retained).
     for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
@@ -885,10 +885,10 @@ public struct StanceScorer: Sendable {
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),
       tokenKinds: doc.tokens.map(\.kind))
     // Participants by sentence, in text order (mentions before references at the same token).
-    var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
+    var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
     // Each sentence's list allocated once (grown one append at a time, 2.5 M instructions on
     // the benchmark slice).
-    var counts = [Int](repeating: 0, count: doc.sentences.count)
+    var counts = [Int](filled: 0, count: doc.sentences.count)
     for mention in mentions { counts[mention.sentence] += 1 }
     for reference in references { counts[reference.sentence] += 1 }
     for (index, count) in counts.enumerated() where count > 1 {
