@@ -525,7 +525,7 @@ public struct Gazetteer: Sendable {
     of viewKeys: [KeyColumn], _ starts: [PhraseStarts], _ tokens: [Token], _ stamp: UInt64
   ) -> [UInt64] {
     precondition(viewKeys.count <= 64, "\(viewKeys.count) views, more than 64")
-    var bits = [UInt64](repeating: 0, count: viewKeys.isEmpty ? 0 : tokens.count)
+    var bits = [UInt64](filled: 0, count: viewKeys.isEmpty ? 0 : tokens.count)
     for (v, keys) in viewKeys.enumerated() {
       let bit: UInt64 = 1 << UInt64(v)
       let start = starts[v]

@@ -240,6 +240,9 @@ public struct AttributionRules: Sendable {
   private var kindsByID = IDTable<UInt64>()
   private var classesByID = IDTable<UInt64>()
   private var referencesByID = IDTable<ReferenceWord>()
+  /// Each reference word's kind alone: `ReferenceKind` is a trivial value, a `ReferenceWord`
+  /// retains its types and its source location at every copy out of its table.
+  private var referenceKindsByID = IDTable<ReferenceKind>()
   /// Token key → where it was first defined, for lint's repeats.
   public internal(set) var markerLocations: [String: SourceLocation] = [:]
 
@@ -317,6 +320,12 @@ public struct AttributionRules: Sendable {
     referencesByID.value(for: t, in: doc, fallback: reference)
   }
 
+  /// `reference(of: t, in: doc)?.kind`, without copying the `ReferenceWord` out of its table.
+  @inline(__always)
+  func referenceKind(of t: Int, in doc: TokenizedText) -> ReferenceKind? {
+    referenceKindsByID.value(for: t, in: doc) { reference($0)?.kind }
+  }
+
   /// The token keys of the markers and reference words (for the analyzer's `Vocabulary`).
   /// (A key may be listed more than once.)
   public var vocabularyKeys: [String] {
@@ -331,6 +340,9 @@ public struct AttributionRules: Sendable {
     }
     referencesByID = IDTable(
       vocabulary: vocabulary, keys: references.keys, lookUp: reference)
+    referenceKindsByID = IDTable(vocabulary: vocabulary, keys: references.keys) {
+      self.reference($0)?.kind
+    }
     classesByID = IDTable(vocabulary: vocabulary, keys: classes.keys) { self.classes[$0] }
   }
 

@@ -296,7 +296,7 @@ extension ClauseAnalyzer {
     // Past the `by` phrase: its name (mention tokens), a determiner ("by the European Space
     // Agency") and `by`.
     while t > first && inMention[t] { t -= 1 }
-    if t < reason - 1, t > first, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
+    if t < reason - 1, t > first, rules.referenceKind(of: t, in: doc) == .determiner { t -= 1 }
     if t < reason - 1, t > first, rules.has(t, in: doc, .agentMarker) { t -= 1 }
     return t > first && isParticiple(t) && passiveGroup(endingAt: t, from: first)
   }
@@ -330,7 +330,7 @@ extension ClauseAnalyzer {
     if before >= s.range.lowerBound,
       rules.has(before, in: doc, .agentMarker)
         || (before > s.range.lowerBound
-          && rules.reference(of: before, in: doc)?.kind == .determiner
+          && rules.referenceKind(of: before, in: doc) == .determiner
           && rules.has(before - 1, in: doc, .agentMarker))
     {
       return nil
@@ -345,7 +345,7 @@ extension ClauseAnalyzer {
       let object = s.participants.first(where: { $0.tokens.upperBound == reason })
     else { return false }
     var verb = object.tokens.lowerBound - 1
-    if verb > s.range.lowerBound, rules.reference(of: verb, in: doc)?.kind == .determiner {
+    if verb > s.range.lowerBound, rules.referenceKind(of: verb, in: doc) == .determiner {
       verb -= 1
     }
     return verb >= s.range.lowerBound && hitStart[verb]
@@ -408,7 +408,7 @@ extension ClauseAnalyzer {
     guard s.clauses[c].kind == .contrast, s.clauses[c].subject.isEmpty,
       let opener = s.clauses[c].opener, let verb = s.clauses[c].verb, verb > opener + 1
     else { return false }
-    return rules.reference(of: opener + 1, in: doc)?.kind == .determiner
+    return rules.referenceKind(of: opener + 1, in: doc) == .determiner
   }
 
   /// Reported speech whose speech verb is negated ("Borisov never said Russia would abandon the
@@ -509,14 +509,14 @@ extension ClauseAnalyzer {
   /// Bill Nelson praised…" is both's).
   private func agentMarker(before participant: Participant, in s: SentenceStructure) -> Int? {
     var t = participant.tokens.lowerBound - 1
-    if t >= 0, rules.reference(of: t, in: doc)?.kind == .determiner { t -= 1 }
+    if t >= 0, rules.referenceKind(of: t, in: doc) == .determiner { t -= 1 }
     guard t >= 0 else { return nil }
     if rules.has(t, in: doc, .agentMarker) { return t }
     var u = t
     // (Title words, no verb: "The sanctions imposed by Washington angered Roscosmos".)
     while u >= 0 && t - u < 2 && tokenKinds[u] == .word && !inMention[u]
       && rules.kinds(of: u, in: doc) == 0 && !isVerbCue(u) && !isParticiple(u)
-      && (rules.reference(of: u, in: doc).map { $0.kind == .role } ?? true)
+      && (rules.referenceKind(of: u, in: doc).map { $0 == .role } ?? true)
     {
       u -= 1
     }
@@ -554,7 +554,7 @@ extension ClauseAnalyzer {
     else { return false }
     var t = hit.upperBound
     if t < hi, rules.has(t, in: doc, .relative) { t += 1 }
-    if t < hi, rules.reference(of: t, in: doc)?.kind == .determiner { t += 1 }
+    if t < hi, rules.referenceKind(of: t, in: doc) == .determiner { t += 1 }
     guard var q = s.participants.firstIndex(where: { $0.tokens.lowerBound == t }), q <= p,
       !s.participants[p].isPossessive
     else { return false }
@@ -635,7 +635,7 @@ extension ClauseAnalyzer {
     let gap = hit.upperBound..<by
     let plainWords = gap.allSatisfy { t in
       tokenKinds[t] == .word && !inMention[t] && !hitStart[t]
-        && rules.reference(of: t, in: doc)?.kind != .determiner
+        && rules.referenceKind(of: t, in: doc) != .determiner
     }
     guard plainWords else { return false }
     if isParticiple(hit.lowerBound) {
@@ -705,7 +705,7 @@ extension ClauseAnalyzer {
       }
       let token = doc.tokens[t]
       guard
-        inMention[t] || rules.reference(of: t, in: doc)?.kind == .determiner
+        inMention[t] || rules.referenceKind(of: t, in: doc) == .determiner
           || (token.kind == .word && isLowercase(t) && rules.kinds(of: t, in: doc) == 0
             && !hitStart[t])
       else { return false }
@@ -783,7 +783,7 @@ extension ClauseAnalyzer {
     }
     guard endings.has(hit.lowerBound, KeyEndings.ed) else { return true }
     var before = first - 1
-    if before >= 0, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
+    if before >= 0, rules.referenceKind(of: before, in: doc) == .determiner { before -= 1 }
     return before < 0 || !rules.has(before, in: doc, .preposition)
   }
 
@@ -844,7 +844,7 @@ extension ClauseAnalyzer {
       if isPersonRole(u) { return plain(t..<u) }
     }
     var u = participant.tokens.lowerBound - 1
-    if u >= sentence.lowerBound, rules.reference(of: u, in: doc)?.kind == .determiner { u -= 1 }
+    if u >= sentence.lowerBound, rules.referenceKind(of: u, in: doc) == .determiner { u -= 1 }
     // "the head of X", "the director general of X" (one word may follow the role noun).
     guard u - 1 >= sentence.lowerBound, rules.word(u, in: doc, is: .genitive) else { return false }
     return isPersonRole(u - 1)
@@ -853,7 +853,8 @@ extension ClauseAnalyzer {
 
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
   private func isPersonRole(_ t: Int) -> Bool {
-    guard let word = rules.reference(of: t, in: doc), word.kind == .role else { return false }
+    guard rules.referenceKind(of: t, in: doc) == .role, let word = rules.reference(of: t, in: doc)
+    else { return false }
     return word.types.contains(where: rules.personTypes.contains)
   }
 
@@ -872,7 +873,7 @@ extension ClauseAnalyzer {
     }
     let first = s.range.lowerBound
     var before = participant.tokens.lowerBound - 1
-    if before > first, rules.reference(of: before, in: doc)?.kind == .determiner { before -= 1 }
+    if before > first, rules.referenceKind(of: before, in: doc) == .determiner { before -= 1 }
     return before >= first && rules.word(before, in: doc, is: .causative)
   }
 
@@ -905,7 +906,7 @@ extension ClauseAnalyzer {
         && (self.rules.kinds(of: u, in: self.doc) == 0
           || self.rules.has(u, in: self.doc, .firstPerson)
           || self.rules.word(u, in: self.doc, is: .genitive)
-          || self.rules.reference(of: u, in: self.doc) != nil)
+          || self.rules.referenceKind(of: u, in: self.doc) != nil)
     }
     // A hit later in a predicate that names the subject a partner describes it too ("had been
     // an exemplary partner over two decades of joint flights"): no verb or clause marker
@@ -936,7 +937,7 @@ extension ClauseAnalyzer {
     var w = participant.tokens.lowerBound - 1
     if w > hit.upperBound,
       rules.word(w, in: doc, is: .article)
-        || rules.reference(of: w, in: doc)?.kind == .determiner
+        || rules.referenceKind(of: w, in: doc) == .determiner
     {
       w -= 1
     }
@@ -959,7 +960,7 @@ extension ClauseAnalyzer {
       var w = s.participants[q].tokens.lowerBound - 1
       if w > hit.upperBound,
         rules.word(w, in: doc, is: .article)
-          || rules.reference(of: w, in: doc)?.kind == .determiner
+          || rules.referenceKind(of: w, in: doc) == .determiner
       {
         w -= 1
       }
@@ -1018,7 +1019,7 @@ extension ClauseAnalyzer {
     // Past a `by` phrase's determiner and name.
     if t < hit.lowerBound, rules.has(t, in: doc, .agentMarker) {
       t += 1
-      if t < hit.lowerBound, rules.reference(of: t, in: doc)?.kind == .determiner { t += 1 }
+      if t < hit.lowerBound, rules.referenceKind(of: t, in: doc) == .determiner { t += 1 }
       while t < hit.lowerBound && inMention[t] { t += 1 }
     }
     guard t < hit.lowerBound, rules.word(t, in: doc, is: .complement),
@@ -1047,7 +1048,7 @@ extension ClauseAnalyzer {
     while t < hit.lowerBound {
       if (t != noun && isVerbCue(t)) || tokenKinds[t] == .punctuation { return false }
       if t != noun,
-        rules.word(t, in: doc, is: .article) || rules.reference(of: t, in: doc)?.kind == .determiner
+        rules.word(t, in: doc, is: .article) || rules.referenceKind(of: t, in: doc) == .determiner
       {
         return false
       }

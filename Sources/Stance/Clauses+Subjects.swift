@@ -7,15 +7,17 @@ extension ClauseAnalyzer {
   /// (a relative clause: its antecedent's). Then the speakers of reported speech and quotes.
   func findSubjects(_ s: inout SentenceStructure) {
     let tokens = doc.tokens
+    // One list for every clause's subject, emptied at each: `store` copies it into `members`.
+    var subject: [Int] = []
     for c in s.clauses.indices {
       let clause = s.clauses[c]
+      subject.removeAll(keepingCapacity: true)
       var governed = false
       // Words since the governing preposition: a determiner after its object opens a new noun
       // phrase ("In March the German Aerospace Center halted…", no comma).
       var governedWords = 0
       var t = clause.first
       let end = clause.verb ?? s.range.upperBound
-      var subject: [Int] = []
       var p =
         s.participants.firstIndex { $0.tokens.lowerBound >= clause.first } ?? s.participants.count
       // The closing comma of an apposition after a subject ("Medvedev, now deputy head of
@@ -174,7 +176,7 @@ extension ClauseAnalyzer {
             // Roscosmos chief said (that person speaks, no entity); but "…," a JAXA official
             // said, "…," OneWeb's chief executive said (the organisation speaks through them).
             func isDeterminer(_ u: Int) -> Bool {
-              u >= s.range.lowerBound && rules.reference(of: u, in: doc)?.kind == .determiner
+              u >= s.range.lowerBound && rules.referenceKind(of: u, in: doc) == .determiner
             }
             let definite =
               isDeterminer(first - 1)
@@ -343,7 +345,7 @@ extension ClauseAnalyzer {
   /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
   private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
-    return !inMention[t] && rules.reference(of: t, in: doc)?.kind == .determiner
+    return !inMention[t] && rules.referenceKind(of: t, in: doc) == .determiner
   }
 
   /// Whether the first word after the clause's opener is capitalised and neither a mention nor
@@ -351,7 +353,7 @@ extension ClauseAnalyzer {
   private func startsWithUnknownName(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
     return t > s.range.lowerBound && tokenKinds[t] == .word && !inMention[t] && !isLowercase(t)
-      && rules.reference(of: t, in: doc) == nil
+      && rules.referenceKind(of: t, in: doc) == nil
   }
 
   /// Whether clause `c` is the noun phrase a contrast word that is also a preposition opens

@@ -45,7 +45,7 @@ struct ParticipantStarts {
 
   init(_ tokens: Range<Int>, _ list: [Participant]) {
     first = tokens.lowerBound
-    participants = [Int32](repeating: -1, count: tokens.count)
+    participants = [Int32](filled: -1, count: tokens.count)
     for (p, participant) in list.enumerated() {
       let i = participant.tokens.lowerBound - first
       if participants.indices.contains(i) && participants[i] < 0 { participants[i] = Int32(p) }
@@ -249,7 +249,7 @@ struct ClauseAnalyzer {
     let tokens = doc.tokens
     let lo = sentence.tokens.lowerBound
     let hi = sentence.tokens.upperBound
-    var clauseOf = [Int](repeating: 0, count: hi - lo)
+    var clauseOf = [Int](filled: 0, count: hi - lo)
     // Room for the clauses of most sentences (grown one at a time, 2 M instructions on the
     // benchmark slice).
     var clauses: [Clause] = []
@@ -300,9 +300,11 @@ struct ClauseAnalyzer {
       clauses[clauses.count - 1].isDesire = isDesire
       current = clauses.count - 1
     }
-    func assign(_ t: Int) {
+    func assign(_ t: Int, notingVerb: Bool = false) {
       clauseOf[t - lo] = current
-      clauses[current].tokenCount += 1
+      // The count and the verb in one access to the clause: each access made the array unique
+      // and checked the index.
+      count(t, notingVerb: notingVerb, in: &clauses[current])
     }
     func isPunctuation(_ t: Int) -> Bool { tokenKinds[t] == .punctuation }
 
@@ -478,7 +480,7 @@ struct ClauseAnalyzer {
         t + 1 < hi && kinds & AttributionRules.MarkerKind.conditional.bit != 0
         && (startsOf[t + 1] != nil
           || (t + 2 < hi && startsOf[t + 2] != nil
-            && rules.reference(of: t + 1, in: doc)?.kind == .determiner))
+            && rules.referenceKind(of: t + 1, in: doc) == .determiner))
       let opensFrontedClause =
         (t == lo && t + 1 < hi
           && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word
@@ -531,8 +533,7 @@ struct ClauseAnalyzer {
       {
         open(.coordinate, at: t, opener: t, parent: current)
       }
-      assign(t)
-      noteVerb(t, in: &clauses[current])
+      assign(t, notingVerb: true)
       if kinds & AttributionRules.MarkerKind.source.bit != 0,
         let named = sourceNamed(after: t, before: hi, startsOf: startsOf)
       {
@@ -580,6 +581,14 @@ struct ClauseAnalyzer {
     }
     var structure = SentenceStructure(
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
+    // The structure's clauses are then the only reference to them: `findSubjects` writes them
+    // without copying the array first.
+    clauses = []
+    // Room for the usual runs of participants (a subject each, some shared subjects and
+    // speakers): `members` grown one run at a time reallocated about twice a sentence.
+    if !participants.isEmpty {
+      structure.members.reserveCapacity(participants.count + structure.clauses.count)
+    }
     findSubjects(&structure)
     structure.trailingSpeaker = trailingSpeaker(in: structure, startsOf: startsOf)
     if let comma = structure.trailingSpeaker?.comma,
@@ -623,7 +632,7 @@ struct ClauseAnalyzer {
   private func isNoun(_ t: Int, from lo: Int) -> Bool {
     guard t > lo else { return false }
     return rules.word(t - 1, in: doc, is: .article)
-      || rules.reference(of: t - 1, in: doc)?.kind == .determiner
+      || rules.referenceKind(of: t - 1, in: doc) == .determiner
   }
 
   /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
@@ -642,7 +651,7 @@ struct ClauseAnalyzer {
       else { return false }
       return inMention[comma + 1] || rules.reference(of: comma + 1, in: doc)?.isNominative == true
     }
-    guard rules.reference(of: t, in: doc) == nil else { return false }
+    guard rules.referenceKind(of: t, in: doc) == nil else { return false }
     let kinds = rules.kinds(of: t, in: doc)
     if endings.has(t, KeyEndings.ing) && !endings.has(t, KeyEndings.thing) && key.utf8.count > 5
       && kinds == 0
@@ -702,9 +711,10 @@ struct ClauseAnalyzer {
     }
   }
 
-  /// Records the clause's first verb cue.
-  private func noteVerb(_ t: Int, in clause: inout Clause) {
-    guard clause.verb == nil, t != clause.opener, isVerbCue(t) else { return }
+  /// Counts token `t` in the clause and, when `notingVerb`, records the clause's first verb cue.
+  private func count(_ t: Int, notingVerb: Bool, in clause: inout Clause) {
+    clause.tokenCount += 1
+    guard notingVerb, clause.verb == nil, t != clause.opener, isVerbCue(t) else { return }
     clause.verb = t
   }
 
@@ -719,7 +729,7 @@ struct ClauseAnalyzer {
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
-    if kinds != 0 || rules.reference(of: t, in: doc) != nil { return false }
+    if kinds != 0 || rules.referenceKind(of: t, in: doc) != nil { return false }
     return endings.has(t, KeyEndings.verbSuffix) && isLowercase(t)
   }
 
@@ -790,7 +800,7 @@ struct ClauseAnalyzer {
       return false
     }
     let startsSubject =
-      startsOf[next] != nil || rules.reference(of: next, in: doc) != nil
+      startsOf[next] != nil || rules.referenceKind(of: next, in: doc) != nil
       || rules.has(next, in: doc, .firstPerson)
     guard startsSubject else { return false }
     // After a possessive ("and its other partners"), the first hit is the noun it possesses.
@@ -872,7 +882,7 @@ struct ClauseAnalyzer {
     let tokens = doc.tokens
     guard t + 1 < hi, tokens[t].key == ",", tokenKinds[t + 1] == .word,
       isLowercase(t + 1), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
-      rules.reference(of: t + 1, in: doc)?.kind != .pronoun
+      rules.referenceKind(of: t + 1, in: doc) != .pronoun
     else { return nil }
     return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }
   }
@@ -943,7 +953,7 @@ struct ClauseAnalyzer {
     // ready…", "said in Moscow he would…").
     if rules.has(next, in: doc, .preposition), next + 1 < hi, tokenKinds[next + 1] == .word,
       !isLowercase(next + 1), startsOf[next + 1] == nil, rules.kinds(of: next + 1, in: doc) == 0,
-      rules.reference(of: next + 1, in: doc) == nil, opensWithSubject(next + 2)
+      rules.referenceKind(of: next + 1, in: doc) == nil, opensWithSubject(next + 2)
     {
       return next + 2
     }

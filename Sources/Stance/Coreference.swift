@@ -68,7 +68,12 @@ struct Coreference {
         }
         continue
       }
-      guard !inMention[t], tokens[t].kind == .word, let word = rules.reference(of: t, in: doc)
+      // The word's kind first, a trivial value: most reference words are determiners, which
+      // refer to nothing alone, and a `ReferenceWord` copied out of its table retains its types
+      // and its source location.
+      guard !inMention[t], tokens[t].kind == .word,
+        let kind = rules.referenceKind(of: t, in: doc), kind == .pronoun || kind == .role,
+        let word = rules.reference(of: t, in: doc)
       else {
         continue
       }
@@ -398,7 +403,7 @@ struct Coreference {
     // reports, Roscosmos did not…").
     let opens =
       first == start
-      || (first == start + 1 && rules.reference(of: start, in: doc)?.kind == .determiner)
+      || (first == start + 1 && rules.referenceKind(of: start, in: doc) == .determiner)
       || (first > start && doc.tokens[first - 1].key == ","
         && afterOpeningPhrase(first, in: doc, inMention: inMention))
     return opens ? earliest : nil
@@ -504,7 +509,7 @@ struct Coreference {
     if u - 1 > start, doc.tokens[u - 1].key == "," { u -= 1 }
     while u - 1 > start, t - u < Self.joinedPhraseReach, case let w = u - 1,
       doc.tokens[w].kind == .word || doc.tokens[w].kind == .number, !inMention[w],
-      rules.reference(of: w, in: doc).map({ $0.kind == .determiner }) ?? true,
+      rules.referenceKind(of: w, in: doc).map({ $0 == .determiner }) ?? true,
       rules.kinds(of: w, in: doc) & ~AttributionRules.MarkerKind.preposition.bit == 0
     {
       u -= 1
@@ -525,7 +530,7 @@ struct Coreference {
     var end = t
     if end > start, doc.tokens[end - 1].key == "," { end -= 1 }
     guard end > start, end - start <= Self.openingPhraseReach, doc.tokens[start].kind == .word,
-      rules.reference(of: start, in: doc) == nil
+      rules.referenceKind(of: start, in: doc) == nil
     else { return false }
     var afterPreposition = false
     for u in start..<end {
@@ -566,7 +571,7 @@ struct Coreference {
     let joined =
       first.end + 1 == second.start
       || (first.end + 2 == second.start
-        && rules.reference(of: first.end + 1, in: doc)?.kind == .determiner)
+        && rules.referenceKind(of: first.end + 1, in: doc) == .determiner)
     guard joined, rules.has(first.end, in: doc, .coordinator), first.entity != second.entity,
       types[first.entity] == types[second.entity]
     else { return nil }
@@ -583,7 +588,7 @@ struct Coreference {
       guard token.kind == .word, key.utf8.count >= 4, key.hasSuffix("s"),
         !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is"),
         doc.firstScalar(of: token).properties.isLowercase,
-        rules.kinds(of: u, in: doc) == 0, rules.reference(of: u, in: doc) == nil
+        rules.kinds(of: u, in: doc) == 0, rules.referenceKind(of: u, in: doc) == nil
       else { continue }
       return true
     }
@@ -603,7 +608,7 @@ struct Coreference {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
       let token = doc.tokens[u]
-      if let word = rules.reference(of: u, in: doc), word.kind == .determiner, !inMention[u] {
+      if rules.referenceKind(of: u, in: doc) == .determiner, !inMention[u] {
         return u
       }
       guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else {

@@ -49,7 +49,7 @@ struct KeyEndings {
     var packed: [Packed] = []
     var others: [Suffix] = []
     // The last bytes the packed suffixes end with: most keys end with none of them.
-    var lastBytes = [Bool](repeating: false, count: 128)
+    var lastBytes = [Bool](filled: false, count: 128)
     for suffix in suffixes {
       let bytes = Array(suffix.text.utf8)
       guard (1...8).contains(bytes.count), bytes.allSatisfy({ $0 < 0x80 }) else {
@@ -63,33 +63,37 @@ struct KeyEndings {
           bit: suffix.bit, long: suffix.long))
       lastBytes[Int(bytes.last!)] = true
     }
-    var endings = [UInt8](repeating: 0, count: doc.tokens.count)
-    doc.tokens.withUnsafeBufferPointer { tokens in
-      for t in tokens.indices {
-        var bits: UInt8 = 0
-        // The key's bytes once for the packed suffixes: its last eight as one number, each
-        // suffix one masked comparison; false when unsure (a non-ASCII key).
-        let decided = tokens[t].key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-          let count = bytes.count
-          guard count > 0, bytes[count - 1] < 0x80, lastBytes[Int(bytes[count - 1])] else {
-            return true
+    var endings = [UInt8](filled: 0, count: doc.tokens.count)
+    // Written through a buffer: `endings[t] = bits` asked whether the array was unique at every
+    // token.
+    endings.withUnsafeMutableBufferPointer { endings in
+      doc.tokens.withUnsafeBufferPointer { tokens in
+        for t in tokens.indices {
+          var bits: UInt8 = 0
+          // The key's bytes once for the packed suffixes: its last eight as one number, each
+          // suffix one masked comparison; false when unsure (a non-ASCII key).
+          let decided = tokens[t].key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            guard count > 0, bytes[count - 1] < 0x80, lastBytes[Int(bytes[count - 1])] else {
+              return true
+            }
+            let tail = Self.pack(bytes[max(0, count - 8)...])
+            for suffix in packed
+            where count >= suffix.count && tail & suffix.mask == suffix.bytes
+              && (!suffix.long || count > suffix.count + 2)
+            {
+              bits |= suffix.bit
+            }
+            // (A carriage return may join the next character into one: unsure, as is non-ASCII.)
+            return bits == 0 || bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
           }
-          let tail = Self.pack(bytes[max(0, count - 8)...])
-          for suffix in packed
-          where count >= suffix.count && tail & suffix.mask == suffix.bytes
-            && (!suffix.long || count > suffix.count + 2)
-          {
-            bits |= suffix.bit
+          if decided != true {
+            bits = Self.endings(of: tokens[t].key, suffixes)
+          } else if !others.isEmpty {
+            bits |= Self.endings(of: tokens[t].key, others)
           }
-          // (A carriage return may join the next character into one: unsure, as is non-ASCII.)
-          return bits == 0 || bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
+          endings[t] = bits
         }
-        if decided != true {
-          bits = Self.endings(of: tokens[t].key, suffixes)
-        } else if !others.isEmpty {
-          bits |= Self.endings(of: tokens[t].key, others)
-        }
-        endings[t] = bits
       }
     }
     self.endings = endings

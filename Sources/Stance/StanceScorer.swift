@@ -142,12 +142,12 @@ public struct StanceScorer: Sendable {
     -> StanceAnalysis
   {
     let tokens = doc.tokens
-    var inMention = [Bool](repeating: false, count: tokens.count)
+    var inMention = [Bool](filled: false, count: tokens.count)
     for mention in mentions { for t in mention.tokens { inMention[t] = true } }
     // Word ordinals (modifier windows count words, numbers and symbols, not punctuation) and the
     // modifier words, once per document.
     // The parts of a compound count as one word ("the cross-flight agreement").
-    var ordinal = [Int](repeating: 0, count: tokens.count)
+    var ordinal = [Int](filled: 0, count: tokens.count)
     var marks: [ModifierMark] = []
     // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
     var particles: [Int] = []
@@ -253,8 +253,8 @@ public struct StanceScorer: Sendable {
     let dimensions = lexicon.dimensions
     let dimensionOf =
       dimensions.count == 1 ? [] : hits.map { dimensions.firstIndex(of: $0.dimension) ?? 0 }
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
+    var raw = [Double](filled: 0, count: dimensions.count)
+    var count = [Int](filled: 0, count: dimensions.count)
     for (entity, attributions) in entityAttributions {
       // The counted hits and their sums in one pass over the attributions (a filtered copy
       // of the list, then a second array, were made before).
@@ -305,8 +305,8 @@ public struct StanceScorer: Sendable {
   /// `scores(_:)` of an array, its hits read in place (the sequence's pairs copied each hit).
   public func scores(_ hits: [Hit]) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
+    var raw = [Double](filled: 0, count: dimensions.count)
+    var count = [Int](filled: 0, count: dimensions.count)
     for h in hits.indices {
       let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hits[h].dimension) ?? 0
       raw[d] += hits[h].weight
@@ -318,8 +318,8 @@ public struct StanceScorer: Sendable {
   /// Scores of hits that count for an entity with a share of their weight each (1: in full).
   public func scores(weighted hits: some Sequence<(Hit, Double)>) -> [String: StanceScore] {
     let dimensions = lexicon.dimensions
-    var raw = [Double](repeating: 0, count: dimensions.count)
-    var count = [Int](repeating: 0, count: dimensions.count)
+    var raw = [Double](filled: 0, count: dimensions.count)
+    var count = [Int](filled: 0, count: dimensions.count)
     for (hit, share) in hits {
       let d = dimensions.count == 1 ? 0 : dimensions.firstIndex(of: hit.dimension) ?? 0
       raw[d] += hit.weight * share
@@ -387,7 +387,7 @@ public struct StanceScorer: Sendable {
     /// ESA wants to end the partnership", "nor the White House has cut ties").
     func nameEnd(after mark: ModifierMark) -> Int? {
       var u = mark.token + 1
-      if u < tokens.count, !inMention[u], rules.reference(of: u, in: doc)?.kind == .determiner,
+      if u < tokens.count, !inMention[u], rules.referenceKind(of: u, in: doc) == .determiner,
         !rules.word(u, in: doc, is: .complementizer)
       {
         u += 1
@@ -886,7 +886,7 @@ public struct StanceScorer: Sendable {
       if case .window(let n) = policy { return max(reach, n) }
       return reach
     }
-    var hitStart = [Bool](repeating: false, count: doc.tokens.count)
+    var hitStart = [Bool](filled: false, count: doc.tokens.count)
     // By index: `for hit in hits` copied every hit (its strings and arrays retained).
     for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
@@ -894,10 +894,10 @@ public struct StanceScorer: Sendable {
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),
       tokenKinds: doc.tokens.map(\.kind))
     // Participants by sentence, in text order (mentions before references at the same token).
-    var bySentence = [[Participant]](repeating: [], count: doc.sentences.count)
+    var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
     // Each sentence's list allocated once (grown one append at a time, 2.5 M instructions on
     // the benchmark slice).
-    var counts = [Int](repeating: 0, count: doc.sentences.count)
+    var counts = [Int](filled: 0, count: doc.sentences.count)
     for mention in mentions { counts[mention.sentence] += 1 }
     for reference in references { counts[reference.sentence] += 1 }
     for (index, count) in counts.enumerated() where count > 1 {

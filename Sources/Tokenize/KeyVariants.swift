@@ -91,7 +91,7 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
   public init() {}
 
   /// A column of `count` tokens without keys.
-  init(count: Int) { slots = [UInt32](repeating: 0, count: count) }
+  init(count: Int) { slots = [UInt32](filled: 0, count: count) }
 
   public init(arrayLiteral keys: String...) {
     var builder = Builder(count: keys.count)
@@ -125,7 +125,7 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
     private var slots: [UInt32]
     private var numbers = KeyTable()
 
-    init(count: Int) { slots = [UInt32](repeating: 0, count: count) }
+    init(count: Int) { slots = [UInt32](filled: 0, count: count) }
 
     mutating func set(_ key: String, at i: Int) { slots[i] = numbers.insert(key) + 1 }
 

@@ -87,7 +87,7 @@ extension TokenizeSession {
     let config = tokenizer.variants
     let languages = config.stems.keys.sorted()
     let sets = stemSets
-    var stemKeys = [KeyColumn.Builder?](repeating: nil, count: languages.count)
+    var stemKeys = [KeyColumn.Builder?](filled: nil, count: languages.count)
     var translitKeys: KeyColumn.Builder?
     // Tokens read in place (`tokens[i].key` from the array copied the whole token, retaining and
     // releasing its key, at every word), and a key copied only for a word that may have a stem

@@ -24,7 +24,7 @@ public struct TokenizedText: Sendable {
     self.utf16 = utf16
     self.tokens = tokens
     self.sentences = sentences
-    var owner = [Int](repeating: 0, count: tokens.count)
+    var owner = [Int](filled: 0, count: tokens.count)
     for (index, sentence) in sentences.enumerated() {
       for token in sentence.tokens { owner[token] = index }
     }
