@@ -159,7 +159,8 @@ struct EvalTests {
     ("blind104", 0.74), ("blind105", 0.75), ("blind106", 0.86), ("blind107", 0.70),
     ("blind108", 0.78), ("blind109", 0.83), ("blind110", 0.79), ("blind111", 0.61),
     ("blind112", 0.93), ("blind113", 0.80), ("blind114", 0.85), ("blind115", 0.83),
-    ("blind116", 0.80), ("blind117", 0.87),
+    ("blind116", 0.80), ("blind117", 0.87), ("blind118", 0.89), ("blind119", 0.87),
+    ("blind120", 0.84),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([
