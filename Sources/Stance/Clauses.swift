@@ -916,7 +916,13 @@ struct ClauseAnalyzer {
       let kinds = rules.kinds(of: u, in: doc)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
-        if suffixVerbBefore { break }
+        // So is one after a noun phrase that a determiner opens right after the verb ("as
+        // saying the crew agreement "is working well"").
+        if suffixVerbBefore
+          || (u > next + 1 && rules.referenceKind(of: next, in: doc) == .determiner)
+        {
+          break
+        }
         return nil
       }
       if kinds & AttributionRules.MarkerKind.relative.bit != 0 {

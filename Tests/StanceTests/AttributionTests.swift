@@ -931,6 +931,10 @@ struct AttributionTests {
       "Rogozin said ⟦Russia⟧ remained “fully committed” to the partnership.", hit: "partnership",
       "russia", .subject),
     RoleCase(
+      "a quotation after a noun phrase that opens what is reported is part of it",
+      "Interfax quoted ⟦Nelson⟧ as saying the partnership “would go on”.", hit: "partnership",
+      "nelson", .speaker),
+    RoleCase(
       "a place after a locative preposition is where, not what the hit is done to",
       "Rogozin criticised the talks in ⟦Moscow⟧.", hit: "criticised", "moscow", .circumstance),
     RoleCase(
