@@ -25,7 +25,7 @@ extension ClauseAnalyzer {
         rule = .nonSubject
       }
     }
-    if isCircumstance(s.participants[p], rule) { return .circumstance }
+    if isCircumstance(s.participants[p], rule, hit, s) { return .circumstance }
     guard types.indices.contains(s.participants[p].entity) else { return rule }
     let classes = s.participants[p].typeClasses
     if rule == .speaker || rule == .quoteSpeaker, classes.contains(.reporter) { return .reporter }
@@ -40,9 +40,13 @@ extension ClauseAnalyzer {
 
   /// Whether a mention names where or when, given the rule its clause decided: one that begins
   /// or ends with a `time` word ("Monday", "Monday's"), or one right after a `locative`
-  /// preposition that the rules do not make an agent ("talks in Moscow"; "Officials at NASA
-  /// said…" stays NASA's statement).
-  private func isCircumstance(_ participant: Participant, _ rule: RoleRule) -> Bool {
+  /// preposition (and a determiner) that the rules do not make an agent ("talks in Moscow",
+  /// "talks in the Kremlin"; "Officials at NASA said…" stays NASA's statement); not when the
+  /// preposition comes right after the hit, which governs it ("lashed out at NASA", "trust in
+  /// Roscosmos").
+  private func isCircumstance(
+    _ participant: Participant, _ rule: RoleRule, _ hit: Range<Int>, _ s: SentenceStructure
+  ) -> Bool {
     guard participant.ref.isMention else { return false }
     let tokens = participant.tokens
     var last = tokens.upperBound - 1
@@ -50,8 +54,14 @@ extension ClauseAnalyzer {
     if rules.word(tokens.lowerBound, in: doc, is: .time) || rules.word(last, in: doc, is: .time) {
       return true
     }
-    return rule.role != .agent && tokens.lowerBound > 0
-      && rules.word(tokens.lowerBound - 1, in: doc, is: .locative)
+    var preposition = tokens.lowerBound - 1
+    if preposition > s.range.lowerBound,
+      rules.referenceKind(of: preposition, in: doc) == .determiner
+    {
+      preposition -= 1
+    }
+    return rule.role != .agent && preposition >= s.range.lowerBound
+      && preposition != hit.upperBound && rules.word(preposition, in: doc, is: .locative)
   }
 
   /// The role the clause's rules give participant `p` toward the hit on `hit` tokens.
@@ -258,8 +268,9 @@ extension ClauseAnalyzer {
     return speakers
   }
 
-  /// Whether the hit is inside an aside that a passive participle opens right after the
-  /// subject, between commas, the subject's verb after it ("Nelson, asked about the threat,
+  /// Whether the hit is inside an aside that a passive participle opens right after an
+  /// agent's name (the subject, or a speaker), between commas, a lowercase word that opens no
+  /// clause after it (the verb) ("Nelson, asked about the threat,
   /// said…", "Rogozin, stung by the sanctions, threatened…"): what the aside says is done to the
   /// subject, not its deed. A verb in `-ed` followed by a clause joined with `and` or a clause
   /// marker is the subject's own ("Lueders, called it good news, and JAXA said…").

@@ -22,6 +22,9 @@ struct TypeClasses: OptionSet {
   static let inanimate = TypeClasses(rawValue: 1 << 2)
   static let gpe = TypeClasses(rawValue: 1 << 3)
 
+  /// The gazetteer type of countries, cities and regions.
+  static let placeType = "GPE"
+
   init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// The classes of entity `entity`'s type in `types` (entity index → type).
@@ -32,7 +35,7 @@ struct TypeClasses: OptionSet {
     if rules.personTypes.contains(type) { insert(.person) }
     if rules.reporterTypes.contains(type) { insert(.reporter) }
     if rules.inanimateTypes.contains(type) { insert(.inanimate) }
-    if type == "GPE" { insert(.gpe) }
+    if type == Self.placeType { insert(.gpe) }
   }
 }
 
@@ -887,10 +890,12 @@ struct ClauseAnalyzer {
     return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }
   }
 
-  /// Where the reported speech a speech verb opens starts: right after it, or after the name
-  /// of who is told when a pronoun or another name follows that ("telling Interfax he
-  /// expected…"); nil when punctuation, a quotation or the sentence end follows, or a `that`
-  /// comes soon (it opens the reported speech instead).
+  /// Where the reported speech a speech verb opens starts: right after it, after the name of
+  /// who is told when a pronoun or another name follows that ("telling Interfax he
+  /// expected…"), or after when or where it was said ("said on Friday Russia was…"); nil when
+  /// punctuation or the sentence end follows, or a `that` or a quotation comes soon (it opens
+  /// the reported speech instead), unless the quotation is part of what is reported (after a
+  /// verb in `-ed`, or after a noun phrase a determiner opens).
   private func reportedSpeechStart(
     after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
   ) -> Int? {
@@ -916,8 +921,9 @@ struct ClauseAnalyzer {
       let kinds = rules.kinds(of: u, in: doc)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
-        // So is one after a noun phrase that a determiner opens right after the verb ("as
-        // saying the crew agreement "is working well"").
+        // Not one after a verb in `-ed` or after a noun phrase a determiner opens right after
+        // the speech verb: it is part of what is reported ("as saying the crew agreement "is
+        // working well"").
         if suffixVerbBefore
           || (u > next + 1 && rules.referenceKind(of: next, in: doc) == .determiner)
         {
@@ -957,9 +963,8 @@ struct ClauseAnalyzer {
     // A preposition and one capitalised word that names no one, then a name or a pronoun:
     // when or where it was said, and what is said starts after it ("said on Friday Russia was
     // ready…", "said in Moscow he would…").
-    if rules.has(next, in: doc, .preposition), next + 1 < hi, tokenKinds[next + 1] == .word,
-      !isLowercase(next + 1), startsOf[next + 1] == nil, rules.kinds(of: next + 1, in: doc) == 0,
-      rules.referenceKind(of: next + 1, in: doc) == nil, opensWithSubject(next + 2)
+    if next + 1 < hi, rules.saysWhenOrWhere(next, in: doc, inMention: inMention),
+      opensWithSubject(next + 2)
     {
       return next + 2
     }

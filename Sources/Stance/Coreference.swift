@@ -248,20 +248,21 @@ struct Coreference {
       }
       // A pronoun opening its sentence, possessive or not, continues the previous sentence's
       // subject rather than its nearest name ("ESA suspended its work with Roscosmos. It
-      // said…", "… Its council voted…": ESA); so does a subject pronoun after a short opening
-      // phrase ("Afterwards he said…"), and a role noun for an organisation or place ("The
-      // agency said…"; a person's role noun describes: "The cosmonaut" is the nearest cosmonaut).
+      // said…", "… Its council voted…": ESA); so does a pronoun or role noun that may be a
+      // subject there after a short opening phrase ("Afterwards he said…", "In Paris on
+      // Thursday, it announced…"), and a role noun for an organisation or place ("The agency
+      // said…"; a person's role noun describes: "The cosmonaut" is the nearest cosmonaut).
       if !word.isPlural,
         word.kind != .role || !word.types.contains(where: rules.personTypes.contains),
         let subject = openingSubject(
           before: reach + 1, in: candidates, upTo: found, doc: doc, inMention: inMention),
         word.types.contains(types[candidates[subject].entity]),
         isSentenceOpening(span.lowerBound, in: doc)
-          || (!word.isPossessive
+          || (mayBeSubject(word)
             && afterOpeningPhrase(span.lowerBound, in: doc, inMention: inMention))
       {
         found = subject
-      } else if word.kind == .pronoun, !word.isPossessive, !word.isPlural,
+      } else if word.kind == .pronoun, mayBeSubject(word), !word.isPlural,
         opensJoinedClause(span.lowerBound, in: doc, inMention: inMention),
         let subject = openingSubject(
           before: sentence + 1, in: candidates, upTo: found, doc: doc, inMention: inMention),
@@ -355,7 +356,7 @@ struct Coreference {
     guard rules.personTypes.contains(types[person]) else { return nil }
     // Not "his country": a person speaks for his agency, a country is more than its speaker.
     let owners = affiliations(of: person).filter {
-      word.types.contains(types[$0]) && types[$0] != "GPE"
+      word.types.contains(types[$0]) && types[$0] != TypeClasses.placeType
     }
     guard owners.count == 1, let owner = owners.first else { return nil }
     let sentence = doc.sentenceOfToken[t]
@@ -434,8 +435,8 @@ struct Coreference {
     if told < t - 1, rules.has(told, in: doc, .speech) { return told }
     // After when or where it was said: a preposition and one capitalised word ("said on Friday
     // it would").
-    if t - 3 >= start, rules.has(t - 3, in: doc, .speech), rules.has(t - 2, in: doc, .preposition),
-      !inMention[t - 1], doc.tokens[t - 1].kind == .word, isCapitalised(doc.tokens[t - 1], in: doc)
+    if t - 3 >= start, rules.has(t - 3, in: doc, .speech),
+      rules.saysWhenOrWhere(t - 2, in: doc, inMention: inMention)
     {
       return t - 3
     }
@@ -498,35 +499,59 @@ struct Coreference {
     return start <= t && (start..<t).allSatisfy { doc.tokens[$0].kind == .punctuation }
   }
 
+  /// Whether a reference word may be a clause's subject where it stands: no possessive, and a
+  /// person's pronoun only in its subject form (`he`, not `him`; `it` is both).
+  private func mayBeSubject(_ word: AttributionRules.ReferenceWord) -> Bool {
+    !word.isPossessive
+      && (word.isNominative || word.kind == .role
+        || !word.types.contains(where: rules.personTypes.contains))
+  }
+
+  /// Whether token `u` reads as a verb: a `verb`, `speech` or `passive` marker, or a lowercase
+  /// word in `-ed` or `-ing` ("…, and praised it" opens no phrase of time before `it`).
+  private func isVerbLike(_ u: Int, in doc: TokenizedText) -> Bool {
+    let verbs =
+      AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
+      | AttributionRules.MarkerKind.passive.bit
+    let key = doc.tokens[u].key
+    return rules.kinds(of: u, in: doc) & verbs != 0
+      || (!isCapitalised(doc.tokens[u], in: doc) && (key.hasSuffix("ed") || key.hasSuffix("ing")))
+  }
+
   /// Whether `t` opens a clause joined to the one before it: right after a semicolon (a
   /// `boundary` that is no colon, bracket or dash) or a `coordinator` after a comma (", and"),
   /// or after those and a short phrase of time or place that names no one: at most
-  /// `joinedPhraseReach` words, numbers, determiners or prepositions, a comma allowed at its end ("…, and
-  /// this week it signed…", "; on Monday, he said…").
+  /// `joinedPhraseReach` words, numbers, determiners or prepositions, none of them a verb, a
+  /// comma allowed at its end ("…, and this week it signed…", "; on Monday, he said…").
   private func opensJoinedClause(_ t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    var u = t
-    if u - 1 > start, doc.tokens[u - 1].key == "," { u -= 1 }
-    while u - 1 > start, t - u < Self.joinedPhraseReach, case let w = u - 1,
+    let end = t - 1 > start && doc.tokens[t - 1].key == "," ? t - 1 : t
+    var u = end
+    while u - 1 > start, end - u < Self.joinedPhraseReach, case let w = u - 1,
       doc.tokens[w].kind == .word || doc.tokens[w].kind == .number, !inMention[w],
       rules.referenceKind(of: w, in: doc).map({ $0 == .determiner }) ?? true,
-      rules.kinds(of: w, in: doc) & ~AttributionRules.MarkerKind.preposition.bit == 0
+      rules.kinds(of: w, in: doc) & ~AttributionRules.MarkerKind.preposition.bit == 0,
+      !isVerbLike(w, in: doc)
     {
       u -= 1
     }
-    if u == t - 1 && doc.tokens[u].key == "," { u = t }
+    // Without a phrase, `t` itself must follow the coordinator or the semicolon.
+    if u == end { u = t }
     guard u - 1 > start else { return false }
     if rules.has(u - 1, in: doc, .boundary) && doc.tokens[u - 1].key == ";" { return true }
     return rules.has(u - 1, in: doc, .coordinator) && doc.tokens[u - 2].key == ","
   }
 
   /// Whether `t` comes right after a short phrase that opens its sentence and names no one: at
-  /// most `openingPhraseReach` words, all but the first lowercase (numbers too), a comma
-  /// allowed at its end ("Afterwards he said…", "In the message, he mocked…"); a name or a
-  /// capitalised word right after a preposition (or after another such word) is where or when,
-  /// no one named ("In Paris on Thursday, it announced…").
+  /// most `openingPhraseReach` words after the sentence's start (or its wire dateline), all but
+  /// the first lowercase (numbers too) and no verb, a comma allowed at its end ("Afterwards he
+  /// said…", "In the message, he mocked…"); a name or a capitalised word right after a
+  /// preposition (or after another such word) is where or when, no one named ("In Paris on
+  /// Thursday, it announced…").
   private func afterOpeningPhrase(_ t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
-    let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    // After a wire dateline ("MOSCOW (Reuters) - In a statement, it said…").
+    let opening = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
+    let start = doc.datelineDash(at: opening).map { $0 + 1 } ?? opening
     var end = t
     if end > start, doc.tokens[end - 1].key == "," { end -= 1 }
     guard end > start, end - start <= Self.openingPhraseReach, doc.tokens[start].kind == .word,
@@ -537,7 +562,9 @@ struct Coreference {
       let token = doc.tokens[u]
       let named =
         inMention[u] || (u > start && token.kind == .word && isCapitalised(token, in: doc))
-      guard token.kind == .word || token.kind == .number, !named || afterPreposition else {
+      guard token.kind == .word || token.kind == .number, !named || afterPreposition,
+        u == start || !isVerbLike(u, in: doc)
+      else {
         return false
       }
       afterPreposition =

@@ -108,8 +108,8 @@ public struct Modifiers: Sendable {
   /// The range of every factor: `negation_scalar`, `contrast_before`, `contrast_after`, and a
   /// negator's or contrast word's own value.
   public static let factorRange: ClosedRange<Double> = -10...10
-  /// The range of `negation_window`, `shifter_window` and `target_reach` (a whole number of
-  /// words).
+  /// The range of `negation_window`, `shifter_window` (a whole number of words) and
+  /// `target_reach` (of tokens, punctuation included).
   public static let windowRange: ClosedRange<Double> = 0...50
   /// The range of a booster's or dampener's own value (a change of magnitude, like a weight).
   public static let deltaRange: ClosedRange<Double> = -4...4

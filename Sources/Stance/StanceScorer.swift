@@ -396,8 +396,9 @@ public struct StanceScorer: Sendable {
       while u + 1 < tokens.count && inMention[u + 1] { u += 1 }
       return u
     }
-    /// Whether token `u` is a determiner, a possessive or an article (`the`, `its`, `a`).
-    func isDeterminer(_ u: Int) -> Bool {
+    /// Whether token `u` opens a noun phrase: a determiner, a possessive or an article (`the`,
+    /// `its`, `a`).
+    func opensNounPhrase(_ u: Int) -> Bool {
       rules.reference(of: u, in: doc).map({ $0.kind == .determiner || $0.isPossessive })
         ?? rules.word(u, in: doc, is: .article)
     }
@@ -416,7 +417,7 @@ public struct StanceScorer: Sendable {
       if mark.word.kind == .negator, t + 2 < end, tokens[t].kind == .word,
         doc.firstScalar(of: tokens[t]).properties.isLowercase,
         rules.kinds(of: t, in: doc) & ~AttributionRules.MarkerKind.verb.bit == 0,
-        !inMention[t], isDeterminer(t + 1), rules.isContent(t + 2, in: doc)
+        !inMention[t], opensNounPhrase(t + 1), rules.isContent(t + 2, in: doc)
       {
         t += 1
       }
@@ -827,7 +828,7 @@ public struct StanceScorer: Sendable {
           // possessive ("ended its suspension of cooperation", "lifted the freeze on talks").
           var outer = mark.first - 1
           if outer > sentence.tokens.lowerBound,
-            rules.word(outer, in: doc, is: .infinitive) || isDeterminer(outer)
+            rules.word(outer, in: doc, is: .infinitive) || opensNounPhrase(outer)
           {
             outer -= 1
           }

@@ -8,7 +8,7 @@ extension Array {
   ///
   /// - Complexity: O(`count`).
   @inlinable
-  public init(filled value: Element, count: Int) {
+  package init(filled value: Element, count: Int) {
     self.init()
     reserveCapacity(count)
     append(contentsOf: repeatElement(value, count: count))

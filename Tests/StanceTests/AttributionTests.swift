@@ -938,6 +938,9 @@ struct AttributionTests {
       "a place after a locative preposition is where, not what the hit is done to",
       "Rogozin criticised the talks in ⟦Moscow⟧.", hit: "criticised", "moscow", .circumstance),
     RoleCase(
+      "a locative preposition right after the hit is the hit's own",
+      "Rogozin directed his threat at ⟦Washington⟧.", hit: "threat", "washington", .object),
+    RoleCase(
       "a name after a locative preposition that the rules make an agent stays one",
       "Officials at ⟦NASA⟧ praised the crew.", hit: "praised", "nasa", .subject),
     RoleCase(
@@ -1558,6 +1561,9 @@ struct AttributionTests {
     ("NASA met Roscosmos in Moscow. It praised the crew.", ["nasa"]),
     ("The Russian space agency met NASA. It praised the crew.", ["roscosmos"]),
     ("NASA met Roscosmos, and it praised the crew.", ["nasa"]),
+    // Not after a verb, nor a person's object pronoun: the nearest compatible name.
+    ("NASA met Roscosmos, and praised it.", ["roscosmos"]),
+    ("Rogozin met Nelson, and later thanked him.", ["nelson"]),
     // After an opening phrase whose names follow a preposition (where and when), and after an
     // opening phrase before the previous sentence's subject.
     ("NASA met Roscosmos. In Moscow on Thursday, it praised the crew.", ["nasa"]),
