@@ -29,7 +29,7 @@ struct SpacyPatternRunTests {
     let file = folder + "/patterns.jsonl"
     let warnings = [
       "pipeline: warning: \(file):1: unsupported spaCy pattern: token 1: token attribute 'POS' (supported: ORTH, TEXT, LOWER, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, IS_LOWER, in any case)",
-      "pipeline: warning: \(file):2: alias 'NASA' of entity 'nasa_person' is already an alias of entity 'nasa' at lexicons/entities/agencies.tsv:27; it never matches",
+      "pipeline: warning: \(file):2: alias 'NASA' of entity 'nasa_person' is already an alias of entity 'nasa' at lexicons/entities/agencies.tsv:28; it never matches",
     ]
     let run = try PipelineProcess.run(
       ["run", "--gazetteer", folder, "--jobs", "1"], stdin: Self.document)
