@@ -508,14 +508,17 @@ struct Coreference {
   }
 
   /// Whether token `u` reads as a verb: a `verb`, `speech` or `passive` marker, or a lowercase
-  /// word in `-ed` or `-ing` ("…, and praised it" opens no phrase of time before `it`).
+  /// word with one of the rules' `verb_suffix` endings (`-ed`) or in `-ing`, as
+  /// `KeyEndings` reads them for the clause analyzer ("…, and praised it" opens no phrase of
+  /// time before `it`). Asked only at a pronoun's opening phrase, not per token.
   private func isVerbLike(_ u: Int, in doc: TokenizedText) -> Bool {
     let verbs =
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
+    if rules.kinds(of: u, in: doc) & verbs != 0 { return true }
+    guard !isCapitalised(doc.tokens[u], in: doc) else { return false }
     let key = doc.tokens[u].key
-    return rules.kinds(of: u, in: doc) & verbs != 0
-      || (!isCapitalised(doc.tokens[u], in: doc) && (key.hasSuffix("ed") || key.hasSuffix("ing")))
+    return key.hasSuffix("ing") || rules.verbSuffixes.contains { key.hasSuffix($0) }
   }
 
   /// Whether `t` opens a clause joined to the one before it: right after a semicolon (a
