@@ -5,8 +5,8 @@ import Tokenize
 
 /// `lint` parses each spaCy pattern line with the loader's entry point and adds it to one
 /// gazetteer: its cost grows with the file, not with its square (it re-loaded every line as a
-/// gazetteer of its own: 16,000 lines took 21 s). The time limit is a generous guard against
-/// that regression; the figures are in Documentation/lexicon-tools.md, measured, not asserted.
+/// gazetteer of its own: 16,000 lines took 21 s). No time limit: a loaded CI machine is no
+/// measure; the figures are in Documentation/lexicon-tools.md, measured, not asserted.
 @Suite("Lint on a large pattern file")
 struct LargePatternFileTests {
   /// `count` distinct made-up organisation names (no real ones), as spaCy pattern lines, plus
@@ -27,7 +27,7 @@ struct LargePatternFileTests {
     return Array((lines.joined(separator: "\n") + "\n").utf8)
   }
 
-  @Test(.timeLimit(.minutes(1)))
+  @Test
   func sixteenThousandPatternLines() throws {
     let file = LintFile(
       path: "entities/many.jsonl", bytes: Self.patternFile(16_000), kind: .gazetteer)

@@ -58,7 +58,7 @@ struct WalkTests {
   ]
 
   @Test func aWalkReportsEveryEntryItDoesNotProcessInSortedPlace() throws {
-    let result = try Self.shell(Self.tree + "timeout 60 \"$PIPELINE\" run d")
+    let result = try Self.shell(Self.tree + "timeout 600 \"$PIPELINE\" run d")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(Self.summary(result.stdout) == Self.treeRecords)
     #expect(
@@ -74,7 +74,7 @@ struct WalkTests {
     let result = try Self.shell(
       Self.tree + """
         set +e
-        timeout 60 "$PIPELINE" run d --strict -o out.jsonl
+        timeout 600 "$PIPELINE" run d --strict -o out.jsonl
         echo "status $?"
         cat out.jsonl
         """)
@@ -88,7 +88,7 @@ struct WalkTests {
 
   @Test func strictWithNothingWrongExitsZero() throws {
     let result = try Self.shell(
-      "mkdir d; echo NASA > d/a.txt; timeout 60 \"$PIPELINE\" run d --strict --quiet")
+      "mkdir d; echo NASA > d/a.txt; timeout 600 \"$PIPELINE\" run d --strict --quiet")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(Self.summary(result.stdout) == ["d/a.txt"])
   }
@@ -97,7 +97,7 @@ struct WalkTests {
     let result = try Self.shell(
       """
       printf 'Roscosmos' > "$(printf 'bad\\377.txt')"
-      timeout 60 "$PIPELINE" run "$(printf 'bad\\377.txt')" --strict --quiet
+      timeout 600 "$PIPELINE" run "$(printf 'bad\\377.txt')" --strict --quiet
       """)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(Self.summary(result.stdout) == [#"bad\\xff.txt"#])
@@ -109,7 +109,7 @@ struct WalkTests {
       """
       printf '{"id": "a", "text": "NASA"}\\n{"id": "b", "text": "Roscosmos"}\\n' > UP.JSONL
       cp UP.JSONL lower.NdJson
-      timeout 60 "$PIPELINE" run UP.JSONL lower.NdJson --quiet
+      timeout 600 "$PIPELINE" run UP.JSONL lower.NdJson --quiet
       """)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(Self.summary(result.stdout) == ["a", "b", "a", "b"])
@@ -120,8 +120,8 @@ struct WalkTests {
       """
       echo NASA > a.txt
       set +e
-      timeout 60 "$PIPELINE" run a.txt missing.txt --quiet; echo "status $?"
-      timeout 60 "$PIPELINE" run a.txt missing.txt --quiet --strict; echo "status $?"
+      timeout 600 "$PIPELINE" run a.txt missing.txt --quiet; echo "status $?"
+      timeout 600 "$PIPELINE" run a.txt missing.txt --quiet --strict; echo "status $?"
       """)
     #expect(
       Self.summary(result.stdout)
@@ -152,7 +152,7 @@ struct WalkTests {
       chmod 000 d/locked
       chmod 777 .
       set +e
-      \(asUser)timeout 60 "$PIPELINE" run d --quiet --strict; echo "status $?"
+      \(asUser)timeout 600 "$PIPELINE" run d --quiet --strict; echo "status $?"
       """)
     #expect(
       Self.summary(result.stdout) == ["d/a.txt", "d/locked unreadable_directory", "d/z.txt", "?"],

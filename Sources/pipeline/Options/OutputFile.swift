@@ -73,8 +73,12 @@ final class OutputFile {
     let prefix = ".\(url.lastPathComponent).tmp-"
     Self.removeStaleTemporaryFiles(in: folder, prefix: prefix)
     let temporary = PathString.appending(folder, prefix + String(getpid()))
+    // The handlers come first, so a signal that arrives once the temporary file exists finds
+    // them installed.
+    let signalSources = Self.removeOnSignal(temporary)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
+      Self.stopHandling(signalSources)
       throw .output(path: path, reason: "cannot create '\(temporary)': \(Self.lastError())")
     }
     if let existing {
@@ -83,7 +87,7 @@ final class OutputFile {
     }
     self.descriptor = descriptor
     self.atomic = (destination, temporary)
-    self.signalSources = Self.removeOnSignal(temporary)
+    self.signalSources = signalSources
   }
 
   func write(_ bytes: [UInt8]) throws(PipelineError) {
