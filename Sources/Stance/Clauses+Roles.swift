@@ -91,7 +91,7 @@ extension ClauseAnalyzer {
       if participant.tokens.lowerBound >= hit.upperBound {
         // A possessive after `by` owns the agent, it is not the agent ("imposed on Russia by its
         // member states").
-        if !participant.isPossessive, let by = agentMarker(before: participant, in: s),
+        if !participant.isPossessive, let by = agentMarker(before: p, in: s),
           by >= hit.upperBound,
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
@@ -103,7 +103,7 @@ extension ClauseAnalyzer {
           return .passiveAgent
         }
         if authorsNoun(p, hit, in: s) { return .possessor }
-        return isNamedSource(participant, of: hit) ? .source : .object
+        return isNamedSource(p, of: hit, in: s) ? .source : .object
       }
       if s.list(s.clauses[ch].subject).contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
@@ -130,7 +130,7 @@ extension ClauseAnalyzer {
       if isCaused(participant, toward: hit, in: s) { return .subject }
       // "the decision by Roscosmos to keep its crews": who a noun of content names after `by`
       // does what it introduces.
-      if let by = agentMarker(before: participant, in: s), ownedContent(after: by - 1, to: hit) {
+      if let by = agentMarker(before: p, in: s), ownedContent(after: by - 1, to: hit) {
         return .passiveAgent
       }
       if ((isPossessor(participant, of: hit) || ownsContent(participant, of: hit))
@@ -518,7 +518,8 @@ extension ClauseAnalyzer {
   /// coordinator ("by ESA and the Japanese space agency"), or before a name and at most two
   /// title words before it ("by NASA Administrator Bill Nelson": both, as "NASA Administrator
   /// Bill Nelson praised…" is both's).
-  private func agentMarker(before participant: Participant, in s: SentenceStructure) -> Int? {
+  private func agentMarker(before p: Int, in s: SentenceStructure) -> Int? {
+    let participant = s.participants[p]
     var t = participant.tokens.lowerBound - 1
     if t >= 0, rules.referenceKind(of: t, in: doc) == .determiner { t -= 1 }
     guard t >= 0 else { return nil }
@@ -531,18 +532,66 @@ extension ClauseAnalyzer {
     {
       u -= 1
     }
-    if u < t, let named = s.participants.last(where: { $0.tokens.upperBound == u + 1 }),
-      named.tokens.lowerBound < participant.tokens.lowerBound
+    if u < t, let named = s.participants.lastIndex(where: { $0.tokens.upperBound == u + 1 }),
+      s.participants[named].tokens.lowerBound < participant.tokens.lowerBound
     {
       return agentMarker(before: named, in: s)
     }
     // Capitalised title words right after `by`: "imposed by President Joe Biden".
     if u >= 0, u < t, rules.has(u, in: doc, .agentMarker), !isLowercase(u + 1) { return u }
-    guard rules.has(t, in: doc, .coordinator),
-      let first = s.participants.last(where: { $0.tokens.upperBound == t }),
-      first.tokens.lowerBound < participant.tokens.lowerBound
-    else { return nil }
-    return agentMarker(before: first, in: s)
+    let head = listHead(p, in: s)
+    return head != p ? agentMarker(before: head, in: s) : nil
+  }
+
+  /// The first of the names that participant `p` is listed with ("by the US, the EU and
+  /// Britain", "help from NASA, CNES and ESA": the US, NASA): each later name follows the one
+  /// before it with a coordinator, a comma or both between (an article or determiner may open
+  /// it), and a comma alone joins only in a list a coordinator ends. `p` where it is the first
+  /// or in no list.
+  func listHead(_ p: Int, in s: SentenceStructure) -> Int {
+    var q = p
+    var coordinated = false
+    while q > 0 {
+      var w = s.participants[q].tokens.lowerBound - 1
+      if w > 0,
+        rules.word(w, in: doc, is: .article) || rules.referenceKind(of: w, in: doc) == .determiner
+      {
+        w -= 1
+      }
+      guard w > 0 else { break }
+      let coordinator = rules.has(w, in: doc, .coordinator)
+      if coordinator, doc.tokens[w - 1].key == "," { w -= 1 }
+      guard coordinator || doc.tokens[w].key == ",",
+        s.participants[q - 1].tokens.upperBound == w,
+        coordinator || coordinated || endsWithCoordinator(after: q, in: s)
+      else { break }
+      coordinated = coordinated || coordinator
+      q -= 1
+    }
+    return q
+  }
+
+  /// Whether the names listed after participant `q` by commas reach one joined by a coordinator
+  /// ("the EU" in "the US, the EU and Britain").
+  private func endsWithCoordinator(after q: Int, in s: SentenceStructure) -> Bool {
+    var q = q
+    while q + 1 < s.participants.count {
+      var w = s.participants[q].tokens.upperBound
+      guard w < s.range.upperBound else { return false }
+      let comma = doc.tokens[w].key == ","
+      if comma { w += 1 }
+      let coordinator = w < s.range.upperBound && rules.has(w, in: doc, .coordinator)
+      if coordinator { w += 1 }
+      guard comma || coordinator, w < s.range.upperBound else { return false }
+      if rules.word(w, in: doc, is: .article) || rules.referenceKind(of: w, in: doc) == .determiner
+      {
+        w += 1
+      }
+      guard s.participants[q + 1].tokens.lowerBound == w else { return false }
+      if coordinator { return true }
+      q += 1
+    }
+    return false
   }
 
   /// Whether participant `p` is the subject of an object relative clause right after the
@@ -611,8 +660,9 @@ extension ClauseAnalyzer {
   }
 
   /// A passive without its auxiliary: a participle hit with `by` after it, at most
-  /// `reducedPassiveGap` words between that are no determiner, mention or hit ("a move welcomed
-  /// by Krikalev", "welcomed on Saturday by ESA"); or a stance noun, then one lowercase word
+  /// `reducedPassiveGap` words between that are no determiner, hit or mention (but one after a
+  /// preposition: "a move welcomed by Krikalev", "welcomed on Saturday by ESA", "signed in
+  /// Washington by JAXA"); or a stance noun, then one lowercase word
   /// that is no marker, then `by` ("the agreement signed by NASA", "sanctions imposed by the EU"),
   /// or a comma and a participle ("the seat-swap deal, signed by Roscosmos"), or a phrase its
   /// preposition opens and a participle ("sanctions on Russian firms announced by the White House").
@@ -644,8 +694,12 @@ extension ClauseAnalyzer {
         }
     }
     let gap = hit.upperBound..<by
+    // A name may stand in the gap after a preposition: where or when ("signed in Washington by
+    // JAXA and NASA").
+    var afterPreposition = false
     let plainWords = gap.allSatisfy { t in
-      tokenKinds[t] == .word && !inMention[t] && !hitStart[t]
+      if rules.has(t, in: doc, .preposition) { afterPreposition = true }
+      return tokenKinds[t] == .word && (!inMention[t] || afterPreposition) && !hitStart[t]
         && rules.referenceKind(of: t, in: doc) != .determiner
     }
     guard plainWords else { return false }
@@ -941,10 +995,12 @@ extension ClauseAnalyzer {
     return false
   }
 
-  /// Whether `participant` is named right after the `from` (a `sourced` preposition; an
-  /// article or determiner may come between) that follows a hit ending with a `sourced` noun
-  /// ("criticism from Rogozin", "help from the agency").
-  private func isNamedSource(_ participant: Participant, of hit: Range<Int>) -> Bool {
+  /// Whether `participant`, or the first name of a list it is in, is named right after the
+  /// `from` (a `sourced` preposition; an article or determiner may come between) that follows a
+  /// hit ending with a `sourced` noun ("criticism from Rogozin", "help from the agency").
+  private func isNamedSource(_ p: Int, of hit: Range<Int>, in s: SentenceStructure) -> Bool {
+    // Every name of a list the first of which is named so ("help from NASA, CNES and ESA").
+    let participant = s.participants[listHead(p, in: s)]
     var w = participant.tokens.lowerBound - 1
     if w > hit.upperBound,
       rules.word(w, in: doc, is: .article)

@@ -638,10 +638,15 @@ struct Coreference {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
       let token = doc.tokens[u]
-      if rules.referenceKind(of: u, in: doc) == .determiner, !inMention[u] {
+      let kind = rules.referenceKind(of: u, in: doc)
+      if kind == .determiner, !inMention[u] {
         return u
       }
-      guard token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s" else {
+      // A possessive pronoun opens the phrase itself ("warned that his agency would…"): no
+      // determiner before it belongs to the role noun.
+      guard kind != .pronoun,
+        token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s"
+      else {
         return nil
       }
       gap += 1

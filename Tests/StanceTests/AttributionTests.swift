@@ -182,6 +182,18 @@ struct AttributionTests {
       "passive agent", "NASA was criticised by ⟦Rogozin⟧.", hit: "criticised", "rogozin",
       .passiveAgent),
     RoleCase(
+      "a reduced passive with a place after a preposition before `by`",
+      "A plan praised in Moscow by ⟦NASA⟧ was dropped.", hit: "praised", "nasa", .passiveAgent),
+    RoleCase(
+      "every name of a list after `by`", "Sanctions imposed by NASA, Moscow and ⟦Washington⟧.",
+      hit: "Sanctions", "washington", .passiveAgent),
+    RoleCase(
+      "a middle name of a list after `by`", "Sanctions imposed by NASA, ⟦Moscow⟧ and Washington.",
+      hit: "Sanctions", "moscow", .passiveAgent),
+    RoleCase(
+      "a name after a comma is no list without a coordinator: here, who says it",
+      "Sanctions were imposed by NASA, ⟦Moscow⟧ said.", hit: "Sanctions", "moscow", .speaker),
+    RoleCase(
       "passive with an adverb", "⟦NASA⟧ was sharply criticised.", hit: "criticised", "nasa",
       .passiveSubject),
     RoleCase(
@@ -434,6 +446,10 @@ struct AttributionTests {
     RoleCase(
       "who is named after the `from` of a noun of an act does it",
       "The plan drew sharp criticism from ⟦Moscow⟧.", hit: "criticism", "moscow", .source),
+    RoleCase(
+      "every name of a list after `from`",
+      "The plan drew criticism from NASA, Rogozin and ⟦Moscow⟧.", hit: "criticism", "moscow",
+      .source),
     RoleCase(
       "… not after a noun whose `from` names a place",
       "Roscosmos criticised the partnership from ⟦Moscow⟧.", hit: "partnership", "moscow",
@@ -1570,6 +1586,11 @@ struct AttributionTests {
     ("After the talks, NASA met Roscosmos. It praised the crew.", ["nasa"]),
     // "his agency": the organisation the person belongs to, named before.
     ("Borisov met Roscosmos. He said his agency would quit.", ["borisov", "borisov", "roscosmos"]),
+    // (After `that`, which is no determiner of the role noun a possessive pronoun opens.)
+    (
+      "Borisov met Roscosmos. He warned that his agency would quit.",
+      ["borisov", "borisov", "roscosmos"]
+    ),
     ("NASA met Roscosmos, which said it praised the crew.", ["roscosmos"]),
     ("In Moscow, NASA met Roscosmos. It praised the crew.", ["roscosmos"]),
     ("Rogozin met Nelson. He praised the crew.", ["rogozin"]),
