@@ -924,8 +924,11 @@ struct ClauseAnalyzer {
         // Not one after a verb in `-ed` or after a noun phrase a determiner opens right after
         // the speech verb: it is part of what is reported ("as saying the crew agreement "is
         // working well"").
+        // Nor one after words that "as saying" opens: "quoted Rogozin as saying sanctions would
+        // "destroy" the partnership".
         if suffixVerbBefore
           || (u > next + 1 && rules.referenceKind(of: next, in: doc) == .determiner)
+          || (u > next && t > 0 && rules.word(t - 1, in: doc, is: .quotative))
         {
           break
         }

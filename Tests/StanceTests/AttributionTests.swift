@@ -951,6 +951,10 @@ struct AttributionTests {
       "Interfax quoted ⟦Nelson⟧ as saying the partnership “would go on”.", hit: "partnership",
       "nelson", .speaker),
     RoleCase(
+      "a quotation inside what 'as saying' opens is part of it",
+      "Interfax quoted ⟦Rogozin⟧ as saying sanctions would “end” the partnership.",
+      hit: "sanctions", "rogozin", .speaker),
+    RoleCase(
       "a place after a locative preposition is where, not what the hit is done to",
       "Rogozin criticised the talks in ⟦Moscow⟧.", hit: "criticised", "moscow", .circumstance),
     RoleCase(
