@@ -230,7 +230,11 @@ public final class TokenizeSession {
     }
     try breaker.forEachBoundary(units) { b, _ in
       while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
-      if b < units.count, last >= 1, endsWithAbbreviation(tokens, at: last) { return }
+      if b < units.count, last >= 1,
+        endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)
+      {
+        return
+      }
       if b < units.count, last >= 0, last + 1 < tokens.count,
         LineBreaks.continuesSentence(tokens, after: last, units)
       {
@@ -254,6 +258,21 @@ public final class TokenizeSession {
         Sentence(start: tokens[first].start, end: tokens.last!.end, tokens: first..<tokens.count))
     }
     return sentences
+  }
+
+  /// Whether token `index` is a period glued to a lone capital letter that starts a word (after
+  /// a space, the text's start or another initial's period): a name's initial ("V. Narayanan",
+  /// "J. R. Smith"), no sentence end.
+  private func endsWithInitial(
+    _ tokens: [Token], at index: Int, _ units: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    let period = tokens[index]
+    let letter = tokens[index - 1]
+    guard period.key == ".", letter.utf16End == period.utf16Start,
+      letter.utf16End - letter.utf16Start == 1, (0x41...0x5A).contains(units[letter.utf16Start])
+    else { return false }
+    let before = letter.utf16Start - 1
+    return before < 0 || units[before] == 0x20 || units[before] == 0x2E
   }
 
   /// Whether token `index` is a period glued to a word from the abbreviation list ("Dr.").

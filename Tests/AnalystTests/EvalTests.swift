@@ -161,6 +161,7 @@ struct EvalTests {
     ("blind112", 0.93), ("blind113", 0.80), ("blind114", 0.85), ("blind115", 0.83),
     ("blind116", 0.80), ("blind117", 0.87), ("blind118", 0.89), ("blind119", 0.87),
     ("blind120", 0.84), ("blind121", 0.87), ("blind122", 0.75), ("blind123", 0.79),
+    ("blind124", 0.86), ("blind125", 0.77), ("blind126", 0.80),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

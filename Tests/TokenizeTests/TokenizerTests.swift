@@ -81,6 +81,22 @@ struct TokenizerTests {
       ])
   }
 
+  /// A lone capital letter and its period are a name's initial, no sentence end; a word of
+  /// more letters ("Plan Bee.") or a letter inside a word ("x-B.") still ends one.
+  @Test(arguments: [
+    (
+      "Chairman S. Somanath met J. R. Smith. They talked.",
+      ["Chairman S. Somanath met J. R. Smith.", "They talked."]
+    ),
+    ("It was Plan Bee. They talked.", ["It was Plan Bee.", "They talked."]),
+    ("It was x-B. They talked.", ["It was x-B.", "They talked."]),
+    ("A. Then B.", ["A. Then B."]),
+  ])
+  func initialsEndNoSentence(text: String, expected: [String]) throws {
+    let doc = try tokenizer.tokenize(text)
+    #expect(doc.sentences.map { slice(text, $0.start, $0.end) } == expected)
+  }
+
   @Test func withoutOurAbbreviationsICUBreaksAfterDr() throws {
     let doc = try Tokenizer().tokenize("We met Dr. Smith today.")
     #expect(doc.sentences.count == 2)
