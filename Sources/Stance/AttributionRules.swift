@@ -120,6 +120,10 @@ public struct AttributionRules: Sendable {
     /// something happens ("Monday's talks"), no one's stance and nothing a stance is about
     /// (rule `circumstance`).
     case time
+    /// A participle of the subject's own attitude (`committed`, `opposed`, `determined`): after
+    /// a form of *be* it says how the subject stands, it is no passive ("NASA is committed to
+    /// the partnership": NASA's; "NASA was barred from…" stays done to NASA).
+    case stative
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -162,6 +166,7 @@ public struct AttributionRules: Sendable {
       case .particle: 1 << 34
       case .locative: 1 << 35
       case .time: 1 << 36
+      case .stative: 1 << 37
       }
     }
 
@@ -178,7 +183,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced, .particle, .locative, .time:
+        .obligation, .sourced, .particle, .locative, .time, .stative:
         true
       default: false
       }

@@ -484,7 +484,9 @@ extension ClauseAnalyzer {
     {
       return isPassive(hit.upperBound..<(hit.upperBound + 1))
     }
-    guard isParticiple(hit.lowerBound) else { return false }
+    guard isParticiple(hit.lowerBound), !rules.word(hit.lowerBound, in: doc, is: .stative) else {
+      return false
+    }
     var t = hit.lowerBound - 1
     var skipped = 0
     // "was welcomed by NASA and (but) rejected by Roscosmos": a participle after a coordinator

@@ -49,6 +49,7 @@ private let lexiconTSV = """
   on hold\t-1.5\tcooperation
   warmly\t1.5\tcooperation
   pull out\t-2.5\tcooperation
+  committed\t1\tcooperation
   """
 
 /// The repository's own rule files: the tests check the rules an analyst edits.
@@ -193,6 +194,9 @@ struct AttributionTests {
     RoleCase(
       "a name after a comma is no list without a coordinator: here, who says it",
       "Sanctions were imposed by NASA, ⟦Moscow⟧ said.", hit: "Sanctions", "moscow", .speaker),
+    RoleCase(
+      "a participle of attitude after 'is' is the subject's own, no passive",
+      "⟦NASA⟧ is committed to the partnership.", hit: "committed", "nasa", .subject),
     RoleCase(
       "passive with an adverb", "⟦NASA⟧ was sharply criticised.", hit: "criticised", "nasa",
       .passiveSubject),
@@ -1757,7 +1761,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
