@@ -140,6 +140,15 @@ extension ClauseAnalyzer {
         // whose possessive it names; "thanking the agency for its help": an active verb's to
         // its object.
         if inPassiveReason(hit.lowerBound, from: s.clauses[ch].first) { return .passiveSubject }
+        // "urged NASA to end its partnership": what the one urged would do to its own is
+        // wished, like what it would do.
+        if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire
+          && s.list(s.clauses[ch].subject).contains(where: {
+            s.participants[$0].entity == participant.entity
+          })
+        {
+          return .wishedSubject
+        }
         return inObjectReason(hit.lowerBound, in: s) ? .predicate : .possessor
       }
       if let verb = s.clauses[ch].verb, participant.tokens.lowerBound > verb { return .predicate }

@@ -688,6 +688,10 @@ struct AttributionTests {
       "Rogozin demanded that ⟦Russia⟧ quit every station project with the United States.",
       hit: "quit", "russia", .wishedSubject),
     RoleCase(
+      "… nor has it as the possessor of what it is asked to do (no mention of it is an agent)",
+      "Nelson urged ⟦Russia⟧ to suspend its partnership with NASA.", hit: "partnership",
+      "russia", .wishedSubject),
+    RoleCase(
       "the one who demands is the agent", "⟦Rogozin⟧ demanded that Russia quit the station.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
