@@ -535,6 +535,13 @@ extension ClauseAnalyzer {
     if t >= 0, rules.referenceKind(of: t, in: doc) == .determiner { t -= 1 }
     guard t >= 0 else { return nil }
     if rules.has(t, in: doc, .agentMarker) { return t }
+    // A name right before it describes it: "blocked by the US Congress".
+    if inMention[t], !participant.isPossessive,
+      let named = s.participants.lastIndex(where: { $0.tokens.upperBound == t + 1 }),
+      named < p, !s.participants[named].isPossessive
+    {
+      return agentMarker(before: named, in: s)
+    }
     var u = t
     // (Title words, no verb: "The sanctions imposed by Washington angered Roscosmos".)
     while u >= 0 && t - u < 2 && tokenKinds[u] == .word && !inMention[u]

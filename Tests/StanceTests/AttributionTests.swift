@@ -186,6 +186,10 @@ struct AttributionTests {
       "a reduced passive with a place after a preposition before `by`",
       "A plan praised in Moscow by ⟦NASA⟧ was dropped.", hit: "praised", "nasa", .passiveAgent),
     RoleCase(
+      "a name after `by` and a name that describes it",
+      "Sanctions imposed by the United States ⟦White House⟧ hurt.", hit: "Sanctions",
+      "white_house", .passiveAgent),
+    RoleCase(
       "every name of a list after `by`", "Sanctions imposed by NASA, Moscow and ⟦Washington⟧.",
       hit: "Sanctions", "washington", .passiveAgent),
     RoleCase(
