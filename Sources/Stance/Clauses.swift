@@ -10,6 +10,22 @@ struct Participant {
   /// What the entity's type is to the rules, found once per entity and document (the rules
   /// asked it of every (hit, participant) pair, a `String` hashed each time).
   var typeClasses: TypeClasses = []
+  /// Whether a mention names where or when (`ClauseAnalyzer.circumstance(of:in:)`), found once
+  /// per mention: the rules asked it of every (hit, participant) pair, up to four table
+  /// look-ups each.
+  var circumstance: Circumstance = .none
+}
+
+/// What a participant's words make it to rule `circumstance`, whatever the hit.
+enum Circumstance {
+  /// A mention that begins or ends with a `time` word: a circumstance toward every hit.
+  case time
+  /// A mention right after a `locative` preposition (and a determiner) at token `preposition`:
+  /// a circumstance unless its clause makes it an agent or the preposition comes right after
+  /// the hit.
+  case locative(preposition: Int)
+  /// Neither, or a reference.
+  case none
 }
 
 /// What an entity's type is to the attribution rules: one of their `person`, `reporter` or

@@ -934,7 +934,9 @@ public struct StanceScorer: Sendable {
           ref: .mention(m), entity: mention.entity, tokens: mention.tokens,
           isPossessive: mention.tokens.upperBound < doc.tokens.count
             && doc.tokens[mention.tokens.upperBound].key == "'s",
-          typeClasses: typeClasses(of: mention.entity)))
+          typeClasses: typeClasses(of: mention.entity),
+          circumstance: analyzer.circumstance(
+            of: mention.tokens, in: doc.sentences[mention.sentence].tokens)))
     }
     for (r, reference) in references.enumerated() {
       bySentence[reference.sentence].append(
