@@ -62,9 +62,11 @@ struct ParticipantStarts {
   /// Token - `first` → participant index, -1 for none.
   private var participants: [Int32]
 
-  init(_ tokens: Range<Int>, _ list: [Participant]) {
+  /// Fills `storage`: an empty array that keeps the room of an earlier sentence's (`storage`).
+  init(_ tokens: Range<Int>, _ list: [Participant], reusing storage: [Int32]) {
     first = tokens.lowerBound
-    participants = [Int32](filled: -1, count: tokens.count)
+    participants = storage
+    participants.append(contentsOf: repeatElement(-1, count: tokens.count))
     for (p, participant) in list.enumerated() {
       let i = participant.tokens.lowerBound - first
       if participants.indices.contains(i) && participants[i] < 0 { participants[i] = Int32(p) }
@@ -76,6 +78,35 @@ struct ParticipantStarts {
     let i = token - first
     guard participants.indices.contains(i), participants[i] >= 0 else { return nil }
     return Int(participants[i])
+  }
+
+  /// The array, for `ClauseScratch` to reuse.
+  var storage: [Int32] { participants }
+}
+
+/// The arrays of a sentence's structure, handed back when the sentence is read and reused for
+/// the next one: made afresh, each sentence allocated and freed five of them.
+struct ClauseScratch {
+  fileprivate var clauseOf: [Int] = []
+  fileprivate var clauses: [Clause] = []
+  fileprivate var members: [Int] = []
+  fileprivate var suspended: [Int] = []
+  fileprivate var starts: [Int32] = []
+
+  /// Takes back the arrays of `structure`, which is left with empty ones.
+  mutating func reclaim(_ structure: inout SentenceStructure) {
+    swap(&clauseOf, &structure.clauseOf)
+    swap(&clauses, &structure.clauses)
+    swap(&members, &structure.members)
+  }
+
+  /// `array`, emptied with its room kept, leaving an empty array in its place (so the one
+  /// returned is the only reference to its storage).
+  fileprivate static func take<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    return taken
   }
 }
 
@@ -265,17 +296,27 @@ struct ClauseAnalyzer {
   // MARK: - Splitting
 
   func structure(of sentence: Sentence, participants: [Participant]) -> SentenceStructure {
+    var scratch = ClauseScratch()
+    return structure(of: sentence, participants: participants, reusing: &scratch)
+  }
+
+  /// The structure of `sentence`, in the arrays of `scratch` (the caller hands them back with
+  /// `ClauseScratch.reclaim(_:)` once it has read the structure).
+  func structure(
+    of sentence: Sentence, participants: [Participant], reusing scratch: inout ClauseScratch
+  ) -> SentenceStructure {
     let tokens = doc.tokens
     let lo = sentence.tokens.lowerBound
     let hi = sentence.tokens.upperBound
-    var clauseOf = [Int](filled: 0, count: hi - lo)
+    var clauseOf = ClauseScratch.take(&scratch.clauseOf)
+    clauseOf.append(contentsOf: repeatElement(0, count: hi - lo))
     // Room for the clauses of most sentences (grown one at a time, 2 M instructions on the
     // benchmark slice).
-    var clauses: [Clause] = []
+    var clauses = ClauseScratch.take(&scratch.clauses)
     clauses.reserveCapacity(8)
     clauses.append(Clause(kind: .main, first: lo, opener: nil, parent: nil))
     var current = 0
-    var suspended: [Int] = []
+    var suspended = ClauseScratch.take(&scratch.suspended)
     var inQuote = false
     // The quotation clause being read.
     var quoteClause: Int?
@@ -290,7 +331,8 @@ struct ClauseAnalyzer {
     var openingDepth = 0
     // The comma that closes an apposition being read, after a name.
     var appositionEnd: Int?
-    let startsOf = ParticipantStarts(sentence.tokens, participants)
+    let startsOf = ParticipantStarts(
+      sentence.tokens, participants, reusing: ClauseScratch.take(&scratch.starts))
     // A quotation opened in the sentence before runs on into this one ("'Absolutely. The ISS
     // is a partnership,' she said"): the sentence begins inside it.
     if quotes.opensInside.contains(doc.sentenceOfToken[lo]) {
@@ -603,6 +645,8 @@ struct ClauseAnalyzer {
     // The structure's clauses are then the only reference to them: `findSubjects` writes them
     // without copying the array first.
     clauses = []
+    scratch.suspended = suspended
+    structure.members = ClauseScratch.take(&scratch.members)
     // Room for the usual runs of participants (a subject each, some shared subjects and
     // speakers): `members` grown one run at a time reallocated about twice a sentence.
     if !participants.isEmpty {
@@ -617,6 +661,7 @@ struct ClauseAnalyzer {
     {
       structure.trailingSpeaker?.from = semicolon + 1
     }
+    scratch.starts = startsOf.storage
     return structure
   }
 
