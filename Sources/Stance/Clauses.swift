@@ -84,6 +84,33 @@ struct ParticipantStarts {
   var storage: [Int32] { participants }
 }
 
+/// The clause of each token of the sentence being split, written through a pointer: `assign`
+/// writes it at every token, and a local array checked that it was unique at each write (a call
+/// of about 27 instructions). Reused from sentence to sentence; the structure keeps a copy
+/// (`SentenceStructure.clauseOf`), one bulk copy a sentence.
+final class ClauseIndexBuffer {
+  private var base: UnsafeMutablePointer<Int>
+  private var capacity: Int
+
+  init() {
+    capacity = 64
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// `count` entries, each 0, valid until the next call.
+  func zeroed(count: Int) -> UnsafeMutableBufferPointer<Int> {
+    if count > capacity {
+      base.deallocate()
+      capacity = max(count, 2 * capacity)
+      base = .allocate(capacity: capacity)
+    }
+    base.initialize(repeating: 0, count: count)
+    return UnsafeMutableBufferPointer(start: base, count: count)
+  }
+}
+
 /// The arrays of a sentence's structure, handed back when the sentence is read and reused for
 /// the next one: made afresh, each sentence allocated and freed five of them.
 struct ClauseScratch {
@@ -92,6 +119,7 @@ struct ClauseScratch {
   fileprivate var members: [Int] = []
   fileprivate var suspended: [Int] = []
   fileprivate var starts: [Int32] = []
+  fileprivate let index = ClauseIndexBuffer()
 
   /// Takes back the arrays of `structure`, which is left with empty ones.
   mutating func reclaim(_ structure: inout SentenceStructure) {
@@ -308,8 +336,8 @@ struct ClauseAnalyzer {
     let tokens = doc.tokens
     let lo = sentence.tokens.lowerBound
     let hi = sentence.tokens.upperBound
-    var clauseOf = ClauseScratch.take(&scratch.clauseOf)
-    clauseOf.append(contentsOf: repeatElement(0, count: hi - lo))
+    // Written through the scratch's buffer (`ClauseIndexBuffer`), then copied into the array.
+    let clauseIndex = scratch.index.zeroed(count: hi - lo)
     // Room for the clauses of most sentences (grown one at a time, 2 M instructions on the
     // benchmark slice).
     var clauses = ClauseScratch.take(&scratch.clauses)
@@ -362,7 +390,7 @@ struct ClauseAnalyzer {
       current = clauses.count - 1
     }
     func assign(_ t: Int, notingVerb: Bool = false) {
-      clauseOf[t - lo] = current
+      clauseIndex[t - lo] = current
       // The count and the verb in one access to the clause: each access made the array unique
       // and checked the index.
       count(t, notingVerb: notingVerb, in: &clauses[current])
@@ -640,6 +668,8 @@ struct ClauseAnalyzer {
         }
       }
     }
+    var clauseOf = ClauseScratch.take(&scratch.clauseOf)
+    clauseOf.append(contentsOf: clauseIndex)
     var structure = SentenceStructure(
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
     // The structure's clauses are then the only reference to them: `findSubjects` writes them
