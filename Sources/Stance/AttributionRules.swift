@@ -291,7 +291,13 @@ public struct AttributionRules: Sendable {
   }
 
   /// `kinds(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
+  /// Inlined: called, it made its callers copy the rules and the document to the stack
+  /// (224 bytes) at every call.
   @inline(__always)
+  func kinds(of t: Int, in doc: TokenizedText) -> UInt64 {
+    kindsByID.value(for: t, in: doc) { kinds($0) } ?? 0
+  }
+
   /// Whether tokens `p` and `p + 1` say when or where something was said: a preposition, then
   /// one capitalised word that is no marker, reference word or name ("said on Friday Russia
   /// was…", "said in Moscow he would…").
@@ -299,10 +305,6 @@ public struct AttributionRules: Sendable {
     p + 1 < doc.tokens.count && has(p, in: doc, .preposition) && doc.tokens[p + 1].kind == .word
       && !doc.startsLowercase(p + 1) && !inMention[p + 1] && kinds(of: p + 1, in: doc) == 0
       && referenceKind(of: p + 1, in: doc) == nil
-  }
-
-  func kinds(of t: Int, in doc: TokenizedText) -> UInt64 {
-    kindsByID.value(for: t, in: doc) { kinds($0) } ?? 0
   }
 
   @inline(__always)

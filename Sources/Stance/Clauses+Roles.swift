@@ -25,7 +25,7 @@ extension ClauseAnalyzer {
         rule = .nonSubject
       }
     }
-    if isCircumstance(s.participants[p], rule, hit, s) { return .circumstance }
+    if isCircumstance(s.participants[p], rule, hit) { return .circumstance }
     guard types.indices.contains(s.participants[p].entity) else { return rule }
     let classes = s.participants[p].typeClasses
     if rule == .speaker || rule == .quoteSpeaker, classes.contains(.reporter) { return .reporter }
@@ -43,25 +43,35 @@ extension ClauseAnalyzer {
   /// preposition (and a determiner) that the rules do not make an agent ("talks in Moscow",
   /// "talks in the Kremlin"; "Officials at NASA said…" stays NASA's statement); not when the
   /// preposition comes right after the hit, which governs it ("lashed out at NASA", "trust in
-  /// Roscosmos").
-  private func isCircumstance(
-    _ participant: Participant, _ rule: RoleRule, _ hit: Range<Int>, _ s: SentenceStructure
-  ) -> Bool {
-    guard participant.ref.isMention else { return false }
-    let tokens = participant.tokens
+  /// Roscosmos"). The words were read once, when the participant was made.
+  private func isCircumstance(_ participant: Participant, _ rule: RoleRule, _ hit: Range<Int>)
+    -> Bool
+  {
+    switch participant.circumstance {
+    case .time: return true
+    case .locative(let preposition): return rule.role != .agent && preposition != hit.upperBound
+    case .none: return false
+    }
+  }
+
+  /// What the words of the mention on `tokens`, in the sentence of `sentence` tokens, make it to
+  /// `isCircumstance`: whether it begins or ends with a `time` word, else the `locative`
+  /// preposition (skipping a determiner) right before it, if any.
+  func circumstance(of tokens: Range<Int>, in sentence: Range<Int>) -> Circumstance {
     var last = tokens.upperBound - 1
     if last > tokens.lowerBound, doc.tokens[last].key == "'s" { last -= 1 }
     if rules.word(tokens.lowerBound, in: doc, is: .time) || rules.word(last, in: doc, is: .time) {
-      return true
+      return .time
     }
     var preposition = tokens.lowerBound - 1
-    if preposition > s.range.lowerBound,
+    if preposition > sentence.lowerBound,
       rules.referenceKind(of: preposition, in: doc) == .determiner
     {
       preposition -= 1
     }
-    return rule.role != .agent && preposition >= s.range.lowerBound
-      && preposition != hit.upperBound && rules.word(preposition, in: doc, is: .locative)
+    guard preposition >= sentence.lowerBound, rules.word(preposition, in: doc, is: .locative)
+    else { return .none }
+    return .locative(preposition: preposition)
   }
 
   /// The role the clause's rules give participant `p` toward the hit on `hit` tokens.

@@ -10,6 +10,22 @@ struct Participant {
   /// What the entity's type is to the rules, found once per entity and document (the rules
   /// asked it of every (hit, participant) pair, a `String` hashed each time).
   var typeClasses: TypeClasses = []
+  /// Whether a mention names where or when (`ClauseAnalyzer.circumstance(of:in:)`), found once
+  /// per mention: the rules asked it of every (hit, participant) pair, up to four table
+  /// look-ups each.
+  var circumstance: Circumstance = .none
+}
+
+/// What a participant's words make it to rule `circumstance`, whatever the hit.
+enum Circumstance {
+  /// A mention that begins or ends with a `time` word: a circumstance toward every hit.
+  case time
+  /// A mention right after a `locative` preposition (and a determiner) at token `preposition`:
+  /// a circumstance unless its clause makes it an agent or the preposition comes right after
+  /// the hit.
+  case locative(preposition: Int)
+  /// Neither, or a reference.
+  case none
 }
 
 /// What an entity's type is to the attribution rules: one of their `person`, `reporter` or
@@ -46,9 +62,11 @@ struct ParticipantStarts {
   /// Token - `first` → participant index, -1 for none.
   private var participants: [Int32]
 
-  init(_ tokens: Range<Int>, _ list: [Participant]) {
+  /// Fills `storage`: an empty array that keeps the room of an earlier sentence's (`storage`).
+  init(_ tokens: Range<Int>, _ list: [Participant], reusing storage: [Int32]) {
     first = tokens.lowerBound
-    participants = [Int32](filled: -1, count: tokens.count)
+    participants = storage
+    participants.append(contentsOf: repeatElement(-1, count: tokens.count))
     for (p, participant) in list.enumerated() {
       let i = participant.tokens.lowerBound - first
       if participants.indices.contains(i) && participants[i] < 0 { participants[i] = Int32(p) }
@@ -60,6 +78,63 @@ struct ParticipantStarts {
     let i = token - first
     guard participants.indices.contains(i), participants[i] >= 0 else { return nil }
     return Int(participants[i])
+  }
+
+  /// The array, for `ClauseScratch` to reuse.
+  var storage: [Int32] { participants }
+}
+
+/// The clause of each token of the sentence being split, written through a pointer: `assign`
+/// writes it at every token, and a local array checked that it was unique at each write (a call
+/// of about 27 instructions). Reused from sentence to sentence; the structure keeps a copy
+/// (`SentenceStructure.clauseOf`), one bulk copy a sentence.
+final class ClauseIndexBuffer {
+  private var base: UnsafeMutablePointer<Int>
+  private var capacity: Int
+
+  init() {
+    capacity = 64
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// `count` entries, each 0, valid until the next call.
+  func zeroed(count: Int) -> UnsafeMutableBufferPointer<Int> {
+    if count > capacity {
+      base.deallocate()
+      capacity = max(count, 2 * capacity)
+      base = .allocate(capacity: capacity)
+    }
+    base.initialize(repeating: 0, count: count)
+    return UnsafeMutableBufferPointer(start: base, count: count)
+  }
+}
+
+/// The arrays of a sentence's structure, handed back when the sentence is read and reused for
+/// the next one: made afresh, each sentence allocated and freed five of them.
+struct ClauseScratch {
+  fileprivate var clauseOf: [Int] = []
+  fileprivate var clauses: [Clause] = []
+  fileprivate var members: [Int] = []
+  fileprivate var suspended: [Int] = []
+  fileprivate var starts: [Int32] = []
+  fileprivate let index = ClauseIndexBuffer()
+
+  /// Takes back the arrays of `structure`, which is left with empty ones.
+  mutating func reclaim(_ structure: inout SentenceStructure) {
+    swap(&clauseOf, &structure.clauseOf)
+    swap(&clauses, &structure.clauses)
+    swap(&members, &structure.members)
+  }
+
+  /// `array`, emptied with its room kept, leaving an empty array in its place (so the one
+  /// returned is the only reference to its storage).
+  fileprivate static func take<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    return taken
   }
 }
 
@@ -249,17 +324,27 @@ struct ClauseAnalyzer {
   // MARK: - Splitting
 
   func structure(of sentence: Sentence, participants: [Participant]) -> SentenceStructure {
+    var scratch = ClauseScratch()
+    return structure(of: sentence, participants: participants, reusing: &scratch)
+  }
+
+  /// The structure of `sentence`, in the arrays of `scratch` (the caller hands them back with
+  /// `ClauseScratch.reclaim(_:)` once it has read the structure).
+  func structure(
+    of sentence: Sentence, participants: [Participant], reusing scratch: inout ClauseScratch
+  ) -> SentenceStructure {
     let tokens = doc.tokens
     let lo = sentence.tokens.lowerBound
     let hi = sentence.tokens.upperBound
-    var clauseOf = [Int](filled: 0, count: hi - lo)
+    // Written through the scratch's buffer (`ClauseIndexBuffer`), then copied into the array.
+    let clauseIndex = scratch.index.zeroed(count: hi - lo)
     // Room for the clauses of most sentences (grown one at a time, 2 M instructions on the
     // benchmark slice).
-    var clauses: [Clause] = []
+    var clauses = ClauseScratch.take(&scratch.clauses)
     clauses.reserveCapacity(8)
     clauses.append(Clause(kind: .main, first: lo, opener: nil, parent: nil))
     var current = 0
-    var suspended: [Int] = []
+    var suspended = ClauseScratch.take(&scratch.suspended)
     var inQuote = false
     // The quotation clause being read.
     var quoteClause: Int?
@@ -274,7 +359,8 @@ struct ClauseAnalyzer {
     var openingDepth = 0
     // The comma that closes an apposition being read, after a name.
     var appositionEnd: Int?
-    let startsOf = ParticipantStarts(sentence.tokens, participants)
+    let startsOf = ParticipantStarts(
+      sentence.tokens, participants, reusing: ClauseScratch.take(&scratch.starts))
     // A quotation opened in the sentence before runs on into this one ("'Absolutely. The ISS
     // is a partnership,' she said"): the sentence begins inside it.
     if quotes.opensInside.contains(doc.sentenceOfToken[lo]) {
@@ -304,7 +390,7 @@ struct ClauseAnalyzer {
       current = clauses.count - 1
     }
     func assign(_ t: Int, notingVerb: Bool = false) {
-      clauseOf[t - lo] = current
+      clauseIndex[t - lo] = current
       // The count and the verb in one access to the clause: each access made the array unique
       // and checked the index.
       count(t, notingVerb: notingVerb, in: &clauses[current])
@@ -582,11 +668,15 @@ struct ClauseAnalyzer {
         }
       }
     }
+    var clauseOf = ClauseScratch.take(&scratch.clauseOf)
+    clauseOf.append(contentsOf: clauseIndex)
     var structure = SentenceStructure(
       range: sentence.tokens, clauseOf: clauseOf, clauses: clauses, participants: participants)
     // The structure's clauses are then the only reference to them: `findSubjects` writes them
     // without copying the array first.
     clauses = []
+    scratch.suspended = suspended
+    structure.members = ClauseScratch.take(&scratch.members)
     // Room for the usual runs of participants (a subject each, some shared subjects and
     // speakers): `members` grown one run at a time reallocated about twice a sentence.
     if !participants.isEmpty {
@@ -601,6 +691,7 @@ struct ClauseAnalyzer {
     {
       structure.trailingSpeaker?.from = semicolon + 1
     }
+    scratch.starts = startsOf.storage
     return structure
   }
 

@@ -934,7 +934,9 @@ public struct StanceScorer: Sendable {
           ref: .mention(m), entity: mention.entity, tokens: mention.tokens,
           isPossessive: mention.tokens.upperBound < doc.tokens.count
             && doc.tokens[mention.tokens.upperBound].key == "'s",
-          typeClasses: typeClasses(of: mention.entity)))
+          typeClasses: typeClasses(of: mention.entity),
+          circumstance: analyzer.circumstance(
+            of: mention.tokens, in: doc.sentences[mention.sentence].tokens)))
     }
     for (r, reference) in references.enumerated() {
       bySentence[reference.sentence].append(
@@ -955,6 +957,8 @@ public struct StanceScorer: Sendable {
     // The best role of each entity for the hit being read, reused from hit to hit.
     var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
     best.reserveCapacity(16)
+    // The arrays of one sentence's structure, reused for the next.
+    var scratch = ClauseScratch()
     var h = 0
     for (index, sentence) in doc.sentences.enumerated() {
       let first = h
@@ -965,7 +969,9 @@ public struct StanceScorer: Sendable {
       if participants.isEmpty && windowReach < 0 && !analyzer.mayContinueQuote(index) {
         continue
       }
-      let structure = analyzer.structure(of: sentence, participants: participants)
+      var structure = analyzer.structure(
+        of: sentence, participants: participants, reusing: &scratch)
+      defer { scratch.reclaim(&structure) }
       // A quotation that runs on from the sentence before, or into the next one: who says it
       // there says this sentence's part too ("Rogozin replied: 'Let them fly. We are halting
       // all supplies.'").
