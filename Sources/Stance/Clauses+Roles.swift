@@ -581,11 +581,7 @@ extension ClauseAnalyzer {
     var coordinated = false
     while q > 0 {
       var w = s.participants[q].tokens.lowerBound - 1
-      if w > 0,
-        rules.word(w, in: doc, is: .article) || rules.referenceKind(of: w, in: doc) == .determiner
-      {
-        w -= 1
-      }
+      if w > 0, isArticleOrDeterminer(w) { w -= 1 }
       guard w > 0 else { break }
       let coordinator = rules.has(w, in: doc, .coordinator)
       if coordinator, doc.tokens[w - 1].key == "," { w -= 1 }
@@ -611,10 +607,7 @@ extension ClauseAnalyzer {
       let coordinator = w < s.range.upperBound && rules.has(w, in: doc, .coordinator)
       if coordinator { w += 1 }
       guard comma || coordinator, w < s.range.upperBound else { return false }
-      if rules.word(w, in: doc, is: .article) || rules.referenceKind(of: w, in: doc) == .determiner
-      {
-        w += 1
-      }
+      if isArticleOrDeterminer(w) { w += 1 }
       guard s.participants[q + 1].tokens.lowerBound == w else { return false }
       if coordinator { return true }
       q += 1
@@ -1030,12 +1023,7 @@ extension ClauseAnalyzer {
     // Every name of a list the first of which is named so ("help from NASA, CNES and ESA").
     let participant = s.participants[listHead(p, in: s)]
     var w = participant.tokens.lowerBound - 1
-    if w > hit.upperBound,
-      rules.word(w, in: doc, is: .article)
-        || rules.referenceKind(of: w, in: doc) == .determiner
-    {
-      w -= 1
-    }
+    if w > hit.upperBound, isArticleOrDeterminer(w) { w -= 1 }
     return w == hit.upperBound && rules.has(w, in: doc, .preposition)
       && rules.word(w, in: doc, is: .sourced) && rules.word(w - 1, in: doc, is: .sourced)
   }
@@ -1053,12 +1041,7 @@ extension ClauseAnalyzer {
     var q = p
     while true {
       var w = s.participants[q].tokens.lowerBound - 1
-      if w > hit.upperBound,
-        rules.word(w, in: doc, is: .article)
-          || rules.referenceKind(of: w, in: doc) == .determiner
-      {
-        w -= 1
-      }
+      if w > hit.upperBound, isArticleOrDeterminer(w) { w -= 1 }
       guard w >= hit.upperBound else { return false }
       if rules.has(w, in: doc, .coordinator), q > 0,
         s.participants[q - 1].tokens.upperBound == w
@@ -1142,11 +1125,7 @@ extension ClauseAnalyzer {
     let noun = t
     while t < hit.lowerBound {
       if (t != noun && isVerbCue(t)) || tokenKinds[t] == .punctuation { return false }
-      if t != noun,
-        rules.word(t, in: doc, is: .article) || rules.referenceKind(of: t, in: doc) == .determiner
-      {
-        return false
-      }
+      if t != noun, isArticleOrDeterminer(t) { return false }
       t += 1
     }
     return true

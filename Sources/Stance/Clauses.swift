@@ -724,9 +724,14 @@ struct ClauseAnalyzer {
   /// A word right after an article or a determiner is a noun ("a claim Lueders rejected", "the
   /// promise"), not a verb of saying.
   private func isNoun(_ t: Int, from lo: Int) -> Bool {
-    guard t > lo else { return false }
-    return rules.word(t - 1, in: doc, is: .article)
-      || rules.referenceKind(of: t - 1, in: doc) == .determiner
+    t > lo && isArticleOrDeterminer(t - 1)
+  }
+
+  /// Whether token `t` is an article (`article` lines) or a determiner (`determiner` lines):
+  /// the word that opens a noun phrase before a name or a noun.
+  @inline(__always)
+  func isArticleOrDeterminer(_ t: Int) -> Bool {
+    rules.word(t, in: doc, is: .article) || rules.referenceKind(of: t, in: doc) == .determiner
   }
 
   /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
@@ -986,7 +991,7 @@ struct ClauseAnalyzer {
   /// expected…"), or after when or where it was said ("said on Friday Russia was…"); nil when
   /// punctuation or the sentence end follows, or a `that` or a quotation comes soon (it opens
   /// the reported speech instead), unless the quotation is part of what is reported (after a
-  /// verb in `-ed`, or after a noun phrase a determiner opens).
+  /// verb in `-ed`, after a noun phrase a determiner opens, or after words "as saying" opens).
   private func reportedSpeechStart(
     after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
   ) -> Int? {
@@ -1012,11 +1017,10 @@ struct ClauseAnalyzer {
       let kinds = rules.kinds(of: u, in: doc)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
-        // Not one after a verb in `-ed` or after a noun phrase a determiner opens right after
-        // the speech verb: it is part of what is reported ("as saying the crew agreement "is
-        // working well"").
-        // Nor one after words that "as saying" opens: "quoted Rogozin as saying sanctions would
-        // "destroy" the partnership".
+        // Not one after a verb in `-ed`, after a noun phrase a determiner opens right after the
+        // speech verb, or after words "as saying" opens: it is part of what is reported ("as
+        // saying the crew agreement "is working well"", "quoted Rogozin as saying sanctions
+        // would "destroy" the partnership").
         if suffixVerbBefore
           || (u > next + 1 && rules.referenceKind(of: next, in: doc) == .determiner)
           || (u > next && t > 0 && rules.word(t - 1, in: doc, is: .quotative))
