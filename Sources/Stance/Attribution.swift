@@ -323,10 +323,12 @@ public struct Attribution: Sendable, Hashable {
     }
   }
   /// The share of the hit's weight that counts for the entity under its dimension's policy:
-  /// 1 in full, 0 not at all (a fraction only under `target`).
+  /// 1 in full, 0 not at all (a fraction only under `target`); for the owner of what another
+  /// refuses, the multiple that gives back the hit's base weight ("rejected Roscosmos's offer":
+  /// -1 for Roscosmos).
   public var share: Double
   /// Whether the hit counts for the entity at all.
-  public var counted: Bool { share > 0 }
+  public var counted: Bool { share != 0 }
 }
 
 /// A mention of either kind.

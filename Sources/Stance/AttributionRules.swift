@@ -124,6 +124,11 @@ public struct AttributionRules: Sendable {
     /// a form of *be* it says how the subject stands, it is no passive ("NASA is committed to
     /// the partnership": NASA's; "NASA was barred from…" stays done to NASA).
     case stative
+    /// A verb of refusing (`rejected`, `declined`, `turned` of "turned down"): a shifter whose
+    /// first word is one reverses a noun for the one who refuses, not for the noun's owner
+    /// ("rejected Roscosmos's offer": Roscosmos's offer stays favor; rules `possessor` and
+    /// `source`).
+    case refusal
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -167,6 +172,7 @@ public struct AttributionRules: Sendable {
       case .locative: 1 << 35
       case .time: 1 << 36
       case .stative: 1 << 37
+      case .refusal: 1 << 38
       }
     }
 
@@ -183,7 +189,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced, .particle, .locative, .time, .stative:
+        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal:
         true
       default: false
       }

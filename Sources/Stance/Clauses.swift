@@ -320,6 +320,9 @@ struct ClauseAnalyzer {
   static let speakerDescriptionReach = 6
   /// Tokens an apposition after a name may have before its closing comma.
   static let appositionReach = 12
+  /// Tokens a prepositional phrase that opens a sentence may have before its comma ("Within
+  /// days of the invasion, DLR…").
+  static let openingPhraseReach = 8
 
   // MARK: - Splitting
 
@@ -553,6 +556,23 @@ struct ClauseAnalyzer {
       // subordinate clause ("Standing beneath a portrait of Yuri Gagarin, Rogozin accused…":
       // Gagarin is not in the subject); not a marker ("According to…") nor a stance word.
       if t == lo, isOpeningParticiple(t) {
+        open(.subordinate, at: t, opener: t, parent: current)
+        openingClause = current
+        openingDepth = suspended.count
+        assign(t)
+        continue
+      }
+      // A prepositional phrase opening the sentence ends at its comma, like a subordinate
+      // clause, so that a stance word in it is not the verb that ends the main clause's
+      // subject ("Within days of the invasion, DLR halted…", "Amid the sanctions, NASA
+      // kept…"); not a source ("According to…").
+      if t == lo, kinds & AttributionRules.MarkerKind.preposition.bit != 0,
+        kinds & AttributionRules.MarkerKind.source.bit == 0,
+        let comma = ((t + 1)..<min(hi, t + 1 + Self.openingPhraseReach)).first(where: {
+          tokens[$0].key == "," || isQuote($0)
+        }),
+        tokens[comma].key == ",", (t + 1..<comma).contains(where: { hitStart[$0] })
+      {
         open(.subordinate, at: t, opener: t, parent: current)
         openingClause = current
         openingDepth = suspended.count

@@ -566,7 +566,7 @@ struct Coreference {
       let named =
         inMention[u] || (u > start && token.kind == .word && isCapitalised(token, in: doc))
       guard token.kind == .word || token.kind == .number, !named || afterPreposition,
-        u == start || !isVerbLike(u, in: doc)
+        u == start || !isVerbLike(u, in: doc) || isNounAfterArticle(u, in: doc)
       else {
         return false
       }
@@ -574,6 +574,14 @@ struct Coreference {
         rules.has(u, in: doc, .preposition) || (named && afterPreposition)
     }
     return true
+  }
+
+  /// An `-ing` word right after an article or determiner (`a`, `the`) is a noun: "In a meeting
+  /// with Putin, he said…".
+  private func isNounAfterArticle(_ u: Int, in doc: TokenizedText) -> Bool {
+    u > 0 && doc.tokens[u].key.hasSuffix("ing")
+      && (rules.word(u - 1, in: doc, is: .article)
+        || rules.referenceKind(of: u - 1, in: doc) == .determiner)
   }
 
   /// How many sentences back a role noun finds an entity whose title it is.

@@ -1034,8 +1034,11 @@ public struct StanceScorer: Sendable {
           case .sentence: share = entry.rule != .otherSentence ? 1 : 0
           default:
             // Tokens between the hit and the entity's nearest mention of the sentence.
-            share = policy.share(
-              entry.rule, positive: positive, distance: entry.distance - 1, modifiers)
+            share =
+              policy.share(
+                entry.rule, positive: positive, distance: entry.distance - 1, modifiers)
+              * ((entry.rule == .possessor || entry.rule == .source)
+                ? refusalUndone(hits[hi], in: doc) : 1)
           }
           let attribution = Attribution(
             hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)
@@ -1055,6 +1058,22 @@ public struct StanceScorer: Sendable {
     all.reserveCapacity(attributed.count)
     for (entity, list) in attributed { all[entity] = list }
     return all
+  }
+
+  /// For the owner of a hit another refuses (rule `possessor` or `source` of a noun whose only
+  /// shifter is a `refusal` word of `clauses.tsv`: "rejected Roscosmos's offer", "declined an
+  /// invitation from NASA"), the multiple of its weight that gives back its base weight: what
+  /// was offered stays its owner's, whoever refuses it. 1 for any other hit.
+  private func refusalUndone(_ hit: Hit, in doc: TokenizedText) -> Double {
+    guard hit.weight != 0, hit.modifiers.contains(where: { $0.kind.isShifter }) else { return 1 }
+    var shifter: AppliedModifier?
+    for modifier in hit.modifiers where modifier.kind.isShifter {
+      guard shifter == nil else { return 1 }
+      shifter = modifier
+    }
+    guard let shifter, rules.word(shifter.tokens(in: doc).lowerBound, in: doc, is: .refusal)
+    else { return 1 }
+    return hit.base / hit.weight
   }
 
   /// The room an entity's list of attributions starts with.

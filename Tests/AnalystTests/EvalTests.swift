@@ -163,6 +163,7 @@ struct EvalTests {
     ("blind120", 0.84), ("blind121", 0.87), ("blind122", 0.75), ("blind123", 0.79),
     ("blind124", 0.86), ("blind125", 0.77), ("blind126", 0.80),
     ("blind127", 0.86), ("blind128", 0.74), ("blind129", 0.81),
+    ("blind130", 0.85), ("blind131", 0.67), ("blind132", 0.72),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

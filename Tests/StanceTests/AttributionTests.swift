@@ -1109,6 +1109,35 @@ struct AttributionTests {
       "the possessor of a noun of content says what its 'that' opens",
       "⟦Rogozin⟧'s claim that NASA had threatened Russian crews angered Washington.",
       hit: "threatened", "rogozin", .possessor),
+    RoleCase(
+      "an organisation that reports another's statement relays it",
+      "⟦NASA⟧ said Roscosmos had assured it that Russia would not quit.",
+      hit: "quit", "nasa", .otherClause),
+    RoleCase(
+      "the inner speaker of a relayed statement says it",
+      "NASA said ⟦Roscosmos⟧ had told it that Russia would quit.",
+      hit: "quit", "roscosmos", .speaker),
+    RoleCase(
+      "a person who reports an organisation's statement keeps it",
+      "⟦Nelson⟧ said Roscosmos had told him that Russia would quit.",
+      hit: "quit", "nelson", .speaker),
+    RoleCase(
+      "informing reports what follows",
+      "NASA said ⟦Roscosmos⟧ had informed the agency that Russia would quit.",
+      hit: "quit", "roscosmos", .speaker),
+    RoleCase(
+      "an 'according to' source relays a clause with its own speaker",
+      "According to ⟦NASA⟧, Borisov told reporters that Russia would quit.",
+      hit: "quit", "nasa", .otherClause),
+    RoleCase(
+      "an 'according to' source says a clause without one",
+      "According to ⟦NASA⟧, Russia would quit.", hit: "quit", "nasa", .speaker),
+    RoleCase(
+      "a prepositional phrase opening the sentence ends at its comma: its stance word is no verb",
+      "Amid the sanctions, ⟦NASA⟧ kept its partnership.", hit: "partnership", "nasa", .subject),
+    RoleCase(
+      "an offer from someone is that one's",
+      "Russia declined an offer from ⟦NASA⟧.", hit: "offer", "nasa", .source),
   ]
 
   @Test(arguments: roleCases)
@@ -1183,6 +1212,51 @@ struct AttributionTests {
         $0 + analysis.hits[$1.hit].weight * $1.share
       }
       #expect(analysis.entityScores[entity]?["cooperation"]?.raw == raw)
+    }
+  }
+
+  /// A refusal case: the term, its applied weight, and the share that counts for each entity
+  /// (the one who refuses and the owner).
+  struct RefusalCase: CustomTestStringConvertible, Sendable {
+    let text: String
+    let term: String
+    let weight: Double
+    let shares: [String: Double]
+    var testDescription: String { text }
+  }
+
+  /// A noun's owner keeps its base sign where another refuses it; the one who refuses takes the
+  /// refusal.
+  @Test(arguments: [
+    RefusalCase(
+      text: "Russia rejected NASA's offer.", term: "offer", weight: -1,
+      shares: ["russia": 1, "nasa": -1]),
+    RefusalCase(
+      text: "Russia declined an offer from NASA.", term: "offer", weight: -1,
+      shares: ["russia": 1, "nasa": -1]),
+    // "did not turn down": the refusal and its negation both undone for the owner.
+    RefusalCase(
+      text: "Russia did not turn down NASA's offer.", term: "offer", weight: 0.74,
+      shares: ["russia": 1, "nasa": 1 / 0.74]),
+    // Not a refusal: what another suspends stays reversed for its owner.
+    RefusalCase(
+      text: "Russia suspended NASA's cooperation.", term: "cooperation", weight: -2,
+      shares: ["nasa": 1]),
+  ])
+  func theOwnerOfWhatAnotherRefusesKeepsItsSign(_ c: RefusalCase) throws {
+    let fixture = try Fixture()
+    let (_, _, analysis) = try fixture.analyze(c.text)
+    for (id, share) in c.shares {
+      let entity = try #require(fixture.gazetteer.entity(id: id))
+      let attribution = try #require(
+        analysis.entityAttributions[entity]?.first {
+          slice(c.text, analysis.hits[$0.hit].start, analysis.hits[$0.hit].end) == c.term
+        }, "\(id): no attribution of '\(c.term)'")
+      let hit = analysis.hits[attribution.hit]
+      #expect(abs(hit.weight - c.weight) < 1e-9, "\(id): weight \(hit.weight)")
+      let rules: [RoleRule] = id == "russia" ? [.subject] : [.possessor, .source]
+      #expect(rules.contains(attribution.rule), "\(id): rule \(attribution.rule)")
+      #expect(abs(attribution.share - share) < 1e-9, "\(id): share \(attribution.share)")
     }
   }
 
@@ -1616,6 +1690,8 @@ struct AttributionTests {
     // A subject pronoun after a short opening phrase that names no one.
     ("Rogozin met Nelson. Afterwards he praised the crew.", ["rogozin"]),
     ("Rogozin met Nelson. In a later post, he praised the crew.", ["rogozin"]),
+    // An `-ing` word after an article is a noun, no verb: the phrase may name the other one.
+    ("Rogozin replaced Borisov. In a meeting with Nelson, he praised the crew.", ["rogozin"]),
     // And a possessive pronoun opening it.
     ("NASA met Roscosmos in March. Its council praised the crew.", ["nasa"]),
     ("Washington was long Russia's partner. Its government froze the projects.", ["washington"]),
@@ -1769,7 +1845,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }

@@ -26,8 +26,11 @@ struct Explain: ParsableCommand {
       underlined yellow; the {…} notes stay. Each line of text is one sentence (s0, s1, …).
 
       Then, per entity and dimension, every hit that counts for it: entry (term and FILE:LINE), \
-      matched text, base weight, modifiers, applied weight and sentence, and the total: raw, \
-      hits, score and label, the figures `pipeline run` writes. --json prints that record.
+      matched text, base weight, modifiers, applied weight and sentence, its role, rule and \
+      mention (a role's ×N: the multiple of the weight that counts, a share under policy \
+      target, or -1 and the like for the owner of what another refuses, whose offer keeps its \
+      base sign), and the total: raw, hits, score and label, the figures `pipeline run` \
+      writes. --json prints that record.
       """)
 
   @OptionGroup var input: InputOptions
