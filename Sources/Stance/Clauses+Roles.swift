@@ -954,7 +954,14 @@ extension ClauseAnalyzer {
     }
     let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
     for u in t..<min(t + 2, sentence.upperBound) {
-      if isPersonRole(u) { return plain(t..<u) }
+      // A person's role noun: the organisation describes the person, except after an
+      // indefinite article, where no one is named and the organisation speaks through the role
+      // ("a Roscosmos spokesman said…").
+      if isPersonRole(u) {
+        let first = participant.tokens.lowerBound
+        let anonymous = first > sentence.lowerBound && rules.word(first - 1, in: doc, is: .article)
+        return !anonymous && plain(t..<u)
+      }
     }
     var u = participant.tokens.lowerBound - 1
     if u >= sentence.lowerBound, rules.referenceKind(of: u, in: doc) == .determiner { u -= 1 }

@@ -562,11 +562,14 @@ struct ClauseAnalyzer {
         assign(t)
         continue
       }
-      // A prepositional phrase opening the sentence ends at its comma, like a subordinate
-      // clause, so that a stance word in it is not the verb that ends the main clause's
-      // subject ("Within days of the invasion, DLR halted…", "Amid the sanctions, NASA
-      // kept…"); not a source ("According to…").
-      if t == lo, kinds & AttributionRules.MarkerKind.preposition.bit != 0,
+      // A prepositional phrase opening the sentence (its first or second word a preposition)
+      // ends at its comma, like a subordinate clause, so that a stance word in it is not the
+      // verb that ends the main clause's subject ("Amid the sanctions, NASA kept…", "Rather
+      // than retaliate against NASA, Roscosmos chose…"); not a source ("According to…").
+      if t == lo,
+        kinds & AttributionRules.MarkerKind.preposition.bit != 0
+          || (t + 1 < hi && tokenKinds[t] == .word && !inMention[t] && kinds == 0
+            && rules.has(t + 1, in: doc, .preposition)),
         kinds & AttributionRules.MarkerKind.source.bit == 0,
         let comma = ((t + 1)..<min(hi, t + 1 + Self.openingPhraseReach)).first(where: {
           tokens[$0].key == "," || isQuote($0)
@@ -618,7 +621,9 @@ struct ClauseAnalyzer {
           openingClause = current
           openingDepth = suspended.count
         }
-      } else if kinds & AttributionRules.MarkerKind.relative.bit != 0 {
+      } else if kinds & AttributionRules.MarkerKind.relative.bit != 0,
+        !modifiers.isDeterminerThat(t, in: doc)
+      {
         if clauses[current].speech != nil && !clauses[current].reportedOpened {
           clauses[current].reportedOpened = true
           open(.reported, at: t, opener: t, parent: current, isDesire: clauses[current].isDesire)

@@ -216,6 +216,13 @@ public struct Modifiers: Sendable {
     entry(of: t, in: doc)?.word
   }
 
+  /// Whether token `t` is a `that` right after a shifter: a determiner of what the shifter
+  /// governs, no relative pronoun or complementizer ("ended that cooperation", "suspended that
+  /// partnership").
+  public func isDeterminerThat(_ t: Int, in doc: TokenizedText) -> Bool {
+    t > 0 && doc.tokens[t].key == "that" && word(of: t - 1, in: doc)?.kind.isShifter == true
+  }
+
   @inline(__always)
   private func entry(of t: Int, in doc: TokenizedText) -> Entry? {
     byID.value(for: t, in: doc) { key in

@@ -468,7 +468,9 @@ public struct StanceScorer: Sendable {
     /// clause marker, or a coordinator before a verb ("welcomed by NASA and rejected by
     /// Roscosmos", "played down the incident and praised…").
     func endsGovernedPhrase(_ u: Int) -> Bool {
-      tokens[u].kind == .punctuation || rules.kinds(of: u, in: doc) & Self.clauseMarkers != 0
+      tokens[u].kind == .punctuation
+        || (rules.kinds(of: u, in: doc) & Self.clauseMarkers != 0
+          && !modifiers.isDeterminerThat(u, in: doc))
         || (rules.has(u, in: doc, .coordinator) && u + 1 < tokens.count && isVerb(u + 1))
     }
     /// Whether token `u` is a verb by the clause markers: a `verb`, `speech`, `passive` or

@@ -130,6 +130,9 @@ struct AttributionTests {
       "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
     RoleCase(
+      "an organisation speaks through an anonymous role after an indefinite article",
+      "A ⟦Roscosmos⟧ spokesman said Russia would quit.", hit: "quit", "roscosmos", .speaker),
+    RoleCase(
       "the person after an organisation's title is the subject",
       "Roscosmos chief ⟦Rogozin⟧ threatened to leave.",
       hit: "threatened", "rogozin", .subject),
@@ -1135,6 +1138,10 @@ struct AttributionTests {
     RoleCase(
       "a prepositional phrase opening the sentence ends at its comma: its stance word is no verb",
       "Amid the sanctions, ⟦NASA⟧ kept its partnership.", hit: "partnership", "nasa", .subject),
+    RoleCase(
+      "so does one whose second word is a preposition",
+      "Rather than threaten Roscosmos, ⟦NASA⟧ kept its partnership.", hit: "partnership", "nasa",
+      .subject),
     RoleCase(
       "an offer from someone is that one's",
       "Russia declined an offer from ⟦NASA⟧.", hit: "offer", "nasa", .source),
