@@ -19,6 +19,10 @@ public struct Modifiers: Sendable {
     case positiveShifter = "shifter_positive"
     case negativeShifter = "shifter_negative"
     case attitude
+    /// A word that concedes the clause it opens ("although", "even though"): VADER's `but`
+    /// rule turned round, the conceded clause's hits ×`contrast_before`, the sentence's other
+    /// hits ×`contrast_after`, in a sentence without a `contrast` word.
+    case concession
 
     /// Whether a word of this kind reverses a term of this base weight.
     public func shifts(_ base: Double) -> Bool {
@@ -155,7 +159,8 @@ public struct Modifiers: Sendable {
   /// The range of a word's own value (the third field of its line).
   public static func valueRange(of kind: Kind) -> ClosedRange<Double> {
     switch kind {
-    case .negator, .contrast, .shifter, .positiveShifter, .negativeShifter, .attitude:
+    case .negator, .contrast, .shifter, .positiveShifter, .negativeShifter, .attitude,
+      .concession:
       return factorRange
     case .booster, .dampener: return deltaRange
     }
@@ -340,7 +345,7 @@ public struct Modifiers: Sendable {
     case .negator: return word.value ?? negationScalar
     case .booster: return word.value ?? Self.boosterDelta
     case .dampener: return word.value ?? -Self.boosterDelta
-    case .contrast: return word.value ?? 1
+    case .contrast, .concession: return word.value ?? 1
     case .shifter, .positiveShifter, .negativeShifter: return word.value ?? shifterScalar
     case .attitude: return word.value ?? -1
     }

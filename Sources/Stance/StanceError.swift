@@ -99,7 +99,7 @@ public enum StanceError: Error, Sendable, Equatable, CustomStringConvertible {
         "expected a term of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(term))')"
     case .unknownModifierKind(_, let found):
       return
-        "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude or param, found '\(found)'"
+        "expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude, concession or param, found '\(found)'"
     case .unknownParameter(_, let found, let valid):
       return "expected a parameter (\(valid.joined(separator: ", "))), found '\(found)'"
     case .modifierTokens(_, let term, let tokens, let most):

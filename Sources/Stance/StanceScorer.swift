@@ -377,6 +377,16 @@ public struct StanceScorer: Sendable {
     let tokens = doc.tokens
     let firstHit = hits.count
     let contrast = marks.first { $0.word.kind == .contrast }
+    // Without a contrast word, the first concession word and the clause it concedes: from it to
+    // the next comma, or to the sentence's end (none at the end: "…, though." looks back).
+    var conceded: (mark: ModifierMark, tokens: Range<Int>)?
+    if contrast == nil, let c = marks.first(where: { $0.word.kind == .concession }) {
+      let end = sentence.tokens.upperBound
+      let comma = (c.token + 1..<end).first { tokens[$0].key == "," } ?? end
+      if (c.token + 1..<comma).contains(where: { tokens[$0].kind != .punctuation }) {
+        conceded = (c, c.first..<comma)
+      }
+    }
     /// Whether `from` is 1…window words before `to` (a window of 0 disables modifiers).
     func inWindow(_ from: Int, _ to: Int) -> Bool {
       let d = ordinal[to] - ordinal[from]
@@ -856,6 +866,12 @@ public struct StanceScorer: Sendable {
             weight *= modifiers.contrastBefore
             note(.contrast, c, .factor(modifiers.contrastBefore))
           }
+        } else if let (c, clause) = conceded {
+          // What a concession word concedes counts less, the rest of the sentence more.
+          let factor =
+            clause.contains(start) ? modifiers.contrastBefore : modifiers.contrastAfter
+          weight *= factor
+          note(.concession, c, .factor(factor))
         }
         previousEnd = match.tokens.upperBound
         hits.append(
@@ -1120,6 +1136,9 @@ extension Hit {
   fileprivate mutating func apply(_ modifier: AppliedModifier) {
     guard case .factor(let factor) = modifier.effect else { return }
     weight *= factor
-    modifiers.insert(modifier, at: modifiers.firstIndex { $0.kind == .contrast } ?? modifiers.count)
+    modifiers.insert(
+      modifier,
+      at: modifiers.firstIndex { $0.kind == .contrast || $0.kind == .concession }
+        ?? modifiers.count)
   }
 }

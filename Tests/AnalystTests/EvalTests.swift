@@ -163,7 +163,9 @@ struct EvalTests {
     ("blind120", 0.84), ("blind121", 0.87), ("blind122", 0.75), ("blind123", 0.79),
     ("blind124", 0.86), ("blind125", 0.77), ("blind126", 0.80),
     ("blind127", 0.86), ("blind128", 0.74), ("blind129", 0.81),
-    ("blind130", 0.85), ("blind131", 0.67), ("blind132", 0.72),
+    ("blind130", 0.85), ("blind131", 0.67), ("blind132", 0.74), ("blind133", 0.83),
+    ("blind134", 0.83), ("blind135", 0.84), ("blind136", 0.80), ("blind137", 0.62),
+    ("blind138", 0.88),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

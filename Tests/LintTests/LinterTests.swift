@@ -52,7 +52,7 @@ struct LinterTests {
       expected: [
         "modifiers.tsv:2:9: warning: duplicate negator 'not': the same as modifiers.tsv:1",
         "modifiers.tsv:3:1: error: 'not' is a booster here and a negator at modifiers.tsv:1, which is used",
-        "modifiers.tsv:4:1: error: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude or param, found 'shouter'",
+        "modifiers.tsv:4:1: error: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude, concession or param, found 'shouter'",
         "modifiers.tsv:5:9: error: expected a modifier of 1 to 4 tokens, found 'very much more than ever' (5 tokens)",
         "modifiers.tsv:6:23: error: expected negation_window to be a whole number from 0 to 50, found '2.5'",
         "modifiers.tsv:7:7: error: expected a parameter (negation_scalar, negation_window, contrast_before, contrast_after, shifter_scalar, shifter_window, target_agent, target_speaker, target_mentioned, target_positive, target_reach), found 'decay'",

@@ -1352,6 +1352,17 @@ struct AttributionTests {
       name: "ending reverses either sign", text: "They ended the sanctions.",
       weights: ["sanctions": 2]),
     ShifterCase(
+      name: "a concession's clause counts less, the rest of its sentence more",
+      text: "Although Russia warned NASA, it praised the crew.",
+      weights: ["warned": -1 * 0.5, "praised": 1.5 * 1.5]),
+    ShifterCase(
+      name: "a concession word that ends its sentence looks back: no factor",
+      text: "Russia praised the crew, though.", weights: ["praised": 1.5]),
+    ShifterCase(
+      name: "a contrast word wins over a concession word",
+      text: "Although Russia warned NASA, it praised the crew but blamed Moscow.",
+      weights: ["warned": -1 * 0.5, "praised": 1.5 * 0.5, "blamed": -2 * 1.5]),
+    ShifterCase(
       name: "a preposition after the object ends a shifter's reach",
       text: "Roscosmos suspended flights over the sanctions.",
       weights: ["suspended": -2, "sanctions": -2]),

@@ -112,7 +112,7 @@ struct ModifiersTests {
       "m.tsv:1: expected 2 or 3 tab-separated fields (kind, term, value), found 4 fields"),
     ModifiersErrorCase(
       "unknown kind", "intensifier\tvery\n",
-      "m.tsv:1: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude or param, found 'intensifier'"
+      "m.tsv:1: expected kind negator, booster, dampener, contrast, shifter, shifter_positive, shifter_negative, attitude, concession or param, found 'intensifier'"
     ),
     ModifiersErrorCase(
       "empty term", "negator\t\n", "m.tsv:1: expected a non-empty term, found an empty field"),
