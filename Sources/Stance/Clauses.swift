@@ -606,7 +606,7 @@ struct ClauseAnalyzer {
         || (kinds
           & (AttributionRules.MarkerKind.contrast.bit
             | AttributionRules.MarkerKind.subordinator.bit) != 0
-          && !(t + 1 < hi && tokenKinds[t + 1] == .number))
+          && !(t + 1 < hi && tokenKinds[t + 1] == .number) && !isComparativeAs(t, from: lo, to: hi))
       {
         // A subordinate clause before the main clause's verb ("Two days after his remarks,
         // Borisov did…") ends at its first comma (read before `open` changes `current`).
@@ -718,6 +718,34 @@ struct ClauseAnalyzer {
     }
     scratch.starts = startsOf.storage
     return structure
+  }
+
+  /// Whether token `t` is an `as` of a comparison, which opens no clause: one before a plain
+  /// lowercase word and then `to`, `as`, a preposition, punctuation or the sentence's end ("is
+  /// as eager as…", "just as keen to continue", "as part of the deal"), or the second `as` of
+  /// such a pair before no name, pronoun or determiner ("as eager as ever to keep flying").
+  func isComparativeAs(_ t: Int, from lo: Int, to hi: Int) -> Bool {
+    guard doc.tokens[t].key == "as" else { return false }
+    /// A lowercase word that is no marker, reference word or mention.
+    func isPlain(_ u: Int) -> Bool {
+      u < hi && tokenKinds[u] == .word && !inMention[u] && isLowercase(u)
+        && rules.kinds(of: u, in: doc) == 0 && rules.referenceKind(of: u, in: doc) == nil
+    }
+    let after = t + 2
+    if isPlain(t + 1),
+      after >= hi || tokenKinds[after] == .punctuation || doc.tokens[after].key == "as"
+        || rules.word(after, in: doc, is: .infinitive)
+        || rules.has(after, in: doc, .preposition)
+    {
+      return true
+    }
+    // The second of "as … as": its first is two or three words back.
+    let first = stride(from: t - 2, through: max(lo, t - 3), by: -1).first {
+      doc.tokens[$0].key == "as"
+    }
+    return first.map { isPlain($0 + 1) } == true
+      && (t + 1 >= hi || tokenKinds[t + 1] == .punctuation || tokenKinds[t + 1] == .number
+        || isPlain(t + 1))
   }
 
   /// The clause that a comma ends: `current` or the nearest clause it was opened inside that

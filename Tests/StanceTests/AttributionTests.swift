@@ -1143,6 +1143,13 @@ struct AttributionTests {
       "Rather than threaten Roscosmos, ⟦NASA⟧ kept its partnership.", hit: "partnership", "nasa",
       .subject),
     RoleCase(
+      "the 'as' of a comparison opens no clause", "⟦NASA⟧ is as eager as ever to cooperate.",
+      hit: "cooperate", "nasa", .subject),
+    RoleCase(
+      "a subordinating 'as' still does",
+      "NASA kept the crew as ⟦Roscosmos⟧ threatened to quit.", hit: "threatened", "roscosmos",
+      .subject),
+    RoleCase(
       "an offer from someone is that one's",
       "Russia declined an offer from ⟦NASA⟧.", hit: "offer", "nasa", .source),
   ]
