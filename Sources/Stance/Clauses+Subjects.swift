@@ -362,7 +362,11 @@ extension ClauseAnalyzer {
   func isContrastPhrase(_ c: Int, _ s: SentenceStructure) -> Bool {
     let clause = s.clauses[c]
     guard clause.kind == .contrast, let opener = clause.opener else { return false }
-    return rules.has(opener, in: doc, .preposition) && !startsWithVerb(clause, in: s)
+    // Only an `-ing` word makes it a clause ("despite being warned"); a stance noun or a
+    // participle as adjective does not ("despite repeated threats from Moscow").
+    guard rules.has(opener, in: doc, .preposition) else { return false }
+    guard let t = firstWord(of: clause, in: s) else { return true }
+    return !(tokenKinds[t] == .word && endings.has(t, KeyEndings.ing))
   }
 
   /// Whether the first word after the clause's opener is a verb (a verb cue or an `-ing` word).

@@ -1143,6 +1143,10 @@ struct AttributionTests {
       "Rather than threaten Roscosmos, ⟦NASA⟧ kept its partnership.", hit: "partnership", "nasa",
       .subject),
     RoleCase(
+      "a contrast preposition before a participle as adjective opens a noun phrase",
+      "⟦NASA⟧ kept its partnership, despite repeated threats from Moscow.", hit: "threats", "nasa",
+      .otherClause),
+    RoleCase(
       "the 'as' of a comparison opens no clause", "⟦NASA⟧ is as eager as ever to cooperate.",
       hit: "cooperate", "nasa", .subject),
     RoleCase(
