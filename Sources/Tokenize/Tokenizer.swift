@@ -33,6 +33,8 @@ public struct Tokenizer: Sendable {
   /// transliterated by ICU. The default lexicons' table is computed at build time
   /// (`DefaultLexicons.transliterations`).
   public var knownTransliterations: [String: String] = [:]
+  /// The transliterator its sessions share, opened once (`SharedTransliterator`).
+  let transliterator = SharedTransliterator()
 
   /// - Parameter abbreviations: words as written with their final period (`"Dr."`); a trailing
   ///   period is optional.
