@@ -62,6 +62,8 @@ public struct StanceScorer: Sendable {
   /// values set in place, so no dimension name is hashed per entity.
   private let zeroScores: [String: StanceScore]
   private let zeroScoreOrder: [Int]
+  /// The suffixes whose endings `KeyEndings` finds in each document.
+  private let endingSuffixes: KeyEndings.Suffixes
 
   public init(
     lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
@@ -85,6 +87,7 @@ public struct StanceScorer: Sendable {
         SplitTerm(verb: entry.keys[0], entry: index))
     }
     self.splitTerms = splitTerms
+    endingSuffixes = KeyEndings.Suffixes(rules: rules)
     var zeroScores: [String: StanceScore] = [:]
     for dimension in lexicon.dimensions {
       zeroScores[dimension] = StanceScore(raw: 0, hits: 0, thresholds: thresholds)
@@ -900,7 +903,7 @@ public struct StanceScorer: Sendable {
     for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
-      types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),
+      types: types, quotes: quotes, endings: KeyEndings(doc: doc, suffixes: endingSuffixes),
       tokenKinds: doc.tokens.map(\.kind))
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
