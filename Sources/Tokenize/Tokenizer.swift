@@ -62,7 +62,12 @@ public struct Tokenizer: Sendable {
   /// The same configuration, with `table` added to its known transliterations.
   public func with(knownTransliterations table: [String: String]) -> Tokenizer {
     var copy = self
-    copy.knownTransliterations.merge(table) { _, new in new }
+    // Taken as it is by a tokenizer that knows none yet (merging rehashed every key).
+    if copy.knownTransliterations.isEmpty {
+      copy.knownTransliterations = table
+    } else {
+      copy.knownTransliterations.merge(table) { _, new in new }
+    }
     return copy
   }
 

@@ -18,6 +18,14 @@ import Testing
     }
   }
 
+  /// The fingerprint computed at build time is the one the table gives.
+  @Test func theFingerprintIsTheTables() {
+    let settings = KeySettings(
+      cyrillicLanguage: "ru", abbreviations: [],
+      transliterations: DefaultLexicons.transliterations)
+    #expect(settings.transliterations == DefaultLexicons.transliterationsFingerprint)
+  }
+
   @Test func loadingTheDefaultGazetteerOpensNoTransliterator() throws {
     let session = try Tokenizer().with(knownTransliterations: DefaultLexicons.transliterations)
       .makeSession()
