@@ -2,10 +2,11 @@
 """Benchmark harness: the pipeline beside the ICU floor and the peers, on one corpus, in one run.
 
 Steps: generate (or reuse) a deterministic corpus, reduce lexicons/ for the peers, build the
-release binary, compile the ICU floor, then run, one after another and alternating with the floor
-(floor, tool, floor, tool, ...) for paired ratios: `pipeline run --jobs 1`, `pipeline run --jobs N`
-and the peers (fastpy, spaCy with 1 and N processes, VADER) when a Python environment with spacy,
-vaderSentiment and pyahocorasick is there (--peers all creates it). Every process is timed from
+release binary (the Swift runtime linked in, as scripts/install builds it), compile the ICU floor,
+then run, one after another and alternating with the floor (floor, tool, floor, tool, ...) for
+paired ratios: `pipeline run --jobs 1`, `pipeline run --jobs N` and the peers (fastpy, spaCy
+with 1 and N processes, VADER) when a Python environment with spacy, vaderSentiment and
+pyahocorasick is there (--peers all creates it). Every process is timed from
 fork to exit by bench/timeexec.c; peak RSS is ru_maxrss from wait4, as /usr/bin/time -v reports it (the
 largest single process of the tree). Prints a Markdown table and the checks (byte-identical output
 for --jobs 1 and --jobs N, start-up time, and on request memory on a larger corpus and a single
@@ -180,6 +181,11 @@ def build_pipeline(args):
     if args.binary:
         return os.path.abspath(args.binary), None
     cmd = ["swift", "build", "-c", args.config, "--product", "pipeline"]
+    # Linked as scripts/install links it (the Swift runtime and FoundationEssentials in the
+    # binary): the binary people run. Dynamic linking adds about 7 M instructions and 5 ms of
+    # start-up (the dynamic linker's relocations, the mapping of the toolchain's libraries).
+    if args.stdlib == "static":
+        cmd += ["--static-swift-stdlib"]
     if args.scratch_path:
         cmd += ["--scratch-path", args.scratch_path]
     log("building: " + " ".join(cmd))
@@ -376,6 +382,9 @@ def main():
                          "(e.g. 2): the floor, --evidence full and none; repeatable under load")
     ap.add_argument("--binary", help="use this pipeline binary instead of building one")
     ap.add_argument("--config", default="release", choices=("release", "debug"))
+    ap.add_argument("--stdlib", default="static", choices=("static", "dynamic"),
+                    help="link the Swift runtime into the binary as scripts/install does (static, the default), "
+                         "or use the toolchain's shared libraries as a plain `swift build` does")
     ap.add_argument("--scratch-path", help="swift build --scratch-path (default: SwiftPM's .build)")
     args = ap.parse_args()
     if args.tiny:

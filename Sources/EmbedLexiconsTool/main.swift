@@ -107,8 +107,14 @@ if (try? gazetteer.load(files: defaultFiles(.gazetteer), tokenizer: tokenizer)) 
       cyrillicLanguage: tokenizer.cyrillicLanguage, abbreviations: abbreviations,
       transliterations: transliterations))
 }
+// The fingerprint a run's `KeySettings` gives the table: computed here, not at every start.
+let transliterationsFingerprint = KeySettings(
+  cyrillicLanguage: "", abbreviations: [], transliterations: transliterations
+).transliterations
 source += """
     ]
+    /// The fingerprint of `transliterations` (`KeySettings.transliterations`).
+    public static let transliterationsFingerprint: UInt64 = \(transliterationsFingerprint)
     /// The default word lists as tables (`PrebuiltTables`), base64; empty when a file did not
     /// load.
     public static let prebuiltTables = "\(Data(tables).base64EncodedString())"

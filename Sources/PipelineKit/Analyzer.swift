@@ -81,7 +81,7 @@ public struct Analyzer: Sendable {
       sources: sources,
       settings: KeySettings(
         cyrillicLanguage: cyrillicLanguage, abbreviations: abbreviations,
-        transliterations: DefaultLexicons.transliterations),
+        transliterationsFingerprint: DefaultLexicons.transliterationsFingerprint),
       phraseAttribute: phraseAttribute)
     // A compiled gazetteer (the defaults and its sources, checked current by
     // `LexiconSources.useCompiled`) or the pre-built one is read back; the files after it

@@ -271,7 +271,10 @@ public struct AttributionRules: Sendable {
   /// The verb of a phrasal verb split by its object, for the particle at token `p`: the token
   /// `first` words before it, 2 ≤ `first` distance ≤ `splitGap` + 1, that `isVerb` accepts,
   /// with only words (or numbers) between, no clause marker or other particle among them, in
-  /// `p`'s sentence ("pulled its technicians out", "turned NASA's offer down").
+  /// `p`'s sentence ("pulled its technicians out", "turned NASA's offer down"). Inlined: a call
+  /// specialised for the scorer's closure was handed a copy of the whole scorer and the
+  /// document (every table's reference retained) at each particle.
+  @inline(__always)
   func splitVerb(
     endingAt p: Int, in doc: TokenizedText, isVerb: (Int) -> Bool
   ) -> Int? {

@@ -925,7 +925,9 @@ extension ClauseAnalyzer {
       // Or a person's role noun no list names ("Russia's foreign minister said…", "NASA's space
       // operations chief said…").
       let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
-      if let role = (t..<min(t + 3, sentence.upperBound)).first(where: isPersonRole),
+      // Closures, not the methods themselves, here and below: a method passed as a function
+      // value copies the analyzer (every table's reference retained) at each call.
+      if let role = (t..<min(t + 3, sentence.upperBound)).first(where: { isPersonRole($0) }),
         plain(t..<role),
         !(p + 1 < participants.count
           && participants[p + 1].tokens.lowerBound <= role)
@@ -1039,7 +1041,7 @@ extension ClauseAnalyzer {
     {
       return true
     }
-    guard (t..<hit.lowerBound).allSatisfy(plain) else { return false }
+    guard (t..<hit.lowerBound).allSatisfy({ plain($0) }) else { return false }
     let end = min(doc.tokens.count, hit.upperBound + 3)
     var u = hit.lowerBound
     while u < end {

@@ -235,11 +235,15 @@ extension ClauseAnalyzer {
       tokenKinds[t] == .punctuation && doc.tokens[t].key == ","
         && s.clauses[s.clause(of: t)].kind != .quote
     }
-    guard let last = s.range.last(where: isComma), last > s.range.lowerBound else { return nil }
+    // A closure, not `isComma` itself: a local function passed as a value copies what it
+    // captures, the analyzer with every table's reference.
+    guard let last = s.range.last(where: { isComma($0) }), last > s.range.lowerBound else {
+      return nil
+    }
     if let p = speaker(after: last, before: s.range.upperBound, in: s, startsOf: startsOf) {
       return .init(participant: p, comma: last)
     }
-    let commas = s.range.filter(isComma)
+    let commas = s.range.filter { isComma($0) }
     // Or a name between commas after a description, and the speech verb after the last: "…, its
     // director general, Josef Aschbacher, said on Monday".
     if commas.count >= 3,
@@ -311,7 +315,7 @@ extension ClauseAnalyzer {
     if verb == nil {
       guard t < hi, rules.has(t, in: doc, .speech) else { return nil }
       verb = t
-    } else if t < hi, (t..<hi).contains(where: isVerbCue) {
+    } else if t < hi, (t..<hi).contains(where: { isVerbCue($0) }) {
       // A verb after the name: it is the subject of what a participle reports ("…, saying the
       // country would build its own station"), no speaker named after the statement.
       return nil

@@ -22,14 +22,14 @@ struct KeyEndings {
   private let endings: [UInt8]
 
   /// One suffix a bit stands for; `long`: only with more than two characters before it.
-  private struct Suffix {
+  fileprivate struct Suffix {
     var text: String
     var bit: UInt8
     var long: Bool
   }
 
   /// An ASCII suffix of one to eight bytes, packed for a comparison of the key's last bytes.
-  private struct Packed {
+  fileprivate struct Packed {
     var bytes: UInt64
     /// The low `8 × count` bits.
     var mask: UInt64
@@ -38,31 +38,50 @@ struct KeyEndings {
     var long: Bool
   }
 
-  init(doc: TokenizedText, rules: AttributionRules) {
-    var suffixes = [("ing", Self.ing), ("thing", Self.thing), ("ly", Self.ly), ("ed", Self.ed)]
-      .map { Suffix(text: $0.0, bit: $0.1, long: false) }
-    for (list, bit) in [
-      (rules.verbSuffixes, Self.verbSuffix), (rules.participleSuffixes, Self.participleSuffix),
-    ] {
-      suffixes += list.map { Suffix(text: $0, bit: bit, long: true) }
-    }
-    var packed: [Packed] = []
-    var others: [Suffix] = []
-    // The last bytes the packed suffixes end with: most keys end with none of them.
-    var lastBytes = [Bool](filled: false, count: 128)
-    for suffix in suffixes {
-      let bytes = Array(suffix.text.utf8)
-      guard (1...8).contains(bytes.count), bytes.allSatisfy({ $0 < 0x80 }) else {
-        others.append(suffix)
-        continue
+  /// The suffixes of a set of rules, packed once for every document (`StanceScorer` keeps
+  /// them): packed per document, they were about a fifth of finding the endings.
+  struct Suffixes {
+    /// Every suffix, for a key the packed ones do not decide.
+    fileprivate var all: [Suffix]
+    fileprivate var packed: [Packed] = []
+    fileprivate var others: [Suffix] = []
+    /// The last bytes the packed suffixes end with: most keys end with none of them.
+    fileprivate var lastBytes = [Bool](filled: false, count: 128)
+
+    init(rules: AttributionRules) {
+      all = [
+        ("ing", KeyEndings.ing), ("thing", KeyEndings.thing), ("ly", KeyEndings.ly),
+        ("ed", KeyEndings.ed),
+      ].map { Suffix(text: $0.0, bit: $0.1, long: false) }
+      for (list, bit) in [
+        (rules.verbSuffixes, KeyEndings.verbSuffix),
+        (rules.participleSuffixes, KeyEndings.participleSuffix),
+      ] {
+        all += list.map { Suffix(text: $0, bit: bit, long: true) }
       }
-      packed.append(
-        Packed(
-          bytes: Self.pack(bytes[...]),
-          mask: bytes.count == 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1, count: bytes.count,
-          bit: suffix.bit, long: suffix.long))
-      lastBytes[Int(bytes.last!)] = true
+      for suffix in all {
+        let bytes = Array(suffix.text.utf8)
+        guard (1...8).contains(bytes.count), bytes.allSatisfy({ $0 < 0x80 }) else {
+          others.append(suffix)
+          continue
+        }
+        packed.append(
+          Packed(
+            bytes: KeyEndings.pack(bytes[...]),
+            mask: bytes.count == 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1,
+            count: bytes.count, bit: suffix.bit, long: suffix.long))
+        lastBytes[Int(bytes.last!)] = true
+      }
     }
+  }
+
+  init(doc: TokenizedText, rules: AttributionRules) {
+    self.init(doc: doc, suffixes: Suffixes(rules: rules))
+  }
+
+  init(doc: TokenizedText, suffixes: Suffixes) {
+    let (packed, others, lastBytes) = (suffixes.packed, suffixes.others, suffixes.lastBytes)
+    let all = suffixes.all
     var endings = [UInt8](filled: 0, count: doc.tokens.count)
     // Written through a buffer: `endings[t] = bits` asked whether the array was unique at every
     // token.
@@ -88,7 +107,7 @@ struct KeyEndings {
             return bits == 0 || bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
           }
           if decided != true {
-            bits = Self.endings(of: tokens[t].key, suffixes)
+            bits = Self.endings(of: tokens[t].key, all)
           } else if !others.isEmpty {
             bits |= Self.endings(of: tokens[t].key, others)
           }

@@ -62,6 +62,8 @@ public struct StanceScorer: Sendable {
   /// values set in place, so no dimension name is hashed per entity.
   private let zeroScores: [String: StanceScore]
   private let zeroScoreOrder: [Int]
+  /// The suffixes whose endings `KeyEndings` finds in each document.
+  private let endingSuffixes: KeyEndings.Suffixes
 
   public init(
     lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
@@ -85,6 +87,7 @@ public struct StanceScorer: Sendable {
         SplitTerm(verb: entry.keys[0], entry: index))
     }
     self.splitTerms = splitTerms
+    endingSuffixes = KeyEndings.Suffixes(rules: rules)
     var zeroScores: [String: StanceScore] = [:]
     for dimension in lexicon.dimensions {
       zeroScores[dimension] = StanceScore(raw: 0, hits: 0, thresholds: thresholds)
@@ -164,14 +167,13 @@ public struct StanceScorer: Sendable {
         while let last = marks.last, last.token >= first { marks.removeLast() }
         marks.append(ModifierMark(token: t, first: first, word: word))
       } else if endsPhrase && isParticle {
-        // A phrase split by its object ("turned the offer down") acts from its verb.
-        var split: Modifiers.Word?
+        // A phrase split by its object ("turned the offer down") acts from its verb. The phrase
+        // is looked up again for the verb found: a closure that kept it in a variable copied the
+        // whole scorer and the document (every table's reference retained) at each particle.
         if let v = rules.splitVerb(
           endingAt: t, in: doc,
-          isVerb: { v in
-            split = modifiers.splitPhrase(verb: v, particle: t, in: doc)
-            return split != nil
-          }), let split
+          isVerb: { v in modifiers.splitPhrase(verb: v, particle: t, in: doc) != nil }),
+          let split = modifiers.splitPhrase(verb: v, particle: t, in: doc)
         {
           let at = marks.firstIndex { $0.token >= v } ?? marks.count
           if at == marks.count || marks[at].token > v {
@@ -686,7 +688,7 @@ public struct StanceScorer: Sendable {
         let governed: Int
         if h + 1 < hits.count, case let object = hits[h + 1].tokens, object.lowerBound >= end,
           ordinal[object.lowerBound] - ordinal[end - 1] <= modifiers.shifterWindow,
-          !(end..<object.lowerBound).contains(where: endsGovernedPhrase)
+          !(end..<object.lowerBound).contains(where: { endsGovernedPhrase($0) })
         {
           governed = h + 1
         } else if h > first, isPassiveAttitude(mark, after: hits[h - 1].tokens.upperBound) {
@@ -796,16 +798,22 @@ public struct StanceScorer: Sendable {
               !(mark.token..<start).contains(where: { tokens[$0].kind == .punctuation })
             else { return false }
             if let reaches = throughContent(mark, to: start) { return reaches }
-            return ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow
-              // A preposition after the shifter's object ends its reach ("suspended flights
-              // over the sanctions"); one right after the shifter is its own ("withdrew from"),
-              // and `to` opens an infinitive ("ruled out plans to leave").
-              && !(min(mark.token + 2, start)..<start).contains {
-                rules.has($0, in: doc, .preposition) && !rules.word($0, in: doc, is: .infinitive)
-              }
-              // So does a clause marker ("are suspended indefinitely after Roscosmos withdrew"),
-              // and a coordinator before a verb ("played down the incident and praised…").
-              && !(mark.token + 1..<start).contains(where: endsGovernedPhrase)
+            guard ordinal[start] - ordinal[mark.token] <= modifiers.shifterWindow else {
+              return false
+            }
+            // Loops, not `contains(where:)`: specialised for its closure, it was handed a copy
+            // of the whole scorer and the document (every table's reference retained).
+            // A preposition after the shifter's object ends its reach ("suspended flights over
+            // the sanctions"); one right after the shifter is its own ("withdrew from"), and
+            // `to` opens an infinitive ("ruled out plans to leave").
+            for u in min(mark.token + 2, start)..<start
+            where rules.has(u, in: doc, .preposition) && !rules.word(u, in: doc, is: .infinitive) {
+              return false
+            }
+            // So does a clause marker ("are suspended indefinitely after Roscosmos withdrew"),
+            // and a coordinator before a verb ("played down the incident and praised…").
+            for u in mark.token + 1..<start where endsGovernedPhrase(u) { return false }
+            return true
           })
           ?? shifted.flatMap { last in
             // Not the shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).
@@ -884,8 +892,11 @@ public struct StanceScorer: Sendable {
     // Text order within the sentence, dimensions in lexicon order at the same position (each
     // dimension's hits are already in text order).
     guard lexicon.dimensions.count > 1 else { return }
+    // The closure holds the dimensions alone: one that read `lexicon` held the whole scorer,
+    // which the specialised sort copied (every table's reference retained).
+    let dimensions = lexicon.dimensions
     hits[firstHit...].sort {
-      ($0.start, $0.dimensionOrder(lexicon)) < ($1.start, $1.dimensionOrder(lexicon))
+      ($0.start, $0.dimensionOrder(dimensions)) < ($1.start, $1.dimensionOrder(dimensions))
     }
   }
 
@@ -910,7 +921,7 @@ public struct StanceScorer: Sendable {
     for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
-      types: types, quotes: quotes, endings: KeyEndings(doc: doc, rules: rules),
+      types: types, quotes: quotes, endings: KeyEndings(doc: doc, suffixes: endingSuffixes),
       tokenKinds: doc.tokens.map(\.kind))
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
@@ -999,7 +1010,7 @@ public struct StanceScorer: Sendable {
         let hitTokens = hits[hi].tokens
         let positive = hits[hi].weight > 0
         let policy =
-          policyOf[lexicon.dimensions.count == 1 ? 0 : hits[hi].dimensionOrder(lexicon)]
+          policyOf[lexicon.dimensions.count == 1 ? 0 : hits[hi].dimensionOrder(lexicon.dimensions)]
         // The best role of each entity over its participants: agent, then target, then
         // mentioned, and among equal roles the rule listed first (`RoleRule.allCases`); the
         // first participant in text order among equals.
@@ -1126,8 +1137,8 @@ private struct ModifierMark {
 }
 
 extension Hit {
-  fileprivate func dimensionOrder(_ lexicon: Lexicon) -> Int {
-    lexicon.dimensions.firstIndex(of: dimension) ?? 0
+  fileprivate func dimensionOrder(_ dimensions: [String]) -> Int {
+    dimensions.firstIndex(of: dimension) ?? 0
   }
 
   /// Applies a factor found after the hit was made (a negation reaching back to its subject,

@@ -57,15 +57,8 @@ extension TokenizeSession {
       translitCache[key] = known
       return known
     }
-    let transform: Transliterator
     do {
-      if let open = transliterator {
-        transform = open
-      } else {
-        transform = try Transliterator(Tokenizer.transliteration)
-        transliterator = transform
-      }
-      let units = try transform.transform(Array(key.utf16))
+      let units = try tokenizer.transliterator.transform(Array(key.utf16))
       var result = String(decoding: units, as: UTF16.self)
       result.unicodeScalars.removeAll {
         !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")

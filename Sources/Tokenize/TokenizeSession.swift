@@ -23,8 +23,6 @@ public final class TokenizeSession {
   /// none, or the set does not hold it), each bounded by `keyCacheLimit`. What `variants`
   /// asks of a word in one look-up.
   var heldStems: [KeyMap] = []
-  /// Opened on first use.
-  var transliterator: Transliterator?
   /// Key → transliteration key, bounded by `keyCacheLimit`.
   var translitCache = KeyMap()
 

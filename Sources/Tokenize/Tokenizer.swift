@@ -33,6 +33,8 @@ public struct Tokenizer: Sendable {
   /// transliterated by ICU. The default lexicons' table is computed at build time
   /// (`DefaultLexicons.transliterations`).
   public var knownTransliterations: [String: String] = [:]
+  /// The transliterator its sessions share, opened once (`SharedTransliterator`).
+  let transliterator = SharedTransliterator()
 
   /// - Parameter abbreviations: words as written with their final period (`"Dr."`); a trailing
   ///   period is optional.
@@ -60,7 +62,12 @@ public struct Tokenizer: Sendable {
   /// The same configuration, with `table` added to its known transliterations.
   public func with(knownTransliterations table: [String: String]) -> Tokenizer {
     var copy = self
-    copy.knownTransliterations.merge(table) { _, new in new }
+    // Taken as it is by a tokenizer that knows none yet (merging rehashed every key).
+    if copy.knownTransliterations.isEmpty {
+      copy.knownTransliterations = table
+    } else {
+      copy.knownTransliterations.merge(table) { _, new in new }
+    }
     return copy
   }
 

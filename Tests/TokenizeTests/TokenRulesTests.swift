@@ -126,6 +126,25 @@ struct KeyVariantsTests {
     #expect(try session.stem("нас", language: "ru") == nil)
   }
 
+  /// The sessions of one tokenizer share its transliterator (`SharedTransliterator`): the first
+  /// that needs it opens it, and sessions on two threads at once get what one session gets.
+  @Test func sessionsShareOneTransliterator() async throws {
+    let keys = ["рогозин", "роскосмос", "coopération", "κόσμος", "łódź", "nasa"]
+    @Sendable func transliterations(by tokenizer: Tokenizer) throws -> [String] {
+      let session = try tokenizer.makeSession()
+      return try keys.map { try session.transliterate($0) }
+    }
+    let tokenizer = Tokenizer()
+    #expect(!tokenizer.transliterator.isOpen)
+    _ = try tokenizer.makeSession().transliterate("nasa")
+    #expect(!tokenizer.transliterator.isOpen)
+    async let first = transliterations(by: tokenizer)
+    async let second = transliterations(by: tokenizer)
+    let expected = ["rogozin", "roskosmos", "cooperation", "kosmos", "lodz", "nasa"]
+    #expect(try await [first, second] == [expected, expected])
+    #expect(tokenizer.transliterator.isOpen)
+  }
+
   /// The hint the tokenizer gives each token (`Token.variantHint`, once per distinct surface)
   /// finds the variants the tokens' keys give without it, with one and with eight stem languages
   /// (past seven the hint is unknown).

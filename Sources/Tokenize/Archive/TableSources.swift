@@ -39,10 +39,20 @@ public struct KeySettings: Sendable, Equatable {
   public init(
     cyrillicLanguage: String, abbreviations: [String], transliterations: [String: String]
   ) {
+    self.init(
+      cyrillicLanguage: cyrillicLanguage, abbreviations: abbreviations,
+      transliterationsFingerprint: Fingerprint.hash(
+        strings: transliterations.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }))
+  }
+
+  /// - Parameter transliterationsFingerprint: the `transliterations` fingerprint of the
+  ///   tokenizer's known transliterations, computed ahead (`DefaultLexicons`).
+  public init(
+    cyrillicLanguage: String, abbreviations: [String], transliterationsFingerprint: UInt64
+  ) {
     self.cyrillicLanguage = cyrillicLanguage
     self.abbreviations = Fingerprint.hash(strings: abbreviations)
-    self.transliterations = Fingerprint.hash(
-      strings: transliterations.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+    self.transliterations = transliterationsFingerprint
   }
 }
 
