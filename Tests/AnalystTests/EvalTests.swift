@@ -167,7 +167,8 @@ struct EvalTests {
     ("blind134", 0.83), ("blind135", 0.84), ("blind136", 0.80), ("blind137", 0.62),
     ("blind138", 0.88), ("blind139", 0.88), ("blind140", 0.82), ("blind141", 0.73),
     ("blind142", 0.88), ("blind143", 0.84), ("blind144", 0.73),
-    ("blind145", 0.89), ("blind146", 0.76), ("blind147", 0.82),
+    ("blind145", 0.89), ("blind146", 0.76), ("blind147", 0.82), ("blind148", 0.91),
+    ("blind149", 0.76),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([
