@@ -339,6 +339,13 @@ public struct AttributionRules: Sendable {
   /// Whether token `t` is a noun of content (a `content` line).
   func isContent(_ t: Int, in doc: TokenizedText) -> Bool { word(t, in: doc, is: .content) }
 
+  /// Whether token `t` is an article (`article` lines) or a determiner (`determiner` lines):
+  /// the word that opens a noun phrase before a name or a noun.
+  @inline(__always)
+  func isArticleOrDeterminer(_ t: Int, in doc: TokenizedText) -> Bool {
+    word(t, in: doc, is: .article) || referenceKind(of: t, in: doc) == .determiner
+  }
+
   /// `reference(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
   @inline(__always)
   func reference(of t: Int, in doc: TokenizedText) -> ReferenceWord? {

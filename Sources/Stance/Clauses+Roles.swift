@@ -192,7 +192,7 @@ extension ClauseAnalyzer {
       if s.list(s.clauses[k].speakers).contains(p) {
         // "Nelson said Rogozin had accused the United States": a report of what another person
         // did or said is that person's stance, not the reporter's.
-        if kind == .reported, reportsAnotherPerson(k, than: p, in: s) { break }
+        if kind == .reported, reportsAnother(k, than: p, in: s) { break }
         // "…whether Moscow still wanted to keep working": a wish or a statement of a condition's
         // subject is hypothetical too.
         if let parent = s.clauses[k].parent, isConditional(parent, s),
@@ -462,7 +462,7 @@ extension ClauseAnalyzer {
   /// verb of its own ("NASA said Roscosmos had assured it that…": NASA relays what Roscosmos
   /// said; a person who relays keeps the stance: +3 -0 over 133 sets, +6 -8 with persons).
   /// (A news agency's report stays its own, rule `reporter`.)
-  private func reportsAnotherPerson(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
+  private func reportsAnother(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
     let speaker = s.participants[p].entity
     guard types.indices.contains(speaker), !s.participants[p].typeClasses.contains(.reporter)
     else { return false }

@@ -320,9 +320,9 @@ struct ClauseAnalyzer {
   static let speakerDescriptionReach = 6
   /// Tokens an apposition after a name may have before its closing comma.
   static let appositionReach = 12
-  /// Tokens a prepositional phrase that opens a sentence may have before its comma ("Within
-  /// days of the invasion, DLR…").
-  static let openingPhraseReach = 8
+  /// Tokens a phrase opened by a preposition at the sentence's start may have before its comma
+  /// ("Amid the sanctions, NASA…"). (Coreference's `openingPhraseReach` is another rule's.)
+  static let prepositionalOpeningReach = 8
 
   // MARK: - Splitting
 
@@ -571,7 +571,7 @@ struct ClauseAnalyzer {
           || (t + 1 < hi && tokenKinds[t] == .word && !inMention[t] && kinds == 0
             && rules.has(t + 1, in: doc, .preposition)),
         kinds & AttributionRules.MarkerKind.source.bit == 0,
-        let comma = ((t + 1)..<min(hi, t + 1 + Self.openingPhraseReach)).first(where: {
+        let comma = ((t + 1)..<min(hi, t + 1 + Self.prepositionalOpeningReach)).first(where: {
           tokens[$0].key == "," || isQuote($0)
         }),
         tokens[comma].key == ",", (t + 1..<comma).contains(where: { hitStart[$0] })
@@ -724,7 +724,7 @@ struct ClauseAnalyzer {
   /// lowercase word and then `to`, `as`, a preposition, punctuation or the sentence's end ("is
   /// as eager as…", "just as keen to continue", "as part of the deal"), or the second `as` of
   /// such a pair before no name, pronoun or determiner ("as eager as ever to keep flying").
-  func isComparativeAs(_ t: Int, from lo: Int, to hi: Int) -> Bool {
+  private func isComparativeAs(_ t: Int, from lo: Int, to hi: Int) -> Bool {
     guard doc.tokens[t].key == "as" else { return false }
     /// A lowercase word that is no marker, reference word or mention.
     func isPlain(_ u: Int) -> Bool {
@@ -780,12 +780,9 @@ struct ClauseAnalyzer {
     t > lo && isArticleOrDeterminer(t - 1)
   }
 
-  /// Whether token `t` is an article (`article` lines) or a determiner (`determiner` lines):
-  /// the word that opens a noun phrase before a name or a noun.
+  /// Whether token `t` opens a noun phrase (`AttributionRules.isArticleOrDeterminer`).
   @inline(__always)
-  func isArticleOrDeterminer(_ t: Int) -> Bool {
-    rules.word(t, in: doc, is: .article) || rules.referenceKind(of: t, in: doc) == .determiner
-  }
+  func isArticleOrDeterminer(_ t: Int) -> Bool { rules.isArticleOrDeterminer(t, in: doc) }
 
   /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
   /// `-thing`; or a past participle (below).

@@ -579,9 +579,7 @@ struct Coreference {
   /// An `-ing` word right after an article or determiner (`a`, `the`) is a noun: "In a meeting
   /// with Putin, he said…".
   private func isNounAfterArticle(_ u: Int, in doc: TokenizedText) -> Bool {
-    u > 0 && doc.tokens[u].key.hasSuffix("ing")
-      && (rules.word(u - 1, in: doc, is: .article)
-        || rules.referenceKind(of: u - 1, in: doc) == .determiner)
+    u > 0 && doc.tokens[u].key.hasSuffix("ing") && rules.isArticleOrDeterminer(u - 1, in: doc)
   }
 
   /// How many sentences back a role noun finds an entity whose title it is.

@@ -1094,7 +1094,7 @@ public struct StanceScorer: Sendable {
   /// invitation from NASA"), the multiple of its weight that gives back its base weight: what
   /// was offered stays its owner's, whoever refuses it. 1 for any other hit.
   private func refusalUndone(_ hit: Hit, in doc: TokenizedText) -> Double {
-    guard hit.weight != 0, hit.modifiers.contains(where: { $0.kind.isShifter }) else { return 1 }
+    guard hit.weight != 0 else { return 1 }
     var shifter: AppliedModifier?
     for modifier in hit.modifiers where modifier.kind.isShifter {
       guard shifter == nil else { return 1 }
