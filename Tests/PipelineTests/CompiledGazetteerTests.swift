@@ -59,6 +59,7 @@ struct CompiledGazetteerTests {
   @Test("A compiled gazetteer gives the output of its sources, byte for byte")
   func roundTrip() throws {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let source = folder + "/generated.tsv"
     try generatedGazetteer(300).write(toFile: source, atomically: true, encoding: .utf8)
     try compile([source], to: folder + "/g.gzc")
@@ -143,6 +144,7 @@ struct CompiledGazetteerTests {
   @Test(arguments: changes)
   func staleSourcesAreDetected(_ change: Change) throws {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(
       atPath: folder + "/src", withIntermediateDirectories: true)
     try generatedGazetteer(20).write(
@@ -170,6 +172,7 @@ struct CompiledGazetteerTests {
   @Test("A stale compiled gazetteer whose sources are gone is an error naming them")
   func staleWithoutSources() throws {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     try generatedGazetteer(5).write(toFile: folder + "/a.tsv", atomically: true, encoding: .utf8)
     try compile([folder + "/a.tsv"], to: folder + "/g.gzc")
     try FileManager.default.removeItem(atPath: folder + "/a.tsv")
@@ -230,6 +233,7 @@ struct CompiledGazetteerTests {
   @Test(arguments: damages)
   func damagedFilesAreClearErrors(_ damage: Damage) throws {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     try generatedGazetteer(50).write(toFile: folder + "/a.tsv", atomically: true, encoding: .utf8)
     try compile([folder + "/a.tsv"], to: folder + "/g.gzc")
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/g.gzc")))
