@@ -646,6 +646,16 @@ struct ClauseAnalyzer {
         startsClause(after: t, before: hi, startsOf: startsOf, participants: participants)
       {
         open(.coordinate, at: t, opener: t, parent: current)
+      } else if let p = startsOf[t],
+        opensContactRelative(at: t, participant: participants[p], from: lo, to: hi)
+      {
+        // A relative clause without `that` in a noun phrase after a comma ("…, a move NASA
+        // hailed and Roscosmos accepted"): the name is its subject, not the main clause's.
+        let outer = current
+        clauses.append(Clause(kind: .relative, first: t, opener: nil, parent: outer))
+        current = clauses.count - 1
+        clauses[current].endsAtComma = true
+        clauses[current].resumes = outer
       }
       assign(t, notingVerb: true)
       if kinds & AttributionRules.MarkerKind.source.bit != 0,
@@ -774,6 +784,33 @@ struct ClauseAnalyzer {
     return participants.lastIndex { $0.tokens.upperBound == noun }
   }
 
+  /// Whether the participant at `t` opens a relative clause without `that` ("…, a step China
+  /// condemned", "…, a rare gesture Borisov welcomed"): after a comma, an article or determiner
+  /// and one or two lowercase words that are no marker, reference word, hit or `of` ("…, the head
+  /// of Roscosmos offered" is a subject), and before a verb (an adverb in `-ly` may come between:
+  /// "Roscosmos quietly accepted").
+  private func opensContactRelative(
+    at t: Int, participant: Participant, from lo: Int, to hi: Int
+  ) -> Bool {
+    func plainWord(_ u: Int) -> Bool {
+      tokenKinds[u] == .word && isLowercase(u) && !hitStart[u] && !inMention[u]
+        && rules.kinds(of: u, in: doc) == 0 && rules.referenceKind(of: u, in: doc) == nil
+        && doc.tokens[u].key != "of" && !isArticleOrDeterminer(u)
+    }
+    guard t - 3 >= lo, plainWord(t - 1) else { return false }
+    let article = isArticleOrDeterminer(t - 2) ? t - 2 : t - 3
+    guard article > lo, article == t - 2 || plainWord(t - 2), isArticleOrDeterminer(article),
+      tokenKinds[article - 1] == .punctuation, doc.tokens[article - 1].key == ","
+    else { return false }
+    var verb = participant.tokens.upperBound
+    if verb + 1 < hi, tokenKinds[verb] == .word, isLowercase(verb),
+      doc.tokens[verb].key.hasSuffix("ly"), !hitStart[verb]
+    {
+      verb += 1
+    }
+    return verb < hi && isLowercase(verb) && isVerbCue(verb)
+  }
+
   /// A word right after an article or a determiner is a noun ("a claim Lueders rejected", "the
   /// promise"), not a verb of saying.
   private func isNoun(_ t: Int, from lo: Int) -> Bool {
@@ -898,17 +935,24 @@ struct ClauseAnalyzer {
   /// quotation mark, no punctuation between.
   /// After a word that is no verb of saying or wanting, a partial quotation of up to `partialQuoteWords`
   /// words is read the same way ("said Russia remained 'open to professional dialogue' on the
-  /// station": the words are the clause's).
+  /// station": the words are the clause's). After a word that is no such verb nor `that`, a comma
+  /// may stand last inside one to three words, as American copy puts it ("calls the partnership
+  /// “rock solid,” Rogozin…"): it is the clause's comma.
   private func scareQuoteClose(after t: Int, before hi: Int) -> Int? {
-    let partial =
-      t > 0 && tokenKinds[t - 1] == .word && isLowercase(t - 1)
+    let afterWord =
+      t > 0 && tokenKinds[t - 1] == .word
       && rules.kinds(of: t - 1, in: doc)
         & (AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit) == 0
-    let reach = partial ? Self.partialQuoteWords : 3
+    let reach = afterWord && isLowercase(t - 1) ? Self.partialQuoteWords : 3
     var u = t + 1
     while u < hi && u <= t + reach + 1 {
       if isQuote(u) { return u > t + 1 ? u : nil }
-      if tokenKinds[u] == .punctuation { return nil }
+      if tokenKinds[u] == .punctuation {
+        let commaLast =
+          afterWord && u > t + 1 && u <= t + 4 && u + 1 < hi && doc.tokens[u].key == ","
+          && isQuote(u + 1) && doc.tokens[t - 1].key != "that"
+        return commaLast ? u + 1 : nil
+      }
       u += 1
     }
     return nil

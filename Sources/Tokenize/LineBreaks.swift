@@ -68,8 +68,8 @@ enum LineBreaks {
 
   /// The dash that ends a wire dateline starting at token `index`: one to three words in
   /// capitals, a comma or an opening parenthesis, then a dash on the same line within
-  /// `datelineReach` tokens ("MOSCOW, March 3 (Reuters) -", "CAPE CANAVERAL (AFP) —"); nil
-  /// when no dateline starts there.
+  /// `datelineReach` tokens ("MOSCOW, March 3 (Reuters) -", "CAPE CANAVERAL (AFP) —"), or the
+  /// dash right after the words ("WASHINGTON — While…"); nil when no dateline starts there.
   static func datelineDash(
     _ tokens: [Token], at index: Int, _ units: UnsafeBufferPointer<UInt16>
   ) -> Int? {
@@ -79,21 +79,26 @@ enum LineBreaks {
     {
       i += 1
     }
-    guard i > index, i < tokens.count, tokens[i].kind == .punctuation,
-      units[tokens[i].utf16Start] == 0x2C || units[tokens[i].utf16Start] == 0x28
+    guard i > index, i < tokens.count, tokens[i].kind == .punctuation else { return nil }
+    if isDash(tokens[i], units) { return i + 1 < tokens.count ? i : nil }
+    guard units[tokens[i].utf16Start] == 0x2C || units[tokens[i].utf16Start] == 0x28
     else { return nil }
     var j = i + 1
     while j < tokens.count, j <= i + datelineReach,
       lineBreaks(in: units[tokens[j - 1].utf16End..<tokens[j].utf16Start]) == 0
     {
-      if tokens[j].kind == .punctuation, tokens[j].utf16End - tokens[j].utf16Start == 1,
-        [0x2D, 0x2013, 0x2014].contains(units[tokens[j].utf16Start])
-      {
+      if tokens[j].kind == .punctuation, isDash(tokens[j], units) {
         return j
       }
       j += 1
     }
     return nil
+  }
+
+  /// A one-unit hyphen, en dash or em dash.
+  private static func isDash(_ token: Token, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+    token.utf16End - token.utf16Start == 1
+      && [0x2D, 0x2013, 0x2014].contains(units[token.utf16Start])
   }
 
   /// Two or more letters, all capitals (Latin or Cyrillic).

@@ -420,6 +420,29 @@ struct AttributionTests {
       "MOSCOW, March 3 (⟦Interfax⟧) - Roscosmos threatened to quit the station.",
       hit: "threatened", "interfax", .otherClause),
     RoleCase(
+      "a dateline of capitals and a dash alone is no subject",
+      "⟦WASHINGTON⟧ — Roscosmos threatened to quit the station.", hit: "threatened", "washington",
+      .otherClause),
+    RoleCase(
+      "after a dash dateline, a contrast clause opening the sentence ends at its comma",
+      "WASHINGTON — While ⟦Nelson⟧ praised the partnership, Rogozin threatened to quit.",
+      hit: "threatened", "nelson", .otherClause),
+    RoleCase(
+      "a relative clause without 'that' has its own subject",
+      "Washington dropped the threat, a move ⟦NASA⟧ praised.", hit: "praised", "nasa", .subject),
+    RoleCase(
+      "… and the main clause's subject is not its agent",
+      "⟦Washington⟧ dropped the threat, a move NASA quickly praised.", hit: "praised",
+      "washington", .otherClause),
+    RoleCase(
+      "a comma inside closing quotation marks ends the opening clause",
+      "While ⟦Nelson⟧ calls the partnership “rock solid,” Rogozin threatens to quit.",
+      hit: "threatens", "nelson", .otherClause),
+    RoleCase(
+      "… and the main clause keeps its subject",
+      "While Nelson calls the partnership “rock solid,” ⟦Rogozin⟧ threatens to quit.",
+      hit: "threatens", "rogozin", .subject),
+    RoleCase(
       "what a person is reported to have done is not the reporter's stance",
       "⟦Nelson⟧ said Rogozin had blamed the United States.", hit: "blamed", "nelson",
       .otherClause),
@@ -879,9 +902,9 @@ struct AttributionTests {
       "Sanctions on Russian aerospace firms announced by the ⟦White House⟧ took effect.",
       hit: "Sanctions", "white_house", .passiveAgent),
     RoleCase(
-      "a name before an adverb in -ly and a stance word in -ed",
+      "a name before an adverb in -ly and a stance word in -ed: a relative clause without 'that'",
       "The crew returned, a move ⟦Roscosmos⟧ warmly praised.", hit: "praised", "roscosmos",
-      .possessor),
+      .subject),
     RoleCase(
       "the reason an active stance verb gives is done to its object, whose possessive it names",
       "Rogozin praised ⟦NASA⟧ for its partnership.", hit: "partnership", "nasa", .predicate),

@@ -83,6 +83,9 @@ struct TokenRulesTests {
       name: "a dateline with its agency only",
       marked: "⟦Russia to quit station⟧\n⟦CAPE CANAVERAL (AFP) — NASA said so.⟧"),
     SentenceCase(
+      name: "a dateline of capitals and a dash, even after a longer line",
+      marked: "⟦Roscosmos chief vows to keep flying with NASA⟧\n⟦PARIS — ESA agreed.⟧"),
+    SentenceCase(
       name: "a headline before a longer lede ends",
       marked:
         "⟦Roscosmos chief vows to keep flying⟧\n⟦The head of the Russian space agency said on Monday that flights go on.⟧"
