@@ -958,10 +958,17 @@ extension ClauseAnalyzer {
     for u in t..<min(t + 2, sentence.upperBound) {
       // A person's role noun: the organisation describes the person, except after an
       // indefinite article, where no one is named and the organisation speaks through the role
-      // ("a Roscosmos spokesman said…").
+      // ("a Roscosmos spokesman said…"), and after a determiner when the role noun stands for
+      // no one named ("The Roscosmos chief warned…" with no chief named before).
       if isPersonRole(u) {
         let first = participant.tokens.lowerBound
-        let anonymous = first > sentence.lowerBound && rules.word(first - 1, in: doc, is: .article)
+        let anonymous =
+          first > sentence.lowerBound
+          && (rules.word(first - 1, in: doc, is: .article)
+            || (rules.referenceKind(of: first - 1, in: doc) == .determiner
+              && !participants.contains(where: {
+                $0.entity != participant.entity && $0.tokens.contains(u)
+              })))
         return !anonymous && plain(t..<u)
       }
     }

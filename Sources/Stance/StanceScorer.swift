@@ -638,7 +638,11 @@ public struct StanceScorer: Sendable {
           hit.modifiers.contains { $0.kind.isShifter && $0.token == mark.token }
         })
         guard let (noun, start) = content(after: mark) else {
-          if let measure = reversed, measure.base < 0, measure.weight > 0,
+          // A term that another shifter reversed first is ended too ("refused to end its
+          // partnership": favor).
+          if let measure = reversed, measure.weight > 0,
+            measure.base < 0
+              || measure.modifiers.contains(where: { $0.kind.isShifter && $0.token != mark.token }),
             !rules.isContent(measure.tokens.upperBound - 1, in: doc)
           {
             hits[h].apply(

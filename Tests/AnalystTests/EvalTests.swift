@@ -169,7 +169,8 @@ struct EvalTests {
     ("blind142", 0.88), ("blind143", 0.84), ("blind144", 0.73),
     ("blind145", 0.89), ("blind146", 0.76), ("blind147", 0.82), ("blind148", 0.91),
     ("blind149", 0.76), ("blind150", 0.88), ("blind151", 0.77), ("blind152", 0.91),
-    ("blind153", 0.81), ("blind154", 0.88), ("blind155", 0.81),
+    ("blind153", 0.81), ("blind154", 0.88), ("blind155", 0.81), ("blind156", 0.83),
+    ("blind157", 0.86), ("blind158", 0.86),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

@@ -133,6 +133,9 @@ struct AttributionTests {
       "an organisation speaks through an anonymous role after an indefinite article",
       "A ⟦Roscosmos⟧ spokesman said Russia would quit.", hit: "quit", "roscosmos", .speaker),
     RoleCase(
+      "… and after a determiner when its role noun stands for no one named",
+      "The ⟦Roscosmos⟧ chief threatened to leave.", hit: "threatened", "roscosmos", .subject),
+    RoleCase(
       "the person after an organisation's title is the subject",
       "Roscosmos chief ⟦Rogozin⟧ threatened to leave.",
       hit: "threatened", "rogozin", .subject),
@@ -1380,8 +1383,9 @@ struct AttributionTests {
       name: "a positive-only shifter leaves negative terms", text: "They blocked the sanctions.",
       weights: ["sanctions": -2]),
     ShifterCase(
-      name: "a refusal reverses either sign", text: "They refused to end the partnership.",
-      weights: ["refused": -2, "partnership": 1.8]),
+      name: "a refusal reverses either sign, and refusing to end a term takes its sign",
+      text: "They refused to end the partnership.",
+      weights: ["refused": 2, "partnership": 1.8]),
     ShifterCase(
       name: "ending reverses either sign", text: "They ended the sanctions.",
       weights: ["sanctions": 2]),
