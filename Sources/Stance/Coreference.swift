@@ -425,6 +425,9 @@ struct Coreference {
   /// word ("said on Friday it would"), or
   /// before a `that` at most `ClauseAnalyzer.complementizerReach` words before it, no
   /// punctuation between ("said on Telegram that it…").
+  /// Tokens an insertion between commas before a complementizer may hold.
+  static let insertionReach = 10
+
   private func reportingVerb(before t: Int, in doc: TokenizedText, inMention: [Bool]) -> Int? {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     guard t > start else { return nil }
@@ -442,7 +445,17 @@ struct Coreference {
     }
     guard rules.word(t - 1, in: doc, is: .complementizer) else { return nil }
     var u = t - 2
-    while u >= start && u >= t - 1 - ClauseAnalyzer.complementizerReach {
+    var reach = t - 1 - ClauseAnalyzer.complementizerReach
+    // An insertion between commas right before `that` is skipped ("informed NASA, in a letter
+    // handed over at Baikonur, that it would…").
+    if u > start, doc.tokens[u].key == ",",
+      let open = (max(start, u - Self.insertionReach)..<u).last(where: { doc.tokens[$0].key == "," }
+      )
+    {
+      reach -= u - open + 1
+      u = open - 1
+    }
+    while u >= start && u >= reach {
       if doc.tokens[u].kind == .punctuation { return nil }
       if rules.has(u, in: doc, .speech) { return u }
       u -= 1
@@ -462,11 +475,11 @@ struct Coreference {
     guard verb > start else { return nil }
     // Candidates are in text order: the search stops at the sentence's start (searching them all
     // made one huge document quadratic).
-    // The name right before the verb, or before its auxiliaries ("the Russian space agency had
-    // told NASA it would…").
+    // The name right before the verb, or before its auxiliaries or an adverb in `-ly` ("the
+    // Russian space agency had told NASA it would…", "Roscosmos reportedly informed NASA…").
     var subjectEnd = verb
     while subjectEnd > start + 1, verb - subjectEnd < 2,
-      rules.has(subjectEnd - 1, in: doc, .verb)
+      rules.has(subjectEnd - 1, in: doc, .verb) || isAdverbInLy(subjectEnd - 1, in: doc)
     {
       subjectEnd -= 1
     }
@@ -489,6 +502,12 @@ struct Coreference {
     guard joins(before) else { return nil }
     return openingSubject(
       before: sentence + 1, in: candidates, upTo: last, doc: doc, inMention: inMention)
+  }
+
+  /// A lowercase word in `-ly` that no list names ("reportedly", "quietly").
+  private func isAdverbInLy(_ t: Int, in doc: TokenizedText) -> Bool {
+    doc.tokens[t].kind == .word && !isCapitalised(doc.tokens[t], in: doc)
+      && rules.kinds(of: t, in: doc) == 0 && doc.tokens[t].key.hasSuffix("ly")
   }
 
   /// Whether `t` is the first word of its sentence.

@@ -1020,6 +1020,10 @@ struct AttributionTests {
       "Roscosmos, which trains crews with NASA, said on Friday ⟦it⟧ would quit.", hit: "quit",
       "roscosmos", .subject),
     RoleCase(
+      "… and after an insertion between commas before 'that', the teller's adverb in -ly before",
+      "Roscosmos reportedly told NASA, in a letter handed over in Moscow, that ⟦it⟧ would quit.",
+      hit: "quit", "roscosmos", .subject),
+    RoleCase(
       "a possessive in a passive's reason names its subject, to whom it is done (not its deed)",
       "⟦Nelson⟧ was thanked by the Russian space agency for his partnership.",
       hit: "partnership", "nelson", .passiveSubject),
