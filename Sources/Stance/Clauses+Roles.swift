@@ -438,12 +438,14 @@ extension ClauseAnalyzer {
 
   /// Whether contrast clause `c` has a subject that names no participant: a determiner right
   /// after its marker, before its verb ("NASA said it would keep buying seats, while the
-  /// Roscosmos chief threatened to stop": the chief's threat, not NASA's).
+  /// Roscosmos chief threatened to stop": the chief's threat, not NASA's), or a possessive
+  /// pronoun before a noun of relation ("…, while its Russian counterpart threatened…").
   private func hasUnnamedSubject(_ c: Int, _ s: SentenceStructure) -> Bool {
     guard s.clauses[c].kind == .contrast, s.clauses[c].subject.isEmpty,
       let opener = s.clauses[c].opener, let verb = s.clauses[c].verb, verb > opener + 1
     else { return false }
     return rules.referenceKind(of: opener + 1, in: doc) == .determiner
+      || startsWithRelation(s.clauses[c], in: s)
   }
 
   /// Reported speech whose speech verb is negated ("Borisov never said Russia would abandon the
@@ -903,7 +905,7 @@ extension ClauseAnalyzer {
   /// Whether participant `p` only describes someone else, who is the subject instead:
   /// - a possessive name or role noun with at most three words before another name ("Japan's
   ///   JAXA", "Russia's space agency Roscosmos", "the agency's space operations chief Kathy
-  ///   Lueders");
+  ///   Lueders"), a person's role noun or a noun of relation ("its Russian counterpart");
   /// - an organisation's name in a person's title: before the person's name with one or two
   ///   title words between ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill
   ///   Nelson"), before a person's role noun with at most one word between ("The Kremlin
@@ -927,7 +929,10 @@ extension ClauseAnalyzer {
       let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
       // Closures, not the methods themselves, here and below: a method passed as a function
       // value copies the analyzer (every table's reference retained) at each call.
-      if let role = (t..<min(t + 3, sentence.upperBound)).first(where: { isPersonRole($0) }),
+      // So is a noun of relation ("its Russian counterpart threatened…": the counterpart's).
+      if let role = (t..<min(t + 3, sentence.upperBound)).first(where: {
+        isPersonRole($0) || rules.word($0, in: doc, is: .relational)
+      }),
         plain(t..<role),
         !(p + 1 < participants.count
           && participants[p + 1].tokens.lowerBound <= role)

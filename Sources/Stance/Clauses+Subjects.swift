@@ -108,6 +108,8 @@ extension ClauseAnalyzer {
         // Reuters reported; the delay does not affect…").
         // (A participle's object may open with one: "Praising the professionalism of…, he said".)
         if !openingParticiple && startsWithDeterminer(clause, in: s) { break }
+        // So does one that opens with a possessive before a noun of relation.
+        if !openingParticiple && startsWithRelation(clause, in: s) { break }
         // So does a contrast clause that opens with a name the gazetteers do not know ("…,
         // while McCormick accused Moscow…": McCormick's, not the subject's before it).
         if clause.kind == .contrast && startsWithUnknownName(clause, in: s) { break }
@@ -350,6 +352,18 @@ extension ClauseAnalyzer {
   private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
     return !inMention[t] && rules.referenceKind(of: t, in: doc) == .determiner
+  }
+
+  /// Whether the first word after the clause's opener is a possessive pronoun before a noun of
+  /// relation, at most two words between ("while its Russian counterpart threatened…"): the
+  /// subject is the counterpart, no entity.
+  func startsWithRelation(_ clause: Clause, in s: SentenceStructure) -> Bool {
+    guard let t = firstWord(of: clause, in: s),
+      rules.reference(of: t, in: doc)?.isPossessive == true
+    else { return false }
+    return (t + 1..<min(s.range.upperBound, t + 4)).contains {
+      rules.word($0, in: doc, is: .relational)
+    }
   }
 
   /// Whether the first word after the clause's opener is capitalised and neither a mention nor

@@ -133,6 +133,10 @@ struct AttributionTests {
       "an organisation speaks through an anonymous role after an indefinite article",
       "A ⟦Roscosmos⟧ spokesman said Russia would quit.", hit: "quit", "roscosmos", .speaker),
     RoleCase(
+      "a possessive before a noun of relation describes it",
+      "Roscosmos stayed, while ⟦its⟧ American counterpart threatened to leave.",
+      hit: "threatened", "roscosmos", .nonSubject),
+    RoleCase(
       "… and after a determiner when its role noun stands for no one named",
       "The ⟦Roscosmos⟧ chief threatened to leave.", hit: "threatened", "roscosmos", .subject),
     RoleCase(
