@@ -116,6 +116,16 @@ extension ClauseAnalyzer {
         // So does one whose subject is a `collective` noun ("…, while officials in Star City
         // signed off on a deal").
         if hasCollectiveSubject(c, in: s) { break }
+        // Nor does the main clause after an opening participle or prepositional phrase share the
+        // phrase's ("Seated beside a NASA deputy administrator, the agency's president
+        // reaffirmed…": no one named is the subject).
+        if clause.kind == .main, let parent = clause.parent,
+          s.clauses[parent].kind == .subordinate, s.clauses[parent].first == s.range.lowerBound,
+          isOpeningParticiple(s.range.lowerBound)
+            || rules.has(s.range.lowerBound, in: doc, .preposition)
+        {
+          break
+        }
         if let parent = clause.parent, s.clauses[parent].kind != .quote {
           s.clauses[c].sharedSubject = effectiveSubject(s, parent)
         } else if clause.kind == .subordinate,

@@ -797,14 +797,18 @@ struct ClauseAnalyzer {
         && rules.kinds(of: u, in: doc) == 0 && rules.referenceKind(of: u, in: doc) == nil
         && doc.tokens[u].key != "of" && !isArticleOrDeterminer(u)
     }
-    guard t - 3 >= lo, plainWord(t - 1) else { return false }
-    let article = isArticleOrDeterminer(t - 2) ? t - 2 : t - 3
-    guard article > lo, article == t - 2 || plainWord(t - 2), isArticleOrDeterminer(article),
+    // The name's own article ("a project the Kremlin has snubbed").
+    let name = t > lo && isArticleOrDeterminer(t - 1) ? t - 1 : t
+    guard name - 3 >= lo, plainWord(name - 1) else { return false }
+    let article = isArticleOrDeterminer(name - 2) ? name - 2 : name - 3
+    guard article > lo, article == name - 2 || plainWord(name - 2), isArticleOrDeterminer(article),
       tokenKinds[article - 1] == .punctuation, doc.tokens[article - 1].key == ","
     else { return false }
+    // Auxiliaries and adverbs in `-ly` may come before the verb ("has repeatedly snubbed").
     var verb = participant.tokens.upperBound
-    if verb + 1 < hi, tokenKinds[verb] == .word, isLowercase(verb),
-      doc.tokens[verb].key.hasSuffix("ly"), !hitStart[verb]
+    while verb + 1 < hi, verb < participant.tokens.upperBound + 3, tokenKinds[verb] == .word,
+      isLowercase(verb), !hitStart[verb],
+      rules.has(verb, in: doc, .verb) || doc.tokens[verb].key.hasSuffix("ly")
     {
       verb += 1
     }

@@ -171,7 +171,7 @@ struct EvalTests {
     ("blind149", 0.76), ("blind150", 0.88), ("blind151", 0.77), ("blind152", 0.91),
     ("blind153", 0.81), ("blind154", 0.88), ("blind155", 0.81), ("blind156", 0.83),
     ("blind157", 0.86), ("blind158", 0.86), ("blind159", 0.88), ("blind160", 0.86),
-    ("blind161", 0.73),
+    ("blind161", 0.73), ("blind162", 0.86), ("blind163", 0.89), ("blind164", 0.89),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([

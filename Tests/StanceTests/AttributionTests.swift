@@ -133,6 +133,10 @@ struct AttributionTests {
       "an organisation speaks through an anonymous role after an indefinite article",
       "A ⟦Roscosmos⟧ spokesman said Russia would quit.", hit: "quit", "roscosmos", .speaker),
     RoleCase(
+      "the main clause after an opening participle does not share who is named in it",
+      "Seated beside ⟦Nelson⟧ in Moscow, a senior engineer praised the partnership.",
+      hit: "praised", "nelson", .otherClause),
+    RoleCase(
       "a possessive before a noun of relation describes it",
       "Roscosmos stayed, while ⟦its⟧ American counterpart threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
@@ -437,6 +441,10 @@ struct AttributionTests {
     RoleCase(
       "a relative clause without 'that' has its own subject",
       "Washington dropped the threat, a move ⟦NASA⟧ praised.", hit: "praised", "nasa", .subject),
+    RoleCase(
+      "… also with the name's article and auxiliaries before the verb",
+      "Washington dropped the threat, a move the ⟦White House⟧ has repeatedly praised.",
+      hit: "praised", "white_house", .subject),
     RoleCase(
       "… and the main clause's subject is not its agent",
       "⟦Washington⟧ dropped the threat, a move NASA quickly praised.", hit: "praised",
