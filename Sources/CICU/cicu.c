@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
+#include <unicode/ures.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -46,6 +47,30 @@ void cicu_breaker_close(cicu_breaker *breaker) {
   if (!breaker) return;
   ubrk_close(breaker->iterator);
   free(breaker);
+}
+
+int32_t cicu_sentence_exceptions_longest(const char *language, int32_t *length) {
+  // Where and how ICU's filtered sentence iterator reads them (filteredbrk.cpp): the locale's
+  // bundle in the break-iterator data, "exceptions", then "SentenceBreak" (ICU follows the
+  // locale's parents for them too; the public API reads the bundle itself).
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t longest = 0;
+  UResourceBundle *bundle = ures_open(U_ICUDATA_NAME "-brkitr", language, &status);
+  UResourceBundle *exceptions = ures_getByKey(bundle, "exceptions", NULL, &status);
+  UResourceBundle *list = ures_getByKey(exceptions, "SentenceBreak", NULL, &status);
+  if (U_SUCCESS(status)) {
+    int32_t count = ures_getSize(list);
+    for (int32_t i = 0; i < count && U_SUCCESS(status); i++) {
+      int32_t units = 0;
+      ures_getStringByIndex(list, i, &units, &status);
+      if (units > longest) longest = units;
+    }
+  }
+  ures_close(list);
+  ures_close(exceptions);
+  ures_close(bundle);
+  *length = longest;
+  return (int32_t)status;
 }
 
 int32_t cicu_breaker_set_text(cicu_breaker *breaker, const uint16_t *text, int32_t length) {

@@ -7,7 +7,7 @@ public final class TokenizeSession {
   private let wordBreaker: WordBreaker
   /// Opened on first use: opening it (ICU's sentence rules with the `ss=standard` suppressions)
   /// costs about 2.3 million instructions, and the word-list loaders' sessions never need it.
-  private var sentenceBreaker: BreakIterator?
+  private var sentenceBreaker: SentenceBreaker?
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
   /// The stem sets of the tokenizer's variants, in order of their language (as `variants`
@@ -219,14 +219,14 @@ public final class TokenizeSession {
     guard !tokens.isEmpty else { return [] }
     var ends: [Int] = []
     var last = -1  // index of the last token ending at or before the boundary
-    let breaker: BreakIterator
+    let breaker: SentenceBreaker
     if let sentenceBreaker {
       breaker = sentenceBreaker
     } else {
-      breaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
+      breaker = try SentenceBreaker(locale: Tokenizer.sentenceLocale)
       sentenceBreaker = breaker
     }
-    try breaker.forEachBoundary(units) { b, _ in
+    try breaker.forEachBoundary(units) { b in
       while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
       if b < units.count, last >= 1,
         endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)

@@ -49,6 +49,13 @@ void cicu_breaker_next(cicu_breaker *breaker, int32_t *boundaries, int32_t *stat
 void cicu_breaker_clear_text(cicu_breaker *breaker);
 
 /**
+ * The length in UTF-16 units of the longest of the sentence-break exceptions ICU's data lists
+ * for `language` (the words a `@ss=standard` sentence iterator suppresses a break after, such
+ * as "Hon.B.A."), in *length. Returns an ICU status (an error when the data has no list).
+ */
+int32_t cicu_sentence_exceptions_longest(const char *language, int32_t *length);
+
+/**
  * NFKC_Casefold of `source` into `dest` (capacity `capacity` units). Stores the full length of
  * the result in *length (which may exceed capacity: then call again with a larger buffer).
  */
