@@ -62,7 +62,14 @@ int32_t cicu_sentence_exceptions_longest(const char *language, int32_t *length) 
     int32_t count = ures_getSize(list);
     for (int32_t i = 0; i < count && U_SUCCESS(status); i++) {
       int32_t units = 0;
-      ures_getStringByIndex(list, i, &units, &status);
+      const UChar *exception = ures_getStringByIndex(list, i, &units, &status);
+      if (U_FAILURE(status)) break;
+      // Letters and periods, ending with a period (what the caller's reasoning assumes).
+      for (int32_t u = 0; u < units; u++) {
+        UChar c = exception[u];
+        int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (!(letter || c == '.') || (u == units - 1 && c != '.')) status = U_UNSUPPORTED_ERROR;
+      }
       if (units > longest) longest = units;
     }
   }

@@ -51,7 +51,8 @@ void cicu_breaker_clear_text(cicu_breaker *breaker);
 /**
  * The length in UTF-16 units of the longest of the sentence-break exceptions ICU's data lists
  * for `language` (the words a `@ss=standard` sentence iterator suppresses a break after, such
- * as "Hon.B.A."), in *length. Returns an ICU status (an error when the data has no list).
+ * as "Hon.B.A."), in *length. Returns an ICU status: an error when the data has no list, and
+ * U_UNSUPPORTED_ERROR when an exception is not ASCII letters and periods ending with a period.
  */
 int32_t cicu_sentence_exceptions_longest(const char *language, int32_t *length);
 

@@ -10,18 +10,22 @@ import CICU
 /// pending once its first letter is read: the look-ahead after a period (rule SB8, over anything
 /// but letters to a lowercase letter) ends there, and what a run's end decides reads one
 /// character back (SB7: a letter before a period). So a run keeps its start up to two units past
-/// its first letter, and its last `reach` units.
+/// its first letter, and its last two units.
 ///
 /// The `@ss=standard` suppressions (ICU's `SimpleFilteredSentenceBreakIterator`) then read the
-/// text around each boundary: back over one space and at most the longest exception ("Hon.B.A.",
-/// 8 units in ICU 72's English list), and forward from where that match starts. Every run keeps
-/// `reach` units (the longest exception plus two) after the spaces that open it and before its
-/// end, so those reads see the original units. The longest exception is read from ICU's data when
-/// the breaker opens; without it, no run is shortened. `SentenceBreakerTests` compares the
+/// text around a boundary right after a period, or after a period and one space: back from the
+/// period through at most the longest exception ("Hon.B.A.", 8 units in ICU 72's English list),
+/// and forward from where a partial match ("Ph." of "Ph.D.") starts, at most as far. Every
+/// exception is ASCII letters and periods ending with a period, so the backward read enters a run
+/// only through a period right after it, and the forward read starts after a period right before
+/// one: such runs keep `reach` units (the longest exception plus two) at that end, after their
+/// opening spaces. The exceptions are read from ICU's data when the breaker opens; without them,
+/// or with one of another shape, no run is shortened. `SentenceBreakerTests` compares the
 /// boundaries with ICU's over the whole text on generated texts and the naughty strings.
 final class SentenceBreaker {
   private let icu: BreakIterator
-  /// Units a run keeps at its end, and after its opening spaces: 0 when no run is shortened.
+  /// Units a run keeps at an end next to a period (after its opening spaces at its start): 0
+  /// when no run is shortened.
   let reach: Int
   /// The shortened text, reused from text to text.
   private var shortened: [UInt16] = []
@@ -104,6 +108,7 @@ final class SentenceBreaker {
       }
       // A run: its opening spaces, then digits and spaces up to its first letter (a run without
       // one keeps everything: the look-ahead after a period goes on), then the rest.
+      let afterPeriod = i > 0 && text[i - 1] == 0x2E
       while i < count && text[i] == 0x20 { i += 1 }
       let firstNonSpace = i
       while i < count, case let c = unitClass(text[i]),
@@ -114,8 +119,8 @@ final class SentenceBreaker {
       guard i < count, unitClass(text[i]) == UInt8(ascii: "l") else { continue }
       let firstLetter = i
       while i < count && unitClass(text[i]) != UInt8(ascii: ".") { i += 1 }
-      let keepFrom = max(firstLetter + 2, firstNonSpace + reach)
-      let keepAgain = i - reach
+      let keepFrom = afterPeriod ? max(firstLetter + 2, firstNonSpace + reach) : firstLetter + 2
+      let keepAgain = i - (i < count && text[i] == 0x2E ? reach : 2)
       guard keepAgain > keepFrom else { continue }
       shortened.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<keepFrom]))
       removed += keepAgain - keepFrom
