@@ -49,12 +49,13 @@ void cicu_breaker_close(cicu_breaker *breaker) {
   free(breaker);
 }
 
-int32_t cicu_sentence_exceptions_longest(const char *language, int32_t *length) {
+int32_t cicu_sentence_exceptions(const char *language, uint16_t *buffer, int32_t capacity,
+                                 int32_t *length) {
   // Where and how ICU's filtered sentence iterator reads them (filteredbrk.cpp): the locale's
   // bundle in the break-iterator data, "exceptions", then "SentenceBreak" (ICU follows the
   // locale's parents for them too; the public API reads the bundle itself).
   UErrorCode status = U_ZERO_ERROR;
-  int32_t longest = 0;
+  int32_t used = 0;
   UResourceBundle *bundle = ures_open(U_ICUDATA_NAME "-brkitr", language, &status);
   UResourceBundle *exceptions = ures_getByKey(bundle, "exceptions", NULL, &status);
   UResourceBundle *list = ures_getByKey(exceptions, "SentenceBreak", NULL, &status);
@@ -64,19 +65,17 @@ int32_t cicu_sentence_exceptions_longest(const char *language, int32_t *length) 
       int32_t units = 0;
       const UChar *exception = ures_getStringByIndex(list, i, &units, &status);
       if (U_FAILURE(status)) break;
-      // Letters and periods, ending with a period (what the caller's reasoning assumes).
-      for (int32_t u = 0; u < units; u++) {
-        UChar c = exception[u];
-        int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        if (!(letter || c == '.') || (u == units - 1 && c != '.')) status = U_UNSUPPORTED_ERROR;
+      for (int32_t u = 0; u <= units; u++) {
+        if (used < capacity) buffer[used] = u < units ? exception[u] : 0;
+        used++;
       }
-      if (units > longest) longest = units;
     }
   }
   ures_close(list);
   ures_close(exceptions);
   ures_close(bundle);
-  *length = longest;
+  *length = used;
+  if (U_SUCCESS(status) && used > capacity) status = U_BUFFER_OVERFLOW_ERROR;
   return (int32_t)status;
 }
 

@@ -4,8 +4,8 @@ import Testing
 @testable import Tokenize
 
 /// `SentenceBreaker`: ICU's sentence boundaries (`en@ss=standard`), found over a text with the
-/// middles of long ASCII runs left out. Each case compares it with ICU's own iterator over the
-/// whole text.
+/// middles of long ASCII runs left out and ICU's suppressions done in Swift. Each case compares
+/// it with ICU's own iterator over the whole text.
 @Suite("SentenceBreaker")
 struct SentenceBreakerTests {
   /// Pieces that generated texts are made of: long and short runs of letters, digits and spaces;
@@ -39,11 +39,42 @@ struct SentenceBreakerTests {
     }
   }
 
-  @Test("The runs keep more than ICU's longest English exception")
-  func reach() throws {
+  static let exceptions: [String] =
+    (SentenceBreaker.Suppressions.exceptions(of: "en") ?? []).map {
+      String(decoding: $0, as: UTF16.self)
+    }
+
+  @Test("The suppressions are done in Swift, from ICU's list")
+  func suppressionsInSwift() throws {
     let breaker = try SentenceBreaker(locale: Tokenizer.sentenceLocale)
-    // "Hon.B.A." is 8 units in ICU 72's list; a newer list may have longer ones.
-    #expect(breaker.reach >= 10)
+    #expect(breaker.suppressions != nil)
+    #expect(Self.exceptions.count > 100)
+    #expect(Self.exceptions.contains("Hon.B.A."))
+  }
+
+  @Test("Every exception in every context breaks as ICU breaks it")
+  func everyException() throws {
+    let breaker = try SentenceBreaker(locale: Tokenizer.sentenceLocale)
+    let iterator = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
+    let run = "the agency said its cosmonauts would keep flying"
+    var mismatches: [String] = []
+    for e in Self.exceptions {
+      let dropped = String(e.dropLast())
+      let first = e.split(separator: ".").first.map(String.init) ?? e
+      for text in [
+        e, "\(e) Smith", "\(e) smith", "\(e)  Smith", "\(e)\nSmith", "\(e)) Smith", "(\(e) Smith",
+        "x\(e) Smith", "1\(e) Smith", "\(run) \(e) Smith said \(run).", "\(e)\(e) Smith",
+        "\(e)S. Smith", "\(dropped) Smith", "\(dropped). Smith", "\(first). Smith",
+        "\(first).\(first). Smith", "\(e)A Smith", "\(e) \(run)", "\(run)\(e) \(run)",
+        "\(e)\"  Smith", "\(e)? Smith", "\(e) 5 Smith", "\(e)\u{201D} Smith", "\(e)\u{00A0}Smith",
+      ] {
+        let units = Array(text.utf16)
+        if try Self.boundaries(of: units, breaker) != Self.icuBoundaries(of: units, iterator) {
+          mismatches.append(text)
+        }
+      }
+    }
+    #expect(mismatches.prefix(10).map { $0 } == [])
   }
 
   @Test("Generated texts break as ICU breaks them")
@@ -56,7 +87,10 @@ struct SentenceBreakerTests {
     for _ in 0..<20_000 {
       var text = ""
       for _ in 0..<(1 + Int(generator.next() % 40)) {
-        text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
+        text +=
+          generator.next() % 4 == 0
+          ? Self.exceptions[Int(generator.next() % UInt64(Self.exceptions.count))]
+          : Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
         if generator.next() % 2 == 0 { text += " " }
       }
       let units = Array(text.utf16)

@@ -12,21 +12,18 @@ import CICU
 /// character back (SB7: a letter before a period). So a run keeps its start up to two units past
 /// its first letter, and its last two units.
 ///
-/// The `@ss=standard` suppressions (ICU's `SimpleFilteredSentenceBreakIterator`) then read the
-/// text around a boundary right after a period, or after a period and one space: back from the
-/// period through at most the longest exception ("Hon.B.A.", 8 units in ICU 72's English list),
-/// and forward from where a partial match ("Ph." of "Ph.D.") starts, at most as far. Every
-/// exception is ASCII letters and periods ending with a period, so the backward read enters a run
-/// only through a period right after it, and the forward read starts after a period right before
-/// one: such runs keep `reach` units (the longest exception plus two) at that end, after their
-/// opening spaces. The exceptions are read from ICU's data when the breaker opens; without them,
-/// or with one of another shape, no run is shortened. `SentenceBreakerTests` compares the
-/// boundaries with ICU's over the whole text on generated texts and the naughty strings.
+/// A locale's `@ss=standard` suppressions (no break after "Mr.", ICU's
+/// `SimpleFilteredSentenceBreakIterator`) read the original text around each boundary, so they
+/// are done here, over ICU's plain iterator: `Suppressions` does what ICU does, with ICU's list.
+/// Without the list, or with an exception of another shape, ICU's own iterator for the locale
+/// runs over the whole text. `SentenceBreakerTests` compares the boundaries with ICU's over the
+/// whole text on generated texts, every exception in every context, and the naughty strings.
 final class SentenceBreaker {
+  /// ICU's plain iterator for the locale's language when `suppressions` is set, else the
+  /// locale's own.
   private let icu: BreakIterator
-  /// Units a run keeps at an end next to a period (after its opening spaces at its start): 0
-  /// when no run is shortened.
-  let reach: Int
+  /// The `@ss=standard` suppressions, done here; nil: ICU's iterator does everything.
+  let suppressions: Suppressions?
   /// The shortened text, reused from text to text.
   private var shortened: [UInt16] = []
   /// Where the shortened text leaves units out: at offset `at` of it, `removed` units of the
@@ -34,11 +31,14 @@ final class SentenceBreaker {
   private var cuts: [(at: Int, removed: Int)] = []
 
   init(locale: String) throws(ICUError) {
-    icu = try BreakIterator(.sentence, locale: locale)
-    let language = String(locale.prefix { $0 != "@" && $0 != "_" })
-    var longest: Int32 = 0
-    let status = cicu_sentence_exceptions_longest(language, &longest)
-    reach = status > 0 ? 0 : Int(longest) + 2
+    let parts = locale.split(separator: "@", maxSplits: 1).map(String.init)
+    if parts.count == 2, parts[1] == "ss=standard", let suppressions = Suppressions(parts[0]) {
+      icu = try BreakIterator(.sentence, locale: parts[0])
+      self.suppressions = suppressions
+    } else {
+      icu = try BreakIterator(.sentence, locale: locale)
+      suppressions = nil
+    }
   }
 
   /// Calls `body` with every boundary of `text` after offset 0 (UTF-16 offsets, increasing, the
@@ -48,8 +48,18 @@ final class SentenceBreaker {
   func forEachBoundary(
     _ text: UnsafeBufferPointer<UInt16>, _ body: (_ boundary: Int) throws(ICUError) -> Void
   ) throws(ICUError) {
-    guard reach > 0, shorten(text) else {
+    guard let suppressions else {
       try icu.forEachBoundary(text) { (boundary, _) throws(ICUError) in try body(boundary) }
+      return
+    }
+    // ICU never suppresses the boundary at the text's end.
+    func report(_ boundary: Int) throws(ICUError) {
+      if boundary == text.count || !suppressions.suppresses(at: boundary, in: text) {
+        try body(boundary)
+      }
+    }
+    guard shorten(text) else {
+      try icu.forEachBoundary(text) { (boundary, _) throws(ICUError) in try report(boundary) }
       return
     }
     var next = 0  // the first cut after the boundaries so far
@@ -62,7 +72,7 @@ final class SentenceBreaker {
           next += 1
         }
         // (No boundary falls where units were left out: they are inside a run.)
-        try body(boundary + removed)
+        try report(boundary + removed)
       }
     }
   }
@@ -84,11 +94,11 @@ final class SentenceBreaker {
       self.shortened = shortened
       self.cuts = cuts
     }
-    return Self.shorten(text, reach: reach, into: &shortened, cuts: &cuts)
+    return Self.shorten(text, into: &shortened, cuts: &cuts)
   }
 
   private static func shorten(
-    _ text: UnsafeBufferPointer<UInt16>, reach: Int, into shortened: inout [UInt16],
+    _ text: UnsafeBufferPointer<UInt16>, into shortened: inout [UInt16],
     cuts: inout [(at: Int, removed: Int)]
   ) -> Bool {
     shortened.removeAll(keepingCapacity: true)
@@ -106,21 +116,17 @@ final class SentenceBreaker {
         i += 1
         continue
       }
-      // A run: its opening spaces, then digits and spaces up to its first letter (a run without
-      // one keeps everything: the look-ahead after a period goes on), then the rest.
-      let afterPeriod = i > 0 && text[i - 1] == 0x2E
-      while i < count && text[i] == 0x20 { i += 1 }
-      let firstNonSpace = i
+      // A run: digits and spaces up to its first letter (a run without one keeps everything:
+      // the look-ahead after a period goes on), then the rest.
       while i < count, case let c = unitClass(text[i]),
         c == UInt8(ascii: "d") || c == UInt8(ascii: "s")
       {
         i += 1
       }
       guard i < count, unitClass(text[i]) == UInt8(ascii: "l") else { continue }
-      let firstLetter = i
+      let keepFrom = i + 2
       while i < count && unitClass(text[i]) != UInt8(ascii: ".") { i += 1 }
-      let keepFrom = afterPeriod ? max(firstLetter + 2, firstNonSpace + reach) : firstLetter + 2
-      let keepAgain = i - (i < count && text[i] == 0x2E ? reach : 2)
+      let keepAgain = i - 2
       guard keepAgain > keepFrom else { continue }
       shortened.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<keepFrom]))
       removed += keepAgain - keepFrom
