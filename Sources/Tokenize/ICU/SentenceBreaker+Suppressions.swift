@@ -16,13 +16,16 @@ extension SentenceBreaker {
   /// `USTRINGTRIE_MATCHES`) rather than on a unit no key has there.
   ///
   /// Each key (at most eight ASCII letters and periods) is packed into a `UInt64`, first unit in
-  /// the low byte; a trie is its keys and the keys' proper prefixes.
+  /// the low byte; a trie is a `KeyTable` of its keys and the keys' proper prefixes.
   struct Suppressions: Sendable {
-    /// Reversed keys: true for a match, false for a partial match.
-    private var backward: [UInt64: Bool] = [:]
-    private var backwardPrefixes: Set<UInt64> = []
-    private var forward: Set<UInt64> = []
-    private var forwardPrefixes: Set<UInt64> = []
+    /// Flags of a packed string in a trie.
+    static let isKey: UInt8 = 1
+    static let isPrefix: UInt8 = 2
+    /// For a reversed key of `backward`: a match, not a partial match.
+    static let isMatch: UInt8 = 4
+
+    private let backward: KeyTable
+    private let forward: KeyTable
 
     /// The suppressions of `language` (a locale's base name, "en"); nil when ICU's data has no
     /// list for it, or an exception that is not one to eight ASCII letters and periods.
@@ -37,17 +40,31 @@ extension SentenceBreaker {
         return Array(e[...period])
       }
       let partials = Set(exceptions.compactMap(prefix))
+      var backward: [UInt64: UInt8] = [:]
+      var forward: [UInt64: UInt8] = [:]
       for e in exceptions {
         let group = partials.first { e.count >= $0.count && Array(e[..<$0.count]) == $0 }
         if group != nil {
-          Self.insert(e, into: &forward, prefixes: &forwardPrefixes)
+          Self.insert(e, Self.isKey, into: &forward)
         } else {
-          Self.insert(e.reversed(), as: true, into: &backward, prefixes: &backwardPrefixes)
+          Self.insert(e.reversed(), Self.isKey | Self.isMatch, into: &backward)
         }
       }
-      for p in partials {
-        Self.insert(p.reversed(), as: false, into: &backward, prefixes: &backwardPrefixes)
+      for p in partials { Self.insert(p.reversed(), Self.isKey, into: &backward) }
+      self.backward = KeyTable(backward)
+      self.forward = KeyTable(forward)
+    }
+
+    /// Adds `flags` to the packed `units`, and `isPrefix` to each of their proper prefixes.
+    private static func insert(
+      _ units: some Sequence<UInt16>, _ flags: UInt8, into table: inout [UInt64: UInt8]
+    ) {
+      var key: UInt64 = 0
+      for (i, unit) in units.enumerated() {
+        if i > 0 { table[key, default: 0] |= isPrefix }
+        key |= UInt64(unit) << (8 * UInt64(i))
       }
+      table[key, default: 0] |= flags
     }
 
     /// ICU's exceptions for `language`, as UTF-16 units; nil when its data has no list.
@@ -68,33 +85,6 @@ extension SentenceBreaker {
       unit == 0x2E || (unit | 0x20 >= 0x61 && unit | 0x20 <= 0x7A)
     }
 
-    private static func pack(_ units: some Sequence<UInt16>) -> (key: UInt64, prefixes: [UInt64]) {
-      var key: UInt64 = 0
-      var prefixes: [UInt64] = []
-      for (i, unit) in units.enumerated() {
-        if i > 0 { prefixes.append(key) }
-        key |= UInt64(unit) << (8 * UInt64(i))
-      }
-      return (key, prefixes)
-    }
-
-    private static func insert(
-      _ units: some Sequence<UInt16>, into keys: inout Set<UInt64>, prefixes: inout Set<UInt64>
-    ) {
-      let packed = pack(units)
-      keys.insert(packed.key)
-      prefixes.formUnion(packed.prefixes)
-    }
-
-    private static func insert(
-      _ units: some Sequence<UInt16>, as value: Bool, into keys: inout [UInt64: Bool],
-      prefixes: inout Set<UInt64>
-    ) {
-      let packed = pack(units)
-      keys[packed.key] = value
-      prefixes.formUnion(packed.prefixes)
-    }
-
     /// Whether ICU suppresses its sentence boundary at `boundary` (not the text's end) of `text`.
     func suppresses(at boundary: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
       var position = boundary
@@ -109,11 +99,12 @@ extension SentenceBreaker {
         position -= 1
         key |= UInt64(text[position]) << (8 * UInt64(length))
         length += 1
-        if let isMatch = backward[key] {
+        let flags = backward.flags(of: key)
+        if flags & Self.isKey != 0 {
           best = position
-          bestIsMatch = isMatch
+          bestIsMatch = flags & Self.isMatch != 0
         }
-        guard backwardPrefixes.contains(key) else { break }
+        guard flags & Self.isPrefix != 0 else { break }
       }
       guard best >= 0 else { return false }
       if bestIsMatch { return true }
@@ -126,10 +117,50 @@ extension SentenceBreaker {
         key |= UInt64(text[position]) << (8 * UInt64(length))
         length += 1
         position += 1
-        let isPrefix = forwardPrefixes.contains(key)
-        if !isPrefix { return forward.contains(key) }
+        let flags = forward.flags(of: key)
+        if flags & Self.isPrefix == 0 { return flags & Self.isKey != 0 }
       }
       return true
+    }
+  }
+}
+
+extension SentenceBreaker.Suppressions {
+  /// Packed strings and their flags: open addressing over a power-of-two array, a multiplicative
+  /// hash (0, an empty slot, packs no string: every unit is nonzero).
+  struct KeyTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt8]
+    private let shift: UInt64
+
+    init(_ entries: [UInt64: UInt8]) {
+      var bits: UInt64 = 4
+      while 1 << bits < 4 * entries.count { bits += 1 }
+      shift = 64 - bits
+      keys = [UInt64](repeating: 0, count: 1 << bits)
+      values = [UInt8](repeating: 0, count: 1 << bits)
+      for (key, value) in entries {
+        var i = home(of: key)
+        while keys[i] != 0 { i = (i + 1) & (keys.count - 1) }
+        keys[i] = key
+        values[i] = value
+      }
+    }
+
+    @inline(__always)
+    private func home(of key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The flags of `key` (0: no key or prefix).
+    @inline(__always)
+    func flags(of key: UInt64) -> UInt8 {
+      var i = home(of: key)
+      while keys[i] != 0 {
+        if keys[i] == key { return values[i] }
+        i = (i + 1) & (keys.count - 1)
+      }
+      return 0
     }
   }
 }
