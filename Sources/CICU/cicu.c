@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
+#include <unicode/ures.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -46,6 +47,36 @@ void cicu_breaker_close(cicu_breaker *breaker) {
   if (!breaker) return;
   ubrk_close(breaker->iterator);
   free(breaker);
+}
+
+int32_t cicu_sentence_exceptions(const char *language, uint16_t *buffer, int32_t capacity,
+                                 int32_t *length) {
+  // Where and how ICU's filtered sentence iterator reads them (filteredbrk.cpp): the locale's
+  // bundle in the break-iterator data, "exceptions", then "SentenceBreak" (ICU follows the
+  // locale's parents for them too; the public API reads the bundle itself).
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t used = 0;
+  UResourceBundle *bundle = ures_open(U_ICUDATA_NAME "-brkitr", language, &status);
+  UResourceBundle *exceptions = ures_getByKey(bundle, "exceptions", NULL, &status);
+  UResourceBundle *list = ures_getByKey(exceptions, "SentenceBreak", NULL, &status);
+  if (U_SUCCESS(status)) {
+    int32_t count = ures_getSize(list);
+    for (int32_t i = 0; i < count && U_SUCCESS(status); i++) {
+      int32_t units = 0;
+      const UChar *exception = ures_getStringByIndex(list, i, &units, &status);
+      if (U_FAILURE(status)) break;
+      for (int32_t u = 0; u <= units; u++) {
+        if (used < capacity) buffer[used] = u < units ? exception[u] : 0;
+        used++;
+      }
+    }
+  }
+  ures_close(list);
+  ures_close(exceptions);
+  ures_close(bundle);
+  *length = used;
+  if (U_SUCCESS(status) && used > capacity) status = U_BUFFER_OVERFLOW_ERROR;
+  return (int32_t)status;
 }
 
 int32_t cicu_breaker_set_text(cicu_breaker *breaker, const uint16_t *text, int32_t length) {

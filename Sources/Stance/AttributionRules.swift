@@ -282,9 +282,9 @@ public struct AttributionRules: Sendable {
     let start = doc.sentences[doc.sentenceOfToken[p]].tokens.lowerBound
     var v = p - 1
     while v >= start && p - v <= Self.splitGap + 1 {
-      let token = doc.tokens[v]
-      if p - v >= 2 && token.kind == .word && isVerb(v) { return v }
-      guard token.kind == .word || token.kind == .number,
+      let kind = doc.tokens[v].kind
+      if p - v >= 2 && kind == .word && isVerb(v) { return v }
+      guard kind == .word || kind == .number,
         kinds(of: v, in: doc) & MarkerKind.clauseOpeners == 0, !word(v, in: doc, is: .particle)
       else { return nil }
       v -= 1

@@ -767,8 +767,7 @@ extension ClauseAnalyzer {
   /// words ("the cancellation by Roscosmos of its contract", "the suspension of flights by
   /// ESA").
   private func isNominalAgent(_ hit: Range<Int>, by: Int) -> Bool {
-    let noun = doc.tokens[hit.upperBound - 1]
-    guard noun.kind == .word, isLowercase(hit.upperBound - 1),
+    guard tokenKinds[hit.upperBound - 1] == .word, isLowercase(hit.upperBound - 1),
       !endings.has(hit.upperBound - 1, KeyEndings.ing),
       !isParticiple(hit.upperBound - 1)
     else { return false }
@@ -788,8 +787,7 @@ extension ClauseAnalyzer {
     guard by - 1 > lo else { return false }
     var u = by - 1
     while u > lo && by - u <= Self.passivePhraseReach {
-      let token = doc.tokens[u]
-      guard token.kind != .punctuation, !hitStart[u], !isVerbCue(u) || inMention[u] else {
+      guard tokenKinds[u] != .punctuation, !hitStart[u], !isVerbCue(u) || inMention[u] else {
         return false
       }
       if rules.has(u, in: doc, .preposition) { return passiveGroup(endingAt: u - 1, from: lo) }
@@ -818,10 +816,9 @@ extension ClauseAnalyzer {
             || (t - 3 >= first && rules.has(t - 3, in: doc, .passive)
               && isLowercase(t - 2) && rules.kinds(of: t - 2, in: doc) == 0))
       }
-      let token = doc.tokens[t]
       guard
         inMention[t] || rules.referenceKind(of: t, in: doc) == .determiner
-          || (token.kind == .word && isLowercase(t) && rules.kinds(of: t, in: doc) == 0
+          || (tokenKinds[t] == .word && isLowercase(t) && rules.kinds(of: t, in: doc) == 0
             && !hitStart[t])
       else { return false }
       t -= 1
@@ -855,11 +852,10 @@ extension ClauseAnalyzer {
   private func passiveVerb(before hit: Int, from first: Int, participleOnly: Bool = false) -> Bool {
     var participle = hit - 1
     while participle > first && participle >= hit - 3 {
-      let token = doc.tokens[participle]
       let looksLike =
         participleOnly
         ? isParticiple(participle)
-        : token.kind == .word && isLowercase(participle)
+        : tokenKinds[participle] == .word && isLowercase(participle)
       // A negator may stand between the auxiliary and the participle ("was not invited to").
       var auxiliary = participle - 1
       if auxiliary > first, modifiers.word(of: auxiliary, in: doc)?.kind == .negator {

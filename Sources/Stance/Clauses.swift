@@ -828,9 +828,7 @@ struct ClauseAnalyzer {
   /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
   /// `-thing`; or a past participle (below).
   func isOpeningParticiple(_ t: Int) -> Bool {
-    let token = doc.tokens[t]
-    guard token.kind == .word, !inMention[t], !isLowercase(t) else { return false }
-    let key = token.key
+    guard tokenKinds[t] == .word, !inMention[t], !isLowercase(t) else { return false }
     let hi = doc.sentences[doc.sentenceOfToken[t]].tokens.upperBound
     if hitStart[t] {
       // A stance word in `-ing` opens one when a name or a subject pronoun opens what follows
@@ -843,7 +841,8 @@ struct ClauseAnalyzer {
     }
     guard rules.referenceKind(of: t, in: doc) == nil else { return false }
     let kinds = rules.kinds(of: t, in: doc)
-    if endings.has(t, KeyEndings.ing) && !endings.has(t, KeyEndings.thing) && key.utf8.count > 5
+    if endings.has(t, KeyEndings.ing) && !endings.has(t, KeyEndings.thing)
+      && doc.tokens[t].key.utf8.count > 5
       && kinds == 0
     {
       return true
@@ -855,7 +854,7 @@ struct ClauseAnalyzer {
       AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit
       | AttributionRules.MarkerKind.participle.bit
     let participle =
-      (endings.has(t, KeyEndings.verbSuffix) && key.utf8.count > 4)
+      (endings.has(t, KeyEndings.verbSuffix) && doc.tokens[t].key.utf8.count > 4)
       || kinds & AttributionRules.MarkerKind.participle.bit != 0
     return participle && kinds & ~verbal == 0
       && (t + 1..<hi).contains { doc.tokens[$0].key == "," }

@@ -106,11 +106,11 @@ struct Coreference {
         }
         span = start..<(t + 1)
         if !word.types.contains(where: rules.personTypes.contains) {
-          names = (start + 1..<t).filter { !inMention[$0] && isCapitalised(tokens[$0], in: doc) }
+          names = (start + 1..<t).filter { !inMention[$0] && isCapitalised($0, in: doc) }
             .map { tokens[$0].key }
         } else {
           qualifiers = (start + 1..<t).filter {
-            inMention[$0] || isCapitalised(tokens[$0], in: doc)
+            inMention[$0] || isCapitalised($0, in: doc)
           }
           .map { tokens[$0].key }
           var c = candidates.count - 1
@@ -495,7 +495,7 @@ struct Coreference {
     }
     var before = subjectEnd - 1
     if before > start, !joins(before), doc.tokens[before].kind == .word,
-      !isCapitalised(doc.tokens[before], in: doc), rules.kinds(of: before, in: doc) == 0
+      !isCapitalised(before, in: doc), rules.kinds(of: before, in: doc) == 0
     {
       before -= 1
     }
@@ -506,7 +506,7 @@ struct Coreference {
 
   /// A lowercase word in `-ly` that no list names ("reportedly", "quietly").
   private func isAdverbInLy(_ t: Int, in doc: TokenizedText) -> Bool {
-    doc.tokens[t].kind == .word && !isCapitalised(doc.tokens[t], in: doc)
+    doc.tokens[t].kind == .word && !isCapitalised(t, in: doc)
       && rules.kinds(of: t, in: doc) == 0 && doc.tokens[t].key.hasSuffix("ly")
   }
 
@@ -535,7 +535,7 @@ struct Coreference {
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if rules.kinds(of: u, in: doc) & verbs != 0 { return true }
-    guard !isCapitalised(doc.tokens[u], in: doc) else { return false }
+    guard !isCapitalised(u, in: doc) else { return false }
     let key = doc.tokens[u].key
     return key.hasSuffix("ing") || rules.verbSuffixes.contains { key.hasSuffix($0) }
   }
@@ -581,10 +581,9 @@ struct Coreference {
     else { return false }
     var afterPreposition = false
     for u in start..<end {
-      let token = doc.tokens[u]
-      let named =
-        inMention[u] || (u > start && token.kind == .word && isCapitalised(token, in: doc))
-      guard token.kind == .word || token.kind == .number, !named || afterPreposition,
+      let kind = doc.tokens[u].kind
+      let named = inMention[u] || (u > start && isCapitalised(u, in: doc))
+      guard kind == .word || kind == .number, !named || afterPreposition,
         u == start || !isVerbLike(u, in: doc) || isNounAfterArticle(u, in: doc)
       else {
         return false
@@ -638,11 +637,11 @@ struct Coreference {
   private func hasPluralNoun(before t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     for u in start..<t where !inMention[u] {
-      let token = doc.tokens[u]
-      let key = token.key
-      guard token.kind == .word, key.utf8.count >= 4, key.hasSuffix("s"),
+      guard doc.tokens[u].kind == .word else { continue }
+      let key = doc.tokens[u].key
+      guard key.utf8.count >= 4, key.hasSuffix("s"),
         !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is"),
-        doc.firstScalar(of: token).properties.isLowercase,
+        doc.startsLowercase(u),
         rules.kinds(of: u, in: doc) == 0, rules.referenceKind(of: u, in: doc) == nil
       else { continue }
       return true
@@ -650,9 +649,11 @@ struct Coreference {
     return false
   }
 
-  private func isCapitalised(_ token: Token, in doc: TokenizedText) -> Bool {
-    token.kind == .word
-      && (doc.surface(of: token).unicodeScalars.first?.properties.isUppercase ?? false)
+  /// Whether token `u` is a word whose first character is uppercase. Takes the index: a token
+  /// passed as an argument was copied out of the array (its key retained and released).
+  private func isCapitalised(_ u: Int, in doc: TokenizedText) -> Bool {
+    doc.tokens[u].kind == .word
+      && (doc.surface(of: doc.tokens[u]).unicodeScalars.first?.properties.isUppercase ?? false)
   }
 
   /// The determiner that opens a role-noun phrase ending at `t`: at most
@@ -662,15 +663,15 @@ struct Coreference {
     var gap = 0
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     while u >= sentenceStart && gap <= AttributionRules.roleNounGap {
-      let token = doc.tokens[u]
       let kind = rules.referenceKind(of: u, in: doc)
       if kind == .determiner, !inMention[u] {
         return u
       }
       // A possessive pronoun opens the phrase itself ("warned that his agency would…"): no
       // determiner before it belongs to the role noun.
+      let tokenKind = doc.tokens[u].kind
       guard kind != .pronoun,
-        token.kind == .word || token.kind == .number || inMention[u] || token.key == "'s"
+        tokenKind == .word || tokenKind == .number || inMention[u] || doc.tokens[u].key == "'s"
       else {
         return nil
       }

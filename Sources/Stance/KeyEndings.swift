@@ -43,10 +43,11 @@ struct KeyEndings {
   struct Suffixes {
     /// Every suffix, for a key the packed ones do not decide.
     fileprivate var all: [Suffix]
-    fileprivate var packed: [Packed] = []
+    /// By last byte (ASCII): the packed suffixes that end with it. Most keys end with none of
+    /// them, and a key is compared only with those that end as it does (tried one after
+    /// another, every suffix was tested at every key ending like any of them).
+    fileprivate var packed = [[Packed]](filled: [], count: 128)
     fileprivate var others: [Suffix] = []
-    /// The last bytes the packed suffixes end with: most keys end with none of them.
-    fileprivate var lastBytes = [Bool](filled: false, count: 128)
 
     init(rules: AttributionRules) {
       all = [
@@ -65,12 +66,11 @@ struct KeyEndings {
           others.append(suffix)
           continue
         }
-        packed.append(
+        packed[Int(bytes.last!)].append(
           Packed(
             bytes: KeyEndings.pack(bytes[...]),
             mask: bytes.count == 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1,
             count: bytes.count, bit: suffix.bit, long: suffix.long))
-        lastBytes[Int(bytes.last!)] = true
       }
     }
   }
@@ -80,7 +80,7 @@ struct KeyEndings {
   }
 
   init(doc: TokenizedText, suffixes: Suffixes) {
-    let (packed, others, lastBytes) = (suffixes.packed, suffixes.others, suffixes.lastBytes)
+    let (packed, others) = (suffixes.packed, suffixes.others)
     let all = suffixes.all
     var endings = [UInt8](filled: 0, count: doc.tokens.count)
     // Written through a buffer: `endings[t] = bits` asked whether the array was unique at every
@@ -93,11 +93,11 @@ struct KeyEndings {
           // suffix one masked comparison; false when unsure (a non-ASCII key).
           let decided = tokens[t].key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let count = bytes.count
-            guard count > 0, bytes[count - 1] < 0x80, lastBytes[Int(bytes[count - 1])] else {
+            guard count > 0, bytes[count - 1] < 0x80, !packed[Int(bytes[count - 1])].isEmpty else {
               return true
             }
             let tail = Self.pack(bytes[max(0, count - 8)...])
-            for suffix in packed
+            for suffix in packed[Int(bytes[count - 1])]
             where count >= suffix.count && tail & suffix.mask == suffix.bytes
               && (!suffix.long || count > suffix.count + 2)
             {

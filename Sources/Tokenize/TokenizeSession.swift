@@ -7,7 +7,7 @@ public final class TokenizeSession {
   private let wordBreaker: WordBreaker
   /// Opened on first use: opening it (ICU's sentence rules with the `ss=standard` suppressions)
   /// costs about 2.3 million instructions, and the word-list loaders' sessions never need it.
-  private var sentenceBreaker: BreakIterator?
+  private var sentenceBreaker: SentenceBreaker?
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
   /// The stem sets of the tokenizer's variants, in order of their language (as `variants`
@@ -219,14 +219,14 @@ public final class TokenizeSession {
     guard !tokens.isEmpty else { return [] }
     var ends: [Int] = []
     var last = -1  // index of the last token ending at or before the boundary
-    let breaker: BreakIterator
+    let breaker: SentenceBreaker
     if let sentenceBreaker {
       breaker = sentenceBreaker
     } else {
-      breaker = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
+      breaker = try SentenceBreaker(locale: Tokenizer.sentenceLocale)
       sentenceBreaker = breaker
     }
-    try breaker.forEachBoundary(units) { b, _ in
+    try breaker.forEachBoundary(units) { b in
       while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
       if b < units.count, last >= 1,
         endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)
@@ -264,21 +264,20 @@ public final class TokenizeSession {
   private func endsWithInitial(
     _ tokens: [Token], at index: Int, _ units: UnsafeBufferPointer<UInt16>
   ) -> Bool {
-    let period = tokens[index]
-    let letter = tokens[index - 1]
-    guard period.key == ".", letter.utf16End == period.utf16Start,
-      letter.utf16End - letter.utf16Start == 1, (0x41...0x5A).contains(units[letter.utf16Start])
+    // Fields read in place: a token copied out of the array retains and releases its key.
+    let letterStart = tokens[index - 1].utf16Start
+    let letterEnd = tokens[index - 1].utf16End
+    guard tokens[index].key == ".", letterEnd == tokens[index].utf16Start,
+      letterEnd - letterStart == 1, (0x41...0x5A).contains(units[letterStart])
     else { return false }
-    let before = letter.utf16Start - 1
+    let before = letterStart - 1
     return before < 0 || units[before] == 0x20 || units[before] == 0x2E
   }
 
   /// Whether token `index` is a period glued to a word from the abbreviation list ("Dr.").
   private func endsWithAbbreviation(_ tokens: [Token], at index: Int) -> Bool {
-    let period = tokens[index]
-    let word = tokens[index - 1]
-    return period.key == "." && word.utf16End == period.utf16Start
-      && tokenizer.abbreviations.contains(word.key)
+    tokens[index].key == "." && tokens[index - 1].utf16End == tokens[index].utf16Start
+      && tokenizer.abbreviations.contains(tokens[index - 1].key)
   }
 }
 

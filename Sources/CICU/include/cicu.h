@@ -49,6 +49,16 @@ void cicu_breaker_next(cicu_breaker *breaker, int32_t *boundaries, int32_t *stat
 void cicu_breaker_clear_text(cicu_breaker *breaker);
 
 /**
+ * The sentence-break exceptions ICU's data lists for `language` (the words a `@ss=standard`
+ * sentence iterator suppresses a break after, such as "Mr." and "Hon.B.A."), in ICU's order,
+ * each followed by a 0 unit, into `buffer` (capacity `capacity` units). Stores the units needed
+ * in *length: U_BUFFER_OVERFLOW_ERROR when they exceed the capacity (call again with more), an
+ * error when the data has no list.
+ */
+int32_t cicu_sentence_exceptions(const char *language, uint16_t *buffer, int32_t capacity,
+                                 int32_t *length);
+
+/**
  * NFKC_Casefold of `source` into `dest` (capacity `capacity` units). Stores the full length of
  * the result in *length (which may exceed capacity: then call again with a larger buffer).
  */
