@@ -152,8 +152,11 @@ extension ClauseAnalyzer {
       guard let parent = s.clauses[c].parent else { continue }
       switch s.clauses[c].kind {
       case .reported:
+        let teller = s.clauses[parent].speech.flatMap {
+          passiveTeller(of: $0, participants: s.participants)
+        }
         s.clauses[c].speakers =
-          quotedAsSaying(s, parent).map { s.store(CollectionOfOne($0)) }
+          (quotedAsSaying(s, parent) ?? teller).map { s.store(CollectionOfOne($0)) }
           ?? effectiveSubject(s, parent)
       case .quote:
         let enclosing = s.clauses[parent]

@@ -311,7 +311,7 @@ struct ClauseAnalyzer {
   static let patientMarkerReach = 3
   /// Tokens of a prepositional phrase between a passive participle and its `by` ("were imposed
   /// on Energia and Khrunichev by").
-  static let passivePhraseReach = 6
+  static let passivePhraseReach = 8
   /// Words between a participle and its `by` in a passive without auxiliary ("welcomed on
   /// Saturday by").
   static let reducedPassiveGap = 3
@@ -684,9 +684,10 @@ struct ClauseAnalyzer {
             && !clauses[current].reportedOpened && endings.has(t, KeyEndings.ing)
             && tokens[t - 1].key == ","))
         && !inMention[t]
-        && !(t > lo && rules.has(t - 1, in: doc, .passive))
-        && !(t + 2 < hi && rules.has(t + 1, in: doc, .agentMarker)
-          && !endings.has(t + 2, KeyEndings.ing))
+        && ((!(t > lo && rules.has(t - 1, in: doc, .passive))
+          && !(t + 2 < hi && rules.has(t + 1, in: doc, .agentMarker)
+            && !endings.has(t + 2, KeyEndings.ing)))
+          || passiveTeller(of: t, participants: participants) != nil)
         && !isNoun(t, from: lo)
       {
         let desire = kinds & AttributionRules.MarkerKind.desire.bit != 0
@@ -813,6 +814,19 @@ struct ClauseAnalyzer {
       verb += 1
     }
     return verb < hi && isLowercase(verb) && isVerbCue(verb)
+  }
+
+  /// The participant who tells, after `by`, when speech verb `t` is in the passive and what is
+  /// told follows the name with `that` ("ESA was told by Roscosmos that the launches had been
+  /// cancelled": Roscosmos tells).
+  func passiveTeller(of t: Int, participants: [Participant]) -> Int? {
+    guard t > 0, t + 3 < doc.tokens.count, rules.has(t - 1, in: doc, .passive),
+      rules.has(t + 1, in: doc, .agentMarker),
+      let p = participants.firstIndex(where: { $0.tokens.lowerBound == t + 2 }),
+      participants[p].tokens.upperBound < doc.tokens.count,
+      rules.word(participants[p].tokens.upperBound, in: doc, is: .complementizer)
+    else { return nil }
+    return p
   }
 
   /// A word right after an article or a determiner is a noun ("a claim Lueders rejected", "the

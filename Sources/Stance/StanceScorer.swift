@@ -639,12 +639,23 @@ public struct StanceScorer: Sendable {
         })
         guard let (noun, start) = content(after: mark) else {
           // A term that another shifter reversed first is ended too ("refused to end its
-          // partnership": favor).
-          if let measure = reversed, measure.weight > 0,
-            measure.base < 0
-              || measure.modifiers.contains(where: { $0.kind.isShifter && $0.token != mark.token }),
-            !rules.isContent(measure.tokens.upperBound - 1, in: doc)
+          // partnership": favor); the measure may follow the verb the refusal governs ("refused
+          // to join the sanctions": favor).
+          func ends(_ hit: Hit) -> Bool {
+            hit.weight > 0
+              && (hit.base < 0
+                || hit.modifiers.contains(where: { $0.kind.isShifter && $0.token != mark.token }))
+          }
+          var measure = reversed
+          if let verb = reversed, !ends(verb), verb.tokens.lowerBound == mark.token + 2,
+            rules.word(mark.token + 1, in: doc, is: .infinitive)
           {
+            measure = hits[(h + 1)...].first(where: { hit in
+              hit.tokens.lowerBound > verb.tokens.lowerBound
+                && hit.modifiers.contains { $0.kind.isShifter && $0.token == mark.token }
+            })
+          }
+          if let measure, ends(measure), !rules.isContent(measure.tokens.upperBound - 1, in: doc) {
             hits[h].apply(
               AppliedModifier(
                 kind: .attitude, token: measure.tokens.upperBound - 1, start: measure.start,

@@ -1032,6 +1032,9 @@ struct AttributionTests {
       "Roscosmos, which trains crews with NASA, said on Friday ⟦it⟧ would quit.", hit: "quit",
       "roscosmos", .subject),
     RoleCase(
+      "a speech verb in the passive with its teller after 'by': the teller speaks",
+      "NASA was told by ⟦Rogozin⟧ that Russia would quit.", hit: "quit", "rogozin", .speaker),
+    RoleCase(
       "… and after an insertion between commas before 'that', the teller's adverb in -ly before",
       "Roscosmos reportedly told NASA, in a letter handed over in Moscow, that ⟦it⟧ would quit.",
       hit: "quit", "roscosmos", .subject),
@@ -1402,6 +1405,10 @@ struct AttributionTests {
       name: "a refusal reverses either sign, and refusing to end a term takes its sign",
       text: "They refused to end the partnership.",
       weights: ["refused": 2, "partnership": 1.8]),
+    ShifterCase(
+      name: "… and refusing to back a hostile measure takes the measure's reversed sign",
+      text: "They refused to stand by the sanctions.",
+      weights: ["refused": 2, "stand by": -1.5, "sanctions": 2]),
     ShifterCase(
       name: "ending reverses either sign", text: "They ended the sanctions.",
       weights: ["sanctions": 2]),
