@@ -172,7 +172,8 @@ struct EvalTests {
     ("blind153", 0.81), ("blind154", 0.88), ("blind155", 0.81), ("blind156", 0.83),
     ("blind157", 0.86), ("blind158", 0.86), ("blind159", 0.88), ("blind160", 0.86),
     ("blind161", 0.73), ("blind162", 0.86), ("blind163", 0.89), ("blind164", 0.89),
-    ("blind165", 0.86), ("blind166", 0.85), ("blind167", 0.84),
+    ("blind165", 0.86), ("blind166", 0.85), ("blind167", 0.84), ("blind168", 0.85),
+    ("blind169", 0.87), ("blind170", 0.73),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     let result = try PipelineProcess.run([
