@@ -788,8 +788,8 @@ struct ClauseAnalyzer {
   /// Whether the participant at `t` opens a relative clause without `that` ("…, a step China
   /// condemned", "…, a rare gesture Borisov welcomed"): after a comma, an article or determiner
   /// and one or two lowercase words that are no marker, reference word, hit or `of` ("…, the head
-  /// of Roscosmos offered" is a subject), and before a verb (an adverb in `-ly` may come between:
-  /// "Roscosmos quietly accepted").
+  /// of Roscosmos offered" is a subject), and before a verb (up to two auxiliaries and adverbs in
+  /// `-ly` may come between: "Roscosmos quietly accepted", "the Kremlin has repeatedly snubbed").
   private func opensContactRelative(
     at t: Int, participant: Participant, from lo: Int, to hi: Int
   ) -> Bool {
@@ -809,7 +809,7 @@ struct ClauseAnalyzer {
     var verb = participant.tokens.upperBound
     while verb + 1 < hi, verb < participant.tokens.upperBound + 3, tokenKinds[verb] == .word,
       isLowercase(verb), !hitStart[verb],
-      rules.has(verb, in: doc, .verb) || doc.tokens[verb].key.hasSuffix("ly")
+      rules.has(verb, in: doc, .verb) || endings.has(verb, KeyEndings.ly)
     {
       verb += 1
     }
