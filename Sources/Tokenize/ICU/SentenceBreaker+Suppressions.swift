@@ -16,7 +16,8 @@ extension SentenceBreaker {
   /// `USTRINGTRIE_MATCHES`) rather than on a unit no key has there.
   ///
   /// Each key (at most eight ASCII letters and periods) is packed into a `UInt64`, first unit in
-  /// the low byte; a trie is a `KeyTable` of its keys and the keys' proper prefixes.
+  /// the low byte; a trie is an `EdgeTable` (the phrase matcher's) from its keys and the keys'
+  /// proper prefixes to their flags.
   struct Suppressions: Sendable {
     /// Flags of a packed string in a trie.
     static let isKey: UInt8 = 1
@@ -24,8 +25,8 @@ extension SentenceBreaker {
     /// For a reversed key of `backward`: a match, not a partial match.
     static let isMatch: UInt8 = 4
 
-    private let backward: KeyTable
-    private let forward: KeyTable
+    private let backward: EdgeTable
+    private let forward: EdgeTable
 
     /// The suppressions of `language` (a locale's base name, "en"); nil when ICU's data has no
     /// list for it, or an exception that is not one to eight ASCII letters and periods.
@@ -51,8 +52,20 @@ extension SentenceBreaker {
         }
       }
       for p in partials { Self.insert(p.reversed(), Self.isKey, into: &backward) }
-      self.backward = KeyTable(backward)
-      self.forward = KeyTable(forward)
+      self.backward = Self.table(backward)
+      self.forward = Self.table(forward)
+    }
+
+    private static func table(_ entries: [UInt64: UInt8]) -> EdgeTable {
+      var table = EdgeTable()
+      for (key, flags) in entries { table.insert(key, UInt32(flags)) }
+      return table
+    }
+
+    /// The flags of packed string `key` in `table` (0: no key or prefix).
+    @inline(__always)
+    private static func flags(of key: UInt64, in table: EdgeTable) -> UInt8 {
+      table[key].map { UInt8(truncatingIfNeeded: $0) } ?? 0
     }
 
     /// Adds `flags` to the packed `units`, and `isPrefix` to each of their proper prefixes.
@@ -99,7 +112,7 @@ extension SentenceBreaker {
         position -= 1
         key |= UInt64(text[position]) << (8 * UInt64(length))
         length += 1
-        let flags = backward.flags(of: key)
+        let flags = Self.flags(of: key, in: backward)
         if flags & Self.isKey != 0 {
           best = position
           bestIsMatch = flags & Self.isMatch != 0
@@ -117,50 +130,10 @@ extension SentenceBreaker {
         key |= UInt64(text[position]) << (8 * UInt64(length))
         length += 1
         position += 1
-        let flags = forward.flags(of: key)
+        let flags = Self.flags(of: key, in: forward)
         if flags & Self.isPrefix == 0 { return flags & Self.isKey != 0 }
       }
       return true
-    }
-  }
-}
-
-extension SentenceBreaker.Suppressions {
-  /// Packed strings and their flags: open addressing over a power-of-two array, a multiplicative
-  /// hash (0, an empty slot, packs no string: every unit is nonzero).
-  struct KeyTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [UInt8]
-    private let shift: UInt64
-
-    init(_ entries: [UInt64: UInt8]) {
-      var bits: UInt64 = 4
-      while 1 << bits < 4 * entries.count { bits += 1 }
-      shift = 64 - bits
-      keys = [UInt64](repeating: 0, count: 1 << bits)
-      values = [UInt8](repeating: 0, count: 1 << bits)
-      for (key, value) in entries {
-        var i = home(of: key)
-        while keys[i] != 0 { i = (i + 1) & (keys.count - 1) }
-        keys[i] = key
-        values[i] = value
-      }
-    }
-
-    @inline(__always)
-    private func home(of key: UInt64) -> Int {
-      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    /// The flags of `key` (0: no key or prefix).
-    @inline(__always)
-    func flags(of key: UInt64) -> UInt8 {
-      var i = home(of: key)
-      while keys[i] != 0 {
-        if keys[i] == key { return values[i] }
-        i = (i + 1) & (keys.count - 1)
-      }
-      return 0
     }
   }
 }
