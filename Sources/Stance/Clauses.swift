@@ -493,10 +493,28 @@ struct ClauseAnalyzer {
         continue
       }
       if isComma, let opening = openingClause, suspended.count == openingDepth {
+        // An apposition after a name that ends the opening phrase belongs to it ("In a letter
+        // to Josef Aschbacher, the director general of ESA, Rogozin threatened…"): the
+        // phrase ends at the apposition's closing comma when a name or a participle follows.
+        if let close = openingApposition(
+          after: t, before: hi, startsOf: startsOf, participants: participants)
+        {
+          for u in t..<close { assign(u) }
+          t = close - 1
+          continue
+        }
         assign(t)
         openingClause = nil
         clauses.append(Clause(kind: .main, first: t + 1, opener: nil, parent: opening))
         current = clauses.count - 1
+        // A second phrase, opened by a participle, may follow before the subject ("With
+        // Aschbacher, the head of ESA, seated in the front row, Putin told…").
+        if let end = secondOpeningPhraseEnd(after: t, before: hi) {
+          for u in (t + 1)...end { assign(u) }
+          clauses.append(Clause(kind: .main, first: end + 1, opener: nil, parent: current))
+          current = clauses.count - 1
+          t = end
+        }
         continue
       }
       // An apposition after a name ("Bill Nelson, a former senator who once flew on the
@@ -574,7 +592,10 @@ struct ClauseAnalyzer {
         let comma = ((t + 1)..<min(hi, t + 1 + Self.prepositionalOpeningReach)).first(where: {
           tokens[$0].key == "," || isQuote($0)
         }),
-        tokens[comma].key == ",", (t + 1..<comma).contains(where: { hitStart[$0] })
+        tokens[comma].key == ",",
+        (t + 1..<comma).contains(where: { hitStart[$0] })
+          || openingApposition(
+            after: comma, before: hi, startsOf: startsOf, participants: participants) != nil
       {
         open(.subordinate, at: t, opener: t, parent: current)
         openingClause = current
@@ -611,7 +632,8 @@ struct ClauseAnalyzer {
         // A subordinate clause before the main clause's verb ("Two days after his remarks,
         // Borisov did…") ends at its first comma (read before `open` changes `current`).
         let beforeMainVerb =
-          (current == 0 && clauses[current].verb == nil && suspended.isEmpty)
+          ((current == 0 || clauses[current].kind == .main) && clauses[current].verb == nil
+            && suspended.isEmpty)
           || (clauses[current].kind == .quote && clauses[current].verb == nil
             && clauses[current].tokenCount <= 1)
         let kind: Clause.Kind =
@@ -1088,6 +1110,38 @@ struct ClauseAnalyzer {
   /// lowercase word that is no mention or pronoun follows it, and the closing comma comes within
   /// `appositionReach` tokens, before `hi` ("Medvedev, now deputy head of Russia's Security
   /// Council, said…").
+  /// The comma that ends a participle's phrase right after an opening phrase's comma `t`
+  /// ("…, seated in the front row, Putin told…"), when a name follows it.
+  private func secondOpeningPhraseEnd(after t: Int, before hi: Int) -> Int? {
+    let first = t + 1
+    guard first < hi, tokenKinds[first] == .word, isLowercase(first), !inMention[first],
+      !hitStart[first], rules.referenceKind(of: first, in: doc) == nil,
+      endings.has(first, KeyEndings.ed) || endings.has(first, KeyEndings.ing),
+      let comma = (first + 1..<min(hi, first + 1 + Self.prepositionalOpeningReach)).first(
+        where: { doc.tokens[$0].key == "," }),
+      comma + 1 < hi, inMention[comma + 1],
+      !(first..<comma).contains(where: { hitStart[$0] })
+    else { return nil }
+    return comma
+  }
+
+  /// The closing comma of an apposition after the name that ends a sentence's opening phrase
+  /// (a name or a capitalised word before its comma `t`): a determiner opens it, and a name or
+  /// a participle in `-ed` or `-ing` follows it.
+  private func openingApposition(
+    after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
+  ) -> Int? {
+    guard t + 1 < hi, inMention[t - 1] || (tokenKinds[t - 1] == .word && !isLowercase(t - 1)),
+      rules.referenceKind(of: t + 1, in: doc) == .determiner,
+      let close = appositionClose(after: t, before: hi), close + 1 < hi,
+      !(t + 1..<close).contains(where: { hitStart[$0] })
+    else { return nil }
+    let next = close + 1
+    if startsOf[next] != nil { return close }
+    return tokenKinds[next] == .word && isLowercase(next)
+      && (endings.has(next, KeyEndings.ed) || endings.has(next, KeyEndings.ing)) ? close : nil
+  }
+
   func appositionClose(after t: Int, before hi: Int) -> Int? {
     let tokens = doc.tokens
     guard t + 1 < hi, tokens[t].key == ",", tokenKinds[t + 1] == .word,

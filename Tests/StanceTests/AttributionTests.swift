@@ -137,6 +137,22 @@ struct AttributionTests {
       "Seated beside ⟦Nelson⟧ in Moscow, a senior engineer praised the partnership.",
       hit: "praised", "nelson", .otherClause),
     RoleCase(
+      "an apposition after the name that ends an opening phrase belongs to the phrase",
+      "In a letter to ⟦Nelson⟧, the head of NASA, Rogozin threatened to leave.",
+      hit: "threatened", "nelson", .otherClause),
+    RoleCase(
+      "… and the subject after it is the main clause's",
+      "In a letter to Nelson, the head of NASA, ⟦Rogozin⟧ threatened to leave.",
+      hit: "threatened", "rogozin", .subject),
+    RoleCase(
+      "a participle's phrase after the opening phrase is not the subject",
+      "With Nelson, the head of NASA, seated in the front row, ⟦Rogozin⟧ said Russia would quit.",
+      hit: "quit", "rogozin", .speaker),
+    RoleCase(
+      "a subordinate clause after an opening participle's phrase ends at its comma",
+      "Speaking in Moscow, hours before the ISS passed overhead, ⟦Rogozin⟧ said Russia would quit.",
+      hit: "quit", "rogozin", .speaker),
+    RoleCase(
       "a possessive before a noun of relation describes it",
       "Roscosmos stayed, while ⟦its⟧ American counterpart threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
