@@ -323,6 +323,9 @@ struct ClauseAnalyzer {
   /// Tokens a phrase opened by a preposition at the sentence's start may have before its comma
   /// ("Amid the sanctions, NASA…"). (Coreference's `openingPhraseReach` is another rule's.)
   static let prepositionalOpeningReach = 8
+  /// Tokens such a phrase may have when a name follows its comma ("At a press conference in
+  /// Paris held alongside representatives of Airbus, ESA's Aschbacher announced…").
+  static let longOpeningReach = 16
 
   // MARK: - Splitting
 
@@ -589,13 +592,19 @@ struct ClauseAnalyzer {
           || (t + 1 < hi && tokenKinds[t] == .word && !inMention[t] && kinds == 0
             && rules.has(t + 1, in: doc, .preposition)),
         kinds & AttributionRules.MarkerKind.source.bit == 0,
-        let comma = ((t + 1)..<min(hi, t + 1 + Self.prepositionalOpeningReach)).first(where: {
+        let comma = ((t + 1)..<min(hi, t + 1 + Self.longOpeningReach)).first(where: {
           tokens[$0].key == "," || isQuote($0)
         }),
         tokens[comma].key == ",",
-        (t + 1..<comma).contains(where: { hitStart[$0] })
+        ((t + 1..<comma).contains(where: { hitStart[$0] })
+          && comma < t + 1 + Self.prepositionalOpeningReach)
           || openingApposition(
             after: comma, before: hi, startsOf: startsOf, participants: participants) != nil
+          || (comma + 1 < hi && startsOf[comma + 1] != nil
+            && kinds & AttributionRules.MarkerKind.preposition.bit != 0
+            && !(t + 1..<comma).contains(where: {
+              tokens[$0].key == ":" || tokens[$0].key == ";"
+            }))
       {
         open(.subordinate, at: t, opener: t, parent: current)
         openingClause = current

@@ -153,6 +153,14 @@ struct AttributionTests {
       "Speaking in Moscow, hours before the ISS passed overhead, ⟦Rogozin⟧ said Russia would quit.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "a long phrase opened by a preposition ends at its comma when a name follows",
+      "At a press conference in Paris held alongside representatives of ⟦NASA⟧, Rogozin said Russia would quit.",
+      hit: "quit", "nasa", .otherClause),
+    RoleCase(
+      "… and the name after it is the main clause's subject",
+      "At a press conference in Paris held alongside representatives of NASA, ⟦Rogozin⟧ said Russia would quit.",
+      hit: "quit", "rogozin", .speaker),
+    RoleCase(
       "a possessive before a noun of relation describes it",
       "Roscosmos stayed, while ⟦its⟧ American counterpart threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
@@ -350,7 +358,7 @@ struct AttributionTests {
         "Rogozin"),
       hit: "partnership", "rogozin", .otherClause),
     RoleCase(
-      "governed by a preposition", "Unlike ⟦Washington⟧, NASA praised the partnership.",
+      "governed by a preposition", "NASA, unlike ⟦Washington⟧, praised the partnership.",
       hit: "praised",
       "washington", .nonSubject),
     RoleCase(
@@ -1400,6 +1408,13 @@ struct AttributionTests {
   static let shifterCases: [ShifterCase] = [
     ShifterCase(
       name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
+    ShifterCase(
+      name: "every form of a shifter is listed: freezing",
+      text: "ESA was freezing its partnership.",
+      weights: ["partnership": -1.8]),
+    ShifterCase(
+      name: "every form of a shifter is listed: cancelling",
+      text: "ESA is cancelling its partnership.", weights: ["partnership": -1.8]),
     ShifterCase(
       name: "a shifter before the noun of content that a shifter's object opens reverses it too",
       text: "Rogozin dismissed calls to end the partnership.",
