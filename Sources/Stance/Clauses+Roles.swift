@@ -115,6 +115,12 @@ extension ClauseAnalyzer {
         if authorsNoun(p, hit, in: s) { return .possessor }
         return isNamedSource(p, of: hit, in: s) ? .source : .object
       }
+      // "Japan was invited by NASA to contribute…": the agent asks for what the infinitive after
+      // it says; the passive's subject is only asked.
+      if let by = passiveController(of: hit, from: s.clauses[ch].first) {
+        if participant.tokens.lowerBound > by { return .passiveAgent }
+        if s.list(s.clauses[ch].subject).contains(p) { return .passiveSubject }
+      }
       if s.list(s.clauses[ch].subject).contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
@@ -827,6 +833,26 @@ extension ClauseAnalyzer {
   }
 
   /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
+  /// The `by` of a passive right before the infinitive that opens at `hit` ("was invited by NASA
+  /// to contribute", "was urged by Biden and Macron to keep"): a passive verb group, `by`, at
+  /// most `agentPhraseReach` words of names and determiners, `to`.
+  private func passiveController(of hit: Range<Int>, from first: Int) -> Int? {
+    let to = hit.lowerBound - 1
+    guard to > first, doc.tokens[to].key == "to", inMention[to - 1] else { return nil }
+    var u = to - 1
+    while u > first && to - u <= Self.agentPhraseReach {
+      if rules.has(u, in: doc, .agentMarker) {
+        return passiveGroup(endingAt: u - 1, from: first) ? u : nil
+      }
+      guard
+        inMention[u] || rules.referenceKind(of: u, in: doc) == .determiner
+          || rules.has(u, in: doc, .coordinator) || doc.tokens[u].key == ","
+      else { return nil }
+      u -= 1
+    }
+    return nil
+  }
+
   private func passiveGroup(endingAt participle: Int, from lo: Int) -> Bool {
     guard participle > lo, tokenKinds[participle] == .word,
       isLowercase(participle)

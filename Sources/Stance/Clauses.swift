@@ -312,6 +312,9 @@ struct ClauseAnalyzer {
   /// Tokens of a prepositional phrase between a passive participle and its `by` ("were imposed
   /// on Energia and Khrunichev by").
   static let passivePhraseReach = 8
+  /// Tokens of the agents between a passive's `by` and the infinitive they ask for ("was urged by
+  /// the United States and the European Union to").
+  static let agentPhraseReach = 10
   /// Words between a participle and its `by` in a passive without auxiliary ("welcomed on
   /// Saturday by").
   static let reducedPassiveGap = 3

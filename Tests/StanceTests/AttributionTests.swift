@@ -161,6 +161,14 @@ struct AttributionTests {
       "At a press conference in Paris held alongside representatives of NASA, ⟦Rogozin⟧ said Russia would quit.",
       hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "the agent of a passive asks for the infinitive after it",
+      "Roscosmos was asked by ⟦NASA⟧ to cooperate on the station.", hit: "cooperate", "nasa",
+      .passiveAgent),
+    RoleCase(
+      "… and the passive's subject is only asked",
+      "⟦Roscosmos⟧ was asked by the White House and NASA to cooperate.", hit: "cooperate",
+      "roscosmos", .passiveSubject),
+    RoleCase(
       "a possessive before a noun of relation describes it",
       "Roscosmos stayed, while ⟦its⟧ American counterpart threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
