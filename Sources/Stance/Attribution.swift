@@ -210,6 +210,10 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// parties do it ("Roscosmos signed a seat-swap agreement with NASA"). A negative hit is done
   /// to it (`object`: "suspended its agreement with NASA").
   case partner
+  /// agent: an organisation named right before a person with a title of office between (an
+  /// `office` word: "NASA Administrator Bill Nelson", "Roscosmos chief Yuri Borisov") when the
+  /// person is an agent of the hit: the person acts and speaks for it.
+  case title
   /// target: the subject of a passive hit ("NASA was criticised").
   case passiveSubject = "passive-subject"
   /// target: the subject of a form of *be* whose predicate names it a partner ("NASA has been a
@@ -253,7 +257,7 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   public var role: Role {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker, .source,
-      .partner:
+      .partner, .title:
       return .agent
     case .passiveSubject, .described, .object, .predicate: return .target
     case .reporter, .inanimate, .wishedSubject, .hypothetical, .circumstance, .nonSubject,

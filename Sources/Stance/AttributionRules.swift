@@ -129,6 +129,11 @@ public struct AttributionRules: Sendable {
     /// ("rejected Roscosmos's offer": Roscosmos's offer stays favor; rules `possessor` and
     /// `source`).
     case refusal
+    /// A title of office (`chief`, `administrator`, `spokesman`): a person named right after an
+    /// organisation's name and such a title acts and speaks for it (rule `title`: "NASA
+    /// Administrator Bill Nelson praised…" is NASA's stance too; not "NASA astronaut Frank
+    /// Rubio", whose words are his own).
+    case office
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -173,6 +178,7 @@ public struct AttributionRules: Sendable {
       case .time: 1 << 36
       case .stative: 1 << 37
       case .refusal: 1 << 38
+      case .office: 1 << 39
       }
     }
 
@@ -189,7 +195,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal:
+        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office:
         true
       default: false
       }

@@ -11,6 +11,13 @@ extension ClauseAnalyzer {
     of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool, positive: Bool
   ) -> RoleRule {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
+    // "NASA Administrator Bill Nelson praised…": the organisation acts through the person its
+    // title names.
+    if rule.role != .agent, let person = titledPerson(after: p, in: s.participants),
+      role(of: person, toward: hit, in: s, passive: passive, positive: positive).role == .agent
+    {
+      return .title
+    }
     if rule.role == .agent, inParticipleAside(hit, after: s.participants[p], in: s) {
       return .passiveSubject
     }
@@ -922,6 +929,24 @@ extension ClauseAnalyzer {
     var before = first - 1
     if before >= 0, rules.referenceKind(of: before, in: doc) == .determiner { before -= 1 }
     return before < 0 || !rules.has(before, in: doc, .preposition)
+  }
+
+  /// The person participant `p`, an organisation's name, stands before with one or two words
+  /// of title between, one of them a title of office (`office`: "NASA Administrator Bill
+  /// Nelson", "ESA Director General Josef Aschbacher"): the person acts for it (rule `title`).
+  func titledPerson(after p: Int, in participants: [Participant]) -> Int? {
+    let participant = participants[p]
+    guard participant.ref.isMention, !participant.isPossessive, p + 1 < participants.count,
+      participant.entity < types.count,
+      participant.typeClasses.isDisjoint(with: [.person, .gpe])
+    else { return nil }
+    let next = participants[p + 1]
+    let words = participant.tokens.upperBound..<next.tokens.lowerBound
+    guard next.typeClasses.contains(.person), next.ref.isMention, (1...2).contains(words.count),
+      words.allSatisfy({ tokenKinds[$0] == .word && !isVerbCue($0) }),
+      words.contains(where: { rules.word($0, in: doc, is: .office) })
+    else { return nil }
+    return p + 1
   }
 
   /// Whether participant `p` only describes someone else, who is the subject instead:
