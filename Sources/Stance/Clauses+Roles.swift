@@ -13,7 +13,9 @@ extension ClauseAnalyzer {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
     // "NASA Administrator Bill Nelson praised…": the organisation acts through the person its
     // title names.
-    if rule.role != .agent, let person = titledPerson(after: p, in: s.participants),
+    if rule.role != .agent,
+      let person = titledPerson(after: p, in: s.participants)
+        ?? appositivePerson(of: p, in: s.participants),
       role(of: person, toward: hit, in: s, passive: passive, positive: positive).role == .agent
     {
       return .title
@@ -947,6 +949,43 @@ extension ClauseAnalyzer {
       words.contains(where: { rules.word($0, in: doc, is: .office) })
     else { return nil }
     return p + 1
+  }
+  /// The person an apposition names whose title of office governs organisation `p` ("Yuri
+  /// Borisov, the head of Roscosmos, said…", "the head of Roscosmos, Yuri Borisov, said…"): an
+  /// `office` word (and one more word) before `p`'s `of` (and a determiner), and the person's
+  /// name right before the comma that opens the apposition or right after the comma after `p`.
+  func appositivePerson(of p: Int, in participants: [Participant]) -> Int? {
+    let participant = participants[p]
+    guard participant.ref.isMention, !participant.isPossessive, participant.entity < types.count,
+      participant.typeClasses.isDisjoint(with: [.person, .gpe])
+    else { return nil }
+    var u = participant.tokens.lowerBound - 1
+    if u >= 0, rules.referenceKind(of: u, in: doc) == .determiner { u -= 1 }
+    guard u >= 1, rules.word(u, in: doc, is: .genitive) else { return nil }
+    u -= 1
+    if !rules.word(u, in: doc, is: .office) { u -= 1 }
+    guard u >= 1, rules.word(u, in: doc, is: .office) else { return nil }
+    // Back over the apposition's opening words ("the", "its", "then") to its comma.
+    var opening = u - 1
+    while opening >= 0, opening >= u - 3, tokenKinds[opening] == .word, isLowercase(opening),
+      !inMention[opening]
+    {
+      opening -= 1
+    }
+    if opening >= 0, doc.tokens[opening].key == ",",
+      let before = participants[..<p].lastIndex(where: { $0.tokens.upperBound == opening }),
+      participants[before].typeClasses.contains(.person), participants[before].ref.isMention
+    {
+      return before
+    }
+    let end = participant.tokens.upperBound
+    if p + 1 < participants.count, end < doc.tokens.count, doc.tokens[end].key == ",",
+      participants[p + 1].tokens.lowerBound == end + 1,
+      participants[p + 1].typeClasses.contains(.person), participants[p + 1].ref.isMention
+    {
+      return p + 1
+    }
+    return nil
   }
 
   /// Whether participant `p` only describes someone else, who is the subject instead:

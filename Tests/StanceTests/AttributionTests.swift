@@ -130,6 +130,10 @@ struct AttributionTests {
       "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .title),
     RoleCase(
+      "… and through one an apposition names",
+      "Rogozin, the head of ⟦Roscosmos⟧, threatened to leave.", hit: "threatened", "roscosmos",
+      .title),
+    RoleCase(
       "… not through one a title that is no office names",
       "⟦Roscosmos⟧ cosmonaut Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
@@ -191,9 +195,9 @@ struct AttributionTests {
       "Rogozin arrived. The ⟦Roscosmos⟧ chief threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
     RoleCase(
-      "an organisation after a person's role noun and 'of' describes the person",
+      "an organisation after a person's title of office and 'of' acts through the person",
       "The head of ⟦Roscosmos⟧, Rogozin, threatened to leave.",
-      hit: "threatened", "roscosmos", .nonSubject),
+      hit: "threatened", "roscosmos", .title),
     RoleCase(
       "a country before its leader's title is in the subject",
       "⟦Russia⟧ chief Borisov threatened to leave.",
@@ -352,9 +356,9 @@ struct AttributionTests {
       "Borisov was asked. \"No. We will leave,\" ⟦Rogozin⟧ said.", hit: "leave", "rogozin",
       .quoteSpeaker),
     RoleCase(
-      "an apposition after a quotation's speaker is not the speaker",
+      "an apposition after a quotation's speaker: its organisation speaks through him",
       "\"We will leave, and we will warn,\" Borisov, the head of the ⟦Russian space agency⟧, said.",
-      hit: "leave", "roscosmos", .otherClause),
+      hit: "leave", "roscosmos", .title),
     RoleCase(
       "the speaker before an apposition says the quotation",
       "\"We will leave, and we will warn,\" ⟦Borisov⟧, the head of the Russian space agency, said.",
@@ -574,9 +578,9 @@ struct AttributionTests {
       "\"We will leave,\" the head of the Russian space agency, ⟦Borisov⟧, said.",
       hit: "leave", "borisov", .quoteSpeaker),
     RoleCase(
-      "… and the organisation in the description is not the speaker",
+      "… and the organisation in the description speaks through him",
       "\"We will leave,\" the head of the ⟦Russian space agency⟧, Borisov, said.",
-      hit: "leave", "roscosmos", .otherClause),
+      hit: "leave", "roscosmos", .title),
     RoleCase(
       "who is named after `with` after a reciprocal act does it with the subject",
       "Roscosmos partnered with ⟦NASA⟧ on the mission.", hit: "partnered", "nasa", .partner),
