@@ -140,25 +140,3 @@ struct RecordFragments: Sendable {
     }
   }
 }
-
-/// Object keys a record writes for every mention, hit and score (`"start":` …), each serialized
-/// once: appending one is one copy of its bytes, where `JSONWriter.field(_:)` appends the
-/// quotes, the key and the colon in four.
-struct FieldKeys: Sendable {
-  let start = JSONFragment(key: "start")
-  let end = JSONFragment(key: "end")
-  let text = JSONFragment(key: "text")
-  let sentence = JSONFragment(key: "sentence")
-  let via = JSONFragment(key: "via")
-  let score = JSONFragment(key: "score")
-  let raw = JSONFragment(key: "raw")
-  let hits = JSONFragment(key: "hits")
-  let role = JSONFragment(key: "role")
-  let rule = JSONFragment(key: "rule")
-  let mention = JSONFragment(key: "mention")
-  let base = JSONFragment(key: "base")
-  let weight = JSONFragment(key: "weight")
-  let modifiers = JSONFragment(key: "modifiers")
-  let factor = JSONFragment(key: "factor")
-  let delta = JSONFragment(key: "delta")
-}

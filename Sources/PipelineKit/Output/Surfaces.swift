@@ -1,5 +1,3 @@
-import JSON
-
 /// The surfaces of spans of a document's text, by their Unicode scalar offsets, as the text's
 /// own UTF-8 bytes: what a record writes for every mention, hit and modifier.
 ///
@@ -74,11 +72,6 @@ struct Surfaces {
     let start = byteOffset(scalars.lowerBound)
     let end = checkpoints.isEmpty ? scalars.upperBound : byteOffset(scalars.upperBound)
     return UnsafeBufferPointer(rebasing: utf8[start..<end])
-  }
-
-  /// Writes the surface of `scalars` as a JSON string.
-  func write(_ scalars: Range<Int>, into w: inout JSONWriter) {
-    w.string(utf8: bytes(scalars))
   }
 
   /// The surface of `scalars`.
