@@ -64,13 +64,13 @@ public struct RecordWriter: Sendable {
     w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
     w.field("entities")
     w.beginArray()
-    for entity in mentionsOf.inOrderOfFirstItem {
+    for found in mentionsOf.groupsInOrderOfFirstItem {
+      let entity = found.entity
       w.beginObject()
       w.fragment(fragments.entities, at: entity)
       w.field("mentions")
       w.beginArray()
       // Gazetteer mentions and references, merged in text order.
-      let found = mentionsOf.indices(of: entity)
       let references = referencesOf.indices(of: entity)
       var m = 0
       var r = 0
@@ -376,20 +376,32 @@ struct EntityGroups {
   /// made for each entity).
   struct Group: RandomAccessCollection {
     let pairs: ArraySlice<UInt64>
+    /// The group's entity (of a group that is not empty).
+    var entity: Int { Int(truncatingIfNeeded: pairs[pairs.startIndex] >> 32) }
     var startIndex: Int { 0 }
     var endIndex: Int { pairs.count }
     subscript(i: Int) -> Int { Int(truncatingIfNeeded: pairs[pairs.startIndex + i] & 0xFFFF_FFFF) }
   }
 
-  /// The entities, in the order of their first items: each entity's first pair, as (first
-  /// item, entity), sorted.
-  var inOrderOfFirstItem: [Int] {
+  /// The entities, in the order of their first items.
+  var inOrderOfFirstItem: [Int] { groupsInOrderOfFirstItem.map(\.entity) }
+
+  /// Each entity's items, the entities in the order of their first items: each group's first
+  /// pair, as (first item, where the group starts), sorted. (The writer's binary search of
+  /// each entity's group, `indices(of:)`, is left out.)
+  var groupsInOrderOfFirstItem: [Group] {
     var firsts: [UInt64] = []
+    firsts.reserveCapacity(pairs.count)
     for (i, pair) in pairs.enumerated() where i == 0 || pairs[i - 1] >> 32 != pair >> 32 {
-      firsts.append(pair << 32 | pair >> 32)
+      firsts.append(pair << 32 | UInt64(i))
     }
     firsts.sort()
-    return firsts.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+    return firsts.map { first in
+      let start = Int(truncatingIfNeeded: first & 0xFFFF_FFFF)
+      var end = start + 1
+      while end < pairs.count, pairs[end] >> 32 == pairs[start] >> 32 { end += 1 }
+      return Group(pairs: pairs[start..<end])
+    }
   }
 
   /// The indices of `entity`'s items, increasing.

@@ -31,6 +31,17 @@ struct Surfaces {
     var i = 0
     let raw = UnsafeRawBufferPointer(utf8)
     while i < utf8.count {
+      // Sixteen ASCII bytes (`stride`): as many scalars, so exactly one checkpoint among them.
+      if i + 16 <= utf8.count,
+        (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080
+          == 0
+      {
+        checkpoints.append(UInt32(i + (Self.stride - scalars % Self.stride) % Self.stride))
+        scalars += 16
+        i += 16
+        continue
+      }
       // Eight ASCII bytes at a time (most of a mostly-English text): eight scalars, a
       // checkpoint where a multiple of `stride` falls among them.
       if i + 8 <= utf8.count,
