@@ -140,11 +140,15 @@ public struct JSONWriter: ~Copyable {
   /// An object key known at compile time (ASCII, nothing to escape), written without escaping;
   /// the next call writes its value.
   public mutating func field(_ key: StaticString) {
-    separate()
-    put(UInt8(ascii: "\""))
-    put(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    put(UInt8(ascii: "\""))
-    put(UInt8(ascii: ":"))
+    // One `reserve` for the comma, the quotes, the key and the colon (a `put` each reserved
+    // its own).
+    reserve(key.utf8CodeUnitCount + 4)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    putReserved(UInt8(ascii: "\""))
+    Self.copy(key.utf8Start, to: base + count, count: key.utf8CodeUnitCount)
+    count += key.utf8CodeUnitCount
+    putReserved(UInt8(ascii: "\""))
+    putReserved(UInt8(ascii: ":"))
     needsComma = false
   }
 
@@ -349,9 +353,16 @@ public struct JSONWriter: ~Copyable {
 
   /// Fragment `index` of a list, as `fragment(_:)` writes one.
   public mutating func fragment(_ list: JSONFragmentList, at index: Int) {
-    separate()
     let range = list.range(of: index)
-    list.bytes.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[range])) }
+    // One `reserve` for the comma and the fragment.
+    reserve(range.count + 1)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    needsComma = true
+    list.bytes.withUnsafeBufferPointer { bytes in
+      guard let start = bytes.baseAddress else { return }
+      Self.copy(start + range.lowerBound, to: base + count, count: range.count)
+      count += range.count
+    }
   }
 
   /// Forgets that a value was written, so that the next one has no comma before it (each
