@@ -668,12 +668,13 @@ extension JSONWriter {
         utf8, escaping: JSONWriter.anyNeedsEscape(utf8), at: position)
     }
 
-    /// JSON serialized in advance (`fragment.bytes.count`), as it is.
-    public mutating func fragment(_ fragment: JSONFragment) {
-      fragment.bytes.withUnsafeBufferPointer { bytes in
+    /// Fragment `index` of a list (`list[index].count` bytes), as it is.
+    public mutating func fragment(_ list: JSONFragmentList, at index: Int) {
+      let range = list.range(of: index)
+      list.bytes.withUnsafeBufferPointer { bytes in
         guard let start = bytes.baseAddress else { return }
-        JSONWriter.copy(start, to: position, count: bytes.count)
-        position += bytes.count
+        JSONWriter.copy(start + range.lowerBound, to: position, count: range.count)
+        position += range.count
       }
     }
   }

@@ -90,17 +90,16 @@ public struct RecordWriter: Sendable {
           (start, end, sentence) = (reference.start, reference.end, reference.sentence)
         }
         let surface = surfaces.bytes(start..<end)
-        let via =
-          takeMention ? nil : fragments.via(analysis.stance.references[Int(references[r])].via)
-        w.withRoom(Self.spanRoom(surface) + Self.keysRoom + Room.intBound + (via?.bytes.count ?? 0))
-        { room in
+        let via = takeMention ? nil : analysis.stance.references[Int(references[r])].via
+        w.withRoom(Self.spanRoom(surface) + Self.keysRoom + Room.intBound + fragments.longest) {
+          room in
           room.raw("{")
           Self.writeSpan(start, end, surface, into: &room)
           room.raw(#","sentence":"#)
           room.int(sentence)
           if let via {
             room.raw(",")
-            room.fragment(via)
+            fragments.write(via, into: &room)
           }
           room.raw("}")
         }
@@ -208,14 +207,11 @@ public struct RecordWriter: Sendable {
       // without hashing the dimension's name.
       let only = dimensions.count == 1 && scores.count == 1 ? scores.first : nil
       guard let score = only?.key == dimension ? only?.value : scores[dimension] else { continue }
-      let dimension = fragments.dimensions[d]
-      let label = fragments.label(score.label)
       w.withRoom(
-        Self.keysRoom + dimension.bytes.count + 2 * Room.doubleBound + Room.intBound
-          + label.bytes.count
+        Self.keysRoom + 2 * fragments.longest + 2 * Room.doubleBound + Room.intBound
       ) { room in
         room.raw("{")
-        room.fragment(dimension)
+        fragments.writeDimension(d, into: &room)
         room.raw(#","score":"#)
         room.double(score.score)
         room.raw(#","raw":"#)
@@ -223,7 +219,7 @@ public struct RecordWriter: Sendable {
         room.raw(#","hits":"#)
         room.int(score.hits)
         room.raw(",")
-        room.fragment(label)
+        fragments.write(score.label, into: &room)
         room.raw("}")
       }
     }
@@ -239,22 +235,22 @@ public struct RecordWriter: Sendable {
       w.field("share")
       w.double(attribution.share)
     }
-    let (start, end, via): (Int, Int, JSONFragment?)
+    let (start, end, via): (Int, Int, MentionVia?)
     switch attribution.mention {
     case .mention(let m):
       let mention = analysis.mentions[m]
       (start, end, via) = (mention.start, mention.end, nil)
     case .reference(let r):
       let reference = analysis.stance.references[r]
-      (start, end, via) = (reference.start, reference.end, fragments.via(reference.via))
+      (start, end, via) = (reference.start, reference.end, reference.via)
     }
     let surface = surfaces.bytes(start..<end)
-    w.withRoom(Self.spanRoom(surface) + Self.keysRoom + (via?.bytes.count ?? 0)) { room in
+    w.withRoom(Self.spanRoom(surface) + Self.keysRoom + fragments.longest) { room in
       room.raw(#""mention":{"#)
       Self.writeSpan(start, end, surface, into: &room)
       if let via {
         room.raw(",")
-        room.fragment(via)
+        fragments.write(via, into: &room)
       }
       room.raw("}")
     }
@@ -286,7 +282,7 @@ public struct RecordWriter: Sendable {
     for modifier in modifiers {
       bound +=
         Self.spanRoom(surfaces.bytes(modifier.start..<modifier.end)) + Self.keysRoom
-        + fragments.kind(modifier.kind).bytes.count + Room.doubleBound
+        + fragments.longest + Room.doubleBound
     }
     w.withRoom(bound) { room in
       room.raw(#""text":"#)
@@ -304,7 +300,7 @@ public struct RecordWriter: Sendable {
       room.raw(#","modifiers":["#)
       for (i, modifier) in modifiers.enumerated() {
         room.raw(i == 0 ? "{" : ",{")
-        room.fragment(fragments.kind(modifier.kind))
+        fragments.write(modifier.kind, into: &room)
         room.raw(#","text":"#)
         room.string(utf8: surfaces.bytes(modifier.start..<modifier.end))
         room.raw(#","start":"#)
