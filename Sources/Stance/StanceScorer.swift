@@ -172,7 +172,7 @@ public struct StanceScorer: Sendable {
         // whole scorer and the document (every table's reference retained) at each particle.
         // The closure captures the modifiers alone: reading `self.modifiers` in it, its
         // specialisation of `splitVerb` was handed a copy of the whole scorer (304 copies on
-        // the benchmark slice, each retaining and releasing about 40 shared tables).
+        // the benchmark slice, each retaining and releasing 31 shared tables).
         if let v = rules.splitVerb(
           endingAt: t, in: doc,
           isVerb: { [modifiers] v in modifiers.splitPhrase(verb: v, particle: t, in: doc) != nil }),

@@ -115,8 +115,8 @@ struct RecordFragments: Sendable {
 
   // The fragments below are written into a record's room from their lists in place: a
   // fragment returned, kept in a variable a closure captures, or read out of an array of
-  // fragments, retained and released its bytes, which every worker shares (about 20,000
-  // times on the benchmark slice, each an atomic count that the cores pass between them).
+  // fragments, retained and released its bytes, which every worker shares (about 10,000
+  // times each on the benchmark slice, atomic counts that the cores pass between them).
 
   /// Writes `"dimension":"…"` of dimension `index` (`longest` bytes at most).
   func writeDimension(_ index: Int, into room: inout JSONWriter.Room) {
