@@ -140,11 +140,15 @@ public struct JSONWriter: ~Copyable {
   /// An object key known at compile time (ASCII, nothing to escape), written without escaping;
   /// the next call writes its value.
   public mutating func field(_ key: StaticString) {
-    separate()
-    put(UInt8(ascii: "\""))
-    put(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    put(UInt8(ascii: "\""))
-    put(UInt8(ascii: ":"))
+    // One `reserve` for the comma, the quotes, the key and the colon (a `put` each reserved
+    // its own).
+    reserve(key.utf8CodeUnitCount + 4)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    putReserved(UInt8(ascii: "\""))
+    Self.copy(key.utf8Start, to: base + count, count: key.utf8CodeUnitCount)
+    count += key.utf8CodeUnitCount
+    putReserved(UInt8(ascii: "\""))
+    putReserved(UInt8(ascii: ":"))
     needsComma = false
   }
 
@@ -175,26 +179,29 @@ public struct JSONWriter: ~Copyable {
   }
 
   public mutating func int(_ value: Int) {
-    // One `reserve` for the comma, the sign and at most 20 digits.
-    reserve(22)
+    // One `reserve` for the comma and the number.
+    reserve(1 + Room.intBound)
     if needsComma { putReserved(UInt8(ascii: ",")) }
     needsComma = true
-    if value < 0 { putReserved(UInt8(ascii: "-")) }
-    writeDigits(value.magnitude)
-  }
-
-  private mutating func appendDigits(_ value: UInt) {
-    reserve(20)
-    writeDigits(value)
+    count += Self.writeInt(value, at: base + count)
   }
 
   /// "00" to "99", for two digits at a time.
   private static let digitPairs: StaticString =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-  /// Writes the digits of `value` into room already reserved (at most 20 bytes).
+  /// Writes `value` in decimal at `target` (room for `Room.intBound` bytes); returns how many
+  /// bytes it wrote.
+  @usableFromInline
+  static func writeInt(_ value: Int, at target: UnsafeMutablePointer<UInt8>) -> Int {
+    guard value < 0 else { return writeDigits(value.magnitude, at: target) }
+    target[0] = UInt8(ascii: "-")
+    return 1 + writeDigits(value.magnitude, at: target + 1)
+  }
+
+  /// Writes the digits of `value` at `target` (room for 20 bytes); returns how many.
   @inline(__always)
-  private mutating func writeDigits(_ value: UInt) {
+  private static func writeDigits(_ value: UInt, at target: UnsafeMutablePointer<UInt8>) -> Int {
     // The digits counted first, then written from the last in place (no move), two at a time
     // by constant divisions by 100 (a multiply and shift each; division by a variable power
     // of ten is a slow `div`).
@@ -204,9 +211,7 @@ public struct JSONWriter: ~Copyable {
       digits += 1
       bound &*= 10
     }
-    // A local pointer: a store through `base` may alias `self`, so the property would be
-    // loaded again at every digit.
-    var end = base + count + digits
+    var end = target + digits
     let pairs = Self.digitPairs.utf8Start
     var rest = value
     while rest >= 100 {
@@ -223,7 +228,7 @@ public struct JSONWriter: ~Copyable {
     } else {
       end[-1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
     }
-    count += digits
+    return digits
   }
 
   /// A string given as UTF-16 code units (for example a slice of a tokenized text), transcoded
@@ -283,33 +288,50 @@ public struct JSONWriter: ~Copyable {
   /// A number rounded to `fractionDigits` decimals; `-0` is written as `0`. The same text as
   /// `format(_:)`, written without making a `String`.
   public mutating func double(_ value: Double) {
-    separate()
+    // One `reserve` for the comma and the number.
+    reserve(1 + Room.doubleBound)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    needsComma = true
+    count += Self.writeDouble(value, at: base + count)
+  }
+
+  /// Writes `value` as `double(_:)` does at `target` (room for `Room.doubleBound` bytes);
+  /// returns how many bytes it wrote.
+  @usableFromInline
+  static func writeDouble(_ value: Double, at target: UnsafeMutablePointer<UInt8>) -> Int {
     // Fixed point: below 10^9 the value rounded to 4 decimals is k / 10^4 for an integer k, and
     // its shortest round-trip form is k's digits with the point put back and trailing zeros
     // dropped (neighbouring doubles are far closer than 10^-4 apart, so no shorter text
     // round-trips). Larger or non-finite values take the general path.
     guard value.isFinite, abs(value) < 1e9 else {
-      put(string: Self.formatLarge(value))
-      return
+      var text = formatLarge(value)
+      return text.withUTF8 { utf8 in
+        precondition(utf8.count <= Room.doubleBound, "\(value) longer than a number's room")
+        if let start = utf8.baseAddress { copy(start, to: target, count: utf8.count) }
+        return utf8.count
+      }
     }
     let k = Int((value * 10_000).rounded())
-    if k < 0 { put(UInt8(ascii: "-")) }
+    var point = target
+    if k < 0 {
+      point[0] = UInt8(ascii: "-")
+      point += 1
+    }
     let magnitude = k.magnitude
-    appendDigits(magnitude / 10_000)
-    var fraction = magnitude % 10_000
-    guard fraction != 0 else { return }
-    put(UInt8(ascii: "."))
-    var digits = 4
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    reserve(digits)
-    for i in stride(from: digits - 1, through: 0, by: -1) {
-      base[count + i] = UInt8(ascii: "0") + UInt8(fraction % 10)
-      fraction /= 10
-    }
-    count += digits
+    point += writeDigits(magnitude / 10_000, at: point)
+    let fraction = Int(truncatingIfNeeded: magnitude % 10_000)
+    guard fraction != 0 else { return point - target }
+    // The four decimals as two pairs, written whole; the trailing zeros then left out.
+    let high = fraction / 100
+    let low = fraction % 100
+    let pairs = Self.digitPairs.utf8Start
+    point[0] = UInt8(ascii: ".")
+    point[1] = pairs[high &* 2]
+    point[2] = pairs[high &* 2 + 1]
+    point[3] = pairs[low &* 2]
+    point[4] = pairs[low &* 2 + 1]
+    let digits = low == 0 ? (high % 10 == 0 ? 1 : 2) : (low % 10 == 0 ? 3 : 4)
+    return point + 1 + digits - target
   }
 
   public mutating func bool(_ value: Bool) {
@@ -331,9 +353,16 @@ public struct JSONWriter: ~Copyable {
 
   /// Fragment `index` of a list, as `fragment(_:)` writes one.
   public mutating func fragment(_ list: JSONFragmentList, at index: Int) {
-    separate()
     let range = list.range(of: index)
-    list.bytes.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[range])) }
+    // One `reserve` for the comma and the fragment.
+    reserve(range.count + 1)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    needsComma = true
+    list.bytes.withUnsafeBufferPointer { bytes in
+      guard let start = bytes.baseAddress else { return }
+      Self.copy(start + range.lowerBound, to: base + count, count: range.count)
+      count += range.count
+    }
   }
 
   /// Forgets that a value was written, so that the next one has no comma before it (each
@@ -393,29 +422,77 @@ public struct JSONWriter: ~Copyable {
   }
 
   private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-    // Most strings have nothing to escape: one `reserve` for them and their quotes.
-    guard let start = utf8.baseAddress, utf8.contains(where: Self.needsEscape) else {
-      reserve(utf8.count + 2)
-      putReserved(UInt8(ascii: "\""))
-      if let start = utf8.baseAddress {
-        Self.copy(start, to: base + count, count: utf8.count)
-        count += utf8.count
+    // Most strings have nothing to escape: their bytes and quotes. Others are measured first.
+    let escaping = Self.anyNeedsEscape(utf8)
+    reserve(escaping ? Self.escapedCount(utf8) : utf8.count + 2)
+    count += Self.writeString(utf8, escaping: escaping, at: base + count)
+  }
+
+  /// Writes `utf8` quoted, escaped when `escaping` (`anyNeedsEscape(utf8)`), at `target`
+  /// (room for `escapedCount(utf8)` bytes); returns how many bytes it wrote.
+  @usableFromInline
+  static func writeString(
+    _ utf8: UnsafeBufferPointer<UInt8>, escaping: Bool, at target: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    target[0] = UInt8(ascii: "\"")
+    var end = target + 1
+    if let start = utf8.baseAddress {
+      if escaping {
+        for byte in utf8 {
+          if needsEscape(byte) {
+            end += writeEscape(byte, at: end)
+          } else {
+            end[0] = byte
+            end += 1
+          }
+        }
+      } else {
+        copy(start, to: end, count: utf8.count)
+        end += utf8.count
       }
-      putReserved(UInt8(ascii: "\""))
-      return
     }
-    put(UInt8(ascii: "\""))
-    // Copy runs that need no escape in one go.
-    var runStart = 0
-    for (i, byte) in utf8.enumerated() where Self.needsEscape(byte) {
-      if runStart < i { put(UnsafeBufferPointer(start: start + runStart, count: i - runStart)) }
-      appendEscapedASCII(byte)
-      runStart = i + 1
+    end[0] = UInt8(ascii: "\"")
+    return end + 1 - target
+  }
+
+  /// How many bytes `utf8` takes quoted and escaped.
+  private static func escapedCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = utf8.count + 2
+    for byte in utf8 where needsEscape(byte) {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09: count += 1
+      default: count += 5  // \u00XX
+      }
     }
-    if runStart < utf8.count {
-      put(UnsafeBufferPointer(start: start + runStart, count: utf8.count - runStart))
+    return count
+  }
+
+  /// Whether any byte of `utf8` is written escaped (`needsEscape`), eight bytes at a time (a
+  /// byte at a time was about five instructions a byte of every surface written).
+  @usableFromInline
+  static func anyNeedsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let raw = UnsafeRawBufferPointer(utf8)
+    guard raw.count >= 8 else { return utf8.contains(where: needsEscape) }
+    var i = 0
+    while i + 8 < raw.count {
+      if anyNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+      i += 8
     }
-    put(UInt8(ascii: "\""))
+    // The last eight bytes, overlapping those already read.
+    return anyNeedsEscape(raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+  }
+
+  /// Whether any of eight bytes is a control character, `"` or `\`: a byte is zero in x when
+  /// x - 1 borrows into its high bit and x's high bit is clear; below 0x20 when v - 0x20 does.
+  /// (A borrow may mark bytes above one that matches, never a word with none.)
+  @inline(__always)
+  private static func anyNeedsEscape(_ v: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let quote = v ^ (ones &* 0x22)
+    let backslash = v ^ (ones &* 0x5C)
+    let found =
+      ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((v &- ones &* 0x20) & ~v)
+    return found & 0x8080_8080_8080_8080 != 0
   }
 
   /// Whether a UTF-8 byte is written escaped: a control character, `"` or `\`.
@@ -424,8 +501,14 @@ public struct JSONWriter: ~Copyable {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
   }
 
-  @inline(__always)
   private mutating func appendEscapedASCII(_ byte: UInt8) {
+    reserve(6)
+    count += Self.writeEscape(byte, at: base + count)
+  }
+
+  /// Writes an ASCII byte as it appears in a JSON string (escaped when `needsEscape`) at
+  /// `target` (room for 6 bytes); returns how many bytes it wrote.
+  private static func writeEscape(_ byte: UInt8, at target: UnsafeMutablePointer<UInt8>) -> Int {
     let escape: UInt8
     switch byte {
     case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape = byte
@@ -433,19 +516,20 @@ public struct JSONWriter: ~Copyable {
     case 0x0D: escape = UInt8(ascii: "r")
     case 0x09: escape = UInt8(ascii: "t")
     case 0..<0x20:
-      put(0x5C)
-      put(UInt8(ascii: "u"))
-      put(0x30)
-      put(0x30)
-      put(Self.hex[Int(byte >> 4)])
-      put(Self.hex[Int(byte & 0xF)])
-      return
+      target[0] = 0x5C
+      target[1] = UInt8(ascii: "u")
+      target[2] = 0x30
+      target[3] = 0x30
+      target[4] = Self.hex[Int(byte >> 4)]
+      target[5] = Self.hex[Int(byte & 0xF)]
+      return 6
     default:
-      put(byte)
-      return
+      target[0] = byte
+      return 1
     }
-    put(0x5C)
-    put(escape)
+    target[0] = 0x5C
+    target[1] = escape
+    return 2
   }
 }
 
@@ -481,7 +565,7 @@ extension JSONWriter {
   /// up to 16 bytes by two loads and two stores that may overlap, longer pieces through
   /// `memcpy`. Most pieces are keys (`"start":`) and surfaces of a few words; a `memcpy` call
   /// cost about 25 instructions for them.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func copy(
     _ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int
   ) {
@@ -529,6 +613,70 @@ extension JSONWriter {
   mutating func put(string: String) {
     var string = string
     string.withUTF8 { put($0) }
+  }
+}
+
+extension JSONWriter {
+  /// Writes `body`'s JSON (one value, or object members) in room reserved once, with a comma
+  /// before it when one is due: for the shapes a record repeats (a mention's
+  /// `{"start":…,"end":…,"text":…,"sentence":…}`), where the checked writes, each a call that
+  /// tests the room and the comma, cost more than the bytes. `bound` is at least what `body`
+  /// writes: the raw texts' lengths, `Room.intBound` a number and so on.
+  public mutating func withRoom(_ bound: Int, _ body: (inout Room) -> Void) {
+    reserve(1 + bound)
+    if needsComma { putReserved(UInt8(ascii: ",")) }
+    var room = Room(position: base + count)
+    body(&room)
+    let written = room.position - (base + count)
+    precondition(written <= bound, "wrote \(written) bytes in room for \(bound)")
+    count += written
+    needsComma = true
+  }
+
+  /// Where `withRoom(_:_:)`'s body writes: room the writer reserved, written without checks.
+  public struct Room {
+    @usableFromInline var position: UnsafeMutablePointer<UInt8>
+
+    /// The most a number takes: `int(_:)` (a sign and 20 digits), `double(_:)`.
+    public static let intBound = 21
+    public static let doubleBound = 32
+
+    /// The most a string of `utf8Count` bytes takes, quoted and escaped.
+    @inlinable
+    public static func stringBound(_ utf8Count: Int) -> Int { 6 * utf8Count + 2 }
+
+    /// Text written as it is: a key with its quotes and colon, punctuation (`#","end":"#`).
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: StaticString) {
+      JSONWriter.copy(text.utf8Start, to: position, count: text.utf8CodeUnitCount)
+      position += text.utf8CodeUnitCount
+    }
+
+    @inlinable @inline(__always)
+    public mutating func int(_ value: Int) { position += JSONWriter.writeInt(value, at: position) }
+
+    /// `JSONWriter.double(_:)`'s text.
+    @inlinable @inline(__always)
+    public mutating func double(_ value: Double) {
+      position += JSONWriter.writeDouble(value, at: position)
+    }
+
+    /// A string given as valid UTF-8, quoted and escaped (`stringBound(utf8.count)`).
+    @inlinable @inline(__always)
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+      position += JSONWriter.writeString(
+        utf8, escaping: JSONWriter.anyNeedsEscape(utf8), at: position)
+    }
+
+    /// Fragment `index` of a list (`list[index].count` bytes), as it is.
+    public mutating func fragment(_ list: JSONFragmentList, at index: Int) {
+      let range = list.range(of: index)
+      list.bytes.withUnsafeBufferPointer { bytes in
+        guard let start = bytes.baseAddress else { return }
+        JSONWriter.copy(start + range.lowerBound, to: position, count: range.count)
+        position += range.count
+      }
+    }
   }
 }
 

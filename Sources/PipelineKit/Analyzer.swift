@@ -42,24 +42,43 @@ public struct Analysis: Sendable {
 /// The three stages chained: tokenize → mentions(in:) → score. Immutable and `Sendable`; each
 /// thread passes its own `TokenizeSession`.
 public struct Analyzer: Sendable {
-  public let tokenizer: Tokenizer
-  public let gazetteer: Gazetteer
-  public let scorer: StanceScorer
+  public var tokenizer: Tokenizer { stages.tokenizer }
+  public var gazetteer: Gazetteer { stages.gazetteer }
+  public var scorer: StanceScorer { stages.scorer }
   /// Entity index → type, for coreference.
-  let entityTypes: [String]
+  var entityTypes: [String] { stages.entityTypes }
   /// Entity index → its titles' keys (`title` lines), for role nouns.
-  let entityTitles: [[String]]
+  var entityTitles: [[String]] { stages.entityTitles }
   /// Entity index → the indices of the entities it belongs to (`affiliation` lines whose id a
   /// gazetteer defines), for role nouns.
-  let entityAffiliations: [[Int]]
+  var entityAffiliations: [[Int]] { stages.entityAffiliations }
+
+  /// The stages and their tables in one shared object, so that a copy of the analyzer is one
+  /// reference: every `Analysis` keeps the analyzer that made it, and a copy of the stages
+  /// themselves retained 75 of their tables as a document's analysis was made and released
+  /// them as it was freed, on every worker thread at once (atomic counts shared by the cores).
+  private final class Stages: Sendable {
+    let tokenizer: Tokenizer
+    let gazetteer: Gazetteer
+    let scorer: StanceScorer
+    let entityTypes: [String]
+    let entityTitles: [[String]]
+    let entityAffiliations: [[Int]]
+
+    init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
+      self.tokenizer = tokenizer
+      self.gazetteer = gazetteer
+      self.scorer = scorer
+      self.entityTypes = gazetteer.entities.map(\.type)
+      self.entityTitles = gazetteer.entities.map(\.titles)
+      self.entityAffiliations = gazetteer.affiliationIndices
+    }
+  }
+
+  private let stages: Stages
 
   public init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
-    self.tokenizer = tokenizer
-    self.gazetteer = gazetteer
-    self.scorer = scorer
-    self.entityTypes = gazetteer.entities.map(\.type)
-    self.entityTitles = gazetteer.entities.map(\.titles)
-    self.entityAffiliations = gazetteer.affiliationIndices
+    stages = Stages(tokenizer: tokenizer, gazetteer: gazetteer, scorer: scorer)
   }
 
   /// Loads every word list. Throws `FILE:LINE: message` errors for the first malformed line.

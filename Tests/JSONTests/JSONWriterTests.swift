@@ -235,6 +235,50 @@ struct JSONWriterTests {
     #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
   }
 
+  // MARK: - Room reserved in advance
+
+  /// `withRoom` writes the bytes of the checked writes: commas, numbers of every size and
+  /// sign, doubles on both paths, strings with and without escapes.
+  @Test(arguments: escapeCases)
+  func roomWritesWhatTheCheckedWritesDo(_ c: EscapeCase) {
+    let numbers = [0, -1, 9, 10, 99, 100, 12_345, Int.max, Int.min]
+    let doubles = [0, -0.0, 0.5, -0.12345, 1.99999, 1e9, 1e305, -1e17, .nan, -.infinity]
+    let checked = written { w in
+      w.beginArray()
+      for n in numbers { w.int(n) }
+      w.beginObject()
+      w.field("s")
+      w.string(c.value)
+      for d in doubles {
+        w.field("d")
+        w.double(d)
+      }
+      w.endObject()
+      w.endArray()
+    }
+    let roomed = written { w in
+      w.beginArray()
+      for n in numbers { w.withRoom(JSONWriter.Room.intBound) { $0.int(n) } }
+      var value = c.value
+      value.withUTF8 { utf8 in
+        w.withRoom(
+          8 + JSONWriter.Room.stringBound(utf8.count) + doubles.count
+            * (4 + JSONWriter.Room.doubleBound)
+        ) { room in
+          room.raw(#"{"s":"#)
+          room.string(utf8: utf8)
+          for d in doubles {
+            room.raw(#","d":"#)
+            room.double(d)
+          }
+          room.raw("}")
+        }
+      }
+      w.endArray()
+    }
+    #expect(roomed == checked)
+  }
+
   // MARK: - Round trip
 
   static let roundTripCases: [RoundTripCase] = [

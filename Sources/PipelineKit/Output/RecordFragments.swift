@@ -24,18 +24,20 @@ struct RecordFragments: Sendable {
   /// Indexed like `Lexicon.entries`, in one buffer.
   let entries: JSONFragmentList
   /// Indexed like `Lexicon.dimensions`: `"dimension":"DIM"`.
-  let dimensions: [JSONFragment]
+  private let dimensions: JSONFragmentList
   /// `"label":"favor"` …, in `StanceScore.Label.allCases` order.
-  private let labels: [JSONFragment]
+  private let labels: JSONFragmentList
   /// `"kind":"negator"` …, in `Modifiers.Kind.allCases` order.
-  private let modifierKinds: [JSONFragment]
+  private let modifierKinds: JSONFragmentList
   /// `"role":"agent","rule":"subject"` …, for every role and rule (`Role.allCases` major): an
   /// attribution's two members in one copy, where two keys and two escaped strings cost about
   /// 650 instructions.
   private let roleRules: JSONFragmentList
-  /// `"via":"pronoun"` and `"via":"role-noun"`.
-  private let pronounVia: JSONFragment
-  private let roleNounVia: JSONFragment
+  /// `"via":"pronoun"` and `"via":"role-noun"`, in that order.
+  private let vias: JSONFragmentList
+  /// The most bytes any one dimension, label, modifier kind or via fragment takes: the room a
+  /// record writer reserves for one.
+  let longest: Int
 
   init(gazetteer: Gazetteer, lexicon: Lexicon) {
     entities = JSONFragmentList(gazetteer.entities) { w, info in
@@ -61,23 +63,17 @@ struct RecordFragments: Sendable {
       Self.appendDecimal(entry.location.line, to: &source)
       source.withUnsafeBufferPointer { w.string(utf8: $0) }
     }
-    dimensions = lexicon.dimensions.map { dimension in
-      JSONFragment { w in
-        w.field("dimension")
-        w.string(dimension)
-      }
+    dimensions = JSONFragmentList(lexicon.dimensions) { w, dimension in
+      w.field("dimension")
+      w.string(dimension)
     }
-    labels = StanceScore.Label.allCases.map { label in
-      JSONFragment { w in
-        w.field("label")
-        w.string(label.rawValue)
-      }
+    labels = JSONFragmentList(StanceScore.Label.allCases) { w, label in
+      w.field("label")
+      w.string(label.rawValue)
     }
-    modifierKinds = Modifiers.Kind.allCases.map { kind in
-      JSONFragment { w in
-        w.field("kind")
-        w.string(kind.rawValue)
-      }
+    modifierKinds = JSONFragmentList(Modifiers.Kind.allCases) { w, kind in
+      w.field("kind")
+      w.string(kind.rawValue)
     }
     roleRules = JSONFragmentList(
       Role.allCases.flatMap { role in RoleRule.allCases.map { (role, $0) } }
@@ -87,14 +83,14 @@ struct RecordFragments: Sendable {
       w.field("rule")
       w.string(pair.1.rawValue)
     }
-    pronounVia = JSONFragment { w in
+    vias = JSONFragmentList([MentionVia.pronoun, .roleNoun]) { w, via in
       w.field("via")
-      w.string(MentionVia.pronoun.rawValue)
+      w.string(via.rawValue)
     }
-    roleNounVia = JSONFragment { w in
-      w.field("via")
-      w.string(MentionVia.roleNoun.rawValue)
-    }
+    longest =
+      [dimensions, labels, modifierKinds, vias].flatMap { list in
+        (0..<list.count).map { list[$0].count }
+      }.max() ?? 0
   }
 
   /// The decimal digits of `value` (`String(value)`), appended.
@@ -117,12 +113,24 @@ struct RecordFragments: Sendable {
   private let roleCases = Role.allCases
   private let ruleCases = RoleRule.allCases
 
-  func label(_ label: StanceScore.Label) -> JSONFragment {
-    labels[labelCases.firstIndex(of: label)!]
+  // The fragments below are written into a record's room from their lists in place: a
+  // fragment returned, kept in a variable a closure captures, or read out of an array of
+  // fragments, retained and released its bytes, which every worker shares (about 10,000
+  // times each on the benchmark slice, atomic counts that the cores pass between them).
+
+  /// Writes `"dimension":"…"` of dimension `index` (`longest` bytes at most).
+  func writeDimension(_ index: Int, into room: inout JSONWriter.Room) {
+    room.fragment(dimensions, at: index)
   }
 
-  func kind(_ kind: Modifiers.Kind) -> JSONFragment {
-    modifierKinds[kindCases.firstIndex(of: kind)!]
+  /// Writes `"label":"…"` (`longest` bytes at most).
+  func write(_ label: StanceScore.Label, into room: inout JSONWriter.Room) {
+    room.fragment(labels, at: labelCases.firstIndex(of: label)!)
+  }
+
+  /// Writes `"kind":"…"` of a modifier (`longest` bytes at most).
+  func write(_ kind: Modifiers.Kind, into room: inout JSONWriter.Room) {
+    room.fragment(modifierKinds, at: kindCases.firstIndex(of: kind)!)
   }
 
   /// Writes `"role":"…","rule":"…"` of an attribution.
@@ -132,33 +140,11 @@ struct RecordFragments: Sendable {
     w.fragment(roleRules, at: index)
   }
 
-  /// `"via":"…"` of a reference.
-  func via(_ via: MentionVia) -> JSONFragment {
+  /// Writes `"via":"…"` of a reference (`longest` bytes at most).
+  func write(_ via: MentionVia, into room: inout JSONWriter.Room) {
     switch via {
-    case .pronoun: pronounVia
-    case .roleNoun: roleNounVia
+    case .pronoun: room.fragment(vias, at: 0)
+    case .roleNoun: room.fragment(vias, at: 1)
     }
   }
-}
-
-/// Object keys a record writes for every mention, hit and score (`"start":` …), each serialized
-/// once: appending one is one copy of its bytes, where `JSONWriter.field(_:)` appends the
-/// quotes, the key and the colon in four.
-struct FieldKeys: Sendable {
-  let start = JSONFragment(key: "start")
-  let end = JSONFragment(key: "end")
-  let text = JSONFragment(key: "text")
-  let sentence = JSONFragment(key: "sentence")
-  let via = JSONFragment(key: "via")
-  let score = JSONFragment(key: "score")
-  let raw = JSONFragment(key: "raw")
-  let hits = JSONFragment(key: "hits")
-  let role = JSONFragment(key: "role")
-  let rule = JSONFragment(key: "rule")
-  let mention = JSONFragment(key: "mention")
-  let base = JSONFragment(key: "base")
-  let weight = JSONFragment(key: "weight")
-  let modifiers = JSONFragment(key: "modifiers")
-  let factor = JSONFragment(key: "factor")
-  let delta = JSONFragment(key: "delta")
 }

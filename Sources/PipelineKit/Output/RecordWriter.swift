@@ -35,8 +35,6 @@ public struct RecordWriter: Sendable {
   public let analyzer: Analyzer
   public let evidence: EvidenceLevel
   private let fragments: RecordFragments
-  /// The keys written for every mention, hit and score, serialized once.
-  private let keys = FieldKeys()
 
   public init(analyzer: Analyzer, evidence: EvidenceLevel = .full) {
     self.analyzer = analyzer
@@ -66,13 +64,13 @@ public struct RecordWriter: Sendable {
     w.string(RecordKeys.idText(document.id, source: document.source, line: document.line))
     w.field("entities")
     w.beginArray()
-    for entity in mentionsOf.inOrderOfFirstItem {
+    for found in mentionsOf.groupsInOrderOfFirstItem {
+      let entity = found.entity
       w.beginObject()
       w.fragment(fragments.entities, at: entity)
       w.field("mentions")
       w.beginArray()
       // Gazetteer mentions and references, merged in text order.
-      let found = mentionsOf.indices(of: entity)
       let references = referencesOf.indices(of: entity)
       var m = 0
       var r = 0
@@ -91,22 +89,21 @@ public struct RecordWriter: Sendable {
           let reference = analysis.stance.references[Int(references[r])]
           (start, end, sentence) = (reference.start, reference.end, reference.sentence)
         }
-        w.beginObject()
-        w.key(keys.start)
-        w.int(start)
-        w.key(keys.end)
-        w.int(end)
-        w.key(keys.text)
-        surfaces.write(start..<end, into: &w)
-        w.key(keys.sentence)
-        w.int(sentence)
-        if takeMention {
-          m += 1
-        } else {
-          w.fragment(fragments.via(analysis.stance.references[Int(references[r])].via))
-          r += 1
+        let surface = surfaces.bytes(start..<end)
+        let via = takeMention ? nil : analysis.stance.references[Int(references[r])].via
+        w.withRoom(Self.spanRoom(surface) + Self.keysRoom + Room.intBound + fragments.longest) {
+          room in
+          room.raw("{")
+          Self.writeSpan(start, end, surface, into: &room)
+          room.raw(#","sentence":"#)
+          room.int(sentence)
+          if let via {
+            room.raw(",")
+            fragments.write(via, into: &room)
+          }
+          room.raw("}")
         }
-        w.endObject()
+        if takeMention { m += 1 } else { r += 1 }
         w.spillIfFull()
       }
       w.endArray()
@@ -210,16 +207,21 @@ public struct RecordWriter: Sendable {
       // without hashing the dimension's name.
       let only = dimensions.count == 1 && scores.count == 1 ? scores.first : nil
       guard let score = only?.key == dimension ? only?.value : scores[dimension] else { continue }
-      w.beginObject()
-      w.fragment(fragments.dimensions[d])
-      w.key(keys.score)
-      w.double(score.score)
-      w.key(keys.raw)
-      w.double(score.raw)
-      w.key(keys.hits)
-      w.int(score.hits)
-      w.fragment(fragments.label(score.label))
-      w.endObject()
+      w.withRoom(
+        Self.keysRoom + 2 * fragments.longest + 2 * Room.doubleBound + Room.intBound
+      ) { room in
+        room.raw("{")
+        fragments.writeDimension(d, into: &room)
+        room.raw(#","score":"#)
+        room.double(score.score)
+        room.raw(#","raw":"#)
+        room.double(score.raw)
+        room.raw(#","hits":"#)
+        room.int(score.hits)
+        room.raw(",")
+        fragments.write(score.label, into: &room)
+        room.raw("}")
+      }
     }
     w.endArray()
   }
@@ -233,28 +235,25 @@ public struct RecordWriter: Sendable {
       w.field("share")
       w.double(attribution.share)
     }
-    w.key(keys.mention)
-    w.beginObject()
+    let (start, end, via): (Int, Int, MentionVia?)
     switch attribution.mention {
     case .mention(let m):
       let mention = analysis.mentions[m]
-      w.key(keys.start)
-      w.int(mention.start)
-      w.key(keys.end)
-      w.int(mention.end)
-      w.key(keys.text)
-      surfaces.write(mention.start..<mention.end, into: &w)
+      (start, end, via) = (mention.start, mention.end, nil)
     case .reference(let r):
       let reference = analysis.stance.references[r]
-      w.key(keys.start)
-      w.int(reference.start)
-      w.key(keys.end)
-      w.int(reference.end)
-      w.key(keys.text)
-      surfaces.write(reference.start..<reference.end, into: &w)
-      w.fragment(fragments.via(reference.via))
+      (start, end, via) = (reference.start, reference.end, reference.via)
     }
-    w.endObject()
+    let surface = surfaces.bytes(start..<end)
+    w.withRoom(Self.spanRoom(surface) + Self.keysRoom + fragments.longest) { room in
+      room.raw(#""mention":{"#)
+      Self.writeSpan(start, end, surface, into: &room)
+      if let via {
+        room.raw(",")
+        fragments.write(via, into: &room)
+      }
+      room.raw("}")
+    }
   }
 
   /// Hit `h`'s fields shared by every entity it counts for, its object left open. The hit and
@@ -274,40 +273,77 @@ public struct RecordWriter: Sendable {
       w.field("source")
       w.string(entries[e].location.description)
     }
-    w.key(keys.text)
-    surfaces.write(hits[h].start..<hits[h].end, into: &w)
-    w.key(keys.start)
-    w.int(hits[h].start)
-    w.key(keys.end)
-    w.int(hits[h].end)
-    w.key(keys.sentence)
-    w.int(hits[h].sentence)
-    w.key(keys.base)
-    w.double(hits[h].base)
-    w.key(keys.weight)
-    w.double(hits[h].weight)
-    w.key(keys.modifiers)
-    w.beginArray()
-    for modifier in hits[h].modifiers {
-      w.beginObject()
-      w.fragment(fragments.kind(modifier.kind))
-      w.key(keys.text)
-      surfaces.write(modifier.start..<modifier.end, into: &w)
-      w.key(keys.start)
-      w.int(modifier.start)
-      w.key(keys.end)
-      w.int(modifier.end)
-      switch modifier.effect {
-      case .factor(let f):
-        w.key(keys.factor)
-        w.double(f)
-      case .delta(let d):
-        w.key(keys.delta)
-        w.double(d)
-      }
-      w.endObject()
+    let (start, end) = (hits[h].start, hits[h].end)
+    let (sentence, base, weight) = (hits[h].sentence, hits[h].base, hits[h].weight)
+    let modifiers = hits[h].modifiers
+    let surface = surfaces.bytes(start..<end)
+    // One room for the hit's numbers and its modifiers.
+    var bound = Self.spanRoom(surface) + Self.keysRoom + Room.intBound + 2 * Room.doubleBound
+    for modifier in modifiers {
+      bound +=
+        Self.spanRoom(surfaces.bytes(modifier.start..<modifier.end)) + Self.keysRoom
+        + fragments.longest + Room.doubleBound
     }
-    w.endArray()
+    w.withRoom(bound) { room in
+      room.raw(#""text":"#)
+      room.string(utf8: surface)
+      room.raw(#","start":"#)
+      room.int(start)
+      room.raw(#","end":"#)
+      room.int(end)
+      room.raw(#","sentence":"#)
+      room.int(sentence)
+      room.raw(#","base":"#)
+      room.double(base)
+      room.raw(#","weight":"#)
+      room.double(weight)
+      room.raw(#","modifiers":["#)
+      for (i, modifier) in modifiers.enumerated() {
+        room.raw(i == 0 ? "{" : ",{")
+        fragments.write(modifier.kind, into: &room)
+        room.raw(#","text":"#)
+        room.string(utf8: surfaces.bytes(modifier.start..<modifier.end))
+        room.raw(#","start":"#)
+        room.int(modifier.start)
+        room.raw(#","end":"#)
+        room.int(modifier.end)
+        switch modifier.effect {
+        case .factor(let f):
+          room.raw(#","factor":"#)
+          room.double(f)
+        case .delta(let d):
+          room.raw(#","delta":"#)
+          room.double(d)
+        }
+        room.raw("}")
+      }
+      room.raw("]")
+    }
+  }
+}
+
+extension RecordWriter {
+  typealias Room = JSONWriter.Room
+
+  /// Room for the keys and punctuation of one object a record repeats (a mention, a hit's
+  /// numbers, a modifier, a score): the longest is `,"sentence":`; none has more than eight.
+  static let keysRoom = 8 * 12
+
+  /// Room for `writeSpan`: its keys, two numbers and the surface.
+  static func spanRoom(_ surface: UnsafeBufferPointer<UInt8>) -> Int {
+    keysRoom + 2 * Room.intBound + Room.stringBound(surface.count)
+  }
+
+  /// `"start":…,"end":…,"text":"…"`: where a mention is and its surface.
+  static func writeSpan(
+    _ start: Int, _ end: Int, _ surface: UnsafeBufferPointer<UInt8>, into room: inout Room
+  ) {
+    room.raw(#""start":"#)
+    room.int(start)
+    room.raw(#","end":"#)
+    room.int(end)
+    room.raw(#","text":"#)
+    room.string(utf8: surface)
   }
 }
 
@@ -336,20 +372,32 @@ struct EntityGroups {
   /// made for each entity).
   struct Group: RandomAccessCollection {
     let pairs: ArraySlice<UInt64>
+    /// The group's entity (of a group that is not empty).
+    var entity: Int { Int(truncatingIfNeeded: pairs[pairs.startIndex] >> 32) }
     var startIndex: Int { 0 }
     var endIndex: Int { pairs.count }
     subscript(i: Int) -> Int { Int(truncatingIfNeeded: pairs[pairs.startIndex + i] & 0xFFFF_FFFF) }
   }
 
-  /// The entities, in the order of their first items: each entity's first pair, as (first
-  /// item, entity), sorted.
-  var inOrderOfFirstItem: [Int] {
+  /// The entities, in the order of their first items.
+  var inOrderOfFirstItem: [Int] { groupsInOrderOfFirstItem.map(\.entity) }
+
+  /// Each entity's items, the entities in the order of their first items: each group's first
+  /// pair, as (first item, where the group starts), sorted. (The writer's binary search of
+  /// each entity's group, `indices(of:)`, is left out.)
+  var groupsInOrderOfFirstItem: [Group] {
     var firsts: [UInt64] = []
+    firsts.reserveCapacity(pairs.count)
     for (i, pair) in pairs.enumerated() where i == 0 || pairs[i - 1] >> 32 != pair >> 32 {
-      firsts.append(pair << 32 | pair >> 32)
+      firsts.append(pair << 32 | UInt64(i))
     }
     firsts.sort()
-    return firsts.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+    return firsts.map { first in
+      let start = Int(truncatingIfNeeded: first & 0xFFFF_FFFF)
+      var end = start + 1
+      while end < pairs.count, pairs[end] >> 32 == pairs[start] >> 32 { end += 1 }
+      return Group(pairs: pairs[start..<end])
+    }
   }
 
   /// The indices of `entity`'s items, increasing.
