@@ -173,7 +173,9 @@ struct EvalTests {
     ("blind157", 0.86), ("blind158", 0.86), ("blind159", 0.88), ("blind160", 0.86),
     ("blind161", 0.73), ("blind162", 0.86), ("blind163", 0.89), ("blind164", 0.89),
     ("blind165", 0.86), ("blind166", 0.85), ("blind167", 0.84), ("blind168", 0.85),
-    ("blind169", 0.87), ("blind170", 0.73),
+    ("blind169", 0.87), ("blind170", 0.73), ("blind171", 0.91), ("blind172", 0.90),
+    ("blind173", 0.82), ("blind174", 0.91), ("blind175", 0.89), ("blind176", 0.85),
+    ("blind177", 0.84), ("blind178", 0.82), ("blind179", 0.80),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
