@@ -938,12 +938,18 @@ extension ClauseAnalyzer {
   /// Nelson", "ESA Director General Josef Aschbacher"): the person acts for it (rule `title`).
   func titledPerson(after p: Int, in participants: [Participant]) -> Int? {
     let participant = participants[p]
-    guard participant.ref.isMention, !participant.isPossessive, p + 1 < participants.count,
+    guard participant.ref.isMention, p + 1 < participants.count,
       participant.entity < types.count,
       participant.typeClasses.isDisjoint(with: [.person, .gpe])
     else { return nil }
     let next = participants[p + 1]
-    let words = participant.tokens.upperBound..<next.tokens.lowerBound
+    // A possessive's `'s` ("ISRO's chairman S. Somanath") is no word of the title.
+    var first = participant.tokens.upperBound
+    if participant.isPossessive, first < doc.tokens.count, doc.tokens[first].key == "'s" {
+      first += 1
+    }
+    guard first <= next.tokens.lowerBound else { return nil }
+    let words = first..<next.tokens.lowerBound
     guard next.typeClasses.contains(.person), next.ref.isMention, (1...2).contains(words.count),
       words.allSatisfy({ tokenKinds[$0] == .word && !isVerbCue($0) }),
       words.contains(where: { rules.word($0, in: doc, is: .office) })
@@ -1023,7 +1029,12 @@ extension ClauseAnalyzer {
         !(p + 1 < participants.count
           && participants[p + 1].tokens.lowerBound <= role)
       {
-        return true
+        // A title of office that names no one ("JAXA's president said…"): the organisation
+        // speaks through it, as after an indefinite article.
+        let named =
+          p + 1 < participants.count && participants[p + 1].ref.isMention
+          && participants[p + 1].tokens.lowerBound <= role + 2
+        return named || !rules.word(role, in: doc, is: .office)
       }
       guard p + 1 < participants.count, participants[p + 1].ref.isMention else { return false }
       let next = participants[p + 1].tokens.lowerBound

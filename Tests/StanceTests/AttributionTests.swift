@@ -134,6 +134,12 @@ struct AttributionTests {
       "Rogozin, the head of ⟦Roscosmos⟧, threatened to leave.", hit: "threatened", "roscosmos",
       .title),
     RoleCase(
+      "… and through one a possessive's title of office names",
+      "⟦NASA⟧'s administrator Nelson praised the partnership.", hit: "praised", "nasa", .title),
+    RoleCase(
+      "… or through the office itself when it names no one",
+      "⟦NASA⟧'s administrator praised the partnership.", hit: "praised", "nasa", .subject),
+    RoleCase(
       "… not through one a title that is no office names",
       "⟦Roscosmos⟧ cosmonaut Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
@@ -873,8 +879,12 @@ struct AttributionTests {
       "`whether` opens a condition", "Rogozin would not say whether ⟦Russia⟧ wanted to cooperate.",
       hit: "cooperate", "russia", .hypothetical),
     RoleCase(
-      "a possessive before a person's role noun describes that person",
+      "a possessive before a person's title of office speaks through it",
       "⟦Russia⟧'s foreign minister said the partnership was over.", hit: "partnership", "russia",
+      .speaker),
+    RoleCase(
+      "a possessive before a person's role noun that is no office describes that person",
+      "⟦Russia⟧'s top cosmonaut said the partnership was over.", hit: "partnership", "russia",
       .otherClause),
     RoleCase(
       "names in an apposition after the subject describe it",
