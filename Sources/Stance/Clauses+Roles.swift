@@ -1076,10 +1076,21 @@ extension ClauseAnalyzer {
     }
     var u = participant.tokens.lowerBound - 1
     if u >= sentence.lowerBound, rules.referenceKind(of: u, in: doc) == .determiner { u -= 1 }
-    // "the head of X", "the director general of X" (one word may follow the role noun).
+    // "the head of X", "the director general of X" (one word may follow the role noun); not a
+    // title of office that names no one ("the head of the European agency wrote…": the
+    // organisation speaks through it).
     guard u - 1 >= sentence.lowerBound, rules.word(u, in: doc, is: .genitive) else { return false }
-    return isPersonRole(u - 1)
-      || (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u))
+    let role =
+      isPersonRole(u - 1)
+      ? u - 1
+      : (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u)) ? u - 2 : nil
+    guard let role else { return false }
+    return !rules.word(role, in: doc, is: .office)
+      || appositivePerson(of: p, in: participants) != nil
+      || participants[..<p].contains(where: {
+        $0.ref.isMention && $0.typeClasses.contains(.person)
+          && (role - 4...role).contains($0.tokens.upperBound)
+      })
   }
 
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).

@@ -140,6 +140,10 @@ struct AttributionTests {
       "… or through the office itself when it names no one",
       "⟦NASA⟧'s administrator praised the partnership.", hit: "praised", "nasa", .subject),
     RoleCase(
+      "… and through a title of office after its 'of' that names no one",
+      "Russia will quit the station, the head of ⟦Roscosmos⟧ said.", hit: "quit", "roscosmos",
+      .speaker),
+    RoleCase(
       "… not through one a title that is no office names",
       "⟦Roscosmos⟧ cosmonaut Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
@@ -930,9 +934,9 @@ struct AttributionTests {
       "what its subordinate clause says is given", "Is Rogozin bluffing when ⟦he⟧ threatens NASA?",
       hit: "threatens", "rogozin", .subject),
     RoleCase(
-      "a name in an unnamed person's title is no trailing speaker",
-      "Russia will quit the station, the head of ⟦Roscosmos⟧ said.", hit: "quit", "roscosmos",
-      .object),
+      "a name in an unnamed person's title that is no office is no trailing speaker",
+      "Russia will quit the station, the top cosmonaut of ⟦Roscosmos⟧ said.", hit: "quit",
+      "roscosmos", .object),
     RoleCase(
       "an inverted condition is a condition", "Should ⟦Russia⟧ quit the station, NASA would stay.",
       hit: "quit", "russia", .hypothetical),
