@@ -256,7 +256,7 @@ extension ClauseAnalyzer {
           result.append((quote, speakers))
           break
         }
-        guard quotes.opensSentence(before, of: doc, rules: rules) else { break }
+        guard quotes.opensSentence(before, of: doc) else { break }
       }
     }
     return result
@@ -266,7 +266,7 @@ extension ClauseAnalyzer {
   /// it or out of it, or it opens with one.
   func mayContinueQuote(_ index: Int) -> Bool {
     quotes.runsOn(into: index) || quotes.runsOn(into: index + 1)
-      || quotes.opensSentence(index, of: doc, rules: rules)
+      || quotes.opensSentence(index, of: doc)
   }
 
   /// The `quote-speaker`s of the quotation `which` picks in sentence `index`.
