@@ -188,6 +188,11 @@ public struct AttributionRules: Sendable {
     static let clauseOpeners =
       subordinator.bit | conditional.bit | relative.bit | contrast.bit | boundary.bit
 
+    /// The bits of the kinds that are clause markers (not `isKeptApart`): what
+    /// `TokenMarkers.kinds(of:)` keeps of a token's bits. Spelt out (`TokenMarkers.init`
+    /// asserts it against `isKeptApart`): read at every token of a sentence with a mention.
+    static let markerBits: UInt64 = 0xD_FFFF
+
     /// A word class kept apart from the clause markers: read only by its own test
     /// (`word(_:in:is:)`), never by `kinds(of:in:)`, so listing a word in one changes no rule
     /// that reads markers.
@@ -257,6 +262,9 @@ public struct AttributionRules: Sendable {
   private var kindsByID = IDTable<UInt64>()
   private var classesByID = IDTable<UInt64>()
   private var referencesByID = IDTable<ReferenceWord>()
+  /// Each key's marker kinds, word classes and reference kind in one value (`packed(_:)`):
+  /// what `TokenMarkers` reads once per token of a document.
+  private var packedByID = IDTable<UInt64>()
   /// Each reference word's kind alone: `ReferenceKind` is a trivial value, a `ReferenceWord`
   /// retains its types and its source location at every copy out of its table.
   private var referenceKindsByID = IDTable<ReferenceKind>()
@@ -382,6 +390,25 @@ public struct AttributionRules: Sendable {
       self.reference($0)?.kind
     }
     classesByID = IDTable(vocabulary: vocabulary, keys: classes.keys) { self.classes[$0] }
+    packedByID = IDTable(
+      vocabulary: vocabulary, keys: Set(markers.keys).union(classes.keys).union(references.keys)
+    ) { key in
+      let packed = self.packed(key)
+      return packed == 0 ? nil : packed
+    }
+  }
+
+  /// The marker kinds and word classes of `key` (bits of `MarkerKind.bit`), with its reference
+  /// kind's `TokenMarkers.code` in the top byte: all the tables say of one key.
+  func packed(_ key: String) -> UInt64 {
+    kinds(key) | (classes[key] ?? 0)
+      | (reference(key).map { TokenMarkers.code(of: $0.kind) } ?? 0) << TokenMarkers.kindShift
+  }
+
+  /// `packed(doc.tokens[t].key)`, by the token's id when `doc` has the bound vocabulary.
+  @inline(__always)
+  func packed(of t: Int, in doc: TokenizedText) -> UInt64 {
+    packedByID.value(for: t, in: doc) { packed($0) } ?? 0
   }
 
   /// Whether the table knows any marker (a run without `clauses.tsv` splits nothing).

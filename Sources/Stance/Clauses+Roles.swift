@@ -69,16 +69,16 @@ extension ClauseAnalyzer {
   func circumstance(of tokens: Range<Int>, in sentence: Range<Int>) -> Circumstance {
     var last = tokens.upperBound - 1
     if last > tokens.lowerBound, doc.tokens[last].key == "'s" { last -= 1 }
-    if rules.word(tokens.lowerBound, in: doc, is: .time) || rules.word(last, in: doc, is: .time) {
+    if markers.word(tokens.lowerBound, is: .time) || markers.word(last, is: .time) {
       return .time
     }
     var preposition = tokens.lowerBound - 1
     if preposition > sentence.lowerBound,
-      rules.referenceKind(of: preposition, in: doc) == .determiner
+      markers.referenceKind(of: preposition) == .determiner
     {
       preposition -= 1
     }
-    guard preposition >= sentence.lowerBound, rules.word(preposition, in: doc, is: .locative)
+    guard preposition >= sentence.lowerBound, markers.word(preposition, is: .locative)
     else { return .none }
     return .locative(preposition: preposition)
   }
@@ -135,7 +135,7 @@ extension ClauseAnalyzer {
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
         // "'Russia must stop these tests,' he added": told what to do.
         if let verb = s.clauses[ch].verb, verb < hit.lowerBound,
-          rules.word(verb, in: doc, is: .obligation)
+          markers.word(verb, is: .obligation)
         {
           return .wishedSubject
         }
@@ -271,7 +271,7 @@ extension ClauseAnalyzer {
           result.append((quote, speakers))
           break
         }
-        guard quotes.opensSentence(before, of: doc, rules: rules) else { break }
+        guard quotes.opensSentence(before, of: doc) else { break }
       }
     }
     return result
@@ -281,7 +281,7 @@ extension ClauseAnalyzer {
   /// it or out of it, or it opens with one.
   func mayContinueQuote(_ index: Int) -> Bool {
     quotes.runsOn(into: index) || quotes.runsOn(into: index + 1)
-      || quotes.opensSentence(index, of: doc, rules: rules)
+      || quotes.opensSentence(index, of: doc)
   }
 
   /// The `quote-speaker`s of the quotation `which` picks in sentence `index`.
@@ -324,7 +324,7 @@ extension ClauseAnalyzer {
     else { return false }
     let opens =
       AttributionRules.MarkerKind.clauseOpeners | AttributionRules.MarkerKind.coordinator.bit
-    return hit.upperBound <= close && rules.kinds(of: close + 1, in: doc) & opens == 0
+    return hit.upperBound <= close && markers.kinds(of: close + 1) & opens == 0
   }
 
   /// Whether the hit is done to its clause's subject: a passive hit, a stance noun right after a
@@ -346,8 +346,8 @@ extension ClauseAnalyzer {
     // Past the `by` phrase: its name (mention tokens), a determiner ("by the European Space
     // Agency") and `by`.
     while t > first && inMention[t] { t -= 1 }
-    if t < reason - 1, t > first, rules.referenceKind(of: t, in: doc) == .determiner { t -= 1 }
-    if t < reason - 1, t > first, rules.has(t, in: doc, .agentMarker) { t -= 1 }
+    if t < reason - 1, t > first, markers.referenceKind(of: t) == .determiner { t -= 1 }
+    if t < reason - 1, t > first, markers.has(t, .agentMarker) { t -= 1 }
     return t > first && isParticiple(t) && passiveGroup(endingAt: t, from: first)
   }
 
@@ -357,10 +357,10 @@ extension ClauseAnalyzer {
   private func reason(before hit: Int, from first: Int) -> Int? {
     guard
       let reason = (max(first, hit - Self.patientMarkerReach - 1)..<hit).last(where: {
-        rules.word($0, in: doc, is: .reason)
+        markers.word($0, is: .reason)
       }),
       (reason + 1..<hit).allSatisfy({
-        tokenKinds[$0] == .word && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+        tokenKinds[$0] == .word && !hitStart[$0] && markers.kinds(of: $0) == 0
       }),
       !endings.has(reason + 1, KeyEndings.ing)
     else { return nil }
@@ -372,16 +372,16 @@ extension ClauseAnalyzer {
   private func gerundDoer(of hit: Range<Int>, in s: SentenceStructure) -> Int? {
     let reason = hit.lowerBound - 1
     guard endings.has(hit.lowerBound, KeyEndings.ing), reason > s.range.lowerBound,
-      rules.word(reason, in: doc, is: .reason),
+      markers.word(reason, is: .reason),
       let doer = s.participants.firstIndex(where: { $0.tokens.upperBound == reason })
     else { return nil }
     // After a passive's `by` the one named is who praises ("was praised by NASA for keeping…").
     let before = s.participants[doer].tokens.lowerBound - 1
     if before >= s.range.lowerBound,
-      rules.has(before, in: doc, .agentMarker)
+      markers.has(before, .agentMarker)
         || (before > s.range.lowerBound
-          && rules.referenceKind(of: before, in: doc) == .determiner
-          && rules.has(before - 1, in: doc, .agentMarker))
+          && markers.referenceKind(of: before) == .determiner
+          && markers.has(before - 1, .agentMarker))
     {
       return nil
     }
@@ -395,7 +395,7 @@ extension ClauseAnalyzer {
       let object = s.participants.first(where: { $0.tokens.upperBound == reason })
     else { return false }
     var verb = object.tokens.lowerBound - 1
-    if verb > s.range.lowerBound, rules.referenceKind(of: verb, in: doc) == .determiner {
+    if verb > s.range.lowerBound, markers.referenceKind(of: verb) == .determiner {
       verb -= 1
     }
     return verb >= s.range.lowerBound && hitStart[verb]
@@ -411,7 +411,7 @@ extension ClauseAnalyzer {
   /// A clause opened by a `conditional` marker (`if`, `unless`).
   private func isConditional(_ c: Int, _ s: SentenceStructure) -> Bool {
     guard let opener = s.clauses[c].opener else { return false }
-    return rules.has(opener, in: doc, .conditional)
+    return markers.has(opener, .conditional)
   }
 
   /// Words between a negator or shifter and the noun of content it denies ("dismissed claims
@@ -426,7 +426,7 @@ extension ClauseAnalyzer {
   /// reports that it was preparing to back out": what Japan denies of itself is its stance).
   private func isDeniedContent(_ c: Int, of p: Int, _ s: SentenceStructure) -> Bool {
     guard let opener = s.clauses[c].opener, opener > s.range.lowerBound,
-      rules.word(opener, in: doc, is: .complement)
+      markers.word(opener, is: .complement)
     else { return false }
     // A verb of denial right before `that` ("Lavrov denied that Moscow had ever threatened…"),
     // unless it is negated itself ("did not deny that Russia planned to leave").
@@ -435,7 +435,7 @@ extension ClauseAnalyzer {
       let lo = max(s.range.lowerBound, verb - Self.negatedSpeechReach)
       return !(lo..<verb).contains { modifiers.word(of: $0, in: doc)?.kind == .negator }
     }
-    guard rules.isContent(opener - 1, in: doc) else { return false }
+    guard markers.word(opener - 1, is: .content) else { return false }
     if let parent = s.clauses[c].parent,
       s.list(s.clauses[parent].subject).contains(where: {
         s.participants[$0].entity == s.participants[p].entity
@@ -459,7 +459,7 @@ extension ClauseAnalyzer {
     guard s.clauses[c].kind == .contrast, s.clauses[c].subject.isEmpty,
       let opener = s.clauses[c].opener, let verb = s.clauses[c].verb, verb > opener + 1
     else { return false }
-    return rules.referenceKind(of: opener + 1, in: doc) == .determiner
+    return markers.referenceKind(of: opener + 1) == .determiner
       || startsWithRelation(s.clauses[c], in: s)
   }
 
@@ -547,14 +547,14 @@ extension ClauseAnalyzer {
     {
       return isPassive(hit.upperBound..<(hit.upperBound + 1))
     }
-    guard isParticiple(hit.lowerBound), !rules.word(hit.lowerBound, in: doc, is: .stative) else {
+    guard isParticiple(hit.lowerBound), !markers.word(hit.lowerBound, is: .stative) else {
       return false
     }
     var t = hit.lowerBound - 1
     var skipped = 0
     // "was welcomed by NASA and (but) rejected by Roscosmos": a participle after a coordinator
     // or a contrast word shares the passive auxiliary of the participle before it.
-    if t >= 0 && (rules.has(t, in: doc, .coordinator) || rules.has(t, in: doc, .contrast)) {
+    if t >= 0 && (markers.has(t, .coordinator) || markers.has(t, .contrast)) {
       var u = t - 1
       while u >= 0 && u >= t - Self.coordinatedVerbReach * 2 {
         if hitStart[u] && u != hit.lowerBound { return isPassive(u..<(u + 1)) }
@@ -563,7 +563,7 @@ extension ClauseAnalyzer {
       return false
     }
     while t >= 0 && skipped <= 1 {
-      if rules.has(t, in: doc, .passive) { return true }
+      if markers.has(t, .passive) { return true }
       // "were sharply condemned", "was not invited".
       let isAdverb =
         modifiers.word(of: t, in: doc).map {
@@ -586,9 +586,9 @@ extension ClauseAnalyzer {
   private func agentMarker(before p: Int, in s: SentenceStructure) -> Int? {
     let participant = s.participants[p]
     var t = participant.tokens.lowerBound - 1
-    if t >= 0, rules.referenceKind(of: t, in: doc) == .determiner { t -= 1 }
+    if t >= 0, markers.referenceKind(of: t) == .determiner { t -= 1 }
     guard t >= 0 else { return nil }
-    if rules.has(t, in: doc, .agentMarker) { return t }
+    if markers.has(t, .agentMarker) { return t }
     // A name right before it describes it: "blocked by the US Congress".
     if inMention[t], !participant.isPossessive,
       let named = s.participants.lastIndex(where: { $0.tokens.upperBound == t + 1 }),
@@ -599,8 +599,8 @@ extension ClauseAnalyzer {
     var u = t
     // (Title words, no verb: "The sanctions imposed by Washington angered Roscosmos".)
     while u >= 0 && t - u < 2 && tokenKinds[u] == .word && !inMention[u]
-      && rules.kinds(of: u, in: doc) == 0 && !isVerbCue(u) && !isParticiple(u)
-      && (rules.referenceKind(of: u, in: doc).map { $0 == .role } ?? true)
+      && markers.kinds(of: u) == 0 && !isVerbCue(u) && !isParticiple(u)
+      && (markers.referenceKind(of: u).map { $0 == .role } ?? true)
     {
       u -= 1
     }
@@ -610,7 +610,7 @@ extension ClauseAnalyzer {
       return agentMarker(before: named, in: s)
     }
     // Capitalised title words right after `by`: "imposed by President Joe Biden".
-    if u >= 0, u < t, rules.has(u, in: doc, .agentMarker), !isLowercase(u + 1) { return u }
+    if u >= 0, u < t, markers.has(u, .agentMarker), !isLowercase(u + 1) { return u }
     let head = listHead(p, in: s)
     return head != p ? agentMarker(before: head, in: s) : nil
   }
@@ -627,7 +627,7 @@ extension ClauseAnalyzer {
       var w = s.participants[q].tokens.lowerBound - 1
       if w > 0, isArticleOrDeterminer(w) { w -= 1 }
       guard w > 0 else { break }
-      let coordinator = rules.has(w, in: doc, .coordinator)
+      let coordinator = markers.has(w, .coordinator)
       if coordinator, doc.tokens[w - 1].key == "," { w -= 1 }
       guard coordinator || doc.tokens[w].key == ",",
         s.participants[q - 1].tokens.upperBound == w,
@@ -648,7 +648,7 @@ extension ClauseAnalyzer {
       guard w < s.range.upperBound else { return false }
       let comma = doc.tokens[w].key == ","
       if comma { w += 1 }
-      let coordinator = w < s.range.upperBound && rules.has(w, in: doc, .coordinator)
+      let coordinator = w < s.range.upperBound && markers.has(w, .coordinator)
       if coordinator { w += 1 }
       guard comma || coordinator, w < s.range.upperBound else { return false }
       if isArticleOrDeterminer(w) { w += 1 }
@@ -672,27 +672,27 @@ extension ClauseAnalyzer {
     let hi = s.range.upperBound
     let before = hit.lowerBound - 1
     guard tokenKinds[last] == .word, isLowercase(last), !isParticiple(last),
-      !endings.has(last, KeyEndings.ing), !rules.has(last, in: doc, .speech),
+      !endings.has(last, KeyEndings.ing), !markers.has(last, .speech),
       // A noun, not a verb after `to` or an auxiliary ("invited Roscosmos to join its…").
       before < s.range.lowerBound
-        || !(rules.word(before, in: doc, is: .infinitive) || rules.has(before, in: doc, .verb))
+        || !(markers.word(before, is: .infinitive) || markers.has(before, .verb))
     else { return false }
     var t = hit.upperBound
-    if t < hi, rules.has(t, in: doc, .relative) { t += 1 }
-    if t < hi, rules.referenceKind(of: t, in: doc) == .determiner { t += 1 }
+    if t < hi, markers.has(t, .relative) { t += 1 }
+    if t < hi, markers.referenceKind(of: t) == .determiner { t += 1 }
     guard var q = s.participants.firstIndex(where: { $0.tokens.lowerBound == t }), q <= p,
       !s.participants[p].isPossessive
     else { return false }
     // The names joined by a coordinator ("NASA and Roscosmos").
     while q < p {
       let end = s.participants[q].tokens.upperBound
-      guard end + 1 < hi, rules.has(end, in: doc, .coordinator),
+      guard end + 1 < hi, markers.has(end, .coordinator),
         s.participants[q + 1].tokens.lowerBound == end + 1
       else { return false }
       q += 1
     }
     var end = s.participants[p].tokens.upperBound
-    while end < hi, rules.has(end, in: doc, .coordinator), end + 1 < hi,
+    while end < hi, markers.has(end, .coordinator), end + 1 < hi,
       let next = s.participants.firstIndex(where: { $0.tokens.lowerBound == end + 1 })
     {
       end = s.participants[next].tokens.upperBound
@@ -701,13 +701,13 @@ extension ClauseAnalyzer {
     // read as an auxiliary below ("the threats Rogozin made last week", "the promise NASA
     // kept"); else auxiliaries (`had`, `has`, `would`), then a word that is a verb by form or a
     // participle, no hit.
-    if end < hi, isParticiple(end), rules.has(end, in: doc, .verb), !hitStart[end],
+    if end < hi, isParticiple(end), markers.has(end, .verb), !hitStart[end],
       !inMention[end], isLowercase(end)
     {
       return true
     }
     var u = end
-    while u < hi && rules.has(u, in: doc, .verb) && !hitStart[u] && u + 1 < hi
+    while u < hi && markers.has(u, .verb) && !hitStart[u] && u + 1 < hi
       && tokenKinds[u + 1] == .word
     {
       u += 1
@@ -716,8 +716,8 @@ extension ClauseAnalyzer {
     else { return false }
     // A verb of saying that reports something is no author's verb ("sanctions that Washington
     // says are legal"); one that does not is ("threats Rogozin had posted online").
-    if rules.has(u, in: doc, .speech), u + 1 < hi,
-      isVerbCue(u + 1) || rules.word(u + 1, in: doc, is: .complementizer)
+    if markers.has(u, .speech), u + 1 < hi,
+      isVerbCue(u + 1) || markers.word(u + 1, is: .complementizer)
     {
       return false
     }
@@ -741,21 +741,21 @@ extension ClauseAnalyzer {
       return noun.count <= 1
         && noun.allSatisfy {
           tokenKinds[$0] == .word && isLowercase($0) && !inMention[$0]
-            && !hitStart[$0] && rules.kinds(of: $0, in: doc) == 0
+            && !hitStart[$0] && markers.kinds(of: $0) == 0
         }
     }
     // "sanctions on Russian aerospace firms announced by the White House": a stance noun, a
     // phrase its preposition opens (at most `reducedPassiveGap` more words, names too), then a
     // participle right before `by`.
     if !isParticiple(hit.lowerBound), by - 2 > hit.upperBound,
-      rules.has(hit.upperBound, in: doc, .preposition), isParticiple(by - 1),
+      markers.has(hit.upperBound, .preposition), isParticiple(by - 1),
       isLowercase(by - 1)
     {
       let phrase = (hit.upperBound + 1)..<(by - 1)
       return phrase.count <= Self.reducedPassiveGap
         && phrase.allSatisfy {
           tokenKinds[$0] == .word && !hitStart[$0]
-            && (inMention[$0] || rules.kinds(of: $0, in: doc) == 0)
+            && (inMention[$0] || markers.kinds(of: $0) == 0)
         }
     }
     let gap = hit.upperBound..<by
@@ -763,9 +763,9 @@ extension ClauseAnalyzer {
     // JAXA and NASA").
     var afterPreposition = false
     let plainWords = gap.allSatisfy { t in
-      if rules.has(t, in: doc, .preposition) { afterPreposition = true }
+      if markers.has(t, .preposition) { afterPreposition = true }
       return tokenKinds[t] == .word && (!inMention[t] || afterPreposition) && !hitStart[t]
-        && rules.referenceKind(of: t, in: doc) != .determiner
+        && markers.referenceKind(of: t) != .determiner
     }
     guard plainWords else { return false }
     if isParticiple(hit.lowerBound) {
@@ -773,8 +773,8 @@ extension ClauseAnalyzer {
     }
     // A participle that is a verb of saying too: "the sanctions announced by President Biden".
     return gap.count == 1 && isLowercase(gap.lowerBound)
-      && (rules.kinds(of: gap.lowerBound, in: doc) == 0
-        || (rules.has(gap.lowerBound, in: doc, .speech)
+      && (markers.kinds(of: gap.lowerBound) == 0
+        || (markers.has(gap.lowerBound, .speech)
           && endings.has(gap.lowerBound, KeyEndings.participleSuffix)))
   }
 
@@ -788,7 +788,7 @@ extension ClauseAnalyzer {
     else { return false }
     let gap = hit.upperBound..<by
     guard let first = gap.first else { return true }
-    return rules.word(first, in: doc, is: .genitive) && gap.count <= 4
+    return markers.word(first, is: .genitive) && gap.count <= 4
       && gap.dropFirst().allSatisfy { tokenKinds[$0] == .word && !isVerbCue($0) }
   }
 
@@ -805,7 +805,7 @@ extension ClauseAnalyzer {
       guard tokenKinds[u] != .punctuation, !hitStart[u], !isVerbCue(u) || inMention[u] else {
         return false
       }
-      if rules.has(u, in: doc, .preposition) { return passiveGroup(endingAt: u - 1, from: lo) }
+      if markers.has(u, .preposition) { return passiveGroup(endingAt: u - 1, from: lo) }
       u -= 1
     }
     return false
@@ -821,19 +821,19 @@ extension ClauseAnalyzer {
     while t >= first && hit - t <= Self.patientMarkerReach + 1 {
       // After a form of *be* ("is under", "were under"): not a circumstance ("pointless under
       // sanctions").
-      if rules.has(t, in: doc, .patientMarker) {
-        return t - 1 >= first && rules.has(t - 1, in: doc, .passive)
+      if markers.has(t, .patientMarker) {
+        return t - 1 >= first && markers.has(t - 1, .passive)
       }
       // Or in a passive's `by` phrase: "were all hit by new US sanctions".
-      if rules.has(t, in: doc, .agentMarker) {
+      if markers.has(t, .agentMarker) {
         return t - 1 > first && isParticiple(t - 1)
           && (passiveGroup(endingAt: t - 1, from: first)
-            || (t - 3 >= first && rules.has(t - 3, in: doc, .passive)
-              && isLowercase(t - 2) && rules.kinds(of: t - 2, in: doc) == 0))
+            || (t - 3 >= first && markers.has(t - 3, .passive)
+              && isLowercase(t - 2) && markers.kinds(of: t - 2) == 0))
       }
       guard
-        inMention[t] || rules.referenceKind(of: t, in: doc) == .determiner
-          || (tokenKinds[t] == .word && isLowercase(t) && rules.kinds(of: t, in: doc) == 0
+        inMention[t] || markers.referenceKind(of: t) == .determiner
+          || (tokenKinds[t] == .word && isLowercase(t) && markers.kinds(of: t) == 0
             && !hitStart[t])
       else { return false }
       t -= 1
@@ -850,12 +850,12 @@ extension ClauseAnalyzer {
     guard to > first, doc.tokens[to].key == "to", inMention[to - 1] else { return nil }
     var u = to - 1
     while u > first && to - u <= Self.agentPhraseReach {
-      if rules.has(u, in: doc, .agentMarker) {
+      if markers.has(u, .agentMarker) {
         return passiveGroup(endingAt: u - 1, from: first) ? u : nil
       }
       guard
-        inMention[u] || rules.referenceKind(of: u, in: doc) == .determiner
-          || rules.has(u, in: doc, .coordinator) || doc.tokens[u].key == ","
+        inMention[u] || markers.referenceKind(of: u) == .determiner
+          || markers.has(u, .coordinator) || doc.tokens[u].key == ","
       else { return nil }
       u -= 1
     }
@@ -867,17 +867,17 @@ extension ClauseAnalyzer {
       isLowercase(participle)
     else { return false }
     var t = participle - 1
-    if t > lo, !rules.has(t, in: doc, .passive) {
+    if t > lo, !markers.has(t, .passive) {
       // An adverb ("was sharply criticised by"), or a participle before its particle ("was put
       // forward by NASA", "was turned down by").
       if endings.has(t, KeyEndings.ly)
         || (isParticiple(t) && isLowercase(t) && !hitStart[participle]
-          && rules.has(t - 1, in: doc, .passive))
+          && markers.has(t - 1, .passive))
       {
         t -= 1
       }
     }
-    return t >= lo && rules.has(t, in: doc, .passive)
+    return t >= lo && markers.has(t, .passive)
   }
 
   /// A passive verb group ending at most two words before a hit, inside its clause: a passive
@@ -896,7 +896,7 @@ extension ClauseAnalyzer {
       if auxiliary > first, modifiers.word(of: auxiliary, in: doc)?.kind == .negator {
         auxiliary -= 1
       }
-      if looksLike && rules.has(auxiliary, in: doc, .passive) { return true }
+      if looksLike && markers.has(auxiliary, .passive) { return true }
       participle -= 1
     }
     return false
@@ -917,10 +917,10 @@ extension ClauseAnalyzer {
     }
     guard end == hit.lowerBound, participant.ref.isMention,
       !endings.has(hit.lowerBound, KeyEndings.ly), !endings.has(hit.lowerBound, KeyEndings.ing),
-      !rules.isRelational(hit.lowerBound, in: doc),
+      !markers.word(hit.lowerBound, is: .relational),
       // A phrase that opens with a preposition modifies no name before it ("put exchanges with
       // Roscosmos on hold").
-      !rules.has(hit.lowerBound, in: doc, .preposition)
+      !markers.has(hit.lowerBound, .preposition)
     else { return false }
     // "his NASA colleagues": the phrase is the possessive pronoun's.
     let first = participant.tokens.lowerBound
@@ -929,8 +929,8 @@ extension ClauseAnalyzer {
     }
     guard endings.has(hit.lowerBound, KeyEndings.ed) else { return true }
     var before = first - 1
-    if before >= 0, rules.referenceKind(of: before, in: doc) == .determiner { before -= 1 }
-    return before < 0 || !rules.has(before, in: doc, .preposition)
+    if before >= 0, markers.referenceKind(of: before) == .determiner { before -= 1 }
+    return before < 0 || !markers.has(before, .preposition)
   }
 
   /// The person participant `p`, an organisation's name, stands before with one or two words
@@ -952,7 +952,7 @@ extension ClauseAnalyzer {
     let words = first..<next.tokens.lowerBound
     guard next.typeClasses.contains(.person), next.ref.isMention, (1...2).contains(words.count),
       words.allSatisfy({ tokenKinds[$0] == .word && !isVerbCue($0) }),
-      words.contains(where: { rules.word($0, in: doc, is: .office) })
+      words.contains(where: { markers.word($0, is: .office) })
     else { return nil }
     return p + 1
   }
@@ -966,11 +966,11 @@ extension ClauseAnalyzer {
       participant.typeClasses.isDisjoint(with: [.person, .gpe])
     else { return nil }
     var u = participant.tokens.lowerBound - 1
-    if u >= 0, rules.referenceKind(of: u, in: doc) == .determiner { u -= 1 }
-    guard u >= 1, rules.word(u, in: doc, is: .genitive) else { return nil }
+    if u >= 0, markers.referenceKind(of: u) == .determiner { u -= 1 }
+    guard u >= 1, markers.word(u, is: .genitive) else { return nil }
     u -= 1
-    if !rules.word(u, in: doc, is: .office) { u -= 1 }
-    guard u >= 1, rules.word(u, in: doc, is: .office) else { return nil }
+    if !markers.word(u, is: .office) { u -= 1 }
+    guard u >= 1, markers.word(u, is: .office) else { return nil }
     // Back over the apposition's opening words ("the", "its", "then") to its comma.
     var opening = u - 1
     while opening >= 0, opening >= u - 3, tokenKinds[opening] == .word, isLowercase(opening),
@@ -1009,7 +1009,7 @@ extension ClauseAnalyzer {
     let participant = participants[p]
     func plain(_ range: Range<Int>) -> Bool {
       range.allSatisfy {
-        tokenKinds[$0] == .word && !isVerbCue($0) && rules.kinds(of: $0, in: doc) == 0
+        tokenKinds[$0] == .word && !isVerbCue($0) && markers.kinds(of: $0) == 0
       }
     }
     var t = participant.tokens.upperBound
@@ -1023,7 +1023,7 @@ extension ClauseAnalyzer {
       // value copies the analyzer (every table's reference retained) at each call.
       // So is a noun of relation ("its Russian counterpart threatened…": the counterpart's).
       if let role = (t..<min(t + 3, sentence.upperBound)).first(where: {
-        isPersonRole($0) || rules.word($0, in: doc, is: .relational)
+        isPersonRole($0) || markers.word($0, is: .relational)
       }),
         plain(t..<role),
         !(p + 1 < participants.count
@@ -1034,7 +1034,7 @@ extension ClauseAnalyzer {
         let named =
           p + 1 < participants.count && participants[p + 1].ref.isMention
           && participants[p + 1].tokens.lowerBound <= role + 2
-        return named || !rules.word(role, in: doc, is: .office)
+        return named || !markers.word(role, is: .office)
       }
       guard p + 1 < participants.count, participants[p + 1].ref.isMention else { return false }
       let next = participants[p + 1].tokens.lowerBound
@@ -1066,8 +1066,8 @@ extension ClauseAnalyzer {
         let first = participant.tokens.lowerBound
         let anonymous =
           first > sentence.lowerBound
-          && (rules.word(first - 1, in: doc, is: .article)
-            || (rules.referenceKind(of: first - 1, in: doc) == .determiner
+          && (markers.word(first - 1, is: .article)
+            || (markers.referenceKind(of: first - 1) == .determiner
               && !participants.contains(where: {
                 $0.entity != participant.entity && $0.tokens.contains(u)
               })))
@@ -1075,17 +1075,17 @@ extension ClauseAnalyzer {
       }
     }
     var u = participant.tokens.lowerBound - 1
-    if u >= sentence.lowerBound, rules.referenceKind(of: u, in: doc) == .determiner { u -= 1 }
+    if u >= sentence.lowerBound, markers.referenceKind(of: u) == .determiner { u -= 1 }
     // "the head of X", "the director general of X" (one word may follow the role noun); not a
     // title of office that names no one ("the head of the European agency wrote…": the
     // organisation speaks through it).
-    guard u - 1 >= sentence.lowerBound, rules.word(u, in: doc, is: .genitive) else { return false }
+    guard u - 1 >= sentence.lowerBound, markers.word(u, is: .genitive) else { return false }
     let role =
       isPersonRole(u - 1)
       ? u - 1
       : (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u)) ? u - 2 : nil
     guard let role else { return false }
-    return !rules.word(role, in: doc, is: .office)
+    return !markers.word(role, is: .office)
       || appositivePerson(of: p, in: participants) != nil
       || participants[..<p].contains(where: {
         $0.ref.isMention && $0.typeClasses.contains(.person)
@@ -1095,7 +1095,7 @@ extension ClauseAnalyzer {
 
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
   private func isPersonRole(_ t: Int) -> Bool {
-    guard rules.referenceKind(of: t, in: doc) == .role, let word = rules.reference(of: t, in: doc)
+    guard markers.referenceKind(of: t) == .role, let word = rules.reference(of: t, in: doc)
     else { return false }
     return word.types.contains(where: rules.personTypes.contains)
   }
@@ -1108,15 +1108,15 @@ extension ClauseAnalyzer {
   ) -> Bool {
     let after = participant.tokens.upperBound
     // `to` and a verb: "forced Roscosmos to the table" names no deed.
-    guard after + 1 < hit.upperBound, rules.word(after, in: doc, is: .infinitive),
+    guard after + 1 < hit.upperBound, markers.word(after, is: .infinitive),
       tokenKinds[after + 1] == .word, isLowercase(after + 1)
     else {
       return false
     }
     let first = s.range.lowerBound
     var before = participant.tokens.lowerBound - 1
-    if before > first, rules.referenceKind(of: before, in: doc) == .determiner { before -= 1 }
-    return before >= first && rules.word(before, in: doc, is: .causative)
+    if before > first, markers.referenceKind(of: before) == .determiner { before -= 1 }
+    return before >= first && markers.word(before, is: .causative)
   }
 
   /// Whether the hit is in the predicate of a form of *be* after the subject (`passive`
@@ -1129,7 +1129,7 @@ extension ClauseAnalyzer {
     var t = subject.tokens.upperBound
     var copula = false
     while t < hit.lowerBound {
-      let kinds = rules.kinds(of: t, in: doc)
+      let kinds = markers.kinds(of: t)
       if kinds & AttributionRules.MarkerKind.passive.bit != 0 {
         copula = true
       } else if copula {
@@ -1145,18 +1145,16 @@ extension ClauseAnalyzer {
     // The predicate's words up to the hit, then up to the noun of relation.
     let plain = { (u: Int) -> Bool in
       tokenKinds[u] == .word && !self.inMention[u]
-        && (self.rules.kinds(of: u, in: self.doc) == 0
-          || self.rules.has(u, in: self.doc, .firstPerson)
-          || self.rules.word(u, in: self.doc, is: .genitive)
-          || self.rules.referenceKind(of: u, in: self.doc) != nil)
+        && (self.markers.kinds(of: u) == 0 || self.markers.has(u, .firstPerson)
+          || self.markers.word(u, is: .genitive) || self.markers.referenceKind(of: u) != nil)
     }
     // A hit later in a predicate that names the subject a partner describes it too ("had been
     // an exemplary partner over two decades of joint flights"): no verb or clause marker
     // between.
-    if let relational = (t..<hit.lowerBound).first(where: { rules.isRelational($0, in: doc) }),
+    if let relational = (t..<hit.lowerBound).first(where: { markers.word($0, is: .relational) }),
       (t..<relational).allSatisfy({ plain($0) || hitStart[$0] }),
       !(relational + 1..<hit.lowerBound).contains(where: {
-        rules.kinds(of: $0, in: doc) & (Self.finiteVerbBits | Self.opensClause) != 0
+        markers.kinds(of: $0) & (Self.finiteVerbBits | Self.opensClause) != 0
       })
     {
       return true
@@ -1165,7 +1163,7 @@ extension ClauseAnalyzer {
     let end = min(doc.tokens.count, hit.upperBound + 3)
     var u = hit.lowerBound
     while u < end {
-      if rules.isRelational(u, in: doc) { return true }
+      if markers.word(u, is: .relational) { return true }
       if u >= hit.upperBound && !plain(u) && !hitStart[u] { return false }
       u += 1
     }
@@ -1180,8 +1178,8 @@ extension ClauseAnalyzer {
     let participant = s.participants[listHead(p, in: s)]
     var w = participant.tokens.lowerBound - 1
     if w > hit.upperBound, isArticleOrDeterminer(w) { w -= 1 }
-    return w == hit.upperBound && rules.has(w, in: doc, .preposition)
-      && rules.word(w, in: doc, is: .sourced) && rules.word(w - 1, in: doc, is: .sourced)
+    return w == hit.upperBound && markers.has(w, .preposition)
+      && markers.word(w, is: .sourced) && markers.word(w - 1, is: .sourced)
   }
 
   /// Whether participant `p`, after the hit in its clause, is named by a `reciprocal`
@@ -1199,14 +1197,14 @@ extension ClauseAnalyzer {
       var w = s.participants[q].tokens.lowerBound - 1
       if w > hit.upperBound, isArticleOrDeterminer(w) { w -= 1 }
       guard w >= hit.upperBound else { return false }
-      if rules.has(w, in: doc, .coordinator), q > 0,
+      if markers.has(w, .coordinator), q > 0,
         s.participants[q - 1].tokens.upperBound == w
       {
         // "…between ISRO and NASA": the second of two names.
         q -= 1
         continue
       }
-      guard rules.has(w, in: doc, .preposition), rules.word(w, in: doc, is: .reciprocal) else {
+      guard markers.has(w, .preposition), markers.word(w, is: .reciprocal) else {
         return false
       }
       // The act: the nearest `reciprocal` word before the preposition, at or before the hit,
@@ -1215,10 +1213,10 @@ extension ClauseAnalyzer {
       let ends = Self.finiteVerbBits | Self.opensClause
       var act = w - 1
       while act >= s.clauses[c].first {
-        if rules.word(act, in: doc, is: .reciprocal) && !rules.has(act, in: doc, .preposition) {
+        if markers.word(act, is: .reciprocal) && !markers.has(act, .preposition) {
           return act <= hit.lowerBound
         }
-        if tokenKinds[act] == .punctuation || rules.kinds(of: act, in: doc) & ends != 0 {
+        if tokenKinds[act] == .punctuation || markers.kinds(of: act) & ends != 0 {
           return false
         }
         act -= 1
@@ -1235,7 +1233,7 @@ extension ClauseAnalyzer {
     }
     var t = participant.tokens.upperBound
     if doc.tokens[t].key == "'s" { t += 1 }
-    if t + 1 < hit.lowerBound, !rules.isContent(t, in: doc), rules.isContent(t + 1, in: doc),
+    if t + 1 < hit.lowerBound, !markers.word(t, is: .content), markers.word(t + 1, is: .content),
       tokenKinds[t] == .word, isLowercase(t), !hitStart[t]
     {
       t += 1
@@ -1248,19 +1246,19 @@ extension ClauseAnalyzer {
   /// `complementizerReach` words, no punctuation or clause marker between ("decision to lift
   /// sanctions", "the decision by Roscosmos to keep its crews").
   private func ownedContent(after noun: Int, to hit: Range<Int>) -> Bool {
-    guard noun >= 0, noun < hit.lowerBound, rules.isContent(noun, in: doc) else { return false }
+    guard noun >= 0, noun < hit.lowerBound, markers.word(noun, is: .content) else { return false }
     var t = noun + 1
     // Past a `by` phrase's determiner and name.
-    if t < hit.lowerBound, rules.has(t, in: doc, .agentMarker) {
+    if t < hit.lowerBound, markers.has(t, .agentMarker) {
       t += 1
-      if t < hit.lowerBound, rules.referenceKind(of: t, in: doc) == .determiner { t += 1 }
+      if t < hit.lowerBound, markers.referenceKind(of: t) == .determiner { t += 1 }
       while t < hit.lowerBound && inMention[t] { t += 1 }
     }
-    guard t < hit.lowerBound, rules.word(t, in: doc, is: .complement),
+    guard t < hit.lowerBound, markers.word(t, is: .complement),
       hit.lowerBound - t <= Self.complementizerReach
     else { return false }
     return !(t + 1..<hit.lowerBound).contains {
-      tokenKinds[$0] == .punctuation || rules.kinds(of: $0, in: doc) & Self.opensClause != 0
+      tokenKinds[$0] == .punctuation || markers.kinds(of: $0) & Self.opensClause != 0
     }
   }
 
@@ -1268,7 +1266,7 @@ extension ClauseAnalyzer {
   /// words before the hit, no verb between.
   private func isPossessor(_ participant: Participant, of hit: Range<Int>) -> Bool {
     guard participant.isPossessive, participant.tokens.upperBound <= hit.lowerBound,
-      !rules.isRelational(hit.lowerBound, in: doc)
+      !markers.word(hit.lowerBound, is: .relational)
     else {
       return false
     }

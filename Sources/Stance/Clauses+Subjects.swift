@@ -65,14 +65,14 @@ extension ClauseAnalyzer {
           governed = false
         }
         governedWords += 1
-        if rules.kinds(of: t, in: doc)
+        if markers.kinds(of: t)
           & (AttributionRules.MarkerKind.preposition.bit
             | AttributionRules.MarkerKind.agentMarker.bit)
           != 0
         {
           // "Officials at NASA said…": the organisation of a subject's `collective` noun.
           let speaksFor =
-            subject.isEmpty && !governed && t > clause.first && rules.isCollective(t - 1, in: doc)
+            subject.isEmpty && !governed && t > clause.first && markers.word(t - 1, is: .collective)
           governed = !speaksFor
           governedWords = 0
         }
@@ -122,7 +122,7 @@ extension ClauseAnalyzer {
         if clause.kind == .main, let parent = clause.parent,
           s.clauses[parent].kind == .subordinate, s.clauses[parent].first == s.range.lowerBound,
           isOpeningParticiple(s.range.lowerBound)
-            || rules.has(s.range.lowerBound, in: doc, .preposition)
+            || markers.has(s.range.lowerBound, .preposition)
         {
           break
         }
@@ -137,7 +137,7 @@ extension ClauseAnalyzer {
           let first = s.list(s.clauses[main].subject).first,
           s.participants[first].tokens.lowerBound == s.clauses[main].first
             || (s.participants[first].tokens.lowerBound == s.clauses[main].first + 1
-              && rules.word(s.clauses[main].first, in: doc, is: .article))
+              && markers.word(s.clauses[main].first, is: .article))
         {
           // A subordinate clause opening the sentence shares the subject of the clause after its
           // comma: "After leaving the partnership, Roscosmos said…", "Having rejected a NASA
@@ -191,7 +191,7 @@ extension ClauseAnalyzer {
             // Roscosmos chief said (that person speaks, no entity); but "…," a JAXA official
             // said, "…," OneWeb's chief executive said (the organisation speaks through them).
             func isDeterminer(_ u: Int) -> Bool {
-              u >= s.range.lowerBound && rules.referenceKind(of: u, in: doc) == .determiner
+              u >= s.range.lowerBound && markers.referenceKind(of: u) == .determiner
             }
             let definite =
               isDeterminer(first - 1)
@@ -265,7 +265,7 @@ extension ClauseAnalyzer {
       case (let named, let description) = (commas[commas.count - 2], commas[commas.count - 3]),
       description > s.range.lowerBound, let p = startsOf[named + 1],
       s.participants[p].tokens.upperBound == last, last + 1 < s.range.upperBound,
-      rules.has(last + 1, in: doc, .speech),
+      markers.has(last + 1, .speech),
       isCircumstance(after: last + 1, before: s.range.upperBound),
       named - description - 1 <= Self.speakerDescriptionReach,
       (description + 1..<named).allSatisfy({ u in
@@ -292,7 +292,7 @@ extension ClauseAnalyzer {
   ) -> Int? {
     var t = comma + 1
     var verb: Int?
-    if t < hi, rules.has(t, in: doc, .speech) {
+    if t < hi, markers.has(t, .speech) {
       verb = t
       t += 1
     }
@@ -305,7 +305,7 @@ extension ClauseAnalyzer {
         t = s.participants[p].tokens.upperBound
       } else {
         guard tokenKinds[t] == .word || doc.tokens[t].key == "'s", !isVerbCue(t),
-          rules.kinds(of: t, in: doc) == 0
+          markers.kinds(of: t) == 0
         else { break }
         t += 1
       }
@@ -321,14 +321,14 @@ extension ClauseAnalyzer {
       guard p + 1 < s.participants.count, s.participants[p + 1].tokens.lowerBound < hi,
         s.participants[p + 1].tokens.lowerBound >= end,
         !(end..<s.participants[p + 1].tokens.lowerBound).contains(where: {
-          isVerbCue($0) || rules.has($0, in: doc, .speech)
+          isVerbCue($0) || markers.has($0, .speech)
         })
       else { return nil }
       p += 1
     }
     t = s.participants[p].tokens.upperBound
     if verb == nil {
-      guard t < hi, rules.has(t, in: doc, .speech) else { return nil }
+      guard t < hi, markers.has(t, .speech) else { return nil }
       verb = t
     } else if t < hi, (t..<hi).contains(where: { isVerbCue($0) }) {
       // A verb after the name: it is the subject of what a participle reports ("…, saying the
@@ -345,7 +345,7 @@ extension ClauseAnalyzer {
       AttributionRules.MarkerKind.relative.bit | AttributionRules.MarkerKind.quote.bit
       | AttributionRules.MarkerKind.boundary.bit
     return !((verb + 1)..<hi).contains {
-      hitStart[$0] || rules.kinds(of: $0, in: doc) & opening != 0 || isQuote($0)
+      hitStart[$0] || markers.kinds(of: $0) & opening != 0 || isQuote($0)
     }
   }
 
@@ -355,7 +355,7 @@ extension ClauseAnalyzer {
     let end = s.clauses[c].verb ?? s.range.upperBound
     var t = s.clauses[c].first
     while t < end {
-      if s.clause(of: t) == c && !inMention[t] && rules.isCollective(t, in: doc) { return true }
+      if s.clause(of: t) == c && !inMention[t] && markers.word(t, is: .collective) { return true }
       t += 1
     }
     return false
@@ -364,7 +364,7 @@ extension ClauseAnalyzer {
   /// Whether the first word after the clause's opener is a determiner (`the`, `a`).
   private func startsWithDeterminer(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
-    return !inMention[t] && rules.referenceKind(of: t, in: doc) == .determiner
+    return !inMention[t] && markers.referenceKind(of: t) == .determiner
   }
 
   /// Whether the first word after the clause's opener is a possessive pronoun before a noun of
@@ -375,7 +375,7 @@ extension ClauseAnalyzer {
       rules.reference(of: t, in: doc)?.isPossessive == true
     else { return false }
     return (t + 1..<min(s.range.upperBound, t + 4)).contains {
-      rules.word($0, in: doc, is: .relational)
+      markers.word($0, is: .relational)
     }
   }
 
@@ -384,7 +384,7 @@ extension ClauseAnalyzer {
   private func startsWithUnknownName(_ clause: Clause, in s: SentenceStructure) -> Bool {
     guard let t = firstWord(of: clause, in: s) else { return false }
     return t > s.range.lowerBound && tokenKinds[t] == .word && !inMention[t] && !isLowercase(t)
-      && rules.referenceKind(of: t, in: doc) == nil
+      && markers.referenceKind(of: t) == nil
   }
 
   /// Whether clause `c` is the noun phrase a contrast word that is also a preposition opens
@@ -395,7 +395,7 @@ extension ClauseAnalyzer {
     guard clause.kind == .contrast, let opener = clause.opener else { return false }
     // Only an `-ing` word makes it a clause ("despite being warned"); a stance noun or a
     // participle as adjective does not ("despite repeated threats from Moscow").
-    guard rules.has(opener, in: doc, .preposition) else { return false }
+    guard markers.has(opener, .preposition) else { return false }
     guard let t = firstWord(of: clause, in: s) else { return true }
     return !(tokenKinds[t] == .word && endings.has(t, KeyEndings.ing))
   }
@@ -422,13 +422,13 @@ extension ClauseAnalyzer {
   /// not the subject `c` shares.
   func quotedAsSaying(_ s: SentenceStructure, _ c: Int) -> Int? {
     guard let opener = s.clauses[c].opener, let speech = s.clauses[c].speech,
-      speech == opener + 1, rules.word(opener, in: doc, is: .quotative)
+      speech == opener + 1, markers.word(opener, is: .quotative)
     else { return nil }
     return s.participants.lastIndex { p in
       let end = p.tokens.upperBound
       return end <= opener && opener - end <= 2
         && (end..<opener).allSatisfy {
-          tokenKinds[$0] == .word && !inMention[$0] && rules.kinds(of: $0, in: doc) == 0
+          tokenKinds[$0] == .word && !inMention[$0] && markers.kinds(of: $0) == 0
         }
     }
   }

@@ -289,12 +289,14 @@ struct ClauseAnalyzer {
   /// reading it from a `Token` copied the token (a retain and a release of its key) where the
   /// array's getter was not inlined.
   let tokenKinds: [TokenKind]
+  /// Each token's clause-marker kinds, word classes and reference kind, read from `rules` once.
+  let markers: TokenMarkers
 
   /// Whether token `t` is a quotation mark: a `quote` marker, or a single quote that stands as
   /// one (`QuoteMarks`).
   @inline(__always)
   func isQuote(_ t: Int) -> Bool {
-    rules.has(t, in: doc, .quote) || quotes.singleMark(t) != nil
+    markers.has(t, .quote) || quotes.singleMark(t) != nil
   }
 
   /// How many tokens after a speech verb a `that` may come and still open its reported speech
@@ -422,7 +424,7 @@ struct ClauseAnalyzer {
       // A key is compared only for punctuation: comparing `String`s at every token was a hot
       // spot of attribution.
       let isComma = tokenKinds[t] == .punctuation && tokens[t].key == ","
-      let kinds = rules.kinds(of: t, in: doc)
+      let kinds = markers.kinds(of: t)
       let single = quotes.singleMark(t)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 || single != nil {
         if t == scareClose {
@@ -560,7 +562,7 @@ struct ClauseAnalyzer {
       // main clause's subject ("Borisov ruled out leaving before Russia's own station is ready,
       // telling Interfax that…": Borisov tells, not Russia).
       if isComma, t + 1 < hi, tokenKinds[t + 1] == .word, isLowercase(t + 1),
-        endings.has(t + 1, KeyEndings.ing), rules.has(t + 1, in: doc, .speech),
+        endings.has(t + 1, KeyEndings.ing), markers.has(t + 1, .speech),
         mainClause(from: current, in: clauses) != nil,
         case let main = subjectClause(from: current, in: clauses), main != current
       {
@@ -593,7 +595,7 @@ struct ClauseAnalyzer {
       if t == lo,
         kinds & AttributionRules.MarkerKind.preposition.bit != 0
           || (t + 1 < hi && tokenKinds[t] == .word && !inMention[t] && kinds == 0
-            && rules.has(t + 1, in: doc, .preposition)),
+            && markers.has(t + 1, .preposition)),
         kinds & AttributionRules.MarkerKind.source.bit == 0,
         let comma = ((t + 1)..<min(hi, t + 1 + Self.longOpeningReach)).first(where: {
           tokens[$0].key == "," || isQuote($0)
@@ -625,10 +627,10 @@ struct ClauseAnalyzer {
         t + 1 < hi && kinds & AttributionRules.MarkerKind.conditional.bit != 0
         && (startsOf[t + 1] != nil
           || (t + 2 < hi && startsOf[t + 2] != nil
-            && rules.referenceKind(of: t + 1, in: doc) == .determiner))
+            && markers.referenceKind(of: t + 1) == .determiner))
       let opensFrontedClause =
         (t == lo && t + 1 < hi
-          && ((rules.word(t, in: doc, is: .infinitive) && tokenKinds[t + 1] == .word
+          && ((markers.word(t, is: .infinitive) && tokenKinds[t + 1] == .word
             && isLowercase(t + 1)) || invertedCondition))
         || (t > lo && invertedCondition && tokenKinds[t - 1] == .punctuation
           && tokens[t - 1].key == ",")
@@ -718,8 +720,8 @@ struct ClauseAnalyzer {
             && !clauses[current].reportedOpened && endings.has(t, KeyEndings.ing)
             && tokens[t - 1].key == ","))
         && !inMention[t]
-        && ((!(t > lo && rules.has(t - 1, in: doc, .passive))
-          && !(t + 2 < hi && rules.has(t + 1, in: doc, .agentMarker)
+        && ((!(t > lo && markers.has(t - 1, .passive))
+          && !(t + 2 < hi && markers.has(t + 1, .agentMarker)
             && !endings.has(t + 2, KeyEndings.ing)))
           || passiveTeller(of: t, participants: participants) != nil)
         && !isNoun(t, from: lo)
@@ -756,7 +758,7 @@ struct ClauseAnalyzer {
     structure.trailingSpeaker = trailingSpeaker(in: structure, startsOf: startsOf)
     if let comma = structure.trailingSpeaker?.comma,
       let semicolon = (sentence.tokens.lowerBound..<comma).last(where: {
-        tokens[$0].key == ";" && rules.has($0, in: doc, .boundary)
+        tokens[$0].key == ";" && markers.has($0, .boundary)
       })
     {
       structure.trailingSpeaker?.from = semicolon + 1
@@ -774,13 +776,13 @@ struct ClauseAnalyzer {
     /// A lowercase word that is no marker, reference word or mention.
     func isPlain(_ u: Int) -> Bool {
       u < hi && tokenKinds[u] == .word && !inMention[u] && isLowercase(u)
-        && rules.kinds(of: u, in: doc) == 0 && rules.referenceKind(of: u, in: doc) == nil
+        && markers.kinds(of: u) == 0 && markers.referenceKind(of: u) == nil
     }
     let after = t + 2
     if isPlain(t + 1),
       after >= hi || tokenKinds[after] == .punctuation || doc.tokens[after].key == "as"
-        || rules.word(after, in: doc, is: .infinitive)
-        || rules.has(after, in: doc, .preposition)
+        || markers.word(after, is: .infinitive)
+        || markers.has(after, .preposition)
     {
       return true
     }
@@ -814,7 +816,7 @@ struct ClauseAnalyzer {
     if let p = participants.lastIndex(where: { $0.tokens.upperBound == end }) { return p }
     let noun = end - 1
     guard allowsNoun, noun > lo, tokenKinds[noun] == .word, isLowercase(noun),
-      rules.kinds(of: noun, in: doc) == 0, !hitStart[noun]
+      markers.kinds(of: noun) == 0, !hitStart[noun]
     else { return nil }
     return participants.lastIndex { $0.tokens.upperBound == noun }
   }
@@ -829,7 +831,7 @@ struct ClauseAnalyzer {
   ) -> Bool {
     func plainWord(_ u: Int) -> Bool {
       tokenKinds[u] == .word && isLowercase(u) && !hitStart[u] && !inMention[u]
-        && rules.kinds(of: u, in: doc) == 0 && rules.referenceKind(of: u, in: doc) == nil
+        && markers.kinds(of: u) == 0 && markers.referenceKind(of: u) == nil
         && doc.tokens[u].key != "of" && !isArticleOrDeterminer(u)
     }
     // The name's own article ("a project the Kremlin has snubbed").
@@ -843,7 +845,7 @@ struct ClauseAnalyzer {
     var verb = participant.tokens.upperBound
     while verb + 1 < hi, verb < participant.tokens.upperBound + 3, tokenKinds[verb] == .word,
       isLowercase(verb), !hitStart[verb],
-      rules.has(verb, in: doc, .verb) || endings.has(verb, KeyEndings.ly)
+      markers.has(verb, .verb) || endings.has(verb, KeyEndings.ly)
     {
       verb += 1
     }
@@ -854,11 +856,11 @@ struct ClauseAnalyzer {
   /// told follows the name with `that` ("ESA was told by Roscosmos that the launches had been
   /// cancelled": Roscosmos tells).
   func passiveTeller(of t: Int, participants: [Participant]) -> Int? {
-    guard t > 0, t + 3 < doc.tokens.count, rules.has(t - 1, in: doc, .passive),
-      rules.has(t + 1, in: doc, .agentMarker),
+    guard t > 0, t + 3 < doc.tokens.count, markers.has(t - 1, .passive),
+      markers.has(t + 1, .agentMarker),
       let p = participants.firstIndex(where: { $0.tokens.lowerBound == t + 2 }),
       participants[p].tokens.upperBound < doc.tokens.count,
-      rules.word(participants[p].tokens.upperBound, in: doc, is: .complementizer)
+      markers.word(participants[p].tokens.upperBound, is: .complementizer)
     else { return nil }
     return p
   }
@@ -871,7 +873,7 @@ struct ClauseAnalyzer {
 
   /// Whether token `t` opens a noun phrase (`AttributionRules.isArticleOrDeterminer`).
   @inline(__always)
-  func isArticleOrDeterminer(_ t: Int) -> Bool { rules.isArticleOrDeterminer(t, in: doc) }
+  func isArticleOrDeterminer(_ t: Int) -> Bool { markers.isArticleOrDeterminer(t) }
 
   /// A capitalised `-ing` word that is no mention, marker or hit (a hit below), and no pronoun in
   /// `-thing`; or a past participle (below).
@@ -887,8 +889,8 @@ struct ClauseAnalyzer {
       else { return false }
       return inMention[comma + 1] || rules.reference(of: comma + 1, in: doc)?.isNominative == true
     }
-    guard rules.referenceKind(of: t, in: doc) == nil else { return false }
-    let kinds = rules.kinds(of: t, in: doc)
+    guard markers.referenceKind(of: t) == nil else { return false }
+    let kinds = markers.kinds(of: t)
     if endings.has(t, KeyEndings.ing) && !endings.has(t, KeyEndings.thing)
       && doc.tokens[t].key.utf8.count > 5
       && kinds == 0
@@ -961,19 +963,19 @@ struct ClauseAnalyzer {
     if hitStart[t] { return true }
     if inMention[t] { return false }
     guard tokenKinds[t] == .word else { return false }
-    let kinds = rules.kinds(of: t, in: doc)
+    let kinds = markers.kinds(of: t)
     let verbBits =
       AttributionRules.MarkerKind.verb.bit | AttributionRules.MarkerKind.speech.bit
       | AttributionRules.MarkerKind.passive.bit
     if kinds & verbBits != 0 { return true }
-    if kinds != 0 || rules.referenceKind(of: t, in: doc) != nil { return false }
+    if kinds != 0 || markers.referenceKind(of: t) != nil { return false }
     return endings.has(t, KeyEndings.verbSuffix) && isLowercase(t)
   }
 
   /// Whether token `t` can be a passive participle: a word with a `participle_suffix`, or a
   /// `participle` line's.
   func isParticiple(_ t: Int) -> Bool {
-    endings.has(t, KeyEndings.participleSuffix) || rules.has(t, in: doc, .participle)
+    endings.has(t, KeyEndings.participleSuffix) || markers.has(t, .participle)
   }
 
   /// Whether token `t` begins with a lowercase letter.
@@ -992,7 +994,7 @@ struct ClauseAnalyzer {
   private func scareQuoteClose(after t: Int, before hi: Int) -> Int? {
     let afterWord =
       t > 0 && tokenKinds[t - 1] == .word
-      && rules.kinds(of: t - 1, in: doc)
+      && markers.kinds(of: t - 1)
         & (AttributionRules.MarkerKind.speech.bit | AttributionRules.MarkerKind.desire.bit) == 0
     let reach = afterWord && isLowercase(t - 1) ? Self.partialQuoteWords : 3
     var u = t + 1
@@ -1039,13 +1041,13 @@ struct ClauseAnalyzer {
     let next = t + 1
     guard next < hi else { return false }
     if let before = participants.last(where: { $0.tokens.upperBound == t }),
-      before.tokens.lowerBound > 0, rules.has(before.tokens.lowerBound - 1, in: doc, .agentMarker)
+      before.tokens.lowerBound > 0, markers.has(before.tokens.lowerBound - 1, .agentMarker)
     {
       return false
     }
     let startsSubject =
-      startsOf[next] != nil || rules.referenceKind(of: next, in: doc) != nil
-      || rules.has(next, in: doc, .firstPerson)
+      startsOf[next] != nil || markers.referenceKind(of: next) != nil
+      || markers.has(next, .firstPerson)
     guard startsSubject else { return false }
     // After a possessive ("and its other partners"), the first hit is the noun it possesses.
     var possessed =
@@ -1081,9 +1083,9 @@ struct ClauseAnalyzer {
       // "… and the Canadian Space Agency demanding an answer": a participle, not a new clause.
       // "… with Roscosmos and its other partners to keep the station flying": an infinitive.
       if isVerbCue(u) {
-        return !endings.has(u, KeyEndings.ing) && !rules.word(u - 1, in: doc, is: .infinitive)
+        return !endings.has(u, KeyEndings.ing) && !markers.word(u - 1, is: .infinitive)
       }
-      if tokenKinds[u] == .punctuation || rules.kinds(of: u, in: doc) & Self.opensClause != 0 {
+      if tokenKinds[u] == .punctuation || markers.kinds(of: u) & Self.opensClause != 0 {
         return false
       }
       u += 1
@@ -1109,12 +1111,12 @@ struct ClauseAnalyzer {
     let joins =
       AttributionRules.MarkerKind.preposition.bit | AttributionRules.MarkerKind.subordinator.bit
     var middle = t
-    if rules.has(t, in: doc, .subordinator) { middle = t + 1 }
-    guard middle + 1 < hi, rules.word(middle, in: doc, is: .comitative),
-      rules.kinds(of: middle + 1, in: doc) & joins != 0
+    if markers.has(t, .subordinator) { middle = t + 1 }
+    guard middle + 1 < hi, markers.word(middle, is: .comitative),
+      markers.kinds(of: middle + 1) & joins != 0
     else { return nil }
     // "as well as": a subordinator before the middle word needs one after it too.
-    if middle > t && !rules.has(middle + 1, in: doc, .subordinator) { return nil }
+    if middle > t && !markers.has(middle + 1, .subordinator) { return nil }
     return middle + 2
   }
 
@@ -1127,7 +1129,7 @@ struct ClauseAnalyzer {
   private func secondOpeningPhraseEnd(after t: Int, before hi: Int) -> Int? {
     let first = t + 1
     guard first < hi, tokenKinds[first] == .word, isLowercase(first), !inMention[first],
-      !hitStart[first], rules.referenceKind(of: first, in: doc) == nil,
+      !hitStart[first], markers.referenceKind(of: first) == nil,
       endings.has(first, KeyEndings.ed) || endings.has(first, KeyEndings.ing),
       let comma = (first + 1..<min(hi, first + 1 + Self.prepositionalOpeningReach)).first(
         where: { doc.tokens[$0].key == "," }),
@@ -1144,7 +1146,7 @@ struct ClauseAnalyzer {
     after t: Int, before hi: Int, startsOf: ParticipantStarts, participants: [Participant]
   ) -> Int? {
     guard t + 1 < hi, inMention[t - 1] || (tokenKinds[t - 1] == .word && !isLowercase(t - 1)),
-      rules.referenceKind(of: t + 1, in: doc) == .determiner,
+      markers.referenceKind(of: t + 1) == .determiner,
       let close = appositionClose(after: t, before: hi), close + 1 < hi,
       !(t + 1..<close).contains(where: { hitStart[$0] })
     else { return nil }
@@ -1158,7 +1160,7 @@ struct ClauseAnalyzer {
     let tokens = doc.tokens
     guard t + 1 < hi, tokens[t].key == ",", tokenKinds[t + 1] == .word,
       isLowercase(t + 1), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
-      rules.referenceKind(of: t + 1, in: doc) != .pronoun
+      markers.referenceKind(of: t + 1) != .pronoun
     else { return nil }
     return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }
   }
@@ -1191,7 +1193,7 @@ struct ClauseAnalyzer {
     var suffixVerbBefore = false
     while u < hi && u <= t + Self.complementizerReach {
       let key = doc.tokens[u].key
-      let kinds = rules.kinds(of: u, in: doc)
+      let kinds = markers.kinds(of: u)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
         // Not one after a verb in `-ed`, after a noun phrase a determiner opens right after the
@@ -1199,8 +1201,8 @@ struct ClauseAnalyzer {
         // saying the crew agreement "is working well"", "quoted Rogozin as saying sanctions
         // would "destroy" the partnership").
         if suffixVerbBefore
-          || (u > next + 1 && rules.referenceKind(of: next, in: doc) == .determiner)
-          || (u > next && t > 0 && rules.word(t - 1, in: doc, is: .quotative))
+          || (u > next + 1 && markers.referenceKind(of: next) == .determiner)
+          || (u > next && t > 0 && markers.word(t - 1, is: .quotative))
         {
           break
         }
@@ -1211,7 +1213,7 @@ struct ClauseAnalyzer {
         return nil
       }
       if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" ? next : nil }
-      if kinds & Self.finiteVerbBits != 0 && !rules.word(u - 1, in: doc, is: .infinitive) {
+      if kinds & Self.finiteVerbBits != 0 && !markers.word(u - 1, is: .infinitive) {
         verbBefore = true
       }
       if u > next, kinds == 0, !hitStart[u], !inMention[u], tokenKinds[u] == .word,

@@ -72,7 +72,7 @@ struct Coreference {
       // refer to nothing alone, and a `ReferenceWord` copied out of its table retains its types
       // and its source location.
       guard !inMention[t], tokens[t].kind == .word,
-        let kind = rules.referenceKind(of: t, in: doc), kind == .pronoun || kind == .role,
+        let kind = quotes.markers.referenceKind(of: t), kind == .pronoun || kind == .role,
         let word = rules.reference(of: t, in: doc)
       else {
         continue
@@ -136,7 +136,7 @@ struct Coreference {
       // A previous sentence that is a quotation naming no one ("'We have honoured every
       // agreement.' He added…") leaves the one before it in reach: the quotation is its speaker's.
       var reach = sentence - 1
-      if sentence >= 2, quotes.opensSentence(sentence - 1, of: doc, rules: rules),
+      if sentence >= 2, quotes.opensSentence(sentence - 1, of: doc),
         let before = candidates.last(where: { $0.sentence < sentence }),
         before.sentence == sentence - 2
       {
@@ -276,7 +276,7 @@ struct Coreference {
       } else if !word.isPossessive, isTrailingSpeaker(span, in: doc),
         let subject = openingSubject(
           before: sentence + 1, in: candidates, upTo: found, doc: doc, inMention: inMention)
-          ?? (quotes.opensSentence(sentence, of: doc, rules: rules)
+          ?? (quotes.opensSentence(sentence, of: doc)
             ? openingSubject(
               before: sentence, in: candidates, upTo: found, doc: doc, inMention: inMention) : nil),
         word.types.contains(types[candidates[subject].entity]),

@@ -9,7 +9,12 @@ import Tokenize
 ///   or when it opens the sentence (or follows a colon) and the quotation runs on ("'Absolutely.
 ///   The ISS is a partnership,' she said"), so "partners' concerns" and "'90s" stay apostrophes;
 /// - sentences that begin inside a quotation opened in the sentence before (single or double).
+///
+/// It reads every token's clause-marker kinds to find the `quote` markers, and keeps them
+/// (`markers`) for the rules that read them after it: coreference and the clause analyzer.
 struct QuoteMarks {
+  /// Each token's clause-marker kinds, word classes and reference kind.
+  let markers: TokenMarkers
   /// Single-quote tokens that are quotation marks → whether each opens a quotation.
   private(set) var single: [Int: Bool] = [:]
   /// Indices of the sentences that begin inside a quotation.
@@ -19,6 +24,8 @@ struct QuoteMarks {
   /// window of a longer one).
   init(doc: TokenizedText, rules: AttributionRules, carriedIn: Bool = false) {
     let tokens = doc.tokens
+    let markers = TokenMarkers(doc: doc, rules: rules)
+    self.markers = markers
     // Whether the previous sentence opened a quotation it did not close. A quotation runs on
     // into one sentence at most: a missing mark never turns the rest of a text into quotes.
     var carried = carriedIn
@@ -33,7 +40,7 @@ struct QuoteMarks {
       var doubleOpener: Int?
       var singleOpener: Int?
       for t in lo..<hi where tokens[t].kind == .punctuation {
-        if rules.has(t, in: doc, .quote) {
+        if markers.has(t, .quote) {
           let opens: Bool
           switch doc.surface(of: tokens[t]) {
           case "“", "«", "„": opens = true
@@ -76,9 +83,9 @@ struct QuoteMarks {
 
   /// Whether sentence `index` of `doc` opens with a quotation mark (a single one that opens,
   /// too).
-  func opensSentence(_ index: Int, of doc: TokenizedText, rules: AttributionRules) -> Bool {
+  func opensSentence(_ index: Int, of doc: TokenizedText) -> Bool {
     let first = doc.sentences[index].tokens.lowerBound
-    return rules.has(first, in: doc, .quote) || singleMark(first) == true
+    return markers.has(first, .quote) || singleMark(first) == true
   }
 
   /// Whether token `t` is a single quotation mark, and whether it opens one.

@@ -940,7 +940,7 @@ public struct StanceScorer: Sendable {
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, suffixes: endingSuffixes),
-      tokenKinds: doc.tokens.map(\.kind))
+      tokenKinds: doc.tokens.map(\.kind), markers: quotes.markers)
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
     // Each sentence's list allocated once (grown one append at a time, 2.5 M instructions on

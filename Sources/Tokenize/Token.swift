@@ -23,11 +23,12 @@ public struct Token: Sendable, Hashable {
   public var key: String
   // Offsets are stored in 32 bits (a text is at most `Int32.max` UTF-16 units, see
   // `TokenizeError.textTooLong`): a token is 40 bytes instead of 56, which is most of the
-  // memory one huge document takes.
-  private var start32: Int32
-  private var end32: Int32
-  private var utf16Start32: Int32
-  private var utf16End32: Int32
+  // memory one huge document takes. (Inlinable, with their accessors: the rules in other
+  // modules read them at every token.)
+  @usableFromInline var start32: Int32
+  @usableFromInline var end32: Int32
+  @usableFromInline var utf16Start32: Int32
+  @usableFromInline var utf16End32: Int32
   /// The key's id in the tokenizer's `Vocabulary` (0: no word list has the key, or the
   /// tokenizer has no vocabulary). Meaningful with `TokenizedText.vocabularyStamp` only.
   public var id: UInt32 = 0
@@ -42,19 +43,19 @@ public struct Token: Sendable, Hashable {
   /// keep a token at 40 bytes.)
   public var prefixID: UInt16 = 0
 
-  public var start: Int {
+  @inlinable public var start: Int {
     get { Int(start32) }
     set { start32 = Int32(newValue) }
   }
-  public var end: Int {
+  @inlinable public var end: Int {
     get { Int(end32) }
     set { end32 = Int32(newValue) }
   }
-  public var utf16Start: Int {
+  @inlinable public var utf16Start: Int {
     get { Int(utf16Start32) }
     set { utf16Start32 = Int32(newValue) }
   }
-  public var utf16End: Int {
+  @inlinable public var utf16End: Int {
     get { Int(utf16End32) }
     set { utf16End32 = Int32(newValue) }
   }

@@ -21,18 +21,20 @@ extension TokenizeSession {
   }
 
   /// `stem(_:language:)` of `key` in `language`, stem set `l`'s, when the set holds it, else
-  /// nil. Cached by set, so a word repeated in a document costs one look-up (not the stem
-  /// cache's two, by language and by key, and the set's hash of the stem).
-  func heldStem(_ key: String, set l: Int, language: String) throws(TokenizeError) -> String? {
-    if heldStems.isEmpty { heldStems = Array(repeating: KeyMap(), count: stemSets.count) }
-    if let cached = heldStems[l][key] { return cached.isEmpty ? nil : cached }
-    var held = ""
+  /// nil. Cached by set in `held` (the session's `heldStems`, which `variants` holds for its
+  /// loop), so a word repeated in a document costs one look-up (not the stem cache's two, by
+  /// language and by key, and the set's hash of the stem).
+  func heldStem(
+    _ key: String, set l: Int, language: String, in held: inout [KeyMap]
+  ) throws(TokenizeError) -> String? {
+    if let cached = held[l][key] { return cached.isEmpty ? nil : cached }
+    var found = ""
     if let stem = try stem(key, language: language), stemSets[l].stems.contains(stem) {
-      held = stem
+      found = stem
     }
-    if heldStems[l].count >= Self.keyCacheLimit { heldStems[l].removeAll() }
-    heldStems[l][key] = held
-    return held.isEmpty ? nil : held
+    if held[l].count >= Self.keyCacheLimit { held[l].removeAll() }
+    held[l][key] = found
+    return found.isEmpty ? nil : found
   }
 
   /// Whether a word token's key is stemmed in `language`: Cyrillic words in the tokenizer's
@@ -82,6 +84,11 @@ extension TokenizeSession {
     let sets = stemSets
     var stemKeys = [KeyColumn.Builder?](filled: nil, count: languages.count)
     var translitKeys: KeyColumn.Builder?
+    // The held stems move out of `self` for the loop and back after it: read through `self`,
+    // each look-up paid two dynamic exclusivity checks and a retain of the caches.
+    var held = heldStems.isEmpty ? [KeyMap](filled: KeyMap(), count: sets.count) : heldStems
+    heldStems = []
+    defer { heldStems = held }
     // Tokens read in place (`tokens[i].key` from the array copied the whole token, retaining and
     // releasing its key, at every word), and a key copied only for a word that may have a stem
     // or a transliteration.
@@ -108,7 +115,7 @@ extension TokenizeSession {
         let key = tokens[i].key
         for l in sets.indices where mayStem(l) {
           guard stemsInLanguage(key, languages[l], document: language),
-            let stem = try heldStem(key, set: l, language: languages[l])
+            let stem = try heldStem(key, set: l, language: languages[l], in: &held)
           else { continue }
           if stemKeys[l] == nil { stemKeys[l] = KeyColumn.Builder(count: tokens.count) }
           stemKeys[l]!.set(stem, at: i)

@@ -277,7 +277,7 @@ public final class TokenizeSession {
   /// Whether token `index` is a period glued to a word from the abbreviation list ("Dr.").
   private func endsWithAbbreviation(_ tokens: [Token], at index: Int) -> Bool {
     tokens[index].key == "." && tokens[index - 1].utf16End == tokens[index].utf16Start
-      && tokenizer.abbreviations.contains(tokens[index - 1].key)
+      && tokenizer.abbreviationTable.number(of: tokens[index - 1].key) != nil
   }
 }
 

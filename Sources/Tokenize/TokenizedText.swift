@@ -5,7 +5,7 @@ public struct TokenizedText: Sendable {
   public let tokens: [Token]
   public let sentences: [Sentence]
   /// The text as UTF-16 code units (what ICU segmented).
-  let utf16: [UInt16]
+  @usableFromInline let utf16: [UInt16]
   /// For each token, the index of the sentence that holds it.
   public let sentenceOfToken: [Int]
   /// Stem and transliteration keys, when the tokenizer computes them (`Tokenizer.variants`).
@@ -52,6 +52,9 @@ public struct TokenizedText: Sendable {
   /// Called for every token of a document. It reads the tokens' fields in place: a copy of a
   /// `Token` retains and releases its key (about 120 instructions a copy, most of this test's
   /// cost before), and the general-category look-up stays out of line for the ASCII case.
+  /// Inlinable: called from the scorer at every token, a call into this module cost a third of
+  /// the test.
+  @inlinable
   public func continuesCompound(_ t: Int) -> Bool {
     guard t > 0, tokens[t].kind == .word else { return false }
     let start = tokens[t].utf16Start
@@ -67,13 +70,13 @@ public struct TokenizedText: Sendable {
 
   /// Whether a UTF-16 unit is a dash (`Pd`); ASCII read directly (a space between two words is
   /// the common case).
-  @inline(__always)
-  private static func isDash(_ unit: UInt16) -> Bool {
+  @inlinable @inline(__always)
+  static func isDash(_ unit: UInt16) -> Bool {
     unit < 0x80 ? unit == 0x2D : isNonASCIIDash(unit)
   }
 
-  @inline(never)
-  private static func isNonASCIIDash(_ unit: UInt16) -> Bool {
+  @usableFromInline @inline(never)
+  static func isNonASCIIDash(_ unit: UInt16) -> Bool {
     Unicode.Scalar(unit)?.properties.generalCategory == .dashPunctuation
   }
 
@@ -82,17 +85,24 @@ public struct TokenizedText: Sendable {
     surface(utf16: token.utf16Start..<token.utf16End)
   }
 
-  /// The first Unicode scalar of a token's surface (U+FFFD for a lone surrogate).
   /// Whether token `t` begins with a lowercase letter (ASCII read directly, without a Unicode
-  /// property look-up).
+  /// property look-up). Inlinable, as `continuesCompound(_:)` is: the clause rules ask it of
+  /// many tokens, and the call cost most of the ASCII case.
+  @inlinable
   public func startsLowercase(_ t: Int) -> Bool {
     let start = tokens[t].utf16Start
     guard tokens[t].utf16End > start else { return false }
     let unit = utf16[start]
     if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
-    return firstScalar(of: tokens[t]).properties.isLowercase
+    return startsLowercaseNonASCII(t)
   }
 
+  @usableFromInline @inline(never)
+  func startsLowercaseNonASCII(_ t: Int) -> Bool {
+    firstScalar(of: tokens[t]).properties.isLowercase
+  }
+
+  /// The first Unicode scalar of a token's surface (U+FFFD for a lone surrogate).
   public func firstScalar(of token: Token) -> Unicode.Scalar {
     let unit = utf16[token.utf16Start]
     if let scalar = Unicode.Scalar(unit) { return scalar }

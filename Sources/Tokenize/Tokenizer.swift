@@ -17,6 +17,9 @@ public struct Tokenizer: Sendable {
 
   /// Keys of words after which a period does not end a sentence (`dr`, `gen`, `u.s`).
   public let abbreviations: Set<String>
+  /// `abbreviations` as the sentence rules look them up, at the period after each word that
+  /// ends a sentence: `KeyTable`'s hash of a short key costs a fraction of `Set`'s SipHash.
+  let abbreviationTable: KeyTable
   /// The stem and transliteration keys to compute for each token (none by default).
   public var variants = KeyVariants()
   /// The stemming language of Cyrillic words (the script decides it; other scripts take the
@@ -46,6 +49,9 @@ public struct Tokenizer: Sendable {
       if !word.isEmpty { keys.insert(Self.matchingKey(String(word))) }
     }
     self.abbreviations = keys
+    var table = KeyTable()
+    for key in keys { table.insert(key) }
+    abbreviationTable = table
   }
 
   /// The keys the analyzer's word lists know: each token gets the id of its key in it
