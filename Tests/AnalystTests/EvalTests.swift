@@ -176,7 +176,8 @@ struct EvalTests {
     ("blind169", 0.87), ("blind170", 0.73), ("blind171", 0.91), ("blind172", 0.90),
     ("blind173", 0.82), ("blind174", 0.91), ("blind175", 0.89), ("blind176", 0.85),
     ("blind177", 0.84), ("blind178", 0.82), ("blind179", 0.80), ("blind180", 0.93),
-    ("blind181", 0.90), ("blind182", 0.90),
+    ("blind181", 0.90), ("blind182", 0.90), ("blind183", 0.89), ("blind184", 0.84),
+    ("blind185", 0.80),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
