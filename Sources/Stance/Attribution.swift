@@ -214,6 +214,10 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// `office` word: "NASA Administrator Bill Nelson", "Roscosmos chief Yuri Borisov") when the
   /// person is an agent of the hit: the person acts and speaks for it.
   case title
+  /// agent: the subject of a negated verb of joining (a `joining` word) whose object does the
+  /// act a gerund after `in` names ("Japan did not follow ESA in suspending work with
+  /// Roscosmos"): the act counts for it reversed (×-1; the object is the act's `partner`).
+  case declined
   /// target: the subject of a passive hit ("NASA was criticised").
   case passiveSubject = "passive-subject"
   /// target: the subject of a form of *be* whose predicate names it a partner ("NASA has been a
@@ -257,7 +261,7 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   public var role: Role {
     switch self {
     case .subject, .sharedSubject, .possessor, .passiveAgent, .speaker, .quoteSpeaker, .source,
-      .partner, .title:
+      .partner, .title, .declined:
       return .agent
     case .passiveSubject, .described, .object, .predicate: return .target
     case .reporter, .inanimate, .wishedSubject, .hypothetical, .circumstance, .nonSubject,

@@ -134,6 +134,10 @@ public struct AttributionRules: Sendable {
     /// Administrator Bill Nelson praised…" is NASA's stance too; not "NASA astronaut Frank
     /// Rubio", whose words are his own).
     case office
+    /// A verb of joining another in an act (`join`, `follow`): the one it names right before `in`
+    /// and a gerund does that act; its subject, when the verb is negated, does the reverse (rule
+    /// `declined`: "Japan did not follow ESA in suspending work with Roscosmos").
+    case joining
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -179,6 +183,7 @@ public struct AttributionRules: Sendable {
       case .stative: 1 << 37
       case .refusal: 1 << 38
       case .office: 1 << 39
+      case .joining: 1 << 40
       }
     }
 
@@ -200,7 +205,7 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office:
+        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office, .joining:
         true
       default: false
       }

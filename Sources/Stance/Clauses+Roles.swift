@@ -11,6 +11,15 @@ extension ClauseAnalyzer {
     of p: Int, toward hit: Range<Int>, in s: SentenceStructure, passive: Bool, positive: Bool
   ) -> RoleRule {
     var rule = clauseRole(of: p, toward: hit, in: s, passive: passive)
+    // "Japan did not follow ESA in suspending work with Roscosmos": ESA suspends, Japan does not.
+    if let company = joinedCompany(of: hit, in: s) {
+      if s.participants[p].entity == s.participants[company.partner].entity { return .partner }
+      if company.negated, rule.role == .agent,
+        s.participants[p].tokens.upperBound <= company.verb
+      {
+        return .declined
+      }
+    }
     // "NASA Administrator Bill Nelson praised…": the organisation acts through the person its
     // title names.
     if rule.role != .agent,
@@ -931,6 +940,27 @@ extension ClauseAnalyzer {
     var before = first - 1
     if before >= 0, markers.referenceKind(of: before) == .determiner { before -= 1 }
     return before < 0 || !markers.has(before, .preposition)
+  }
+
+  /// The participant a verb of joining (`joining`) names right before `in` and the gerund that
+  /// opens `hit` ("followed ESA in suspending", "did not join the European Union in
+  /// sanctioning"), the verb, and whether a negator stands in the three words before it.
+  private func joinedCompany(of hit: Range<Int>, in s: SentenceStructure)
+    -> (partner: Int, verb: Int, negated: Bool)?
+  {
+    let preposition = hit.lowerBound - 1
+    guard endings.has(hit.lowerBound, KeyEndings.ing), preposition > s.range.lowerBound,
+      doc.tokens[preposition].key == "in",
+      let partner = s.participants.lastIndex(where: { $0.tokens.upperBound == preposition }),
+      s.participants[partner].ref.isMention
+    else { return nil }
+    var verb = s.participants[partner].tokens.lowerBound - 1
+    if verb > s.range.lowerBound, markers.referenceKind(of: verb) == .determiner { verb -= 1 }
+    guard verb >= s.range.lowerBound, markers.word(verb, is: .joining) else { return nil }
+    let negated = (max(s.range.lowerBound, verb - 3)..<verb).contains {
+      modifiers.word(of: $0, in: doc)?.kind == .negator
+    }
+    return (partner, verb, negated)
   }
 
   /// The person participant `p`, an organisation's name, stands before with one or two words

@@ -1085,7 +1085,7 @@ public struct StanceScorer: Sendable {
               policy.share(
                 entry.rule, positive: positive, distance: entry.distance - 1, modifiers)
               * ((entry.rule == .possessor || entry.rule == .source)
-                ? refusalUndone(hits[hi], in: doc) : 1)
+                ? refusalUndone(hits[hi], in: doc) : entry.rule == .declined ? -1 : 1)
           }
           let attribution = Attribution(
             hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)

@@ -190,6 +190,18 @@ struct AttributionTests {
       "⟦Roscosmos⟧ was asked by the White House and NASA to cooperate.", hit: "cooperate",
       "roscosmos", .passiveSubject),
     RoleCase(
+      "the one a verb of joining names before 'in' and a gerund does the act",
+      "Washington did not follow ⟦NASA⟧ in suspending cooperation.", hit: "suspending", "nasa",
+      .partner),
+    RoleCase(
+      "… and the subject of the negated verb does its reverse",
+      "⟦Washington⟧ did not follow NASA in suspending cooperation.", hit: "suspending",
+      "washington", .declined),
+    RoleCase(
+      "… or the act itself when the verb is not negated",
+      "⟦Washington⟧ followed NASA in suspending cooperation.", hit: "suspending", "washington",
+      .subject),
+    RoleCase(
       "a possessive before a noun of relation describes it",
       "Roscosmos stayed, while ⟦its⟧ American counterpart threatened to leave.",
       hit: "threatened", "roscosmos", .nonSubject),
@@ -1988,7 +2000,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
