@@ -178,6 +178,7 @@ struct EvalTests {
     ("blind177", 0.84), ("blind178", 0.82), ("blind179", 0.80), ("blind180", 0.93),
     ("blind181", 0.90), ("blind182", 0.90), ("blind183", 0.89), ("blind184", 0.84),
     ("blind185", 0.80), ("blind186", 0.89), ("blind187", 0.86), ("blind188", 0.90),
+    ("blind189", 0.91), ("blind190", 0.92), ("blind191", 0.81),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
