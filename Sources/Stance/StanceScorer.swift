@@ -145,19 +145,27 @@ public struct StanceScorer: Sendable {
     -> StanceAnalysis
   {
     let tokens = doc.tokens
+    // Both arrays written through their buffers: a subscript write checked the array's
+    // uniqueness each time (a call into the runtime at every token).
     var inMention = [Bool](filled: false, count: tokens.count)
-    for mention in mentions { for t in mention.tokens { inMention[t] = true } }
-    // Word ordinals (modifier windows count words, numbers and symbols, not punctuation) and the
-    // modifier words, once per document.
+    inMention.withUnsafeMutableBufferPointer { inMention in
+      for mention in mentions { for t in mention.tokens { inMention[t] = true } }
+    }
+    // Word ordinals (modifier windows count words, numbers and symbols, not punctuation).
     // The parts of a compound count as one word ("the cross-flight agreement").
     var ordinal = [Int](filled: 0, count: tokens.count)
+    ordinal.withUnsafeMutableBufferPointer { ordinal in
+      var counted = 0
+      for t in ordinal.indices {
+        if tokens[t].kind != .punctuation && !doc.continuesCompound(t) { counted += 1 }
+        ordinal[t] = counted
+      }
+    }
+    // The modifier words, once per document.
     var marks: [ModifierMark] = []
     // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
     var particles: [Int] = []
-    var counted = 0
     for t in tokens.indices {
-      if tokens[t].kind != .punctuation && !doc.continuesCompound(t) { counted += 1 }
-      ordinal[t] = counted
       // A phrase ending here ("rule out") before the word itself; a phrase's words are no
       // modifiers of their own ("no longer": `no` does not negate a second time).
       let isParticle = rules.word(t, in: doc, is: .particle)
