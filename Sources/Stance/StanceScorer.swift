@@ -945,10 +945,16 @@ public struct StanceScorer: Sendable {
     var hitStart = [Bool](filled: false, count: doc.tokens.count)
     // By index: `for hit in hits` copied every hit (its strings and arrays retained).
     for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
+    // Written through the buffer: `doc.tokens.map(\.kind)` checked the array's uniqueness (a
+    // call into the runtime) at every token.
+    let tokenKinds = [TokenKind](unsafeUninitializedCapacity: doc.tokens.count) { kinds, count in
+      for t in doc.tokens.indices { kinds.initializeElement(at: t, to: doc.tokens[t].kind) }
+      count = doc.tokens.count
+    }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, suffixes: endingSuffixes),
-      tokenKinds: doc.tokens.map(\.kind), markers: quotes.markers)
+      tokenKinds: tokenKinds, markers: quotes.markers)
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
     // Each sentence's list allocated once (grown one append at a time, 2.5 M instructions on
