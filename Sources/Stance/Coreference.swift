@@ -36,6 +36,9 @@ struct Coreference {
     // Antecedent candidates in text order: (first and end token, entity, sentence, mention index).
     var next = 0
     var candidates: [Candidate] = []
+    // Room for every mention and carried reference at once (grown one append at a time, the
+    // list was reallocated six or seven times a document).
+    candidates.reserveCapacity(mentions.count + carried.references.count)
     /// Whether gazetteer mention `m` has a token with key `name` (a mention before the window,
     /// carried, is not known to). Takes the index, not the candidate: a nested function that
     /// read `candidates` would box the array and check every access to it at run time.

@@ -42,27 +42,31 @@ struct QuoteMarks {
       for t in lo..<hi where tokens[t].kind == .punctuation {
         if markers.has(t, .quote) {
           let opens: Bool
-          switch doc.surface(of: tokens[t]) {
-          case "“", "«", "„": opens = true
-          case "”", "»": opens = false
+          switch doc.onlyUnit(of: t) {
+          case 0x201C, 0xAB, 0x201E: opens = true  // “ « „
+          case 0x201D, 0xBB: opens = false  // ” »
           default: opens = !inDouble
           }
           inDouble = opens
           doubleOpener = opens ? t : nil
           continue
         }
-        guard tokens[t].key == "'" else { continue }
-        let surface = doc.surface(of: tokens[t])
+        // The key's bytes read directly: most punctuation keys are not ASCII ("—", "“"), and
+        // the runtime's comparison of those with `"'"` took its slow path (about 100
+        // instructions).
+        let key = tokens[t].key.utf8
+        guard key.count == 1 && key.first == UInt8(ascii: "'") else { continue }
+        let unit = doc.onlyUnit(of: t)
         let gluedBefore = t > lo && tokens[t - 1].end == tokens[t].start
         let wordAfter =
           t + 1 < hi && tokens[t + 1].start == tokens[t].end && tokens[t + 1].kind == .word
           && (doc.surface(of: tokens[t + 1]).unicodeScalars.first?.properties.isAlphabetic
             ?? false)
-        if !inSingle && !gluedBefore && wordAfter && surface != "’" {
+        if !inSingle && !gluedBefore && wordAfter && unit != 0x2019 {  // ’
           single[t] = true
           singleOpener = t
           inSingle = true
-        } else if inSingle && gluedBefore && !wordAfter && surface != "‘" {
+        } else if inSingle && gluedBefore && !wordAfter && unit != 0x2018 {  // ‘
           single[t] = false
           singleOpener = nil
           inSingle = false

@@ -145,19 +145,27 @@ public struct StanceScorer: Sendable {
     -> StanceAnalysis
   {
     let tokens = doc.tokens
+    // Both arrays written through their buffers: a subscript write checked the array's
+    // uniqueness each time (a call into the runtime at every token).
     var inMention = [Bool](filled: false, count: tokens.count)
-    for mention in mentions { for t in mention.tokens { inMention[t] = true } }
-    // Word ordinals (modifier windows count words, numbers and symbols, not punctuation) and the
-    // modifier words, once per document.
+    inMention.withUnsafeMutableBufferPointer { inMention in
+      for mention in mentions { for t in mention.tokens { inMention[t] = true } }
+    }
+    // Word ordinals (modifier windows count words, numbers and symbols, not punctuation).
     // The parts of a compound count as one word ("the cross-flight agreement").
     var ordinal = [Int](filled: 0, count: tokens.count)
+    ordinal.withUnsafeMutableBufferPointer { ordinal in
+      var counted = 0
+      for t in ordinal.indices {
+        if tokens[t].kind != .punctuation && !doc.continuesCompound(t) { counted += 1 }
+        ordinal[t] = counted
+      }
+    }
+    // The modifier words, once per document.
     var marks: [ModifierMark] = []
     // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
     var particles: [Int] = []
-    var counted = 0
     for t in tokens.indices {
-      if tokens[t].kind != .punctuation && !doc.continuesCompound(t) { counted += 1 }
-      ordinal[t] = counted
       // A phrase ending here ("rule out") before the word itself; a phrase's words are no
       // modifiers of their own ("no longer": `no` does not negate a second time).
       let isParticle = rules.word(t, in: doc, is: .particle)
@@ -937,10 +945,16 @@ public struct StanceScorer: Sendable {
     var hitStart = [Bool](filled: false, count: doc.tokens.count)
     // By index: `for hit in hits` copied every hit (its strings and arrays retained).
     for h in hits.indices { hitStart[hits[h].tokens.lowerBound] = true }
+    // Written through the buffer: `doc.tokens.map(\.kind)` checked the array's uniqueness (a
+    // call into the runtime) at every token.
+    let tokenKinds = [TokenKind](unsafeUninitializedCapacity: doc.tokens.count) { kinds, count in
+      for t in doc.tokens.indices { kinds.initializeElement(at: t, to: doc.tokens[t].kind) }
+      count = doc.tokens.count
+    }
     let analyzer = ClauseAnalyzer(
       rules: rules, modifiers: modifiers, doc: doc, inMention: inMention, hitStart: hitStart,
       types: types, quotes: quotes, endings: KeyEndings(doc: doc, suffixes: endingSuffixes),
-      tokenKinds: doc.tokens.map(\.kind), markers: quotes.markers)
+      tokenKinds: tokenKinds, markers: quotes.markers)
     // Participants by sentence, in text order (mentions before references at the same token).
     var bySentence = [[Participant]](filled: [], count: doc.sentences.count)
     // Each sentence's list allocated once (grown one append at a time, 2.5 M instructions on

@@ -102,6 +102,15 @@ public struct TokenizedText: Sendable {
     firstScalar(of: tokens[t]).properties.isLowercase
   }
 
+  /// The UTF-16 unit of token `t`'s surface when the surface is that one unit, else nil: a test
+  /// of a surface against a one-scalar literal of the BMP with no canonical equivalent (a
+  /// quotation mark, `’`) without making the surface's `String`.
+  @inlinable
+  public func onlyUnit(of t: Int) -> UInt16? {
+    let start = tokens[t].utf16Start
+    return tokens[t].utf16End == start + 1 ? utf16[start] : nil
+  }
+
   /// The first Unicode scalar of a token's surface (U+FFFD for a lone surrogate).
   public func firstScalar(of token: Token) -> Unicode.Scalar {
     let unit = utf16[token.utf16Start]
