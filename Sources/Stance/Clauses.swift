@@ -591,7 +591,11 @@ struct ClauseAnalyzer {
       // A prepositional phrase opening the sentence (its first or second word a preposition)
       // ends at its comma, like a subordinate clause, so that a stance word in it is not the
       // verb that ends the main clause's subject ("Amid the sanctions, NASA kept…", "Rather
-      // than retaliate against NASA, Roscosmos chose…"); not a source ("According to…").
+      // than retaliate against NASA, Roscosmos chose…"); not a source ("According to…"). So
+      // does one without a stance word: when an apposition follows its comma
+      // (`openingApposition`), or when a name does and its first word is the preposition, with
+      // no colon or semicolon in it, within `longOpeningReach` tokens ("At a press conference
+      // in Paris held alongside representatives of Airbus, Aschbacher announced…").
       if t == lo,
         kinds & AttributionRules.MarkerKind.preposition.bit != 0
           || (t + 1 < hi && tokenKinds[t] == .word && !inMention[t] && kinds == 0
