@@ -986,6 +986,7 @@ extension ClauseAnalyzer {
     else { return nil }
     return p + 1
   }
+
   /// The person an apposition names whose title of office governs organisation `p` ("Yuri
   /// Borisov, the head of Roscosmos, said…", "the head of Roscosmos, Yuri Borisov, said…"): an
   /// `office` word (and one more word) before `p`'s `of` (and a determiner), and the person's
