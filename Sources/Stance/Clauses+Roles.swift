@@ -1108,20 +1108,15 @@ extension ClauseAnalyzer {
     var u = participant.tokens.lowerBound - 1
     if u >= sentence.lowerBound, markers.referenceKind(of: u) == .determiner { u -= 1 }
     // "the head of X", "the director general of X" (one word may follow the role noun); not a
-    // title of office that names no one ("the head of the European agency wrote…": the
-    // organisation speaks through it).
+    // title of office whose person no apposition names ("the head of the European agency
+    // wrote…", "was dismissed as head of Roscosmos": the organisation acts through it).
     guard u - 1 >= sentence.lowerBound, markers.word(u, is: .genitive) else { return false }
     let role =
       isPersonRole(u - 1)
       ? u - 1
       : (u - 2 >= sentence.lowerBound && isPersonRole(u - 2) && plain((u - 1)..<u)) ? u - 2 : nil
     guard let role else { return false }
-    return !markers.word(role, is: .office)
-      || appositivePerson(of: p, in: participants) != nil
-      || participants[..<p].contains(where: {
-        $0.ref.isMention && $0.typeClasses.contains(.person)
-          && (role - 4...role).contains($0.tokens.upperBound)
-      })
+    return !markers.word(role, is: .office) || appositivePerson(of: p, in: participants) != nil
   }
 
   /// Whether token `t` is a role noun for a person (`chief`, `spokesman`: `references.tsv`).
