@@ -187,26 +187,26 @@ struct EvalTests {
     ]
     // The writers of blind2 to blind129 followed the neutral title convention (samples/README.md):
     // they are read with no title of office, as they were written.
-    var lexicons: String?
+    var clauses: String?
     if let number = Int(set.dropFirst("blind".count)), number <= 129 {
-      lexicons = try Self.lexiconsWithoutOffices()
-      arguments += ["--lexicons-dir", lexicons!]
+      let file = try Self.clausesWithoutOffices()
+      clauses = file
+      arguments += ["--clauses", file]
     }
-    defer { if let lexicons { try? FileManager.default.removeItem(atPath: lexicons) } }
+    defer { if let clauses { try? FileManager.default.removeItem(atPath: clauses) } }
     let result = try PipelineProcess.run(arguments)
     #expect(result.status == 0, "\(set): \(result.stdout.prefix(400)) \(result.stderr)")
   }
 
-  /// A copy of `lexicons/` in a new temporary folder whose `clauses.tsv` lists no `office` word:
-  /// no organisation acts through the person its title names (rule `title`).
-  static func lexiconsWithoutOffices() throws -> String {
-    let copy = NSTemporaryDirectory() + "eval-lexicons-" + UUID().uuidString
-    try FileManager.default.copyItem(atPath: Repository.path("lexicons"), toPath: copy)
-    let clauses = copy + "/attribution/clauses.tsv"
-    let lines = try String(contentsOfFile: clauses, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false)
+  /// `lexicons/attribution/clauses.tsv` without its `office` lines, in a new temporary file
+  /// (for `--clauses`): no organisation acts through the person its title names (rule `title`).
+  static func clausesWithoutOffices() throws -> String {
+    let copy = NSTemporaryDirectory() + "eval-clauses-" + UUID().uuidString + ".tsv"
+    let lines = try String(
+      contentsOfFile: Repository.path("lexicons/attribution/clauses.tsv"), encoding: .utf8
+    ).split(separator: "\n", omittingEmptySubsequences: false)
     try lines.filter { !$0.hasPrefix("office\t") }.joined(separator: "\n").write(
-      toFile: clauses, atomically: true, encoding: .utf8)
+      toFile: copy, atomically: true, encoding: .utf8)
     return copy
   }
 
