@@ -117,9 +117,12 @@ extension ClauseAnalyzer {
     }
     if ch == cp {
       if participant.tokens.lowerBound >= hit.upperBound {
-        // A possessive after `by` owns the agent, it is not the agent ("imposed on Russia by its
-        // member states").
-        if !participant.isPossessive, let by = agentMarker(before: p, in: s),
+        // A possessive pronoun after `by` owns the agent, it is not the agent ("imposed on Russia
+        // by its member states"); a name acts through what it owns ("suspended by ESA's ruling
+        // council"), not through a person it names ("greeted by NASA's Mark Vande Hei").
+        if !participant.isPossessive
+          || (participant.ref.isMention && !possessesPerson(p, in: s)),
+          let by = agentMarker(before: p, in: s),
           by >= hit.upperBound,
           !(hit.upperBound..<by).contains(where: { hitStart[$0] }),
           passive || passiveVerb(between: hit.upperBound, and: by)
@@ -157,6 +160,10 @@ extension ClauseAnalyzer {
         if isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first) {
           return .passiveSubject
         }
+        // "NASA's offer of a seat swap was turned down by Rogozin": the subject's possessor owns
+        // its noun, whatever the verb does to it; not a title of office, which acts ("NASA's
+        // administrator praised…": rule `subject`).
+        if isPossessor(participant, of: hit), !ownsOffice(participant) { return .possessor }
         return isDescribed(participant, by: hit) ? .described : .subject
       }
       // "The sanctions led Roscosmos to suspend its launches": who a causative verb names
@@ -1288,6 +1295,28 @@ extension ClauseAnalyzer {
     }
   }
 
+  /// Whether a person's name follows the possessive participant `p` (and its `'s`): "NASA's
+  /// Mark Vande Hei".
+  private func possessesPerson(_ p: Int, in s: SentenceStructure) -> Bool {
+    let t = possessedNoun(after: s.participants[p])
+    return s.participants.contains {
+      $0.tokens.lowerBound == t && $0.typeClasses.contains(.person)
+    }
+  }
+
+  /// Whether the word right after the possessive `participant` (and its `'s`) is a title of
+  /// office (`office` in `clauses.tsv`): "NASA's administrator".
+  private func ownsOffice(_ participant: Participant) -> Bool {
+    let t = possessedNoun(after: participant)
+    return t < doc.tokens.count && markers.word(t, is: .office)
+  }
+
+  /// The token after a participant and its `'s` (if any): a possessive's noun.
+  private func possessedNoun(after participant: Participant) -> Int {
+    let t = participant.tokens.upperBound
+    return t < doc.tokens.count && doc.tokens[t].key == "'s" ? t + 1 : t
+  }
+
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`
   /// words before the hit, no verb between.
   private func isPossessor(_ participant: Participant, of hit: Range<Int>) -> Bool {
@@ -1296,8 +1325,7 @@ extension ClauseAnalyzer {
     else {
       return false
     }
-    var t = participant.tokens.upperBound
-    if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+    var t = possessedNoun(after: participant)
     guard hit.lowerBound - t <= Self.possessorReach else { return false }
     // The word right after a possessive is its noun, even one that can be a verb ("Russia's
     // plans to leave"); an article or determiner after it opens another noun phrase ("called

@@ -1235,8 +1235,11 @@ struct ClauseAnalyzer {
             ?? false)
     }
     // A name told, then a pronoun or another name: what is said starts after the one told
-    // ("telling Interfax he expected…", "told Reuters Russia would…").
-    if let told = startsOf[next], case let after = participants[told].tokens.upperBound,
+    // ("telling Interfax he expected…", "told Reuters Russia would…", "told the Duma it
+    // would…").
+    let toldName =
+      markers.referenceKind(of: next) == .determiner && next + 1 < hi ? next + 1 : next
+    if let told = startsOf[toldName], case let after = participants[told].tokens.upperBound,
       opensWithSubject(after)
     {
       return after

@@ -435,9 +435,13 @@ struct Coreference {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     guard t > start else { return nil }
     if rules.has(t - 1, in: doc, .speech) { return t - 1 }
-    // After the name of who is told ("had told NASA it would keep its crews").
+    // After the name of who is told ("had told NASA it would keep its crews", "told the Duma
+    // it would stop").
     var told = t - 1
     while told > start && inMention[told] { told -= 1 }
+    if told < t - 1, told > start, rules.referenceKind(of: told, in: doc) == .determiner {
+      told -= 1
+    }
     if told < t - 1, rules.has(told, in: doc, .speech) { return told }
     // After when or where it was said: a preposition and one capitalised word ("said on Friday
     // it would").

@@ -712,9 +712,16 @@ public struct StanceScorer: Sendable {
         else { continue }
         let end = hits[h].tokens.upperBound
         let governed: Int
+        // Or the shifter word that governs that term ("welcomed the end of the partnership":
+        // the attitude governs the end, the end governs the partnership).
         if h + 1 < hits.count, case let object = hits[h + 1].tokens, object.lowerBound >= end,
-          ordinal[object.lowerBound] - ordinal[end - 1] <= modifiers.shifterWindow,
-          !(end..<object.lowerBound).contains(where: { endsGovernedPhrase($0) })
+          case let near = hits[h + 1].modifiers.reduce(
+            object.lowerBound,
+            {
+              $1.kind.isShifter && $1.token >= end ? min($0, $1.token) : $0
+            }),
+          ordinal[near] - ordinal[end - 1] <= modifiers.shifterWindow,
+          !(end..<near).contains(where: { endsGovernedPhrase($0) })
         {
           governed = h + 1
         } else if h > first, isPassiveAttitude(mark, after: hits[h - 1].tokens.upperBound) {

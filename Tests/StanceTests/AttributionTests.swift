@@ -1270,6 +1270,15 @@ struct AttributionTests {
     RoleCase(
       "an offer from someone is that one's",
       "Russia declined an offer from ⟦NASA⟧.", hit: "offer", "nasa", .source),
+    RoleCase(
+      "the possessor of a subject's noun owns it, whatever the passive does to it",
+      "⟦NASA⟧'s offer was turned down by Rogozin.", hit: "offer", "nasa", .possessor),
+    RoleCase(
+      "a name after 'by' acts through what it owns",
+      "Cooperation was suspended by ⟦NASA⟧'s council.", hit: "suspended", "nasa", .passiveAgent),
+    RoleCase(
+      "who is told, after a determiner, stays out of what is said",
+      "Roscosmos told the White House ⟦it⟧ would quit.", hit: "quit", "roscosmos", .subject),
   ]
 
   @Test(arguments: roleCases)
@@ -1451,6 +1460,14 @@ struct AttributionTests {
   }
 
   static let shifterCases: [ShifterCase] = [
+    ShifterCase(
+      name: "an attitude word governs the shifter that governs its term",
+      text: "Rogozin praised the end of the partnership.",
+      weights: ["praised": -1.5, "partnership": -1.8]),
+    ShifterCase(
+      name: "a denial negates the statement it frames",
+      text: "It is not true that Russia refused to cooperate.",
+      weights: ["refused": 2 * 0.74, "cooperate": 2 * 0.74]),
     ShifterCase(
       name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
