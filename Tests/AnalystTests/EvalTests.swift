@@ -178,7 +178,12 @@ struct EvalTests {
     ("blind177", 0.84), ("blind178", 0.82), ("blind179", 0.80), ("blind180", 0.93),
     ("blind181", 0.90), ("blind182", 0.90), ("blind183", 0.89), ("blind184", 0.84),
     ("blind185", 0.80), ("blind186", 0.89), ("blind187", 0.86), ("blind188", 0.90),
-    ("blind189", 0.91), ("blind190", 0.92), ("blind191", 0.81),
+    ("blind189", 0.91), ("blind190", 0.92), ("blind191", 0.81), ("blind192", 0.86),
+    ("blind193", 0.89), ("blind194", 0.93), ("blind195", 0.85), ("blind196", 0.92),
+    ("blind197", 0.92), ("blind198", 0.91), ("blind199", 0.84), ("blind200", 0.81),
+    ("blind201", 0.93), ("blind202", 0.88), ("blind203", 0.89), ("blind204", 0.88),
+    ("blind205", 0.90), ("blind206", 0.81), ("blind207", 0.87), ("blind208", 0.88),
+    ("blind209", 0.96),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
