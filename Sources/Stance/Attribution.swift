@@ -231,6 +231,10 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
   /// the `reporter` lines of `references.tsv`): "Reuters reported that…", "according to
   /// Interfax". Reporting is not taking a stance.
   case reporter
+  /// mentioned: the source of `according to` where the statement names another entity as its
+  /// subject ("According to Roscosmos, NASA has asked to extend the seat swap"): it relays what
+  /// that one does.
+  case relayed
   /// mentioned: the rules would make it an agent, but its type takes no stance (an `inanimate`
   /// type of `references.tsv`: stations, vehicles): "The ISS will keep flying until 2030".
   case inanimate
@@ -264,7 +268,7 @@ public enum RoleRule: String, Sendable, Hashable, CaseIterable {
       .partner, .title, .declined:
       return .agent
     case .passiveSubject, .described, .object, .predicate: return .target
-    case .reporter, .inanimate, .wishedSubject, .hypothetical, .circumstance, .nonSubject,
+    case .reporter, .relayed, .inanimate, .wishedSubject, .hypothetical, .circumstance, .nonSubject,
       .otherClause, .otherSentence:
       return .mentioned
     }

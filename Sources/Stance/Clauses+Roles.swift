@@ -103,7 +103,7 @@ extension ClauseAnalyzer {
     // for every (hit, participant) pair of a sentence.
     // "According to Borisov, Russia will leave": the source says the clause (and, below, the
     // clauses that depend on it).
-    if s.clauses[ch].source == p { return .speaker }
+    if s.clauses[ch].source == p { return relaysAct(ch, than: p, in: s) ? .relayed : .speaker }
     if let trailing = s.trailingSpeaker, trailing.participant == p, trailing.covers(hit) {
       // "Cosmonauts Artemyev and Matveev thanked their NASA colleagues, Roscosmos said": what
       // a person named as its subject did is that person's stance, not the reporter's.
@@ -237,7 +237,7 @@ extension ClauseAnalyzer {
         // "According to NASA, Borisov told reporters that Russia would…": the source relays
         // what the clause's own speaker says.
         if k != ch, relaysSpeech(k, than: p, in: s) { break }
-        return .speaker
+        return relaysAct(k, than: p, in: s) ? .relayed : .speaker
       }
       if kind == .quote { break }
       // A clause with its own subject and speech verb is its subject's statement, not the one
@@ -495,6 +495,24 @@ extension ClauseAnalyzer {
   /// verb of its own ("NASA said Roscosmos had assured it that…": NASA relays what Roscosmos
   /// said; a person who relays keeps the stance: +3 -0 over 133 sets, +6 -8 with persons).
   /// (A news agency's report stays its own, rule `reporter`.)
+  /// Whether clause `c`, whose `according to` source is participant `p`, an organisation named
+  /// alone, names another entity as its subject: the source relays what that one does
+  /// ("According to Roscosmos, NASA has asked to extend the seat swap"), not what it does itself
+  /// ("According to the agency, it will…").
+  private func relaysAct(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
+    // An organisation named alone: "according to a Roscosmos statement" (or spokesperson, or
+    // officials) is its own word, and a person speaks for the side it belongs to ("According
+    // to Peskov, Moscow remains open to…").
+    let after = s.participants[p].tokens.upperBound
+    guard s.participants[p].typeClasses.isDisjoint(with: [.person, .reporter]),
+      after >= doc.tokens.count || tokenKinds[after] != .word
+    else { return false }
+    return s.list(s.clauses[c].subject).contains { q in
+      s.participants[q].entity != s.participants[p].entity && s.participants[q].ref.isMention
+        && !s.participants[q].isPossessive
+    }
+  }
+
   private func reportsAnother(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
     let speaker = s.participants[p].entity
     guard types.indices.contains(speaker), !s.participants[p].typeClasses.contains(.reporter)

@@ -1248,7 +1248,7 @@ struct AttributionTests {
       hit: "quit", "nasa", .otherClause),
     RoleCase(
       "an 'according to' source says a clause without one",
-      "According to ⟦NASA⟧, Russia would quit.", hit: "quit", "nasa", .speaker),
+      "According to ⟦NASA⟧, the crew would quit.", hit: "quit", "nasa", .speaker),
     RoleCase(
       "a prepositional phrase opening the sentence ends at its comma: its stance word is no verb",
       "Amid the sanctions, ⟦NASA⟧ kept its partnership.", hit: "partnership", "nasa", .subject),
@@ -1273,6 +1273,14 @@ struct AttributionTests {
     RoleCase(
       "the possessor of a subject's noun owns it, whatever the passive does to it",
       "⟦NASA⟧'s offer was turned down by Rogozin.", hit: "offer", "nasa", .possessor),
+    RoleCase(
+      "the source of 'according to' named alone relays what another named there does",
+      "According to ⟦Roscosmos⟧, NASA has offered a seat swap.", hit: "offered", "roscosmos",
+      .relayed),
+    RoleCase(
+      "… but not after a noun it qualifies",
+      "According to a ⟦Roscosmos⟧ statement, NASA has offered a seat swap.", hit: "offered",
+      "roscosmos", .speaker),
     RoleCase(
       "a name after 'by' acts through what it owns",
       "Cooperation was suspended by ⟦NASA⟧'s council.", hit: "suspended", "nasa", .passiveAgent),
