@@ -184,7 +184,8 @@ struct EvalTests {
     ("blind201", 0.93), ("blind202", 0.88), ("blind203", 0.89), ("blind204", 0.88),
     ("blind205", 0.90), ("blind206", 0.81), ("blind207", 0.87), ("blind208", 0.88),
     ("blind209", 0.96), ("blind210", 0.84), ("blind211", 0.78), ("blind212", 0.90),
-    ("blind213", 0.93), ("blind214", 0.92), ("blind215", 0.79),
+    ("blind213", 0.93), ("blind214", 0.92), ("blind215", 0.79), ("blind216", 0.93),
+    ("blind217", 0.85), ("blind218", 0.89),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
