@@ -139,7 +139,8 @@ public final class TokenizeSession {
     if let failure { throw failure }
     if !sink.overflow.isEmpty { tokens.append(contentsOf: sink.overflow) }
     TokenRules.apply(
-      &tokens, units, vocabulary: tokenizer.vocabulary, holdingDotOrAt: sink.holdingDotOrAt)
+      &tokens, units, vocabulary: tokenizer.vocabulary, holdingDotOrAt: sink.holdingDotOrAt,
+      candidates: sink.candidates)
     return tokens
   }
 
@@ -160,6 +161,9 @@ public final class TokenizeSession {
     var overflow: [Token] = []
     /// The indices of the tokens whose surface holds '.' or '@', increasing (few).
     var holdingDotOrAt: [Int] = []
+    /// The indices of the tokens where a `TokenRules` rule may apply, increasing (few): those
+    /// of surfaces that `SurfaceTable.Value.mayJoin`, or the token before a ':'.
+    var candidates: [Int] = []
 
     init(
       _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
@@ -184,7 +188,7 @@ public final class TokenizeSession {
       } else {
         value = try add(surface)
       }
-      if value.holdsDotOrAt { holdingDotOrAt.append(written + overflow.count) }
+      if value.marks != 0 { noteCandidate(value.marks) }
       let token = Token(
         tokenizing: start, end: end, kind: kind, key: value.key, id: value.id,
         prefixID: value.prefixID, variantHint: value.variantHint, utf16Start: range.lowerBound,
@@ -195,6 +199,21 @@ public final class TokenizeSession {
       } else {
         overflow.append(token)
       }
+    }
+
+    /// Notes the token about to be appended, of a surface with `marks` (`SurfaceTable.Value`),
+    /// in `holdingDotOrAt` and `candidates`.
+    @inline(never)
+    mutating func noteCandidate(_ marks: UInt8) {
+      let index = written + overflow.count
+      if marks & SurfaceTable.Value.dotOrAt != 0 { holdingDotOrAt.append(index) }
+      if marks & SurfaceTable.Value.colon != 0 { note(index - 1) }
+      if marks & ~SurfaceTable.Value.colon != 0 { note(index) }
+    }
+
+    /// Adds `candidate` to `candidates` unless it is there already (or before the first token).
+    private mutating func note(_ candidate: Int) {
+      if candidate >= 0 && (candidates.last ?? -1) < candidate { candidates.append(candidate) }
     }
 
     /// The value of a surface the session has not seen, stored in the surface table. Not
