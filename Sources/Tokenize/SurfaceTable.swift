@@ -13,7 +13,7 @@
 /// ```swift
 /// var table = SurfaceTable()
 /// table.value(of: units)                  // nil
-/// table.add(units, ("the", 7, 0, 0))      // ("the", 7, 0, 0, holdsDotOrAt: false)
+/// table.add(units, ("the", 7, 0, 0))      // ("the", 7, 0, 0, marks: 0)
 /// table.value(of: units)                  // found
 /// ```
 ///
@@ -32,8 +32,19 @@ struct SurfaceTable {
     var prefixID: UInt16
     /// `Token.variantHint` of the key.
     var variantHint: UInt8
+    /// What a `TokenRules` rule may make of a token of the surface: `dotOrAt`, `hyphen` and
+    /// `colon` bits (one byte: the value stays 24 bytes).
+    var marks: UInt8
+
+    /// The surface has a '.' or an '@' (a link may start there).
+    static let dotOrAt: UInt8 = 1
+    /// The surface is one hyphen unit (`TokenRules.isHyphen(_:)`).
+    static let hyphen: UInt8 = 2
+    /// The key is ":" (a scheme's link may start at the token before).
+    static let colon: UInt8 = 4
+
     /// Whether the surface has a '.' or an '@'.
-    var holdsDotOrAt: Bool
+    var holdsDotOrAt: Bool { marks & Self.dotOrAt != 0 }
   }
 
   /// Where a surface is in `units`, and its hash: what a probe reads. Kept apart from the
@@ -81,9 +92,12 @@ struct SurfaceTable {
     _ surface: UnsafeBufferPointer<UInt16>,
     _ made: (key: String, id: UInt32, prefixID: UInt16, variantHint: UInt8)
   ) -> Value {
+    var marks: UInt8 = surface.contains { $0 == 0x2E || $0 == 0x40 } ? Value.dotOrAt : 0
+    if surface.count == 1 && TokenRules.isHyphen(surface[0]) { marks |= Value.hyphen }
+    if made.key == ":" { marks |= Value.colon }
     let value = Value(
       key: made.key, id: made.id, prefixID: made.prefixID, variantHint: made.variantHint,
-      holdsDotOrAt: surface.contains { $0 == 0x2E || $0 == 0x40 })
+      marks: marks)
     guard surface.count <= Self.longest else { return value }
     if slots.isEmpty { slots = [Int32](repeating: 0, count: 2 * Self.entryLimit) }
     if entries.count == Self.entryLimit || units.count + surface.count > Self.unitLimit {

@@ -17,31 +17,55 @@ enum TokenRules {
   /// the rules read only its last token and the tokens from `i` on, which are not yet moved.
   /// A token the rules make gets its key's id in `vocabulary`. `holdingDotOrAt` lists, in
   /// increasing order, the tokens whose surface holds '.' or '@' (the tokenizer finds them once
-  /// per distinct surface): no other word needs its surface scanned for a link.
+  /// per distinct surface): no other word needs its surface scanned for a link. `candidates`
+  /// lists, in increasing order, every token where a rule may apply (each of
+  /// `holdingDotOrAt`, each hyphen, each token before a ':'): the tokens between them are kept
+  /// as they are, moved down in bulk.
   static func apply(
     _ tokens: inout [Token], _ units: UnsafeBufferPointer<UInt16>, vocabulary: Vocabulary?,
-    holdingDotOrAt: [Int]
+    holdingDotOrAt: [Int], candidates: [Int]
   ) {
-    let kept = tokens.withUnsafeMutableBufferPointer {
-      apply(to: $0, units, vocabulary, holdingDotOrAt)
+    let count = tokens.count
+    var kept = count
+    tokens.withUnsafeMutableBufferPointer { tokens in
+      kept = apply(to: tokens, units, vocabulary, holdingDotOrAt, candidates)
+      // The rules leave `tokens[kept...]` uninitialized: placeholders, for the array to remove.
+      (tokens.baseAddress! + kept).initialize(
+        repeating: Token(
+          tokenizing: 0, end: 0, kind: .punctuation, key: "", id: 0, prefixID: 0, variantHint: 0,
+          utf16Start: 0, utf16End: 0),
+        count: count - kept)
     }
-    tokens.removeLast(tokens.count - kept)
+    if kept < count { tokens.removeLast(count - kept) }
   }
 
-  /// The rules over a buffer; returns how many tokens the result has (at its start).
+  /// The rules over a buffer; returns how many tokens the result has (at its start), and
+  /// leaves the rest of the buffer uninitialized.
   private static func apply(
     to tokens: UnsafeMutableBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
-    _ vocabulary: Vocabulary?, _ holdingDotOrAt: [Int]
+    _ vocabulary: Vocabulary?, _ holdingDotOrAt: [Int], _ candidates: [Int]
   ) -> Int {
+    guard let base = tokens.baseAddress else { return 0 }
+    // `tokens[..<kept]` is the result, `tokens[kept..<i]` uninitialized (what the rules
+    // consumed), `tokens[i...]` not yet read.
     var kept = 0
     var i = 0
     var marked = 0  // the first of `holdingDotOrAt` not below `i`
-    while i < tokens.count {
+    var next = 0  // the first of `candidates` not below `i`
+    /// Keeps tokens `i..<end` as they are.
+    func keep(to end: Int) {
+      if kept != i { (base + kept).moveInitialize(from: base + i, count: end - i) }
+      kept += end - i
+      i = end
+    }
+    while true {
+      while next < candidates.count && candidates[next] < i { next += 1 }
+      keep(to: next < candidates.count ? candidates[next] : tokens.count)
+      guard i < tokens.count else { break }
       while marked < holdingDotOrAt.count && holdingDotOrAt[marked] < i { marked += 1 }
       let holdsDotOrAt = marked < holdingDotOrAt.count && holdingDotOrAt[marked] == i
       // A link starts at a word with '.' or '@', or at a scheme glued to its "://": a word
-      // with neither that is not glued to the next token starts none (most words; the call
-      // cost more than the test).
+      // with neither that is not glued to the next token starts none.
       let mayStartLink =
         holdsDotOrAt || (i + 1 < tokens.count && tokens[i].utf16End == tokens[i + 1].utf16Start)
       if mayStartLink,
@@ -51,11 +75,13 @@ enum TokenRules {
         let last = tokens[end - 1]
         var key = ""
         for t in i..<end { key += tokens[t].key }
-        tokens[kept] = Token(
+        let link = Token(
           start: token.start, end: last.end, kind: .link, key: key,
           id: vocabulary?.id(of: key) ?? 0,
           prefixID: UInt16(vocabulary?.prefixID(of: key) ?? 0), utf16Start: token.utf16Start,
           utf16End: last.utf16End)
+        (base + i).deinitialize(count: end - i)
+        (base + kept).initialize(to: link)
         kept += 1
         i = end
         continue
@@ -73,16 +99,15 @@ enum TokenRules {
             id: vocabulary?.id(of: key) ?? 0,
             prefixID: UInt16(vocabulary?.prefixID(of: key) ?? 0), utf16Start: previous.utf16Start,
             utf16End: next.utf16End)
+          (base + i).deinitialize(count: 2)
           i += 2
         } else {
+          (base + i).deinitialize(count: 1)
           i += 1  // the hyphen is not a token; the next word follows the previous one
         }
         continue
       }
-      // Moved down by swapping memory (no copy): what it leaves at `i` was consumed already.
-      if kept != i { tokens.swapAt(kept, i) }
-      kept += 1
-      i += 1
+      keep(to: i + 1)
     }
     return kept
   }
@@ -95,8 +120,13 @@ enum TokenRules {
     guard tokens[i].kind == .punctuation, tokens[i].utf16End - tokens[i].utf16Start == 1 else {
       return false
     }
-    let unit = units[tokens[i].utf16Start]
-    return unit == 0x2D || unit == 0x2010 || unit == 0x2011
+    return isHyphen(units[tokens[i].utf16Start])
+  }
+
+  /// Whether a unit is a hyphen of the hyphen rule: `-`, U+2010 or U+2011.
+  @inline(__always)
+  static func isHyphen(_ unit: UInt16) -> Bool {
+    unit == 0x2D || unit == 0x2010 || unit == 0x2011
   }
 
   // MARK: - Links

@@ -116,17 +116,32 @@ public final class TokenizeSession {
       surfaces: surfaces)
     surfaces = SurfaceTable()
     defer { surfaces = sink.surfaces }
-    try wordBreaker.forEachToken(units) { (range, kind, mayHoldApostrophe) throws(ICUError) in
-      if kind == .word, mayHoldApostrophe, let split = Self.cliticSplit(units[range]) {
-        try sink.append(range.lowerBound..<split, .word)
-        try sink.append(split..<range.upperBound, .word)
-      } else {
-        try sink.append(range, kind)
+    var failure: ICUError?
+    // The tokens are written into the array's buffer, sized for a token every five units (a
+    // news text has about one every six); any past it go to the sink's `overflow`.
+    var tokens = [Token](unsafeUninitializedCapacity: units.count / 5 + 1) { buffer, count in
+      sink.buffer = buffer
+      do throws(ICUError) {
+        try wordBreaker.forEachToken(units) { (range, kind, mayHoldApostrophe) throws(ICUError) in
+          if kind == .word, mayHoldApostrophe, let split = Self.cliticSplit(units[range]) {
+            try sink.append(range.lowerBound..<split, .word)
+            try sink.append(split..<range.upperBound, .word)
+          } else {
+            try sink.append(range, kind)
+          }
+        }
+      } catch {
+        failure = error
       }
+      count = sink.written
+      sink.buffer = UnsafeMutableBufferPointer(start: nil, count: 0)
     }
+    if let failure { throw failure }
+    if !sink.overflow.isEmpty { tokens.append(contentsOf: sink.overflow) }
     TokenRules.apply(
-      &sink.tokens, units, vocabulary: tokenizer.vocabulary, holdingDotOrAt: sink.holdingDotOrAt)
-    return sink.tokens
+      &tokens, units, vocabulary: tokenizer.vocabulary, holdingDotOrAt: sink.holdingDotOrAt,
+      candidates: sink.candidates)
+    return tokens
   }
 
   /// The tokens made so far, and what making the next one needs.
@@ -136,9 +151,19 @@ public final class TokenizeSession {
     let stemSets: [StemSet]
     var surfaces: SurfaceTable
     var offsets: ScalarOffsets
-    var tokens: [Token] = []
+    /// Where the tokens go while it is not full: the uninitialized buffer of the array they end
+    /// up in, so that an append is a store (an array's `append` asked whether the array was
+    /// unique, a call into the runtime, and checked its capacity, at every token).
+    var buffer = UnsafeMutableBufferPointer<Token>(start: nil, count: 0)
+    /// How many tokens `buffer` holds (its first).
+    var written = 0
+    /// The tokens after the first `buffer.count`, in order.
+    var overflow: [Token] = []
     /// The indices of the tokens whose surface holds '.' or '@', increasing (few).
     var holdingDotOrAt: [Int] = []
+    /// The indices of the tokens where a `TokenRules` rule may apply, increasing (few): those
+    /// of surfaces that `SurfaceTable.Value.mayJoin`, or the token before a ':'.
+    var candidates: [Int] = []
 
     init(
       _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
@@ -149,7 +174,6 @@ public final class TokenizeSession {
       self.vocabulary = vocabulary
       self.stemSets = stemSets
       self.surfaces = surfaces
-      tokens.reserveCapacity(units.count / 5 + 1)
     }
 
     /// Appends the token of UTF-16 range `range`, its key and id from the surface table.
@@ -164,12 +188,32 @@ public final class TokenizeSession {
       } else {
         value = try add(surface)
       }
-      if value.holdsDotOrAt { holdingDotOrAt.append(tokens.count) }
-      tokens.append(
-        Token(
-          tokenizing: start, end: end, kind: kind, key: value.key, id: value.id,
-          prefixID: value.prefixID, variantHint: value.variantHint, utf16Start: range.lowerBound,
-          utf16End: range.upperBound))
+      if value.marks != 0 { noteCandidate(value.marks) }
+      let token = Token(
+        tokenizing: start, end: end, kind: kind, key: value.key, id: value.id,
+        prefixID: value.prefixID, variantHint: value.variantHint, utf16Start: range.lowerBound,
+        utf16End: range.upperBound)
+      if written < buffer.count {
+        (buffer.baseAddress! + written).initialize(to: token)
+        written += 1
+      } else {
+        overflow.append(token)
+      }
+    }
+
+    /// Notes the token about to be appended, of a surface with `marks` (`SurfaceTable.Value`),
+    /// in `holdingDotOrAt` and `candidates`.
+    @inline(never)
+    mutating func noteCandidate(_ marks: UInt8) {
+      let index = written + overflow.count
+      if marks & SurfaceTable.Value.dotOrAt != 0 { holdingDotOrAt.append(index) }
+      if marks & SurfaceTable.Value.colon != 0 { note(index - 1) }
+      if marks & ~SurfaceTable.Value.colon != 0 { note(index) }
+    }
+
+    /// Adds `candidate` to `candidates` unless it is there already (or before the first token).
+    private mutating func note(_ candidate: Int) {
+      if candidate >= 0 && (candidates.last ?? -1) < candidate { candidates.append(candidate) }
     }
 
     /// The value of a surface the session has not seen, stored in the surface table. Not

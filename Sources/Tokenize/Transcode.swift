@@ -32,14 +32,19 @@ enum Transcode {
     var n = 0
     let count = bytes.count
     while i < count {
-      // Eight ASCII bytes at a time (most of a news text): one test of their high bits.
-      if i + 8 <= count,
-        UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-      {
-        for k in 0..<8 { units[n + k] = UInt16(bytes[i + k]) }
-        n += 8
-        i += 8
-        continue
+      // Eight ASCII bytes at a time (most of a news text): one test of their high bits, and
+      // each half widened to four units in a register (a unit at a time, it was four
+      // instructions a byte).
+      if i + 8 <= count {
+        let eight = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if eight & 0x8080_8080_8080_8080 == 0 {
+          let out = UnsafeMutableRawPointer(units.baseAddress! + n)
+          out.storeBytes(of: widened(eight & 0xFFFF_FFFF), as: UInt64.self)
+          out.storeBytes(of: widened(eight >> 32), toByteOffset: 8, as: UInt64.self)
+          n += 8
+          i += 8
+          continue
+        }
       }
       let lead = UInt32(bytes[i])
       if lead < 0x80 {
@@ -69,6 +74,14 @@ enum Transcode {
       }
     }
     return n
+  }
+
+  /// The four bytes in the low half of `four` as four 16-bit lanes, the first byte lowest
+  /// (little-endian, as the bytes were loaded and the units are stored).
+  @inline(__always)
+  private static func widened(_ four: UInt64) -> UInt64 {
+    let pairs = (four | four << 16) & 0x0000_FFFF_0000_FFFF
+    return (pairs | pairs << 8) & 0x00FF_00FF_00FF_00FF
   }
 
   /// The string of UTF-16 `units`; a lone surrogate becomes U+FFFD, as with

@@ -39,44 +39,50 @@ final class WordBreaker {
       Void
   ) throws(ICUError) {
     let count = text.count
-    // Runs of spaces and runs of other units alternate; the junction after a run is a cut when
-    // the units on both sides of it are ASCII. `region` is where the run's region (from the cut
-    // before it) starts; `pending` the start of the regions not yet segmented that hold a
-    // non-ASCII unit (a cut), or -1: ICU segments them in one call, spaces between them too.
+    // `start` is a cut (or the text's start). Up to the first non-ASCII unit after it, the
+    // stretch is ASCII; its last cut before that unit ends what is segmented here, and ICU
+    // segments from there to the first cut after the unit.
     var start = 0
-    var region = 0
-    var pending = -1
     while start < count {
-      var end = start + 1
-      var bits = text[start]
-      let isSpace = bits == 0x20
-      if isSpace {
-        while end < count && text[end] == 0x20 { end += 1 }
-      } else {
-        while end < count && text[end] != 0x20 {
-          bits |= text[end]
-          end += 1
-        }
+      let nonASCII = Self.firstNonASCII(text, from: start)
+      guard nonASCII < count else {
+        try Self.asciiTokens(text, start..<count, body)
+        return
       }
-      if end < count && (text[end - 1] | text[end]) >= 0x80 {
-        start = end  // no cut: the region goes on (and holds a non-ASCII unit)
-        continue
+      // The last junction of a space and another unit before the non-ASCII unit, both ASCII
+      // (the one next to the unit is no cut): the run before the unit, back to its space.
+      var region = nonASCII - 1
+      while region > start && (text[region - 1] == 0x20) == (text[region] == 0x20) {
+        region -= 1
       }
-      if region == start && bits < 0x80 {
-        if !isSpace {
-          if pending >= 0 {
-            try icuTokens(text, pending..<start, body)
-            pending = -1
-          }
-          try Self.asciiTokens(text, start..<end, body)
-        }
-      } else if pending < 0 {
-        pending = region
+      region = max(region, start)
+      if region > start { try Self.asciiTokens(text, start..<region, body) }
+      // The first junction after it of a space and another unit, both ASCII.
+      var end = nonASCII + 1
+      while end < count
+        && !((text[end - 1] | text[end]) < 0x80 && (text[end - 1] == 0x20) != (text[end] == 0x20))
+      {
+        end += 1
       }
+      try icuTokens(text, region..<end, body)
       start = end
-      region = end
     }
-    if pending >= 0 { try icuTokens(text, pending..<count, body) }
+  }
+
+  /// The offset of the first unit from `start` on that is not ASCII, or the text's count: four
+  /// units at a time, one test of their high bits.
+  @inline(__always)
+  private static func firstNonASCII(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+    guard let base = text.baseAddress else { return start }
+    let count = text.count
+    var i = start
+    while i + 4 <= count {
+      let four = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xFF80_FF80_FF80_FF80
+      if four != 0 { return i + four.trailingZeroBitCount / 16 }
+      i += 4
+    }
+    while i < count && base[i] < 0x80 { i += 1 }
+    return i
   }
 
   /// The tokens of ICU's segments of `text[range]`, segmented as a text of its own.
@@ -113,6 +119,7 @@ final class WordBreaker {
     static let midNum = UInt8(ascii: ",")
     static let carriageReturn = UInt8(ascii: "r")
     static let control = UInt8(ascii: "i")
+    static let space = UInt8(ascii: " ")
     static let symbol = UInt8(ascii: "s")
   }
 
@@ -170,7 +177,7 @@ final class WordBreaker {
         if next < end && text[next] == 0x0A { next += 1 }
         start = next
         continue
-      } else if first == Class.control {
+      } else if first == Class.control || first == Class.space {
         start = next
         continue
       } else {
