@@ -25,9 +25,10 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case aliasHasNoTokens(SourceLocation, alias: String)
   /// An alias of more tokens than `PhraseMatcher.maxPhraseTokens`.
   case aliasTooLong(SourceLocation, alias: String, tokens: Int)
-  /// A `title` line that is not one word.
+  /// A `title` or `demonym` line that is not one word.
   case titleNotOneWord(SourceLocation, title: String)
-  /// A `title` line before any alias line of its entity (the first alias is its name).
+  /// A `title` or `demonym` line before any alias line of its entity (the first alias is its
+  /// name).
   case titleBeforeName(SourceLocation, title: String, entity: String)
   /// An `affiliation` line whose third field is not an entity id (or that is a `title` too).
   case affiliationNotAnID(SourceLocation, found: String)
@@ -112,10 +113,10 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       return
         "expected an alias of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(alias))')"
     case .titleNotOneWord(_, let title):
-      return "expected a title of one word, found '\(title)'"
+      return "expected a title or demonym of one word, found '\(title)'"
     case .titleBeforeName(_, let title, let entity):
       return
-        "expected an alias line of entity '\(entity)' before its title '\(title)' (the first alias is its name)"
+        "expected an alias line of entity '\(entity)' before its title or demonym '\(title)' (the first alias is its name)"
     case .affiliationNotAnID(_, let found):
       return
         "expected the id of the entity it belongs to (lowercase letters, digits, '_'; no title), found '\(found)'"

@@ -10,6 +10,8 @@ public struct Entity: Sendable, Hashable {
   public var handles = false
   /// Token keys of its titles (`title` lines: "administrator"), for role nouns.
   public var titles: [String] = []
+  /// Token keys of its demonyms (`demonym` lines: "russian"), for role nouns.
+  public var demonyms: [String] = []
   /// The entities it belongs to (`affiliation` lines: "nasa"), by id, with the line of each;
   /// an id no gazetteer defines is kept (`pipeline lint` reports it) and refers to nothing.
   public var affiliations: [Affiliation] = []

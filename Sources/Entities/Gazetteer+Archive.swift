@@ -131,6 +131,7 @@ extension Entity {
     location.archive(to: &writer)
     writer.write(handles)
     writer.write(titles)
+    writer.write(demonyms)
     writer.write(affiliations.count)
     for affiliation in affiliations {
       writer.write(affiliation.entity)
@@ -143,6 +144,7 @@ extension Entity {
       id: try reader.readString(), type: try reader.readString(), name: try reader.readString(),
       location: try SourceLocation(from: &reader), handles: try reader.readBool(),
       titles: try reader.readStrings())
+    demonyms = try reader.readStrings()
     for _ in 0..<(try reader.readCount(field: "affiliations")) {
       affiliations.append(
         Affiliation(entity: try reader.readString(), location: try SourceLocation(from: &reader)))

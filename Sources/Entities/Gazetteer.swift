@@ -136,7 +136,7 @@ public struct Gazetteer: Sendable {
     slots: [PatternSlot], location: SourceLocation, tokenizer session: TokenizeSession
   ) throws(EntitiesError) {
     if options.affiliation {
-      try addAffiliation(text, of: id, title: options.title, location: location)
+      try addAffiliation(text, of: id, title: options.title || options.demonym, location: location)
       return
     }
     let tokenized: TokenizedText
@@ -165,7 +165,9 @@ public struct Gazetteer: Sendable {
     guard !keys.isEmpty else {
       throw .aliasHasNoTokens(location, alias: text)
     }
-    if options.title, tokenized.tokens.count != 1 || tokenized.tokens[0].kind != .word {
+    if options.title || options.demonym,
+      tokenized.tokens.count != 1 || tokenized.tokens[0].kind != .word
+    {
       throw .titleNotOneWord(location, title: text)
     }
     guard keys.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
@@ -183,7 +185,9 @@ public struct Gazetteer: Sendable {
       entityNumber = existing
     } else {
       // The first line of an entity gives its name, which a title is not.
-      if options.title { throw .titleBeforeName(location, title: text, entity: id) }
+      if options.title || options.demonym {
+        throw .titleBeforeName(location, title: text, entity: id)
+      }
       entityNumber = entities.count
       entityIndex.insert(id)
       entities.append(Entity(id: id, type: type, name: text, location: location))
@@ -191,6 +195,12 @@ public struct Gazetteer: Sendable {
     if options.title {
       if !entities[entityNumber].titles.contains(keys[0]) {
         entities[entityNumber].titles.append(keys[0])
+      }
+      return
+    }
+    if options.demonym {
+      if !entities[entityNumber].demonyms.contains(keys[0]) {
+        entities[entityNumber].demonyms.append(keys[0])
       }
       return
     }

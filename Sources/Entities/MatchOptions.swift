@@ -2,7 +2,7 @@ import Tokenize
 
 /// How an alias compares with the text: the match field of a gazetteer line, a comma-separated
 /// list of options (`fold`, `exact`, `stem`, `stem:LANG`, `translit`, `handle`, `handles`,
-/// `title`, `affiliation`).
+/// `title`, `demonym`, `affiliation`).
 ///
 /// ```
 /// rogozin	PERSON	Рогозин	stem            «Рогозина», «Рогозиным» (Russian, from the script)
@@ -11,6 +11,7 @@ import Tokenize
 /// nasa	ORG	NASA	handles         "@NASA", "#NASA" (for every alias of the entity)
 /// roscosmos	ORG	@roscosmos	handle  the handle itself
 /// nelson	PERSON	administrator	title   "the administrator" refers to Nelson first
+/// russia	GPE	Russian	demonym         "the Russian official" refers to one who belongs to Russia
 /// nelson	PERSON	nasa	affiliation      "the NASA chief" refers to Nelson, not to Borisov
 /// ```
 public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
@@ -28,6 +29,10 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
   /// The "alias" is no name but a title of the entity, one word: a role noun after a determiner
   /// ("the administrator") refers to an entity with that title before any other.
   public var title = false
+  /// The "alias" is no name but the entity's demonym, one word ("Russian"): a person's role
+  /// noun qualified by it ("the Russian official") refers only to an entity that belongs to
+  /// this one, as one qualified by a mention of it does ("the US president").
+  public var demonym = false
   /// The "alias" is no name but the id of an entity the entity belongs to (a person's agency,
   /// government or company): a person's role noun qualified by a mention of that entity ("the
   /// NASA chief") refers only to an entity that belongs to it.
@@ -51,7 +56,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
 
   /// The option names a match field may hold.
   public static let names = [
-    "fold", "exact", "stem", "stem:LANG", "translit", "handle", "handles", "title",
+    "fold", "exact", "stem", "stem:LANG", "translit", "handle", "handles", "title", "demonym",
     "affiliation",
   ]
 
@@ -68,6 +73,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
       case "handle": handle = true
       case "handles": handles = true
       case "title": title = true
+      case "demonym": demonym = true
       case "affiliation": affiliation = true
       default:
         if option.hasPrefix("stem:"), case let language = String(option.dropFirst(5)),
@@ -89,6 +95,7 @@ public struct MatchOptions: Sendable, Hashable, CustomStringConvertible {
     if handle { parts.append("handle") }
     if handles { parts.append("handles") }
     if title { parts.append("title") }
+    if demonym { parts.append("demonym") }
     if affiliation { parts.append("affiliation") }
     return parts.joined(separator: ",")
   }

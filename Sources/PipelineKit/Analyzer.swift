@@ -63,6 +63,7 @@ public struct Analyzer: Sendable {
     let scorer: StanceScorer
     let entityTypes: [String]
     let entityTitles: [[String]]
+    let entityDemonyms: [[String]]
     let entityAffiliations: [[Int]]
 
     init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
@@ -71,6 +72,7 @@ public struct Analyzer: Sendable {
       self.scorer = scorer
       self.entityTypes = gazetteer.entities.map(\.type)
       self.entityTitles = gazetteer.entities.map(\.titles)
+      self.entityDemonyms = gazetteer.entities.map(\.demonyms)
       self.entityAffiliations = gazetteer.affiliationIndices
     }
   }
@@ -180,7 +182,7 @@ public struct Analyzer: Sendable {
       doc: doc, mentions: mentions,
       stance: scorer.score(
         doc, mentions: mentions, types: entityTypes, titles: entityTitles,
-        affiliations: entityAffiliations,
+        demonyms: stages.entityDemonyms, affiliations: entityAffiliations,
         carried: carried),
       analyzer: self)
   }

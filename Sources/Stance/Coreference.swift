@@ -14,6 +14,9 @@ struct Coreference {
   let types: [String]
   /// Entity index → token keys of its titles (the gazetteer's `title` lines); may be empty.
   var titles: [[String]] = []
+  /// Entity index → token keys of its demonyms (the gazetteer's `demonym` lines: "russian");
+  /// may be empty.
+  var demonyms: [[String]] = []
   /// Entity index → the entities it belongs to (the gazetteer's `affiliation` lines); may be
   /// empty.
   var affiliations: [[Int]] = []
@@ -87,7 +90,8 @@ struct Coreference {
       // first Russian cosmonaut").
       var names: [String] = []
       // The organisations and places named inside a person's role-noun phrase ("the NASA
-      // chief", "the agency's chief"): the antecedent must belong to one of them.
+      // chief", "the agency's chief", "the Russian official"): the antecedent must belong to
+      // one of them.
       var owners: [Int] = []
       var qualifiers: [String] = []
       switch word.kind {
@@ -125,6 +129,13 @@ struct Coreference {
               owners.append(entity)
             }
             c -= 1
+          }
+          // A demonym names its entity as a mention does ("the Russian official": Russia).
+          for u in start + 1..<t where !inMention[u] && isCapitalised(u, in: doc) {
+            for (entity, keys) in demonyms.enumerated()
+            where keys.contains(tokens[u].key) && !owners.contains(entity) {
+              owners.append(entity)
+            }
           }
         }
       }

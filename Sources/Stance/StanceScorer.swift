@@ -19,7 +19,7 @@ public struct StanceAnalysis: Sendable {
 }
 
 /// What a window of a longer text is told about the text before it, so that its analysis is
-/// the whole text's (`StanceScorer.score(_:mentions:types:titles:affiliations:carried:)`).
+/// the whole text's (`StanceScorer.score(_:mentions:types:titles:demonyms:affiliations:carried:)`).
 public struct Carried: Sendable {
   /// Whether the window's first sentence begins inside a quotation.
   public var quotation = false
@@ -140,7 +140,7 @@ public struct StanceScorer: Sendable {
   /// `carried`: what a window of a longer text is told about the text before it.
   public func score(
     _ doc: TokenizedText, mentions: [EntityMention], types: [String] = [], titles: [[String]] = [],
-    affiliations: [[Int]] = [], carried: Carried = Carried()
+    demonyms: [[String]] = [], affiliations: [[Int]] = [], carried: Carried = Carried()
   )
     -> StanceAnalysis
   {
@@ -239,9 +239,11 @@ public struct StanceScorer: Sendable {
     let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     let references =
       coreference && !types.isEmpty
-      ? Coreference(rules: rules, types: types, titles: titles, affiliations: affiliations)
-        .references(
-          in: doc, mentions: mentions, inMention: inMention, quotes: quotes, carried: carried)
+      ? Coreference(
+        rules: rules, types: types, titles: titles, demonyms: demonyms, affiliations: affiliations
+      )
+      .references(
+        in: doc, mentions: mentions, inMention: inMention, quotes: quotes, carried: carried)
       : []
     let entityAttributions = attribute(
       hits, mentions: mentions, references: references, doc: doc, inMention: inMention,

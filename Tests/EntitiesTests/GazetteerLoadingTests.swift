@@ -105,6 +105,17 @@ struct GazetteerLoadingTests {
     #expect(gazetteer.mentions(in: doc).map(\.start) == [22])
   }
 
+  /// A `demonym` line gives the entity a demonym (its token key) and no alias: the word is no
+  /// mention.
+  @Test func aDemonymLineIsNoAlias() throws {
+    let gazetteer = try load(
+      ("g.tsv", bytes("russia\tGPE\tRussia\nrussia\tGPE\tRussian\tdemonym\n")))
+    #expect(gazetteer.entities.map(\.demonyms) == [["russian"]])
+    #expect(gazetteer.aliases.map(\.text) == ["Russia"])
+    let doc = try tokenizer.tokenize("The Russian official left Russia.")
+    #expect(gazetteer.mentions(in: doc).map(\.start) == [26])
+  }
+
   /// An `affiliation` line names the entity another belongs to, by id (defined before or after
   /// it, or not at all), and is no alias; a repeat is kept once.
   @Test func anAffiliationLineIsNoAlias() throws {
@@ -156,11 +167,11 @@ struct GazetteerLoadingTests {
       "empty alias", "nasa\tORG\t  \n", "g.tsv:1: expected a non-empty alias, found an empty field"),
     LoadErrorCase(
       "unknown match mode", "nasa\tORG\tNASA\tfuzzy\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'affiliation'), found 'fuzzy'"
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'demonym', 'affiliation'), found 'fuzzy'"
     ),
     LoadErrorCase(
       "match mode is case-sensitive", "nasa\tORG\tNASA\tExact\n",
-      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'affiliation'), found 'Exact'"
+      "g.tsv:1: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'demonym', 'affiliation'), found 'Exact'"
     ),
     LoadErrorCase(
       "type conflict", "nasa\tORG\tNASA\nnasa\tPERSON\tNASA Person\n",
@@ -183,7 +194,7 @@ struct GazetteerLoadingTests {
     ),
     LoadErrorCase(
       "a title before the entity's name", "nelson\tPERSON\tadministrator\ttitle\n",
-      "g.tsv:1: expected an alias line of entity 'nelson' before its title 'administrator' (the first alias is its name)"
+      "g.tsv:1: expected an alias line of entity 'nelson' before its title or demonym 'administrator' (the first alias is its name)"
     ),
     LoadErrorCase(
       "an affiliation before the entity's name", "nelson\tPERSON\tnasa\taffiliation\n",
@@ -202,7 +213,15 @@ struct GazetteerLoadingTests {
     LoadErrorCase(
       "a title of two words",
       "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tthe administrator\ttitle\n",
-      "g.tsv:2: expected a title of one word, found 'the administrator'"),
+      "g.tsv:2: expected a title or demonym of one word, found 'the administrator'"),
+    LoadErrorCase(
+      "a demonym of two words",
+      "russia\tGPE\tRussia\nrussia\tGPE\tRussian Federation's\tdemonym\n",
+      "g.tsv:2: expected a title or demonym of one word, found 'Russian Federation's'"),
+    LoadErrorCase(
+      "a demonym before the entity's name", "russia\tGPE\tRussian\tdemonym\n",
+      "g.tsv:1: expected an alias line of entity 'russia' before its title or demonym 'Russian' (the first alias is its name)"
+    ),
     LoadErrorCase(
       "a title of another type", "nelson\tPERSON\tBill Nelson\nnelson\tORG\tadministrator\ttitle\n",
       "g.tsv:2: entity 'nelson' has type 'PERSON' at g.tsv:1, found 'ORG'"),

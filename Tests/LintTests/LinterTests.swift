@@ -39,7 +39,7 @@ struct LinterTests {
         "entities/aliases.tsv:5:6: error: entity 'nasa' has type 'ORG' at entities/aliases.tsv:1, found 'PERSON'",
         "entities/aliases.tsv:6:1: error: expected an entity id of lowercase letters, digits and '_', found 'Bad-Id'",
         "entities/aliases.tsv:7:15: error: expected a non-empty alias, found an empty field",
-        "entities/aliases.tsv:8:25: error: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'affiliation'), found 'loose'",
+        "entities/aliases.tsv:8:25: error: expected match options (comma-separated: 'fold', 'exact', 'stem', 'stem:LANG', 'translit', 'handle', 'handles', 'title', 'demonym', 'affiliation'), found 'loose'",
         "entities/aliases.tsv:9:30: error: expected 3 or 4 tab-separated fields (entity, type, alias, match), found 5",
         "entities/aliases.tsv:10:9: warning: expected an entity type (ORG, PERSON, MEDIA, GPE, FACILITY, PRODUCT), found 'PLACE'",
         "entities/aliases.tsv:11:14: warning: alias 'Smith. Jones' can never match: the tokenizer puts a sentence break inside it ('Smith.' | 'Jones'), and matches stay within a sentence",

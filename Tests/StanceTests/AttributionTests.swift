@@ -16,6 +16,7 @@ private let gazetteerTSV = """
   roscosmos\tORG\tRussian space agency
   nasa\tORG\tNASA
   russia\tGPE\tRussia
+  russia\tGPE\tRussian\tdemonym
   washington\tGPE\tWashington
   white_house\tORG\tWhite House
   dlr\tORG\tGerman Aerospace Center
@@ -23,6 +24,7 @@ private let gazetteerTSV = """
   nelson\tPERSON\tadministrator\ttitle
   nelson\tPERSON\tnasa\taffiliation
   borisov\tPERSON\troscosmos\taffiliation
+  borisov\tPERSON\trussia\taffiliation
   iss\tFACILITY\tISS
   united_states\tGPE\tUnited States
   moscow\tGPE\tMoscow
@@ -89,7 +91,8 @@ private struct Fixture {
     let mentions = gazetteer.mentions(in: doc)
     let analysis = scorer(policy, coreference: coreference).score(
       doc, mentions: mentions, types: gazetteer.entities.map(\.type),
-      titles: gazetteer.entities.map(\.titles), affiliations: gazetteer.affiliationIndices)
+      titles: gazetteer.entities.map(\.titles),
+      demonyms: gazetteer.entities.map(\.demonyms), affiliations: gazetteer.affiliationIndices)
     return (doc, mentions, analysis)
   }
 }
@@ -1915,6 +1918,8 @@ struct AttributionTests {
     // (`affiliation` lines), not the nearest person.
     ("Nelson met Borisov. ⟦The NASA chief⟧ praised the crew.", "nelson"),
     ("Borisov met Nelson. ⟦The Roscosmos chief⟧ praised the crew.", "borisov"),
+    // …or by a demonym of one (`demonym` lines), as by its name.
+    ("Borisov met Nelson. ⟦The Russian official⟧ praised the crew.", "borisov"),
     // A role noun for an organisation after a person: what the person belongs to, in reach.
     ("The Russian space agency met NASA. Borisov said ⟦the agency⟧ praised the crew.", "roscosmos"),
     ("The Russian space agency met NASA. Rogozin said ⟦the agency⟧ praised the crew.", "nasa"),

@@ -314,8 +314,8 @@ private struct LintState {
       report(entitiesDiagnostic(error, on: line, typeColumn: typeColumn, aliasColumn: aliasColumn))
       return
     }
-    // A title or an affiliation is no alias: nothing of an alias to check.
-    if options.title || options.affiliation { return }
+    // A title, a demonym or an affiliation is no alias: nothing of an alias to check.
+    if options.title || options.demonym || options.affiliation { return }
     if gazetteer.aliases.count > aliasCount, let added = gazetteer.aliases.last {
       let key = AliasKey(keys: added.keys, surfaces: added.surfaces, mode: added.mode)
       if firstAliases[key] == nil { firstAliases[key] = added.location }

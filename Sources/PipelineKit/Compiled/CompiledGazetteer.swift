@@ -34,7 +34,7 @@ public struct CompiledGazetteer: Sendable {
   public static let magic: [UInt8] = [0x89, 0x50, 0x47, 0x5A, 0x0D, 0x0A, 0x1A, 0x0A]
   /// The layout this build reads and writes. Bump it whenever `Gazetteer.archive(to:)` or the
   /// header changes.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
   /// magic, format version (4 bytes), checksum (8), file length (8), header length (8).
   static let prefixLength = 36
 
