@@ -54,8 +54,13 @@ public struct StanceScorer: Sendable {
 
   private struct SplitTerm: Sendable {
     var verb: String
+    /// The verb's id in the vocabulary of `splitStamp` (0: none bound).
+    var verbID: UInt32
     var entry: Int
   }
+  /// The `Vocabulary.stamp` of the vocabulary the split terms' `verbID`s are of (0: none): a
+  /// text tokenized with it has its verbs compared by id, not by key.
+  private let splitStamp: UInt64
 
   /// Every dimension's zero score, and the dimension index at each of the dictionary's
   /// positions in its order: a document's score dictionaries are copies of it with their
@@ -65,10 +70,12 @@ public struct StanceScorer: Sendable {
   /// The suffixes whose endings `KeyEndings` finds in each document.
   private let endingSuffixes: KeyEndings.Suffixes
 
+  /// `vocabulary`: the vocabulary the lexicon, modifiers and rules are bound to, if any (texts
+  /// tokenized with it have the two-word terms split by their object matched by token id).
   public init(
     lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
     policies: AttributionPolicies = AttributionPolicies(), thresholds: Thresholds = Thresholds(),
-    coreference: Bool = true
+    coreference: Bool = true, vocabulary: Vocabulary? = nil
   ) {
     self.lexicon = lexicon
     self.modifiers = modifiers
@@ -84,9 +91,16 @@ public struct StanceScorer: Sendable {
     for (index, entry) in lexicon.entries.enumerated()
     where entry.keys.count == 2 && !entry.isPrefix && rules.isWord(entry.keys[1], .particle) {
       splitTerms[entry.dimension, default: [:]][entry.keys[1], default: []].append(
-        SplitTerm(verb: entry.keys[0], entry: index))
+        SplitTerm(
+          verb: entry.keys[0], verbID: vocabulary?.id(of: entry.keys[0]) ?? 0, entry: index))
     }
     self.splitTerms = splitTerms
+    // Every term's keys are the lexicon's, so a bound vocabulary has them all.
+    splitStamp =
+      vocabulary.map { vocabulary in
+        splitTerms.values.allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0.verbID != 0 } } }
+          ? vocabulary.stamp : 0
+      } ?? 0
     endingSuffixes = KeyEndings.Suffixes(rules: rules)
     var zeroScores: [String: StanceScore] = [:]
     for dimension in lexicon.dimensions {
@@ -103,6 +117,9 @@ public struct StanceScorer: Sendable {
     to matches: inout [TermMatch], terms: [String: [SplitTerm]],
     particles: ArraySlice<Int>, in doc: TokenizedText
   ) {
+    // By id with the bound vocabulary: a key compared with each term's verb was one call into
+    // the runtime per term.
+    let byID = splitStamp != 0 && doc.vocabularyStamp == splitStamp
     for p in particles {
       guard let candidates = terms[doc.tokens[p].key] else { continue }
       var entry = 0
@@ -110,7 +127,12 @@ public struct StanceScorer: Sendable {
         let v = rules.splitVerb(
           endingAt: p, in: doc,
           isVerb: { v in
-            guard let term = candidates.first(where: { $0.verb == doc.tokens[v].key }) else {
+            let id = doc.tokens[v].id
+            guard
+              let term = byID
+                ? candidates.first(where: { $0.verbID == id })
+                : candidates.first(where: { $0.verb == doc.tokens[v].key })
+            else {
               return false
             }
             entry = term.entry
