@@ -183,6 +183,8 @@ public struct StanceScorer: Sendable {
         ordinal[t] = counted
       }
     }
+    // The markers first: they hold each token's word classes, the particles' too.
+    let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     // The modifier words, once per document.
     var marks: [ModifierMark] = []
     // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
@@ -190,7 +192,8 @@ public struct StanceScorer: Sendable {
     for t in tokens.indices {
       // A phrase ending here ("rule out") before the word itself; a phrase's words are no
       // modifiers of their own ("no longer": `no` does not negate a second time).
-      let isParticle = rules.word(t, in: doc, is: .particle)
+      // One load (through the rules, a probe of their table by the token's id).
+      let isParticle = quotes.markers.word(t, is: .particle)
       if isParticle { particles.append(t) }
       let (found, endsPhrase) = modifiers.lookUp(at: t, in: doc)
       if let (first, word) = found {
@@ -258,7 +261,6 @@ public struct StanceScorer: Sendable {
         ordinal: ordinal, marks: marks[firstMark..<endMark], into: &hits)
       firstMark = endMark
     }
-    let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     let references =
       coreference && !types.isEmpty
       ? Coreference(rules: rules, types: types, titles: titles, affiliations: affiliations)
