@@ -247,6 +247,9 @@ public struct Modifiers: Sendable {
 
   /// `modifier(at:in:)`, and whether token `t`'s word ends a phrase (matched there or not: a
   /// phrase split by its object, "turned the offer down", ends at its particle), in one look-up.
+  /// Inlined in the scorer, which asks at every token: most tokens are no modifier, and the
+  /// call, with its large result, cost more than the look-up that says so.
+  @inline(__always)
   public func lookUp(at t: Int, in doc: TokenizedText)
     -> (modifier: (first: Int, word: Word)?, endsPhrase: Bool)
   {
