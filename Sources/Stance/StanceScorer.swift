@@ -95,7 +95,8 @@ public struct StanceScorer: Sendable {
           verb: entry.keys[0], verbID: vocabulary?.id(of: entry.keys[0]) ?? 0, entry: index))
     }
     self.splitTerms = splitTerms
-    // Every term's keys are the lexicon's, so a bound vocabulary has them all.
+    // The analyzer's vocabulary has every key of the lexicon; one without some verb (another
+    // vocabulary) leaves the keys compared.
     splitStamp =
       vocabulary.map { vocabulary in
         splitTerms.values.allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0.verbID != 0 } } }
