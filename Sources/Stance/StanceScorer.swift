@@ -313,15 +313,14 @@ public struct StanceScorer: Sendable {
       entityHits[entity] = counted
       entityScores[entity] = scores(raw: raw, count: count)
     }
-    // The scores of an entity with no counted hit, made once; each entity asked about once
-    // (a document's mentions name few entities, most of them many times).
-    var none: [String: StanceScore]?
+    // The scores of an entity with no counted hit are the zero scores (`scores([])`, made once
+    // for the scorer); each entity asked about once (a document's mentions name few entities,
+    // most of them many times).
     var previous = -1
     for mention in mentions where mention.entity != previous {
       previous = mention.entity
       guard entityScores[mention.entity] == nil else { continue }
-      if none == nil { none = scores([]) }
-      entityScores[mention.entity] = none
+      entityScores[mention.entity] = zeroScores
     }
     return StanceAnalysis(
       hits: hits, entityHits: entityHits, entityAttributions: entityAttributions,
