@@ -163,7 +163,7 @@ public struct Analyzer: Sendable {
       gazetteer: gazetteer,
       scorer: StanceScorer(
         lexicon: lexicon, modifiers: modifiers, rules: rules, policies: policies,
-        thresholds: thresholds, coreference: coreference))
+        thresholds: thresholds, coreference: coreference, vocabulary: vocabulary))
   }
 
   /// Tokenizes and analyzes one text. `pipeline run` and every analyst command go through here.

@@ -53,12 +53,9 @@ struct Coreference {
     // chief", "the Russian space chief"): their head's key, those words' keys, the entity.
     var qualifiedRoles: [(head: String, qualifiers: [String], entity: Int, sentence: Int)] = []
     for t in tokens.indices {
-      while next < mentions.count && mentions[next].tokens.upperBound <= t {
-        let m = mentions[next]
-        candidates.append((m.tokens.lowerBound, m.tokens.upperBound, m.entity, m.sentence, next))
-        next += 1
-      }
-      if doc.sentenceOfToken[t] < carried.sentence {
+      // (A whole text carries nothing: one test, not a look-up, at each of its tokens.)
+      if carried.sentence > 0 && doc.sentenceOfToken[t] < carried.sentence {
+        Self.add(mentions, endingBy: t, from: &next, to: &candidates)
         // Where it was resolved: at its last token, after the mentions that end before it.
         while nextCarried < carried.references.count
           && carried.references[nextCarried].tokens.upperBound - 1 == t
@@ -74,15 +71,16 @@ struct Coreference {
         }
         continue
       }
-      // The word's kind first, a trivial value: most reference words are determiners, which
-      // refer to nothing alone, and a `ReferenceWord` copied out of its table retains its types
-      // and its source location.
-      guard !inMention[t], tokens[t].kind == .word,
-        let kind = quotes.markers.referenceKind(of: t), kind == .pronoun || kind == .role,
+      // The word's kind first, one load of a trivial value: most tokens are no reference word,
+      // most reference words are determiners, which refer to nothing alone, and a
+      // `ReferenceWord` copied out of its table retains its types and its source location.
+      guard let kind = quotes.markers.referenceKind(of: t), kind == .pronoun || kind == .role,
+        !inMention[t], tokens[t].kind == .word,
         let word = rules.reference(of: t, in: doc)
       else {
         continue
       }
+      Self.add(mentions, endingBy: t, from: &next, to: &candidates)
       var span = t..<(t + 1)
       // Capitalised words inside a role-noun phrase for an organisation or place ("the Russian
       // agency"): the antecedent's mention must have them too, so "the Russian agency" never
@@ -383,6 +381,22 @@ struct Coreference {
       entity: owner, tokens: t..<(t + 1), start: tokens[t].start, end: tokens[t].end,
       sentence: sentence, via: .roleNoun, antecedent: antecedent.mention,
       isPossessive: t + 1 < tokens.count && tokens[t + 1].key == "'s")
+  }
+
+  /// Adds the mentions from `next` on that end at or before token `t` to `candidates`. Called
+  /// only at the tokens where the candidates are read or grown (most tokens need nothing): the
+  /// list is the same there as if it were called at every token. Static, with its state passed
+  /// in: a nested function that changed `candidates` would box the array.
+  @inline(__always)
+  private static func add(
+    _ mentions: [EntityMention], endingBy t: Int, from next: inout Int,
+    to candidates: inout [Candidate]
+  ) {
+    while next < mentions.count && mentions[next].tokens.upperBound <= t {
+      let m = mentions[next]
+      candidates.append((m.tokens.lowerBound, m.tokens.upperBound, m.entity, m.sentence, next))
+      next += 1
+    }
   }
 
   /// The entities entity `e` belongs to (`affiliation` lines).

@@ -80,6 +80,8 @@ public struct Modifiers: Sendable {
   /// The entries of `words` and of `phrases`' last words by vocabulary id, once bound
   /// (`bind(to:)`): one look-up a token for both.
   private var byID = IDTable<Entry>()
+  /// The `Vocabulary.stamp` of the vocabulary bound (0: none).
+  private var boundStamp: UInt64 = 0
   // The constants are set through `set(_:to:)` (or a `param` line), which keeps them in range.
   public private(set) var negationScalar = -0.74
   /// Hits within this many words after a negator or booster are affected.
@@ -245,6 +247,9 @@ public struct Modifiers: Sendable {
 
   /// `modifier(at:in:)`, and whether token `t`'s word ends a phrase (matched there or not: a
   /// phrase split by its object, "turned the offer down", ends at its particle), in one look-up.
+  /// Inlined in the scorer, which asks at every token: most tokens are no modifier, and the
+  /// call, with its large result, cost more than the look-up that says so.
+  @inline(__always)
   public func lookUp(at t: Int, in doc: TokenizedText)
     -> (modifier: (first: Int, word: Word)?, endsPhrase: Bool)
   {
@@ -271,6 +276,16 @@ public struct Modifiers: Sendable {
   /// The two-word phrase whose words are token `v`'s and token `p`'s (a phrasal verb split by
   /// its object: "turned the offer down", `AttributionRules.splitVerb`).
   public func splitPhrase(verb v: Int, particle p: Int, in doc: TokenizedText) -> Word? {
+    // By id once bound: the particle's phrases read from its entry and the verb's id compared
+    // (its key hashed, and the verb's compared with each phrase's first key, cost about 800
+    // instructions a call).
+    if boundStamp != 0 && doc.vocabularyStamp == boundStamp {
+      guard let entry = entry(of: p, in: doc), entry.boundPhrases != 0 else { return nil }
+      let verb = doc.tokens[v].id
+      return phrasesByID[Int(entry.boundPhrases) - 1].first {
+        $0.ids.count == 2 && $0.ids[0] == verb
+      }?.word
+    }
     guard let candidates = phrases[doc.tokens[p].key] else { return nil }
     let verb = doc.tokens[v].key
     return candidates.first { $0.keys.count == 2 && $0.keys[0] == verb }?.word
@@ -333,6 +348,7 @@ public struct Modifiers: Sendable {
       byKey[key] = Int32(bound.count)
     }
     phrasesByID = bound
+    boundStamp = vocabulary.stamp
     byID = IDTable(vocabulary: vocabulary, keys: Set(words.keys).union(phrases.keys).sorted()) {
       Entry(word: words[$0], endsPhrase: phrases[$0] != nil, boundPhrases: byKey[$0] ?? 0)
     }

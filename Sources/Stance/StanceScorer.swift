@@ -54,8 +54,13 @@ public struct StanceScorer: Sendable {
 
   private struct SplitTerm: Sendable {
     var verb: String
+    /// The verb's id in the vocabulary of `splitStamp` (0: none bound).
+    var verbID: UInt32
     var entry: Int
   }
+  /// The `Vocabulary.stamp` of the vocabulary the split terms' `verbID`s are of (0: none): a
+  /// text tokenized with it has its verbs compared by id, not by key.
+  private let splitStamp: UInt64
 
   /// Every dimension's zero score, and the dimension index at each of the dictionary's
   /// positions in its order: a document's score dictionaries are copies of it with their
@@ -65,10 +70,12 @@ public struct StanceScorer: Sendable {
   /// The suffixes whose endings `KeyEndings` finds in each document.
   private let endingSuffixes: KeyEndings.Suffixes
 
+  /// `vocabulary`: the vocabulary the lexicon, modifiers and rules are bound to, if any (texts
+  /// tokenized with it have the two-word terms split by their object matched by token id).
   public init(
     lexicon: Lexicon, modifiers: Modifiers, rules: AttributionRules = AttributionRules(),
     policies: AttributionPolicies = AttributionPolicies(), thresholds: Thresholds = Thresholds(),
-    coreference: Bool = true
+    coreference: Bool = true, vocabulary: Vocabulary? = nil
   ) {
     self.lexicon = lexicon
     self.modifiers = modifiers
@@ -84,9 +91,17 @@ public struct StanceScorer: Sendable {
     for (index, entry) in lexicon.entries.enumerated()
     where entry.keys.count == 2 && !entry.isPrefix && rules.isWord(entry.keys[1], .particle) {
       splitTerms[entry.dimension, default: [:]][entry.keys[1], default: []].append(
-        SplitTerm(verb: entry.keys[0], entry: index))
+        SplitTerm(
+          verb: entry.keys[0], verbID: vocabulary?.id(of: entry.keys[0]) ?? 0, entry: index))
     }
     self.splitTerms = splitTerms
+    // The analyzer's vocabulary has every key of the lexicon; one without some verb (another
+    // vocabulary) leaves the keys compared.
+    splitStamp =
+      vocabulary.map { vocabulary in
+        splitTerms.values.allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0.verbID != 0 } } }
+          ? vocabulary.stamp : 0
+      } ?? 0
     endingSuffixes = KeyEndings.Suffixes(rules: rules)
     var zeroScores: [String: StanceScore] = [:]
     for dimension in lexicon.dimensions {
@@ -103,6 +118,9 @@ public struct StanceScorer: Sendable {
     to matches: inout [TermMatch], terms: [String: [SplitTerm]],
     particles: ArraySlice<Int>, in doc: TokenizedText
   ) {
+    // By id with the bound vocabulary: a key compared with each term's verb was one call into
+    // the runtime per term.
+    let byID = splitStamp != 0 && doc.vocabularyStamp == splitStamp
     for p in particles {
       guard let candidates = terms[doc.tokens[p].key] else { continue }
       var entry = 0
@@ -110,7 +128,12 @@ public struct StanceScorer: Sendable {
         let v = rules.splitVerb(
           endingAt: p, in: doc,
           isVerb: { v in
-            guard let term = candidates.first(where: { $0.verb == doc.tokens[v].key }) else {
+            let id = doc.tokens[v].id
+            guard
+              let term = byID
+                ? candidates.first(where: { $0.verbID == id })
+                : candidates.first(where: { $0.verb == doc.tokens[v].key })
+            else {
               return false
             }
             entry = term.entry
@@ -161,6 +184,8 @@ public struct StanceScorer: Sendable {
         ordinal[t] = counted
       }
     }
+    // The markers first: they hold each token's word classes, the particles' too.
+    let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     // The modifier words, once per document.
     var marks: [ModifierMark] = []
     // The particles of phrasal verbs (`AttributionRules.MarkerKind.particle`), in text order.
@@ -168,7 +193,8 @@ public struct StanceScorer: Sendable {
     for t in tokens.indices {
       // A phrase ending here ("rule out") before the word itself; a phrase's words are no
       // modifiers of their own ("no longer": `no` does not negate a second time).
-      let isParticle = rules.word(t, in: doc, is: .particle)
+      // One load (through the rules, a probe of their table by the token's id).
+      let isParticle = quotes.markers.word(t, is: .particle)
       if isParticle { particles.append(t) }
       let (found, endsPhrase) = modifiers.lookUp(at: t, in: doc)
       if let (first, word) = found {
@@ -236,7 +262,6 @@ public struct StanceScorer: Sendable {
         ordinal: ordinal, marks: marks[firstMark..<endMark], into: &hits)
       firstMark = endMark
     }
-    let quotes = QuoteMarks(doc: doc, rules: rules, carriedIn: carried.quotation)
     let references =
       coreference && !types.isEmpty
       ? Coreference(
@@ -290,15 +315,14 @@ public struct StanceScorer: Sendable {
       entityHits[entity] = counted
       entityScores[entity] = scores(raw: raw, count: count)
     }
-    // The scores of an entity with no counted hit, made once; each entity asked about once
-    // (a document's mentions name few entities, most of them many times).
-    var none: [String: StanceScore]?
+    // The scores of an entity with no counted hit are the zero scores (`scores([])`, made once
+    // for the scorer); each entity asked about once (a document's mentions name few entities,
+    // most of them many times).
     var previous = -1
     for mention in mentions where mention.entity != previous {
       previous = mention.entity
       guard entityScores[mention.entity] == nil else { continue }
-      if none == nil { none = scores([]) }
-      entityScores[mention.entity] = none
+      entityScores[mention.entity] = zeroScores
     }
     return StanceAnalysis(
       hits: hits, entityHits: entityHits, entityAttributions: entityAttributions,
