@@ -187,7 +187,8 @@ struct EvalTests {
     ("blind213", 0.93), ("blind214", 0.92), ("blind215", 0.79), ("blind216", 0.93),
     ("blind217", 0.85), ("blind218", 0.89), ("blind219", 0.86), ("blind220", 0.88),
     ("blind221", 0.83), ("blind222", 0.86), ("blind223", 0.90), ("blind224", 0.74),
-    ("blind225", 0.91), ("blind226", 0.93), ("blind227", 0.89),
+    ("blind225", 0.91), ("blind226", 0.93), ("blind227", 0.89), ("blind228", 0.88),
+    ("blind229", 0.91), ("blind230", 0.85),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
