@@ -188,7 +188,8 @@ struct EvalTests {
     ("blind217", 0.85), ("blind218", 0.89), ("blind219", 0.86), ("blind220", 0.88),
     ("blind221", 0.83), ("blind222", 0.86), ("blind223", 0.90), ("blind224", 0.74),
     ("blind225", 0.91), ("blind226", 0.93), ("blind227", 0.89), ("blind228", 0.88),
-    ("blind229", 0.91), ("blind230", 0.85),
+    ("blind229", 0.91), ("blind230", 0.85), ("blind231", 0.92), ("blind232", 0.84),
+    ("blind233", 0.89),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
