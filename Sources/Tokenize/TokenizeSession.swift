@@ -270,29 +270,36 @@ public final class TokenizeSession {
       breaker = try SentenceBreaker(locale: Tokenizer.sentenceLocale)
       sentenceBreaker = breaker
     }
-    try breaker.forEachBoundary(units) { b in
-      while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
-      if b < units.count, last >= 1,
-        endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)
-      {
-        return
+    // The loops over every token read the offsets through a buffer pointer (the array's
+    // subscript checked the index and reloaded the array's buffer at each token).
+    let count = tokens.count
+    try tokens.withUnsafeBufferPointer { (spans) throws(ICUError) in
+      try breaker.forEachBoundary(units) { b in
+        while last + 1 < count && spans[last + 1].utf16End <= b { last += 1 }
+        if b < units.count, last >= 1,
+          endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)
+        {
+          return
+        }
+        if b < units.count, last >= 0, last + 1 < count,
+          LineBreaks.continuesSentence(tokens, after: last, units)
+        {
+          return
+        }
+        ends.append(b)
       }
-      if b < units.count, last >= 0, last + 1 < tokens.count,
-        LineBreaks.continuesSentence(tokens, after: last, units)
-      {
-        return
-      }
-      ends.append(b)
     }
     var sentences: [Sentence] = []
     var first = 0
     var next = 0
-    for end in ends {
-      while next < tokens.count && tokens[next].utf16Start < end { next += 1 }
-      if next > first {
-        sentences.append(
-          Sentence(start: tokens[first].start, end: tokens[next - 1].end, tokens: first..<next))
-        first = next
+    tokens.withUnsafeBufferPointer { spans in
+      for end in ends {
+        while next < count && spans[next].utf16Start < end { next += 1 }
+        if next > first {
+          sentences.append(
+            Sentence(start: spans[first].start, end: spans[next - 1].end, tokens: first..<next))
+          first = next
+        }
       }
     }
     if first < tokens.count {
