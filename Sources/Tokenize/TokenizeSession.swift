@@ -25,10 +25,14 @@ public final class TokenizeSession {
   var heldStems: [KeyMap] = []
   /// Key → transliteration key, bounded by `keyCacheLimit`.
   var translitCache = KeyMap()
+  /// The UTF-8 length of the tokenizer's longest abbreviation key: a longer word before a period
+  /// is no abbreviation, and its key is not looked up.
+  private let longestAbbreviation: Int
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
     stemSets = tokenizer.variants.stems.sorted(by: { $0.key < $1.key }).map(\.value)
+    longestAbbreviation = tokenizer.abbreviationTable.keys.lazy.map(\.utf8.count).max() ?? 0
     do {
       wordBreaker = try WordBreaker(locale: Tokenizer.wordLocale)
     } catch {
@@ -328,6 +332,7 @@ public final class TokenizeSession {
   /// Whether token `index` is a period glued to a word from the abbreviation list ("Dr.").
   private func endsWithAbbreviation(_ tokens: [Token], at index: Int) -> Bool {
     tokens[index].key == "." && tokens[index - 1].utf16End == tokens[index].utf16Start
+      && tokens[index - 1].key.utf8.count <= longestAbbreviation
       && tokenizer.abbreviationTable.number(of: tokens[index - 1].key) != nil
   }
 }
