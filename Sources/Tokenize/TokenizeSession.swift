@@ -25,10 +25,14 @@ public final class TokenizeSession {
   var heldStems: [KeyMap] = []
   /// Key → transliteration key, bounded by `keyCacheLimit`.
   var translitCache = KeyMap()
+  /// The UTF-8 length of the tokenizer's longest abbreviation key: a longer word before a period
+  /// is no abbreviation, and its key is not looked up.
+  private let longestAbbreviation: Int
 
   init(_ tokenizer: Tokenizer) throws(TokenizeError) {
     self.tokenizer = tokenizer
     stemSets = tokenizer.variants.stems.sorted(by: { $0.key < $1.key }).map(\.value)
+    longestAbbreviation = tokenizer.abbreviationTable.keys.lazy.map(\.utf8.count).max() ?? 0
     do {
       wordBreaker = try WordBreaker(locale: Tokenizer.wordLocale)
     } catch {
@@ -270,29 +274,36 @@ public final class TokenizeSession {
       breaker = try SentenceBreaker(locale: Tokenizer.sentenceLocale)
       sentenceBreaker = breaker
     }
-    try breaker.forEachBoundary(units) { b in
-      while last + 1 < tokens.count && tokens[last + 1].utf16End <= b { last += 1 }
-      if b < units.count, last >= 1,
-        endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)
-      {
-        return
+    // The loops over every token read the offsets through a buffer pointer (the array's
+    // subscript checked the index and reloaded the array's buffer at each token).
+    let count = tokens.count
+    try tokens.withUnsafeBufferPointer { (spans) throws(ICUError) in
+      try breaker.forEachBoundary(units) { b in
+        while last + 1 < count && spans[last + 1].utf16End <= b { last += 1 }
+        if b < units.count, last >= 1,
+          endsWithAbbreviation(tokens, at: last) || endsWithInitial(tokens, at: last, units)
+        {
+          return
+        }
+        if b < units.count, last >= 0, last + 1 < count,
+          LineBreaks.continuesSentence(tokens, after: last, units)
+        {
+          return
+        }
+        ends.append(b)
       }
-      if b < units.count, last >= 0, last + 1 < tokens.count,
-        LineBreaks.continuesSentence(tokens, after: last, units)
-      {
-        return
-      }
-      ends.append(b)
     }
     var sentences: [Sentence] = []
     var first = 0
     var next = 0
-    for end in ends {
-      while next < tokens.count && tokens[next].utf16Start < end { next += 1 }
-      if next > first {
-        sentences.append(
-          Sentence(start: tokens[first].start, end: tokens[next - 1].end, tokens: first..<next))
-        first = next
+    tokens.withUnsafeBufferPointer { spans in
+      for end in ends {
+        while next < count && spans[next].utf16Start < end { next += 1 }
+        if next > first {
+          sentences.append(
+            Sentence(start: spans[first].start, end: spans[next - 1].end, tokens: first..<next))
+          first = next
+        }
       }
     }
     if first < tokens.count {
@@ -321,6 +332,7 @@ public final class TokenizeSession {
   /// Whether token `index` is a period glued to a word from the abbreviation list ("Dr.").
   private func endsWithAbbreviation(_ tokens: [Token], at index: Int) -> Bool {
     tokens[index].key == "." && tokens[index - 1].utf16End == tokens[index].utf16Start
+      && tokens[index - 1].key.utf8.count <= longestAbbreviation
       && tokenizer.abbreviationTable.number(of: tokens[index - 1].key) != nil
   }
 }

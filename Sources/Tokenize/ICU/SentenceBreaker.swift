@@ -1,14 +1,16 @@
 import CICU
 
 /// ICU's sentence segmentation of a text, run over a shorter copy of it: the middle of each long
-/// run of ASCII letters, digits and spaces is left out, and the boundaries are mapped back. ICU's
-/// sentence rules take about 60 instructions a UTF-16 unit, and most of a text is such runs.
+/// run of ASCII letters, digits, commas and spaces is left out, and the boundaries are mapped
+/// back. ICU's sentence rules take about 60 instructions a UTF-16 unit, and most of a text is
+/// such runs.
 ///
 /// Why the boundaries are the same. Unicode's sentence rules (UAX #29, which ICU's `sent.txt`
 /// implements) break only after a terminator (`.` `!` `?`), the closing punctuation and spaces
 /// after it, or after a paragraph separator; none of those is in a run. Inside a run no rule is
 /// pending once its first letter is read: the look-ahead after a period (rule SB8, over anything
-/// but letters to a lowercase letter) ends there, and what a run's end decides reads one
+/// but letters to a lowercase letter) ends there; a comma (`SContinue`) after it matters only
+/// after a terminator (SB8a), and there is none in a run; and what a run's end decides reads one
 /// character back (SB7: a letter before a period). So a run keeps its start up to two units past
 /// its first letter, and its last two units.
 ///
@@ -77,9 +79,9 @@ final class SentenceBreaker {
     }
   }
 
-  /// By ASCII unit: `s` a space, `d` a digit, `l` a letter, `.` no unit of a run.
+  /// By ASCII unit: `s` a space, `d` a digit or a comma, `l` a letter, `.` no unit of a run.
   private static let classes: StaticString =
-    "................................s...............dddddddddd.......llllllllllllllllllllllllll......llllllllllllllllllllllllll....."
+    "................................s...........d...dddddddddd.......llllllllllllllllllllllllll......llllllllllllllllllllllllll....."
 
   /// Writes the shortened text of `text` into `shortened` and its cuts into `cuts`; false when
   /// no run is long enough to shorten (`shortened` is then to be ignored).
