@@ -307,18 +307,24 @@ public struct Modifiers: Sendable {
   }
 
   /// The first of `candidates` (phrases that end with token `t`'s word) whose other words, as
-  /// `matches` compares a token with one of them, stand right before `t` in its sentence.
+  /// `matches` compares a token with one of them, stand right before `t` in its sentence. Each
+  /// candidate is read in place, its words from the one before `t` back (a copy of each
+  /// retained and released its words and its location; most differ at that word).
   @inline(__always)
   private static func firstPhrase<Candidate: PhraseWords>(
     endingAt t: Int, in doc: TokenizedText, _ candidates: [Candidate],
     matches: (Int, Candidate.Part) -> Bool
   ) -> (first: Int, word: Word)? {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    for phrase in candidates where t + 1 - phrase.parts.count >= sentenceStart {
-      let first = t + 1 - phrase.parts.count
-      if zip(first..<t, phrase.parts).allSatisfy({ matches($0, $1) }) {
-        return (first, phrase.word)
+    candidates: for c in candidates.indices {
+      let first = t + 1 - candidates[c].parts.count
+      guard first >= sentenceStart else { continue }
+      var i = t - 1
+      while i >= first {
+        guard matches(i, candidates[c].parts[i - first]) else { continue candidates }
+        i -= 1
       }
+      return (first, candidates[c].word)
     }
     return nil
   }
