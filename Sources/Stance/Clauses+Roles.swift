@@ -490,18 +490,13 @@ extension ClauseAnalyzer {
     return (lo..<verb).contains { modifiers.word(of: $0, in: doc)?.kind == .negator }
   }
 
-  /// Whether reported clause `c`'s own subject is a person other than its speaker `p`, or, when
-  /// `p` is no person, any other participant whose statement the clause reports through a speech
-  /// verb of its own ("NASA said Roscosmos had assured it that…": NASA relays what Roscosmos
-  /// said; a person who relays keeps the stance: +3 -0 over 133 sets, +6 -8 with persons).
-  /// (A news agency's report stays its own, rule `reporter`.)
   /// Whether clause `c`, whose `according to` source is participant `p`, an organisation named
   /// alone, names another entity as its subject: the source relays what that one does
   /// ("According to Roscosmos, NASA has asked to extend the seat swap"), not what it does itself
   /// ("According to the agency, it will…").
   private func relaysAct(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
     // An organisation named alone: "according to a Roscosmos statement" (or spokesperson, or
-    // officials) is its own word, and a person speaks for the side it belongs to ("According
+    // officials) is its own word, and a person speaks for the side they belong to ("According
     // to Peskov, Moscow remains open to…").
     let after = s.participants[p].tokens.upperBound
     guard s.participants[p].typeClasses.isDisjoint(with: [.person, .reporter]),
@@ -513,6 +508,11 @@ extension ClauseAnalyzer {
     }
   }
 
+  /// Whether reported clause `c`'s own subject is a person other than its speaker `p`, or, when
+  /// `p` is no person, any other participant whose statement the clause reports through a speech
+  /// verb of its own ("NASA said Roscosmos had assured it that…": NASA relays what Roscosmos
+  /// said; a person who relays keeps the stance: +3 -0 over 133 sets, +6 -8 with persons).
+  /// (A news agency's report stays its own, rule `reporter`.)
   private func reportsAnother(_ c: Int, than p: Int, in s: SentenceStructure) -> Bool {
     let speaker = s.participants[p].entity
     guard types.indices.contains(speaker), !s.participants[p].typeClasses.contains(.reporter)
