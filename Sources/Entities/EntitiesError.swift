@@ -25,11 +25,11 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
   case aliasHasNoTokens(SourceLocation, alias: String)
   /// An alias of more tokens than `PhraseMatcher.maxPhraseTokens`.
   case aliasTooLong(SourceLocation, alias: String, tokens: Int)
-  /// A `title` or `demonym` line that is not one word.
-  case titleNotOneWord(SourceLocation, title: String)
-  /// A `title` or `demonym` line before any alias line of its entity (the first alias is its
-  /// name).
-  case titleBeforeName(SourceLocation, title: String, entity: String)
+  /// A `title` or `demonym` line (`option`) that is not one word.
+  case titleNotOneWord(SourceLocation, option: String, title: String)
+  /// A `title` or `demonym` line (`option`) before any alias line of its entity (the first
+  /// alias is its name).
+  case titleBeforeName(SourceLocation, option: String, title: String, entity: String)
   /// An `affiliation` line whose third field is not an entity id (or that is a `title` too).
   case affiliationNotAnID(SourceLocation, found: String)
   /// An `affiliation` line before any alias line of its entity.
@@ -69,8 +69,8 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
       .aliasShadowed(let at, _, _, _, _),
       .aliasHasNoTokens(let at, _),
       .aliasTooLong(let at, _, _),
-      .titleNotOneWord(let at, _),
-      .titleBeforeName(let at, _, _),
+      .titleNotOneWord(let at, _, _),
+      .titleBeforeName(let at, _, _, _),
       .affiliationNotAnID(let at, _),
       .affiliationBeforeName(let at, _, _),
       .invalidUTF8(let at),
@@ -112,11 +112,11 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
     case .aliasTooLong(_, let alias, let tokens):
       return
         "expected an alias of at most \(PhraseMatcher<Int>.maxPhraseTokens) tokens, found \(tokens) tokens ('\(abbreviated(alias))')"
-    case .titleNotOneWord(_, let title):
-      return "expected a title or demonym of one word, found '\(title)'"
-    case .titleBeforeName(_, let title, let entity):
+    case .titleNotOneWord(_, let option, let title):
+      return "expected a \(option) of one word, found '\(title)'"
+    case .titleBeforeName(_, let option, let title, let entity):
       return
-        "expected an alias line of entity '\(entity)' before its title or demonym '\(title)' (the first alias is its name)"
+        "expected an alias line of entity '\(entity)' before its \(option) '\(title)' (the first alias is its name)"
     case .affiliationNotAnID(_, let found):
       return
         "expected the id of the entity it belongs to (lowercase letters, digits, '_'; no title), found '\(found)'"

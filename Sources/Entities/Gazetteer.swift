@@ -165,10 +165,11 @@ public struct Gazetteer: Sendable {
     guard !keys.isEmpty else {
       throw .aliasHasNoTokens(location, alias: text)
     }
-    if options.title || options.demonym,
-      tokenized.tokens.count != 1 || tokenized.tokens[0].kind != .word
-    {
-      throw .titleNotOneWord(location, title: text)
+    // A title or a demonym is one word of the entity's, no alias.
+    let wordOption: String? = options.title ? "title" : options.demonym ? "demonym" : nil
+    let wordList: WritableKeyPath<Entity, [String]> = options.title ? \.titles : \.demonyms
+    if let wordOption, tokenized.tokens.count != 1 || tokenized.tokens[0].kind != .word {
+      throw .titleNotOneWord(location, option: wordOption, title: text)
     }
     guard keys.count <= PhraseMatcher<AliasForm>.maxPhraseTokens else {
       throw .aliasTooLong(location, alias: text, tokens: keys.count)
@@ -184,23 +185,17 @@ public struct Gazetteer: Sendable {
       }
       entityNumber = existing
     } else {
-      // The first line of an entity gives its name, which a title is not.
-      if options.title || options.demonym {
-        throw .titleBeforeName(location, title: text, entity: id)
+      // The first line of an entity gives its name, which a title or a demonym is not.
+      if let wordOption {
+        throw .titleBeforeName(location, option: wordOption, title: text, entity: id)
       }
       entityNumber = entities.count
       entityIndex.insert(id)
       entities.append(Entity(id: id, type: type, name: text, location: location))
     }
-    if options.title {
-      if !entities[entityNumber].titles.contains(keys[0]) {
-        entities[entityNumber].titles.append(keys[0])
-      }
-      return
-    }
-    if options.demonym {
-      if !entities[entityNumber].demonyms.contains(keys[0]) {
-        entities[entityNumber].demonyms.append(keys[0])
+    if wordOption != nil {
+      if !entities[entityNumber][keyPath: wordList].contains(keys[0]) {
+        entities[entityNumber][keyPath: wordList].append(keys[0])
       }
       return
     }

@@ -1071,7 +1071,7 @@ extension ClauseAnalyzer {
     var t = participant.tokens.upperBound
     // A possessive name or role noun ("the agency's space operations chief Kathy Lueders").
     if participant.isPossessive {
-      if t < doc.tokens.count && doc.tokens[t].key == "'s" { t += 1 }
+      t = possessedNoun(after: participant)
       // Or a person's role noun no list names ("Russia's foreign minister said…", "NASA's space
       // operations chief said…").
       let sentence = doc.sentences[doc.sentenceOfToken[participant.tokens.lowerBound]].tokens
@@ -1282,8 +1282,7 @@ extension ClauseAnalyzer {
     guard participant.isPossessive, participant.tokens.upperBound < hit.lowerBound else {
       return false
     }
-    var t = participant.tokens.upperBound
-    if doc.tokens[t].key == "'s" { t += 1 }
+    var t = possessedNoun(after: participant)
     if t + 1 < hit.lowerBound, !markers.word(t, is: .content), markers.word(t + 1, is: .content),
       tokenKinds[t] == .word, isLowercase(t), !hitStart[t]
     {

@@ -194,7 +194,7 @@ struct GazetteerLoadingTests {
     ),
     LoadErrorCase(
       "a title before the entity's name", "nelson\tPERSON\tadministrator\ttitle\n",
-      "g.tsv:1: expected an alias line of entity 'nelson' before its title or demonym 'administrator' (the first alias is its name)"
+      "g.tsv:1: expected an alias line of entity 'nelson' before its title 'administrator' (the first alias is its name)"
     ),
     LoadErrorCase(
       "an affiliation before the entity's name", "nelson\tPERSON\tnasa\taffiliation\n",
@@ -213,14 +213,14 @@ struct GazetteerLoadingTests {
     LoadErrorCase(
       "a title of two words",
       "nelson\tPERSON\tBill Nelson\nnelson\tPERSON\tthe administrator\ttitle\n",
-      "g.tsv:2: expected a title or demonym of one word, found 'the administrator'"),
+      "g.tsv:2: expected a title of one word, found 'the administrator'"),
     LoadErrorCase(
       "a demonym of two words",
       "russia\tGPE\tRussia\nrussia\tGPE\tRussian Federation's\tdemonym\n",
-      "g.tsv:2: expected a title or demonym of one word, found 'Russian Federation's'"),
+      "g.tsv:2: expected a demonym of one word, found 'Russian Federation's'"),
     LoadErrorCase(
       "a demonym before the entity's name", "russia\tGPE\tRussian\tdemonym\n",
-      "g.tsv:1: expected an alias line of entity 'russia' before its title or demonym 'Russian' (the first alias is its name)"
+      "g.tsv:1: expected an alias line of entity 'russia' before its demonym 'Russian' (the first alias is its name)"
     ),
     LoadErrorCase(
       "a title of another type", "nelson\tPERSON\tBill Nelson\nnelson\tORG\tadministrator\ttitle\n",
