@@ -46,7 +46,12 @@ def gazetteer_rows(lexdir):
                 if len(cols) < 3:
                     dropped.append((path, line))
                     continue
-                exact = len(cols) > 3 and cols[3].strip() == "exact"
+                options = {o.strip() for o in cols[3].split(",")} if len(cols) > 3 else set()
+                # A title, demonym or affiliation line gives no alias ("administrator",
+                # "Russian", an entity id): the pipeline never matches it as a name.
+                if options & {"title", "demonym", "affiliation"}:
+                    continue
+                exact = "exact" in options
                 rows.append((cols[0].strip(), cols[1].strip(), cols[2].strip(), exact))
         else:
             for line in data_lines(path):
