@@ -998,26 +998,28 @@ public struct StanceScorer: Sendable {
     for (index, count) in counts.enumerated() where count > 1 {
       bySentence[index].reserveCapacity(count)
     }
-    // Each entity's type classes, found once and kept by entity index (with `found`'s bit: a
-    // load, where a linear search over the entities found so far cost about 270 instructions a
-    // mention on the benchmark slice), and each type's once: entities share a few types, and
-    // finding a type's classes is three `Set<String>` look-ups (2.5 M instructions on the
-    // benchmark slice, once per entity).
-    let found: UInt8 = 0x80
-    var classesOf = [UInt8](filled: 0, count: types.count)
+    // Each entity's type classes, found once (a linear search: a document has few entities),
+    // and each type's once: entities share a few types, and finding a type's classes is three
+    // `Set<String>` look-ups (2.5 M instructions on the benchmark slice, once per entity).
+    var classesOf: [(entity: Int, classes: TypeClasses)] = []
     var classesOfType: [(type: String, classes: TypeClasses)] = []
     func typeClasses(of entity: Int) -> TypeClasses {
-      guard types.indices.contains(entity) else { return [] }
-      if classesOf[entity] & found != 0 { return TypeClasses(rawValue: classesOf[entity] & ~found) }
-      let type = types[entity]
-      let classes: TypeClasses
-      if let k = classesOfType.firstIndex(where: { $0.type == type }) {
-        classes = classesOfType[k].classes
-      } else {
-        classes = TypeClasses(entity: entity, types: types, rules: rules)
-        classesOfType.append((type, classes))
+      if let k = classesOf.firstIndex(where: { $0.entity == entity }) {
+        return classesOf[k].classes
       }
-      classesOf[entity] = classes.rawValue | found
+      let classes: TypeClasses
+      if types.indices.contains(entity) {
+        let type = types[entity]
+        if let k = classesOfType.firstIndex(where: { $0.type == type }) {
+          classes = classesOfType[k].classes
+        } else {
+          classes = TypeClasses(entity: entity, types: types, rules: rules)
+          classesOfType.append((type, classes))
+        }
+      } else {
+        classes = []
+      }
+      classesOf.append((entity, classes))
       return classes
     }
     for (m, mention) in mentions.enumerated() {
