@@ -110,6 +110,10 @@ struct Coreference {
           continue
         }
         span = start..<(t + 1)
+        // A role-noun phrase set before the name it describes ("The new chief, Borisov,
+        // said…", "the agency chief Yuri Borisov") is that name's apposition, not a reference
+        // to anyone before it.
+        if isAppositive(t, word, mentions: mentions, doc: doc, inMention: inMention) { continue }
         if !word.types.contains(where: rules.personTypes.contains) {
           names = (start + 1..<t).filter { !inMention[$0] && isCapitalised($0, in: doc) }
             .map { tokens[$0].key }
@@ -344,6 +348,39 @@ struct Coreference {
     return result
   }
 
+  /// Whether role noun `t` is followed by a mention of an entity it may stand for, right after it
+  /// or after a comma with a comma, bracket or dash after the name ("the new chief, Borisov,
+  /// said"; not "the agency, Rogozin said, would…").
+  private func isAppositive(
+    _ t: Int, _ word: AttributionRules.ReferenceWord, mentions: [EntityMention],
+    doc: TokenizedText, inMention: [Bool]
+  ) -> Bool {
+    let tokens = doc.tokens
+    var u = t + 1
+    let comma = u < tokens.count && tokens[u].key == ","
+    if comma { u += 1 }
+    guard u < tokens.count, inMention[u], doc.sentenceOfToken[u] == doc.sentenceOfToken[t] else {
+      return false
+    }
+    // Mentions are in text order: the first that does not end before `u`.
+    var low = 0
+    var high = mentions.count
+    while low < high {
+      let mid = (low + high) / 2
+      if mentions[mid].tokens.upperBound <= u { low = mid + 1 } else { high = mid }
+    }
+    guard low < mentions.count, mentions[low].tokens.lowerBound == u,
+      word.types.contains(types[mentions[low].entity])
+    else { return false }
+    let after = mentions[low].tokens.upperBound
+    return !comma || after == tokens.count
+      || doc.sentenceOfToken[after] != doc.sentenceOfToken[t]
+      || Self.appositionEnds.contains(tokens[after].key)
+  }
+
+  /// What may close an apposition after its name.
+  private static let appositionEnds: Set<String> = [",", ")", "—", "–", "-", ";"]
+
   /// A role noun for an organisation (no place) right after a person's possessive (a pronoun resolved
   /// before it, or a name and `'s`; `own` may come between: "He said his agency wanted…",
   /// "Borisov's agency"): the one organisation of the role noun's types the person belongs to
@@ -435,7 +472,22 @@ struct Coreference {
       || (first == start + 1 && rules.referenceKind(of: start, in: doc) == .determiner)
       || (first > start && doc.tokens[first - 1].key == ","
         && afterOpeningPhrase(first, in: doc, inMention: inMention))
-    return opens ? earliest : nil
+    guard opens else { return nil }
+    // A name set before a person's as its qualifier ("NASA astronaut Frank Rubio said…", "ESA
+    // director general Josef Aschbacher…", "NASA's Kathy Lueders"): the subject is the person.
+    var head = earliest
+    while head + 1 <= last, candidates[head + 1].sentence == sentence - 1,
+      case (let end, let next) = (candidates[head].end, candidates[head + 1].start),
+      next > end && next - end <= 3,
+      rules.personTypes.contains(types[candidates[head + 1].entity]),
+      (end..<next).allSatisfy({
+        doc.tokens[$0].kind == .word && rules.kinds(of: $0, in: doc) == 0
+          && !isVerbLike($0, in: doc)
+      })
+    {
+      head += 1
+    }
+    return head
   }
 
   /// Whether a reference stands between a comma (or a comma and a closing quotation mark) and

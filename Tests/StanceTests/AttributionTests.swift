@@ -1007,6 +1007,9 @@ struct AttributionTests {
       "who a causative verb names before 'to' does what follows",
       "The threats led ⟦NASA⟧ to quit the partnership.", hit: "quit", "nasa", .subject),
     RoleCase(
+      "… and so does who an enabling verb names before 'to'",
+      "The waiver allowed ⟦NASA⟧ to cooperate.", hit: "cooperate", "nasa", .subject),
+    RoleCase(
       "the subject of a form of 'be' whose predicate names it a partner is described",
       "Rogozin said ⟦NASA⟧ had been a partner.", hit: "partner", "nasa", .described),
     RoleCase(
@@ -1935,6 +1938,8 @@ struct AttributionTests {
     ("NASA met the Russian space agency and praised ⟦it⟧.", "roscosmos"),
     // After the name of who is told, and past the speaker's auxiliary.
     ("Nelson said the Russian space agency had told NASA ⟦it⟧ would quit.", "roscosmos"),
+    // The subject of the sentence before is the person a name qualifies, not the name.
+    ("NASA chief Nelson met Borisov. ⟦He⟧ praised the crew.", "nelson"),
   ])
   func aReferenceResolvesTo(text: String, entity: String) throws {
     let fixture = try Fixture()
@@ -1945,13 +1950,18 @@ struct AttributionTests {
   }
 
   /// A person's role noun qualified by an organisation never refers to someone known to belong
-  /// elsewhere; two with the same head and other qualifiers are two people.
+  /// elsewhere; two with the same head and other qualifiers are two people; one in apposition
+  /// before a name refers to no one.
   @Test(arguments: [
     ("Borisov spoke. The NASA chief praised the crew.", [String]()),
     (
       "Nelson met Borisov. The NASA chief praised the crew, while the Russian space chief warned.",
       ["nelson", "borisov"]
-    ),
+    ),  // A role noun before the name it describes refers to no one before it; one set off by
+    // commas before a speaker does.
+    ("Rogozin spoke. The new chief, Borisov, praised the crew.", []),
+    ("Rogozin spoke. The Roscosmos chief Borisov praised the crew.", []),
+    ("NASA met Borisov. The agency, Borisov said, praised the crew.", ["nasa"]),
   ])
   func qualifiedRoleNounsResolveTo(text: String, entities: [String]) throws {
     let fixture = try Fixture()
