@@ -138,6 +138,10 @@ public struct AttributionRules: Sendable {
     /// and a gerund does that act; its subject, when the verb is negated, does the reverse (rule
     /// `declined`: "Japan did not follow ESA in suspending work with Roscosmos").
     case joining
+    /// An adverb without the -ly ending (`also`, `later`, `already`): it may stand between a
+    /// passive auxiliary and its participle, as one in -ly may ("Roscosmos was also cut off
+    /// by the European Union": done to Roscosmos).
+    case adverb
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -184,6 +188,7 @@ public struct AttributionRules: Sendable {
       case .refusal: 1 << 38
       case .office: 1 << 39
       case .joining: 1 << 40
+      case .adverb: 1 << 41
       }
     }
 
@@ -205,7 +210,8 @@ public struct AttributionRules: Sendable {
       switch self {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
-        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office, .joining:
+        .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office, .joining,
+        .adverb:
         true
       default: false
       }

@@ -600,7 +600,8 @@ extension ClauseAnalyzer {
       if markers.has(t, .passive) { return true }
       // "were sharply condemned", "was not invited".
       let isAdverb =
-        modifiers.word(of: t, in: doc).map {
+        markers.word(t, is: .adverb)
+        || modifiers.word(of: t, in: doc).map {
           $0.kind == .booster || $0.kind == .dampener || $0.kind == .negator
         } ?? false
       guard isAdverb || (endings.has(t, KeyEndings.ly) && tokenKinds[t] == .word) else {
@@ -904,7 +905,7 @@ extension ClauseAnalyzer {
     if t > lo, !markers.has(t, .passive) {
       // An adverb ("was sharply criticised by"), or a participle before its particle ("was put
       // forward by NASA", "was turned down by").
-      if endings.has(t, KeyEndings.ly)
+      if endings.has(t, KeyEndings.ly) || markers.word(t, is: .adverb)
         || (isParticiple(t) && isLowercase(t) && !hitStart[participle]
           && markers.has(t - 1, .passive))
       {
@@ -927,7 +928,11 @@ extension ClauseAnalyzer {
         : tokenKinds[participle] == .word && isLowercase(participle)
       // A negator may stand between the auxiliary and the participle ("was not invited to").
       var auxiliary = participle - 1
-      if auxiliary > first, modifiers.word(of: auxiliary, in: doc)?.kind == .negator {
+      // So may an adverb ("was also placed under sanctions").
+      if auxiliary > first,
+        modifiers.word(of: auxiliary, in: doc)?.kind == .negator
+          || markers.word(auxiliary, is: .adverb)
+      {
         auxiliary -= 1
       }
       if looksLike && markers.has(auxiliary, .passive) { return true }

@@ -576,10 +576,12 @@ public struct StanceScorer: Sendable {
       return intransitive(mark, after: end) ? mark : nil
     }
     /// Where the auxiliary of verb `mark` would stand: the word before it, or the one before
-    /// that across one adverb in -ly, not before `end`.
+    /// that across one adverb (in -ly, or an `adverb`), not before `end`.
     func auxiliary(before mark: ModifierMark, after end: Int) -> Int {
       let auxiliary = mark.first - 1
-      return auxiliary > end && tokens[auxiliary].key.hasSuffix("ly") ? auxiliary - 1 : auxiliary
+      return auxiliary > end
+        && (tokens[auxiliary].key.hasSuffix("ly") || rules.word(auxiliary, in: doc, is: .adverb))
+        ? auxiliary - 1 : auxiliary
     }
     /// Whether `auxiliary` is a passive auxiliary within `passiveShifterReach` words of the
     /// subject's words ending at `end`; not a bare `be`, which follows a modal: "must be

@@ -193,6 +193,13 @@ struct AttributionTests {
       "⟦Roscosmos⟧ was asked by the White House and NASA to cooperate.", hit: "cooperate",
       "roscosmos", .passiveSubject),
     RoleCase(
+      "an adverb without -ly may stand between the passive auxiliary and its participle",
+      "⟦Roscosmos⟧ was also criticised by NASA.", hit: "criticised", "roscosmos",
+      .passiveSubject),
+    RoleCase(
+      "… and its agent acts",
+      "Roscosmos was later criticised by ⟦NASA⟧.", hit: "criticised", "nasa", .passiveAgent),
+    RoleCase(
       "the one a verb of joining names before 'in' and a gerund does the act",
       "Washington did not follow ⟦NASA⟧ in suspending cooperation.", hit: "suspending", "nasa",
       .partner),
@@ -2040,7 +2047,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, adverb, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
