@@ -142,6 +142,10 @@ public struct AttributionRules: Sendable {
     /// passive auxiliary and its participle, as one in -ly may ("Roscosmos was also cut off
     /// by the European Union": done to Roscosmos).
     case adverb
+    /// A word that makes a person's role noun the one who took the office (`new`, `incoming`):
+    /// "Yuri Borisov took over Roscosmos from Dmitry Rogozin. The new chief…" is Borisov, the
+    /// previous sentence's subject, not the nearest person.
+    case successor
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -189,6 +193,7 @@ public struct AttributionRules: Sendable {
       case .office: 1 << 39
       case .joining: 1 << 40
       case .adverb: 1 << 41
+      case .successor: 1 << 42
       }
     }
 
@@ -211,7 +216,7 @@ public struct AttributionRules: Sendable {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
         .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office, .joining,
-        .adverb:
+        .adverb, .successor:
         true
       default: false
       }

@@ -262,6 +262,33 @@ struct Coreference {
           c -= 1
         }
       }
+      // "Yuri Borisov took over Roscosmos from Dmitry Rogozin. The new chief dropped…": a
+      // person's role noun qualified by a `successor` word is the previous sentence's subject,
+      // who took the office, not the nearest person.
+      if word.kind == .role, word.types.contains(where: rules.personTypes.contains),
+        (span.lowerBound + 1..<t).contains(where: { rules.word($0, in: doc, is: .successor) }),
+        var subject = openingSubject(
+          before: sentence, in: candidates, upTo: found, doc: doc, inMention: inMention)
+      {
+        // "Dmitry Rogozin was replaced by Yuri Borisov. The new chief…": the passive's agent,
+        // the last one ("was removed by Putin and replaced by Borisov").
+        let opening = subject
+        var c = subject + 1
+        while c <= found && candidates[c].sentence == candidates[opening].sentence {
+          let by = candidates[c].start - 1
+          if by > candidates[opening].end, rules.has(by, in: doc, .agentMarker),
+            (candidates[opening].end..<by).contains(where: { rules.has($0, in: doc, .passive) })
+          {
+            subject = c
+          }
+          c += 1
+        }
+        if word.types.contains(types[candidates[subject].entity]),
+          fits(candidates[subject].entity)
+        {
+          found = subject
+        }
+      }
       // A pronoun opening its sentence, possessive or not, continues the previous sentence's
       // subject rather than its nearest name ("ESA suspended its work with Roscosmos. It
       // said…", "… Its council voted…": ESA); so does a pronoun or role noun that may be a

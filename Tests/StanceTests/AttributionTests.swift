@@ -1945,6 +1945,10 @@ struct AttributionTests {
     ("NASA met the Russian space agency and praised ⟦it⟧.", "roscosmos"),
     // After the name of who is told, and past the speaker's auxiliary.
     ("Nelson said the Russian space agency had told NASA ⟦it⟧ would quit.", "roscosmos"),
+    // A `successor` word: the one who took the office, the subject or a passive's agent.
+    ("Borisov took over from Rogozin. ⟦The new chief⟧ praised the crew.", "borisov"),
+    ("Rogozin was replaced by Borisov. ⟦The new chief⟧ praised the crew.", "borisov"),
+    ("Borisov took over from Rogozin. ⟦The chief⟧ praised the crew.", "rogozin"),
     // The subject of the sentence before is the person a name qualifies, not the name.
     ("NASA chief Nelson met Borisov. ⟦He⟧ praised the crew.", "nelson"),
   ])
@@ -2047,7 +2051,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, adverb, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, adverb, successor, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
