@@ -724,8 +724,9 @@ public struct StanceScorer: Sendable {
     /// An attitude word takes the sign of the term it governs (`Modifiers.Kind.attitude`): the
     /// next hit of its dimension within `shifterWindow` words after it, with no punctuation or
     /// clause marker between ("supported the sanctions": against; "did not support ending the
-    /// arrangement": favor). The governed term's sign is its base weight with its shifts, its
-    /// own attitude and the negators after the attitude word (one before it negates both).
+    /// arrangement": favor). The governed term's sign is its base weight with its own attitude
+    /// and the shifters and negators after the attitude word (one before it reverses or negates
+    /// both: "ruled out extending its stay" is against).
     /// Right to left, so that a governed attitude word is settled first.
     ///
     /// In the passive, the term it governs is the subject's, before it ("Sanctions on Roscosmos
@@ -760,8 +761,10 @@ public struct StanceScorer: Sendable {
         var sign = hits[governed].base
         for applied in hits[governed].modifiers {
           guard case .factor(let factor) = applied.effect else { continue }
-          if applied.kind.isShifter || applied.kind == .attitude
-            || (applied.kind == .negator && applied.token > mark.token)
+          // Not a shifter before the attitude word, which shifts the attitude word itself
+          // ("ruled out extending its stay": against).
+          if ((applied.kind.isShifter || applied.kind == .negator) && applied.token > mark.token)
+            || applied.kind == .attitude
           {
             sign *= factor
           }

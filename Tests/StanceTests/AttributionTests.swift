@@ -1595,6 +1595,14 @@ struct AttributionTests {
       name: "… and a negator before it negates both", text: "Nelson did not praise the sanctions.",
       weights: ["praise": 1.5 * -0.74 * -1, "sanctions": -2 * -0.74]),
     ShifterCase(
+      name: "… a shifter before it reverses it, not what it governs twice",
+      text: "Russia ruled out praising the partnership.",
+      weights: ["praising": -1.5, "partnership": -1.8]),
+    ShifterCase(
+      name: "… and a negated one keeps both",
+      text: "Russia did not rule out praising the partnership.",
+      weights: ["praising": 1.5 * -0.74 * -1, "partnership": 1.8 * -1 * -0.74]),
+    ShifterCase(
       name: "… in the passive, the term of its subject",
       text: "The sanctions were praised by Russia.", weights: ["praised": -1.5, "sanctions": -2]),
     ShifterCase(
