@@ -106,10 +106,10 @@ extension ClauseAnalyzer {
     if s.clauses[ch].source == p { return relaysAct(ch, than: p, in: s) ? .relayed : .speaker }
     if let trailing = s.trailingSpeaker, trailing.participant == p, trailing.covers(hit) {
       // "Cosmonauts Artemyev and Matveev thanked their NASA colleagues, Roscosmos said": what
-      // a person named as its subject did is that person's stance, not the reporter's.
+      // a person named as its subject did is that person's stance, not the reporter's, whoever
+      // reports it ("Rogozin accused NASA of lying, Nelson told reporters").
       let byPerson =
-        !participant.typeClasses.contains(.person)
-        && s.list(s.clauses[ch].subject).contains { q in
+        s.list(s.clauses[ch].subject).contains { q in
           q != p && s.participants[q].entity != participant.entity
             && s.participants[q].typeClasses.contains(.person)
         }

@@ -1148,6 +1148,10 @@ struct AttributionTests {
       "Russia will quit the ISS, the agency's director general, ⟦Borisov⟧, said on Monday.",
       hit: "quit", "borisov", .speaker),
     RoleCase(
+      "a trailing speaker does not say what another person did",
+      "Rogozin threatened NASA, ⟦Nelson⟧ told reporters.", hit: "threatened", "nelson",
+      .otherClause),
+    RoleCase(
       "the title's organisation of a trailing speaker speaks through him",
       "Russia will quit the ISS, ⟦Roscosmos⟧ chief Borisov told Interfax on Tuesday.",
       hit: "quit", "roscosmos", .title),
