@@ -108,11 +108,17 @@ extension ClauseAnalyzer {
       // "Cosmonauts Artemyev and Matveev thanked their NASA colleagues, Roscosmos said": what
       // a person named as its subject did is that person's stance, not the reporter's, whoever
       // reports it ("Rogozin accused NASA of lying, Nelson told reporters").
-      let byPerson =
-        s.list(s.clauses[ch].subject).contains { q in
+      // So is what such a person said ("Putin told Borisov that Russia would keep working with
+      // China, Kremlin spokesman Dmitry Peskov said"): the reported clause's speakers too.
+      var byPerson = false
+      var k: Int? = ch
+      while let c = k, !byPerson {
+        byPerson = s.list(s.clauses[c].subject).contains { q in
           q != p && s.participants[q].entity != participant.entity
             && s.participants[q].typeClasses.contains(.person)
         }
+        k = s.clauses[c].kind == .reported ? s.clauses[c].parent : nil
+      }
       return isSubjectless(ch, s) || byPerson ? .otherClause : .speaker
     }
     if ch == cp {

@@ -1152,6 +1152,10 @@ struct AttributionTests {
       "Rogozin threatened NASA, ⟦Nelson⟧ told reporters.", hit: "threatened", "nelson",
       .otherClause),
     RoleCase(
+      "… nor what another person said",
+      "Rogozin told Borisov that Russia would leave, ⟦Nelson⟧ said.", hit: "leave", "nelson",
+      .otherClause),
+    RoleCase(
       "the title's organisation of a trailing speaker speaks through him",
       "Russia will quit the ISS, ⟦Roscosmos⟧ chief Borisov told Interfax on Tuesday.",
       hit: "quit", "roscosmos", .title),
