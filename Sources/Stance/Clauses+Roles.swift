@@ -261,6 +261,7 @@ extension ClauseAnalyzer {
       c = s.clauses[k].parent
     }
     if s.clauses[ch].subject.isEmpty && s.list(s.clauses[ch].sharedSubject).contains(p) {
+      if isOwnedByAnother(hit, than: p, from: s.clauses[ch].first, in: s) { return .nonSubject }
       return isDoneToSubject(hit, passive: passive, from: s.clauses[ch].first)
         ? .passiveSubject : .sharedSubject
     }
@@ -952,6 +953,31 @@ extension ClauseAnalyzer {
   /// an adverb's (`-ly`) or a participle's in `-ing` ("letters to NASA and ESA demanding an
   /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
   /// continued"), nor a phrase's that opens with a preposition.
+  /// Whether a noun hit in a clause that shares its subject belongs to a participant of
+  /// another entity named before it, as its possessor or modifier ("Responding to a Roscosmos
+  /// threat, NASA said…", "Responding to Rogozin's threat to pull out, Nelson…"), with nothing
+  /// from `first` (the clause's first word) to that participant that acts on it: no hit,
+  /// shifter, attitude word or negator ("Rejecting the Roscosmos threat, NASA…" reverses it
+  /// for NASA).
+  private func isOwnedByAnother(
+    _ hit: Range<Int>, than p: Int, from first: Int, in s: SentenceStructure
+  ) -> Bool {
+    let entity = s.participants[p].entity
+    guard
+      let owner = s.participants.firstIndex(where: {
+        $0.entity != entity && $0.tokens.lowerBound >= first
+          && $0.tokens.upperBound <= hit.lowerBound
+          && (isPossessor($0, of: hit) || isModifier($0, of: hit))
+      })
+    else { return false }
+    return !(first..<s.participants[owner].tokens.lowerBound).contains { t in
+      hitStart[t]
+        || modifiers.word(of: t, in: doc).map {
+          $0.kind.isShifter || $0.kind == .attitude || $0.kind == .negator
+        } == true
+    }
+  }
+
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
     // An adverb in -ly may come between ("a move Roscosmos warmly welcomed").
     var end = participant.tokens.upperBound

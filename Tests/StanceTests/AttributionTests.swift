@@ -1164,6 +1164,10 @@ struct AttributionTests {
       "The threat was put forward by ⟦Rogozin⟧ in March.", hit: "threat", "rogozin",
       .passiveAgent),
     RoleCase(
+      "a noun another entity owns in an opening participle phrase is not the subject's",
+      "Responding to Rogozin's threat, ⟦Nelson⟧ praised the crew.", hit: "threat", "nelson",
+      .nonSubject),
+    RoleCase(
       "a participle opening the sentence shares the subject after its comma",
       "Having criticised NASA, ⟦Rogozin⟧ said Moscow would leave.", hit: "criticised",
       "rogozin", .sharedSubject),
