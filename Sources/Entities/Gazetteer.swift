@@ -466,7 +466,8 @@ public struct Gazetteer: Sendable {
     let bitPerView = views.count < 63
     let candidates =
       views.isEmpty && tokenAliases.isEmpty ? [] : startBits(views, viewKeys, starts, tokens, stamp)
-    // The first transliterated token at or after the position (or the sentence's limit).
+    // The transliterated tokens, and the first of them at or after the position.
+    let transliterated = doc.variants.transliterations.keyedTokens
     var nextTransliterated = 0
     func append(_ alias: Int, _ range: Range<Int>, sentence index: Int) {
       result.append(
@@ -486,11 +487,16 @@ public struct Gazetteer: Sendable {
       var position = sentence.tokens.lowerBound
       let limit = sentence.tokens.upperBound
       while position < limit {
-        let starting = candidates[position]
-        guard starting != 0 || !tokenAliases.isEmpty else {
-          position += 1
-          continue
+        if tokenAliases.isEmpty {
+          // Most tokens start nothing: skipped in a tight loop.
+          position = candidates.withUnsafeBufferPointer { candidates in
+            var next = position
+            while next < limit && candidates[next] == 0 { next += 1 }
+            return next
+          }
+          guard position < limit else { break }
         }
+        let starting = candidates[position]
         // The longest candidate so far, as (alias, tokens): a trivial value, where an optional
         // `Match` (with its array of values) was destroyed at every token.
         var found: (Int, Range<Int>)?
@@ -506,12 +512,14 @@ public struct Gazetteer: Sendable {
             // The transliteration view walks the plain matcher and accepts a subset of what
             // `accepts` does, so it finds something longer only through a transliterated token
             // within reach of a phrase.
-            while nextTransliterated < position
-              || (nextTransliterated < limit && !viewKeys[v].hasKey(at: nextTransliterated))
+            while nextTransliterated < transliterated.count
+              && transliterated[nextTransliterated] < position
             {
               nextTransliterated += 1
             }
-            guard nextTransliterated < min(limit, position + longestPlain) else { continue }
+            guard nextTransliterated < transliterated.count,
+              Int(transliterated[nextTransliterated]) < min(limit, position + longestPlain)
+            else { continue }
           }
           // Most tokens start no phrase of the view: skip the walk.
           if !bitPerView {

@@ -122,6 +122,9 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
 
   public static func == (a: KeyColumn, b: KeyColumn) -> Bool { a.elementsEqual(b) }
 
+  /// The tokens that have a key, increasing.
+  package var keyedTokens: [Int32] { keyed }
+
   /// Calls `body` with each token that has a key, in order, and its key.
   ///
   /// - Complexity: O(k), the number of tokens with a key.
