@@ -27,7 +27,7 @@ public struct Gazetteer: Sendable {
   var stemMatchers: [String: PhraseMatcher<AliasForm>] = [:] {
     didSet { startMasks = nil }
   }
-  /// Which matchers a phrase of may start at a token, by the token's id, once bound (nil before
+  /// By token id, the matchers with a phrase that starts there, once bound (nil before
   /// `bind(to:)`, and after any change to the matchers since).
   var startMasks: StartMasks?
   /// Per language, every stem of a stem phrase (what the tokenizer looks for).
