@@ -20,9 +20,16 @@ public struct Gazetteer: Sendable {
   /// Entity ids, numbered like `entities`.
   var entityIndex = KeyTable()
   /// Plain keys, handles and hashtags, and the transliterations of `translit` aliases.
-  var matcher = PhraseMatcher<AliasForm>()
+  var matcher = PhraseMatcher<AliasForm>() {
+    didSet { startMasks = nil }
+  }
   /// Per language, the stem phrases of `stem` aliases.
-  var stemMatchers: [String: PhraseMatcher<AliasForm>] = [:]
+  var stemMatchers: [String: PhraseMatcher<AliasForm>] = [:] {
+    didSet { startMasks = nil }
+  }
+  /// By token id, the matchers with a phrase that starts there, once bound (nil before
+  /// `bind(to:)`, and after any change to the matchers since).
+  var startMasks: StartMasks?
   /// Per language, every stem of a stem phrase (what the tokenizer looks for).
   var stemSets: [String: StemSet] = [:]
   var hasTranslit = false
@@ -75,6 +82,43 @@ public struct Gazetteer: Sendable {
   public mutating func bind(to vocabulary: Vocabulary) {
     matcher.bind(to: vocabulary)
     for language in stemMatchers.keys { stemMatchers[language]!.bind(to: vocabulary) }
+    startMasks = StartMasks(matcher, stemMatchers, stamp: vocabulary.stamp)
+  }
+
+  /// By id of the bound vocabulary, which matchers a phrase of starts with the id's key: bit 0
+  /// the gazetteer's own `matcher`, bit `1 + k` the stem matcher of `languages[k]`. Made once
+  /// per gazetteer (a byte per vocabulary id), so that finding where phrases may start in a
+  /// text is one load a token, whatever the number of views.
+  struct StartMasks: Sendable {
+    var stamp: UInt64
+    /// The stem matchers' languages, in order of their bits.
+    var languages: [String]
+    var masks: [UInt8]
+
+    /// Nil when an id does not decide where a matcher's phrases start (a prefix phrase at the
+    /// root), or with more than 7 stem languages.
+    init?(
+      _ matcher: PhraseMatcher<AliasForm>, _ stemMatchers: [String: PhraseMatcher<AliasForm>],
+      stamp: UInt64
+    ) {
+      languages = stemMatchers.keys.sorted()
+      guard languages.count < 8 else { return nil }
+      var tables: [[Bool]] = []
+      for starts in [matcher.starts] + languages.map({ stemMatchers[$0]!.starts }) {
+        guard let ids = starts.startingIDs(stamp: stamp) else { return nil }
+        tables.append(ids)
+      }
+      masks = [UInt8](repeating: 0, count: tables.map(\.count).max() ?? 0)
+      for (bit, ids) in tables.enumerated() {
+        for id in ids.indices where ids[id] { masks[id] |= 1 << UInt8(bit) }
+      }
+      self.stamp = stamp
+    }
+
+    /// The bit of the stem matcher of `language`.
+    func bit(of language: String) -> UInt8 {
+      languages.firstIndex(of: language).map { 1 << UInt8($0 + 1) } ?? 0
+    }
   }
 
   /// An `affiliation` line: entity `id` belongs to entity `affiliation` (an id, which need not
@@ -414,13 +458,16 @@ public struct Gazetteer: Sendable {
     // instructions a document).
     let viewKeys = views.map { $0.keys }
     let starts = views.map { $0.matcher.matcher.starts }
-    let plainStarts = matcher.starts
     let longestPlain = matcher.longestPhrase
-    // Per token, a bit for each view a phrase of which may start there: each view's start
-    // test run over the tokens in one tight loop, view by view, so the walk below skips every
-    // view at the many tokens where none may start (with more than 64 views, the loop tests them).
-    let viewStarts = views.count <= 64 ? Self.starts(of: viewKeys, starts, tokens, stamp) : []
-    // The first transliterated token at or after the position (or the sentence's limit).
+    // Per token, `plainBit` when a phrase of the gazetteer's matcher may start there and bit v
+    // when one of view v may, found before the walks in tight loops, so the walk below skips
+    // the many tokens where none may start at one test (with 63 views or more, the loop tests
+    // each view).
+    let bitPerView = views.count < 63
+    let candidates =
+      views.isEmpty && tokenAliases.isEmpty ? [] : startBits(views, viewKeys, starts, tokens, stamp)
+    // The transliterated tokens, and the first of them at or after the position.
+    let transliterated = doc.variants.transliterations.keyedTokens
     var nextTransliterated = 0
     func append(_ alias: Int, _ range: Range<Int>, sentence index: Int) {
       result.append(
@@ -440,33 +487,42 @@ public struct Gazetteer: Sendable {
       var position = sentence.tokens.lowerBound
       let limit = sentence.tokens.upperBound
       while position < limit {
+        if tokenAliases.isEmpty {
+          // Most tokens start nothing: skipped in a tight loop.
+          position = candidates.withUnsafeBufferPointer { candidates in
+            var next = position
+            while next < limit && candidates[next] == 0 { next += 1 }
+            return next
+          }
+          guard position < limit else { break }
+        }
+        let starting = candidates[position]
         // The longest candidate so far, as (alias, tokens): a trivial value, where an optional
         // `Match` (with its array of values) was destroyed at every token.
         var found: (Int, Range<Int>)?
-        if plainStarts.contains(tokens, position, stamp: stamp),
+        if starting & Self.plainBit != 0,
           let match = matcher.longestMatchValue(
             in: tokens, from: position, limit: limit, stamp: stamp,
             accept: { value, range in accepts(value, range, doc) }, preferred: Self.isPlain)
         {
           found = (match.value.alias, match.tokens)
         }
-        let startingViews = viewStarts.isEmpty ? UInt64.max : viewStarts[position]
-        // Most tokens start a phrase of no view: one test skips them all.
-        let candidateViews = startingViews == 0 ? 0..<0 : views.indices
-        for v in candidateViews where startingViews & (1 << UInt64(v & 63)) != 0 {
+        for v in views.indices where !bitPerView || starting & (1 << UInt64(v)) != 0 {
           if views[v].language == nil, !hasExactTranslit {
             // The transliteration view walks the plain matcher and accepts a subset of what
             // `accepts` does, so it finds something longer only through a transliterated token
             // within reach of a phrase.
-            while nextTransliterated < position
-              || (nextTransliterated < limit && !viewKeys[v].hasKey(at: nextTransliterated))
+            while nextTransliterated < transliterated.count
+              && transliterated[nextTransliterated] < position
             {
               nextTransliterated += 1
             }
-            guard nextTransliterated < min(limit, position + longestPlain) else { continue }
+            guard nextTransliterated < transliterated.count,
+              Int(transliterated[nextTransliterated]) < min(limit, position + longestPlain)
+            else { continue }
           }
           // Most tokens start no phrase of the view: skip the walk.
-          if viewStarts.isEmpty {
+          if !bitPerView {
             if let key = viewKeys[v].key(at: position) {
               guard starts[v].contains(key) else { continue }
             } else {
@@ -524,13 +580,55 @@ public struct Gazetteer: Sendable {
     return (match.value.alias, match.tokens)
   }
 
-  /// Per token, bit `v` set when a phrase of view `v` (at most 64 views) may start there: the
-  /// token's view key, where it has one, or the token itself passes the view's start test.
-  private static func starts(
-    of viewKeys: [KeyColumn], _ starts: [PhraseStarts], _ tokens: [Token], _ stamp: UInt64
+  /// The bit of `startBits` for the gazetteer's own matcher.
+  private static let plainBit: UInt64 = 1 << 63
+
+  /// Per token, `plainBit` when a phrase of `matcher` may start there, and bit `v` when a
+  /// phrase of view `v` may: the token's view key, where it has one, or else the token itself
+  /// passes the view's start test. With 63 views or more, every token a phrase of some view may
+  /// start at has bit 0 (the caller tests each view).
+  private func startBits(
+    _ views: [View], _ viewKeys: [KeyColumn], _ starts: [PhraseStarts], _ tokens: [Token],
+    _ stamp: UInt64
   ) -> [UInt64] {
-    precondition(viewKeys.count <= 64, "\(viewKeys.count) views, more than 64")
-    var bits = [UInt64](filled: 0, count: viewKeys.isEmpty ? 0 : tokens.count)
+    var bits = [UInt64](filled: 0, count: tokens.count)
+    guard views.count < 63 else {
+      let plainStarts = matcher.starts
+      for i in tokens.indices {
+        bits[i] = plainStarts.contains(tokens, i, stamp: stamp) ? Self.plainBit | 1 : 1
+      }
+      return bits
+    }
+    if let startMasks, stamp != 0, startMasks.stamp == stamp {
+      // By the tokens' ids, one load a token for every matcher (most tokens start nothing).
+      let viewBits = views.map { $0.language.map(startMasks.bit(of:)) ?? 1 }
+      bits.withUnsafeMutableBufferPointer { bits in
+        tokens.withUnsafeBufferPointer { tokens in
+          startMasks.masks.withUnsafeBufferPointer { masks in
+            for i in tokens.indices {
+              let id = Int(tokens[i].id)
+              guard id < masks.count, case let mask = masks[id], mask != 0 else { continue }
+              var found: UInt64 = mask & 1 != 0 ? Self.plainBit : 0
+              for v in viewBits.indices where mask & viewBits[v] != 0 { found |= 1 << UInt64(v) }
+              bits[i] = found
+            }
+          }
+        }
+      }
+      // A token with a view key starts a phrase of that view by its key alone.
+      for v in views.indices {
+        let bit: UInt64 = 1 << UInt64(v)
+        let start = starts[v]
+        viewKeys[v].forEachKey { i, key in
+          bits[i] = start.contains(key) ? bits[i] | bit : bits[i] & ~bit
+        }
+      }
+      return bits
+    }
+    let plainStarts = matcher.starts
+    for i in tokens.indices where plainStarts.contains(tokens, i, stamp: stamp) {
+      bits[i] = Self.plainBit
+    }
     for (v, keys) in viewKeys.enumerated() {
       let bit: UInt64 = 1 << UInt64(v)
       let start = starts[v]

@@ -87,6 +87,9 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
   /// 0: no key; k: `distinct[k - 1]`.
   @usableFromInline var slots: [UInt32] = []
   @usableFromInline var distinct: [String] = []
+  /// The tokens that have a key, increasing: what `forEachKey(_:)` visits, without reading the
+  /// slots of the (most) tokens without one.
+  @usableFromInline var keyed: [Int32] = []
 
   public init() {}
 
@@ -119,20 +122,38 @@ public struct KeyColumn: Sendable, RandomAccessCollection, ExpressibleByArrayLit
 
   public static func == (a: KeyColumn, b: KeyColumn) -> Bool { a.elementsEqual(b) }
 
+  /// The tokens that have a key, increasing.
+  package var keyedTokens: [Int32] { keyed }
+
+  /// Calls `body` with each token that has a key, in order, and its key.
+  ///
+  /// - Complexity: O(k), the number of tokens with a key.
+  @inlinable
+  public func forEachKey(_ body: (_ token: Int, _ key: String) -> Void) {
+    for i in keyed { body(Int(i), distinct[Int(slots[Int(i)]) - 1]) }
+  }
+
   /// Fills a column, numbering each distinct key once (in a `KeyTable`: a `Dictionary` made
   /// for each text cost thousands of instructions a key, hashing and growing).
   struct Builder {
     private var slots: [UInt32]
     private var numbers = KeyTable()
+    private var keyed: [Int32] = []
 
     init(count: Int) { slots = [UInt32](filled: 0, count: count) }
 
-    mutating func set(_ key: String, at i: Int) { slots[i] = numbers.insert(key) + 1 }
+    /// Sets token `i`'s key; tokens are set in increasing order, each once.
+    mutating func set(_ key: String, at i: Int) {
+      precondition(keyed.last.map { $0 < i } ?? true, "token \(i) set out of order")
+      slots[i] = numbers.insert(key) + 1
+      keyed.append(Int32(i))
+    }
 
     var column: KeyColumn {
       var column = KeyColumn()
       column.slots = slots
       column.distinct = numbers.keys
+      column.keyed = keyed
       return column
     }
   }

@@ -219,6 +219,14 @@ public struct PhraseStarts: Sendable {
     }
     return anyKey || known.mayContain(tokens[i].key)
   }
+
+  /// Vocabulary id → whether a phrase starts with a token of that id (ids past the end start
+  /// none): `contains(_:_:stamp:)` of such a token under `stamp`, read once per matcher rather
+  /// than at every token. Nil when the id does not decide it: the matcher is bound to another
+  /// vocabulary (or none), or a prefix phrase at the root may start with any key.
+  package func startingIDs(stamp: UInt64) -> [Bool]? {
+    stamp != 0 && stamp == self.stamp && !anyKey ? ids : nil
+  }
 }
 
 /// The phrase table behind `PhraseMatcher`, over value indices. Not generic, so its per-token

@@ -10,6 +10,11 @@ public final class TokenizeSession {
   private var sentenceBreaker: SentenceBreaker?
   /// Keys and ids of the surfaces already seen (bounded; cleared when full).
   private var surfaces = SurfaceTable()
+  /// `TokenSink.holdingDotOrAt` and `candidates`, kept from text to text with their capacity
+  /// (made empty for each text, they grew from nothing in every document: a period holds '.'),
+  /// unless a huge text grew them past `candidateListLimit`.
+  private var candidateLists: (holdingDotOrAt: [Int], candidates: [Int]) = ([], [])
+  private static let candidateListLimit = 1 << 14
   /// The stem sets of the tokenizer's variants, in order of their language (as `variants`
   /// numbers them in `Token.variantHint`).
   let stemSets: [StemSet]
@@ -117,9 +122,15 @@ public final class TokenizeSession {
     // check at every token).
     var sink = TokenSink(
       units, offsets: offsets, vocabulary: tokenizer.vocabulary, stemSets: stemSets,
-      surfaces: surfaces)
+      surfaces: surfaces, lists: candidateLists)
     surfaces = SurfaceTable()
-    defer { surfaces = sink.surfaces }
+    candidateLists = ([], [])
+    defer {
+      surfaces = sink.surfaces
+      if max(sink.holdingDotOrAt.capacity, sink.candidates.capacity) <= Self.candidateListLimit {
+        candidateLists = (sink.holdingDotOrAt, sink.candidates)
+      }
+    }
     var failure: ICUError?
     // The tokens are written into the array's buffer, sized for a token every five units (a
     // news text has about one every six); any past it go to the sink's `overflow`.
@@ -164,20 +175,26 @@ public final class TokenizeSession {
     /// The tokens after the first `buffer.count`, in order.
     var overflow: [Token] = []
     /// The indices of the tokens whose surface holds '.' or '@', increasing (few).
-    var holdingDotOrAt: [Int] = []
+    var holdingDotOrAt: [Int]
     /// The indices of the tokens where a `TokenRules` rule may apply, increasing (few): those
     /// of surfaces that `SurfaceTable.Value.mayJoin`, or the token before a ':'.
-    var candidates: [Int] = []
+    var candidates: [Int]
 
+    /// `lists`: arrays for `holdingDotOrAt` and `candidates`, emptied here (their capacity
+    /// kept).
     init(
       _ units: UnsafeBufferPointer<UInt16>, offsets: ScalarOffsets, vocabulary: Vocabulary?,
-      stemSets: [StemSet], surfaces: SurfaceTable
+      stemSets: [StemSet], surfaces: SurfaceTable,
+      lists: (holdingDotOrAt: [Int], candidates: [Int])
     ) {
       self.units = units
       self.offsets = offsets
       self.vocabulary = vocabulary
       self.stemSets = stemSets
       self.surfaces = surfaces
+      (holdingDotOrAt, candidates) = lists
+      holdingDotOrAt.removeAll(keepingCapacity: true)
+      candidates.removeAll(keepingCapacity: true)
     }
 
     /// Appends the token of UTF-16 range `range`, its key and id from the surface table.

@@ -53,8 +53,8 @@ public struct TokenizedText: Sendable {
   /// `Token` retains and releases its key (about 120 instructions a copy, most of this test's
   /// cost before), and the general-category look-up stays out of line for the ASCII case.
   /// Inlinable: called from the scorer at every token, a call into this module cost a third of
-  /// the test.
-  @inlinable
+  /// the test; and always inlined, as the optimizer left it a call from the scorer's loop.
+  @inlinable @inline(__always)
   public func continuesCompound(_ t: Int) -> Bool {
     guard t > 0, tokens[t].kind == .word else { return false }
     let start = tokens[t].utf16Start

@@ -1,16 +1,20 @@
 /// ICU's word segmentation as tokens with their kinds, with the stretches of ASCII text
 /// segmented here: ICU's word rules restricted to ASCII are a few pair rules, which a loop
-/// applies in a fraction of the instructions ICU's state machine takes per character. ICU
-/// segments every stretch that holds a non-ASCII unit.
+/// applies in a fraction of the instructions ICU's state machine takes per character. So are
+/// the stretches whose other units are of a few common non-ASCII classes (`nonASCIIClass(_:)`:
+/// Latin-1 and Latin Extended-A letters, Cyrillic letters, typographic quotes and apostrophes,
+/// guillemets, en and em dashes); ICU segments every stretch that holds any other unit.
 ///
-/// The text is cut where an ASCII space meets an ASCII unit that is not one: ICU's rules always
-/// break there (a space joins only a following space or a following extending mark, and no rule
-/// reads a space as context), and ICU's forward iteration from a boundary reads nothing before
-/// it, so segmenting each stretch between two cuts on its own gives the segments and rule
-/// statuses of the whole text. `WordBreakerTests` checks this against ICU on every string of up
-/// to 4 units over an alphabet of every ASCII word-break class and on random mixed texts (and
-/// a one-off C harness did on every string of up to 5 units over 18 such characters, every
-/// string of up to 3 ASCII characters, and 4 million random mixed texts).
+/// The text is cut where a space meets a unit that is not one, both ASCII or of those classes:
+/// ICU's rules always break there (a space joins only a following space or a following
+/// extending mark, and no rule reads a space as context), and ICU's forward iteration from a
+/// boundary reads nothing before it, so segmenting each stretch between two cuts on its own
+/// gives the segments and rule statuses of the whole text. `WordBreakerTests` checks this
+/// against ICU on every string of up to 4 units over an alphabet of every ASCII word-break
+/// class, every string of up to 3 units over that alphabet and the non-ASCII classes, and on
+/// random mixed texts (and a one-off C harness did on every string of up to 5 units over 18
+/// ASCII characters, every string of up to 3 ASCII characters, and 4 million random mixed
+/// texts).
 ///
 /// The rules, for ASCII (ICU 72's `word.txt`: '@' is a letter, ':' is not `MidLetter`): a letter
 /// (`A-Z a-z @`), digit or '_' joins a following one; a letter joins "'" or '.' and a letter
@@ -19,6 +23,9 @@
 /// two or more joined units is that of its last unit: 200 (a word) for a letter, 100 (a number)
 /// for a digit, and for a final '_' 100 after a digit, 200 otherwise; one letter is 200, one
 /// digit 100, the rest 0 (their kind is then decided by `kind(of:status:)`'s ASCII switch).
+/// The non-ASCII letters here are letters to those rules (`ALetter`), `‘` and `’` are what '.'
+/// is (`MidNumLet`), and the quotes and dashes are segments of one unit of status 0, whose
+/// kind is punctuation.
 final class WordBreaker {
   private let icu: BreakIterator
 
@@ -46,7 +53,7 @@ final class WordBreaker {
     while start < count {
       let nonASCII = Self.firstNonASCII(text, from: start)
       guard nonASCII < count else {
-        try Self.asciiTokens(text, start..<count, body)
+        try Self.localTokens(text, start..<count, mixed: false, body)
         return
       }
       // The last junction of a space and another unit before the non-ASCII unit, both ASCII
@@ -56,15 +63,28 @@ final class WordBreaker {
         region -= 1
       }
       region = max(region, start)
-      if region > start { try Self.asciiTokens(text, start..<region, body) }
-      // The first junction after it of a space and another unit, both ASCII.
+      if region > start { try Self.localTokens(text, start..<region, mixed: false, body) }
+      // The first junction after it of a space and another unit, both ASCII or of the classes
+      // segmented here; ICU segments up to there unless every unit is one of those.
       var end = nonASCII + 1
-      while end < count
-        && !((text[end - 1] | text[end]) < 0x80 && (text[end - 1] == 0x20) != (text[end] == 0x20))
-      {
+      var segmentsHere = Self.nonASCIIClass(text[nonASCII]) != Class.unknown
+      while end < count {
+        let before = text[end - 1]
+        let unit = text[end]
+        let known = unit < 0x80 || Self.nonASCIIClass(unit) != Class.unknown
+        if known && (before == 0x20) != (unit == 0x20)
+          && (before < 0x80 || Self.nonASCIIClass(before) != Class.unknown)
+        {
+          break
+        }
+        segmentsHere = segmentsHere && known
         end += 1
       }
-      try icuTokens(text, region..<end, body)
+      if segmentsHere {
+        try Self.localTokens(text, region..<end, mixed: true, body)
+      } else {
+        try icuTokens(text, region..<end, body)
+      }
       start = end
     }
   }
@@ -111,6 +131,9 @@ final class WordBreaker {
     "iiiiiiiiiiiiiriiiiiiiiiiiiiiiiii ooosooqooos,o.oDDDDDDDDDDo,sssoLLLLLLLLLLLLLLLLLLLLLLLLLLLooos_sLLLLLLLLLLLLLLLLLLLLLLLLLLososi"
 
   private enum Class {
+    /// A unit segmented by ICU.
+    static let unknown = UInt8(ascii: "?")
+    static let other = UInt8(ascii: "o")
     static let letter = UInt8(ascii: "L")
     static let digit = UInt8(ascii: "D")
     static let connector = UInt8(ascii: "_")
@@ -123,40 +146,70 @@ final class WordBreaker {
     static let symbol = UInt8(ascii: "s")
   }
 
-  /// The tokens of `text[range]`, all ASCII and no space, as ICU's word rules segment it (see
-  /// the type's doc) and `kind(of:status:)` kinds them.
-  private static func asciiTokens(
-    _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+  /// The word-break class of a non-ASCII unit segmented here, `Class.unknown` for the rest.
+  @inline(__always)
+  private static func nonASCIIClass(_ unit: UInt16) -> UInt8 {
+    switch unit {
+    case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x17F, 0x400...0x481, 0x48A...0x52F: Class.letter
+    case 0x2018, 0x2019: Class.midNumLet
+    case 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D: Class.other
+    default: Class.unknown
+    }
+  }
+
+  /// The tokens of `text[range]`, as ICU's word rules segment it (see the type's doc) and
+  /// `kind(of:status:)` kinds them: a range of ASCII units, or with `mixed`, of ASCII units and
+  /// units of the classes of `nonASCIIClass(_:)` (every token of which may hold an apostrophe).
+  private static func localTokens(
+    _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, mixed: Bool,
     _ body: (_ range: Range<Int>, _ kind: TokenKind, _ mayHoldApostrophe: Bool) throws(ICUError) ->
       Void
   ) throws(ICUError) {
     let classes = Self.classes.utf8Start
+    if mixed {
+      try segment(text, range, body, mayHoldApostrophe: true) {
+        $0 < 0x80 ? classes[Int($0)] : nonASCIIClass($0)
+      }
+    } else {
+      try segment(text, range, body, mayHoldApostrophe: false) { classes[Int($0)] }
+    }
+  }
+
+  /// The segmenting loop of `localTokens`, with the word-break class of each
+  /// unit from `classOf`; `mayHoldApostrophe` true says so of every token.
+  @inline(__always)
+  private static func segment(
+    _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+    _ body: (_ range: Range<Int>, _ kind: TokenKind, _ mayHoldApostrophe: Bool) throws(ICUError) ->
+      Void,
+    mayHoldApostrophe: Bool, classOf classes: (UInt16) -> UInt8
+  ) throws(ICUError) {
     @inline(__always) func wordlike(_ c: UInt8) -> Bool {
       c == Class.letter || c == Class.digit || c == Class.connector
     }
     let end = range.upperBound
     var start = range.lowerBound
     while start < end {
-      let first = classes[Int(text[start])]
+      let first = classes(text[start])
       var next = start + 1
       let kind: TokenKind
       var apostrophe = false
       if wordlike(first) {
         var last = first
         while next < end {
-          let c = classes[Int(text[next])]
+          let c = classes(text[next])
           if wordlike(c) {
             last = c
             next += 1
           } else if next + 1 < end, last == Class.letter,
             c == Class.midNumLet || c == Class.singleQuote,
-            classes[Int(text[next + 1])] == Class.letter
+            classes(text[next + 1]) == Class.letter
           {
             apostrophe = apostrophe || c == Class.singleQuote
             next += 2
           } else if next + 1 < end, last == Class.digit,
             c == Class.midNum || c == Class.midNumLet || c == Class.singleQuote,
-            classes[Int(text[next + 1])] == Class.digit
+            classes(text[next + 1]) == Class.digit
           {
             apostrophe = apostrophe || c == Class.singleQuote
             next += 2
@@ -169,7 +222,7 @@ final class WordBreaker {
           // before it.
           kind =
             next == start + 1
-            ? .punctuation : classes[Int(text[next - 2])] == Class.digit ? .number : .word
+            ? .punctuation : classes(text[next - 2]) == Class.digit ? .number : .word
         } else {
           kind = last == Class.digit ? .number : .word
         }
@@ -184,7 +237,7 @@ final class WordBreaker {
         kind = first == Class.symbol ? .symbol : .punctuation
         apostrophe = first == Class.singleQuote
       }
-      try body(start..<next, kind, apostrophe)
+      try body(start..<next, kind, apostrophe || mayHoldApostrophe)
       start = next
     }
   }
