@@ -282,7 +282,10 @@ public struct JSONParser {
   }
 
   private mutating func decode(_ slice: some Collection<UInt8>) -> String {
-    if let valid = String(validating: slice, as: UTF8.self) { return valid }
+    let validated = slice.withContiguousStorageIfAvailable {
+      String(validatingMostlyASCII: $0)
+    }
+    if let valid = validated ?? String(validating: slice, as: UTF8.self) { return valid }
     repairs.invalidUTF8 += 1
     return String(decoding: slice, as: UTF8.self)
   }

@@ -77,7 +77,7 @@ extension ClauseAnalyzer {
   /// preposition (skipping a determiner) right before it, if any.
   func circumstance(of tokens: Range<Int>, in sentence: Range<Int>) -> Circumstance {
     var last = tokens.upperBound - 1
-    if last > tokens.lowerBound, doc.tokens[last].key == "'s" { last -= 1 }
+    if last > tokens.lowerBound, doc.tokens[last].keyIs("'s") { last -= 1 }
     if markers.word(tokens.lowerBound, is: .time) || markers.word(last, is: .time) {
       return .time
     }
@@ -427,7 +427,7 @@ extension ClauseAnalyzer {
   /// A question the text asks in its own voice ("Will Russia leave the ISS?"): it ends with a
   /// question mark and quotes no one. What it asks is no one's stance.
   private func isQuestion(_ s: SentenceStructure) -> Bool {
-    guard let last = s.range.last, doc.tokens[last].key == "?" else { return false }
+    guard let last = s.range.last, doc.tokens[last].keyIs("?") else { return false }
     return !s.clauses.contains { $0.kind == .quote }
   }
 
@@ -670,8 +670,8 @@ extension ClauseAnalyzer {
       if w > 0, isArticleOrDeterminer(w) { w -= 1 }
       guard w > 0 else { break }
       let coordinator = markers.has(w, .coordinator)
-      if coordinator, doc.tokens[w - 1].key == "," { w -= 1 }
-      guard coordinator || doc.tokens[w].key == ",",
+      if coordinator, doc.tokens[w - 1].keyIs(",") { w -= 1 }
+      guard coordinator || doc.tokens[w].keyIs(","),
         s.participants[q - 1].tokens.upperBound == w,
         coordinator || coordinated || endsWithCoordinator(after: q, in: s)
       else { break }
@@ -688,7 +688,7 @@ extension ClauseAnalyzer {
     while q + 1 < s.participants.count {
       var w = s.participants[q].tokens.upperBound
       guard w < s.range.upperBound else { return false }
-      let comma = doc.tokens[w].key == ","
+      let comma = doc.tokens[w].keyIs(",")
       if comma { w += 1 }
       let coordinator = w < s.range.upperBound && markers.has(w, .coordinator)
       if coordinator { w += 1 }
@@ -776,7 +776,7 @@ extension ClauseAnalyzer {
   private func isReducedPassive(_ hit: Range<Int>, by: Int) -> Bool {
     // "The seat-swap deal, signed by Roscosmos and NASA": a stance noun, at most one lowercase
     // word that is no marker, a comma, then a participle right before `by`.
-    if by - 2 >= hit.upperBound, doc.tokens[by - 2].key == ",",
+    if by - 2 >= hit.upperBound, doc.tokens[by - 2].keyIs(","),
       isParticiple(by - 1), isLowercase(by - 1)
     {
       let noun = hit.upperBound..<(by - 2)
@@ -889,7 +889,7 @@ extension ClauseAnalyzer {
   /// most `agentPhraseReach` words of names and determiners, `to`.
   private func passiveController(of hit: Range<Int>, from first: Int) -> Int? {
     let to = hit.lowerBound - 1
-    guard to > first, doc.tokens[to].key == "to", inMention[to - 1] else { return nil }
+    guard to > first, doc.tokens[to].keyIs("to"), inMention[to - 1] else { return nil }
     var u = to - 1
     while u > first && to - u <= Self.agentPhraseReach {
       if markers.has(u, .agentMarker) {
@@ -897,7 +897,7 @@ extension ClauseAnalyzer {
       }
       guard
         inMention[u] || markers.referenceKind(of: u) == .determiner
-          || markers.has(u, .coordinator) || doc.tokens[u].key == ","
+          || markers.has(u, .coordinator) || doc.tokens[u].keyIs(",")
       else { return nil }
       u -= 1
     }
@@ -1012,7 +1012,7 @@ extension ClauseAnalyzer {
   {
     let preposition = hit.lowerBound - 1
     guard endings.has(hit.lowerBound, KeyEndings.ing), preposition > s.range.lowerBound,
-      doc.tokens[preposition].key == "in",
+      doc.tokens[preposition].keyIs("in"),
       let partner = s.participants.lastIndex(where: { $0.tokens.upperBound == preposition }),
       s.participants[partner].ref.isMention
     else { return nil }
@@ -1037,7 +1037,7 @@ extension ClauseAnalyzer {
     let next = participants[p + 1]
     // A possessive's `'s` ("ISRO's chairman S. Somanath") is no word of the title.
     var first = participant.tokens.upperBound
-    if participant.isPossessive, first < doc.tokens.count, doc.tokens[first].key == "'s" {
+    if participant.isPossessive, first < doc.tokens.count, doc.tokens[first].keyIs("'s") {
       first += 1
     }
     guard first <= next.tokens.lowerBound else { return nil }
@@ -1071,14 +1071,14 @@ extension ClauseAnalyzer {
     {
       opening -= 1
     }
-    if opening >= 0, doc.tokens[opening].key == ",",
+    if opening >= 0, doc.tokens[opening].keyIs(","),
       let before = participants[..<p].lastIndex(where: { $0.tokens.upperBound == opening }),
       participants[before].typeClasses.contains(.person), participants[before].ref.isMention
     {
       return before
     }
     let end = participant.tokens.upperBound
-    if p + 1 < participants.count, end < doc.tokens.count, doc.tokens[end].key == ",",
+    if p + 1 < participants.count, end < doc.tokens.count, doc.tokens[end].keyIs(","),
       participants[p + 1].tokens.lowerBound == end + 1,
       participants[p + 1].typeClasses.contains(.person), participants[p + 1].ref.isMention
     {
@@ -1133,7 +1133,7 @@ extension ClauseAnalyzer {
       let next = participants[p + 1].tokens.lowerBound
       // Or in apposition, after a comma: "His successor, Yuri Borisov, …".
       var end = next
-      if end - 1 > t, doc.tokens[end - 1].key == "," { end -= 1 }
+      if end - 1 > t, doc.tokens[end - 1].keyIs(",") { end -= 1 }
       return next >= t && end - t <= 3 && plain(t..<end)
     }
     guard participant.ref.isMention else { return false }
@@ -1368,7 +1368,7 @@ extension ClauseAnalyzer {
   /// The token after a participant and its `'s` (if any): a possessive's noun.
   private func possessedNoun(after participant: Participant) -> Int {
     let t = participant.tokens.upperBound
-    return t < doc.tokens.count && doc.tokens[t].key == "'s" ? t + 1 : t
+    return t < doc.tokens.count && doc.tokens[t].keyIs("'s") ? t + 1 : t
   }
 
   /// "Rogozin's threat", "its withdrawal": a possessive mention at most `possessorReach`

@@ -44,11 +44,10 @@ extension ClauseAnalyzer {
         }
         // (A key is compared only for punctuation, as in splitting.)
         if tokenKinds[t] == .punctuation {
-          let key = tokens[t].key
-          if key == "," { governed = false }
+          if tokens[t].keyIs(",") { governed = false }
           // An unpaired dash before the verb ends a dateline ("MOSCOW (Reuters) - Roscosmos
           // said…"): what came before it is no subject.
-          if key == "-" || key == "–" || key == "—" {
+          if tokens[t].keyIs("-") || tokens[t].keyIs("–") || tokens[t].keyIs("—") {
             subject.removeAll()
             governed = false
           }
@@ -170,7 +169,7 @@ extension ClauseAnalyzer {
           // Italian ESA astronaut, said".
           let named =
             speech > quoteEnd + 2
-            ? (quoteEnd + 2..<speech).first { doc.tokens[$0].key == "," } ?? speech : speech
+            ? (quoteEnd + 2..<speech).first { doc.tokens[$0].keyIs(",") } ?? speech : speech
           if speech > quoteEnd,
             let before = s.participants.lastIndex(where: {
               $0.tokens.lowerBound > quoteEnd && $0.tokens.upperBound <= named
@@ -183,7 +182,7 @@ extension ClauseAnalyzer {
             let first = s.participants[before].tokens.lowerBound
             let person = s.participants.firstIndex { q in
               q.tokens.lowerBound == named + 1 && q.tokens.upperBound <= speech
-                && (q.tokens.upperBound == speech || doc.tokens[q.tokens.upperBound].key == ",")
+                && (q.tokens.upperBound == speech || doc.tokens[q.tokens.upperBound].keyIs(","))
                 && q.typeClasses.contains(.person)
             }
             let described = named < speech && tokenKinds[first - 1] == .word
@@ -220,7 +219,7 @@ extension ClauseAnalyzer {
         // the clause before the colon, speech verb or not.
         let opening = s.clauses[c].first
         if s.clauses[c].speakers.isEmpty, opening - 2 >= s.range.lowerBound,
-          doc.tokens[opening - 1].key == ":"
+          doc.tokens[opening - 1].keyIs(":")
         {
           s.clauses[c].speakers = effectiveSubject(s, s.clause(of: opening - 2))
         }
@@ -247,7 +246,7 @@ extension ClauseAnalyzer {
     -> SentenceStructure.Attribution?
   {
     func isComma(_ t: Int) -> Bool {
-      tokenKinds[t] == .punctuation && doc.tokens[t].key == ","
+      tokenKinds[t] == .punctuation && doc.tokens[t].keyIs(",")
         && s.clauses[s.clause(of: t)].kind != .quote
     }
     // A closure, not `isComma` itself: a local function passed as a value copies what it
@@ -270,7 +269,7 @@ extension ClauseAnalyzer {
       named - description - 1 <= Self.speakerDescriptionReach,
       (description + 1..<named).allSatisfy({ u in
         !hitStart[u] && !isVerbCue(u)
-          && (tokenKinds[u] == .word || doc.tokens[u].key == "'s")
+          && (tokenKinds[u] == .word || doc.tokens[u].keyIs("'s"))
       })
     {
       return .init(participant: p, comma: description)
@@ -304,7 +303,7 @@ extension ClauseAnalyzer {
         guard s.participants[p].isPossessive else { break }
         t = s.participants[p].tokens.upperBound
       } else {
-        guard tokenKinds[t] == .word || doc.tokens[t].key == "'s", !isVerbCue(t),
+        guard tokenKinds[t] == .word || doc.tokens[t].keyIs("'s"), !isVerbCue(t),
           markers.kinds(of: t) == 0
         else { break }
         t += 1

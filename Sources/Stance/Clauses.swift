@@ -423,7 +423,7 @@ struct ClauseAnalyzer {
       defer { t += 1 }
       // A key is compared only for punctuation: comparing `String`s at every token was a hot
       // spot of attribution.
-      let isComma = tokenKinds[t] == .punctuation && tokens[t].key == ","
+      let isComma = tokenKinds[t] == .punctuation && tokens[t].keyIs(",")
       let kinds = markers.kinds(of: t)
       let single = quotes.singleMark(t)
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 || single != nil {
@@ -444,7 +444,7 @@ struct ClauseAnalyzer {
         }
         // Scare quotes ("called the sanctions “illegal”"): one to three words, no punctuation,
         // not after a colon. They quote nobody; their words stay in the clause around them.
-        if opening && !inQuote, !(t > lo && tokens[t - 1].key == ":"),
+        if opening && !inQuote, !(t > lo && tokens[t - 1].keyIs(":")),
           let close = scareQuoteClose(after: t, before: hi)
         {
           scareClose = close
@@ -493,7 +493,7 @@ struct ClauseAnalyzer {
         // After a speech verb, or after a name alone (a headline's "Rogozin: Russia will
         // quit…").
         let reported =
-          tokens[t].key == ":"
+          tokens[t].keyIs(":")
           && ((clauses[previous].speech != nil && !clauses[previous].reportedOpened)
             || startsOf[lo].map { participants[$0].tokens.upperBound == t } ?? false)
         if reported { clauses[previous].reportedOpened = true }
@@ -551,7 +551,7 @@ struct ClauseAnalyzer {
         !hitStart[t + 1], endings.has(t + 1, KeyEndings.ing),
         let reported = enclosingReported(from: current, in: clauses),
         let speaker = clauses[reported].parent,
-        !(clauses[reported].first..<t).contains(where: { tokens[$0].key == "," })
+        !(clauses[reported].first..<t).contains(where: { tokens[$0].keyIs(",") })
       {
         assign(t)
         clauses.append(Clause(kind: .coordinate, first: t + 1, opener: nil, parent: speaker))
@@ -602,9 +602,9 @@ struct ClauseAnalyzer {
             && markers.has(t + 1, .preposition)),
         kinds & AttributionRules.MarkerKind.source.bit == 0,
         let comma = ((t + 1)..<min(hi, t + 1 + Self.longOpeningReach)).first(where: {
-          tokens[$0].key == "," || isQuote($0)
+          tokens[$0].keyIs(",") || isQuote($0)
         }),
-        tokens[comma].key == ",",
+        tokens[comma].keyIs(","),
         ((t + 1..<comma).contains(where: { hitStart[$0] })
           && comma < t + 1 + Self.prepositionalOpeningReach)
           || openingApposition(
@@ -612,7 +612,7 @@ struct ClauseAnalyzer {
           || (comma + 1 < hi && startsOf[comma + 1] != nil
             && kinds & AttributionRules.MarkerKind.preposition.bit != 0
             && !(t + 1..<comma).contains(where: {
-              tokens[$0].key == ":" || tokens[$0].key == ";"
+              tokens[$0].keyIs(":") || tokens[$0].keyIs(";")
             }))
       {
         open(.subordinate, at: t, opener: t, parent: current)
@@ -637,7 +637,7 @@ struct ClauseAnalyzer {
           && ((markers.word(t, is: .infinitive) && tokenKinds[t + 1] == .word
             && isLowercase(t + 1)) || invertedCondition))
         || (t > lo && invertedCondition && tokenKinds[t - 1] == .punctuation
-          && tokens[t - 1].key == ",")
+          && tokens[t - 1].keyIs(","))
       // A subordinator before a number is a preposition of time ("would leave after 2024 and
       // would not renew…"): it opens no clause. (Read only after a marker: reading it, like
       // `beforeMainVerb`, at every token cost 3 M instructions on the benchmark slice.)
@@ -668,9 +668,9 @@ struct ClauseAnalyzer {
           clauses[current].reportedOpened = true
           open(.reported, at: t, opener: t, parent: current, isDesire: clauses[current].isDesire)
         } else {
-          let afterComma = t > lo && tokens[t - 1].key == ","
+          let afterComma = t > lo && tokens[t - 1].keyIs(",")
           let antecedent = relativeAntecedent(
-            endingAt: afterComma ? t - 1 : t, allowsNoun: tokens[t].key != "who", from: lo,
+            endingAt: afterComma ? t - 1 : t, allowsNoun: !tokens[t].keyIs("who"), from: lo,
             participants: participants)
           let outer = current
           clauses.append(Clause(kind: .relative, first: t, opener: t, parent: outer))
@@ -722,7 +722,7 @@ struct ClauseAnalyzer {
         && (clauses[current].speech == nil
           || (clauses[current].speech.map { $0 < t - 1 } == true
             && !clauses[current].reportedOpened && endings.has(t, KeyEndings.ing)
-            && tokens[t - 1].key == ","))
+            && tokens[t - 1].keyIs(",")))
         && !inMention[t]
         && ((!(t > lo && markers.has(t - 1, .passive))
           && !(t + 2 < hi && markers.has(t + 1, .agentMarker)
@@ -762,7 +762,7 @@ struct ClauseAnalyzer {
     structure.trailingSpeaker = trailingSpeaker(in: structure, startsOf: startsOf)
     if let comma = structure.trailingSpeaker?.comma,
       let semicolon = (sentence.tokens.lowerBound..<comma).last(where: {
-        tokens[$0].key == ";" && markers.has($0, .boundary)
+        tokens[$0].keyIs(";") && markers.has($0, .boundary)
       })
     {
       structure.trailingSpeaker?.from = semicolon + 1
@@ -776,7 +776,7 @@ struct ClauseAnalyzer {
   /// as eager as…", "just as keen to continue", "as part of the deal"), or the second `as` of
   /// such a pair before no name, pronoun or determiner ("as eager as ever to keep flying").
   private func isComparativeAs(_ t: Int, from lo: Int, to hi: Int) -> Bool {
-    guard doc.tokens[t].key == "as" else { return false }
+    guard doc.tokens[t].keyIs("as") else { return false }
     /// A lowercase word that is no marker, reference word or mention.
     func isPlain(_ u: Int) -> Bool {
       u < hi && tokenKinds[u] == .word && !inMention[u] && isLowercase(u)
@@ -784,7 +784,7 @@ struct ClauseAnalyzer {
     }
     let after = t + 2
     if isPlain(t + 1),
-      after >= hi || tokenKinds[after] == .punctuation || doc.tokens[after].key == "as"
+      after >= hi || tokenKinds[after] == .punctuation || doc.tokens[after].keyIs("as")
         || markers.word(after, is: .infinitive)
         || markers.has(after, .preposition)
     {
@@ -792,7 +792,7 @@ struct ClauseAnalyzer {
     }
     // The second of "as … as": its first is two or three words back.
     let first = stride(from: t - 2, through: max(lo, t - 3), by: -1).first {
-      doc.tokens[$0].key == "as"
+      doc.tokens[$0].keyIs("as")
     }
     return first.map { isPlain($0 + 1) } == true
       && (t + 1 >= hi || tokenKinds[t + 1] == .punctuation || tokenKinds[t + 1] == .number
@@ -836,14 +836,14 @@ struct ClauseAnalyzer {
     func plainWord(_ u: Int) -> Bool {
       tokenKinds[u] == .word && isLowercase(u) && !hitStart[u] && !inMention[u]
         && markers.kinds(of: u) == 0 && markers.referenceKind(of: u) == nil
-        && doc.tokens[u].key != "of" && !isArticleOrDeterminer(u)
+        && !doc.tokens[u].keyIs("of") && !isArticleOrDeterminer(u)
     }
     // The name's own article ("a project the Kremlin has snubbed").
     let name = t > lo && isArticleOrDeterminer(t - 1) ? t - 1 : t
     guard name - 3 >= lo, plainWord(name - 1) else { return false }
     let article = isArticleOrDeterminer(name - 2) ? name - 2 : name - 3
     guard article > lo, article == name - 2 || plainWord(name - 2), isArticleOrDeterminer(article),
-      tokenKinds[article - 1] == .punctuation, doc.tokens[article - 1].key == ","
+      tokenKinds[article - 1] == .punctuation, doc.tokens[article - 1].keyIs(",")
     else { return false }
     // Auxiliaries and adverbs in `-ly` may come before the verb ("has repeatedly snubbed").
     var verb = participant.tokens.upperBound
@@ -889,7 +889,7 @@ struct ClauseAnalyzer {
       // its first comma ("Warning that the partnership could not survive, Borisov told…"; not
       // "Continuing the partnership is vital for both sides", with no comma and name after it).
       guard endings.has(t, KeyEndings.ing),
-        let comma = (t + 1..<hi).first(where: { doc.tokens[$0].key == "," }), comma + 1 < hi
+        let comma = (t + 1..<hi).first(where: { doc.tokens[$0].keyIs(",") }), comma + 1 < hi
       else { return false }
       return inMention[comma + 1] || rules.reference(of: comma + 1, in: doc)?.isNominative == true
     }
@@ -911,7 +911,7 @@ struct ClauseAnalyzer {
       (endings.has(t, KeyEndings.verbSuffix) && doc.tokens[t].key.utf8.count > 4)
       || kinds & AttributionRules.MarkerKind.participle.bit != 0
     return participle && kinds & ~verbal == 0
-      && (t + 1..<hi).contains { doc.tokens[$0].key == "," }
+      && (t + 1..<hi).contains { doc.tokens[$0].keyIs(",") }
   }
 
   /// The sentence's main clause above `current` through subordinate, contrast, relative and
@@ -1006,8 +1006,8 @@ struct ClauseAnalyzer {
       if isQuote(u) { return u > t + 1 ? u : nil }
       if tokenKinds[u] == .punctuation {
         let commaLast =
-          afterWord && u > t + 1 && u <= t + 4 && u + 1 < hi && doc.tokens[u].key == ","
-          && isQuote(u + 1) && doc.tokens[t - 1].key != "that"
+          afterWord && u > t + 1 && u <= t + 4 && u + 1 < hi && doc.tokens[u].keyIs(",")
+          && isQuote(u + 1) && !doc.tokens[t - 1].keyIs("that")
         return commaLast ? u + 1 : nil
       }
       u += 1
@@ -1136,7 +1136,7 @@ struct ClauseAnalyzer {
       !hitStart[first], markers.referenceKind(of: first) == nil,
       endings.has(first, KeyEndings.ed) || endings.has(first, KeyEndings.ing),
       let comma = (first + 1..<min(hi, first + 1 + Self.prepositionalOpeningReach)).first(
-        where: { doc.tokens[$0].key == "," }),
+        where: { doc.tokens[$0].keyIs(",") }),
       comma + 1 < hi, inMention[comma + 1],
       !(first..<comma).contains(where: { hitStart[$0] })
     else { return nil }
@@ -1162,11 +1162,11 @@ struct ClauseAnalyzer {
 
   func appositionClose(after t: Int, before hi: Int) -> Int? {
     let tokens = doc.tokens
-    guard t + 1 < hi, tokens[t].key == ",", tokenKinds[t + 1] == .word,
+    guard t + 1 < hi, tokens[t].keyIs(","), tokenKinds[t + 1] == .word,
       isLowercase(t + 1), !inMention[t + 1], comitativeEnd(at: t + 1, before: hi) == nil,
       markers.referenceKind(of: t + 1) != .pronoun
     else { return nil }
-    return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].key == "," }
+    return (t + 2..<min(hi, t + 2 + Self.appositionReach)).first { tokens[$0].keyIs(",") }
   }
 
   /// Where the reported speech a speech verb opens starts: right after it, after the name of
@@ -1196,7 +1196,6 @@ struct ClauseAnalyzer {
     // reported ("said the agency remained "fully committed" to…"), not what opens it.
     var suffixVerbBefore = false
     while u < hi && u <= t + Self.complementizerReach {
-      let key = doc.tokens[u].key
       let kinds = markers.kinds(of: u)
       // A `that`, a colon or a quotation soon after opens the reported speech itself.
       if kinds & AttributionRules.MarkerKind.quote.bit != 0 {
@@ -1216,7 +1215,9 @@ struct ClauseAnalyzer {
         if verbBefore { break }
         return nil
       }
-      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 { return key != ":" ? next : nil }
+      if kinds & AttributionRules.MarkerKind.boundary.bit != 0 {
+        return !doc.tokens[u].keyIs(":") ? next : nil
+      }
       if kinds & Self.finiteVerbBits != 0 && !markers.word(u - 1, is: .infinitive) {
         verbBefore = true
       }

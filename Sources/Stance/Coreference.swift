@@ -359,7 +359,7 @@ struct Coreference {
       if !qualifiers.isEmpty {
         qualifiedRoles.append((tokens[t].key, qualifiers, candidates[found].entity, sentence))
       }
-      let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].key == "'s")
+      let possessive = word.isPossessive || (t + 1 < tokens.count && tokens[t + 1].keyIs("'s"))
       for antecedent in antecedents {
         let reference = Reference(
           entity: antecedent.entity, tokens: span, start: tokens[span.lowerBound].start,
@@ -384,7 +384,7 @@ struct Coreference {
   ) -> Bool {
     let tokens = doc.tokens
     var u = t + 1
-    let comma = u < tokens.count && tokens[u].key == ","
+    let comma = u < tokens.count && tokens[u].keyIs(",")
     if comma { u += 1 }
     guard u < tokens.count, inMention[u], doc.sentenceOfToken[u] == doc.sentenceOfToken[t] else {
       return false
@@ -420,11 +420,11 @@ struct Coreference {
     guard !word.types.contains(where: rules.personTypes.contains), t > 0 else { return nil }
     let tokens = doc.tokens
     var p = t - 1
-    if p > 0, tokens[p].key == "own" { p -= 1 }
+    if p > 0, tokens[p].keyIs("own") { p -= 1 }
     let person: Int
     if let last = references.last, last.tokens == p..<(p + 1), last.isPossessive {
       person = last.entity
-    } else if tokens[p].key == "'s", let m = mentions.last(where: { $0.tokens.upperBound == p }) {
+    } else if tokens[p].keyIs("'s"), let m = mentions.last(where: { $0.tokens.upperBound == p }) {
       person = m.entity
     } else {
       return nil
@@ -444,7 +444,7 @@ struct Coreference {
     return Reference(
       entity: owner, tokens: t..<(t + 1), start: tokens[t].start, end: tokens[t].end,
       sentence: sentence, via: .roleNoun, antecedent: antecedent.mention,
-      isPossessive: t + 1 < tokens.count && tokens[t + 1].key == "'s")
+      isPossessive: t + 1 < tokens.count && tokens[t + 1].keyIs("'s"))
   }
 
   /// Adds the mentions from `next` on that end at or before token `t` to `candidates`. Called
@@ -497,7 +497,7 @@ struct Coreference {
     let opens =
       first == start
       || (first == start + 1 && rules.referenceKind(of: start, in: doc) == .determiner)
-      || (first > start && doc.tokens[first - 1].key == ","
+      || (first > start && doc.tokens[first - 1].keyIs(",")
         && afterOpeningPhrase(first, in: doc, inMention: inMention))
     guard opens else { return nil }
     // A name set before a person's as its qualifier ("NASA astronaut Frank Rubio said…", "ESA
@@ -523,7 +523,7 @@ struct Coreference {
     let start = doc.sentences[doc.sentenceOfToken[span.lowerBound]].tokens.lowerBound
     var before = span.lowerBound - 1
     if before > start, rules.has(before, in: doc, .quote) { before -= 1 }
-    return before >= start && doc.tokens[before].key == ","
+    return before >= start && doc.tokens[before].keyIs(",")
       && span.upperBound < doc.tokens.count && rules.has(span.upperBound, in: doc, .speech)
   }
 
@@ -559,8 +559,8 @@ struct Coreference {
     var reach = t - 1 - ClauseAnalyzer.complementizerReach
     // An insertion between commas right before `that` is skipped ("informed NASA, in a letter
     // handed over at Baikonur, that it would…").
-    if u > start, doc.tokens[u].key == ",",
-      let open = (max(start, u - Self.insertionReach)..<u).last(where: { doc.tokens[$0].key == "," }
+    if u > start, doc.tokens[u].keyIs(","),
+      let open = (max(start, u - Self.insertionReach)..<u).last(where: { doc.tokens[$0].keyIs(",") }
       )
     {
       reach -= u - open + 1
@@ -602,7 +602,7 @@ struct Coreference {
     // After a comma or `and`, with at most one plain word between ("…, then announced it was
     // suspending", "… and said it would"): a coordinated verb, whose subject opens the sentence.
     func joins(_ t: Int) -> Bool {
-      doc.tokens[t].key == "," || rules.has(t, in: doc, .coordinator)
+      doc.tokens[t].keyIs(",") || rules.has(t, in: doc, .coordinator)
     }
     var before = subjectEnd - 1
     if before > start, !joins(before), doc.tokens[before].kind == .word,
@@ -658,7 +658,7 @@ struct Coreference {
   /// comma allowed at its end ("…, and this week it signed…", "; on Monday, he said…").
   private func opensJoinedClause(_ t: Int, in doc: TokenizedText, inMention: [Bool]) -> Bool {
     let start = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    let end = t - 1 > start && doc.tokens[t - 1].key == "," ? t - 1 : t
+    let end = t - 1 > start && doc.tokens[t - 1].keyIs(",") ? t - 1 : t
     var u = end
     while u - 1 > start, end - u < Self.joinedPhraseReach, case let w = u - 1,
       doc.tokens[w].kind == .word || doc.tokens[w].kind == .number, !inMention[w],
@@ -671,8 +671,8 @@ struct Coreference {
     // Without a phrase, `t` itself must follow the coordinator or the semicolon.
     if u == end { u = t }
     guard u - 1 > start else { return false }
-    if rules.has(u - 1, in: doc, .boundary) && doc.tokens[u - 1].key == ";" { return true }
-    return rules.has(u - 1, in: doc, .coordinator) && doc.tokens[u - 2].key == ","
+    if rules.has(u - 1, in: doc, .boundary) && doc.tokens[u - 1].keyIs(";") { return true }
+    return rules.has(u - 1, in: doc, .coordinator) && doc.tokens[u - 2].keyIs(",")
   }
 
   /// Whether `t` comes right after a short phrase that opens its sentence and names no one: at
@@ -686,7 +686,7 @@ struct Coreference {
     let opening = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
     let start = doc.datelineDash(at: opening).map { $0 + 1 } ?? opening
     var end = t
-    if end > start, doc.tokens[end - 1].key == "," { end -= 1 }
+    if end > start, doc.tokens[end - 1].keyIs(",") { end -= 1 }
     guard end > start, end - start <= Self.openingPhraseReach, doc.tokens[start].kind == .word,
       rules.referenceKind(of: start, in: doc) == nil
     else { return false }
@@ -782,7 +782,7 @@ struct Coreference {
       // determiner before it belongs to the role noun.
       let tokenKind = doc.tokens[u].kind
       guard kind != .pronoun,
-        tokenKind == .word || tokenKind == .number || inMention[u] || doc.tokens[u].key == "'s"
+        tokenKind == .word || tokenKind == .number || inMention[u] || doc.tokens[u].keyIs("'s")
       else {
         return nil
       }

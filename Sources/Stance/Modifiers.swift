@@ -227,7 +227,7 @@ public struct Modifiers: Sendable {
   /// governs, no relative pronoun or complementizer ("ended that cooperation", "suspended that
   /// partnership").
   public func isDeterminerThat(_ t: Int, in doc: TokenizedText) -> Bool {
-    t > 0 && doc.tokens[t].key == "that" && word(of: t - 1, in: doc)?.kind.isShifter == true
+    t > 0 && doc.tokens[t].keyIs("that") && word(of: t - 1, in: doc)?.kind.isShifter == true
   }
 
   @inline(__always)

@@ -74,7 +74,7 @@ struct QuoteMarks {
       }
       // A single quote left open runs on only where it opened its sentence (or followed a
       // colon); elsewhere it was an apostrophe after all.
-      if let o = singleOpener, !(o == lo || tokens[o - 1].key == ":") {
+      if let o = singleOpener, !(o == lo || tokens[o - 1].keyIs(":")) {
         single[o] = nil
         singleOpener = nil
       }

@@ -421,7 +421,7 @@ public struct StanceScorer: Sendable {
     var conceded: (mark: ModifierMark, tokens: Range<Int>)?
     if contrast == nil, let c = marks.first(where: { $0.word.kind == .concession }) {
       let end = sentence.tokens.upperBound
-      let comma = (c.token + 1..<end).first { tokens[$0].key == "," } ?? end
+      let comma = (c.token + 1..<end).first { tokens[$0].keyIs(",") } ?? end
       if (c.token + 1..<comma).contains(where: { tokens[$0].kind != .punctuation }) {
         conceded = (c, c.first..<comma)
       }
@@ -587,7 +587,7 @@ public struct StanceScorer: Sendable {
     /// subject's words ending at `end`; not a bare `be`, which follows a modal: "must be
     /// lifted" is a demand, not an act.
     func isPassiveAuxiliary(_ auxiliary: Int, after end: Int) -> Bool {
-      rules.has(auxiliary, in: doc, .passive) && tokens[auxiliary].key != "be"
+      rules.has(auxiliary, in: doc, .passive) && !tokens[auxiliary].keyIs("be")
         && ordinal[auxiliary] - ordinal[end - 1] <= Self.passiveShifterReach
     }
     /// Whether a subordinator or a conditional stands in the sentence before `end`: a passive
@@ -1032,7 +1032,7 @@ public struct StanceScorer: Sendable {
         Participant(
           ref: .mention(m), entity: mention.entity, tokens: mention.tokens,
           isPossessive: mention.tokens.upperBound < doc.tokens.count
-            && doc.tokens[mention.tokens.upperBound].key == "'s",
+            && doc.tokens[mention.tokens.upperBound].keyIs("'s"),
           typeClasses: typeClasses(of: mention.entity),
           circumstance: analyzer.circumstance(
             of: mention.tokens, in: doc.sentences[mention.sentence].tokens)))
