@@ -185,11 +185,20 @@ struct EvalTests {
     ("blind205", 0.90), ("blind206", 0.81), ("blind207", 0.87), ("blind208", 0.88),
     ("blind209", 0.96), ("blind210", 0.84), ("blind211", 0.78), ("blind212", 0.90),
     ("blind213", 0.93), ("blind214", 0.92), ("blind215", 0.79), ("blind216", 0.93),
-    ("blind217", 0.85), ("blind218", 0.89), ("blind219", 0.86), ("blind220", 0.88),
+    ("blind217", 0.85), ("blind218", 0.87), ("blind219", 0.86), ("blind220", 0.88),
     ("blind221", 0.83), ("blind222", 0.86), ("blind223", 0.90), ("blind224", 0.74),
     ("blind225", 0.91), ("blind226", 0.93), ("blind227", 0.89), ("blind228", 0.88),
     ("blind229", 0.91), ("blind230", 0.85), ("blind231", 0.92), ("blind232", 0.84),
-    ("blind233", 0.89),
+    ("blind233", 0.89), ("blind234", 0.87), ("blind235", 0.94), ("blind236", 0.86),
+    ("blind237", 0.80), ("blind238", 0.88), ("blind239", 0.91), ("blind240", 0.94),
+    ("blind241", 0.89), ("blind242", 0.92), ("blind243", 0.87), ("blind244", 0.92),
+    ("blind245", 0.93), ("blind246", 0.87), ("blind247", 0.93), ("blind248", 0.93),
+    ("blind249", 0.92), ("blind250", 0.89), ("blind251", 0.82), ("blind252", 0.91),
+    ("blind253", 0.93), ("blind254", 0.85), ("blind255", 0.93), ("blind256", 0.91),
+    ("blind257", 0.92), ("blind258", 0.86), ("blind259", 0.84), ("blind260", 0.83),
+    ("blind261", 0.96), ("blind262", 0.89), ("blind263", 0.84), ("blind264", 0.87),
+    ("blind265", 0.84), ("blind266", 0.85), ("blind267", 0.94), ("blind268", 0.93),
+    ("blind269", 0.91),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
