@@ -491,11 +491,14 @@ struct ClauseAnalyzer {
         assign(t)
         let previous = current
         // After a speech verb, or after a name alone (a headline's "Rogozin: Russia will
-        // quit…").
+        // quit…"); not a place's name in capitals, a dateline ("MOSCOW: Roscosmos on Saturday
+        // suspended…").
         let reported =
           tokens[t].keyIs(":")
           && ((clauses[previous].speech != nil && !clauses[previous].reportedOpened)
-            || startsOf[lo].map { participants[$0].tokens.upperBound == t } ?? false)
+            || startsOf[lo].map {
+              participants[$0].tokens.upperBound == t && !isDateline(participants[$0])
+            } ?? false)
         if reported { clauses[previous].reportedOpened = true }
         open(reported ? .reported : .main, at: t + 1, opener: nil, parent: previous)
         continue
@@ -984,6 +987,19 @@ struct ClauseAnalyzer {
 
   /// Whether token `t` begins with a lowercase letter.
   func isLowercase(_ t: Int) -> Bool { doc.startsLowercase(t) }
+
+  /// Whether a participant is a place's name written in capitals, as a wire dateline writes it
+  /// ("MOSCOW: …", "NEW DELHI: …"): every word of two letters or more, none lowercase.
+  func isDateline(_ participant: Participant) -> Bool {
+    participant.typeClasses.contains(.gpe)
+      && participant.tokens.allSatisfy { t in
+        tokenKinds[t] != .word
+          || (doc.tokens[t].utf16End - doc.tokens[t].utf16Start >= 2
+            && !doc.surface(of: doc.tokens[t]).unicodeScalars.contains {
+              $0.properties.isLowercase
+            })
+      }
+  }
 
   /// Words a partial quotation inside a clause may hold (see `scareQuoteClose`).
   static let partialQuoteWords = 8

@@ -924,6 +924,9 @@ struct AttributionTests {
       "a headline's name before a colon says what follows",
       "⟦Rogozin⟧: Russia will quit the station", hit: "quit", "rogozin", .speaker),
     RoleCase(
+      "… but not a place's name in capitals, a dateline",
+      "⟦MOSCOW⟧: Roscosmos will quit the station.", hit: "quit", "moscow", .otherClause),
+    RoleCase(
       "a speaker between two commas says what comes before them",
       "The sanctions, ⟦Nelson⟧ said on Friday, will stay.", hit: "sanctions", "nelson", .speaker),
     RoleCase(
