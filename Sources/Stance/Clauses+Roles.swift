@@ -948,17 +948,11 @@ extension ClauseAnalyzer {
     return false
   }
 
-  /// "under US sanctions", "rejected NASA criticism", "a move the Russian space agency
-  /// welcomed": a mention right before a stance word names whose it is, like a possessor; not
-  /// an adverb's (`-ly`) or a participle's in `-ing` ("letters to NASA and ESA demanding an
-  /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
-  /// continued"), nor a phrase's that opens with a preposition.
   /// Whether a noun hit in a clause that shares its subject belongs to a participant of
   /// another entity named before it, as its possessor or modifier ("Responding to a Roscosmos
   /// threat, NASA said…", "Responding to Rogozin's threat to pull out, Nelson…"), with nothing
-  /// from `first` (the clause's first word) to that participant that acts on it: no hit,
-  /// shifter, attitude word or negator ("Rejecting the Roscosmos threat, NASA…" reverses it
-  /// for NASA).
+  /// from `first` (the clause's first word) to that participant that could act on it for the
+  /// subject: no hit, shifter, attitude word or negator.
   private func isOwnedByAnother(
     _ hit: Range<Int>, than p: Int, from first: Int, in s: SentenceStructure
   ) -> Bool {
@@ -978,6 +972,11 @@ extension ClauseAnalyzer {
     }
   }
 
+  /// "under US sanctions", "rejected NASA criticism", "a move the Russian space agency
+  /// welcomed": a mention right before a stance word names whose it is, like a possessor; not
+  /// an adverb's (`-ly`) or a participle's in `-ing` ("letters to NASA and ESA demanding an
+  /// answer"), nor a verb's in `-ed` when a preposition governs the mention ("the war in Ukraine
+  /// continued"), nor a phrase's that opens with a preposition.
   private func isModifier(_ participant: Participant, of hit: Range<Int>) -> Bool {
     // An adverb in -ly may come between ("a move Roscosmos warmly welcomed").
     var end = participant.tokens.upperBound

@@ -376,8 +376,8 @@ struct Coreference {
   }
 
   /// Whether role noun `t` is followed by a mention of an entity it may stand for, right after it
-  /// or after a comma with a comma, bracket or dash after the name ("the new chief, Borisov,
-  /// said"; not "the agency, Rogozin said, would…").
+  /// or after a comma with a comma or a `boundary` marker (`;`, a bracket, a dash) after the
+  /// name ("the new chief, Borisov, said"; not "the agency, Rogozin said, would…").
   private func isAppositive(
     _ t: Int, _ word: AttributionRules.ReferenceWord, mentions: [EntityMention],
     doc: TokenizedText, inMention: [Bool]
@@ -402,11 +402,8 @@ struct Coreference {
     let after = mentions[low].tokens.upperBound
     return !comma || after == tokens.count
       || doc.sentenceOfToken[after] != doc.sentenceOfToken[t]
-      || Self.appositionEnds.contains(tokens[after].key)
+      || tokens[after].keyIs(",") || rules.has(after, in: doc, .boundary)
   }
-
-  /// What may close an apposition after its name.
-  private static let appositionEnds: Set<String> = [",", ")", "—", "–", "-", ";"]
 
   /// A role noun for an organisation (no place) right after a person's possessive (a pronoun resolved
   /// before it, or a name and `'s`; `own` may come between: "He said his agency wanted…",
