@@ -146,6 +146,10 @@ public struct AttributionRules: Sendable {
     /// "Yuri Borisov took over Roscosmos from Dmitry Rogozin. The new chief…" is Borisov, the
     /// previous sentence's subject, not the nearest person.
     case successor
+    /// A verb whose infinitive after a form of *be* is done to the subject (`blame`): "Roscosmos
+    /// was to blame for the delay" is blamed, as "was blamed" is (rule `passive-subject`), where
+    /// "Russia is to leave the station" stays Russia's own act.
+    case passiveInfinitive = "passive_infinitive"
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -194,6 +198,7 @@ public struct AttributionRules: Sendable {
       case .joining: 1 << 40
       case .adverb: 1 << 41
       case .successor: 1 << 42
+      case .passiveInfinitive: 1 << 43
       }
     }
 
@@ -216,7 +221,7 @@ public struct AttributionRules: Sendable {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
         .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office, .joining,
-        .adverb, .successor:
+        .adverb, .successor, .passiveInfinitive:
         true
       default: false
       }

@@ -588,11 +588,17 @@ extension ClauseAnalyzer {
     {
       return isPassive(hit.upperBound..<(hit.upperBound + 1))
     }
+    // "Roscosmos was (partly) to blame": a `passive_infinitive` verb after `to` and a passive
+    // auxiliary is done to the subject.
+    if markers.word(hit.lowerBound, is: .passiveInfinitive), hit.lowerBound >= 2,
+      markers.word(hit.lowerBound - 1, is: .infinitive)
+    {
+      return isPassive(afterAuxiliary: hit.lowerBound - 2)
+    }
     guard isParticiple(hit.lowerBound), !markers.word(hit.lowerBound, is: .stative) else {
       return false
     }
-    var t = hit.lowerBound - 1
-    var skipped = 0
+    let t = hit.lowerBound - 1
     // "was welcomed by NASA and (but) rejected by Roscosmos": a participle after a coordinator
     // or a contrast word shares the passive auxiliary of the participle before it.
     if t >= 0 && (markers.has(t, .coordinator) || markers.has(t, .contrast)) {
@@ -603,9 +609,16 @@ extension ClauseAnalyzer {
       }
       return false
     }
+    return isPassive(afterAuxiliary: t)
+  }
+
+  /// Whether a passive auxiliary stands at `t` or before at most one adverb, booster, dampener
+  /// or negator ending at `t`: "were sharply condemned", "was not invited".
+  private func isPassive(afterAuxiliary t: Int) -> Bool {
+    var t = t
+    var skipped = 0
     while t >= 0 && skipped <= 1 {
       if markers.has(t, .passive) { return true }
-      // "were sharply condemned", "was not invited".
       let isAdverb =
         markers.word(t, is: .adverb)
         || modifiers.word(of: t, in: doc).map {

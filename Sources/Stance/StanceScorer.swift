@@ -1008,6 +1008,11 @@ public struct StanceScorer: Sendable {
     // `Set<String>` look-ups (2.5 M instructions on the benchmark slice, once per entity).
     var classesOf: [(entity: Int, classes: TypeClasses)] = []
     var classesOfType: [(type: String, classes: TypeClasses)] = []
+    /// Whether a gazetteer mention owns the hit right after it: "Rogozin's threat".
+    func isOwner(_ ref: MentionRef, of hit: Range<Int>) -> Bool {
+      guard case .mention(let m) = ref else { return false }
+      return mentions[m].tokens.upperBound + 1 == hit.lowerBound
+    }
     func typeClasses(of entity: Int) -> TypeClasses {
       if let k = classesOf.firstIndex(where: { $0.entity == entity }) {
         return classesOf[k].classes
@@ -1137,7 +1142,11 @@ public struct StanceScorer: Sendable {
               policy.share(
                 entry.rule, positive: positive, distance: entry.distance - 1, modifiers)
               * ((entry.rule == .possessor || entry.rule == .source)
-                ? refusalUndone(hits[hi], in: doc) : entry.rule == .declined ? -1 : 1)
+                ? refusalUndone(
+                  hits[hi],
+                  ownedByPerson: isOwner(entry.ref, of: hitTokens)
+                    && typeClasses(of: entry.entity).contains(.person), in: doc)
+                : entry.rule == .declined ? -1 : 1)
           }
           let attribution = Attribution(
             hit: hi, role: entry.rule.role, rule: entry.rule, mention: entry.ref, share: share)
@@ -1161,16 +1170,21 @@ public struct StanceScorer: Sendable {
 
   /// For the owner of a hit another refuses (rule `possessor` or `source` of a noun whose only
   /// shifter is a `refusal` word of `clauses.tsv`: "rejected Roscosmos's offer", "declined an
-  /// invitation from NASA"), the multiple of its weight that gives back its base weight: what
-  /// was offered stays its owner's, whoever refuses it. 1 for any other hit.
-  private func refusalUndone(_ hit: Hit, in doc: TokenizedText) -> Double {
+  /// invitation from NASA") or of a person's negative act another shifts (`ownedByPerson`: a
+  /// person named right before the hit, "Borisov dropped Rogozin's threat"), the multiple of its
+  /// weight that gives back its base weight: what was offered or threatened stays its owner's,
+  /// whoever refuses or drops it (an organisation's threat dropped is often its own official's
+  /// act: "Borisov withdrew Russia's threat"). 1 for any other hit.
+  private func refusalUndone(_ hit: Hit, ownedByPerson: Bool, in doc: TokenizedText) -> Double {
     guard hit.weight != 0 else { return 1 }
     var shifter: AppliedModifier?
     for modifier in hit.modifiers where modifier.kind.isShifter {
       guard shifter == nil else { return 1 }
       shifter = modifier
     }
-    guard let shifter, rules.word(shifter.tokens(in: doc).lowerBound, in: doc, is: .refusal)
+    guard let shifter,
+      (ownedByPerson && hit.base < 0)
+        || rules.word(shifter.tokens(in: doc).lowerBound, in: doc, is: .refusal)
     else { return 1 }
     return hit.base / hit.weight
   }

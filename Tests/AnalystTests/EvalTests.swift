@@ -198,7 +198,7 @@ struct EvalTests {
     ("blind257", 0.92), ("blind258", 0.86), ("blind259", 0.84), ("blind260", 0.83),
     ("blind261", 0.96), ("blind262", 0.89), ("blind263", 0.84), ("blind264", 0.87),
     ("blind265", 0.84), ("blind266", 0.85), ("blind267", 0.94), ("blind268", 0.93),
-    ("blind269", 0.91),
+    ("blind269", 0.91), ("blind270", 0.88), ("blind271", 0.93), ("blind272", 0.86),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [

@@ -94,7 +94,7 @@ struct ConventionsTests {
     release()
     _ = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    #expect(String(decoding: firstLine, as: UTF8.self).hasPrefix("sample-01  [294, 302)"))
+    #expect(String(decoding: firstLine, as: UTF8.self).hasPrefix("sample-02  [109, 120)"))
     #expect(process.terminationStatus == 0)
   }
 
