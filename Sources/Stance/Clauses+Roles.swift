@@ -148,6 +148,12 @@ extension ClauseAnalyzer {
         if participant.tokens.lowerBound > by { return .passiveAgent }
         if s.list(s.clauses[ch].subject).contains(p) { return .passiveSubject }
       }
+      // "Energia was sanctioned by the United States, cutting the company off…": the agent
+      // does what the participle after the comma says, done to the passive's subject.
+      if let by = passiveParticipleAgent(of: hit, from: s.clauses[ch].first) {
+        if agentMarker(before: p, in: s) == by { return .passiveAgent }
+        if s.list(s.clauses[ch].subject).contains(p) { return .passiveSubject }
+      }
       if s.list(s.clauses[ch].subject).contains(p) {
         // "demanded that Russia sever…": the wish is the speaker's, Russia has not acted.
         if s.clauses[ch].kind == .reported && s.clauses[ch].isDesire { return .wishedSubject }
@@ -896,7 +902,6 @@ extension ClauseAnalyzer {
     return false
   }
 
-  /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
   /// The `by` of a passive right before the infinitive that opens at `hit` ("was invited by NASA
   /// to contribute", "was urged by Biden and Macron to keep"): a passive verb group, `by`, at
   /// most `agentPhraseReach` words of names and determiners, `to`.
@@ -917,6 +922,27 @@ extension ClauseAnalyzer {
     return nil
   }
 
+  /// The `by` of a passive before a comma and a participle phrase whose lowercase `-ing` word
+  /// opens `hit` ("Energia was sanctioned by the United States in 2022, cutting the company off
+  /// from American suppliers"): a passive verb group, `by`, and at most `agentPhraseReach` words
+  /// without punctuation to the comma.
+  private func passiveParticipleAgent(of hit: Range<Int>, from first: Int) -> Int? {
+    let comma = hit.lowerBound - 1
+    guard comma > first, doc.tokens[comma].keyIs(","), tokenKinds[hit.lowerBound] == .word,
+      isLowercase(hit.lowerBound), endings.has(hit.lowerBound, KeyEndings.ing)
+    else { return nil }
+    var u = comma - 1
+    while u > first && comma - u <= Self.agentPhraseReach {
+      if markers.has(u, .agentMarker) {
+        return passiveGroup(endingAt: u - 1, from: first) ? u : nil
+      }
+      guard tokenKinds[u] != .punctuation else { return nil }
+      u -= 1
+    }
+    return nil
+  }
+
+  /// A passive auxiliary, at most one adverb, and one lowercase word ending at `participle`.
   private func passiveGroup(endingAt participle: Int, from lo: Int) -> Bool {
     guard participle > lo, tokenKinds[participle] == .word,
       isLowercase(participle)

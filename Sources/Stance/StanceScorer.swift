@@ -881,7 +881,12 @@ public struct StanceScorer: Sendable {
           })
           ?? shifted.flatMap { last in
             // Not the shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).
-            last.shifter.word.kind.shifts(base) && governs(last.end)
+            // Through the `of` after a shifted noun, the window counts from the `of` ("ruled out
+            // any resumption of the ExoMars partnership").
+            let end =
+              last.end < start && rules.word(last.end, in: doc, is: .genitive)
+              ? last.end + 1 : last.end
+            return last.shifter.word.kind.shifts(base) && governs(end)
               && !match.tokens.contains(last.shifter.token) ? last.shifter : nil
           }
           ?? passiveShifter(after: match.tokens.upperBound, shifting: base)

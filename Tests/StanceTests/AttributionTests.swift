@@ -193,6 +193,14 @@ struct AttributionTests {
       "⟦Roscosmos⟧ was asked by the White House and NASA to cooperate.", hit: "cooperate",
       "roscosmos", .passiveSubject),
     RoleCase(
+      "a participle after a passive's `by` phrase and a comma is its agent's act",
+      "Roscosmos was criticised by ⟦NASA⟧ on Monday, suspending the talks.", hit: "suspending",
+      "nasa", .passiveAgent),
+    RoleCase(
+      "… done to the passive's subject",
+      "⟦Roscosmos⟧ was criticised by NASA, suspending the talks.", hit: "suspending",
+      "roscosmos", .passiveSubject),
+    RoleCase(
       "a `passive_infinitive` verb after a passive auxiliary and `to` is done to the subject",
       "⟦Roscosmos⟧ was partly to blame, NASA said.", hit: "blame", "roscosmos",
       .passiveSubject),
@@ -1670,6 +1678,10 @@ struct AttributionTests {
       name: "a shifter reaches the phrase its hit governs",
       text: "Russia lifted its threat to quit.",
       weights: ["threat": 2.5, "quit": 2.5]),
+    ShifterCase(
+      name: "through the `of` after a shifted noun, the window counts from the `of`",
+      text: "Russia lifted its threat of the new sanctions.",
+      weights: ["threat": 2.5, "sanctions": 2]),
     ShifterCase(
       name: "a comma ends the reach of a shifter", text: "Russia lifted its threat, then quit.",
       weights: ["threat": 2.5, "quit": -2.5]),
