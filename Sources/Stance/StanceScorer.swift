@@ -853,9 +853,17 @@ public struct StanceScorer: Sendable {
         if negators.isEmpty, let last = negated, governs(last.end) {
           negators = last.negators
         }
+        /// The shifter of the last shifted hit, when its phrase reaches this one. Not the
+        /// shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).
+        func shiftedBefore() -> ModifierMark? {
+          guard let last = shifted, last.shifter.word.kind.shifts(base), governs(last.end),
+            !match.tokens.contains(last.shifter.token)
+          else { return nil }
+          return last.shifter
+        }
         // The nearest shifter within its window before the hit that reverses a term of this
         // sign ("suspended the partnership", "lifted the sanctions"); not one inside the hit.
-        let shifter =
+        var shifter =
           marks.last(where: { mark in
             guard mark.word.kind.shifts(base), mark.token < start,
               ordinal[start] - ordinal[mark.token] >= 1,
@@ -879,12 +887,13 @@ public struct StanceScorer: Sendable {
             for u in mark.token + 1..<start where endsGovernedPhrase(u) { return false }
             return true
           })
-          ?? shifted.flatMap { last in
-            // Not the shifter's own hit ("was rejected": `rejected` shifts its subject, not itself).
-            last.shifter.word.kind.shifts(base) && governs(last.end)
-              && !match.tokens.contains(last.shifter.token) ? last.shifter : nil
-          }
-          ?? passiveShifter(after: match.tokens.upperBound, shifting: base)
+        // Then the last shifted hit's shifter, then a passive shifter after the hit. (A
+        // function called in statements: a closure given to `shifted.flatMap` in a `??` chain
+        // was handed a copy of the whole scorer, 331 on the benchmark slice.)
+        if shifter == nil { shifter = shiftedBefore() }
+        if shifter == nil {
+          shifter = passiveShifter(after: match.tokens.upperBound, shifting: base)
+        }
         // A negator within the window before the shifter negates what the shifter does to the
         // hit ("is not considering ending its seat-swap arrangement", "has no plans to end the
         // partnership").
@@ -918,12 +927,19 @@ public struct StanceScorer: Sendable {
           }
           // Or before the noun of content it denies through ("rejected calls to cut all ties",
           // "dismissed talk of ending the partnership").
-          if let outerMark = marks.last(where: {
-            $0.word.kind.shifts(base * factor)
-              && ($0.token == outer
-                || ($0.token < outer && rules.isContent(outer, in: doc)
-                  && content(after: $0)?.start == mark.first))
-          }) {
+          // A loop, not `last(where:)`: its closure was handed a copy of the whole scorer
+          // (331 on the benchmark slice).
+          var outerMark: ModifierMark?
+          for k in marks.indices.reversed()
+          where marks[k].word.kind.shifts(base * factor)
+            && (marks[k].token == outer
+              || (marks[k].token < outer && rules.isContent(outer, in: doc)
+                && content(after: marks[k])?.start == mark.first))
+          {
+            outerMark = marks[k]
+            break
+          }
+          if let outerMark {
             let outerFactor = modifiers.value(of: outerMark.word)
             weight *= outerFactor
             note(outerMark.word.kind, outerMark, .factor(outerFactor))
