@@ -127,7 +127,7 @@ public struct StanceScorer: Sendable {
       guard
         let v = rules.splitVerb(
           endingAt: p, in: doc,
-          isVerb: { v in
+          isVerb: { v, doc in
             let id = doc.tokens[v].id
             guard
               let term = byID
@@ -204,12 +204,15 @@ public struct StanceScorer: Sendable {
         // A phrase split by its object ("turned the offer down") acts from its verb. The phrase
         // is looked up again for the verb found: a closure that kept it in a variable copied the
         // whole scorer and the document (every table's reference retained) at each particle.
-        // The closure captures the modifiers alone: reading `self.modifiers` in it, its
-        // specialisation of `splitVerb` was handed a copy of the whole scorer (304 copies on
-        // the benchmark slice, each retaining and releasing 31 shared tables).
+        // The closure captures the modifiers alone and is given the document: reading
+        // `self.modifiers` in it, its specialisation of `splitVerb` was handed a copy of the
+        // whole scorer (304 copies on the benchmark slice, each retaining and releasing 31
+        // shared tables), and capturing `doc`, a copy of the document (729).
         if let v = rules.splitVerb(
           endingAt: t, in: doc,
-          isVerb: { [modifiers] v in modifiers.splitPhrase(verb: v, particle: t, in: doc) != nil }),
+          isVerb: { [modifiers] v, doc in
+            modifiers.splitPhrase(verb: v, particle: t, in: doc) != nil
+          }),
           let split = modifiers.splitPhrase(verb: v, particle: t, in: doc)
         {
           let at = marks.firstIndex { $0.token >= v } ?? marks.count
