@@ -308,17 +308,18 @@ public struct AttributionRules: Sendable {
   /// with only words (or numbers) between, no clause marker or other particle among them, in
   /// `p`'s sentence ("pulled its technicians out", "turned NASA's offer down"). Inlined: a call
   /// specialised for the scorer's closure was handed a copy of the whole scorer and the
-  /// document (every table's reference retained) at each particle.
+  /// document (every table's reference retained) at each particle. `isVerb` is given the
+  /// document: a closure that captured it held a copy of it.
   @inline(__always)
   func splitVerb(
-    endingAt p: Int, in doc: TokenizedText, isVerb: (Int) -> Bool
+    endingAt p: Int, in doc: TokenizedText, isVerb: (Int, TokenizedText) -> Bool
   ) -> Int? {
     guard word(p, in: doc, is: .particle) else { return nil }
     let start = doc.sentences[doc.sentenceOfToken[p]].tokens.lowerBound
     var v = p - 1
     while v >= start && p - v <= Self.splitGap + 1 {
       let kind = doc.tokens[v].kind
-      if p - v >= 2 && kind == .word && isVerb(v) { return v }
+      if p - v >= 2 && kind == .word && isVerb(v, doc) { return v }
       guard kind == .word || kind == .number,
         kinds(of: v, in: doc) & MarkerKind.clauseOpeners == 0, !word(v, in: doc, is: .particle)
       else { return nil }

@@ -114,14 +114,16 @@ struct Coreference {
         // said…", "the agency chief Yuri Borisov") is that name's apposition, not a reference
         // to anyone before it.
         if isAppositive(t, word, mentions: mentions, doc: doc, inMention: inMention) { continue }
+        // Loops, not `filter`: its closure held copies of the text and of `self` (their
+        // tables retained and released at each role noun).
         if !word.types.contains(where: rules.personTypes.contains) {
-          names = (start + 1..<t).filter { !inMention[$0] && isCapitalised($0, in: doc) }
-            .map { tokens[$0].key }
-        } else {
-          qualifiers = (start + 1..<t).filter {
-            inMention[$0] || isCapitalised($0, in: doc)
+          for u in start + 1..<t where !inMention[u] && isCapitalised(u, in: doc) {
+            names.append(tokens[u].key)
           }
-          .map { tokens[$0].key }
+        } else {
+          for u in start + 1..<t where inMention[u] || isCapitalised(u, in: doc) {
+            qualifiers.append(tokens[u].key)
+          }
           var c = candidates.count - 1
           while c >= 0 && candidates[c].start >= start {
             let entity = candidates[c].entity
@@ -205,9 +207,11 @@ struct Coreference {
       // person belongs to, when it is in reach ("ESA suspended ExoMars with Roscosmos. Director
       // General Josef Aschbacher said the agency would…": ESA, not Roscosmos).
       if word.kind == .role, !word.types.contains(where: rules.personTypes.contains),
-        let person = candidates.lastIndex(where: {
+        // (The closure holds the two tables it reads: one that read `rules` held a copy of
+        // `self`.)
+        let person = candidates.lastIndex(where: { [personTypes = rules.personTypes, types] in
           $0.sentence == sentence && $0.end <= span.lowerBound
-            && rules.personTypes.contains(types[$0.entity])
+            && personTypes.contains(types[$0.entity])
         }),
         !affiliations(of: candidates[person].entity).contains(candidates[found].entity)
       {
@@ -266,7 +270,9 @@ struct Coreference {
       // person's role noun qualified by a `successor` word is the previous sentence's subject,
       // who took the office, not the nearest person.
       if word.kind == .role, word.types.contains(where: rules.personTypes.contains),
-        (span.lowerBound + 1..<t).contains(where: { rules.word($0, in: doc, is: .successor) }),
+        (span.lowerBound + 1..<t).contains(where: { [markers = quotes.markers] in
+          markers.word($0, is: .successor)
+        }),
         var subject = openingSubject(
           before: sentence, in: candidates, upTo: found, doc: doc, inMention: inMention)
       {
@@ -758,10 +764,17 @@ struct Coreference {
   }
 
   /// Whether token `u` is a word whose first character is uppercase. Takes the index: a token
-  /// passed as an argument was copied out of the array (its key retained and released).
+  /// passed as an argument was copied out of the array (its key retained and released). The
+  /// first scalar is read from the text (`firstScalar(of:)`, as the surface's first scalar:
+  /// a lone surrogate is U+FFFD), where a `String` of the whole surface was made for it, and
+  /// an ASCII one is uppercase exactly from A to Z (the property's look-up cost about 300
+  /// instructions).
   private func isCapitalised(_ u: Int, in doc: TokenizedText) -> Bool {
-    doc.tokens[u].kind == .word
-      && (doc.surface(of: doc.tokens[u]).unicodeScalars.first?.properties.isUppercase ?? false)
+    guard doc.tokens[u].kind == .word, doc.tokens[u].utf16End > doc.tokens[u].utf16Start else {
+      return false
+    }
+    let first = doc.firstScalar(of: doc.tokens[u])
+    return first.isASCII ? first.value >= 0x41 && first.value <= 0x5A : first.properties.isUppercase
   }
 
   /// The determiner that opens a role-noun phrase ending at `t`: at most

@@ -77,6 +77,11 @@ public struct Modifiers: Sendable {
   }
   /// Once bound: by `Entry.boundPhrases`, the phrases that end with one key, in file order.
   private var phrasesByID: [[BoundPhrase]] = []
+  /// Once bound: by `Entry.boundPhrases`, the id of the word before the last of each of those
+  /// phrases (0: a phrase of one word), kept apart: most candidates differ from the text
+  /// there, and each is ruled out by one load (read in place, a candidate cost about 36
+  /// instructions, and a token ending phrases has about eight).
+  private var wordsBeforeLastByID: [[UInt32]] = []
   /// The entries of `words` and of `phrases`' last words by vocabulary id, once bound
   /// (`bind(to:)`): one look-up a token for both.
   private var byID = IDTable<Entry>()
@@ -263,7 +268,8 @@ public struct Modifiers: Sendable {
     if entry.endsPhrase {
       // An entry read by id (`bind(to:)`) has its phrases by id: no key is hashed or compared.
       if entry.boundPhrases != 0 {
-        if let phrase = phrase(endingAt: t, in: doc, phrasesByID[Int(entry.boundPhrases) - 1]) {
+        let k = Int(entry.boundPhrases) - 1
+        if let phrase = phrase(endingAt: t, in: doc, phrasesByID[k], wordsBeforeLastByID[k]) {
           return phrase
         }
       } else if let phrase = phrase(endingAt: t, in: doc) {
@@ -293,30 +299,42 @@ public struct Modifiers: Sendable {
 
   /// `phrase(endingAt:in:)` over the phrases that end with token `t`'s key, by id: a token of
   /// a text of the bound vocabulary has a phrase key exactly when it has that key's id.
+  /// `wordsBeforeLast`: each candidate's id of the word before its last (0: none).
   private func phrase(
-    endingAt t: Int, in doc: TokenizedText, _ candidates: [BoundPhrase]
+    endingAt t: Int, in doc: TokenizedText, _ candidates: [BoundPhrase],
+    _ wordsBeforeLast: [UInt32]
   ) -> (first: Int, word: Word)? {
-    Self.firstPhrase(endingAt: t, in: doc, candidates) { doc.tokens[$0].id == $1 }
+    // A candidate of more words whose word before the last is not token `t - 1`'s fails there
+    // (or reaches past the sentence's start, as every such candidate does at `t` = 0): passed
+    // over without being read. (No key of the bound vocabulary has id 0.)
+    let before = t > 0 ? doc.tokens[t - 1].id : 0
+    return Self.firstPhrase(
+      endingAt: t, in: doc, candidates,
+      mayMatch: { wordsBeforeLast[$0] == 0 || wordsBeforeLast[$0] == before },
+      matches: { doc.tokens[$0].id == $1 })
   }
 
   /// The modifier phrase that ends at token `t` of `doc` (its words in one sentence), and its
   /// first token; the first in file order when several do.
   private func phrase(endingAt t: Int, in doc: TokenizedText) -> (first: Int, word: Word)? {
     guard let candidates = phrases[doc.tokens[t].key] else { return nil }
-    return Self.firstPhrase(endingAt: t, in: doc, candidates) { doc.tokens[$0].key == $1 }
+    return Self.firstPhrase(
+      endingAt: t, in: doc, candidates, mayMatch: { _ in true },
+      matches: { doc.tokens[$0].key == $1 })
   }
 
   /// The first of `candidates` (phrases that end with token `t`'s word) whose other words, as
   /// `matches` compares a token with one of them, stand right before `t` in its sentence. Each
   /// candidate is read in place, its words from the one before `t` back (a copy of each
-  /// retained and released its words and its location; most differ at that word).
+  /// retained and released its words and its location; most differ at that word). A candidate
+  /// whose index `mayMatch` rejects is one that would not match.
   @inline(__always)
   private static func firstPhrase<Candidate: PhraseWords>(
     endingAt t: Int, in doc: TokenizedText, _ candidates: [Candidate],
-    matches: (Int, Candidate.Part) -> Bool
+    mayMatch: (Int) -> Bool, matches: (Int, Candidate.Part) -> Bool
   ) -> (first: Int, word: Word)? {
     let sentenceStart = doc.sentences[doc.sentenceOfToken[t]].tokens.lowerBound
-    candidates: for c in candidates.indices {
+    candidates: for c in candidates.indices where mayMatch(c) {
       let first = t + 1 - candidates[c].parts.count
       guard first >= sentenceStart else { continue }
       var i = t - 1
@@ -354,6 +372,9 @@ public struct Modifiers: Sendable {
       byKey[key] = Int32(bound.count)
     }
     phrasesByID = bound
+    wordsBeforeLastByID = bound.map { list in
+      list.map { $0.ids.count > 1 ? $0.ids[$0.ids.count - 2] : 0 }
+    }
     boundStamp = vocabulary.stamp
     byID = IDTable(vocabulary: vocabulary, keys: Set(words.keys).union(phrases.keys).sorted()) {
       Entry(word: words[$0], endsPhrase: phrases[$0] != nil, boundPhrases: byKey[$0] ?? 0)
