@@ -57,8 +57,14 @@ extension Gazetteer {
         limit: entities.count + 1)
     }
     let aliasCount = try reader.readCount(field: "the number of aliases")
-    aliases.reserveCapacity(aliasCount)
-    for _ in 0..<aliasCount { aliases.append(try Alias(from: &reader, entities: entityCount)) }
+    // Read through and left in the file when it is kept (a compiled gazetteer's mapping).
+    if let compiled = try AliasList.Compiled.skim(aliasCount, from: &reader, entities: entityCount)
+    {
+      aliases = AliasList(compiled: compiled)
+    } else {
+      aliases.reserveCapacity(aliasCount)
+      for _ in 0..<aliasCount { aliases.append(try Alias(from: &reader, entities: entityCount)) }
+    }
     for _ in 0..<(try reader.readCount(field: "the number of shadowed aliases")) {
       let alias = try Alias(from: &reader, entities: entityCount)
       shadowedAliases.append((alias, try reader.readIndex(below: entityCount, field: "an entity")))
@@ -208,6 +214,18 @@ extension MatchOptions {
     if let stem { writer.write(stem) }
     if let language { writer.write(language) }
     if !stemLanguages.isEmpty { writer.write(stemLanguages.sorted()) }
+  }
+
+  /// Reads past what `archive(to:)` wrote, checking it as `init(from:)` does, for the two
+  /// flags mention finding reads without the alias.
+  static func skim(from reader: inout ArchiveReader) throws(TokenizeError) -> (
+    exact: Bool, translit: Bool
+  ) {
+    let bits = try reader.readByte()
+    if bits & Bit.stem != 0 { try reader.skipString() }
+    if bits & Bit.language != 0 { try reader.skipString() }
+    if bits & Bit.stemLanguages != 0 { try reader.skipStrings() }
+    return (bits & Bit.exact != 0, bits & Bit.translit != 0)
   }
 
   init(from reader: inout ArchiveReader) throws(TokenizeError) {
