@@ -146,15 +146,23 @@ extension Entity {
   }
 
   init(from reader: inout ArchiveReader) throws(TokenizeError) {
-    self.init(
-      id: try reader.readString(), type: try reader.readString(), name: try reader.readString(),
-      location: try SourceLocation(from: &reader), handles: try reader.readBool(),
-      titles: try reader.readStrings())
-    demonyms = try reader.readStrings()
+    // Every field read first, then the entity made once (set field by field after an `init`,
+    // it was copied and the copy destroyed: a third of reading it).
+    let id = try reader.readString()
+    let type = try reader.readString()
+    let name = try reader.readString()
+    let location = try SourceLocation(from: &reader)
+    let handles = try reader.readBool()
+    let titles = try reader.readStrings()
+    let demonyms = try reader.readStrings()
+    var affiliations: [Affiliation] = []
     for _ in 0..<(try reader.readCount(field: "affiliations")) {
       affiliations.append(
         Affiliation(entity: try reader.readString(), location: try SourceLocation(from: &reader)))
     }
+    self.init(
+      id: id, type: type, name: name, location: location, handles: handles, titles: titles,
+      demonyms: demonyms, affiliations: affiliations)
   }
 }
 

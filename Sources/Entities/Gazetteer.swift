@@ -140,7 +140,12 @@ public struct Gazetteer: Sendable {
   /// Entity index → the indices of the entities it belongs to (its `affiliation` lines whose id
   /// the gazetteer defines), for role nouns ("the NASA chief").
   public var affiliationIndices: [[Int]] {
-    entities.map { entity in entity.affiliations.compactMap { self.entity(id: $0.entity) } }
+    // By index, reading each entity's affiliations in place: a copy of every entity (its
+    // strings and arrays retained and released) was most of this with a million of them.
+    entities.indices.map { index in
+      entities[index].affiliations.isEmpty
+        ? [] : entities[index].affiliations.compactMap { self.entity(id: $0.entity) }
+    }
   }
 
   /// Index of the entity with this id.

@@ -179,6 +179,7 @@ package struct ArchiveReader {
   }
 
   /// Checks a list of string numbers without making the list.
+  @inlinable
   package mutating func skipStrings() throws(TokenizeError) {
     for _ in 0..<(try readCount(field: "the number of strings of a list")) { try skipString() }
   }
@@ -189,6 +190,7 @@ package struct ArchiveReader {
 
   package mutating func readStrings() throws(TokenizeError) -> [String] {
     let count = try readCount(field: "the number of strings of a list")
+    if count == 0 { return [] }
     var result: [String] = []
     result.reserveCapacity(count)
     for _ in 0..<count { result.append(try readString()) }
