@@ -90,13 +90,27 @@ package struct ArchiveReader {
 
   /// A non-negative integer (at most `Int.max`).
   ///
-  /// Inlined where the tables are read, for the common one-byte value (below 128); a longer
-  /// one is read by a call.
+  /// Inlined where the tables are read, for a value of up to three bytes (below 2^21: the
+  /// numbers of strings, nodes, keys and values of a million aliases); a longer one, or one
+  /// near the end, is read by a call.
   @inlinable @inline(__always)
   package mutating func readInt() throws(TokenizeError) -> Int {
-    if offset < bytes.count, case let byte = bytes[offset], byte < 0x80 {
-      offset += 1
-      return Int(byte)
+    if bytes.count - offset >= 3 {
+      let first = bytes[offset]
+      if first < 0x80 {
+        offset += 1
+        return Int(first)
+      }
+      let second = bytes[offset + 1]
+      if second < 0x80 {
+        offset += 2
+        return Int(first & 0x7F) | Int(second) << 7
+      }
+      let third = bytes[offset + 2]
+      if third < 0x80 {
+        offset += 3
+        return Int(first & 0x7F) | Int(second & 0x7F) << 7 | Int(third) << 14
+      }
     }
     return try readLongInt()
   }
