@@ -215,6 +215,8 @@ package struct ArchiveReader {
   package mutating func readIndices(below limit: Int, field: String) throws(TokenizeError) -> [Int]
   {
     let count = try readCount(field: "the length of a list")
+    // Most lists (a phrase's values) hold one: made at once, without reserving and appending.
+    if count == 1 { return [try readIndex(below: limit, field: field)] }
     var result: [Int] = []
     result.reserveCapacity(count)
     for _ in 0..<count { result.append(try readIndex(below: limit, field: field)) }
