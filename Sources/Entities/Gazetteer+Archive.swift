@@ -57,8 +57,14 @@ extension Gazetteer {
         limit: entities.count + 1)
     }
     let aliasCount = try reader.readCount(field: "the number of aliases")
-    aliases.reserveCapacity(aliasCount)
-    for _ in 0..<aliasCount { aliases.append(try Alias(from: &reader, entities: entityCount)) }
+    // Read through and left in the file when it is kept (a compiled gazetteer's mapping).
+    if let compiled = try AliasList.Compiled.skim(aliasCount, from: &reader, entities: entityCount)
+    {
+      aliases = AliasList(compiled: compiled)
+    } else {
+      aliases.reserveCapacity(aliasCount)
+      for _ in 0..<aliasCount { aliases.append(try Alias(from: &reader, entities: entityCount)) }
+    }
     for _ in 0..<(try reader.readCount(field: "the number of shadowed aliases")) {
       let alias = try Alias(from: &reader, entities: entityCount)
       shadowedAliases.append((alias, try reader.readIndex(below: entityCount, field: "an entity")))
@@ -140,15 +146,23 @@ extension Entity {
   }
 
   init(from reader: inout ArchiveReader) throws(TokenizeError) {
-    self.init(
-      id: try reader.readString(), type: try reader.readString(), name: try reader.readString(),
-      location: try SourceLocation(from: &reader), handles: try reader.readBool(),
-      titles: try reader.readStrings())
-    demonyms = try reader.readStrings()
+    // Every field read first, then the entity made once (set field by field after an `init`,
+    // it was copied and the copy destroyed: a third of reading it).
+    let id = try reader.readString()
+    let type = try reader.readString()
+    let name = try reader.readString()
+    let location = try SourceLocation(from: &reader)
+    let handles = try reader.readBool()
+    let titles = try reader.readStrings()
+    let demonyms = try reader.readStrings()
+    var affiliations: [Affiliation] = []
     for _ in 0..<(try reader.readCount(field: "affiliations")) {
       affiliations.append(
         Affiliation(entity: try reader.readString(), location: try SourceLocation(from: &reader)))
     }
+    self.init(
+      id: id, type: type, name: name, location: location, handles: handles, titles: titles,
+      demonyms: demonyms, affiliations: affiliations)
   }
 }
 
@@ -208,6 +222,18 @@ extension MatchOptions {
     if let stem { writer.write(stem) }
     if let language { writer.write(language) }
     if !stemLanguages.isEmpty { writer.write(stemLanguages.sorted()) }
+  }
+
+  /// Reads past what `archive(to:)` wrote, checking it as `init(from:)` does, for the two
+  /// flags mention finding reads without the alias.
+  static func skim(from reader: inout ArchiveReader) throws(TokenizeError) -> (
+    exact: Bool, translit: Bool
+  ) {
+    let bits = try reader.readByte()
+    if bits & Bit.stem != 0 { try reader.skipString() }
+    if bits & Bit.language != 0 { try reader.skipString() }
+    if bits & Bit.stemLanguages != 0 { try reader.skipStrings() }
+    return (bits & Bit.exact != 0, bits & Bit.translit != 0)
   }
 
   init(from reader: inout ArchiveReader) throws(TokenizeError) {

@@ -10,7 +10,7 @@ import Tokenize
 /// ```
 public struct Gazetteer: Sendable {
   public internal(set) var entities: [Entity] = []
-  public internal(set) var aliases: [Alias] = []
+  public internal(set) var aliases = AliasList()
   /// Aliases whose keys another entity claimed first: ignored for matching, reported by lint.
   public internal(set) var shadowedAliases: [(alias: Alias, claimedBy: Int)] = []
   /// Where a stem or a transliteration of an alias equals another entity's alias (or its stem
@@ -140,7 +140,12 @@ public struct Gazetteer: Sendable {
   /// Entity index → the indices of the entities it belongs to (its `affiliation` lines whose id
   /// the gazetteer defines), for role nouns ("the NASA chief").
   public var affiliationIndices: [[Int]] {
-    entities.map { entity in entity.affiliations.compactMap { self.entity(id: $0.entity) } }
+    // By index, reading each entity's affiliations in place: a copy of every entity (its
+    // strings and arrays retained and released) was most of this with a million of them.
+    entities.indices.map { index in
+      entities[index].affiliations.isEmpty
+        ? [] : entities[index].affiliations.compactMap { self.entity(id: $0.entity) }
+    }
   }
 
   /// Index of the entity with this id.
@@ -271,15 +276,15 @@ public struct Gazetteer: Sendable {
         && (mode == .fold || other.surfaces == alias.surfaces)
     }
     if let earlier {
-      if aliases[earlier.alias].entity != entityNumber {
-        shadowedAliases.append((alias, aliases[earlier.alias].entity))
+      if aliases.entity(of: earlier.alias) != entityNumber {
+        shadowedAliases.append((alias, aliases.entity(of: earlier.alias)))
       }
       if options.handles { enableHandles(entityNumber) }
       return
     }
     let index = aliases.count
     if let taken = matcher.values(ofPhrase: alias.keys).first(where: { $0.form == .translit }),
-      aliases[taken.alias].entity != entityNumber
+      aliases.entity(of: taken.alias) != entityNumber
     {
       collisions.append(
         Collision(
@@ -322,11 +327,11 @@ public struct Gazetteer: Sendable {
   private mutating func isFree(
     _ values: [AliasForm], for alias: Alias, keys: [String], via: String
   ) -> Bool {
-    if let other = values.first(where: { aliases[$0.alias].entity != alias.entity }) {
+    if let other = values.first(where: { aliases.entity(of: $0.alias) != alias.entity }) {
       collisions.append(
         Collision(
           alias: alias, other: other.alias, via: via, keys: keys,
-          winner: aliases[other.alias].entity))
+          winner: aliases.entity(of: other.alias)))
       return false
     }
     return values.isEmpty
@@ -420,7 +425,7 @@ public struct Gazetteer: Sendable {
   private mutating func enableHandles(_ entity: Int) {
     guard !entities[entity].handles else { return }
     entities[entity].handles = true
-    for index in aliases.indices where aliases[index].entity == entity {
+    for index in aliases.indices where aliases.entity(of: index) == entity {
       insertHandles(of: index)
     }
   }
@@ -435,7 +440,7 @@ public struct Gazetteer: Sendable {
     guard Self.isAlphanumeric(joined) else { return }
     for (keys, form) in [(["@" + joined], AliasForm.Form.handle), (["#", joined], .hashtag)] {
       let taken = matcher.values(ofPhrase: keys).contains {
-        aliases[$0.alias].entity != alias.entity
+        aliases.entity(of: $0.alias) != alias.entity
       }
       if !taken { matcher.insert(keys, value: AliasForm(alias: index, form: form)) }
     }
@@ -469,10 +474,12 @@ public struct Gazetteer: Sendable {
     // The transliterated tokens, and the first of them at or after the position.
     let transliterated = doc.variants.transliterations.keyedTokens
     var nextTransliterated = 0
+    // The token-test aliases, read once a text (a compiled gazetteer's are decoded when read).
+    let tokenAliasList = tokenAliases.map { aliases[$0] }
     func append(_ alias: Int, _ range: Range<Int>, sentence index: Int) {
       result.append(
         EntityMention(
-          entity: aliases[alias].entity, alias: alias, start: tokens[range.lowerBound].start,
+          entity: aliases.entity(of: alias), alias: alias, start: tokens[range.lowerBound].start,
           end: tokens[range.upperBound - 1].end, tokens: range, sentence: index))
     }
     for (index, sentence) in doc.sentences.enumerated() {
@@ -536,10 +543,10 @@ public struct Gazetteer: Sendable {
             found = match
           }
         }
-        for candidate in tokenAliases {
-          let count = aliases[candidate].keys.count
+        for (candidate, alias) in zip(tokenAliases, tokenAliasList) {
+          let count = alias.keys.count
           guard count > (found?.1.count ?? 0), position + count <= limit,
-            passes(aliases[candidate], position..<(position + count), doc)
+            passes(alias, position..<(position + count), doc)
           else { continue }
           found = (candidate, position..<(position + count))
         }
@@ -693,7 +700,7 @@ public struct Gazetteer: Sendable {
   ) -> Bool {
     // The alias's fields read in place (a copy of the alias retained its strings and arrays).
     guard let language else {
-      return aliases[value.alias].options.translit
+      return aliases.isTranslit(value.alias)
         && (value.form == .plain || value.form == .translit)
     }
     guard value.form == .stem, !Self.everyWordInflects.contains(language) else { return true }
@@ -708,11 +715,7 @@ public struct Gazetteer: Sendable {
   private func accepts(_ value: AliasForm, _ range: Range<Int>, _ doc: TokenizedText) -> Bool {
     // The common case (a plain alias without tests, case-folded) reads two fields in place,
     // without copying the alias.
-    if value.form == .plain && aliases[value.alias].tests.isEmpty
-      && aliases[value.alias].mode != .exact
-    {
-      return true
-    }
+    if value.form == .plain && aliases.matchesByKeys(value.alias) { return true }
     let entry = aliases[value.alias]
     switch value.form {
     case .plain:

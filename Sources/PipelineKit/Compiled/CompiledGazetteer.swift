@@ -187,6 +187,8 @@ public struct CompiledGazetteer: Sendable {
     let decoded = file.withBytes { raw in
       Result { () throws(TokenizeError) -> Gazetteer in
         var reader = try ArchiveReader(UnsafeRawBufferPointer(rebasing: raw[tablesStart...]))
+        // The mapping outlives the call: the aliases are decoded from it when asked for.
+        reader.owner = file
         let gazetteer = try Gazetteer(from: &reader)
         guard reader.isAtEnd else {
           throw .archiveValueOutOfRange(

@@ -45,7 +45,8 @@ final class MappedFile: @unchecked Sendable {
     if let base { munmap(base, count) }
   }
 
-  /// Runs `body` with the bytes; they are valid only during the call.
+  /// Runs `body` with the bytes. They stay valid as long as the mapping does: a reader that
+  /// keeps them past the call keeps this object too (`ArchiveReader.owner`).
   func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
     try body(UnsafeRawBufferPointer(start: base, count: count))
   }

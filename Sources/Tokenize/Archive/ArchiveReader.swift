@@ -5,10 +5,14 @@
 /// It reads the bytes in place (a compiled gazetteer's memory-mapped file): use it only while
 /// they are valid, inside `read(_:_:)` or the mapping's `withBytes`.
 package struct ArchiveReader {
-  private let bytes: UnsafeRawBufferPointer
+  @usableFromInline let bytes: UnsafeRawBufferPointer
   /// The next byte to read.
-  package private(set) var offset = 0
-  private var strings: [String] = []
+  package var offset = 0
+  @usableFromInline var strings: [String] = []
+  /// What keeps `bytes` valid after the reader is gone (a compiled gazetteer's mapping), or nil
+  /// when they are valid only during the read. With it, a table may keep its bytes and decode
+  /// its parts when they are asked for (`lasting`).
+  package var owner: (any AnyObject & Sendable)?
 
   /// Reads the string table at the front of `bytes`.
   ///
@@ -69,11 +73,51 @@ package struct ArchiveReader {
     return try result.get()
   }
 
+  /// Reads `bytes` with a string table already read from them (`ArchiveSlice.reader(at:)`).
+  fileprivate init(_ bytes: UnsafeRawBufferPointer, strings: [String], offset: Int) {
+    self.bytes = bytes
+    self.strings = strings
+    self.offset = offset
+  }
+
+  /// The bytes and strings of this reader for reading again later, when `owner` keeps them.
+  package var lasting: ArchiveSlice? {
+    owner.map { ArchiveSlice(owner: $0, bytes: bytes, strings: strings) }
+  }
+
   /// Whether every byte was read.
   package var isAtEnd: Bool { offset == bytes.count }
 
   /// A non-negative integer (at most `Int.max`).
+  ///
+  /// Inlined where the tables are read, for a value of up to three bytes (below 2^21: the
+  /// numbers of strings, nodes, keys and values of a million aliases); a longer one, or one
+  /// near the end, is read by a call.
+  @inlinable @inline(__always)
   package mutating func readInt() throws(TokenizeError) -> Int {
+    if bytes.count - offset >= 3 {
+      let first = bytes[offset]
+      if first < 0x80 {
+        offset += 1
+        return Int(first)
+      }
+      let second = bytes[offset + 1]
+      if second < 0x80 {
+        offset += 2
+        return Int(first & 0x7F) | Int(second) << 7
+      }
+      let third = bytes[offset + 2]
+      if third < 0x80 {
+        offset += 3
+        return Int(first & 0x7F) | Int(second & 0x7F) << 7 | Int(third) << 14
+      }
+    }
+    return try readLongInt()
+  }
+
+  /// `readInt` past its first byte's test.
+  @usableFromInline
+  mutating func readLongInt() throws(TokenizeError) -> Int {
     let start = offset
     var value = 0
     var shift = 0
@@ -93,6 +137,7 @@ package struct ArchiveReader {
   }
 
   /// An integer below `limit`: an index into a table of `limit` elements.
+  @inlinable @inline(__always)
   package mutating func readIndex(below limit: Int, field: String) throws(TokenizeError) -> Int {
     let start = offset
     let value = try readInt()
@@ -104,6 +149,7 @@ package struct ArchiveReader {
 
   /// A count of elements that take at least one byte each: no more than the bytes left, so a
   /// corrupt count cannot reserve memory the archive does not back.
+  @inlinable @inline(__always)
   package mutating func readCount(field: String) throws(TokenizeError) -> Int {
     let start = offset
     let value = try readInt()
@@ -114,10 +160,12 @@ package struct ArchiveReader {
     return value
   }
 
+  @inlinable @inline(__always)
   package mutating func readBool() throws(TokenizeError) -> Bool {
     try readIndex(below: 2, field: "a flag") == 1
   }
 
+  @inlinable @inline(__always)
   package mutating func readByte() throws(TokenizeError) -> UInt8 {
     guard offset < bytes.count else { throw .archiveTruncated(offset: offset) }
     offset += 1
@@ -133,8 +181,21 @@ package struct ArchiveReader {
         littleEndian: bytes.loadUnaligned(fromByteOffset: offset - 8, as: UInt64.self)))
   }
 
+  @inlinable @inline(__always)
   package mutating func readString() throws(TokenizeError) -> String {
     strings[try readIndex(below: strings.count, field: "a string number")]
+  }
+
+  /// Checks a string number without reading the string.
+  @inlinable @inline(__always)
+  package mutating func skipString() throws(TokenizeError) {
+    _ = try readIndex(below: strings.count, field: "a string number")
+  }
+
+  /// Checks a list of string numbers without making the list.
+  @inlinable
+  package mutating func skipStrings() throws(TokenizeError) {
+    for _ in 0..<(try readCount(field: "the number of strings of a list")) { try skipString() }
   }
 
   package mutating func readOptionalString() throws(TokenizeError) -> String? {
@@ -143,6 +204,7 @@ package struct ArchiveReader {
 
   package mutating func readStrings() throws(TokenizeError) -> [String] {
     let count = try readCount(field: "the number of strings of a list")
+    if count == 0 { return [] }
     var result: [String] = []
     result.reserveCapacity(count)
     for _ in 0..<count { result.append(try readString()) }
@@ -153,6 +215,8 @@ package struct ArchiveReader {
   package mutating func readIndices(below limit: Int, field: String) throws(TokenizeError) -> [Int]
   {
     let count = try readCount(field: "the length of a list")
+    // Most lists (a phrase's values) hold one: made at once, without reserving and appending.
+    if count == 1 { return [try readIndex(below: limit, field: field)] }
     var result: [Int] = []
     result.reserveCapacity(count)
     for _ in 0..<count { result.append(try readIndex(below: limit, field: field)) }
@@ -205,5 +269,21 @@ package struct ArchiveReader {
     }
     offset += count * size
     return words
+  }
+}
+
+/// An archive's bytes and string table, kept with what keeps the bytes valid (a compiled
+/// gazetteer's mapped file), so that a part of the archive can be read when it is needed rather
+/// than all of it at once.
+///
+/// `@unchecked Sendable`: the bytes are read-only and live as long as `owner`, which it holds.
+package struct ArchiveSlice: @unchecked Sendable {
+  package let owner: any AnyObject & Sendable
+  package let bytes: UnsafeRawBufferPointer
+  package let strings: [String]
+
+  /// A reader at `offset`, a position an earlier read of the same bytes reached.
+  package func reader(at offset: Int) -> ArchiveReader {
+    ArchiveReader(bytes, strings: strings, offset: offset)
   }
 }
