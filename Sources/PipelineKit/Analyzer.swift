@@ -63,7 +63,7 @@ public struct Analyzer: Sendable {
     let scorer: StanceScorer
     let entityTypes: [String]
     let entityTitles: [[String]]
-    let entityDemonyms: [[String]]
+    let entityDemonyms: DemonymIndex
     let entityAffiliations: [[Int]]
 
     init(tokenizer: Tokenizer, gazetteer: Gazetteer, scorer: StanceScorer) {
@@ -72,7 +72,7 @@ public struct Analyzer: Sendable {
       self.scorer = scorer
       self.entityTypes = gazetteer.entities.map(\.type)
       self.entityTitles = gazetteer.entities.map(\.titles)
-      self.entityDemonyms = gazetteer.entities.map(\.demonyms)
+      self.entityDemonyms = DemonymIndex(gazetteer.entities.map(\.demonyms))
       self.entityAffiliations = gazetteer.affiliationIndices
     }
   }

@@ -14,9 +14,8 @@ struct Coreference {
   let types: [String]
   /// Entity index → token keys of its titles (the gazetteer's `title` lines); may be empty.
   var titles: [[String]] = []
-  /// Entity index → token keys of its demonyms (the gazetteer's `demonym` lines: "russian");
-  /// may be empty.
-  var demonyms: [[String]] = []
+  /// The entities each demonym names (the gazetteer's `demonym` lines: "russian").
+  var demonyms = DemonymIndex()
   /// Entity index → the entities it belongs to (the gazetteer's `affiliation` lines); may be
   /// empty.
   var affiliations: [[Int]] = []
@@ -136,8 +135,7 @@ struct Coreference {
           }
           // A demonym names its entity as a mention does ("the Russian official": Russia).
           for u in start + 1..<t where !inMention[u] && isCapitalised(u, in: doc) {
-            for (entity, keys) in demonyms.enumerated()
-            where keys.contains(tokens[u].key) && !owners.contains(entity) {
+            for entity in demonyms.entities(named: tokens[u].key) where !owners.contains(entity) {
               owners.append(entity)
             }
           }

@@ -163,7 +163,8 @@ public struct StanceScorer: Sendable {
   /// `carried`: what a window of a longer text is told about the text before it.
   public func score(
     _ doc: TokenizedText, mentions: [EntityMention], types: [String] = [], titles: [[String]] = [],
-    demonyms: [[String]] = [], affiliations: [[Int]] = [], carried: Carried = Carried()
+    demonyms: DemonymIndex = DemonymIndex(), affiliations: [[Int]] = [],
+    carried: Carried = Carried()
   )
     -> StanceAnalysis
   {

@@ -92,7 +92,8 @@ private struct Fixture {
     let analysis = scorer(policy, coreference: coreference).score(
       doc, mentions: mentions, types: gazetteer.entities.map(\.type),
       titles: gazetteer.entities.map(\.titles),
-      demonyms: gazetteer.entities.map(\.demonyms), affiliations: gazetteer.affiliationIndices)
+      demonyms: DemonymIndex(gazetteer.entities.map(\.demonyms)),
+      affiliations: gazetteer.affiliationIndices)
     return (doc, mentions, analysis)
   }
 }
