@@ -200,7 +200,8 @@ struct EvalTests {
     ("blind265", 0.84), ("blind266", 0.85), ("blind267", 0.94), ("blind268", 0.93),
     ("blind269", 0.91), ("blind270", 0.88), ("blind271", 0.93), ("blind272", 0.86),
     ("blind273", 0.94), ("blind274", 0.90), ("blind275", 0.90), ("blind276", 0.92),
-    ("blind277", 0.92), ("blind278", 0.91),
+    ("blind277", 0.92), ("blind278", 0.91), ("blind279", 0.87), ("blind280", 0.88),
+    ("blind281", 0.95),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
