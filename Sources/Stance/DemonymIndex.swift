@@ -1,8 +1,8 @@
 /// The entities a demonym names, by the demonym's token key (the gazetteer's `demonym` lines:
 /// "russian" → Russia), made once per analyzer: coreference asks it for each capitalised word
 /// of a role-noun phrase ("the Russian official"), in time that does not grow with the
-/// gazetteer (a walk over every entity's demonyms did: a quarter of the default speed with a
-/// million aliases).
+/// gazetteer (a walk over every entity's demonyms did: with a million aliases the analysis ran
+/// at 0.18 × the default's speed, BENCHMARKS.md).
 public struct DemonymIndex: Sendable {
   private var entities: [String: [Int]] = [:]
 

@@ -201,7 +201,7 @@ struct EvalTests {
     ("blind269", 0.91), ("blind270", 0.88), ("blind271", 0.93), ("blind272", 0.86),
     ("blind273", 0.94), ("blind274", 0.90), ("blind275", 0.90), ("blind276", 0.92),
     ("blind277", 0.92), ("blind278", 0.91), ("blind279", 0.87), ("blind280", 0.88),
-    ("blind281", 0.95),
+    ("blind281", 0.95), ("blind282", 0.96), ("blind283", 0.94), ("blind284", 0.95),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [
