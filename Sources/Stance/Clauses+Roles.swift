@@ -584,7 +584,8 @@ extension ClauseAnalyzer {
 
   /// A hit right after a passive auxiliary (an adverb or booster may come between) whose first
   /// word is a participle (`isParticiple`): "was criticised", "were sharply condemned", "was
-  /// withdrawn".
+  /// withdrawn"; or a `passive_infinitive` verb after `to` and such an auxiliary: "was to
+  /// blame".
   func isPassive(_ hit: Range<Int>) -> Bool {
     // An adverb hit in -ly right before a passive participle is part of the passive ("was
     // warmly praised by Roscosmos").

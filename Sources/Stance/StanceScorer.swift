@@ -1172,7 +1172,7 @@ public struct StanceScorer: Sendable {
               policy.share(
                 entry.rule, positive: positive, distance: entry.distance - 1, modifiers)
               * ((entry.rule == .possessor || entry.rule == .source)
-                ? refusalUndone(
+                ? baseForOwner(
                   hits[hi],
                   ownedByPerson: isOwner(entry.ref, of: hitTokens)
                     && typeClasses(of: entry.entity).contains(.person), in: doc)
@@ -1205,7 +1205,7 @@ public struct StanceScorer: Sendable {
   /// weight that gives back its base weight: what was offered or threatened stays its owner's,
   /// whoever refuses or drops it (an organisation's threat dropped is often its own official's
   /// act: "Borisov withdrew Russia's threat"). 1 for any other hit.
-  private func refusalUndone(_ hit: Hit, ownedByPerson: Bool, in doc: TokenizedText) -> Double {
+  private func baseForOwner(_ hit: Hit, ownedByPerson: Bool, in doc: TokenizedText) -> Double {
     guard hit.weight != 0 else { return 1 }
     var shifter: AppliedModifier?
     for modifier in hit.modifiers where modifier.kind.isShifter {
