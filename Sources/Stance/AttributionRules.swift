@@ -150,6 +150,9 @@ public struct AttributionRules: Sendable {
     /// was to blame for the delay" is blamed, as "was blamed" is (rule `passive-subject`), where
     /// "Russia is to leave the station" stays Russia's own act.
     case passiveInfinitive = "passive_infinitive"
+    /// A courtesy title before a name (`mr`, `dr`): no word of a title of office, so "NASA
+    /// Administrator Mr. Bill Nelson" is titled as "NASA Administrator Bill Nelson" is.
+    case honorific
 
     /// `1 << (the case's index in allCases)`, spelt out: it is read for every token of every
     /// sentence with a mention (the index search took 3 % of a run's instructions).
@@ -199,6 +202,7 @@ public struct AttributionRules: Sendable {
       case .adverb: 1 << 41
       case .successor: 1 << 42
       case .passiveInfinitive: 1 << 43
+      case .honorific: 1 << 44
       }
     }
 
@@ -221,7 +225,7 @@ public struct AttributionRules: Sendable {
       case .relational, .content, .collective, .infinitive, .complement, .reason, .genitive,
         .article, .causative, .quotative, .complementizer, .comitative, .reciprocal,
         .obligation, .sourced, .particle, .locative, .time, .stative, .refusal, .office, .joining,
-        .adverb, .successor, .passiveInfinitive:
+        .adverb, .successor, .passiveInfinitive, .honorific:
         true
       default: false
       }

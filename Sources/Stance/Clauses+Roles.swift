@@ -1079,8 +1079,16 @@ extension ClauseAnalyzer {
     if participant.isPossessive, first < doc.tokens.count, doc.tokens[first].keyIs("'s") {
       first += 1
     }
-    guard first <= next.tokens.lowerBound else { return nil }
-    let words = first..<next.tokens.lowerBound
+    // A courtesy title before the name, its period glued to it, is no word of the title of
+    // office ("NASA Administrator Mr. Bill Nelson").
+    var end = next.tokens.lowerBound
+    if end - 2 >= first, doc.tokens[end - 1].keyIs("."), markers.word(end - 2, is: .honorific) {
+      end -= 2
+    } else if end - 1 >= first, markers.word(end - 1, is: .honorific) {
+      end -= 1
+    }
+    guard first <= end else { return nil }
+    let words = first..<end
     guard next.typeClasses.contains(.person), next.ref.isMention, (1...2).contains(words.count),
       words.allSatisfy({ tokenKinds[$0] == .word && !isVerbCue($0) }),
       words.contains(where: { markers.word($0, is: .office) })

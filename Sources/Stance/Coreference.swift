@@ -350,6 +350,23 @@ struct Coreference {
       // A plural pronoun stands for both of two names joined by `and` ("JAXA and ESA … They
       // agreed"), and for a person only so; a plural role noun only so ("NASA and Roscosmos …
       // The two agencies agreed").
+      // A plural pronoun after a lone name stands for the nearest two joined by `and` in reach,
+      // when there are such ("NASA and Roscosmos met in Houston. They agreed…": not Houston).
+      if word.kind == .pronoun, word.isPlural,
+        coordinated(with: found, in: candidates, doc: doc) == nil
+      {
+        var c = found - 1
+        while c > 0 && candidates[c].sentence >= reach {
+          if candidates[c].end <= span.lowerBound,
+            word.types.contains(types[candidates[c].entity]),
+            coordinated(with: c, in: candidates, doc: doc) != nil
+          {
+            found = c
+            break
+          }
+          c -= 1
+        }
+      }
       var antecedents = [candidates[found]]
       if word.isPlural {
         if let other = coordinated(with: found, in: candidates, doc: doc) {

@@ -435,6 +435,32 @@ public struct StanceScorer: Sendable {
       let d = ordinal[to] - ordinal[from]
       return d >= 1 && d <= modifiers.negationWindow
     }
+    /// The clause a negator frames when `that` ends it or follows it ("it is not true that",
+    /// "it is not that", "denied that"): from after the `that` to the end of the phrase it
+    /// governs (punctuation, a clause marker, a coordinator before a verb: "denied that it would
+    /// quit and said…"). The denial reaches every hit there, beyond its window and on top of
+    /// the clause's own negators ("It is not true that Japan will not work with ESA": favor);
+    /// not when a negator denies the denial ("did not deny that").
+    func framedClause(by mark: ModifierMark) -> Range<Int>? {
+      let end = sentence.tokens.upperBound
+      var that = mark.token
+      // A phrase that ends in a subordinator frames what follows it as `that` does ("it is not
+      // as if").
+      if !rules.word(that, in: doc, is: .complementizer)
+        && !(mark.first < mark.token && rules.has(that, in: doc, .subordinator))
+      {
+        that += 1
+        guard that < end, rules.word(that, in: doc, is: .complementizer) else { return nil }
+      }
+      for other in marks
+      where other.word.kind == .negator && other.token < mark.first
+        && inWindow(other.token, mark.first)
+      {
+        return nil
+      }
+      let stop = (that + 1..<end).first(where: endsGovernedPhrase) ?? end
+      return (that + 1)..<stop
+    }
     /// The last token of a name right after negator `mark` (a determiner may come between): the
     /// negator denies what the name does, so its window counts from there ("Neither NASA nor
     /// ESA wants to end the partnership", "nor the White House has cut ties").
@@ -842,7 +868,8 @@ public struct StanceScorer: Sendable {
                   $0.word.kind == .negator && $0.token > mark.token && $0.token < start
                 })
               || (throughContent(mark, to: start) == true
-                && content(after: mark).map { previousEnd <= $0.start } == true))
+                && content(after: mark).map { previousEnd <= $0.start } == true)
+              || framedClause(by: mark)?.contains(start) == true)
         }
         /// Whether the phrase of a hit ending at `end` reaches this one: within the negation
         /// window, no punctuation or contrast word between.

@@ -202,6 +202,9 @@ struct EvalTests {
     ("blind273", 0.94), ("blind274", 0.90), ("blind275", 0.90), ("blind276", 0.92),
     ("blind277", 0.92), ("blind278", 0.91), ("blind279", 0.87), ("blind280", 0.88),
     ("blind281", 0.95), ("blind282", 0.96), ("blind283", 0.94), ("blind284", 0.95),
+    ("blind285", 0.88), ("blind286", 0.95), ("blind287", 0.84), ("blind288", 0.84),
+    ("blind289", 0.92), ("blind290", 0.79), ("blind291", 0.93), ("blind292", 0.91),
+    ("blind293", 0.88),
   ])
   func blindSetKeepsItsAccuracy(_ set: String, _ floor: Double) throws {
     var arguments = [

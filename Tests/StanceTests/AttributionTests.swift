@@ -134,6 +134,10 @@ struct AttributionTests {
       "⟦Roscosmos⟧ chief Rogozin threatened to leave.",
       hit: "threatened", "roscosmos", .title),
     RoleCase(
+      "… a courtesy title between the title of office and the name is no word of it",
+      "⟦Roscosmos⟧ chief Mr. Rogozin threatened to leave.", hit: "threatened", "roscosmos",
+      .title),
+    RoleCase(
       "… and through one an apposition names",
       "Rogozin, the head of ⟦Roscosmos⟧, threatened to leave.", hit: "threatened", "roscosmos",
       .title),
@@ -1531,6 +1535,21 @@ struct AttributionTests {
       text: "It is not true that Russia refused to cooperate.",
       weights: ["refused": 2 * 0.74, "cooperate": 2 * 0.74]),
     ShifterCase(
+      name: "a framing denial reaches its clause beyond its window, on top of the clause's negator",
+      text: "It is not true that Russia will not cooperate.",
+      weights: ["cooperate": 2 * 0.74 * 0.74]),
+    ShifterCase(
+      name: "a negator right before `that` frames the clause",
+      text: "It is not that Russia does not want to cooperate.",
+      weights: ["cooperate": 2 * 0.74 * 0.74]),
+    ShifterCase(
+      name: "a framed clause ends at `and` before a verb",
+      text: "Rogozin denied that Russia would quit and praised the partnership.",
+      weights: ["quit": 2.5 * 0.74, "praised": 1.5, "partnership": 1.8]),
+    ShifterCase(
+      name: "a denied denial frames nothing",
+      text: "Rogozin did not deny that Russia would quit.", weights: ["quit": -2.5]),
+    ShifterCase(
       name: "ended + positive", text: "Russia ended its cooperation.", weights: ["cooperation": -2]),
     ShifterCase(
       name: "every form of a shifter is listed: freezing",
@@ -2033,6 +2052,18 @@ struct AttributionTests {
     #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
   }
 
+  /// A plural pronoun after a lone name stands for the nearest two names joined by `and` in
+  /// reach; with none, for the lone name.
+  @Test(arguments: [
+    ("NASA and Roscosmos met in Moscow. They praised the crew.", ["nasa", "roscosmos"]),
+    ("Roscosmos met in Moscow. They praised the crew.", ["moscow"]),
+  ])
+  func aPluralPronounPrefersTwoJoinedNames(text: String, entities: [String]) throws {
+    let fixture = try Fixture()
+    let (_, _, analysis) = try fixture.analyze(text)
+    #expect(analysis.references.map { fixture.gazetteer.entities[$0.entity].id } == entities)
+  }
+
   @Test func referencesReachOnlyThePreviousSentence() throws {
     let fixture = try Fixture()
     let (_, _, analysis) = try fixture.analyze("NASA met. Rain fell. It praised the crew.")
@@ -2104,7 +2135,7 @@ struct AttributionTests {
     }
     #expect(
       message { _ = try rules.addMarker(fields: ["clause", "but"], at: at, session: session) }
-        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, adverb, successor, passive_infinitive, found 'clause'"
+        == "c.tsv:3: expected kind boundary, quote, contrast, subordinator, relative, coordinator, speech, passive, agent_marker, preposition, verb, verb_suffix, participle_suffix, first_person, source, desire, conditional, relational, patient_marker, participle, content, collective, infinitive, complement, reason, genitive, article, causative, quotative, complementizer, comitative, reciprocal, obligation, sourced, particle, locative, time, stative, refusal, office, joining, adverb, successor, passive_infinitive, honorific, found 'clause'"
     )
     #expect(
       message { _ = try rules.addMarker(fields: ["speech", "said so"], at: at, session: session) }
