@@ -89,13 +89,19 @@ final class WordBreaker {
     }
   }
 
-  /// The offset of the first unit from `start` on that is not ASCII, or the text's count: four
-  /// units at a time, one test of their high bits.
+  /// The offset of the first unit from `start` on that is not ASCII, or the text's count:
+  /// sixteen units at a time as vector lanes, then four at a time, one test of their high bits.
   @inline(__always)
   private static func firstNonASCII(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
     guard let base = text.baseAddress else { return start }
     let count = text.count
     var i = start
+    while i &+ 16 <= count {
+      let sixteen = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
+      let words = unsafeBitCast(sixteen, to: SIMD4<UInt64>.self)
+      if (words[0] | words[1] | words[2] | words[3]) & 0xFF80_FF80_FF80_FF80 != 0 { break }
+      i &+= 16
+    }
     while i + 4 <= count {
       let four = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xFF80_FF80_FF80_FF80
       if four != 0 { return i + four.trailingZeroBitCount / 16 }
