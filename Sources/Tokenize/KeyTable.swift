@@ -23,9 +23,13 @@ package struct KeyTable: Sendable {
 
   /// The number of `key`, nil when it was never inserted.
   @inline(__always)
-  package func number(of key: String) -> UInt32? {
+  package func number(of key: String) -> UInt32? { number(of: key, hash: Vocabulary.hash(key)) }
+
+  /// `number(of:)` of a key whose `Vocabulary.hash` is `hash`.
+  @inline(__always)
+  private func number(of key: String, hash: UInt64) -> UInt32? {
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: Vocabulary.hash(key)) & mask
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let found = slots[slot]
       if found == 0 { return nil }
@@ -37,10 +41,12 @@ package struct KeyTable: Sendable {
   /// The number of `key`, inserting it when it is new.
   @discardableResult
   package mutating func insert(_ key: String) -> UInt32 {
-    if let number = number(of: key) { return number }
+    // Hashed once: a new key was hashed again to be placed.
+    let hash = Vocabulary.hash(key)
+    if let number = number(of: key, hash: hash) { return number }
     if (keys.count + 1) * 2 > slots.count { grow() }
     keys.append(key)
-    place(UInt32(keys.count), hash: Vocabulary.hash(key))
+    place(UInt32(keys.count), hash: hash)
     return UInt32(keys.count - 1)
   }
 

@@ -121,23 +121,27 @@ struct SurfaceTable {
     guard let b = surface.baseAddress else { return true }
     let start = Int(entries[index].start)
     return units.withUnsafeBufferPointer { units in
-      // Four units at a time, then the rest.
+      // Four units at a time, then two, then one.
       let a = units.baseAddress! + start
       let count = surface.count
       var i = 0
-      while i + 4 <= count {
+      while i &+ 4 <= count {
         if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
           != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
         {
           return false
         }
-        i += 4
+        i &+= 4
       }
-      while i < count {
-        if a[i] != b[i] { return false }
-        i += 1
+      if i &+ 2 <= count {
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt32.self)
+          != UnsafeRawPointer(b + i).loadUnaligned(as: UInt32.self)
+        {
+          return false
+        }
+        i &+= 2
       }
-      return true
+      return i == count || a[i] == b[i]
     }
   }
 
@@ -148,22 +152,25 @@ struct SurfaceTable {
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
-  /// FNV-1a over the units, four at a time (then one at a time), then mixed so that the low
-  /// bits (the slot) depend on every unit.
+  /// FNV-1a over the units, four at a time (then two, then one: a unit at a time, the rest of
+  /// a word took a loop), then mixed so that the low bits (the slot) depend on every unit.
   @inline(__always)
   private static func hash(_ surface: UnsafeBufferPointer<UInt16>) -> UInt32 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    var i = 0
+    let count = surface.count
     if let base = surface.baseAddress {
-      while i + 4 <= surface.count {
+      var i = 0
+      while i &+ 4 <= count {
         let four = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
         hash = (hash ^ four) &* 0x0000_0100_0000_01B3
-        i += 4
+        i &+= 4
       }
-    }
-    while i < surface.count {
-      hash = (hash ^ UInt64(surface[i])) &* 0x0000_0100_0000_01B3
-      i += 1
+      if i &+ 2 <= count {
+        let two = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
+        hash = (hash ^ UInt64(two)) &* 0x0000_0100_0000_01B3
+        i &+= 2
+      }
+      if i < count { hash = (hash ^ UInt64(base[i])) &* 0x0000_0100_0000_01B3 }
     }
     hash = (hash ^ hash >> 29) &* 0xBF58_476D_1CE4_E5B9
     return UInt32(truncatingIfNeeded: hash ^ hash >> 32)

@@ -32,9 +32,21 @@ enum Transcode {
     var n = 0
     let count = bytes.count
     while i < count {
-      // Eight ASCII bytes at a time (most of a news text): one test of their high bits, and
-      // each half widened to four units in a register (a unit at a time, it was four
-      // instructions a byte).
+      // Sixteen ASCII bytes at a time (most of a news text): one test of their high bits, and
+      // widened to sixteen units as vector lanes (eight bytes in two registers took 2.5
+      // instructions a byte; a unit at a time, four).
+      if i &+ 16 <= count {
+        let sixteen = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+        let words = unsafeBitCast(sixteen, to: SIMD2<UInt64>.self)
+        if (words.x | words.y) & 0x8080_8080_8080_8080 == 0 {
+          UnsafeMutableRawPointer(units.baseAddress! + n).storeBytes(
+            of: SIMD16<UInt16>(truncatingIfNeeded: sixteen), as: SIMD16<UInt16>.self)
+          n &+= 16
+          i &+= 16
+          continue
+        }
+      }
+      // Eight at a time, each half widened to four units in a register.
       if i + 8 <= count {
         let eight = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
         if eight & 0x8080_8080_8080_8080 == 0 {

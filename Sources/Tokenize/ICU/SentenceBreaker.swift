@@ -127,6 +127,7 @@ final class SentenceBreaker {
       }
       guard i < count, unitClass(text[i]) == UInt8(ascii: "l") else { continue }
       let keepFrom = i + 2
+      i = runEnd(text, from: i)
       while i < count && unitClass(text[i]) != UInt8(ascii: ".") { i += 1 }
       let keepAgain = i - 2
       guard keepAgain > keepFrom else { continue }
@@ -138,5 +139,36 @@ final class SentenceBreaker {
     guard removed > 0 else { return false }
     shortened.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<count]))
     return true
+  }
+
+  /// The offset of the first block of eight units from `start` on that holds a unit of no run
+  /// (not an ASCII letter, digit, comma or space), or of the units left after the whole blocks:
+  /// the caller reads on from there one unit at a time to the run's end. Eight units are tested
+  /// at once as vector lanes (one unit at a time, the scan took 8 instructions a unit, and most
+  /// of a text is runs). Every operand is a vector: with a scalar operand, or with `all(_:)`,
+  /// the comparisons were made lane by lane.
+  @inline(__always)
+  private static func runEnd(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+    guard let base = text.baseAddress else { return start }
+    let count = text.count
+    var i = start
+    let space = SIMD8<UInt16>(repeating: 0x20)
+    let comma = SIMD8<UInt16>(repeating: 0x2C)
+    let letterBase = SIMD8<UInt16>(repeating: 0x61)
+    let letters = SIMD8<UInt16>(repeating: 26)
+    let digitBase = SIMD8<UInt16>(repeating: 0x30)
+    let digits = SIMD8<UInt16>(repeating: 10)
+    while i &+ 8 <= count {
+      let units = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt16>.self)
+      // A letter by its lowercase; each range test is one unsigned comparison of the offset
+      // from the range's first unit (below it, the offset wraps to a large one).
+      let letter = (units | space) &- letterBase .< letters
+      let digit = units &- digitBase .< digits
+      let inRun = letter .| digit .| (units .== space) .| (units .== comma)
+      let lanes = unsafeBitCast(inRun, to: SIMD2<UInt64>.self)
+      guard lanes.x & lanes.y == ~0 else { break }
+      i &+= 8
+    }
+    return i
   }
 }
