@@ -256,6 +256,7 @@ public struct StanceScorer: Sendable {
       }
       return all
     }
+    Self.reserveHits(&hits, for: matches)
     for (index, sentence) in doc.sentences.enumerated() {
       var endMark = firstMark
       while endMark < marks.count && marks[endMark].token < sentence.tokens.upperBound {
@@ -403,6 +404,17 @@ public struct StanceScorer: Sendable {
     func sentence(_ index: Int) -> ArraySlice<TermMatch> {
       matches[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
     }
+  }
+
+  /// Room in `hits` for a hit per term match at once (no match makes more than one): grown one
+  /// append at a time, the list was reallocated about five times a document (4 instructions a
+  /// byte on the benchmark slice). Out of line: a few more blocks in `score` and the optimizer
+  /// stopped inlining `Modifiers.lookUp`, its call at every token 16 instructions a byte.
+  @inline(never)
+  private static func reserveHits(_ hits: inout [Hit], for matches: [DimensionMatches]) {
+    var count = 0
+    for dimension in matches { count += dimension.matches.count }
+    hits.reserveCapacity(count)
   }
 
   /// A term match: its tokens and its lexicon entry (the first value of the phrase that
@@ -1055,39 +1067,12 @@ public struct StanceScorer: Sendable {
     for (index, count) in counts.enumerated() where count > 1 {
       bySentence[index].reserveCapacity(count)
     }
-    // Each entity's type classes, found once (a linear search: a document has few entities),
-    // and each type's once: entities share a few types, and finding a type's classes is three
-    // `Set<String>` look-ups (2.5 M instructions on the benchmark slice, once per entity).
-    var classesOf: [(entity: Int, classes: TypeClasses)] = []
-    var classesOfType: [(type: String, classes: TypeClasses)] = []
-    // Room for them at once: grown one at a time, the two lists were reallocated about nine
-    // times a document (1,088 regrowths on the benchmark slice). At most an entity a mention
-    // or reference; a document's entities share a few types.
-    classesOf.reserveCapacity(mentions.count + references.count)
-    classesOfType.reserveCapacity(min(mentions.count + references.count, 8))
+    // Each entity's type classes, found once (`TypeClassCache`).
+    var typeClasses = TypeClassCache(entities: mentions.count + references.count)
     /// Whether a gazetteer mention owns the hit right after it: "Rogozin's threat".
     func isOwner(_ ref: MentionRef, of hit: Range<Int>) -> Bool {
       guard case .mention(let m) = ref else { return false }
       return mentions[m].tokens.upperBound + 1 == hit.lowerBound
-    }
-    func typeClasses(of entity: Int) -> TypeClasses {
-      if let k = classesOf.firstIndex(where: { $0.entity == entity }) {
-        return classesOf[k].classes
-      }
-      let classes: TypeClasses
-      if types.indices.contains(entity) {
-        let type = types[entity]
-        if let k = classesOfType.firstIndex(where: { $0.type == type }) {
-          classes = classesOfType[k].classes
-        } else {
-          classes = TypeClasses(entity: entity, types: types, rules: rules)
-          classesOfType.append((type, classes))
-        }
-      } else {
-        classes = []
-      }
-      classesOf.append((entity, classes))
-      return classes
     }
     for (m, mention) in mentions.enumerated() {
       bySentence[mention.sentence].append(
@@ -1095,7 +1080,7 @@ public struct StanceScorer: Sendable {
           ref: .mention(m), entity: mention.entity, tokens: mention.tokens,
           isPossessive: mention.tokens.upperBound < doc.tokens.count
             && doc.tokens[mention.tokens.upperBound].keyIs("'s"),
-          typeClasses: typeClasses(of: mention.entity),
+          typeClasses: typeClasses.classes(of: mention.entity, types: types, rules: rules),
           circumstance: analyzer.circumstance(
             of: mention.tokens, in: doc.sentences[mention.sentence].tokens)))
     }
@@ -1103,7 +1088,8 @@ public struct StanceScorer: Sendable {
       bySentence[reference.sentence].append(
         Participant(
           ref: .reference(r), entity: reference.entity, tokens: reference.tokens,
-          isPossessive: reference.isPossessive, typeClasses: typeClasses(of: reference.entity)))
+          isPossessive: reference.isPossessive,
+          typeClasses: typeClasses.classes(of: reference.entity, types: types, rules: rules)))
     }
     for index in bySentence.indices {
       bySentence[index].sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -1202,7 +1188,9 @@ public struct StanceScorer: Sendable {
                 ? baseForOwner(
                   hits[hi],
                   ownedByPerson: isOwner(entry.ref, of: hitTokens)
-                    && typeClasses(of: entry.entity).contains(.person), in: doc)
+                    && typeClasses.classes(of: entry.entity, types: types, rules: rules)
+                      .contains(.person),
+                  in: doc)
                 : entry.rule == .declined ? -1 : 1)
           }
           let attribution = Attribution(
