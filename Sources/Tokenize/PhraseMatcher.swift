@@ -254,6 +254,9 @@ struct PhraseTrie: Sendable {
   /// The root's prefix phrases (one prefix word, `cooperat*`), kept apart: every token is tried
   /// at the root.
   var rootPrefixes = PrefixTable()
+  /// `!rootPrefixes.isEmpty`, tested at the first step of every walk: reading the table's
+  /// `isEmpty` there copied its 88 bytes to the stack.
+  var hasRootPrefixes = false
   var count = 0
   /// The most keys of a phrase inserted so far: no walk reads further than this from its start.
   var longest = 0
@@ -341,6 +344,7 @@ struct PhraseTrie: Sendable {
     let n = Int(node)
     if lastIsPrefix && node == 0 {
       if rootPrefixes.insert(keys[keys.count - 1], value: value) { count += 1 }
+      hasRootPrefixes = true
     } else if lastIsPrefix {
       if prefixOf[n] == 0 {
         prefixTables.append(PrefixTable())
@@ -426,7 +430,7 @@ struct PhraseTrie: Sendable {
       // By the token's prefix id when the walk reads ids: resolved once per key, no probe.
       let prefixMatch: (indices: [Int], prefix: String)?
       if node == 0 {
-        if rootPrefixes.isEmpty {
+        if !hasRootPrefixes {
           prefixMatch = nil
         } else if prefixByID && viewKey == nil {
           prefixMatch = rootPrefixes.longestAccepted(

@@ -62,6 +62,7 @@ extension PhraseTrie {
     for _ in 0..<tables { prefixTables.append(try PrefixTable(from: &reader, values: values)) }
     try Self.check(prefixOf, below: tables + 1, field: "a node's prefix table", reader.offset)
     rootPrefixes = try PrefixTable(from: &reader, values: values)
+    hasRootPrefixes = !rootPrefixes.isEmpty
     count = try reader.readInt()
     longest = try reader.readIndex(below: Self.maxDepth + 1, field: "the longest phrase")
   }
