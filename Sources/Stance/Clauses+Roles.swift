@@ -277,17 +277,23 @@ extension ClauseAnalyzer {
   /// The quotations of sentence `index` (structure `s`) that run on into a neighbouring
   /// sentence, each with the speakers the neighbour names for it: entity and mention. A
   /// speaker is a participant the neighbour's roles make the `quote-speaker` of a word of its
-  /// part of the quotation. `bySentence`: each sentence's participants in text order.
+  /// part of the quotation. `bySentence`: each sentence's participants in text order. A
+  /// neighbour's structure is made in the arrays of `scratch` and handed back to it.
   func runOnQuotes(
-    of index: Int, _ s: SentenceStructure, bySentence: [[Participant]]
+    of index: Int, _ s: SentenceStructure, bySentence: [[Participant]],
+    reusing scratch: inout ClauseScratch
   ) -> [(quote: Int, speakers: [(entity: Int, ref: MentionRef)])] {
     var result: [(quote: Int, speakers: [(entity: Int, ref: MentionRef)])] = []
     if quotes.runsOn(into: index), index > 0, let quote = s.continuedQuote {
-      let speakers = quoteSpeakers(in: index - 1, bySentence: bySentence) { $0.openQuote }
+      let speakers = quoteSpeakers(in: index - 1, bySentence: bySentence, reusing: &scratch) {
+        $0.openQuote
+      }
       if !speakers.isEmpty { result.append((quote, speakers)) }
     }
     if quotes.runsOn(into: index + 1), index + 1 < doc.sentences.count, let quote = s.openQuote {
-      let speakers = quoteSpeakers(in: index + 1, bySentence: bySentence) { $0.continuedQuote }
+      let speakers = quoteSpeakers(in: index + 1, bySentence: bySentence, reusing: &scratch) {
+        $0.continuedQuote
+      }
       if !speakers.isEmpty { result.append((quote, speakers)) }
     }
     // A quotation that opens its sentence, after a sentence whose quotation someone said (or
@@ -295,7 +301,9 @@ extension ClauseAnalyzer {
     // Lavrov told reporters. 'We have honoured every agreement…'").
     if !quotes.runsOn(into: index), let quote = s.openingQuote {
       for before in stride(from: index - 1, through: max(0, index - 2), by: -1) {
-        let speakers = quoteSpeakers(in: before, bySentence: bySentence) { $0.lastQuote }
+        let speakers = quoteSpeakers(in: before, bySentence: bySentence, reusing: &scratch) {
+          $0.lastQuote
+        }
         if !speakers.isEmpty {
           result.append((quote, speakers))
           break
@@ -315,11 +323,13 @@ extension ClauseAnalyzer {
 
   /// The `quote-speaker`s of the quotation `which` picks in sentence `index`.
   private func quoteSpeakers(
-    in index: Int, bySentence: [[Participant]], which: (SentenceStructure) -> Int?
+    in index: Int, bySentence: [[Participant]], reusing scratch: inout ClauseScratch,
+    which: (SentenceStructure) -> Int?
   ) -> [(entity: Int, ref: MentionRef)] {
     let participants = bySentence[index]
     guard !participants.isEmpty else { return [] }
-    let s = structure(of: doc.sentences[index], participants: participants)
+    var s = structure(of: doc.sentences[index], participants: participants, reusing: &scratch)
+    defer { scratch.reclaim(&s) }
     guard let quote = which(s),
       let word = s.range.first(where: {
         s.clause(of: $0) == quote && tokenKinds[$0] == .word && !inMention[$0]

@@ -96,7 +96,14 @@ struct KeyEndings {
             guard count > 0, bytes[count - 1] < 0x80, !packed[Int(bytes[count - 1])].isEmpty else {
               return true
             }
-            let tail = Self.pack(bytes[max(0, count - 8)...])
+            // Eight bytes or more: their last eight in one load, the first the most
+            // significant as `pack` puts it.
+            let tail =
+              count >= 8
+              ? UInt64(
+                bigEndian: UnsafeRawPointer(bytes.baseAddress! + (count - 8))
+                  .loadUnaligned(as: UInt64.self))
+              : Self.pack(bytes)
             for suffix in packed[Int(bytes[count - 1])]
             where count >= suffix.count && tail & suffix.mask == suffix.bytes
               && (!suffix.long || count > suffix.count + 2)

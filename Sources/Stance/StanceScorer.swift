@@ -1104,8 +1104,11 @@ public struct StanceScorer: Sendable {
     // The best role of each entity for the hit being read, reused from hit to hit.
     var best: [(entity: Int, rule: RoleRule, ref: MentionRef, distance: Int)] = []
     best.reserveCapacity(16)
-    // The arrays of one sentence's structure, reused for the next.
+    // The arrays of one sentence's structure, reused for the next; and likewise those of the
+    // neighbours a quotation runs into or out of (`runOnQuotes`: made afresh, each neighbour's
+    // structure allocated its arrays and its index buffer).
     var scratch = ClauseScratch()
+    var neighbourScratch = ClauseScratch()
     var h = 0
     for (index, sentence) in doc.sentences.enumerated() {
       let first = h
@@ -1122,7 +1125,8 @@ public struct StanceScorer: Sendable {
       // A quotation that runs on from the sentence before, or into the next one: who says it
       // there says this sentence's part too ("Rogozin replied: 'Let them fly. We are halting
       // all supplies.'").
-      let runOn = analyzer.runOnQuotes(of: index, structure, bySentence: bySentence)
+      let runOn = analyzer.runOnQuotes(
+        of: index, structure, bySentence: bySentence, reusing: &neighbourScratch)
       for hi in sentenceHits {
         // The hit's span and sign, not a copy of the hit (its strings and arrays retained).
         let hitTokens = hits[hi].tokens
